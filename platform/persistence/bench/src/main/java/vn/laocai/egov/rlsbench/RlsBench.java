@@ -1,0 +1,488 @@
+package vn.laocai.egov.rlsbench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+
+/**
+ * Measures what the tenant RLS policy costs on realistic tenant-scoped queries.
+ *
+ * <p>Builds a scratch database with two identical 1M-row tables ({@code record_plain} without RLS,
+ * {@code record_rls} with the project's policy, ENABLE + FORCE), then, connected as a non-owner,
+ * non-superuser, NOBYPASSRLS application role, times the same queries against both. Every timed unit
+ * is one transaction as the application runs it: for the RLS table {@code set_config(...)} + query + commit,
+ * for the plain table query + commit. Variants are interleaved in a shuffled order each round so that
+ * noise from other load on the machine hits all of them alike.
+ *
+ * <p>Configuration (system property, then environment, then default): pg.host/PGHOST (127.0.0.1),
+ * pg.port/PGPORT (5432), pg.user/PGUSER (postgres, must be a superuser), PGPASSWORD (optional),
+ * bench.db (egov_rlsbench), bench.rows (1000000), bench.warmup (100 rounds), bench.iterations
+ * (1000 rounds), bench.recreate (true: drop and rebuild the database; false: reuse it if present),
+ * bench.keep (false: drop the database and the two roles at the end), bench.results (RESULTS.md path).
+ */
+public final class RlsBench {
+
+    static final String OWNER = "rlsbench_owner";
+    static final String APP = "rlsbench_app";
+    static final double GOAL = 1.10;
+
+    // ---------------------------------------------------------------- configuration
+
+    record Config(String host, int port, String user, String password, String db, long rows,
+                  int warmup, int iterations, boolean recreate, boolean keep, Path results) {
+
+        static Config load() {
+            return new Config(
+                    opt("pg.host", "PGHOST", "127.0.0.1"),
+                    Integer.parseInt(opt("pg.port", "PGPORT", "5432")),
+                    opt("pg.user", "PGUSER", "postgres"),
+                    opt("pg.password", "PGPASSWORD", null),
+                    opt("bench.db", null, "egov_rlsbench"),
+                    Long.parseLong(opt("bench.rows", null, "1000000")),
+                    Integer.parseInt(opt("bench.warmup", null, "100")),
+                    Integer.parseInt(opt("bench.iterations", null, "1000")),
+                    Boolean.parseBoolean(opt("bench.recreate", null, "true")),
+                    Boolean.parseBoolean(opt("bench.keep", null, "false")),
+                    Path.of(opt("bench.results", null, System.getProperty("bench.results.default", "RESULTS.md"))));
+        }
+
+        private static String opt(String prop, String env, String def) {
+            String v = System.getProperty(prop);
+            if ((v == null || v.isBlank()) && env != null) v = System.getenv(env);
+            return (v == null || v.isBlank()) ? def : v;
+        }
+
+        Connection connect(String database, String role) throws SQLException {
+            Properties p = new Properties();
+            p.setProperty("user", role);
+            // The app and owner roles have no password of their own: this expects trust (or similar) auth
+            // for them, as on the project's dev/CI database. The superuser may use PGPASSWORD.
+            if (password != null && role.equals(user)) p.setProperty("password", password);
+            p.setProperty("ApplicationName", "rls-bench");
+            return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/" + database, p);
+        }
+    }
+
+    // ---------------------------------------------------------------- the measured queries
+
+    /** A scope as the application sets it per transaction; null = plain table, no set_config. */
+    record Scope(long tenantId, boolean subtree) { }
+
+    /**
+     * One measured statement. {@code args} are bound in order: Long, Integer, OffsetDateTime or Long[] (bigint[]).
+     * {@code baseline} names the query whose plain variant an RLS variant is compared with.
+     */
+    record Variant(String query, String name, String baseline, Scope scope, String sql, Object... args) {
+        boolean rls() { return scope != null; }
+
+        void bind(PreparedStatement ps) throws SQLException {
+            for (int i = 0; i < args.length; i++) {
+                Object a = args[i];
+                if (a instanceof Long[] ids) ps.setArray(i + 1, ps.getConnection().createArrayOf("int8", ids));
+                else ps.setObject(i + 1, a);
+            }
+        }
+
+        /** The same arguments as SQL literals (for EXPLAIN EXECUTE, which takes no bind parameters). */
+        String literalArgs() {
+            List<String> out = new ArrayList<>();
+            for (Object a : args) {
+                if (a instanceof Long[] ids) out.add("'" + arrayLiteral(ids) + "'::bigint[]");
+                else if (a instanceof OffsetDateTime t) out.add("'" + t + "'::timestamptz");
+                else out.add(String.valueOf((Number) a));
+            }
+            return out.isEmpty() ? "" : "(" + String.join(", ", out) + ")";
+        }
+    }
+
+    static final String COLS = "SELECT id, tenant_id, created, status, title FROM ";
+
+    static List<Variant> variants(Params p) {
+        Scope commune = new Scope(p.commune, false);
+        Scope district = new Scope(p.district, true);
+        String bWhere = " WHERE tenant_id = ANY(?) AND created >= ? AND created < ?";
+        return List.of(
+                new Variant("a", "plain, tenant_id = ?", null, null,
+                        COLS + "record_plain WHERE tenant_id = ? ORDER BY created DESC LIMIT 20", p.commune),
+                new Variant("a", "rls, scope commune + tenant_id = ?", "a", commune,
+                        COLS + "record_rls WHERE tenant_id = ? ORDER BY created DESC LIMIT 20", p.commune),
+                new Variant("a", "rls, scope commune, policy only", "a", commune,
+                        COLS + "record_rls ORDER BY created DESC LIMIT 20"),
+                new Variant("b", "plain, tenant_id = ANY(subtree)", null, null,
+                        "SELECT count(*) FROM record_plain" + bWhere, p.districtSubtree, p.monthFrom, p.monthTo),
+                new Variant("b", "rls, scope district subtree + ANY(subtree)", "b", district,
+                        "SELECT count(*) FROM record_rls" + bWhere, p.districtSubtree, p.monthFrom, p.monthTo),
+                new Variant("b", "rls, scope district subtree, policy only", "b", district,
+                        "SELECT count(*) FROM record_rls WHERE created >= ? AND created < ?", p.monthFrom, p.monthTo),
+                new Variant("c", "plain, tenant_id = ?", null, null,
+                        "SELECT count(*) FROM record_plain WHERE tenant_id = ? AND status = ?", p.commune, p.status),
+                new Variant("c", "rls, scope commune + tenant_id = ?", "c", commune,
+                        "SELECT count(*) FROM record_rls WHERE tenant_id = ? AND status = ?", p.commune, p.status),
+                new Variant("c", "rls, scope commune, policy only", "c", commune,
+                        "SELECT count(*) FROM record_rls WHERE status = ?", p.status));
+    }
+
+    static final Map<String, String> QUERY_TITLES = Map.of(
+            "a", "(a) one commune, latest 20 rows",
+            "b", "(b) district subtree, one month, count(*)",
+            "c", "(c) one commune, count(*) WHERE status = ?");
+
+    /** Concrete parameters, chosen from the loaded data. */
+    record Params(long commune, long communeRows, long district, Long[] districtSubtree, long subtreeMonthRows,
+                  OffsetDateTime monthFrom, OffsetDateTime monthTo, int status) { }
+
+    // ---------------------------------------------------------------- main
+
+    public static void main(String[] args) throws Exception {
+        Config cfg = Config.load();
+        Report report = new Report();
+        String started = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        report.line("Started " + started + ", load average " + loadAverage());
+
+        boolean fresh = prepareDatabase(cfg);
+        try {
+            Params params;
+            try (Connection su = cfg.connect(cfg.db, cfg.user)) {
+                su.setAutoCommit(true);
+                params = chooseParams(su);
+                report.environment(su, cfg, params, fresh);
+            }
+            List<Variant> variants = variants(params);
+            try (Connection app = cfg.connect(cfg.db, APP)) {
+                report.checks(sanityChecks(app, cfg, params, variants));
+                Map<Variant, Timings> timings = measure(app, variants, cfg);
+                report.results(variants, timings, cfg);
+                report.plans(app, variants);
+            }
+            report.line("Finished, load average " + loadAverage());
+            report.write(cfg.results);
+            System.out.println("\nWrote " + cfg.results.toAbsolutePath().normalize());
+        } finally {
+            if (!cfg.keep) dropDatabase(cfg);
+            else System.out.println("Kept database " + cfg.db + " (bench.keep=true)");
+        }
+    }
+
+    // ---------------------------------------------------------------- setup
+
+    /** @return true if the database was (re)built in this run */
+    static boolean prepareDatabase(Config cfg) throws Exception {
+        try (Connection su = cfg.connect("postgres", cfg.user); Statement st = su.createStatement()) {
+            boolean exists;
+            try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + cfg.db + "'")) {
+                exists = rs.next();
+            }
+            if (exists && !cfg.recreate) {
+                System.out.println("Reusing existing database " + cfg.db + " (bench.recreate=false)");
+                return false;
+            }
+            dropAll(st, cfg);
+            st.execute("CREATE ROLE " + OWNER + " NOLOGIN NOSUPERUSER NOBYPASSRLS");
+            st.execute("CREATE ROLE " + APP + " LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE");
+            st.execute("CREATE DATABASE " + cfg.db + " OWNER " + OWNER);
+        }
+        try (Connection su = cfg.connect(cfg.db, cfg.user); Statement st = su.createStatement()) {
+            su.setAutoCommit(true);
+            st.execute("CREATE EXTENSION IF NOT EXISTS ltree");
+            st.execute("SET ROLE " + OWNER);                       // everything below is owned by the owner role
+            long t0 = System.nanoTime();
+            st.execute(resource("schema.sql"));
+            System.out.printf("Loading %,d rows into each table ...%n", cfg.rows);
+            st.execute(resource("load.sql").replace("${rows}", Long.toString(cfg.rows)));
+            st.execute(resource("secure.sql"));
+            st.execute("VACUUM (ANALYZE) tenant");
+            st.execute("VACUUM (ANALYZE) record_plain");
+            st.execute("VACUUM (ANALYZE) record_rls");
+            System.out.printf("Schema + load + index + vacuum analyze: %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        }
+        return true;
+    }
+
+    static void dropDatabase(Config cfg) {
+        try (Connection su = cfg.connect("postgres", cfg.user); Statement st = su.createStatement()) {
+            dropAll(st, cfg);
+            System.out.println("Dropped database " + cfg.db + " and roles " + OWNER + ", " + APP);
+        } catch (SQLException e) {
+            System.err.println("Could not drop " + cfg.db + ": " + e.getMessage());
+        }
+    }
+
+    private static void dropAll(Statement st, Config cfg) throws SQLException {
+        st.execute("DROP DATABASE IF EXISTS " + cfg.db + " WITH (FORCE)");
+        st.execute("DROP ROLE IF EXISTS " + APP);
+        st.execute("DROP ROLE IF EXISTS " + OWNER);
+    }
+
+    static String resource(String name) throws IOException {
+        try (InputStream in = RlsBench.class.getResourceAsStream("/sql/" + name)) {
+            if (in == null) throw new IOException("missing resource sql/" + name);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The busiest commune, the first district (its subtree), one month, one status. */
+    static Params chooseParams(Connection su) throws SQLException {
+        OffsetDateTime from = OffsetDateTime.of(2025, 9, 1, 0, 0, 0, 0, ZoneOffset.ofHours(7));
+        OffsetDateTime to = from.plusMonths(1);
+        int status = 2;
+        long commune = scalar(su, "SELECT r.tenant_id FROM record_plain r JOIN tenant t ON t.id = r.tenant_id"
+                + " WHERE t.kind = 'commune' GROUP BY r.tenant_id ORDER BY count(*) DESC, r.tenant_id LIMIT 1");
+        long communeRows = scalar(su, "SELECT count(*) FROM record_plain WHERE tenant_id = " + commune);
+        long district = scalar(su, "SELECT min(id) FROM tenant WHERE kind = 'district'");
+        Long[] subtree;
+        try (Statement st = su.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT array_agg(c.id ORDER BY c.id) FROM tenant p JOIN tenant c ON c.path <@ p.path WHERE p.id = "
+                        + district)) {
+            rs.next();
+            subtree = (Long[]) rs.getArray(1).getArray();
+        }
+        long monthRows;
+        try (PreparedStatement ps = su.prepareStatement(
+                "SELECT count(*) FROM record_plain WHERE tenant_id = ANY(?) AND created >= ? AND created < ?")) {
+            ps.setArray(1, su.createArrayOf("int8", subtree));
+            ps.setObject(2, from);
+            ps.setObject(3, to);
+            try (ResultSet rs = ps.executeQuery()) { rs.next(); monthRows = rs.getLong(1); }
+        }
+        return new Params(commune, communeRows, district, subtree, monthRows, from, to, status);
+    }
+
+    static long scalar(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    // ---------------------------------------------------------------- one transaction, as the app runs it
+
+    static final String SET_SCOPE =
+            "SELECT set_config('app.tenant_id', ?, true), set_config('app.subtree', ?, true)";
+
+    /** Prepared statements kept per connection, as a statement cache / pgjdbc's server-side prepare would. */
+    static final class Session implements AutoCloseable {
+        final Connection c;
+        final PreparedStatement setScope;
+        final Map<Variant, PreparedStatement> stmts = new LinkedHashMap<>();
+
+        Session(Connection c, List<Variant> variants) throws SQLException {
+            this.c = c;
+            c.setAutoCommit(false);
+            setScope = c.prepareStatement(SET_SCOPE);
+            for (Variant v : variants) stmts.put(v, c.prepareStatement(v.sql()));
+        }
+
+        void setScope(Scope s) throws SQLException {
+            setScope.setString(1, Long.toString(s.tenantId()));
+            setScope.setString(2, s.subtree() ? "on" : "off");
+            try (ResultSet rs = setScope.executeQuery()) { while (rs.next()) { /* drain */ } }
+        }
+
+        /** Runs the query, reads every column of every row; returns a fingerprint of the result. */
+        long run(Variant v) throws SQLException {
+            PreparedStatement ps = stmts.get(v);
+            v.bind(ps);
+            long fp = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                int n = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    if (n == 1) { fp = fp * 31 + rs.getLong(1); continue; }        // count(*)
+                    fp = fp * 31 + rs.getLong(1);                                   // id
+                    rs.getLong(2); rs.getObject(3, OffsetDateTime.class); rs.getInt(4); rs.getString(5);
+                }
+            }
+            return fp;
+        }
+
+        @Override public void close() throws SQLException {
+            c.rollback();
+            for (PreparedStatement ps : stmts.values()) ps.close();
+            setScope.close();
+        }
+    }
+
+    /** Times of one variant, in nanoseconds: whole transaction and the set_config part. */
+    static final class Timings {
+        final long[] total, setConfig;
+        int n;
+        String planUse = "?";
+        Timings(int size) { total = new long[size]; setConfig = new long[size]; }
+        void add(long t, long s) { total[n] = t; setConfig[n] = s; n++; }
+    }
+
+    static Map<Variant, Timings> measure(Connection app, List<Variant> variants, Config cfg) throws SQLException {
+        Map<Variant, Timings> out = new LinkedHashMap<>();
+        for (Variant v : variants) out.put(v, new Timings(cfg.iterations));
+        List<Variant> order = new ArrayList<>(variants);
+        Random shuffle = new Random(42);
+        try (Session s = new Session(app, variants)) {
+            System.out.printf("Warm-up: %d rounds x %d variants ...%n", cfg.warmup, variants.size());
+            for (int r = 0; r < cfg.warmup; r++) {
+                Collections.shuffle(order, shuffle);
+                for (Variant v : order) once(s, v, null);
+            }
+            System.out.printf("Measuring: %d rounds x %d variants ...%n", cfg.iterations, variants.size());
+            for (int r = 0; r < cfg.iterations; r++) {
+                Collections.shuffle(order, shuffle);
+                for (Variant v : order) once(s, v, out.get(v));
+                if ((r + 1) % Math.max(1, cfg.iterations / 10) == 0)
+                    System.out.printf("  %d/%d rounds, load average %s%n", r + 1, cfg.iterations, loadAverage());
+            }
+            // Which plan did the server actually use for the timed statements (pgjdbc prepares them
+            // server-side after 5 executions; PostgreSQL then may settle on a generic plan)?
+            try (PreparedStatement ps = s.c.prepareStatement(
+                    "SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE statement = ?")) {
+                for (Variant v : variants) {
+                    ps.setString(1, dollarParams(v.sql()));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        out.get(v).planUse = rs.next()
+                                ? rs.getLong(1) + " generic / " + rs.getLong(2) + " custom" : "not server-prepared";
+                    }
+                }
+                s.c.commit();
+            }
+        }
+        return out;
+    }
+
+    /** JDBC '?' placeholders as the server sees them ($1, $2, ...); our SQL has no '?' inside literals. */
+    static String dollarParams(String sql) {
+        StringBuilder b = new StringBuilder();
+        int n = 0;
+        for (char ch : sql.toCharArray()) {
+            if (ch == '?') b.append('$').append(++n); else b.append(ch);
+        }
+        return b.toString();
+    }
+
+    private static void once(Session s, Variant v, Timings t) throws SQLException {
+        long t0 = System.nanoTime();
+        if (v.rls()) s.setScope(v.scope());
+        long t1 = System.nanoTime();
+        s.run(v);
+        s.c.commit();
+        long t2 = System.nanoTime();
+        if (t != null) t.add(t2 - t0, t1 - t0);
+    }
+
+    // ---------------------------------------------------------------- correctness checks (fail the run)
+
+    static List<String> sanityChecks(Connection app, Config cfg, Params p, List<Variant> variants)
+            throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement st = app.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT current_user, r.rolsuper, r.rolbypassrls, c.relowner::regrole::text, c.relrowsecurity,"
+                        + " c.relforcerowsecurity FROM pg_roles r, pg_class c"
+                        + " WHERE r.rolname = current_user AND c.oid = 'record_rls'::regclass")) {
+            rs.next();
+            check(out, "app role " + rs.getString(1) + " is not superuser", !rs.getBoolean(2));
+            check(out, "app role has no BYPASSRLS", !rs.getBoolean(3));
+            check(out, "record_rls is owned by " + rs.getString(4) + ", not the app role",
+                    !rs.getString(4).equals(rs.getString(1)));
+            check(out, "record_rls has ENABLE and FORCE ROW LEVEL SECURITY", rs.getBoolean(5) && rs.getBoolean(6));
+        }
+        try (Session s = new Session(app, variants)) {
+            check(out, "no scope set: record_rls shows 0 rows", count(app, "record_rls", "true") == 0);
+            s.c.commit();
+            long plainTotal = count(app, "record_plain", "true");
+            s.c.commit();
+            check(out, "record_plain shows all " + plainTotal + " rows", plainTotal == cfg.rows);
+
+            s.setScope(new Scope(p.commune, false));
+            long seen = count(app, "record_rls", "true");
+            s.c.commit();
+            check(out, "scope commune " + p.commune + ": record_rls shows exactly its " + p.communeRows + " rows",
+                    seen == p.communeRows);
+
+            s.setScope(new Scope(p.district, true));
+            long inSubtree = count(app, "record_plain", "tenant_id = ANY('" + arrayLiteral(p.districtSubtree) + "')");
+            seen = count(app, "record_rls", "true");
+            s.c.commit();
+            check(out, "scope district " + p.district + " subtree (" + p.districtSubtree.length
+                    + " tenants): record_rls shows exactly its " + inSubtree + " rows", seen == inSubtree);
+
+            check(out, "next transaction on the same connection, no set_config (setting is now ''): 0 rows",
+                    count(app, "record_rls", "true") == 0);
+            s.c.commit();
+
+            s.setScope(new Scope(p.commune, false));
+            String err = null;
+            try (Statement st = app.createStatement()) {
+                st.executeUpdate("INSERT INTO record_rls (tenant_id, created, status, title)"
+                        + " VALUES (" + p.district + ", now(), 1, 'out of scope')");
+            } catch (SQLException e) {
+                err = e.getSQLState();
+            }
+            s.c.rollback();
+            check(out, "WITH CHECK: insert for a tenant outside the scope is rejected (SQLSTATE 42501)",
+                    "42501".equals(err));
+
+            // the same question gives the same answer on both tables
+            for (Variant v : variants) {
+                if (!v.rls()) continue;
+                Variant base = variants.stream().filter(x -> !x.rls() && x.query().equals(v.baseline()))
+                        .findFirst().orElseThrow();
+                long expected = s.run(base);
+                s.c.commit();
+                s.setScope(v.scope());
+                long actual = s.run(v);
+                s.c.commit();
+                check(out, "(" + v.query() + ") '" + v.name() + "' returns the same result as '" + base.name() + "'",
+                        expected == actual);
+            }
+        }
+        return out;
+    }
+
+    private static long count(Connection c, String table, String where) throws SQLException {
+        return scalar(c, "SELECT count(*) FROM " + table + " WHERE " + where);
+    }
+
+    static String arrayLiteral(Long[] ids) {
+        return "{" + String.join(",", Arrays.stream(ids).map(String::valueOf).toList()) + "}";
+    }
+
+    private static void check(List<String> out, String what, boolean ok) {
+        String line = (ok ? "PASS " : "FAIL ") + what;
+        System.out.println(line);
+        out.add(line);
+        if (!ok) throw new IllegalStateException("Sanity check failed: " + what);
+    }
+
+    // ---------------------------------------------------------------- helpers for the report
+
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        }
+    }
+
+    static double percentile(long[] sortedNanos, double q) {
+        int idx = (int) Math.ceil(q * sortedNanos.length) - 1;         // nearest rank
+        return sortedNanos[Math.max(0, Math.min(idx, sortedNanos.length - 1))] / 1e6;
+    }
+}

@@ -1,0 +1,69 @@
+package vn.egov.platform.persistence;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import javax.sql.DataSource;
+import vn.egov.platform.tenancy.TenantScope;
+
+/**
+ * Tells PostgreSQL the scope of the current JTA transaction. The settings are transaction-local
+ * ({@code is_local = true}), so they end with the transaction and never leak to the next borrower of the
+ * pooled connection. Every statement of the transaction runs on the same enlisted connection, whichever
+ * persistence unit issues it.
+ */
+@ApplicationScoped
+public class TenantScopeBinder {
+
+    static final String SQL = "SELECT set_config('app.tenant_id', ?, true), set_config('app.subtree', ?, true)";
+
+    @Resource(lookup = "jdbc/egov")
+    DataSource dataSource;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    /**
+     * Binds the scope (or the empty scope: nothing visible) to the running transaction.
+     *
+     * @throws ScopeNotSetException when there is no transaction or the database did not take the setting;
+     *                              the request must fail rather than run unscoped
+     */
+    public void bind(Optional<TenantScope> scope) {
+        if (transactions.getTransactionKey() == null || transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            throw new ScopeNotSetException("no active transaction to bind the tenant scope to");
+        }
+        String tenant = scope.map(s -> Long.toString(s.tenantId())).orElse("");
+        String subtree = scope.map(s -> s.subtree() ? "on" : "off").orElse("off");
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SQL)) {
+            ps.setString(1, tenant);
+            ps.setString(2, subtree);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || !tenant.equals(rs.getString(1)) || !subtree.equals(rs.getString(2))) {
+                    throw new ScopeNotSetException("the database did not take the tenant scope");
+                }
+            }
+        } catch (SQLException e) {
+            throw new ScopeNotSetException("could not set the tenant scope: " + e.getMessage(), e);
+        }
+    }
+
+    /** For diagnostics and tests: what the current transaction's connection says its scope is. */
+    public String currentSetting() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT current_setting('app.tenant_id', true)");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new ScopeNotSetException("could not read the tenant scope", e);
+        }
+    }
+
+}

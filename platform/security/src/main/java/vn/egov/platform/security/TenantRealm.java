@@ -1,0 +1,180 @@
+package vn.egov.platform.security;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+import org.apache.shiro.authc.AccountException;
+import org.apache.shiro.authc.AuthenticationException;
+import org.apache.shiro.authc.AuthenticationInfo;
+import org.apache.shiro.authc.AuthenticationToken;
+import org.apache.shiro.authc.DisabledAccountException;
+import org.apache.shiro.authc.IncorrectCredentialsException;
+import org.apache.shiro.authc.LockedAccountException;
+import org.apache.shiro.authc.SimpleAuthenticationInfo;
+import org.apache.shiro.authc.UnknownAccountException;
+import org.apache.shiro.authc.UsernamePasswordToken;
+import org.apache.shiro.authc.credential.PasswordMatcher;
+import org.apache.shiro.authz.AuthorizationInfo;
+import org.apache.shiro.authz.SimpleAuthorizationInfo;
+import org.apache.shiro.realm.AuthorizingRealm;
+import org.apache.shiro.subject.PrincipalCollection;
+
+/**
+ * Authenticates against {@code app_user} through {@code auth_lookup}, and counts failures through
+ * {@code auth_record_failure}: after {@code maxFailures} wrong passwords in a row the account is locked for
+ * {@code lockMinutes}. Authorization comes from the principal itself (roles, unit path), with no query.
+ */
+public class TenantRealm extends AuthorizingRealm {
+    private static final Logger LOG = Logger.getLogger(TenantRealm.class.getName());
+    /** Compared against when the user does not exist, so both paths cost one hash. */
+    private static final String DUMMY_HASH = Passwords.hash("not-a-real-password-" + System.nanoTime());
+
+    private String dataSourceName = "jdbc/egov";
+    private int maxFailures = 5;
+    private int lockMinutes = 15;
+    private volatile DataSource dataSource;
+
+    public TenantRealm() {
+        PasswordMatcher matcher = new PasswordMatcher();
+        matcher.setPasswordService(Passwords.service());
+        setCredentialsMatcher(matcher);
+        setAuthenticationTokenClass(UsernamePasswordToken.class);
+        setAuthorizationCachingEnabled(false);
+        setAuthenticationCachingEnabled(false);
+    }
+
+    public void setDataSourceName(String name) { this.dataSourceName = name; }
+    public void setMaxFailures(int maxFailures) { this.maxFailures = maxFailures; }
+    public void setLockMinutes(int lockMinutes) { this.lockMinutes = lockMinutes; }
+
+    @Override
+    protected AuthenticationInfo doGetAuthenticationInfo(AuthenticationToken token) {
+        UsernamePasswordToken upt = (UsernamePasswordToken) token;
+        String username = upt.getUsername() == null ? "" : upt.getUsername().trim();
+        try (Connection c = dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT * FROM auth_lookup(?)")) {
+            ps.setString(1, username);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    Passwords.matches(new String(upt.getPassword()), DUMMY_HASH);
+                    throw new UnknownAccountException("unknown user");
+                }
+                if (!"active".equals(rs.getString("status"))) {
+                    throw new DisabledAccountException("account disabled");
+                }
+                if (!"active".equals(rs.getString("tenant_status"))) {
+                    throw new DisabledAccountException("unit suspended");
+                }
+                Timestamp lockedUntil = rs.getTimestamp("locked_until");
+                if (lockedUntil != null && lockedUntil.toInstant().isAfter(Instant.now())) {
+                    throw new LockedUntilException(lockedUntil.toInstant());
+                }
+                UserPrincipal principal = new UserPrincipal(rs.getLong("user_id"), username.toLowerCase(java.util.Locale.ROOT),
+                        rs.getString("display_name"), rs.getLong("tenant_id"), rs.getString("tenant_code"),
+                        rs.getString("tenant_path"), roles(rs.getArray("roles")), rs.getBoolean("subtree_rights"));
+                return new SimpleAuthenticationInfo(principal, rs.getString("password_hash"), getName());
+            }
+        } catch (SQLException e) {
+            LOG.log(Level.SEVERE, "login lookup failed", e);
+            throw new AuthenticationException("login is unavailable", e);
+        }
+    }
+
+    @Override
+    protected void assertCredentialsMatch(AuthenticationToken token, AuthenticationInfo info) {
+        UserPrincipal principal = (UserPrincipal) info.getPrincipals().getPrimaryPrincipal();
+        try {
+            super.assertCredentialsMatch(token, info);
+        } catch (IncorrectCredentialsException wrong) {
+            Instant lockedUntil = recordFailure(principal.userId());
+            if (lockedUntil != null) {
+                throw new LockedUntilException(lockedUntil);
+            }
+            throw wrong;
+        }
+        recordSuccess(principal.userId());
+    }
+
+    @Override
+    protected AuthorizationInfo doGetAuthorizationInfo(PrincipalCollection principals) {
+        UserPrincipal user = principals.oneByType(UserPrincipal.class);
+        SimpleAuthorizationInfo info = new SimpleAuthorizationInfo();
+        if (user != null) {
+            user.roles().forEach(r -> info.addRole(r.name()));
+            info.setObjectPermissions(Set.copyOf(user.permissions()));
+        }
+        return info;
+    }
+
+    private Instant recordFailure(long userId) {
+        try (Connection c = dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT auth_record_failure(?, ?, make_interval(mins => ?))")) {
+            ps.setLong(1, userId);
+            ps.setInt(2, maxFailures);
+            ps.setInt(3, lockMinutes);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                Timestamp t = rs.getTimestamp(1);
+                return t == null ? null : t.toInstant();
+            }
+        } catch (SQLException e) {
+            throw new AuthenticationException("login is unavailable", e);
+        }
+    }
+
+    private void recordSuccess(long userId) {
+        try (Connection c = dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT auth_record_success(?)")) {
+            ps.setLong(1, userId);
+            ps.executeQuery().close();
+        } catch (SQLException e) {
+            throw new AuthenticationException("login is unavailable", e);
+        }
+    }
+
+    private static Set<Role> roles(Array array) throws SQLException {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        if (array != null) {
+            for (Object o : (Object[]) array.getArray()) {
+                roles.add(Role.valueOf(o.toString()));
+            }
+        }
+        return roles;
+    }
+
+    private DataSource dataSource() {
+        DataSource ds = dataSource;
+        if (ds == null) {
+            try {
+                ds = (DataSource) new InitialContext().lookup(dataSourceName);
+                dataSource = ds;
+            } catch (NamingException e) {
+                throw new AccountException("data source " + dataSourceName + " not found", e);
+            }
+        }
+        return ds;
+    }
+
+    /** The account is locked; {@link #until()} says until when. */
+    public static class LockedUntilException extends LockedAccountException {
+        private final Instant until;
+
+        public LockedUntilException(Instant until) {
+            super("account locked until " + until);
+            this.until = until;
+        }
+
+        public Instant until() { return until; }
+    }
+}

@@ -1,0 +1,54 @@
+package vn.egov.platform.security;
+
+import java.io.Serializable;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+import vn.egov.platform.tenancy.TenantScope;
+
+/**
+ * The logged-in user as kept in the session (the session lives in the cluster's data grid, so this is
+ * serializable and holds no references to managed objects).
+ */
+public record UserPrincipal(long userId, String username, String displayName, long tenantId, String tenantCode,
+                            String tenantPath, Set<Role> roles, boolean subtreeRights) implements Serializable {
+
+    public UserPrincipal {
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(displayName, "displayName");
+        Objects.requireNonNull(tenantCode, "tenantCode");
+        Objects.requireNonNull(tenantPath, "tenantPath");
+        roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+    }
+
+    public boolean has(Role role) { return roles.contains(role); }
+
+    /** Whether this user's rights reach below their own unit. */
+    public boolean reachesSubtree() {
+        return has(Role.PROVINCE_ADMIN) || (subtreeRights && (has(Role.UNIT_ADMIN) || has(Role.STAFF)));
+    }
+
+    /** The scope of the user's own unit. */
+    public TenantScope homeScope() {
+        return new TenantScope(tenantId, tenantPath, reachesSubtree());
+    }
+
+    /** The permissions the roles give, each bound to this user's unit (and subtree where granted). */
+    public Set<ScopedPermission> permissions() {
+        Set<ScopedPermission> result = new HashSet<>();
+        if (has(Role.PROVINCE_ADMIN)) {
+            result.add(new ScopedPermission(ScopedPermission.ANY, Set.of(ScopedPermission.ANY), tenantPath, true));
+        }
+        if (has(Role.UNIT_ADMIN)) {
+            result.add(new ScopedPermission(ScopedPermission.ANY, Set.of(ScopedPermission.ANY), tenantPath, subtreeRights));
+        }
+        if (has(Role.STAFF)) {
+            result.add(new ScopedPermission(ScopedPermission.ANY, Set.of("read", "write"), tenantPath, false));
+            if (subtreeRights) {
+                result.add(new ScopedPermission(ScopedPermission.ANY, Set.of("read"), tenantPath, true));
+            }
+        }
+        return result;
+    }
+}

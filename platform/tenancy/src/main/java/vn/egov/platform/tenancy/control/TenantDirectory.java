@@ -1,0 +1,70 @@
+package vn.egov.platform.tenancy.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import vn.egov.platform.tenancy.entity.Tenant;
+
+/** Reads the tenant tree. The tree is the public directory: no scope is needed to read it. */
+@ApplicationScoped
+public class TenantDirectory {
+
+    @PersistenceContext(unitName = "platform")
+    EntityManager em;
+
+    public Optional<Tenant> byCode(String code) {
+        if (code == null || code.length() > 63) {
+            return Optional.empty();
+        }
+        return em.createQuery("SELECT t FROM Tenant t WHERE t.code = :code", Tenant.class)
+                .setParameter("code", code.toLowerCase(Locale.ROOT))
+                .getResultStream().findFirst();
+    }
+
+    public Optional<Tenant> byId(long id) {
+        return Optional.ofNullable(em.find(Tenant.class, id));
+    }
+
+    /** The unit whose custom domain is {@code host} (port and case ignored). */
+    public Optional<Tenant> byHost(String host) {
+        if (host == null || host.isBlank()) {
+            return Optional.empty();
+        }
+        String name = host.toLowerCase(Locale.ROOT);
+        int colon = name.lastIndexOf(':');
+        if (colon > 0 && name.indexOf(']') < colon) {
+            name = name.substring(0, colon);
+        }
+        return em.createQuery("SELECT t FROM Tenant t WHERE t.customDomain = :host", Tenant.class)
+                .setParameter("host", name)
+                .getResultStream().findFirst();
+    }
+
+    public List<Tenant> children(long parentId) {
+        return em.createQuery("SELECT t FROM Tenant t WHERE t.parentId = :p ORDER BY t.kind, t.name", Tenant.class)
+                .setParameter("p", parentId)
+                .getResultList();
+    }
+
+    public List<Tenant> roots() {
+        return em.createQuery("SELECT t FROM Tenant t WHERE t.parentId IS NULL ORDER BY t.name", Tenant.class)
+                .getResultList();
+    }
+
+    /** From the root down to, but not including, the given unit. */
+    @SuppressWarnings("unchecked")
+    public List<Tenant> ancestors(Tenant tenant) {
+        return em.createNativeQuery("SELECT * FROM tenant WHERE path @> CAST(?1 AS ltree) AND id <> ?2 "
+                        + "ORDER BY nlevel(path)", Tenant.class)
+                .setParameter(1, tenant.getPath())
+                .setParameter(2, tenant.getId())
+                .getResultList();
+    }
+
+    public long count() {
+        return em.createQuery("SELECT COUNT(t) FROM Tenant t", Long.class).getSingleResult();
+    }
+}
