@@ -25,25 +25,7 @@ INSERT INTO tenant
 SELECT 28 + g, 20 + (g - 1) % 9, 'commune', 'Xã ' || g, text2ltree('1.' || (20 + (g - 1) % 9) || '.' || (28 + g))
 FROM generate_series(1, 165) g;
 
--- The scope of the current transaction, as an array of tenant ids.
---   app.tenant_id unset or ''  -> '{}' (sees nothing)
---   app.subtree = 'on'          -> the tenant and its whole subtree (path <@)
---   otherwise                   -> the tenant alone
--- NULLIF(..., '') before the cast: after a transaction-local set_config ends,
--- current_setting(name, true) returns '' (not NULL) on that pooled connection.
-CREATE FUNCTION visible_tenants() RETURNS bigint[]
-LANGUAGE sql STABLE AS $$
-    SELECT CASE
-             WHEN s.tid IS NULL THEN '{}'::bigint[]
-             WHEN s.subtree THEN ARRAY(SELECT c.id
-                                         FROM tenant p JOIN tenant c ON c.path <@ p.path
-                                        WHERE p.id = s.tid
-                                        ORDER BY c.id)
-             ELSE ARRAY[s.tid]
-           END
-      FROM (SELECT NULLIF(current_setting('app.tenant_id', true), '')::bigint AS tid,
-                   coalesce(current_setting('app.subtree', true), '') = 'on' AS subtree) s
-$$;
+-- visible_tenants() is created from visible_tenants.sql (or visible_tenants_plpgsql.sql) right after this file.
 
 -- Two identical tables; only record_rls gets the policy (see secure.sql, applied after the load).
 CREATE TABLE record_plain (

@@ -43,9 +43,10 @@ final class Report {
 
         md.append("## PostgreSQL\n\n");
         md.append("- ").append(str(su, "SELECT version()")).append('\n');
-        md.append("- Settings: ").append(str(su, "SELECT string_agg(name || '=' || setting || coalesce(unit, ''), ', ' ORDER BY name)"
+        md.append("- Settings: ").append(str(su, "SELECT string_agg(name || '=' || current_setting(name), ', ' ORDER BY name)"
                 + " FROM pg_settings WHERE name IN ('shared_buffers','work_mem','effective_cache_size','random_page_cost',"
-                + "'jit','max_parallel_workers_per_gather','plan_cache_mode')")).append("\n\n");
+                + "'jit','max_parallel_workers_per_gather','plan_cache_mode')"))
+          .append(cfg.pgOptions() == null ? "" : " (connection options: `" + cfg.pgOptions() + "`)").append("\n\n");
 
         md.append("## Data\n\n");
         md.append("- Database `").append(cfg.db()).append("`, ").append(fresh ? "built in this run" : "reused (bench.recreate=false)").append('\n');
@@ -77,7 +78,8 @@ final class Report {
           .append("    USING      (tenant_id = ANY ((SELECT visible_tenants())::bigint[]))\n")
           .append("    WITH CHECK (tenant_id = ANY ((SELECT visible_tenants())::bigint[]));\n")
           .append("-- per transaction, one round trip:\n").append(RlsBench.SET_SCOPE).append(";\n```\n\n")
-          .append("`visible_tenants()` is the STABLE SQL function in `src/main/resources/sql/schema.sql`.\n\n");
+          .append("`visible_tenants()` in this run (`-Dbench.function=").append(cfg.function()).append("`), as installed:\n\n```sql\n")
+          .append(str(su, "SELECT pg_get_functiondef('visible_tenants'::regproc)").strip()).append("\n```\n\n");
     }
 
     void checks(List<String> lines) {

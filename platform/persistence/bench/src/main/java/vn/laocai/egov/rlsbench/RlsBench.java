@@ -39,7 +39,10 @@ import java.util.Random;
  * pg.port/PGPORT (5432), pg.user/PGUSER (postgres, must be a superuser), PGPASSWORD (optional),
  * bench.db (egov_rlsbench), bench.rows (1000000), bench.warmup (100 rounds), bench.iterations
  * (1000 rounds), bench.recreate (true: drop and rebuild the database; false: reuse it if present),
- * bench.keep (false: drop the database and the two roles at the end), bench.results (RESULTS.md path).
+ * bench.keep (false: drop the database and the two roles at the end), bench.function (sql: the project's
+ * STABLE SQL {@code visible_tenants()}; plpgsql: the same logic in PL/pgSQL, for comparison),
+ * pg.options/PGOPTIONS (server options for every connection, e.g. {@code -c plan_cache_mode=force_generic_plan}),
+ * bench.results (RESULTS.md path).
  */
 public final class RlsBench {
 
@@ -50,7 +53,8 @@ public final class RlsBench {
     // ---------------------------------------------------------------- configuration
 
     record Config(String host, int port, String user, String password, String db, long rows,
-                  int warmup, int iterations, boolean recreate, boolean keep, Path results) {
+                  int warmup, int iterations, boolean recreate, boolean keep, String function, String pgOptions,
+                  Path results) {
 
         static Config load() {
             return new Config(
@@ -64,7 +68,15 @@ public final class RlsBench {
                     Integer.parseInt(opt("bench.iterations", null, "1000")),
                     Boolean.parseBoolean(opt("bench.recreate", null, "true")),
                     Boolean.parseBoolean(opt("bench.keep", null, "false")),
+                    function(opt("bench.function", null, "sql")),
+                    opt("pg.options", "PGOPTIONS", null),
                     Path.of(opt("bench.results", null, System.getProperty("bench.results.default", "RESULTS.md"))));
+        }
+
+        private static String function(String f) {
+            if (!f.equals("sql") && !f.equals("plpgsql"))
+                throw new IllegalArgumentException("bench.function must be sql or plpgsql, not " + f);
+            return f;
         }
 
         private static String opt(String prop, String env, String def) {
@@ -80,6 +92,7 @@ public final class RlsBench {
             // for them, as on the project's dev/CI database. The superuser may use PGPASSWORD.
             if (password != null && role.equals(user)) p.setProperty("password", password);
             p.setProperty("ApplicationName", "rls-bench");
+            if (pgOptions != null) p.setProperty("options", pgOptions);    // e.g. "-c plan_cache_mode=force_generic_plan"
             return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/" + database, p);
         }
     }
@@ -162,6 +175,7 @@ public final class RlsBench {
 
         boolean fresh = prepareDatabase(cfg);
         try {
+            installFunction(cfg);
             Params params;
             try (Connection su = cfg.connect(cfg.db, cfg.user)) {
                 su.setAutoCommit(true);
@@ -208,6 +222,7 @@ public final class RlsBench {
             st.execute("SET ROLE " + OWNER);                       // everything below is owned by the owner role
             long t0 = System.nanoTime();
             st.execute(resource("schema.sql"));
+            st.execute(resource("visible_tenants.sql"));
             System.out.printf("Loading %,d rows into each table ...%n", cfg.rows);
             st.execute(resource("load.sql").replace("${rows}", Long.toString(cfg.rows)));
             st.execute(resource("secure.sql"));
@@ -217,6 +232,15 @@ public final class RlsBench {
             System.out.printf("Schema + load + index + vacuum analyze: %.1f s%n", (System.nanoTime() - t0) / 1e9);
         }
         return true;
+    }
+
+    /** (Re)creates visible_tenants() in the implementation chosen by bench.function, as the owner. */
+    static void installFunction(Config cfg) throws Exception {
+        try (Connection su = cfg.connect(cfg.db, cfg.user); Statement st = su.createStatement()) {
+            su.setAutoCommit(true);
+            st.execute("SET ROLE " + OWNER);
+            st.execute(resource(cfg.function.equals("sql") ? "visible_tenants.sql" : "visible_tenants_plpgsql.sql"));
+        }
     }
 
     static void dropDatabase(Config cfg) {

@@ -1,0 +1,106 @@
+package vn.egov.notices.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import java.util.List;
+import vn.egov.notices.entity.Notice;
+import vn.egov.platform.persistence.TenantTransactional;
+import vn.egov.platform.web.Access;
+import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.ProblemException;
+
+/**
+ * {@code /api/t/{unit}/notices}: the internal notices of one unit. The unit comes from the path (resolved at
+ * the edge), the caller must have read/write rights there, and every query also runs under the unit's
+ * row-level-security scope: a notice of another unit is "not found", whatever its id.
+ */
+@Path("api/t/{unit}/notices")
+@RequestScoped
+@Transactional
+@TenantTransactional
+@Produces(MediaType.APPLICATION_JSON)
+public class NoticesResource {
+    static final String DOMAIN = "notice";
+
+    @PersistenceContext(unitName = "notices")
+    EntityManager em;
+
+    @Inject
+    Access access;
+
+    @GET
+    public List<NoticeView> list(@QueryParam("limit") @DefaultValue("20") int limit) {
+        Tenant unit = access.require(DOMAIN, "read");
+        int size = Math.max(1, Math.min(limit, 100));
+        return em.createQuery("SELECT n FROM Notice n WHERE n.tenantId = :t ORDER BY n.createdAt DESC, n.id DESC", Notice.class)
+                .setParameter("t", unit.getId())
+                .setMaxResults(size)
+                .getResultStream().map(n -> NoticeView.of(n, unit.getCode())).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    public NoticeView get(@PathParam("id") long id) {
+        Tenant unit = access.require(DOMAIN, "read");
+        return NoticeView.of(find(unit, id), unit.getCode());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@Valid @NotNull(message = "Thiếu nội dung yêu cầu / the body is missing") NoticeInput input,
+                           @Context UriInfo uri) {
+        Tenant unit = access.require(DOMAIN, "write");
+        Notice notice = new Notice(unit.getId(), input.title().strip(), input.body(), access.username());
+        em.persist(notice);
+        em.flush();
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(notice.getId())).build())
+                .entity(NoticeView.of(notice, unit.getCode())).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public NoticeView update(@PathParam("id") long id,
+                             @Valid @NotNull(message = "Thiếu nội dung yêu cầu / the body is missing") NoticeInput input) {
+        Tenant unit = access.require(DOMAIN, "write");
+        Notice notice = find(unit, id);
+        notice.edit(input.title().strip(), input.body());
+        em.flush();
+        return NoticeView.of(notice, unit.getCode());
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") long id) {
+        Tenant unit = access.require(DOMAIN, "write");
+        em.remove(find(unit, id));
+        return Response.noContent().build();
+    }
+
+    private Notice find(Tenant unit, long id) {
+        Notice n = em.find(Notice.class, id);
+        if (n == null || n.getTenantId() != unit.getId()) {
+            throw ProblemException.notFound("thông báo số " + id + " của đơn vị này", "notice " + id + " in this unit");
+        }
+        return n;
+    }
+}

@@ -1,0 +1,78 @@
+package vn.egov.platform.web;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import vn.egov.platform.tenancy.TenantContext;
+import vn.egov.platform.tenancy.control.TenantDirectory;
+import vn.egov.platform.tenancy.entity.Tenant;
+
+/**
+ * Resolves the request's unit once, at the edge: from the path prefix {@code /t/{code}/} or
+ * {@code /api/t/{code}/}, else from the Host header when it is a unit's custom domain. An unknown code is
+ * answered here (404) and never reaches a boundary.
+ */
+public class TenantResolutionFilter implements Filter {
+    static final Pattern PREFIX = Pattern.compile("^/(api/)?t/([^/]*)(/.*)?$");
+
+    @Inject
+    TenantContext context;
+
+    @Inject
+    TenantDirectory directory;
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+        HttpServletRequest request = (HttpServletRequest) req;
+        HttpServletResponse response = (HttpServletResponse) res;
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        Matcher m = PREFIX.matcher(path);
+        if (m.matches()) {
+            String code = m.group(2);
+            Optional<Tenant> tenant = directory.byCode(code);
+            if (tenant.isEmpty()) {
+                unknownUnit(request, response, code, m.group(1) != null);
+                return;
+            }
+            context.resolve(tenant.get(), "path");
+        } else {
+            directory.byHost(request.getServerName()).ifPresent(t -> context.resolve(t, "host"));
+        }
+        chain.doFilter(req, res);
+    }
+
+    private static void unknownUnit(HttpServletRequest request, HttpServletResponse response, String code, boolean api)
+            throws IOException {
+        response.setStatus(404);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        String shown = code.length() > 63 ? code.substring(0, 63) + "…" : code;
+        if (api || accepts(request, "json")) {
+            response.setContentType(Problem.MEDIA_TYPE_NAME);
+            response.getWriter().write(Problem.of(404, "unknown-unit", "Không có đơn vị này", "Unknown unit",
+                    "Không có đơn vị nào có mã \"" + shown + "\". Xem danh sách đơn vị tại /api/tenants.",
+                    "No unit has the code \"" + shown + "\". The list of units is at /api/tenants.")
+                    .toJson(Problem.language(request), request.getRequestURI()));
+        } else {
+            response.setContentType("text/html");
+            response.getWriter().write(Html.page("vi", "Không có đơn vị này",
+                    "<h1>Không có đơn vị này</h1><p>Không có đơn vị nào có mã <code>" + Html.escape(shown)
+                            + "</code>. <a href=\"/\">Về trang chủ</a>.</p>"));
+        }
+    }
+
+    private static boolean accepts(HttpServletRequest request, String what) {
+        String accept = request.getHeader("Accept");
+        return accept != null && accept.toLowerCase(Locale.ROOT).contains(what) && !accept.contains("text/html");
+    }
+}

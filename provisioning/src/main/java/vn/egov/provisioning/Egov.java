@@ -1,0 +1,70 @@
+package vn.egov.provisioning;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code egov} command line: {@code up}, {@code stop}, {@code status}. */
+@Command(name = "egov", mixinStandardHelpOptions = true, version = "egov 0.1",
+        description = "Runs the provincial e-government platform on this machine.",
+        subcommands = {Egov.Up.class, Egov.Stop.class})
+public final class Egov implements Runnable {
+
+    @Option(names = "--project-dir", defaultValue = ".", description = "the checkout (default: current folder)")
+    Path projectDir;
+
+    @Option(names = "--work", description = "the work folder (default: <project-dir>/work)")
+    Path work;
+
+    Path work() { return (work == null ? projectDir.resolve("work") : work).toAbsolutePath().normalize(); }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    @Command(name = "up", description = "Starts (or checks) PostgreSQL, migrates, loads the reference units, starts Payara and deploys the EAR.")
+    static final class Up implements Callable<Integer> {
+        @CommandLine.ParentCommand Egov parent;
+
+        @Override
+        public Integer call() throws Exception {
+            long t0 = System.nanoTime();
+            Log log = new Log(System.out);
+            Platform platform = new Platform(parent.projectDir, Settings.run(parent.work()), log);
+            platform.upDatabase();
+            platform.upServer(true);
+            String base = platform.baseUrl();
+            log.raw("");
+            log.raw("  The platform is up (" + String.format("%.1f", (System.nanoTime() - t0) / 1e9) + " s). Go to:");
+            log.raw("    " + base + "/t/lao-cai/          the province's first page");
+            log.raw("    " + base + "/login               log in (the province administrator is 'admin')");
+            log.raw("    " + base + "/api/tenants         the unit tree (JSON)");
+            log.raw("    " + base + "/openapi             the API description");
+            log.raw("    " + base + "/health              health");
+            log.raw("  Stop it with: ./egov stop");
+            return 0;
+        }
+    }
+
+    @Command(name = "stop", description = "Stops what 'up' started: the Payara domain, and the embedded PostgreSQL if one was started.")
+    static final class Stop implements Callable<Integer> {
+        @CommandLine.ParentCommand Egov parent;
+
+        @Override
+        public Integer call() throws Exception {
+            Log log = new Log(System.out);
+            new Platform(parent.projectDir, Settings.run(parent.work()), log).stop();
+            if (!Postgres.stopEmbedded(parent.work(), log)) {
+                log.step("PostgreSQL: not started by egov, left running");
+            }
+            return 0;
+        }
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Egov()).execute(args));
+    }
+}

@@ -1,0 +1,211 @@
+package vn.egov.provisioning;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Payara Server 6 from its Maven Central zip, unpacked once under the work folder; one domain per
+ * environment, with its own port base; the JDBC pool connects as the application role.
+ */
+public final class Payara {
+    static final String POOL = "egov-pool";
+    static final String JNDI = "jdbc/egov";
+
+    private final Path work;
+    private final Settings settings;
+    private final Log log;
+
+    public Payara(Path work, Settings settings, Log log) {
+        this.work = work;
+        this.settings = settings;
+        this.log = log;
+    }
+
+    Path home() { return work.resolve("payara6"); }
+    Path asadmin() { return home().resolve("bin/asadmin"); }
+    Path domainDir() { return home().resolve("glassfish/domains").resolve(settings.domain()); }
+
+    /** Unpacks Payara (once), creates the domain (once), puts the PostgreSQL driver in it and starts it. */
+    public void ensureRunning(Path payaraZip, Path jdbcDriver) throws IOException, InterruptedException {
+        if (!Files.exists(asadmin())) {
+            log.step("Payara: unpacking %s", payaraZip.getFileName());
+            unzip(payaraZip, work);
+            // zip entries carry no permissions: make the launch scripts executable again
+            for (Path bin : List.of(home().resolve("bin"), home().resolve("glassfish/bin"))) {
+                try (var scripts = Files.list(bin)) {
+                    for (Path script : scripts.toList()) {
+                        Files.setPosixFilePermissions(script, Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+                                PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_EXECUTE));
+                    }
+                }
+            }
+        }
+        if (!Files.exists(domainDir())) {
+            log.step("Payara: creating domain %s (admin port %d, HTTP port %d)", settings.domain(), settings.adminPort(), settings.httpPort());
+            asadmin(false, "create-domain", "--nopassword=true", "--portbase", Integer.toString(settings.portBase()),
+                    "--savelogin=false", settings.domain());
+        }
+        Path lib = domainDir().resolve("lib").resolve(jdbcDriver.getFileName());
+        if (!Files.exists(lib)) {
+            Files.createDirectories(lib.getParent());
+            Files.copy(jdbcDriver, lib, StandardCopyOption.REPLACE_EXISTING);
+        }
+        if (!Postgres.reachable("127.0.0.1", settings.adminPort())) {
+            log.step("Payara: starting domain %s", settings.domain());
+            asadmin(false, "start-domain", settings.domain());
+            configureOnce();
+        } else {
+            log.step("Payara: domain %s is already running", settings.domain());
+        }
+    }
+
+    /** Settings made once per domain, remembered by a marker file in the domain. */
+    private void configureOnce() throws IOException, InterruptedException {
+        Path marker = domainDir().resolve("config/egov-configured");
+        if (Files.exists(marker)) {
+            return;
+        }
+        // each domain is its own data grid: the test domain must never join the one people use
+        asadmin(true, "set-hazelcast-configuration", "--clustername", "egov-" + settings.env(), "--enabled", "true", "--dynamic", "true");
+        asadmin(true, "create-jvm-options", "-Dfile.encoding=UTF-8:-Duser.timezone=Asia/Ho_Chi_Minh");
+        Files.writeString(marker, "configured\n");
+        log.step("Payara: domain configured; restarting it once");
+        asadmin(false, "restart-domain", settings.domain());
+    }
+
+    /** Creates the JDBC pool and resource, or updates the pool's connection settings. */
+    public void ensurePool(PgServer pg, String appUser, String appPassword) throws IOException, InterruptedException {
+        String listed = asadmin(true, "list-jdbc-connection-pools");
+        if (!listed.contains(POOL)) {
+            Path xml = settings.envDir().resolve("resources.xml");
+            Files.createDirectories(xml.getParent());
+            Files.writeString(xml, """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <!DOCTYPE resources PUBLIC "-//GlassFish.org//DTD GlassFish Application Server 3.1 Resource Definitions//EN" "http://glassfish.org/dtds/glassfish-resources_1_5.dtd">
+                    <resources>
+                      <jdbc-connection-pool name="%s" res-type="javax.sql.DataSource"
+                          datasource-classname="org.postgresql.ds.PGSimpleDataSource"
+                          steady-pool-size="2" max-pool-size="32" pool-resize-quantity="2"
+                          is-connection-validation-required="true" connection-validation-method="custom-validation"
+                          validation-classname="org.glassfish.api.jdbc.validation.PostgresConnectionValidation"
+                          fail-all-connections="true" statement-timeout-in-seconds="60">
+                        <property name="serverName" value="%s"/>
+                        <property name="portNumber" value="%d"/>
+                        <property name="databaseName" value="%s"/>
+                        <property name="user" value="%s"/>
+                        <property name="password" value="%s"/>
+                        <property name="ApplicationName" value="egov"/>
+                      </jdbc-connection-pool>
+                      <jdbc-resource pool-name="%s" jndi-name="%s"/>
+                    </resources>
+                    """.formatted(POOL, pg.host(), pg.port(), settings.database(), appUser, appPassword, POOL, JNDI));
+            asadmin(true, "add-resources", xml.toString());
+            Files.delete(xml);
+            log.step("Payara: JDBC pool %s -> %s:%d/%s as %s", POOL, pg.host(), pg.port(), settings.database(), appUser);
+        } else {
+            String prefix = "resources.jdbc-connection-pool." + POOL + ".property.";
+            asadmin(true, "set", prefix + "serverName=" + pg.host(), prefix + "portNumber=" + pg.port(),
+                    prefix + "databaseName=" + settings.database(), prefix + "user=" + appUser, prefix + "password=" + appPassword);
+        }
+    }
+
+    public boolean isDeployed(String name) throws IOException, InterruptedException {
+        return asadmin(true, "list-applications").lines().anyMatch(l -> l.startsWith(name + " "));
+    }
+
+    public void deploy(Path ear, String name) throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        asadmin(true, "deploy", "--force=true", "--name", name, ear.toString());
+        log.step("Payara: %s deployed in %.1f s", ear.getFileName(), (System.nanoTime() - t0) / 1e9);
+    }
+
+    public void stop() throws IOException, InterruptedException {
+        if (Files.exists(asadmin()) && Postgres.reachable("127.0.0.1", settings.adminPort())) {
+            asadmin(false, "stop-domain", settings.domain());
+            log.step("Payara: domain %s stopped", settings.domain());
+        }
+    }
+
+    /** Waits until {@code url} answers 200, or fails after {@code timeout}. */
+    public static void awaitHttp(String url, Duration timeout) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+                last = "HTTP " + r.statusCode();
+            } catch (IOException e) {
+                last = e.toString();
+            }
+            Thread.sleep(300);
+        }
+        throw new IOException(url + " did not answer 200 within " + timeout.toSeconds() + " s (last: " + last + ")");
+    }
+
+    /** Runs asadmin; remote commands go to this environment's admin port. Returns its output. */
+    String asadmin(boolean remote, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(asadmin().toString());
+        cmd.add("--interactive=false");
+        if (remote) {
+            cmd.add("--port");
+            cmd.add(Integer.toString(settings.adminPort()));
+        }
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out;
+        try (InputStream in = p.getInputStream()) {
+            out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        if (!p.waitFor(10, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IOException("asadmin " + args[0] + " did not finish");
+        }
+        if (p.exitValue() != 0) {
+            throw new IOException("asadmin " + String.join(" ", redact(args)) + " failed:\n" + out);
+        }
+        return out;
+    }
+
+    private static List<String> redact(String... args) {
+        return List.of(args).stream().map(a -> a.contains("password=") ? a.replaceAll("password=.*", "password=***") : a).toList();
+    }
+
+    private static void unzip(Path zip, Path target) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                Path out = target.resolve(e.getName()).normalize();
+                if (!out.startsWith(target)) {
+                    throw new IOException("zip entry outside the target: " + e.getName());
+                }
+                if (e.isDirectory()) {
+                    Files.createDirectories(out);
+                } else {
+                    Files.createDirectories(out.getParent());
+                    Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package vn.egov.provisioning;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/** The whole platform of one environment, brought up or down in order. Used by the CLI and the tests. */
+public final class Platform {
+    public static final String APP_NAME = "egov";
+    public static final String ADMIN_USERNAME = "admin";
+
+    private final Path projectDir;
+    private final Settings settings;
+    private final Log log;
+    private PgServer pg;
+    private Database db;
+
+    public Platform(Path projectDir, Settings settings, Log log) {
+        this.projectDir = projectDir.toAbsolutePath().normalize();
+        this.settings = settings;
+        this.log = log;
+    }
+
+    public Path payaraZip() { return projectDir.resolve("provisioning/target/payara/payara.zip"); }
+    public Path jdbcDriver() { return projectDir.resolve("provisioning/target/payara/postgresql.jar"); }
+    public Path ear() { return projectDir.resolve("ear/egov-ear/target/egov.ear"); }
+    public Settings settings() { return settings; }
+    public Database database() { return db; }
+
+    /** PostgreSQL, roles, database, migrations, reference units, the province administrator. */
+    public void upDatabase() throws IOException, InterruptedException, SQLException {
+        pg = Postgres.locate(settings.work(), log);
+        db = new Database(pg, settings);
+        db.ensure(log);
+        db.migrate(log);
+        try (Connection owner = db.owner()) {
+            Units.loadReference(owner, log);
+            ensureAdmin(owner);
+        }
+    }
+
+    private void ensureAdmin(Connection owner) throws SQLException {
+        String given = System.getenv("EGOV_ADMIN_PASSWORD");
+        String password = given == null || given.isBlank() ? Secrets.generate(16) : given;
+        boolean created = Users.create(owner, "lao-cai", ADMIN_USERNAME, "Quản trị tỉnh", password,
+                new String[] {"PROVINCE_ADMIN"}, true);
+        if (created) {
+            log.raw("");
+            log.raw("  Province administrator created:  username " + ADMIN_USERNAME
+                    + (given == null || given.isBlank() ? "   password " + password + "   (printed once; keep it)" : "   (password from EGOV_ADMIN_PASSWORD)"));
+            log.raw("");
+        } else {
+            log.step("province administrator '%s' exists already", ADMIN_USERNAME);
+        }
+    }
+
+    /** Payara with its pool; the EAR deployed when {@code deploy} and it changed since the last deploy. */
+    public void upServer(boolean deploy) throws IOException, InterruptedException {
+        require(payaraZip(), "the Payara zip");
+        require(jdbcDriver(), "the PostgreSQL driver");
+        Payara payara = new Payara(settings.work(), settings, log);
+        payara.ensureRunning(payaraZip(), jdbcDriver());
+        payara.ensurePool(pg, settings.appRole(), db.appPassword());
+        if (deploy) {
+            require(ear(), "the EAR");
+            Path stamp = settings.envDir().resolve("deployed-ear.stamp");
+            String current = Files.getLastModifiedTime(ear()).toMillis() + ":" + Files.size(ear());
+            boolean unchanged = Files.exists(stamp) && Files.readString(stamp).equals(current) && payara.isDeployed(APP_NAME);
+            if (unchanged) {
+                log.step("Payara: %s unchanged since the last deploy", ear().getFileName());
+            } else {
+                payara.deploy(ear(), APP_NAME);
+                Files.writeString(stamp, current);
+            }
+            Payara.awaitHttp(baseUrl() + "/api/tenants", Duration.ofMinutes(3));
+            log.step("platform ready");
+        }
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + settings.httpPort();
+    }
+
+    public void stop() throws IOException, InterruptedException {
+        new Payara(settings.work(), settings, log).stop();
+    }
+
+    private static void require(Path file, String what) throws IOException {
+        if (!Files.exists(file)) {
+            throw new IOException(what + " is missing at " + file + "; build first: ./mvnw -DskipTests install");
+        }
+    }
+}

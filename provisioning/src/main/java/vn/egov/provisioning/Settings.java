@@ -1,0 +1,50 @@
+package vn.egov.provisioning;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * One environment of the platform on this machine: {@code run} (what a person uses) or {@code it} (what the
+ * integration tests use). Each has its own database, roles and Payara domain; they share the PostgreSQL
+ * server, the unpacked Payara and the work folder.
+ *
+ * @param work       the work folder (Payara, embedded PostgreSQL data, secrets, logs)
+ * @param env        environment name, a lower-case word
+ * @param database   database name
+ * @param rolePrefix prefix of the three roles ({@code _owner}, {@code _app}, {@code _auth})
+ * @param domain     Payara domain name
+ * @param portBase   Payara port base (admin = base + 48, HTTP = base + 80)
+ */
+public record Settings(Path work, String env, String database, String rolePrefix, String domain, int portBase) {
+    public Settings {
+        Objects.requireNonNull(work, "work");
+        if (!env.matches("[a-z]+") || !database.matches("[a-z_]+") || !rolePrefix.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("names are lower-case words");
+        }
+    }
+
+    public static Settings run(Path work) {
+        return new Settings(work, "run", env("EGOV_DB", "egov"), "egov", "egov", intEnv("EGOV_PORTBASE", 8000));
+    }
+
+    public static Settings it(Path work) {
+        return new Settings(work, "it", "egov_it", "egov_it", "egov-it", intEnv("EGOV_IT_PORTBASE", 28000));
+    }
+
+    public String ownerRole() { return rolePrefix + "_owner"; }
+    public String appRole() { return rolePrefix + "_app"; }
+    public String authRole() { return rolePrefix + "_auth"; }
+    public int adminPort() { return portBase + 48; }
+    public int httpPort() { return portBase + 80; }
+    public Path envDir() { return work.resolve(env); }
+    public Path secrets() { return envDir().resolve("secrets.properties"); }
+
+    static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
+    static int intEnv(String name, int fallback) {
+        return Integer.parseInt(env(name, Integer.toString(fallback)));
+    }
+}
