@@ -18,3 +18,4 @@ CREATE POLICY tenant_scope ON notice
     WITH CHECK (tenant_id = ANY ((SELECT visible_tenants())::bigint[]));
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON notice TO ${app_role};
+GRANT USAGE, SELECT ON SEQUENCE notice_id_seq TO ${app_role};

@@ -132,4 +132,5 @@ GRANT EXECUTE ON FUNCTION auth_lookup(text), auth_record_failure(bigint, integer
 GRANT USAGE ON SCHEMA public TO ${app_role};
 GRANT SELECT ON tenant TO ${app_role};
 GRANT SELECT, INSERT, UPDATE, DELETE ON app_user TO ${app_role};
+GRANT USAGE, SELECT ON SEQUENCE app_user_id_seq TO ${app_role};
 GRANT EXECUTE ON FUNCTION visible_tenants() TO ${app_role};

@@ -62,7 +62,7 @@ public class TenantResolutionFilter implements Filter {
             response.getWriter().write(Problem.of(404, "unknown-unit", "Không có đơn vị này", "Unknown unit",
                     "Không có đơn vị nào có mã \"" + shown + "\". Xem danh sách đơn vị tại /api/tenants.",
                     "No unit has the code \"" + shown + "\". The list of units is at /api/tenants.")
-                    .toJson(Problem.language(request), request.getRequestURI()));
+                    .toJson(Problem.language(request), api ? "/api/t/" + shown : "/t/" + shown));
         } else {
             response.setContentType("text/html");
             response.getWriter().write(Html.page("vi", "Không có đơn vị này",

@@ -1,0 +1,103 @@
+package vn.egov.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.egov.it.Fixtures.COMMUNE;
+import static vn.egov.it.Fixtures.PASSWORD;
+import static vn.egov.it.Fixtures.SIBLING_COMMUNE;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** Login through Shiro: HTTP Basic for the API, the form for people, lockout, and scope checks. */
+class AuthIT extends DeployedEar {
+
+    @Test
+    void aWrongPasswordIsA401ProblemThatSaysSo() {
+        String user = Fixtures.staff(COMMUNE);
+        Api.Response r = Api.as(user, "sai-mật-khẩu-rồi").get("/api/me");
+        assertEquals(401, r.status(), r.toString());
+        assertTrue(r.isProblem());
+        assertEquals("urn:egov:problem:bad-credentials", r.json().getString("type"));
+        assertTrue(r.json().getString("detail").contains("mật khẩu"), "Vietnamese by default");
+        Api.Response unknown = Api.as("khong-co-nguoi-nay", "whatever-password").get("/api/me");
+        assertEquals(401, unknown.status());
+        assertEquals("urn:egov:problem:bad-credentials", unknown.json().getString("type"), "no hint that the user does not exist");
+    }
+
+    @Test
+    void fiveWrongPasswordsLockTheAccountEvenForTheRightOne() {
+        String user = Fixtures.staff(COMMUNE);
+        Api wrong = Api.as(user, "sai-mật-khẩu-rồi");
+        for (int i = 1; i <= 4; i++) {
+            assertEquals("urn:egov:problem:bad-credentials", wrong.get("/api/me").json().getString("type"), "attempt " + i);
+        }
+        Api.Response fifth = wrong.get("/api/me");
+        assertEquals(401, fifth.status());
+        assertEquals("urn:egov:problem:account-locked", fifth.json().getString("type"), fifth.toString());
+        Api.Response right = Api.as(user, PASSWORD).get("/api/me");
+        assertEquals(401, right.status());
+        assertEquals("urn:egov:problem:account-locked", right.json().getString("type"));
+        assertTrue(right.json().getString("detail").matches(".*\\d{2}:\\d{2} \\d{2}/\\d{2}/\\d{4}.*"),
+                "says until when, as dd/MM/yyyy: " + right.json().getString("detail"));
+    }
+
+    @Test
+    void theRightPasswordGivesTheUserAndTheirScope() {
+        String user = Fixtures.staff(COMMUNE);
+        Api.Response me = Api.as(user, PASSWORD).get("/api/me");
+        assertEquals(200, me.status(), me.toString());
+        assertEquals(user, me.json().getString("username"));
+        assertEquals(COMMUNE, me.json().getString("unit"));
+        assertEquals("[\"STAFF\"]", me.json().getJsonArray("roles").toString());
+        assertEquals(false, me.json().getJsonObject("scope").getBoolean("subtree"));
+    }
+
+    @Test
+    void staffOfOneUnitCannotCallAnotherUnitsApi() {
+        String user = Fixtures.staff(COMMUNE);
+        Api.Response r = Api.as(user, PASSWORD).post("/api/t/" + SIBLING_COMMUNE + "/notices",
+                "{\"title\":\"Không được phép\",\"body\":\"x\"}");
+        assertEquals(403, r.status(), r.toString());
+        assertTrue(r.isProblem());
+        assertEquals(0, Fixtures.countNotices("title = ?", "Không được phép"));
+    }
+
+    @Test
+    void citizensAndAnonymousCallersGetNoUnitData() {
+        String citizen = Fixtures.user(COMMUNE, false, "CITIZEN");
+        assertEquals(403, Api.as(citizen, PASSWORD).get("/api/t/" + COMMUNE + "/notices").status());
+        Api.Response anonymous = Api.anonymous().get("/api/t/" + COMMUNE + "/notices");
+        assertEquals(401, anonymous.status());
+        assertEquals("urn:egov:problem:unauthenticated", anonymous.json().getString("type"));
+        assertEquals(401, Api.anonymous().get("/api/me").status());
+    }
+
+    @Test
+    void formLoginKeepsASessionAndLogoutEndsIt() {
+        String user = Fixtures.staff(COMMUNE);
+        Api browser = Api.browser();
+        Api.Response form = browser.get("/login", "text/html");
+        assertEquals(200, form.status());
+        assertTrue(form.body().contains("Đăng nhập"));
+
+        Api.Response failed = browser.send("POST", "/login", "username=" + user + "&password=sai-mat-khau-roi",
+                "application/x-www-form-urlencoded", "text/html");
+        assertEquals(401, failed.status());
+        assertTrue(failed.body().contains("Tên đăng nhập hoặc mật khẩu không đúng."), failed.toString());
+        assertTrue(failed.body().contains("value=\"" + user + "\""), "the form is re-shown with the username kept");
+
+        Api.Response ok = browser.send("POST", "/login", "username=" + user + "&password="
+                + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8), "application/x-www-form-urlencoded", "text/html");
+        assertEquals(302, ok.status(), ok.toString());
+        assertNotNull(ok.location());
+        Api.Response me = browser.get("/api/me");
+        assertEquals(200, me.status(), me.toString());
+        assertEquals(user, me.json().getString("username"));
+
+        browser.get("/logout", "text/html");
+        assertEquals(401, browser.get("/api/me").status());
+    }
+}

@@ -1,0 +1,85 @@
+package vn.egov.it;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Locale;
+import java.util.UUID;
+import vn.egov.provisioning.Database;
+import vn.egov.provisioning.Users;
+
+/** Test data written straight into the 'it' database as the owner (under the unit's scope, as RLS requires). */
+public final class Fixtures {
+    public static final String PASSWORD = "Mật-khẩu-thử-1234";
+
+    /** Units of the reference tree chosen for their relations. */
+    public static final String PROVINCE = "lao-cai";
+    public static final String DISTRICT = "huyen-bat-xat";
+    public static final String COMMUNE = "xa-quang-kim";          // in Bát Xát
+    public static final String SIBLING_COMMUNE = "xa-ban-qua";    // also in Bát Xát
+    public static final String COUSIN_COMMUNE = "xa-ban-phiet";   // in Bảo Thắng
+    public static final String COUSIN_DISTRICT = "huyen-bao-thang";
+
+    private Fixtures() {
+    }
+
+    public static Database db() {
+        return ItEnvironment.platform().database();
+    }
+
+    /** A new user with a unique name; returns the username. */
+    public static String user(String unit, boolean subtree, String... roles) {
+        String username = ("t" + UUID.randomUUID().toString().substring(0, 8) + "-" + roles[0]).toLowerCase(Locale.ROOT);
+        try (Connection owner = db().owner()) {
+            if (!Users.create(owner, unit, username, "Người dùng thử " + username, PASSWORD, roles, subtree)) {
+                throw new IllegalStateException("user " + username + " exists");
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return username;
+    }
+
+    public static String staff(String unit) {
+        return user(unit, false, "STAFF");
+    }
+
+    /** Runs a count as the owner with the given unit scope (whole subtree), bypassing nothing. */
+    public static long countNotices(String where, Object... args) {
+        try (Connection c = db().owner()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT set_config('app.tenant_id', (SELECT id FROM tenant WHERE parent_id IS NULL LIMIT 1)::text, true), "
+                            + "set_config('app.subtree', 'on', true)")) {
+                ps.executeQuery().close();
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM notice WHERE " + where)) {
+                for (int i = 0; i < args.length; i++) {
+                    ps.setObject(i + 1, args[i]);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    long n = rs.getLong(1);
+                    c.commit();
+                    return n;
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static long tenantId(String code) {
+        try (Connection c = db().owner(); PreparedStatement ps = c.prepareStatement("SELECT id FROM tenant WHERE code = ?")) {
+            ps.setString(1, code);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalArgumentException("no unit " + code);
+                }
+                return rs.getLong(1);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

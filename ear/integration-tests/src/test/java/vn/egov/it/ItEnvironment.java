@@ -1,0 +1,74 @@
+package vn.egov.it;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+import vn.egov.provisioning.Database;
+import vn.egov.provisioning.Log;
+import vn.egov.provisioning.Platform;
+import vn.egov.provisioning.Settings;
+
+/**
+ * Brings the 'it' environment up once, before any test: PostgreSQL (found or embedded), its own database and
+ * roles, the migrations, the reference units, and its own Payara domain with the JDBC pool; exactly the code
+ * of {@code ./egov up}, minus the deploy (each Arquillian test class deploys the EAR itself). The domain is
+ * stopped at the end unless {@code -Degov.it.keep=true}.
+ */
+public class ItEnvironment implements LauncherSessionListener {
+    private static Platform platform;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        up();
+    }
+
+    static synchronized Platform up() {
+        if (platform == null) {
+            Path project = Path.of(System.getProperty("egov.projectDir", "../..")).toAbsolutePath().normalize();
+            Platform p = new Platform(project, Settings.it(project.resolve("work")), new Log(System.out));
+            try {
+                p.upDatabase();
+                p.upServer(false);
+                seed(p.database());
+            } catch (Exception e) {
+                throw new IllegalStateException("could not bring the test environment up: " + e.getMessage(), e);
+            }
+            platform = p;
+        }
+        return platform;
+    }
+
+    /** One row in every tenant-scoped table, so that "sees zero rows" means something. */
+    private static void seed(Database db) throws Exception {
+        try (Connection c = db.owner()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement scope = c.prepareStatement(
+                    "SELECT set_config('app.tenant_id', (SELECT id FROM tenant WHERE code = 'lao-cai')::text, true)")) {
+                scope.executeQuery().close();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO notice (tenant_id, title, body, created_by) "
+                    + "SELECT id, 'Thông báo mẫu', 'Dữ liệu mẫu cho kiểm thử', 'seed' FROM tenant WHERE code = 'lao-cai' "
+                    + "AND NOT EXISTS (SELECT 1 FROM notice WHERE created_by = 'seed')")) {
+                ps.executeUpdate();
+            }
+            c.commit();
+        }
+    }
+
+    static Platform platform() {
+        return up();
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        if (platform != null && !Boolean.getBoolean("egov.it.keep")) {
+            try {
+                platform.stop();
+            } catch (Exception e) {
+                System.err.println("could not stop the test domain: " + e);
+            }
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package vn.egov.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The database itself, read from its catalogue: every table with a tenant column is covered by row-level
+ * security without anyone having to remember it, and the application role cannot get around it.
+ */
+class RlsCatalogueIT {
+
+    static List<String> tenantTables() throws Exception {
+        List<String> tables = new ArrayList<>();
+        try (Connection c = Fixtures.db().owner(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT c.table_name FROM information_schema.columns c "
+                     + "JOIN information_schema.tables t USING (table_schema, table_name) "
+                     + "WHERE c.table_schema = 'public' AND c.column_name = 'tenant_id' AND t.table_type = 'BASE TABLE' "
+                     + "ORDER BY 1")) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        }
+        return tables;
+    }
+
+    @Test
+    void everyTenantTableHasRlsEnabledForcedAndAPolicyWithUsingAndCheck() throws Exception {
+        List<String> tables = tenantTables();
+        assertTrue(tables.containsAll(List.of("app_user", "notice")), "found: " + tables);
+        try (Connection c = Fixtures.db().owner()) {
+            for (String table : tables) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT relrowsecurity, relforcerowsecurity FROM pg_class "
+                        + "WHERE oid = ('public.' || ?)::regclass")) {
+                    ps.setString(1, table);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        assertTrue(rs.getBoolean(1), table + ": RLS not enabled");
+                        assertTrue(rs.getBoolean(2), table + ": RLS not forced");
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement("SELECT cmd, qual, with_check, permissive FROM pg_policies "
+                        + "WHERE schemaname = 'public' AND tablename = ?")) {
+                    ps.setString(1, table);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        assertTrue(rs.next(), table + ": no policy");
+                        do {
+                            assertEquals("ALL", rs.getString("cmd"), table);
+                            assertNotNull(rs.getString("qual"), table + ": policy without USING");
+                            assertNotNull(rs.getString("with_check"), table + ": policy without WITH CHECK");
+                            assertTrue(rs.getString("qual").contains("visible_tenants()"), table + ": " + rs.getString("qual"));
+                        } while (rs.next());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void theAppRoleWithNoScopeSeesZeroRowsInEveryTenantTable() throws Exception {
+        // the administrative login (a superuser here) counts what is really there
+        try (Connection admin = Fixtures.db().server().admin(ItEnvironment.platform().settings().database());
+             Connection app = Fixtures.db().app()) {
+            for (String table : tenantTables()) {
+                long real = count(admin, table);
+                assertTrue(real > 0, table + " has no rows, so 'sees zero' would prove nothing: seed one in ItEnvironment");
+                assertEquals(0, count(app, table), table + ": the app role without scope sees rows");
+            }
+        }
+    }
+
+    @Test
+    void anEndedTransactionLeavesAnEmptyStringThatMustNotWidenTheScope() throws Exception {
+        long province = Fixtures.tenantId(Fixtures.PROVINCE);
+        try (Connection app = Fixtures.db().app()) {
+            app.setAutoCommit(false);
+            try (PreparedStatement ps = app.prepareStatement(
+                    "SELECT set_config('app.tenant_id', ?, true), set_config('app.subtree', 'on', true)")) {
+                ps.setString(1, Long.toString(province));
+                ps.executeQuery().close();
+            }
+            assertTrue(count(app, "notice") > 0, "scoped to the whole province, the seed notice is visible");
+            app.commit();
+            // the trap: the same pooled connection now reads '' rather than NULL
+            try (Statement s = app.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT current_setting('app.tenant_id', true), visible_tenants()::text")) {
+                rs.next();
+                assertEquals("", rs.getString(1));
+                assertEquals("{}", rs.getString(2));
+            }
+            assertEquals(0, count(app, "notice"));
+            app.commit();
+        }
+    }
+
+    @Test
+    void theAppRoleIsNotOwnerNotSuperuserAndCannotBypassRls() throws Exception {
+        String appRole = ItEnvironment.platform().settings().appRole();
+        try (Connection app = Fixtures.db().app(); Statement s = app.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT current_user, rolsuper, rolbypassrls, rolcreaterole, rolcreatedb "
+                    + "FROM pg_roles WHERE rolname = current_user")) {
+                rs.next();
+                assertEquals(appRole, rs.getString(1));
+                assertFalse(rs.getBoolean(2), "superuser");
+                assertFalse(rs.getBoolean(3), "BYPASSRLS");
+                assertFalse(rs.getBoolean(4), "CREATEROLE");
+                assertFalse(rs.getBoolean(5), "CREATEDB");
+            }
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                    + "WHERE n.nspname = 'public' AND pg_get_userbyid(c.relowner) = current_user")) {
+                rs.next();
+                assertEquals(0, rs.getLong(1), "the app role owns nothing");
+            }
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid "
+                    + "WHERE m.member = (SELECT oid FROM pg_roles WHERE rolname = current_user)")) {
+                rs.next();
+                assertEquals(0, rs.getLong(1), "the app role is a member of no role (so it cannot SET ROLE to the owner)");
+            }
+            SQLException writeTenant = assertThrows(SQLException.class,
+                    () -> s.executeUpdate("UPDATE tenant SET name = name WHERE false"));
+            assertEquals("42501", writeTenant.getSQLState(), "the tenant tree is read-only for the app");
+            SQLException ddl = assertThrows(SQLException.class, () -> s.execute("ALTER TABLE notice DISABLE ROW LEVEL SECURITY"));
+            assertEquals("42501", ddl.getSQLState());
+        }
+    }
+
+    @Test
+    void theAppRoleCannotWriteIntoAnotherUnitEvenWhenItNamesIt() throws Exception {
+        long commune = Fixtures.tenantId(Fixtures.COMMUNE);
+        long sibling = Fixtures.tenantId(Fixtures.SIBLING_COMMUNE);
+        try (Connection app = Fixtures.db().app()) {
+            app.setAutoCommit(false);
+            try (PreparedStatement ps = app.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
+                ps.setString(1, Long.toString(commune));
+                ps.executeQuery().close();
+            }
+            try (PreparedStatement ps = app.prepareStatement(
+                    "INSERT INTO notice (tenant_id, title, body, created_by) VALUES (?, 'x', 'y', 'rls-test')")) {
+                ps.setLong(1, sibling);
+                SQLException e = assertThrows(SQLException.class, ps::executeUpdate);
+                assertEquals("42501", e.getSQLState(), "WITH CHECK refuses a row for another unit");
+            }
+            app.rollback();
+        }
+    }
+
+    @Test
+    void aScopeThatIsNotANumberFailsTheStatementInsteadOfWideningIt() throws Exception {
+        try (Connection app = Fixtures.db().app()) {
+            app.setAutoCommit(false);
+            try (PreparedStatement ps = app.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
+                ps.setString(1, "1 OR true");
+                ps.executeQuery().close();
+            }
+            SQLException e = assertThrows(SQLException.class, () -> count(app, "notice"));
+            assertEquals("22P02", e.getSQLState());
+            app.rollback();
+        }
+    }
+
+    static long count(Connection c, String table) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

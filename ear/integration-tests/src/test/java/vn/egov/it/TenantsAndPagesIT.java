@@ -1,0 +1,79 @@
+package vn.egov.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.egov.it.Fixtures.COMMUNE;
+import static vn.egov.it.Fixtures.DISTRICT;
+import static vn.egov.it.Fixtures.PROVINCE;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The public directory of units, the first unit page, custom domains, OpenAPI and health. */
+class TenantsAndPagesIT extends DeployedEar {
+
+    @Test
+    void theTreeHasTheProvinceItsDepartmentsAndDistricts() {
+        JsonArray roots = Api.anonymous().get("/api/tenants").array();
+        assertEquals(1, roots.size());
+        JsonObject province = roots.getJsonObject(0);
+        assertEquals(PROVINCE, province.getString("code"));
+        assertEquals("Tỉnh Lào Cai", province.getString("name"));
+        JsonArray children = province.getJsonArray("children");
+        assertEquals(27, children.size(), "18 departments, boards and agencies + 9 districts");
+        JsonObject district = Api.anonymous().get("/api/tenants/" + DISTRICT).json();
+        assertEquals("082", district.getString("gsoCode"));
+        assertEquals(PROVINCE, district.getString("parent"));
+        assertTrue(district.getJsonArray("children").size() > 10);
+        JsonArray ancestors = Api.anonymous().get("/api/tenants/" + COMMUNE + "/ancestors").array();
+        assertEquals(2, ancestors.size());
+        assertEquals(PROVINCE, ancestors.getJsonObject(0).getString("code"));
+        assertEquals(DISTRICT, ancestors.getJsonObject(1).getString("code"));
+        assertEquals(district.getJsonArray("children").size(),
+                Api.anonymous().get("/api/tenants/" + DISTRICT + "/children").array().size());
+    }
+
+    @Test
+    void theUnitPageShowsItsNameParentAndChildrenInVietnamese() {
+        Api.Response page = Api.anonymous().get("/t/" + DISTRICT + "/", "text/html");
+        assertEquals(200, page.status());
+        assertTrue(page.contentType().startsWith("text/html"));
+        assertTrue(page.body().contains("<html lang=\"vi\">"));
+        assertTrue(page.body().contains("<h1>Huyện Bát Xát</h1>"), page.body());
+        assertTrue(page.body().contains("Đơn vị cấp trên: <a href=\"/t/lao-cai/\">Tỉnh Lào Cai</a>"));
+        assertTrue(page.body().contains("<a href=\"/t/xa-quang-kim/\">Xã Quang Kim</a>"));
+        assertTrue(page.body().contains("href=\"#main\""), "skip link");
+        Api.Response english = Api.anonymous().get("/t/" + DISTRICT + "/?lang=en", "text/html");
+        assertTrue(english.body().contains("<html lang=\"en\">") && english.body().contains("Parent unit:"));
+    }
+
+    @Test
+    void aCustomDomainResolvesToItsUnit() throws Exception {
+        String domain = "xa-" + UUID.randomUUID().toString().substring(0, 8) + ".laocai.gov.vn";
+        try (Connection c = Fixtures.db().owner();
+             PreparedStatement ps = c.prepareStatement("UPDATE tenant SET custom_domain = ? WHERE code = ?")) {
+            ps.setString(1, domain);
+            ps.setString(2, Fixtures.COUSIN_COMMUNE);
+            assertEquals(1, ps.executeUpdate());
+        }
+        Api.Response page = Api.anonymous().send("GET", "/", null, null, "text/html", domain);
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("<h1>Xã Bản Phiệt</h1>"), page.body());
+        Api.Response plain = Api.anonymous().get("/", "text/html");
+        assertTrue(plain.body().contains("Cổng dịch vụ công của tỉnh"), "without the domain, the province home");
+    }
+
+    @Test
+    void openApiAndHealthAreServed() {
+        Api.Response openapi = Api.anonymous().get("/openapi", "*/*");
+        assertEquals(200, openapi.status(), openapi.toString());
+        assertTrue(openapi.body().contains("/api/tenants"), openapi.body());
+        Api.Response health = Api.anonymous().get("/health/ready");
+        assertEquals(200, health.status(), health.toString());
+        assertTrue(health.body().contains("\"rlsEnforced\":\"true\""), health.body());
+    }
+}
