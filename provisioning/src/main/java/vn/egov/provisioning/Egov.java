@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /** The {@code egov} command line: {@code up}, {@code stop}, {@code status}. */
 @Command(name = "egov", mixinStandardHelpOptions = true, version = "egov 0.1",
         description = "Runs the provincial e-government platform on this machine.",
-        subcommands = {Egov.Up.class, Egov.Stop.class})
+        subcommands = {Egov.Up.class, Egov.Stop.class, Egov.AddUser.class})
 public final class Egov implements Runnable {
 
     @Option(names = "--project-dir", defaultValue = ".", description = "the checkout (default: current folder)")
@@ -60,6 +60,32 @@ public final class Egov implements Runnable {
             if (!Postgres.stopEmbedded(parent.work(), log)) {
                 log.step("PostgreSQL: not started by egov, left running");
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "add-user", description = "Adds a user to a unit (the platform must have been 'up' once). Prints a one-time password.")
+    static final class AddUser implements Callable<Integer> {
+        @CommandLine.ParentCommand Egov parent;
+        @Option(names = "--unit", required = true, description = "unit code, e.g. xa-quang-kim") String unit;
+        @Option(names = "--username", required = true) String username;
+        @Option(names = "--name", required = true, description = "display name, e.g. \"Nguyễn Văn A\"") String name;
+        @Option(names = "--role", required = true, split = ",", description = "PROVINCE_ADMIN, UNIT_ADMIN, STAFF, CITIZEN") String[] roles;
+        @Option(names = "--subtree", description = "the roles reach the unit's sub-units too") boolean subtree;
+
+        @Override
+        public Integer call() throws Exception {
+            Log log = new Log(System.out);
+            Settings settings = Settings.run(parent.work());
+            Database db = new Database(Postgres.locate(parent.work(), log), settings);
+            String password = Secrets.generate(16);
+            try (java.sql.Connection owner = db.owner()) {
+                if (!Users.create(owner, unit, username, Units.nfc(name), password, roles, subtree)) {
+                    System.err.println("a user named " + username + " exists already");
+                    return 1;
+                }
+            }
+            log.raw("user " + username + " added to " + unit + "; one-time password: " + password);
             return 0;
         }
     }

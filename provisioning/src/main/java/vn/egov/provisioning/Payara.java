@@ -131,8 +131,15 @@ public final class Payara {
 
     public void deploy(Path ear, String name) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
-        asadmin(true, "deploy", "--force=true", "--name", name, ear.toString());
+        // availability on: Payara keeps the web sessions in the Hazelcast data grid, visible to every node
+        asadmin(true, "deploy", "--force=true", "--availabilityenabled=true", "--name", name, ear.toString());
         log.step("Payara: %s deployed in %.1f s", ear.getFileName(), (System.nanoTime() - t0) / 1e9);
+    }
+
+    public void undeploy(String name) throws IOException, InterruptedException {
+        if (isDeployed(name)) {
+            asadmin(true, "undeploy", name);
+        }
     }
 
     public void stop() throws IOException, InterruptedException {

@@ -80,6 +80,12 @@ public final class Platform {
         }
     }
 
+    /** Removes the application from this environment's domain (the tests use it to leave the domain clean). */
+    public void undeploy() throws IOException, InterruptedException {
+        new Payara(settings.work(), settings, log).undeploy(APP_NAME);
+        Files.deleteIfExists(settings.envDir().resolve("deployed-ear.stamp"));
+    }
+
     public String baseUrl() {
         return "http://localhost:" + settings.httpPort();
     }
