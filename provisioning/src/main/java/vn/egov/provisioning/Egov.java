@@ -29,12 +29,18 @@ public final class Egov implements Runnable {
     static final class Up implements Callable<Integer> {
         @CommandLine.ParentCommand Egov parent;
 
+        @Option(names = "--database-only", description = "only PostgreSQL, roles, migrations, units and the administrator")
+        boolean databaseOnly;
+
         @Override
         public Integer call() throws Exception {
             long t0 = System.nanoTime();
             Log log = new Log(System.out);
             Platform platform = new Platform(parent.projectDir, Settings.run(parent.work()), log);
             platform.upDatabase();
+            if (databaseOnly) {
+                return 0;
+            }
             platform.upServer(true);
             String base = platform.baseUrl();
             log.raw("");

@@ -18,6 +18,7 @@ public final class EmbeddedPostgresMain {
         File data = new File(args[0]);
         int port = Integer.parseInt(args[1]);
         EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                .setOverrideWorkingDirectory(new File(data.getParentFile(), "pg-binaries"))
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)
                 .setPort(port)

@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * Finds the PostgreSQL server to use, in this order: the one named by the {@code PG*} variables
  * ({@code PGHOST}, {@code PGPORT}, {@code PGUSER}, {@code PGPASSWORD}); one on 127.0.0.1:5432 if it answers;
  * otherwise an embedded PostgreSQL from Maven, started in its own background process on a fixed data folder
- * under the work folder, so its data survives restarts.
+ * under the work folder, so its data survives restarts. {@code EGOV_PG=embedded} asks for the embedded one
+ * even when another server is reachable.
  */
 public final class Postgres {
     static final int EMBEDDED_PORT = Settings.intEnv("EGOV_EMBEDDED_PG_PORT", 15432);
@@ -24,6 +25,9 @@ public final class Postgres {
     }
 
     public static PgServer locate(Path work, Log log) throws IOException, InterruptedException {
+        if ("embedded".equals(System.getenv("EGOV_PG"))) {
+            return startEmbedded(work, log);
+        }
         String host = System.getenv("PGHOST");
         String user = Settings.env("PGUSER", "postgres");
         String password = System.getenv("PGPASSWORD");
@@ -60,7 +64,7 @@ public final class Postgres {
             command.add("-U");
         }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx64m");
+        command.add("-Xmx256m");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(EmbeddedPostgresMain.class.getName());
