@@ -97,6 +97,17 @@ public final class Egov implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Egov()).execute(args));
+        CommandLine cli = new CommandLine(new Egov());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            // a person reads this: the reason, not a stack trace (EGOV_DEBUG=1 shows it)
+            commandLine.getErr().println("egov: " + e.getMessage());
+            if (System.getenv("EGOV_DEBUG") != null) {
+                e.printStackTrace(commandLine.getErr());
+            } else {
+                commandLine.getErr().println("(EGOV_DEBUG=1 shows the details; Payara's log is in work/payara6/glassfish/domains/*/logs/server.log)");
+            }
+            return 1;
+        });
+        System.exit(cli.execute(args));
     }
 }

@@ -24,7 +24,8 @@ public record Settings(Path work, String env, String database, String rolePrefix
     }
 
     public static Settings run(Path work) {
-        return new Settings(work, "run", env("EGOV_DB", "egov"), "egov", "egov", intEnv("EGOV_PORTBASE", 8000));
+        return new Settings(work, "run", env("EGOV_DB", "egov"), env("EGOV_ROLE_PREFIX", "egov"), env("EGOV_DOMAIN", "egov"),
+                intEnv("EGOV_PORTBASE", 8000));
     }
 
     public static Settings it(Path work) {

@@ -169,6 +169,18 @@ class RlsCatalogueIT {
         }
     }
 
+    /** A known trap, kept visible: under FORCE even the owner is filtered, so an unscoped copy copies nothing. */
+    @Test
+    void theOwnerUnderForceWithoutScopeCopiesNothing() throws Exception {
+        try (Connection owner = Fixtures.db().owner(); Statement s = owner.createStatement()) {
+            owner.setAutoCommit(false);
+            int copied = s.executeUpdate("INSERT INTO notice (tenant_id, title, body, created_by) "
+                    + "SELECT tenant_id, title, body, 'copy' FROM notice");
+            assertEquals(0, copied, "the owner without a scope sees no notice to copy");
+            owner.rollback();
+        }
+    }
+
     static long count(Connection c, String table) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
             rs.next();
