@@ -76,6 +76,31 @@ class AuthIT extends DeployedEar {
     }
 
     @Test
+    void staffOfASuspendedUnitCannotLogIn() throws Exception {
+        String unit = "xa-ban-vuoc";
+        String user = Fixtures.staff(unit);
+        assertEquals(200, Api.as(user, PASSWORD).get("/api/me").status());
+        setStatus(unit, "suspended");
+        try {
+            Api.Response r = Api.as(user, PASSWORD).get("/api/me");
+            assertEquals(401, r.status(), r.toString());
+            assertEquals("urn:egov:problem:account-disabled", r.json().getString("type"));
+        } finally {
+            setStatus(unit, "active");
+        }
+        assertEquals(200, Api.as(user, PASSWORD).get("/api/me").status(), "reactivated, the data and account are intact");
+    }
+
+    private static void setStatus(String unit, String status) throws Exception {
+        try (java.sql.Connection c = Fixtures.db().owner();
+             java.sql.PreparedStatement ps = c.prepareStatement("UPDATE tenant SET status = ? WHERE code = ?")) {
+            ps.setString(1, status);
+            ps.setString(2, unit);
+            assertEquals(1, ps.executeUpdate());
+        }
+    }
+
+    @Test
     void formLoginKeepsASessionAndLogoutEndsIt() {
         String user = Fixtures.staff(COMMUNE);
         Api browser = Api.browser();
@@ -93,6 +118,7 @@ class AuthIT extends DeployedEar {
                 + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8), "application/x-www-form-urlencoded", "text/html");
         assertEquals(302, ok.status(), ok.toString());
         assertNotNull(ok.location());
+        assertTrue(ok.location().endsWith("/t/" + COMMUNE + "/"), "to the user's own unit: " + ok.location());
         Api.Response me = browser.get("/api/me");
         assertEquals(200, me.status(), me.toString());
         assertEquals(user, me.json().getString("username"));

@@ -30,13 +30,17 @@ public class SubjectScopeProvider implements ScopeProvider {
         }
         Optional<Tenant> tenant = context.tenant();
         if (tenant.isEmpty()) {
-            return Optional.of(user.get().homeScope());
+            return user.get().worksForAUnit() ? Optional.of(user.get().homeScope()) : Optional.empty();
         }
         return scopeFor(user.get(), tenant.get().getId(), tenant.get().getPath());
     }
 
     /** The scope {@code user} gets when acting for the unit {@code (tenantId, path)}, if any. */
     public static Optional<TenantScope> scopeFor(UserPrincipal user, long tenantId, String path) {
+        if (!user.worksForAUnit()) {
+            // citizens and businesses never get a unit's internal rows, even if a boundary forgot its check
+            return Optional.empty();
+        }
         TenantScope home = user.homeScope();
         if (!home.covers(path)) {
             return Optional.empty();

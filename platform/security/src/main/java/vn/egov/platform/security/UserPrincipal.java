@@ -24,6 +24,11 @@ public record UserPrincipal(long userId, String username, String displayName, lo
 
     public boolean has(Role role) { return roles.contains(role); }
 
+    /** Staff or an administrator: someone whose work is inside a unit's internal data. */
+    public boolean worksForAUnit() {
+        return has(Role.PROVINCE_ADMIN) || has(Role.UNIT_ADMIN) || has(Role.STAFF);
+    }
+
     /** Whether this user's rights reach below their own unit. */
     public boolean reachesSubtree() {
         return has(Role.PROVINCE_ADMIN) || (subtreeRights && (has(Role.UNIT_ADMIN) || has(Role.STAFF)));

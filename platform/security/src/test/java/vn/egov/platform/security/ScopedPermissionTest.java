@@ -57,6 +57,8 @@ class ScopedPermissionTest {
     void citizensHaveNoUnitPermissions() {
         UserPrincipal citizen = user(COMMUNE, false, Role.CITIZEN);
         assertFalse(can(citizen, "notice", "read", COMMUNE));
+        assertEquals(Optional.empty(), SubjectScopeProvider.scopeFor(citizen, 45, COMMUNE),
+                "no database scope either, so RLS hides the unit's internal rows from citizens");
     }
 
     @Test

@@ -1,0 +1,98 @@
+package vn.egov.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The pages in a real headless Chromium: the unit page with its skip link reached by keyboard, the login
+ * form with a wrong and then a right password. Screenshots go to target/screenshots. Skipped (and reported
+ * as skipped) where Chromium and its driver are not installed; CI installs them.
+ */
+class BrowserIT extends DeployedEar {
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("egov.chromedriver", "/usr/bin/chromedriver"));
+    static final Path CHROMIUM = Path.of(System.getProperty("egov.chromium", "/usr/bin/chromium"));
+    static WebDriver browser;
+
+    @BeforeAll
+    static void startBrowser() {
+        assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM), "Chromium and chromedriver are not installed");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,900", "--lang=vi");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void theUnitPageIsInVietnameseAndItsSkipLinkWorksFromTheKeyboard() throws Exception {
+        browser.get(Api.baseUrl() + "/t/" + Fixtures.DISTRICT + "/");
+        assertEquals("Huyện Bát Xát", browser.getTitle());
+        assertEquals("vi", browser.findElement(By.tagName("html")).getAttribute("lang"));
+        assertEquals("Huyện Bát Xát", browser.findElement(By.tagName("h1")).getText());
+        browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        var focused = browser.switchTo().activeElement();
+        assertEquals("Bỏ qua, đến nội dung chính", focused.getText(), "the first Tab reaches the skip link");
+        focused.sendKeys(Keys.ENTER);
+        assertTrue(browser.getCurrentUrl().endsWith("#main"));
+        screenshot("unit-page");
+        browser.findElement(By.linkText("Xã Quang Kim")).click();
+        assertEquals("Xã Quang Kim", browser.findElement(By.tagName("h1")).getText());
+        assertTrue(browser.getPageSource().contains("Đơn vị cấp trên"));
+    }
+
+    @Test
+    void aWrongPasswordReShowsTheFormInVietnameseAndTheRightOneLeadsHome() throws Exception {
+        String user = Fixtures.staff(Fixtures.COMMUNE);
+        browser.manage().deleteAllCookies();
+        browser.get(Api.baseUrl() + "/login");
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys("sai-mat-khau-roi");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        String error = browser.findElement(By.cssSelector("[role=alert]")).getText();
+        assertEquals("Tên đăng nhập hoặc mật khẩu không đúng.", error);
+        assertEquals(user, browser.findElement(By.id("username")).getAttribute("value"), "the username is kept");
+        screenshot("login-wrong-password");
+
+        browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/t/" + Fixtures.COMMUNE + "/"));
+        assertTrue(browser.getPageSource().contains("Đang đăng nhập: Người dùng thử " + user), browser.getPageSource());
+        screenshot("logged-in-unit-page");
+        browser.findElement(By.linkText("Đăng xuất")).click();
+        assertTrue(browser.getPageSource().contains("Đăng nhập"));
+    }
+
+    private static void screenshot(String name) throws Exception {
+        Path dir = Files.createDirectories(Path.of(System.getProperty("egov.screenshots", "target/screenshots")));
+        Path shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
