@@ -25,7 +25,8 @@ INSERT INTO tenant
 SELECT 28 + g, 20 + (g - 1) % 9, 'commune', 'Xã ' || g, text2ltree('1.' || (20 + (g - 1) % 9) || '.' || (28 + g))
 FROM generate_series(1, 165) g;
 
--- visible_tenants() is created from visible_tenants.sql (or visible_tenants_plpgsql.sql) right after this file.
+-- visible_tenants() is created right after this file: visible_tenants_plpgsql.sql (the migration's function,
+-- default) or visible_tenants.sql (the earlier SQL variant, -Dbench.function=sql).
 
 -- Two identical tables; only record_rls gets the policy (see secure.sql, applied after the load).
 CREATE TABLE record_plain (

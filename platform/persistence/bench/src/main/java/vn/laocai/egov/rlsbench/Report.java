@@ -78,8 +78,40 @@ final class Report {
           .append("    USING      (tenant_id = ANY ((SELECT visible_tenants())::bigint[]))\n")
           .append("    WITH CHECK (tenant_id = ANY ((SELECT visible_tenants())::bigint[]));\n")
           .append("-- per transaction, one round trip:\n").append(RlsBench.SET_SCOPE).append(";\n```\n\n")
-          .append("`visible_tenants()` in this run (`-Dbench.function=").append(cfg.function()).append("`), as installed:\n\n```sql\n")
+          .append("`visible_tenants()` in this run (`-Dbench.function=").append(cfg.function()).append("`: ")
+          .append(cfg.function().equals("plpgsql")
+                  ? "the PL/pgSQL function the project's migration installs"
+                  : "the earlier STABLE SQL variant, for comparison; the project's migration installs the PL/pgSQL one")
+          .append("), as installed:\n\n```sql\n")
           .append(str(su, "SELECT pg_get_functiondef('visible_tenants'::regproc)").strip()).append("\n```\n\n");
+        String drift = migrationCheck(cfg);
+        System.out.println("visible_tenants_plpgsql.sql vs the migration: " + drift);
+        md.append("`sql/visible_tenants_plpgsql.sql` (the benchmark's copy of the migration's function) vs the migration: ")
+          .append(drift).append("\n\n");
+    }
+
+    /** Whether the benchmark's copy of visible_tenants() still has the migration's text (CREATE OR REPLACE aside). */
+    static String migrationCheck(Config cfg) {
+        Path m = cfg.migration();
+        if (m == null) return "not checked (bench.migration not set)";
+        if (!Files.isRegularFile(m)) return "not checked (" + m.normalize() + " not found)";
+        try {
+            String copy = functionText(RlsBench.resource("visible_tenants_plpgsql.sql"));
+            String original = functionText(Files.readString(m));
+            if (copy == null || original == null) return "not checked (visible_tenants() not found in one of them)";
+            return copy.equals(original) ? "identical (`" + m.getFileName() + "`)"
+                    : "**DIFFERENT** from `" + m.normalize() + "`: update the copy, the migration is authoritative";
+        } catch (IOException e) {
+            return "not checked (" + e.getMessage() + ")";
+        }
+    }
+
+    /** "FUNCTION visible_tenants() ... $$" of a script, line endings normalised; null if absent. */
+    private static String functionText(String sql) {
+        sql = sql.replace("\r\n", "\n");
+        int from = sql.indexOf("FUNCTION visible_tenants()");
+        int to = from < 0 ? -1 : sql.indexOf("\n$$;", from);
+        return to < 0 ? null : sql.substring(from, to).strip();
     }
 
     void checks(List<String> lines) {

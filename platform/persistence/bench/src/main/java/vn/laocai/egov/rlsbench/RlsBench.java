@@ -39,10 +39,12 @@ import java.util.Random;
  * pg.port/PGPORT (5432), pg.user/PGUSER (postgres, must be a superuser), PGPASSWORD (optional),
  * bench.db (egov_rlsbench), bench.rows (1000000), bench.warmup (100 rounds), bench.iterations
  * (1000 rounds), bench.recreate (true: drop and rebuild the database; false: reuse it if present),
- * bench.keep (false: drop the database and the two roles at the end), bench.function (sql: the project's
- * STABLE SQL {@code visible_tenants()}; plpgsql: the same logic in PL/pgSQL, for comparison),
+ * bench.keep (false: drop the database and the two roles at the end), bench.function (plpgsql: the
+ * PL/pgSQL {@code visible_tenants()} the project's migration installs, copied into
+ * {@code sql/visible_tenants_plpgsql.sql}; sql: the earlier STABLE SQL variant, for comparison),
  * pg.options/PGOPTIONS (server options for every connection, e.g. {@code -c plan_cache_mode=force_generic_plan}),
- * bench.results (RESULTS.md path).
+ * bench.results (RESULTS.md path), bench.migration (the migration the PL/pgSQL copy is checked against;
+ * set by the pom).
  */
 public final class RlsBench {
 
@@ -54,7 +56,7 @@ public final class RlsBench {
 
     record Config(String host, int port, String user, String password, String db, long rows,
                   int warmup, int iterations, boolean recreate, boolean keep, String function, String pgOptions,
-                  Path results) {
+                  Path results, Path migration) {
 
         static Config load() {
             return new Config(
@@ -68,9 +70,17 @@ public final class RlsBench {
                     Integer.parseInt(opt("bench.iterations", null, "1000")),
                     Boolean.parseBoolean(opt("bench.recreate", null, "true")),
                     Boolean.parseBoolean(opt("bench.keep", null, "false")),
-                    function(opt("bench.function", null, "sql")),
+                    function(opt("bench.function", null, "plpgsql")),
                     opt("pg.options", "PGOPTIONS", null),
-                    Path.of(opt("bench.results", null, System.getProperty("bench.results.default", "RESULTS.md"))));
+                    Path.of(opt("bench.results", null, System.getProperty("bench.results.default", "RESULTS.md"))),
+                    pathOrNull(opt("bench.migration", null, System.getProperty("bench.migration.default"))));
+        }
+
+        private static Path pathOrNull(String p) { return p == null ? null : Path.of(p); }
+
+        /** The resource that creates visible_tenants() for bench.function. */
+        String functionResource() {
+            return function.equals("plpgsql") ? "visible_tenants_plpgsql.sql" : "visible_tenants.sql";
         }
 
         private static String function(String f) {
@@ -222,7 +232,7 @@ public final class RlsBench {
             st.execute("SET ROLE " + OWNER);                       // everything below is owned by the owner role
             long t0 = System.nanoTime();
             st.execute(resource("schema.sql"));
-            st.execute(resource("visible_tenants.sql"));
+            st.execute(resource(cfg.functionResource()));          // the policy in secure.sql needs it
             System.out.printf("Loading %,d rows into each table ...%n", cfg.rows);
             st.execute(resource("load.sql").replace("${rows}", Long.toString(cfg.rows)));
             st.execute(resource("secure.sql"));
@@ -239,7 +249,7 @@ public final class RlsBench {
         try (Connection su = cfg.connect(cfg.db, cfg.user); Statement st = su.createStatement()) {
             su.setAutoCommit(true);
             st.execute("SET ROLE " + OWNER);
-            st.execute(resource(cfg.function.equals("sql") ? "visible_tenants.sql" : "visible_tenants_plpgsql.sql"));
+            st.execute(resource(cfg.functionResource()));
         }
     }
 
