@@ -53,6 +53,15 @@ public class ItEnvironment implements LauncherSessionListener {
                     + "AND NOT EXISTS (SELECT 1 FROM notice WHERE created_by = 'seed')")) {
                 ps.executeUpdate();
             }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO unit_setting (tenant_id, display_name) "
+                    + "SELECT id, name FROM tenant WHERE code = 'lao-cai' ON CONFLICT DO NOTHING")) {
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_entry (tenant_id, actor, action, target) "
+                    + "SELECT id, 'seed', 'seed', 'lao-cai' FROM tenant WHERE code = 'lao-cai' "
+                    + "AND NOT EXISTS (SELECT 1 FROM audit_entry WHERE actor = 'seed')")) {
+                ps.executeUpdate();
+            }
             c.commit();
         }
     }

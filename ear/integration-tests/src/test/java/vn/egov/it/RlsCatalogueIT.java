@@ -38,7 +38,7 @@ class RlsCatalogueIT {
     @Test
     void everyTenantTableHasRlsEnabledForcedAndAPolicyWithUsingAndCheck() throws Exception {
         List<String> tables = tenantTables();
-        assertTrue(tables.containsAll(List.of("app_user", "notice")), "found: " + tables);
+        assertTrue(tables.containsAll(List.of("app_user", "notice", "unit_setting", "audit_entry")), "found: " + tables);
         try (Connection c = Fixtures.db().owner()) {
             for (String table : tables) {
                 try (PreparedStatement ps = c.prepareStatement("SELECT relrowsecurity, relforcerowsecurity FROM pg_class "
@@ -127,9 +127,12 @@ class RlsCatalogueIT {
                 rs.next();
                 assertEquals(0, rs.getLong(1), "the app role is a member of no role (so it cannot SET ROLE to the owner)");
             }
-            SQLException writeTenant = assertThrows(SQLException.class,
-                    () -> s.executeUpdate("UPDATE tenant SET name = name WHERE false"));
-            assertEquals("42501", writeTenant.getSQLState(), "the tenant tree is read-only for the app");
+            SQLException recode = assertThrows(SQLException.class, () -> s.executeUpdate("UPDATE tenant SET code = code WHERE false"));
+            assertEquals("42501", recode.getSQLState(), "codes, parents and paths are not the app's to change");
+            assertEquals(0, s.executeUpdate("UPDATE tenant SET name = name"), "without a scope the app changes no unit");
+            SQLException create = assertThrows(SQLException.class, () -> s.executeUpdate(
+                    "INSERT INTO tenant (code, name, kind, parent_id) SELECT 'x-rls', 'X', 'commune', id FROM tenant WHERE parent_id IS NULL"));
+            assertEquals("42501", create.getSQLState(), "without a scope the app creates no unit");
             SQLException ddl = assertThrows(SQLException.class, () -> s.execute("ALTER TABLE notice DISABLE ROW LEVEL SECURITY"));
             assertEquals("42501", ddl.getSQLState());
         }

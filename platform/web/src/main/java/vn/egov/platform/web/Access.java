@@ -28,6 +28,24 @@ public class Access {
         return unit;
     }
 
+    /**
+     * Like {@link #require} but the right must reach the unit's whole subtree: what administering sub-units
+     * (creating them, reading their audit) needs.
+     */
+    public Tenant requireSubtree(String domain, String action) {
+        Tenant unit = context.tenant().orElseThrow(() -> ProblemException.notFound("đơn vị", "unit"));
+        requireAt(domain, action, unit.getPath(), true);
+        return unit;
+    }
+
+    /** Checks a right at an explicit place of the tree (e.g. the parent of the request's unit). */
+    public void requireAt(String domain, String action, String path, boolean subtree) {
+        CurrentUser.get().orElseThrow(ProblemException::unauthenticated);
+        if (!SecurityUtils.getSubject().isPermitted(new ScopedPermission(domain, java.util.Set.of(action), path, subtree))) {
+            throw ProblemException.forbidden();
+        }
+    }
+
     public UserPrincipal user() {
         return CurrentUser.get().orElseThrow(ProblemException::unauthenticated);
     }

@@ -64,6 +64,14 @@ public class TenantDirectory {
                 .getResultList();
     }
 
+    /** The unit and everything under it. */
+    @SuppressWarnings("unchecked")
+    public List<Tenant> subtree(Tenant tenant) {
+        return em.createNativeQuery("SELECT * FROM tenant WHERE path <@ CAST(?1 AS ltree) ORDER BY path", Tenant.class)
+                .setParameter(1, tenant.getPath())
+                .getResultList();
+    }
+
     public long count() {
         return em.createQuery("SELECT COUNT(t) FROM Tenant t", Long.class).getSingleResult();
     }

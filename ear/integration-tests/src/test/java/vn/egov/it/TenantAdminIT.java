@@ -1,0 +1,157 @@
+package vn.egov.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.egov.it.Fixtures.COUSIN_DISTRICT;
+import static vn.egov.it.Fixtures.DISTRICT;
+import static vn.egov.it.Fixtures.PASSWORD;
+import static vn.egov.it.Fixtures.PROVINCE;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Provisioning a unit from the template, delegation of that right, suspension, and the audit trail. */
+class TenantAdminIT extends DeployedEar {
+
+    private static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static String newUnit(String code, String name, String adminUsername) {
+        return """
+                {"code":"%s","name":"%s","kind":"commune","address":"Thôn Trung Tâm","phone":"0214 3840 000",
+                 "email":"ubnd@example.vn","firstAdmin":{"username":"%s","displayName":"Quản trị %s"}}
+                """.formatted(code, name, adminUsername, name);
+    }
+
+    private static JsonObject create(Api as, String parent, String code, String admin) {
+        Api.Response r = as.post("/api/t/" + parent + "/units", newUnit(code, "Xã Thử Nghiệm " + code, admin));
+        assertEquals(201, r.status(), r.toString());
+        return r.json();
+    }
+
+    @Test
+    void aProvinceAdminCreatesAUnitWithEverythingItNeeds() {
+        Api province = Api.as(Fixtures.user(PROVINCE, true, "PROVINCE_ADMIN"), PASSWORD);
+        String code = unique("xa-thu");
+        String admin = unique("qt");
+        JsonObject created = create(province, DISTRICT, code, admin);
+        assertEquals(DISTRICT, created.getString("parent"));
+        String oneTime = created.getJsonObject("firstAdmin").getString("oneTimePassword");
+        assertEquals(16, oneTime.length());
+
+        JsonObject unit = Api.anonymous().get("/api/tenants/" + code).json();
+        assertEquals(DISTRICT, unit.getString("parent"));
+        assertEquals("commune", unit.getString("kind"));
+
+        Api firstAdmin = Api.as(admin, oneTime);
+        JsonObject me = firstAdmin.get("/api/me").json();
+        assertEquals(code, me.getString("unit"));
+        assertEquals("[\"UNIT_ADMIN\"]", me.getJsonArray("roles").toString());
+        JsonArray notices = firstAdmin.get("/api/t/" + code + "/notices").array();
+        assertEquals(1, notices.size(), "the notices module's default: a welcome notice");
+        assertEquals("Chào mừng đến với hệ thống", notices.getJsonObject(0).getString("title"));
+
+        JsonArray trail = province.get("/api/t/" + DISTRICT + "/audit?action=unit.provisioned").array();
+        assertTrue(trail.stream().map(JsonObject.class::cast).anyMatch(e -> e.getString("target").equals(code)
+                && e.getString("unit").equals(code) && e.getString("after").contains("\"firstAdmin\":\"" + admin + "\"")), trail.toString());
+    }
+
+    @Test
+    void aDistrictAdminWithSubtreeRightsProvisionsOnlyUnderTheirOwnDistrict() {
+        Api districtAdmin = Api.as(Fixtures.user(DISTRICT, true, "UNIT_ADMIN"), PASSWORD);
+        create(districtAdmin, DISTRICT, unique("xa-huyen"), unique("qt"));
+        String cousin = unique("xa-khac");
+        Api.Response refused = districtAdmin.post("/api/t/" + COUSIN_DISTRICT + "/units", newUnit(cousin, "Xã Khác", unique("qt")));
+        assertEquals(403, refused.status(), refused.toString());
+        assertEquals(404, Api.anonymous().get("/api/tenants/" + cousin).status(), "nothing was created");
+        Api.Response ancestor = districtAdmin.post("/api/t/" + PROVINCE + "/units", newUnit(unique("so-moi"), "Sở Mới", unique("qt")));
+        assertEquals(403, ancestor.status());
+
+        Api plainAdmin = Api.as(Fixtures.user(DISTRICT, false, "UNIT_ADMIN"), PASSWORD);
+        String code = unique("xa-khong");
+        assertEquals(403, plainAdmin.post("/api/t/" + DISTRICT + "/units", newUnit(code, "Xã Không", unique("qt"))).status(),
+                "without subtree rights a unit admin does not create sub-units");
+        Api staff = Api.as(Fixtures.staff(DISTRICT), PASSWORD);
+        assertEquals(403, staff.post("/api/t/" + DISTRICT + "/units", newUnit(code, "Xã Không", unique("qt"))).status());
+        assertEquals(404, Api.anonymous().get("/api/tenants/" + code).status());
+    }
+
+    @Test
+    void aFailureHalfWayLeavesNoHalfUnit() {
+        Api province = Api.as(Fixtures.user(PROVINCE, true, "PROVINCE_ADMIN"), PASSWORD);
+        String takenUsername = Fixtures.staff(DISTRICT);
+        String code = unique("xa-nua");
+        Api.Response r = province.post("/api/t/" + DISTRICT + "/units", newUnit(code, "Xã Nửa Chừng", takenUsername));
+        assertEquals(409, r.status(), r.toString());
+        assertTrue(r.json().getString("detail").contains("tên đăng nhập"), r.toString());
+        assertEquals(404, Api.anonymous().get("/api/tenants/" + code).status(), "the unit row was rolled back with the rest");
+        assertFalse(province.get("/api/t/" + DISTRICT + "/audit").body().contains(code), "and nothing was audited");
+    }
+
+    @Test
+    void badInputIsRefusedWithTheReasonAndNothingIsCreated() {
+        Api province = Api.as(Fixtures.user(PROVINCE, true, "PROVINCE_ADMIN"), PASSWORD);
+        Api.Response accents = province.post("/api/t/" + DISTRICT + "/units", newUnit("xã-có-dấu", "Xã Có Dấu", unique("qt")));
+        assertEquals(400, accents.status(), accents.toString());
+        assertTrue(accents.json().getJsonObject("fields").containsKey("code"));
+        Api.Response kind = province.post("/api/t/" + DISTRICT + "/units",
+                "{\"code\":\"" + unique("xa") + "\",\"name\":\"X\",\"kind\":\"village\",\"firstAdmin\":{\"username\":\"abcd\",\"displayName\":\"A\"}}");
+        assertEquals(400, kind.status());
+        assertTrue(kind.json().getJsonObject("fields").containsKey("kind"), kind.toString());
+        Api.Response noAdmin = province.post("/api/t/" + DISTRICT + "/units",
+                "{\"code\":\"" + unique("xa") + "\",\"name\":\"X\",\"kind\":\"commune\"}");
+        assertEquals(400, noAdmin.status());
+        assertTrue(noAdmin.json().getJsonObject("fields").containsKey("firstAdmin"), noAdmin.toString());
+        Api.Response duplicate = province.post("/api/t/" + DISTRICT + "/units", newUnit(Fixtures.COMMUNE, "Xã Trùng", unique("qt")));
+        assertEquals(409, duplicate.status(), duplicate.toString());
+        assertTrue(duplicate.json().getString("detail").contains("mã đơn vị"));
+        Api.Response unknownParent = province.post("/api/t/khong-co-don-vi/units", newUnit(unique("xa"), "Xã", unique("qt")));
+        assertEquals(404, unknownParent.status());
+        Api.Response badDate = province.get("/api/t/" + DISTRICT + "/audit?from=2026-11-01");
+        assertEquals(400, badDate.status());
+        assertTrue(badDate.json().getString("detail").contains("dd/MM/yyyy"));
+    }
+
+    @Test
+    void suspensionStopsLoginsKeepsDataAndOnlyTheParentSideCanLiftIt() {
+        Api province = Api.as(Fixtures.user(PROVINCE, true, "PROVINCE_ADMIN"), PASSWORD);
+        String code = unique("xa-tam-dung");
+        String admin = unique("qt");
+        JsonObject created = create(province, DISTRICT, code, admin);
+        Api unitAdmin = Api.as(admin, created.getJsonObject("firstAdmin").getString("oneTimePassword"));
+        assertEquals(200, unitAdmin.get("/api/me").status());
+        assertEquals(403, unitAdmin.post("/api/t/" + code + "/suspend", "").status(), "a unit does not suspend itself");
+
+        Api districtAdmin = Api.as(Fixtures.user(DISTRICT, true, "UNIT_ADMIN"), PASSWORD);
+        Api.Response suspended = districtAdmin.post("/api/t/" + code + "/suspend", "");
+        assertEquals(200, suspended.status(), suspended.toString());
+        assertEquals("urn:egov:problem:account-disabled", unitAdmin.get("/api/me").json().getString("type"));
+        assertTrue(Api.anonymous().get("/t/" + code + "/", "text/html").body().contains("Đơn vị đang tạm dừng hoạt động."));
+
+        assertEquals(200, districtAdmin.post("/api/t/" + code + "/reactivate", "").status());
+        assertEquals(1, unitAdmin.get("/api/t/" + code + "/notices").array().size(), "the unit's data stayed");
+
+        JsonArray suspensions = province.get("/api/t/" + code + "/audit?action=unit.suspended").array();
+        assertEquals(1, suspensions.size(), suspensions.toString());
+        assertEquals("{\"status\":\"active\"}", suspensions.getJsonObject(0).getString("before"));
+        assertEquals("{\"status\":\"suspended\"}", suspensions.getJsonObject(0).getString("after"));
+        assertEquals(1, province.get("/api/t/" + code + "/audit?action=unit.reactivated").array().size());
+    }
+
+    @Test
+    void theAuditOfOneDistrictIsInvisibleToAnother() {
+        Api province = Api.as(Fixtures.user(PROVINCE, true, "PROVINCE_ADMIN"), PASSWORD);
+        String code = unique("xa-bi-mat");
+        create(province, DISTRICT, code, unique("qt"));
+        Api cousinAdmin = Api.as(Fixtures.user(COUSIN_DISTRICT, true, "UNIT_ADMIN"), PASSWORD);
+        assertEquals(403, cousinAdmin.get("/api/t/" + DISTRICT + "/audit").status());
+        assertEquals(403, cousinAdmin.get("/api/t/" + code + "/audit").status());
+        Api.Response own = cousinAdmin.get("/api/t/" + COUSIN_DISTRICT + "/audit");
+        assertEquals(200, own.status());
+        assertFalse(own.body().contains(code));
+    }
+}

@@ -1,0 +1,42 @@
+package vn.egov.tenantadmin.boundary;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** A unit to create under the request's unit, with its first administrator. */
+public record NewUnit(
+        @NotBlank(message = "Mã đơn vị không được để trống / code is required")
+        @Size(max = 63, message = "Mã đơn vị dài tối đa 63 ký tự / code is at most 63 characters")
+        @Pattern(regexp = "^[a-z0-9]+(-[a-z0-9]+)*$",
+                message = "Mã đơn vị chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ xa-ban-vuoc / code: lower-case letters, digits and single hyphens")
+        String code,
+        @NotBlank(message = "Tên đơn vị không được để trống / name is required")
+        @Size(max = 200, message = "Tên đơn vị dài tối đa 200 ký tự / name is at most 200 characters") String name,
+        @NotNull(message = "Loại đơn vị là bắt buộc / kind is required")
+        @Pattern(regexp = "province|department|agency|board|city|district|town|ward|commune|township",
+                message = "Loại đơn vị phải là một trong: province, department, agency, board, city, district, town, ward, commune, township")
+        String kind,
+        @Pattern(regexp = "^[0-9]{2,5}$", message = "Mã GSO gồm 2 đến 5 chữ số / GSO code: 2 to 5 digits") String gsoCode,
+        @Size(max = 253) @Pattern(regexp = "^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,}$",
+                message = "Tên miền riêng không hợp lệ, ví dụ banvuoc.laocai.gov.vn / custom domain is not a valid host name")
+        String customDomain,
+        @Size(max = 300, message = "Địa chỉ dài tối đa 300 ký tự / address is at most 300 characters") String address,
+        @Size(max = 40, message = "Số điện thoại dài tối đa 40 ký tự / phone is at most 40 characters") String phone,
+        @Email(message = "Thư điện tử không hợp lệ / email is not valid") @Size(max = 254) String email,
+        @NotNull(message = "Cần khai báo quản trị viên đầu tiên / the first administrator is required") @Valid FirstAdmin firstAdmin) {
+
+    /** The unit's first administrator; the password is generated and shown once. */
+    public record FirstAdmin(
+            @NotBlank(message = "Tên đăng nhập không được để trống / username is required")
+            @Pattern(regexp = "^[a-z0-9][a-z0-9._-]{2,63}$",
+                    message = "Tên đăng nhập: 3–64 ký tự thường không dấu, chữ số, dấu chấm, gạch ngang / username: 3-64 lower-case letters, digits, . _ -")
+            String username,
+            @NotBlank(message = "Họ tên không được để trống / display name is required")
+            @Size(max = 200, message = "Họ tên dài tối đa 200 ký tự / display name is at most 200 characters") String displayName,
+            boolean subtreeRights) {
+    }
+}

@@ -1,0 +1,154 @@
+package vn.egov.tenantadmin.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import vn.egov.platform.persistence.TenantTransactional;
+import vn.egov.platform.tenancy.control.TenantDirectory;
+import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.Access;
+import vn.egov.platform.web.Problem;
+import vn.egov.platform.web.ProblemException;
+import vn.egov.tenantadmin.control.Audit;
+import vn.egov.tenantadmin.control.UnitTemplate;
+import vn.egov.tenantadmin.entity.AuditEntry;
+
+/**
+ * {@code /api/t/{unit}/...}: administering the request's unit and its sub-units. Creating a sub-unit and
+ * reading the audit need administration rights over the unit's whole subtree; suspending a unit needs them
+ * over its parent (a unit cannot lift its own suspension).
+ */
+@Path("api/t/{unit}")
+@RequestScoped
+@Transactional
+@TenantTransactional
+@Produces(MediaType.APPLICATION_JSON)
+public class UnitAdminResource {
+    static final String DOMAIN = "tenant";
+    static final String ACTION = "admin";
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+
+    @Inject
+    Access access;
+
+    @Inject
+    UnitTemplate template;
+
+    @Inject
+    Audit audit;
+
+    @Inject
+    TenantDirectory directory;
+
+    public record Created(String code, String path, String parent, FirstAdmin firstAdmin) {
+    }
+
+    public record FirstAdmin(String username, String oneTimePassword) {
+    }
+
+    public record Status(String code, String status) {
+    }
+
+    public record Entry(long id, String unit, String actor, String action, String target, String before, String after,
+                        String at) {
+    }
+
+    @POST
+    @Path("units")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@Valid @NotNull(message = "Thiếu nội dung yêu cầu / the body is missing") NewUnit input) {
+        Tenant parent = access.requireSubtree(DOMAIN, ACTION);
+        if (!parent.isActive()) {
+            throw new ProblemException(Problem.of(409, "parent-suspended", "Đơn vị cấp trên đang tạm dừng", "Parent suspended",
+                    "Không thể tạo đơn vị trực thuộc một đơn vị đang tạm dừng hoạt động.",
+                    "A unit cannot be created under a suspended unit."));
+        }
+        UnitTemplate.Provisioned p = template.provision(parent, input);
+        return Response.created(URI.create("/api/tenants/" + p.code()))
+                .entity(new Created(p.code(), p.path(), parent.getCode(), new FirstAdmin(p.adminUsername(), p.oneTimePassword())))
+                .build();
+    }
+
+    @POST
+    @Path("suspend")
+    public Status suspend() {
+        return changeStatus("suspended");
+    }
+
+    @POST
+    @Path("reactivate")
+    public Status reactivate() {
+        return changeStatus("active");
+    }
+
+    private Status changeStatus(String status) {
+        Tenant unit = access.require(DOMAIN, ACTION);
+        String path = unit.getPath();
+        if (!path.contains(".")) {
+            throw new ProblemException(Problem.of(422, "root-unit", "Không áp dụng cho đơn vị gốc", "Not for the root unit",
+                    "Không thể tạm dừng đơn vị gốc của cây.", "The root of the tree cannot be suspended."));
+        }
+        access.requireAt(DOMAIN, ACTION, path.substring(0, path.lastIndexOf('.')), true);
+        template.setStatus(unit, status);
+        return new Status(unit.getCode(), status);
+    }
+
+    /** The audit trail of the unit and its sub-units; filters by action, actor and dates (dd/MM/yyyy). */
+    @GET
+    @Path("audit")
+    public List<Entry> audit(@QueryParam("action") String action, @QueryParam("actor") String actor,
+                             @QueryParam("from") String from, @QueryParam("to") String to,
+                             @QueryParam("page") @DefaultValue("1") int page) {
+        Tenant unit = access.requireSubtree(DOMAIN, ACTION);
+        List<Tenant> units = directory.subtree(unit);
+        java.util.Map<Long, String> codes = new java.util.HashMap<>();
+        units.forEach(t -> codes.put(t.getId(), t.getCode()));
+        OffsetDateTime fromTime = day(from, "from");
+        OffsetDateTime toTime = day(to, "to");
+        int size = 50;
+        return audit.find(List.copyOf(codes.keySet()), blank(action), blank(actor), fromTime,
+                        toTime == null ? null : toTime.plusDays(1), (Math.max(page, 1) - 1) * size, size)
+                .stream().map(a -> entry(a, codes.get(a.getTenantId()))).toList();
+    }
+
+    private static Entry entry(AuditEntry a, String unit) {
+        return new Entry(a.getId(), unit, a.getActor(), a.getAction(), a.getTarget(), a.getBefore(), a.getAfter(),
+                a.getAt().atZoneSameInstant(VIETNAM).format(DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss")));
+    }
+
+    private static OffsetDateTime day(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip(), DAY).atStartOfDay(VIETNAM).toOffsetDateTime();
+        } catch (DateTimeParseException e) {
+            throw new ProblemException(new Problem(400, "invalid-input", "Dữ liệu không hợp lệ", "Invalid input",
+                    "Ngày phải theo dạng dd/MM/yyyy, ví dụ 26/11/2026.", "Dates are dd/MM/yyyy, e.g. 26/11/2026.",
+                    java.util.Map.of(field, List.of("dd/MM/yyyy"))));
+        }
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

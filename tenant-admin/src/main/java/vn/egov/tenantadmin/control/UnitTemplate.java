@@ -1,0 +1,151 @@
+package vn.egov.tenantadmin.control;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.text.Normalizer;
+import vn.egov.platform.security.Passwords;
+import vn.egov.platform.tenancy.UnitProvisioned;
+import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.Access;
+import vn.egov.platform.web.Problem;
+import vn.egov.platform.web.ProblemException;
+import vn.egov.tenantadmin.boundary.NewUnit;
+
+/**
+ * Everything a new unit needs, in the caller's one transaction: the unit, its settings, its first
+ * administrator (with a one-time password), then {@link UnitProvisioned} for the modules' defaults, then the
+ * audit entry. Any failure, including in a module's observer, rolls all of it back.
+ */
+@RequestScoped
+public class UnitTemplate {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final char[] ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+
+    @PersistenceContext(unitName = "tenant-admin")
+    EntityManager em;
+
+    @Inject
+    Event<UnitProvisioned> provisioned;
+
+    @Inject
+    Audit audit;
+
+    @Inject
+    Access access;
+
+    public record Provisioned(long id, String code, String path, String adminUsername, String oneTimePassword) {
+    }
+
+    public Provisioned provision(Tenant parent, NewUnit in) {
+        String name = nfc(in.name());
+        String domain = in.customDomain() == null || in.customDomain().isBlank() ? null : in.customDomain();
+        Object[] unit;
+        try {
+            unit = (Object[]) em.createNativeQuery("INSERT INTO tenant (code, gso_code, name, kind, parent_id, custom_domain) "
+                            + "VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id, path::text")
+                    .setParameter(1, in.code()).setParameter(2, blankToNull(in.gsoCode())).setParameter(3, name)
+                    .setParameter(4, in.kind()).setParameter(5, parent.getId()).setParameter(6, domain)
+                    .getSingleResult();
+        } catch (PersistenceException e) {
+            throw conflict(e, "unit");
+        }
+        long id = ((Number) unit[0]).longValue();
+        String path = (String) unit[1];
+        em.createNativeQuery("INSERT INTO unit_setting (tenant_id, display_name, address, phone, email, mail_sender_name) "
+                        + "VALUES (?1, ?2, ?3, ?4, ?5, ?2)")
+                .setParameter(1, id).setParameter(2, name).setParameter(3, nfcOrNull(in.address()))
+                .setParameter(4, blankToNull(in.phone())).setParameter(5, blankToNull(in.email()))
+                .executeUpdate();
+        String password = oneTimePassword();
+        try {
+            em.createNativeQuery("INSERT INTO app_user (tenant_id, username, display_name, password_hash, roles, subtree_rights) "
+                            + "VALUES (?1, ?2, ?3, ?4, ARRAY['UNIT_ADMIN'], ?5)")
+                    .setParameter(1, id).setParameter(2, in.firstAdmin().username())
+                    .setParameter(3, nfc(in.firstAdmin().displayName())).setParameter(4, Passwords.hash(password))
+                    .setParameter(5, in.firstAdmin().subtreeRights())
+                    .executeUpdate();
+        } catch (PersistenceException e) {
+            throw conflict(e, "admin");
+        }
+        provisioned.fire(new UnitProvisioned(id, in.code(), path, in.kind(), access.username()));
+        audit.record(id, "unit.provisioned", in.code(), null, describe(in, name, parent.getCode()));
+        return new Provisioned(id, in.code(), path, in.firstAdmin().username(), password);
+    }
+
+    /** Suspends or reactivates a unit: its staff cannot log in while suspended, its data stays. */
+    public void setStatus(Tenant unit, String status) {
+        int changed = em.createNativeQuery("UPDATE tenant SET status = ?1 WHERE id = ?2 AND status <> ?1")
+                .setParameter(1, status).setParameter(2, unit.getId()).executeUpdate();
+        if (changed == 1) {
+            audit.record(unit.getId(), "unit." + ("suspended".equals(status) ? "suspended" : "reactivated"), unit.getCode(),
+                    Json.createObjectBuilder().add("status", unit.getStatus()).build(),
+                    Json.createObjectBuilder().add("status", status).build());
+        }
+    }
+
+    private static JsonObject describe(NewUnit in, String name, String parentCode) {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("code", in.code()).add("name", name).add("kind", in.kind())
+                .add("parent", parentCode).add("firstAdmin", in.firstAdmin().username());
+        if (in.gsoCode() != null) {
+            b.add("gsoCode", in.gsoCode());
+        }
+        if (in.customDomain() != null) {
+            b.add("customDomain", in.customDomain());
+        }
+        return b.build();
+    }
+
+    private static ProblemException conflict(PersistenceException e, String what) {
+        String state = null;
+        String detail = "";
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                state = sql.getSQLState();
+                detail = String.valueOf(sql.getMessage());
+                break;
+            }
+        }
+        if ("23505".equals(state)) {
+            String field = detail.contains("gso_code") ? "mã GSO" : detail.contains("custom_domain") ? "tên miền riêng"
+                    : detail.contains("username") ? "tên đăng nhập của quản trị viên" : "mã đơn vị";
+            String fieldEn = detail.contains("gso_code") ? "GSO code" : detail.contains("custom_domain") ? "custom domain"
+                    : detail.contains("username") ? "administrator's username" : "unit code";
+            return new ProblemException(Problem.of(409, "duplicate", "Đã tồn tại", "Already exists",
+                    "Đã có " + field + " này trong hệ thống; hãy chọn giá trị khác. Không có gì được tạo.",
+                    "That " + fieldEn + " is already taken; choose another. Nothing was created."));
+        }
+        if ("42501".equals(state)) {
+            return ProblemException.forbidden();
+        }
+        throw e;
+    }
+
+    static String oneTimePassword() {
+        StringBuilder b = new StringBuilder(16);
+        for (int i = 0; i < 16; i++) {
+            b.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
+        }
+        return b.toString();
+    }
+
+    private static String nfc(String s) {
+        return Normalizer.normalize(s.strip(), Normalizer.Form.NFC);
+    }
+
+    private static String nfcOrNull(String s) {
+        return s == null || s.isBlank() ? null : nfc(s);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
