@@ -132,7 +132,19 @@ public final class Payara {
     public void deploy(Path ear, String name) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
         // availability on: Payara keeps the web sessions in the Hazelcast data grid, visible to every node
-        asadmin(true, "deploy", "--force=true", "--availabilityenabled=true", "--name", name, ear.toString());
+        String[] deploy = {"deploy", "--force=true", "--availabilityenabled=true", "--name", name, ear.toString()};
+        try {
+            asadmin(true, deploy);
+        } catch (IOException e) {
+            if (!String.valueOf(e.getMessage()).contains("is already in use")) {
+                throw e;
+            }
+            // seen after a start-up that failed to load the previous version: the name stays reserved in
+            // memory although nothing is deployed; a restart clears it
+            log.step("Payara: the application name is stuck after a failed load; restarting the domain once");
+            asadmin(false, "restart-domain", settings.domain());
+            asadmin(true, deploy);
+        }
         log.step("Payara: %s deployed in %.1f s", ear.getFileName(), (System.nanoTime() - t0) / 1e9);
     }
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import vn.egov.platform.tenancy.Slugs;
 
 /**
  * Loads the reference unit tree shipped in this jar: the province and its districts, communes and wards
@@ -132,16 +133,8 @@ public final class Units {
     }
 
     static String kind(String unitType) {
-        return switch (nfc(unitType)) {
-            case "Tỉnh", "Thành phố trực thuộc trung ương" -> "province";
-            case "Thành phố" -> "city";
-            case "Huyện" -> "district";
-            case "Thị xã" -> "town";
-            case "Phường" -> "ward";
-            case "Xã" -> "commune";
-            case "Thị trấn" -> "township";
-            default -> throw new IllegalArgumentException("unknown unit type \"" + unitType + "\"");
-        };
+        return Slugs.kindOfUnitType(unitType)
+                .orElseThrow(() -> new IllegalArgumentException("unknown unit type \"" + unitType + "\""));
     }
 
     static String nfc(String s) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import vn.egov.platform.tenancy.Slugs;
 
 class UnitsTest {
 

@@ -14,7 +14,7 @@ import java.util.Objects;
  * the request's language. Extra members (such as the list of invalid fields) are copied as they are.
  */
 public record Problem(int status, String type, String titleVi, String titleEn, String detailVi, String detailEn,
-                      Map<String, List<String>> fieldErrors) {
+                      Map<String, List<String>> fieldErrors, jakarta.json.JsonArray errors) {
 
     public static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json", "UTF-8");
     public static final String MEDIA_TYPE_NAME = "application/problem+json";
@@ -24,6 +24,11 @@ public record Problem(int status, String type, String titleVi, String titleEn, S
         Objects.requireNonNull(titleVi, "titleVi");
         Objects.requireNonNull(titleEn, "titleEn");
         fieldErrors = fieldErrors == null ? Map.of() : Map.copyOf(fieldErrors);
+    }
+
+    public Problem(int status, String type, String titleVi, String titleEn, String detailVi, String detailEn,
+                   Map<String, List<String>> fieldErrors) {
+        this(status, type, titleVi, titleEn, detailVi, detailEn, fieldErrors, null);
     }
 
     public static Problem of(int status, String type, String titleVi, String titleEn, String detailVi, String detailEn) {
@@ -54,6 +59,9 @@ public record Problem(int status, String type, String titleVi, String titleEn, S
             JsonObjectBuilder fields = Json.createObjectBuilder();
             fieldErrors.forEach((k, v) -> fields.add(k, Json.createArrayBuilder(v)));
             b.add("fields", fields);
+        }
+        if (errors != null) {
+            b.add("errors", errors);
         }
         return b.build().toString();
     }

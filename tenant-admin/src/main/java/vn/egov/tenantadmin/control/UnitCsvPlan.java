@@ -1,0 +1,230 @@
+package vn.egov.tenantadmin.control;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import vn.egov.platform.tenancy.Slugs;
+
+/**
+ * Reads a unit list in the GSO format ({@code gso_code,name,unit_type,level,parent_gso_code}; lines starting
+ * with {@code #} are comments; UTF-8 with or without a BOM; NFD is accepted and stored as NFC) and works out
+ * what provisioning it would take: which units exist already (same GSO code), which to create and in which
+ * order (parents first, whatever the order of the file), and every bad line with its number and reason.
+ * Nothing here touches the database: {@link Existing} answers the questions about what is there.
+ */
+public final class UnitCsvPlan {
+    static final List<String> COLUMNS = List.of("gso_code", "name", "unit_type", "level", "parent_gso_code");
+
+    /** What the database already holds, as far as the caller may see. */
+    public interface Existing {
+        /** The code of the unit with this GSO code, if it exists and lies in the import's subtree. */
+        Optional<String> codeOfGso(String gsoCode);
+
+        /** Whether any unit anywhere already has this GSO code (inside or outside the subtree). */
+        boolean gsoTaken(String gsoCode);
+
+        boolean codeTaken(String code);
+    }
+
+    /** A unit to create; {@code parentCode} is the request's unit when the file names no parent. */
+    public record Row(int line, String gsoCode, String code, String name, String kind, String parentCode) {
+    }
+
+    public record LineError(int line, String reason) {
+    }
+
+    public record Result(List<Row> toCreate, List<String> existing, List<LineError> errors) {
+        public boolean valid() {
+            return errors.isEmpty();
+        }
+    }
+
+    private UnitCsvPlan() {
+    }
+
+    public static Result plan(byte[] bytes, String rootCode, Existing existing) {
+        Objects.requireNonNull(bytes, "bytes");
+        List<LineError> errors = new ArrayList<>();
+        String text;
+        try {
+            text = decode(bytes);
+        } catch (BadEncoding e) {
+            return new Result(List.of(), List.of(), List.of(new LineError(e.line,
+                    "Không phải văn bản UTF-8 (sai bảng mã): hãy lưu tệp dưới dạng CSV UTF-8 / not UTF-8 text")));
+        }
+        text = Normalizer.normalize(text, Normalizer.Form.NFC);
+
+        record Parsed(int line, String gso, String name, String kind, String parentGso) {
+        }
+        Map<String, Parsed> byGso = new LinkedHashMap<>();
+        List<String> already = new ArrayList<>();
+        try (CSVParser parser = CSVFormat.DEFAULT.builder().setCommentMarker('#').setIgnoreEmptyLines(true)
+                .setTrim(true).get().parse(new StringReader(text))) {
+            List<String> header = null;
+            for (CSVRecord r : parser) {
+                int line = (int) parser.getCurrentLineNumber();
+                if (header == null) {
+                    header = r.toList();
+                    if (!header.containsAll(COLUMNS)) {
+                        errors.add(new LineError(line, "Sai cột: cần " + String.join(",", COLUMNS) + " nhưng có "
+                                + String.join(",", header) + " / wrong columns"));
+                        return new Result(List.of(), List.of(), errors);
+                    }
+                    continue;
+                }
+                Map<String, String> v = new HashMap<>();
+                for (int i = 0; i < header.size() && i < r.size(); i++) {
+                    v.put(header.get(i), r.get(i));
+                }
+                String gso = v.getOrDefault("gso_code", "");
+                String name = v.getOrDefault("name", "");
+                String parent = v.getOrDefault("parent_gso_code", "");
+                if (r.size() != header.size()) {
+                    errors.add(new LineError(line, "Dòng có " + r.size() + " cột, cần " + header.size() + " / wrong number of columns"));
+                    continue;
+                }
+                if (!gso.matches("[0-9]{2,5}")) {
+                    errors.add(new LineError(line, "Mã GSO \"" + gso + "\" không hợp lệ (2–5 chữ số) / bad GSO code"));
+                    continue;
+                }
+                if (name.isBlank()) {
+                    errors.add(new LineError(line, "Thiếu tên đơn vị / missing name"));
+                    continue;
+                }
+                Optional<String> kind = Slugs.kindOfUnitType(v.get("unit_type"));
+                if (kind.isEmpty()) {
+                    errors.add(new LineError(line, "Loại đơn vị \"" + v.get("unit_type") + "\" không có trong danh mục / unknown unit type"));
+                    continue;
+                }
+                if (byGso.containsKey(gso)) {
+                    errors.add(new LineError(line, "Trùng mã GSO " + gso + " với dòng " + byGso.get(gso).line() + " / duplicate GSO code"));
+                    continue;
+                }
+                if (!parent.isEmpty() && !parent.matches("[0-9]{2,5}")) {
+                    errors.add(new LineError(line, "Mã GSO đơn vị cấp trên \"" + parent + "\" không hợp lệ / bad parent GSO code"));
+                    continue;
+                }
+                byGso.put(gso, new Parsed(line, gso, name.strip(), kind.get(), parent));
+            }
+            if (header == null) {
+                errors.add(new LineError(1, "Tệp trống / the file is empty"));
+            }
+        } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
+            errors.add(new LineError(0, "Không đọc được CSV: " + e.getMessage() + " / unreadable CSV"));
+        }
+
+        // what exists already, what is missing, and the parents of what is missing
+        Map<String, Parsed> missing = new LinkedHashMap<>();
+        for (Parsed p : byGso.values()) {
+            if (existing.codeOfGso(p.gso()).isPresent()) {
+                already.add(existing.codeOfGso(p.gso()).get());
+            } else if (existing.gsoTaken(p.gso())) {
+                errors.add(new LineError(p.line(), "Mã GSO " + p.gso() + " đã thuộc một đơn vị ngoài phạm vi này / GSO code used outside this subtree"));
+            } else {
+                missing.put(p.gso(), p);
+            }
+        }
+        for (Parsed p : missing.values()) {
+            if (!p.parentGso().isEmpty() && !byGso.containsKey(p.parentGso()) && existing.codeOfGso(p.parentGso()).isEmpty()) {
+                errors.add(new LineError(p.line(), "Không có đơn vị cấp trên mã GSO " + p.parentGso() + " (trong tệp hay trong phạm vi) / unknown parent"));
+            }
+        }
+
+        // codes: the slug of the name, or slug + GSO code when that is taken (in the file or already)
+        Map<String, Integer> slugUse = new HashMap<>();
+        missing.values().forEach(p -> slugUse.merge(Slugs.of(p.name()), 1, Integer::sum));
+        Map<String, String> codeOf = new HashMap<>();
+        Set<String> codes = new HashSet<>();
+        for (Parsed p : missing.values()) {
+            String slug = Slugs.of(p.name());
+            String code = slugUse.get(slug) > 1 || existing.codeTaken(slug) ? slug + "-" + p.gso() : slug;
+            if (existing.codeTaken(code) || !codes.add(code)) {
+                errors.add(new LineError(p.line(), "Mã đơn vị " + code + " đã tồn tại / duplicate code"));
+            }
+            codeOf.put(p.gso(), code);
+        }
+
+        // parents first; a chain that comes back to itself is a cycle
+        List<Row> ordered = new ArrayList<>();
+        Set<String> placed = new HashSet<>();
+        for (Parsed p : missing.values()) {
+            List<Parsed> chain = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            Parsed at = p;
+            boolean cycle = false;
+            while (at != null && !placed.contains(at.gso())) {
+                if (!seen.add(at.gso())) {
+                    cycle = true;
+                    break;
+                }
+                chain.add(0, at);
+                at = missing.get(at.parentGso());
+            }
+            if (cycle) {
+                if (errors.stream().noneMatch(e -> e.line() == p.line())) {
+                    errors.add(new LineError(p.line(), "Vòng lặp cấp trên – cấp dưới qua mã GSO " + p.gso() + " / parent cycle"));
+                }
+                continue;
+            }
+            for (Parsed c : chain) {
+                String parentCode = c.parentGso().isEmpty() ? rootCode
+                        : codeOf.containsKey(c.parentGso()) ? codeOf.get(c.parentGso()) : existing.codeOfGso(c.parentGso()).orElse(null);
+                ordered.add(new Row(c.line(), c.gso(), codeOf.get(c.gso()), c.name(), c.kind(), parentCode));
+                placed.add(c.gso());
+            }
+        }
+        errors.sort(java.util.Comparator.comparingInt(LineError::line));
+        return new Result(errors.isEmpty() ? ordered : List.of(), already, errors);
+    }
+
+    private static String decode(byte[] bytes) throws BadEncoding {
+        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        try {
+            return decoder.decode(in).toString();
+        } catch (MalformedInputException e) {
+            throw new BadEncoding(lineAt(bytes, in.position()));
+        } catch (CharacterCodingException e) {
+            throw new BadEncoding(lineAt(bytes, in.position()));
+        }
+    }
+
+    private static int lineAt(byte[] bytes, int position) {
+        int line = 1;
+        for (int i = 0; i < position && i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    private static final class BadEncoding extends Exception {
+        final int line;
+
+        BadEncoding(int line) {
+            super(null, null, false, false);
+            this.line = line;
+        }
+    }
+}
