@@ -32,9 +32,10 @@ import vn.egov.tenantadmin.control.UnitTemplate;
 import vn.egov.tenantadmin.entity.AuditEntry;
 
 /**
- * {@code /api/t/{unit}/...}: administering the request's unit and its sub-units. Creating a sub-unit and
- * reading the audit need administration rights over the unit's whole subtree; suspending a unit needs them
- * over its parent (a unit cannot lift its own suspension).
+ * {@code /api/t/{unit}/...}: administering the request's unit and its sub-units. Creating a sub-unit needs
+ * administration rights over the unit's whole subtree; suspending a unit needs them over its parent (a unit
+ * cannot lift its own suspension); reading the audit needs them over the unit (sub-units' entries only as far
+ * as the rights reach).
  */
 @Path("api/t/{unit}")
 @RequestScoped
@@ -118,7 +119,9 @@ public class UnitAdminResource {
     public List<Entry> audit(@QueryParam("action") String action, @QueryParam("actor") String actor,
                              @QueryParam("from") String from, @QueryParam("to") String to,
                              @QueryParam("page") @DefaultValue("1") int page) {
-        Tenant unit = access.requireSubtree(DOMAIN, ACTION);
+        // the unit's own administrators read its trail; entries of sub-units appear only for those whose
+        // rights (and so whose database scope) reach them
+        Tenant unit = access.require(DOMAIN, ACTION);
         List<Tenant> units = directory.subtree(unit);
         java.util.Map<Long, String> codes = new java.util.HashMap<>();
         units.forEach(t -> codes.put(t.getId(), t.getCode()));

@@ -37,6 +37,9 @@ public class PagesResource {
     @Inject
     TenantContext context;
 
+    @Inject
+    vn.egov.tenantadmin.control.SettingsRegistry settings;
+
     @GET
     public String home(@QueryParam("lang") String lang) {
         Optional<Tenant> byHost = context.tenant();
@@ -71,7 +74,12 @@ public class PagesResource {
                     .append("</a></li>");
         }
         b.append("<li aria-current=\"page\">").append(Html.escape(t.getName())).append("</li></ol></nav>");
-        b.append("<h1>").append(Html.escape(t.getName())).append("</h1>");
+        var unitSettings = settings.of(t);
+        String displayName = unitSettings.map(vn.egov.tenantadmin.control.UnitSettings::displayName).orElse(t.getName());
+        b.append("<h1>").append(Html.escape(displayName)).append("</h1>");
+        if (!displayName.equals(t.getName())) {
+            b.append("<p>").append(Html.escape(t.getName())).append("</p>");
+        }
         b.append("<p>").append(en ? "Kind: " + t.getKind().english() : "Loại đơn vị: " + t.getKind().vietnamese());
         if (t.getGsoCode() != null) {
             b.append(en ? " · GSO code: " : " · Mã đơn vị hành chính: ").append(Html.escape(t.getGsoCode()));
@@ -97,9 +105,24 @@ public class PagesResource {
             }
             b.append("</ul>");
         }
+        unitSettings.ifPresent(s -> {
+            if (s.address() != null || s.phone() != null || s.email() != null) {
+                b.append("<address>");
+                if (s.address() != null) {
+                    b.append(en ? "Address: " : "Địa chỉ: ").append(Html.escape(s.address())).append("<br>");
+                }
+                if (s.phone() != null) {
+                    b.append(en ? "Phone: " : "Điện thoại: ").append(Html.escape(s.phone())).append("<br>");
+                }
+                if (s.email() != null) {
+                    b.append(en ? "Email: " : "Thư điện tử: ").append(Html.escape(s.email()));
+                }
+                b.append("</address>");
+            }
+        });
         b.append(userLine(en));
         b.append("<p><a href=\"?lang=").append(en ? "vi\">Tiếng Việt" : "en\">English").append("</a></p>");
-        return Html.page(en ? "en" : "vi", t.getName(), b.toString());
+        return Html.page(en ? "en" : "vi", displayName, b.toString());
     }
 
     @GET

@@ -1,0 +1,39 @@
+package vn.egov.tenantadmin.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+import vn.egov.platform.persistence.TenantTransactional;
+
+/**
+ * Reads one unit's settings from the database in a transaction of its own, under the scope of exactly that
+ * unit (carried in explicitly by the registry with {@link vn.egov.platform.persistence.ScopedWork}); never
+ * inside the caller's transaction, whose scope it must not change.
+ */
+@ApplicationScoped
+public class SettingsLoader {
+
+    @PersistenceContext(unitName = "tenant-admin")
+    EntityManager em;
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @TenantTransactional
+    public Optional<UnitSettings> load(long tenantId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT t.name, s.display_name, s.short_name, s.address, s.phone, s.email, "
+                        + "s.mail_sender_name, s.default_language, s.version FROM tenant t "
+                        + "LEFT JOIN unit_setting s ON s.tenant_id = t.id WHERE t.id = ?1")
+                .setParameter(1, tenantId).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] r = rows.get(0);
+        boolean customised = r[1] != null;
+        return Optional.of(new UnitSettings(tenantId, customised ? (String) r[1] : (String) r[0], (String) r[2], (String) r[3],
+                (String) r[4], (String) r[5], customised ? (String) r[6] : (String) r[0],
+                customised ? (String) r[7] : "vi", customised ? ((Number) r[8]).intValue() : 0));
+    }
+}
