@@ -9,7 +9,6 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.text.Normalizer;
 import vn.egov.platform.security.Passwords;
@@ -27,9 +26,6 @@ import vn.egov.tenantadmin.boundary.NewUnit;
  */
 @RequestScoped
 public class UnitTemplate {
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final char[] ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
-
     @PersistenceContext(unitName = "tenant-admin")
     EntityManager em;
 
@@ -65,7 +61,7 @@ public class UnitTemplate {
                 .setParameter(1, id).setParameter(2, name).setParameter(3, nfcOrNull(in.address()))
                 .setParameter(4, blankToNull(in.phone())).setParameter(5, blankToNull(in.email()))
                 .executeUpdate();
-        String password = oneTimePassword();
+        String password = Passwords.oneTimePassword();
         try {
             em.createNativeQuery("INSERT INTO app_user (tenant_id, username, display_name, password_hash, roles, subtree_rights) "
                             + "VALUES (?1, ?2, ?3, ?4, ARRAY['UNIT_ADMIN'], ?5)")
@@ -127,14 +123,6 @@ public class UnitTemplate {
             return ProblemException.forbidden();
         }
         throw e;
-    }
-
-    static String oneTimePassword() {
-        StringBuilder b = new StringBuilder(16);
-        for (int i = 0; i < 16; i++) {
-            b.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
-        }
-        return b.toString();
     }
 
     private static String nfc(String s) {

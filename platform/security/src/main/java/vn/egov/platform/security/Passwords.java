@@ -41,6 +41,18 @@ public final class Passwords {
         return SERVICE.passwordsMatch(plaintext, stored);
     }
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    private static final char[] ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+
+    /** A random 16-character password (about 94 bits) to hand to a new user once. */
+    public static String oneTimePassword() {
+        StringBuilder b = new StringBuilder(16);
+        for (int i = 0; i < 16; i++) {
+            b.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
+        }
+        return b.toString();
+    }
+
     public static PasswordService service() {
         return SERVICE;
     }

@@ -1,0 +1,199 @@
+package vn.egov.tenantadmin.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
+import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import vn.egov.platform.persistence.TenantTransactional;
+import vn.egov.platform.security.Passwords;
+import vn.egov.platform.security.Role;
+import vn.egov.platform.security.UserPrincipal;
+import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.Access;
+import vn.egov.platform.web.Problem;
+import vn.egov.platform.web.ProblemException;
+import vn.egov.tenantadmin.control.Audit;
+
+/**
+ * {@code /api/t/{unit}/users}: a unit's users and their roles, managed by the unit's administrators (and by
+ * administrators whose rights reach the unit from above). Only the province administrator grants or
+ * withdraws subtree rights and the province administrator role.
+ */
+@Path("api/t/{unit}/users")
+@RequestScoped
+@Transactional
+@TenantTransactional
+@Produces(MediaType.APPLICATION_JSON)
+public class UsersResource {
+    static final String ROLES = "PROVINCE_ADMIN|UNIT_ADMIN|STAFF|CITIZEN";
+
+    @Inject
+    Access access;
+
+    @Inject
+    Audit audit;
+
+    @PersistenceContext(unitName = "tenant-admin")
+    EntityManager em;
+
+    public record NewUser(
+            @NotBlank(message = "Tên đăng nhập không được để trống / username is required")
+            @Pattern(regexp = "^[a-z0-9][a-z0-9._-]{2,63}$",
+                    message = "Tên đăng nhập: 3–64 ký tự thường không dấu, chữ số, dấu chấm, gạch ngang / username: 3-64 lower-case letters, digits, . _ -")
+            String username,
+            @NotBlank(message = "Họ tên không được để trống / display name is required")
+            @Size(max = 200, message = "Họ tên dài tối đa 200 ký tự / at most 200 characters") String displayName,
+            @NotEmpty(message = "Cần ít nhất một vai trò / at least one role")
+            List<@Pattern(regexp = ROLES, message = "Vai trò phải là một trong PROVINCE_ADMIN, UNIT_ADMIN, STAFF, CITIZEN / unknown role") String> roles,
+            boolean subtreeRights) {
+    }
+
+    public record UserChange(
+            @NotBlank(message = "Họ tên không được để trống / display name is required")
+            @Size(max = 200, message = "Họ tên dài tối đa 200 ký tự / at most 200 characters") String displayName,
+            @NotEmpty(message = "Cần ít nhất một vai trò / at least one role")
+            List<@Pattern(regexp = ROLES, message = "Vai trò phải là một trong PROVINCE_ADMIN, UNIT_ADMIN, STAFF, CITIZEN / unknown role") String> roles,
+            boolean subtreeRights,
+            @NotNull(message = "Trạng thái là bắt buộc / status is required")
+            @Pattern(regexp = "active|disabled", message = "Trạng thái là active hoặc disabled / status: active or disabled") String status) {
+    }
+
+    public record UserView(String username, String displayName, List<String> roles, boolean subtreeRights, String status,
+                           boolean locked) {
+    }
+
+    public record Created(String username, String oneTimePassword) {
+    }
+
+    @GET
+    @SuppressWarnings("unchecked")
+    public List<UserView> list() {
+        Tenant unit = access.require("tenant", "admin");
+        List<Object[]> rows = em.createNativeQuery("SELECT username, display_name, array_to_string(roles, ','), subtree_rights, status, "
+                        + "coalesce(locked_until > now(), false) FROM app_user WHERE tenant_id = ?1 ORDER BY username")
+                .setParameter(1, unit.getId()).getResultList();
+        return rows.stream().map(r -> new UserView((String) r[0], (String) r[1],
+                ((String) r[2]).isEmpty() ? List.of() : Arrays.asList(((String) r[2]).split(",")),
+                (Boolean) r[3], (String) r[4], (Boolean) r[5])).toList();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@Valid @NotNull(message = "Thiếu nội dung yêu cầu / the body is missing") NewUser in) {
+        Tenant unit = access.require("tenant", "admin");
+        Set<String> roles = new TreeSet<>(in.roles());
+        mayGrant(roles, in.subtreeRights());
+        String password = Passwords.oneTimePassword();
+        try {
+            em.createNativeQuery("INSERT INTO app_user (tenant_id, username, display_name, password_hash, roles, subtree_rights) "
+                            + "VALUES (?1, ?2, ?3, ?4, string_to_array(?5, ','), ?6)")
+                    .setParameter(1, unit.getId()).setParameter(2, in.username()).setParameter(3, nfc(in.displayName()))
+                    .setParameter(4, Passwords.hash(password)).setParameter(5, String.join(",", roles))
+                    .setParameter(6, in.subtreeRights()).executeUpdate();
+        } catch (PersistenceException e) {
+            if (isUniqueViolation(e)) {
+                throw new ProblemException(Problem.of(409, "duplicate", "Đã tồn tại", "Already exists",
+                        "Tên đăng nhập " + in.username() + " đã có người dùng; hãy chọn tên khác. Không có gì được tạo.",
+                        "The username " + in.username() + " is taken; choose another. Nothing was created."));
+            }
+            throw e;
+        }
+        audit.record(unit.getId(), "user.created", in.username(), null, describe(in.displayName(), roles, in.subtreeRights(), "active"));
+        return Response.status(201).entity(new Created(in.username(), password)).build();
+    }
+
+    @PUT
+    @Path("{username}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @SuppressWarnings("unchecked")
+    public UserView change(@PathParam("username") String username,
+                           @Valid @NotNull(message = "Thiếu nội dung yêu cầu / the body is missing") UserChange in) {
+        Tenant unit = access.require("tenant", "admin");
+        List<Object[]> found = em.createNativeQuery("SELECT display_name, array_to_string(roles, ','), subtree_rights, status "
+                        + "FROM app_user WHERE tenant_id = ?1 AND username = ?2 FOR UPDATE")
+                .setParameter(1, unit.getId()).setParameter(2, username).getResultList();
+        if (found.isEmpty()) {
+            throw ProblemException.notFound("người dùng " + username + " trong đơn vị này", "user " + username + " in this unit");
+        }
+        Object[] before = found.get(0);
+        Set<String> roles = new TreeSet<>(in.roles());
+        Set<String> oldRoles = new TreeSet<>(((String) before[1]).isEmpty() ? List.of() : Arrays.asList(((String) before[1]).split(",")));
+        // what changes must be grantable; what stays as it was needs no right
+        Set<String> added = new TreeSet<>(roles);
+        added.removeAll(oldRoles);
+        Set<String> removed = new TreeSet<>(oldRoles);
+        removed.removeAll(roles);
+        Set<String> touched = new TreeSet<>(added);
+        touched.addAll(removed);
+        if (oldRoles.contains(Role.PROVINCE_ADMIN.name())) {
+            touched.add(Role.PROVINCE_ADMIN.name()); // a province administrator's account is the province's to change
+        }
+        mayGrant(touched, in.subtreeRights() != (Boolean) before[2]);
+        em.createNativeQuery("UPDATE app_user SET display_name = ?3, roles = string_to_array(?4, ','), subtree_rights = ?5, status = ?6 "
+                        + "WHERE tenant_id = ?1 AND username = ?2")
+                .setParameter(1, unit.getId()).setParameter(2, username).setParameter(3, nfc(in.displayName()))
+                .setParameter(4, String.join(",", roles)).setParameter(5, in.subtreeRights()).setParameter(6, in.status())
+                .executeUpdate();
+        audit.record(unit.getId(), "user.changed", username,
+                describe((String) before[0], oldRoles, (Boolean) before[2], (String) before[3]),
+                describe(in.displayName(), roles, in.subtreeRights(), in.status()));
+        return new UserView(username, nfc(in.displayName()), List.copyOf(roles), in.subtreeRights(), in.status(), false);
+    }
+
+    /** Unit administrators manage staff, citizens and unit administrators; the rest is the province's. */
+    private void mayGrant(Set<String> roles, boolean touchesSubtreeRights) {
+        UserPrincipal me = access.user();
+        boolean province = me.has(Role.PROVINCE_ADMIN);
+        if (!province && (roles.contains(Role.PROVINCE_ADMIN.name()) || touchesSubtreeRights)) {
+            throw new ProblemException(Problem.of(403, "province-only", "Chỉ quản trị tỉnh được làm việc này", "Province administrators only",
+                    "Chỉ quản trị tỉnh mới cấp hoặc thu hồi quyền trên các đơn vị cấp dưới và vai trò quản trị tỉnh.",
+                    "Only a province administrator grants or withdraws subtree rights and the province administrator role."));
+        }
+    }
+
+    private static JsonObject describe(String displayName, Set<String> roles, boolean subtree, String status) {
+        JsonArrayBuilder r = Json.createArrayBuilder();
+        roles.forEach(r::add);
+        return Json.createObjectBuilder().add("displayName", displayName).add("roles", r).add("subtreeRights", subtree)
+                .add("status", status).build();
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String nfc(String s) {
+        return Normalizer.normalize(s.strip(), Normalizer.Form.NFC);
+    }
+}
