@@ -31,9 +31,7 @@ public record NewUnit(
 
     /** The unit's first administrator; the password is generated and shown once. */
     public record FirstAdmin(
-            @NotBlank(message = "Tên đăng nhập không được để trống / username is required")
-            @Pattern(regexp = "^[a-z0-9][a-z0-9._-]{2,63}$",
-                    message = "Tên đăng nhập: 3–64 ký tự thường không dấu, chữ số, dấu chấm, gạch ngang / username: 3-64 lower-case letters, digits, . _ -")
+            @NotBlank(message = Usernames.REQUIRED) @Pattern(regexp = Usernames.PATTERN, message = Usernames.MESSAGE)
             String username,
             @NotBlank(message = "Họ tên không được để trống / display name is required")
             @Size(max = 200, message = "Họ tên dài tối đa 200 ký tự / display name is at most 200 characters") String displayName,

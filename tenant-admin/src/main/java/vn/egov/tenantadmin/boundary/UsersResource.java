@@ -24,12 +24,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.sql.SQLException;
 import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import vn.egov.platform.persistence.SqlState;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.security.Passwords;
 import vn.egov.platform.security.Role;
@@ -63,9 +63,7 @@ public class UsersResource {
     EntityManager em;
 
     public record NewUser(
-            @NotBlank(message = "Tên đăng nhập không được để trống / username is required")
-            @Pattern(regexp = "^[a-z0-9][a-z0-9._-]{2,63}$",
-                    message = "Tên đăng nhập: 3–64 ký tự thường không dấu, chữ số, dấu chấm, gạch ngang / username: 3-64 lower-case letters, digits, . _ -")
+            @NotBlank(message = Usernames.REQUIRED) @Pattern(regexp = Usernames.PATTERN, message = Usernames.MESSAGE)
             String username,
             @NotBlank(message = "Họ tên không được để trống / display name is required")
             @Size(max = 200, message = "Họ tên dài tối đa 200 ký tự / at most 200 characters") String displayName,
@@ -117,7 +115,7 @@ public class UsersResource {
                     .setParameter(4, Passwords.hash(password)).setParameter(5, String.join(",", roles))
                     .setParameter(6, in.subtreeRights()).executeUpdate();
         } catch (PersistenceException e) {
-            if (isUniqueViolation(e)) {
+            if (SqlState.is(e, SqlState.UNIQUE_VIOLATION)) {
                 throw new ProblemException(Problem.of(409, "duplicate", "Đã tồn tại", "Already exists",
                         "Tên đăng nhập " + in.username() + " đã có người dùng; hãy chọn tên khác. Không có gì được tạo.",
                         "The username " + in.username() + " is taken; choose another. Nothing was created."));
@@ -182,15 +180,6 @@ public class UsersResource {
         roles.forEach(r::add);
         return Json.createObjectBuilder().add("displayName", displayName).add("roles", r).add("subtreeRights", subtree)
                 .add("status", status).build();
-    }
-
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String nfc(String s) {

@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import java.text.Normalizer;
+import vn.egov.platform.persistence.SqlState;
 import vn.egov.platform.security.Passwords;
 import vn.egov.platform.tenancy.UnitProvisioned;
 import vn.egov.platform.tenancy.entity.Tenant;
@@ -101,16 +102,9 @@ public class UnitTemplate {
     }
 
     private static ProblemException conflict(PersistenceException e, String what) {
-        String state = null;
-        String detail = "";
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql) {
-                state = sql.getSQLState();
-                detail = String.valueOf(sql.getMessage());
-                break;
-            }
-        }
-        if ("23505".equals(state)) {
+        String state = SqlState.of(e).map(SQLException::getSQLState).orElse(null);
+        String detail = SqlState.of(e).map(sql -> String.valueOf(sql.getMessage())).orElse("");
+        if (SqlState.UNIQUE_VIOLATION.equals(state)) {
             String field = detail.contains("gso_code") ? "mã GSO" : detail.contains("custom_domain") ? "tên miền riêng"
                     : detail.contains("username") ? "tên đăng nhập của quản trị viên" : "mã đơn vị";
             String fieldEn = detail.contains("gso_code") ? "GSO code" : detail.contains("custom_domain") ? "custom domain"
@@ -119,7 +113,7 @@ public class UnitTemplate {
                     "Đã có " + field + " này trong hệ thống; hãy chọn giá trị khác. Không có gì được tạo.",
                     "That " + fieldEn + " is already taken; choose another. Nothing was created."));
         }
-        if ("42501".equals(state)) {
+        if (SqlState.INSUFFICIENT_PRIVILEGE.equals(state)) {
             return ProblemException.forbidden();
         }
         throw e;
