@@ -49,9 +49,14 @@ public final class Postgres {
     }
 
     static PgServer startEmbedded(Path work, Log log) throws IOException, InterruptedException {
-        PgServer embedded = new PgServer("127.0.0.1", EMBEDDED_PORT, "postgres", null, "embedded");
-        if (reachable("127.0.0.1", EMBEDDED_PORT)) {
-            log.step("PostgreSQL: the embedded server is already running on port %d", EMBEDDED_PORT);
+        return startEmbedded(work, log, EMBEDDED_PORT);
+    }
+
+    /** Starts (or finds running) the embedded server of this work folder on {@code port}. */
+    public static PgServer startEmbedded(Path work, Log log, int port) throws IOException, InterruptedException {
+        PgServer embedded = new PgServer("127.0.0.1", port, "postgres", null, "embedded");
+        if (reachable("127.0.0.1", port)) {
+            log.step("PostgreSQL: the embedded server is already running on port %d", port);
             return embedded;
         }
         Path data = work.resolve("pgdata");
@@ -69,8 +74,8 @@ public final class Postgres {
         command.add(System.getProperty("java.class.path"));
         command.add(EmbeddedPostgresMain.class.getName());
         command.add(data.toAbsolutePath().toString());
-        command.add(Integer.toString(EMBEDDED_PORT));
-        log.step("PostgreSQL: none reachable; starting the embedded one on port %d (data in %s)", EMBEDDED_PORT, data);
+        command.add(Integer.toString(port));
+        log.step("PostgreSQL: starting the embedded one on port %d (data in %s)", port, data);
         Process p = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("postgres.log").toFile()))
@@ -81,7 +86,7 @@ public final class Postgres {
             if (!p.isAlive()) {
                 throw new IOException("embedded PostgreSQL exited; see " + logs.resolve("postgres.log"));
             }
-            if (reachable("127.0.0.1", EMBEDDED_PORT)) {
+            if (reachable("127.0.0.1", port)) {
                 try (Connection c = embedded.admin("postgres")) {
                     return embedded;
                 } catch (SQLException starting) {
