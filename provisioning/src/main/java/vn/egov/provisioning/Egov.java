@@ -86,12 +86,12 @@ public final class Egov implements Runnable {
             Database db = new Database(Postgres.locate(parent.work(), log), settings);
             String password = Secrets.generate(16);
             try (java.sql.Connection owner = db.owner()) {
-                if (!Users.create(owner, unit, username, Units.nfc(name), password, roles, subtree)) {
+                if (!Users.create(owner, unit, username, Units.nfc(name), password, roles, subtree, true)) {
                     System.err.println("a user named " + username + " exists already");
                     return 1;
                 }
             }
-            log.raw("user " + username + " added to " + unit + "; one-time password: " + password);
+            log.raw("user " + username + " added to " + unit + "; one-time password (to be changed at first use): " + password);
             return 0;
         }
     }

@@ -46,11 +46,11 @@ public final class Platform {
         String given = System.getenv("EGOV_ADMIN_PASSWORD");
         String password = given == null || given.isBlank() ? Secrets.generate(16) : given;
         boolean created = Users.create(owner, "lao-cai", ADMIN_USERNAME, "Quản trị tỉnh", password,
-                new String[] {"PROVINCE_ADMIN"}, true);
+                new String[] {"PROVINCE_ADMIN"}, true, given == null || given.isBlank());
         if (created) {
             log.raw("");
             log.raw("  Province administrator created:  username " + ADMIN_USERNAME
-                    + (given == null || given.isBlank() ? "   password " + password + "   (printed once; keep it)" : "   (password from EGOV_ADMIN_PASSWORD)"));
+                    + (given == null || given.isBlank() ? "   password " + password + "   (printed once; to be changed at first use)" : "   (password from EGOV_ADMIN_PASSWORD)"));
             log.raw("");
         } else {
             log.step("province administrator '%s' exists already", ADMIN_USERNAME);

@@ -18,6 +18,15 @@ public final class Users {
     /** Creates the user unless the username exists; returns true when created. */
     public static boolean create(Connection owner, String unitCode, String username, String displayName, String password,
                                  String[] roles, boolean subtreeRights) throws SQLException {
+        return create(owner, unitCode, username, displayName, password, roles, subtreeRights, false);
+    }
+
+    /**
+     * As above; {@code oneTime} marks a generated password that is shown once: the user must choose a new one
+     * before doing anything else.
+     */
+    public static boolean create(Connection owner, String unitCode, String username, String displayName, String password,
+                                 String[] roles, boolean subtreeRights, boolean oneTime) throws SQLException {
         boolean auto = owner.getAutoCommit();
         owner.setAutoCommit(false);
         try {
@@ -38,14 +47,15 @@ public final class Users {
             }
             int created;
             try (PreparedStatement ps = owner.prepareStatement(
-                    "INSERT INTO app_user (tenant_id, username, display_name, password_hash, roles, subtree_rights) "
-                            + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING")) {
+                    "INSERT INTO app_user (tenant_id, username, display_name, password_hash, roles, subtree_rights, "
+                            + "must_change_password) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING")) {
                 ps.setLong(1, unitId);
                 ps.setString(2, username.toLowerCase(Locale.ROOT));
                 ps.setString(3, displayName);
                 ps.setString(4, Passwords.hash(password));
                 ps.setArray(5, owner.createArrayOf("text", roles));
                 ps.setBoolean(6, subtreeRights);
+                ps.setBoolean(7, oneTime);
                 created = ps.executeUpdate();
             }
             owner.commit();

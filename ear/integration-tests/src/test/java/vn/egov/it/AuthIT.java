@@ -76,6 +76,25 @@ class AuthIT extends DeployedEar {
     }
 
     @Test
+    void changingThePasswordChecksTheCurrentOneAndTheNewOne() {
+        String user = Fixtures.user(COMMUNE, false, "CITIZEN");
+        Api api = Api.as(user, PASSWORD);
+        Api.Response wrong = api.post("/api/me/password", "{\"currentPassword\":\"khong-dung-roi\",\"newPassword\":\"mat-khau-moi-du-dai\"}");
+        assertEquals(400, wrong.status(), wrong.toString());
+        assertTrue(wrong.json().getJsonObject("fields").containsKey("currentPassword"));
+        Api.Response tooShort = api.post("/api/me/password", "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"ngan\"}");
+        assertEquals(400, tooShort.status(), tooShort.toString());
+        assertTrue(tooShort.json().getJsonObject("fields").containsKey("newPassword"));
+        assertEquals(200, api.get("/api/me").status(), "still the old password after refused changes");
+
+        String fresh = "Mật-khẩu-mới-5678";
+        Api.Response ok = api.post("/api/me/password", "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"" + fresh + "\"}");
+        assertEquals(200, ok.status(), ok.toString());
+        assertEquals(401, Api.as(user, PASSWORD).get("/api/me").status());
+        assertEquals(200, Api.as(user, fresh).get("/api/me").status(), "a citizen, too, looks after their own password");
+    }
+
+    @Test
     void staffOfASuspendedUnitCannotLogIn() throws Exception {
         String unit = "xa-ban-vuoc";
         String user = Fixtures.staff(unit);

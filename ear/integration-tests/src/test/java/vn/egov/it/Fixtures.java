@@ -40,6 +40,16 @@ public final class Fixtures {
         return username;
     }
 
+    /** Logs in with a one-time password, chooses {@link #PASSWORD} as the new one, and returns a client using it. */
+    public static Api choosePassword(String username, String oneTimePassword) {
+        Api.Response changed = Api.as(username, oneTimePassword).post("/api/me/password",
+                "{\"currentPassword\":\"" + oneTimePassword + "\",\"newPassword\":\"" + PASSWORD + "\"}");
+        if (changed.status() != 200) {
+            throw new IllegalStateException("password change failed: " + changed);
+        }
+        return Api.as(username, PASSWORD);
+    }
+
     public static String staff(String unit) {
         return user(unit, false, "STAFF");
     }

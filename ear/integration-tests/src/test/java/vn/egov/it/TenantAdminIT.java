@@ -47,10 +47,15 @@ class TenantAdminIT extends DeployedEar {
         assertEquals(DISTRICT, unit.getString("parent"));
         assertEquals("commune", unit.getString("kind"));
 
-        Api firstAdmin = Api.as(admin, oneTime);
-        JsonObject me = firstAdmin.get("/api/me").json();
+        Api onFirstPassword = Api.as(admin, oneTime);
+        JsonObject me = onFirstPassword.get("/api/me").json();
         assertEquals(code, me.getString("unit"));
         assertEquals("[\"UNIT_ADMIN\"]", me.getJsonArray("roles").toString());
+        Api.Response beforeChange = onFirstPassword.get("/api/t/" + code + "/notices");
+        assertEquals(403, beforeChange.status(), "a one-time password only lets its holder choose a new one");
+        assertEquals("urn:egov:problem:password-change-required", beforeChange.json().getString("type"));
+        Api firstAdmin = Fixtures.choosePassword(admin, oneTime);
+        assertEquals(401, Api.as(admin, oneTime).get("/api/me").status(), "the one-time password is gone");
         JsonArray notices = firstAdmin.get("/api/t/" + code + "/notices").array();
         assertEquals(1, notices.size(), "the notices module's default: a welcome notice");
         assertEquals("Chào mừng đến với hệ thống", notices.getJsonObject(0).getString("title"));
@@ -122,7 +127,7 @@ class TenantAdminIT extends DeployedEar {
         String code = unique("xa-tam-dung");
         String admin = unique("qt");
         JsonObject created = create(province, DISTRICT, code, admin);
-        Api unitAdmin = Api.as(admin, created.getJsonObject("firstAdmin").getString("oneTimePassword"));
+        Api unitAdmin = Fixtures.choosePassword(admin, created.getJsonObject("firstAdmin").getString("oneTimePassword"));
         assertEquals(200, unitAdmin.get("/api/me").status());
         assertEquals(403, unitAdmin.post("/api/t/" + code + "/suspend", "").status(), "a unit does not suspend itself");
 

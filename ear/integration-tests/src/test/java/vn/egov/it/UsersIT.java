@@ -27,7 +27,7 @@ class UsersIT extends DeployedEar {
         String username = name("cb");
         Api.Response created = admin.post("/api/t/" + UNIT + "/users", newUser(username, "\"STAFF\"", false));
         assertEquals(201, created.status(), created.toString());
-        Api staff = Api.as(username, created.json().getString("oneTimePassword"));
+        Api staff = Fixtures.choosePassword(username, created.json().getString("oneTimePassword"));
         assertEquals(UNIT, staff.get("/api/me").json().getString("unit"));
         assertEquals(201, staff.post("/api/t/" + UNIT + "/notices", "{\"title\":\"Việc đầu tiên\",\"body\":\"x\"}").status());
         assertTrue(admin.get("/api/t/" + UNIT + "/users").body().contains(username));
@@ -52,7 +52,7 @@ class UsersIT extends DeployedEar {
         String username = name("qt");
         Api.Response granted = province.post("/api/t/" + Fixtures.DISTRICT + "/users", newUser(username, "\"UNIT_ADMIN\"", true));
         assertEquals(201, granted.status(), granted.toString());
-        Api districtAdmin = Api.as(username, granted.json().getString("oneTimePassword"));
+        Api districtAdmin = Fixtures.choosePassword(username, granted.json().getString("oneTimePassword"));
         assertTrue(districtAdmin.get("/api/me").json().getJsonObject("scope").getBoolean("subtree"));
         assertEquals(200, districtAdmin.get("/api/t/" + Fixtures.COMMUNE + "/users").status(), "its rights reach the communes");
 

@@ -109,8 +109,8 @@ public class UsersResource {
         mayGrant(roles, in.subtreeRights());
         String password = Passwords.oneTimePassword();
         try {
-            em.createNativeQuery("INSERT INTO app_user (tenant_id, username, display_name, password_hash, roles, subtree_rights) "
-                            + "VALUES (?1, ?2, ?3, ?4, string_to_array(?5, ','), ?6)")
+            em.createNativeQuery("INSERT INTO app_user (tenant_id, username, display_name, password_hash, roles, subtree_rights, "
+                            + "must_change_password) VALUES (?1, ?2, ?3, ?4, string_to_array(?5, ','), ?6, true)")
                     .setParameter(1, unit.getId()).setParameter(2, in.username()).setParameter(3, nfc(in.displayName()))
                     .setParameter(4, Passwords.hash(password)).setParameter(5, String.join(",", roles))
                     .setParameter(6, in.subtreeRights()).executeUpdate();

@@ -64,8 +64,8 @@ public class UnitTemplate {
                 .executeUpdate();
         String password = Passwords.oneTimePassword();
         try {
-            em.createNativeQuery("INSERT INTO app_user (tenant_id, username, display_name, password_hash, roles, subtree_rights) "
-                            + "VALUES (?1, ?2, ?3, ?4, ARRAY['UNIT_ADMIN'], ?5)")
+            em.createNativeQuery("INSERT INTO app_user (tenant_id, username, display_name, password_hash, roles, subtree_rights, "
+                            + "must_change_password) VALUES (?1, ?2, ?3, ?4, ARRAY['UNIT_ADMIN'], ?5, true)")
                     .setParameter(1, id).setParameter(2, in.firstAdmin().username())
                     .setParameter(3, nfc(in.firstAdmin().displayName())).setParameter(4, Passwords.hash(password))
                     .setParameter(5, in.firstAdmin().subtreeRights())

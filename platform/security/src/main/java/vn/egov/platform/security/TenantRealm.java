@@ -82,7 +82,8 @@ public class TenantRealm extends AuthorizingRealm {
                 }
                 UserPrincipal principal = new UserPrincipal(rs.getLong("user_id"), username.toLowerCase(java.util.Locale.ROOT),
                         rs.getString("display_name"), rs.getLong("tenant_id"), rs.getString("tenant_code"),
-                        rs.getString("tenant_path"), roles(rs.getArray("roles")), rs.getBoolean("subtree_rights"));
+                        rs.getString("tenant_path"), roles(rs.getArray("roles")), rs.getBoolean("subtree_rights"),
+                        rs.getBoolean("must_change_password"));
                 return new SimpleAuthenticationInfo(principal, rs.getString("password_hash"), getName());
             }
         } catch (SQLException e) {

@@ -12,7 +12,8 @@ import vn.egov.platform.tenancy.TenantScope;
  * serializable and holds no references to managed objects).
  */
 public record UserPrincipal(long userId, String username, String displayName, long tenantId, String tenantCode,
-                            String tenantPath, Set<Role> roles, boolean subtreeRights) implements Serializable {
+                            String tenantPath, Set<Role> roles, boolean subtreeRights, boolean mustChangePassword)
+        implements Serializable {
 
     public UserPrincipal {
         Objects.requireNonNull(username, "username");

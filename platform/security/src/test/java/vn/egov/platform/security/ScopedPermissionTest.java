@@ -19,7 +19,7 @@ class ScopedPermissionTest {
     private static UserPrincipal user(String path, boolean subtree, Role... roles) {
         String[] ids = path.split("\\.");
         return new UserPrincipal(7, "u", "U", Long.parseLong(ids[ids.length - 1]), "x", path,
-                EnumSet.of(roles[0], roles), subtree);
+                EnumSet.of(roles[0], roles), subtree, false);
     }
 
     private static boolean can(UserPrincipal u, String domain, String action, String path) {

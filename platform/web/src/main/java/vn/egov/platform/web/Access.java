@@ -21,7 +21,7 @@ public class Access {
 
     public Tenant require(String domain, String action) {
         Tenant unit = context.tenant().orElseThrow(() -> ProblemException.notFound("đơn vị", "unit"));
-        CurrentUser.get().orElseThrow(ProblemException::unauthenticated);
+        working();
         if (!SecurityUtils.getSubject().isPermitted(ScopedPermission.required(domain, action, unit.getPath()))) {
             throw ProblemException.forbidden();
         }
@@ -40,12 +40,24 @@ public class Access {
 
     /** Checks a right at an explicit place of the tree (e.g. the parent of the request's unit). */
     public void requireAt(String domain, String action, String path, boolean subtree) {
-        CurrentUser.get().orElseThrow(ProblemException::unauthenticated);
+        working();
         if (!SecurityUtils.getSubject().isPermitted(new ScopedPermission(domain, java.util.Set.of(action), path, subtree))) {
             throw ProblemException.forbidden();
         }
     }
 
+    /** Logged in, and not still on a one-time password (which only lets the user choose a new one). */
+    private UserPrincipal working() {
+        UserPrincipal user = CurrentUser.get().orElseThrow(ProblemException::unauthenticated);
+        if (user.mustChangePassword()) {
+            throw new ProblemException(Problem.of(403, "password-change-required", "Cần đổi mật khẩu", "Password change required",
+                    "Bạn đang dùng mật khẩu một lần. Hãy đặt mật khẩu mới (POST /api/me/password) rồi đăng nhập lại.",
+                    "You are using a one-time password. Choose a new one (POST /api/me/password), then log in again."));
+        }
+        return user;
+    }
+
+    /** The logged-in user, even one who still has to change a one-time password. */
     public UserPrincipal user() {
         return CurrentUser.get().orElseThrow(ProblemException::unauthenticated);
     }
