@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -87,6 +88,36 @@ public class UnitAdminResource {
         return Response.created(URI.create("/api/tenants/" + p.code()))
                 .entity(new Created(p.code(), p.path(), parent.getCode(), new FirstAdmin(p.adminUsername(), p.oneTimePassword())))
                 .build();
+    }
+
+    public record Rename(
+            @NotBlank(message = "Mã đơn vị không được để trống / code is required")
+            @jakarta.validation.constraints.Size(max = 63, message = "Mã đơn vị dài tối đa 63 ký tự / code is at most 63 characters")
+            @jakarta.validation.constraints.Pattern(regexp = "^[a-z0-9]+(-[a-z0-9]+)*$",
+                    message = "Mã đơn vị chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang / code: lower-case letters, digits and single hyphens")
+            String code,
+            @NotBlank(message = "Tên đơn vị không được để trống / name is required")
+            @jakarta.validation.constraints.Size(max = 200, message = "Tên đơn vị dài tối đa 200 ký tự / name is at most 200 characters") String name,
+            @jakarta.validation.constraints.Size(max = 300, message = "Lý do dài tối đa 300 ký tự / reason is at most 300 characters") String reason) {
+    }
+
+    /**
+     * Renames and/or recodes the unit (rights over its parent needed). The old code keeps answering with a
+     * permanent redirect; the change is kept in the unit's history and the audit.
+     */
+    @POST
+    @Path("rename")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Status rename(@Valid @NotNull(message = "Thiếu nội dung yêu cầu / the body is missing") Rename in) {
+        Tenant unit = access.require(DOMAIN, ACTION);
+        String path = unit.getPath();
+        if (!path.contains(".")) {
+            throw new ProblemException(Problem.of(422, "root-unit", "Không áp dụng cho đơn vị gốc", "Not for the root unit",
+                    "Đơn vị gốc được đổi tên bằng công cụ cấp tỉnh (provisioning).", "The root is renamed with the provisioning tool."));
+        }
+        access.requireAt(DOMAIN, ACTION, path.substring(0, path.lastIndexOf('.')), true);
+        template.rename(unit, in.code(), java.text.Normalizer.normalize(in.name().strip(), java.text.Normalizer.Form.NFC), in.reason());
+        return new Status(in.code(), unit.getStatus());
     }
 
     @POST

@@ -39,6 +39,9 @@ public class UnitTemplate {
     @Inject
     Access access;
 
+    @Inject
+    SettingsRegistry settings;
+
     public record Provisioned(long id, String code, String path, String adminUsername, String oneTimePassword) {
     }
 
@@ -76,6 +79,33 @@ public class UnitTemplate {
         provisioned.fire(new UnitProvisioned(id, in.code(), path, in.kind(), access.username()));
         audit.record(id, "unit.provisioned", in.code(), null, describe(in, name, parent.getCode()));
         return new Provisioned(id, in.code(), path, in.firstAdmin().username(), password);
+    }
+
+    /** Renames and/or recodes a unit, keeping the old code in its history (and so redirecting it). */
+    public void rename(Tenant unit, String code, String name, String reason) {
+        if (unit.getCode().equals(code) && unit.getName().equals(name)) {
+            throw new ProblemException(Problem.of(422, "no-change", "Không có gì thay đổi", "Nothing to change",
+                    "Mã và tên mới trùng với mã và tên hiện tại.", "The new code and name are the current ones."));
+        }
+        try {
+            em.createNativeQuery("UPDATE tenant SET code = ?1, name = ?2 WHERE id = ?3")
+                    .setParameter(1, code).setParameter(2, name).setParameter(3, unit.getId()).executeUpdate();
+        } catch (PersistenceException e) {
+            throw conflict(e, "unit");
+        }
+        // a display name that was the official name follows it; a customised one stays
+        em.createNativeQuery("UPDATE unit_setting SET display_name = ?1, version = version + 1, updated_at = now() "
+                        + "WHERE tenant_id = ?2 AND display_name = ?3")
+                .setParameter(1, name).setParameter(2, unit.getId()).setParameter(3, unit.getName()).executeUpdate();
+        em.createNativeQuery("INSERT INTO unit_history (unit_id, change, old_code, old_name, new_code, new_name, reason, changed_by) "
+                        + "VALUES (?1, 'renamed', ?2, ?3, ?4, ?5, ?6, ?7)")
+                .setParameter(1, unit.getId()).setParameter(2, unit.getCode()).setParameter(3, unit.getName())
+                .setParameter(4, code).setParameter(5, name).setParameter(6, reason == null || reason.isBlank() ? null : reason.strip())
+                .setParameter(7, access.username()).executeUpdate();
+        audit.record(unit.getId(), "unit.renamed", code,
+                Json.createObjectBuilder().add("code", unit.getCode()).add("name", unit.getName()).build(),
+                Json.createObjectBuilder().add("code", code).add("name", name).build());
+        settings.invalidateAfterCommit(unit.getId());
     }
 
     /** Suspends or reactivates a unit: its staff cannot log in while suspended, its data stays. */

@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -45,7 +44,9 @@ public class PasswordResource {
     @PersistenceContext(unitName = "platform")
     EntityManager em;
 
-    public record Change(@NotBlank(message = "Nhập mật khẩu hiện tại / the current password is required") String currentPassword,
+    public record Change(@NotNull(message = "Nhập mật khẩu hiện tại / the current password is required")
+                         @Size(min = 1, max = 200, message = "Nhập mật khẩu hiện tại / the current password is required")
+                         String currentPassword,
                         @NotNull(message = "Nhập mật khẩu mới / the new password is required")
                         @Size(min = 10, max = 200, message = "Mật khẩu mới dài 10–200 ký tự / the new password has 10 to 200 characters")
                         String newPassword) {

@@ -7,8 +7,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import vn.egov.platform.tenancy.control.TenantDirectory;
 import vn.egov.platform.tenancy.entity.Tenant;
@@ -22,6 +30,12 @@ public class TenantsResource {
 
     @Inject
     TenantDirectory directory;
+
+    @PersistenceContext(unitName = "platform")
+    EntityManager em;
+
+    @Context
+    UriInfo uri;
 
     /** The roots with their direct children. */
     @GET
@@ -61,9 +75,33 @@ public class TenantsResource {
         return TenantView.of(t, parentCode, kids);
     }
 
+    /** The unit's renames and recodes, newest first: where its old codes came from. */
+    @GET
+    @Path("{code}/history")
+    @SuppressWarnings("unchecked")
+    public List<Map<String, String>> history(@PathParam("code") String code) {
+        Tenant t = find(code);
+        List<Object[]> rows = em.createNativeQuery("SELECT change, old_code, old_name, new_code, new_name, coalesce(reason, ''), "
+                        + "to_char(changed_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') FROM unit_history "
+                        + "WHERE unit_id = ?1 ORDER BY changed_at DESC, id DESC")
+                .setParameter(1, t.getId()).getResultList();
+        return rows.stream().map(r -> Map.of("change", (String) r[0], "oldCode", (String) r[1], "oldName", (String) r[2],
+                "newCode", (String) r[3], "newName", (String) r[4], "reason", (String) r[5], "at", (String) r[6])).toList();
+    }
+
+    /** A current code, or an old one answered with a permanent redirect to the unit's current address. */
     private Tenant find(String code) {
-        return directory.byCode(code).orElseThrow(() ->
-                ProblemException.notFound("đơn vị có mã \"" + abbreviate(code) + "\"", "unit with code \"" + abbreviate(code) + "\""));
+        Optional<Tenant> current = directory.byCode(code);
+        if (current.isPresent()) {
+            return current.get();
+        }
+        Optional<Tenant> successor = directory.successorOfCode(code);
+        if (successor.isPresent()) {
+            String rest = uri.getPath().substring(uri.getPath().indexOf(code) + code.length());
+            throw new WebApplicationException(Response.status(Response.Status.MOVED_PERMANENTLY)
+                    .location(URI.create("/api/tenants/" + successor.get().getCode() + rest)).build());
+        }
+        throw ProblemException.notFound("đơn vị có mã \"" + abbreviate(code) + "\"", "unit with code \"" + abbreviate(code) + "\"");
     }
 
     static String abbreviate(String s) {

@@ -66,6 +66,9 @@ public final class ProblemMappers {
         @Override
         public Response toResponse(WebApplicationException e) {
             int status = e.getResponse().getStatus();
+            if (status < 400) {
+                return e.getResponse(); // a redirect, not an error
+            }
             if (e instanceof NotFoundException) {
                 return answer(Problem.of(404, "not-found", "Không tìm thấy", "Not found",
                         "Địa chỉ này không tồn tại. Kiểm tra lại đường dẫn.", "There is nothing at this address. Check the path."));

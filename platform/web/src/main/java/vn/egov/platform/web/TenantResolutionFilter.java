@@ -42,7 +42,12 @@ public class TenantResolutionFilter implements Filter {
             String code = m.group(2);
             Optional<Tenant> tenant = directory.byCode(code);
             if (tenant.isEmpty()) {
-                unknownUnit(request, response, code, m.group(1) != null);
+                Optional<Tenant> successor = directory.successorOfCode(code);
+                if (successor.isPresent()) {
+                    moved(request, response, m, successor.get());
+                } else {
+                    unknownUnit(request, response, code, m.group(1) != null);
+                }
                 return;
             }
             context.resolve(tenant.get(), "path");
@@ -50,6 +55,16 @@ public class TenantResolutionFilter implements Filter {
             directory.byHost(request.getServerName()).ifPresent(t -> context.resolve(t, "host"));
         }
         chain.doFilter(req, res);
+    }
+
+    /** An old code: permanently redirected to the unit's current address (308 keeps the method of a write). */
+    private static void moved(HttpServletRequest request, HttpServletResponse response, Matcher m, Tenant successor) {
+        String target = request.getContextPath() + "/" + (m.group(1) == null ? "" : "api/") + "t/" + successor.getCode()
+                + (m.group(3) == null ? "" : m.group(3))
+                + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+        response.setStatus(read ? HttpServletResponse.SC_MOVED_PERMANENTLY : 308);
+        response.setHeader("Location", target);
     }
 
     private static void unknownUnit(HttpServletRequest request, HttpServletResponse response, String code, boolean api)

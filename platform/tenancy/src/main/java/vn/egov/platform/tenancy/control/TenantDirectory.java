@@ -64,6 +64,18 @@ public class TenantDirectory {
                 .getResultList();
     }
 
+    /** The unit that an old, no longer used code now belongs to (after a rename or recode). */
+    @SuppressWarnings("unchecked")
+    public Optional<Tenant> successorOfCode(String oldCode) {
+        if (oldCode == null || oldCode.length() > 63) {
+            return Optional.empty();
+        }
+        return em.createNativeQuery("SELECT t.* FROM unit_history h JOIN tenant t ON t.id = h.unit_id "
+                        + "WHERE h.old_code = ?1 ORDER BY h.changed_at DESC, h.id DESC LIMIT 1", Tenant.class)
+                .setParameter(1, oldCode.toLowerCase(Locale.ROOT))
+                .getResultStream().findFirst();
+    }
+
     /** The unit and everything under it. */
     @SuppressWarnings("unchecked")
     public List<Tenant> subtree(Tenant tenant) {
