@@ -127,9 +127,12 @@ class RlsCatalogueIT {
                 rs.next();
                 assertEquals(0, rs.getLong(1), "the app role is a member of no role (so it cannot SET ROLE to the owner)");
             }
-            SQLException recode = assertThrows(SQLException.class, () -> s.executeUpdate("UPDATE tenant SET code = code WHERE false"));
-            assertEquals("42501", recode.getSQLState(), "codes, parents and paths are not the app's to change");
-            assertEquals(0, s.executeUpdate("UPDATE tenant SET name = name"), "without a scope the app changes no unit");
+            SQLException reparent = assertThrows(SQLException.class,
+                    () -> s.executeUpdate("UPDATE tenant SET parent_id = parent_id WHERE false"));
+            assertEquals("42501", reparent.getSQLState(), "parents are not the app's to change");
+            SQLException repath = assertThrows(SQLException.class, () -> s.executeUpdate("UPDATE tenant SET path = path WHERE false"));
+            assertEquals("42501", repath.getSQLState(), "nor paths");
+            assertEquals(0, s.executeUpdate("UPDATE tenant SET name = name, code = code"), "without a scope the app changes no unit");
             SQLException create = assertThrows(SQLException.class, () -> s.executeUpdate(
                     "INSERT INTO tenant (code, name, kind, parent_id) SELECT 'x-rls', 'X', 'commune', id FROM tenant WHERE parent_id IS NULL"));
             assertEquals("42501", create.getSQLState(), "without a scope the app creates no unit");
