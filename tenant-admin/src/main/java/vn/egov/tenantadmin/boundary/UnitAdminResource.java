@@ -109,13 +109,8 @@ public class UnitAdminResource {
     @Path("rename")
     @Consumes(MediaType.APPLICATION_JSON)
     public Status rename(@Valid @NotNull(message = "Thiếu nội dung yêu cầu / the body is missing") Rename in) {
-        Tenant unit = access.require(DOMAIN, ACTION);
-        String path = unit.getPath();
-        if (!path.contains(".")) {
-            throw new ProblemException(Problem.of(422, "root-unit", "Không áp dụng cho đơn vị gốc", "Not for the root unit",
-                    "Đơn vị gốc được đổi tên bằng công cụ cấp tỉnh (provisioning).", "The root is renamed with the provisioning tool."));
-        }
-        access.requireAt(DOMAIN, ACTION, path.substring(0, path.lastIndexOf('.')), true);
+        Tenant unit = fromAbove("Đơn vị gốc được đổi tên bằng công cụ cấp tỉnh (provisioning).",
+                "The root is renamed with the provisioning tool.");
         template.rename(unit, in.code(), java.text.Normalizer.normalize(in.name().strip(), java.text.Normalizer.Form.NFC), in.reason());
         return new Status(in.code(), unit.getStatus());
     }
@@ -133,15 +128,24 @@ public class UnitAdminResource {
     }
 
     private Status changeStatus(String status) {
+        Tenant unit = fromAbove("Không thể tạm dừng đơn vị gốc của cây.", "The root of the tree cannot be suspended.");
+        template.setStatus(unit, status);
+        return new Status(unit.getCode(), status);
+    }
+
+    /**
+     * The request's unit, for a change only the levels above it may make: rights over the unit and over its
+     * parent's subtree; the root has no parent (the reason is given for it).
+     */
+    private Tenant fromAbove(String rootReasonVi, String rootReasonEn) {
         Tenant unit = access.require(DOMAIN, ACTION);
         String path = unit.getPath();
         if (!path.contains(".")) {
             throw new ProblemException(Problem.of(422, "root-unit", "Không áp dụng cho đơn vị gốc", "Not for the root unit",
-                    "Không thể tạm dừng đơn vị gốc của cây.", "The root of the tree cannot be suspended."));
+                    rootReasonVi, rootReasonEn));
         }
         access.requireAt(DOMAIN, ACTION, path.substring(0, path.lastIndexOf('.')), true);
-        template.setStatus(unit, status);
-        return new Status(unit.getCode(), status);
+        return unit;
     }
 
     /** The audit trail of the unit and its sub-units; filters by action, actor and dates (dd/MM/yyyy). */
