@@ -82,9 +82,4 @@ public class SettingsRegistry {
             }
         });
     }
-
-    /** Near-cache hits on this node, for diagnostics and tests. */
-    public long nearCacheHits() {
-        return map.getLocalMapStats().getNearCacheStats() == null ? 0 : map.getLocalMapStats().getNearCacheStats().getHits();
-    }
 }

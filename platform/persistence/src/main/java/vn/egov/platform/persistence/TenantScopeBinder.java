@@ -53,17 +53,4 @@ public class TenantScopeBinder {
             throw new ScopeNotSetException("could not set the tenant scope: " + e.getMessage(), e);
         }
     }
-
-    /** For diagnostics and tests: what the current transaction's connection says its scope is. */
-    public String currentSetting() {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT current_setting('app.tenant_id', true)");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getString(1);
-        } catch (SQLException e) {
-            throw new ScopeNotSetException("could not read the tenant scope", e);
-        }
-    }
-
 }

@@ -83,8 +83,4 @@ public class TenantDirectory {
                 .setParameter(1, tenant.getPath())
                 .getResultList();
     }
-
-    public long count() {
-        return em.createQuery("SELECT COUNT(t) FROM Tenant t", Long.class).getSingleResult();
-    }
 }
