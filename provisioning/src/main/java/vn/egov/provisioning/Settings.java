@@ -29,7 +29,8 @@ public record Settings(Path work, String env, String database, String rolePrefix
     }
 
     public static Settings it(Path work) {
-        return new Settings(work, "it", "egov_it", "egov_it", "egov-it", intEnv("EGOV_IT_PORTBASE", 28000));
+        return new Settings(work, "it", env("EGOV_IT_DB", "egov_it"), env("EGOV_IT_ROLE_PREFIX", "egov_it"), "egov-it",
+                intEnv("EGOV_IT_PORTBASE", 28000));
     }
 
     public String ownerRole() { return rolePrefix + "_owner"; }
