@@ -59,7 +59,7 @@ public final class Fixtures {
         try (Connection c = db().owner()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT set_config('app.tenant_id', (SELECT id FROM tenant WHERE parent_id IS NULL LIMIT 1)::text, true), "
+                    "SELECT set_config('app.tenant_id', (SELECT id FROM tenant WHERE code = 'lao-cai')::text, true), "
                             + "set_config('app.subtree', 'on', true)")) {
                 ps.executeQuery().close();
             }

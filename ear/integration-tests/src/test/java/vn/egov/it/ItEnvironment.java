@@ -62,6 +62,11 @@ public class ItEnvironment implements LauncherSessionListener {
                     + "AND NOT EXISTS (SELECT 1 FROM audit_entry WHERE actor = 'seed')")) {
                 ps.executeUpdate();
             }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO reorg_plan (tenant_id, title, plan, report, applied_by) "
+                    + "SELECT id, 'seed', '{}', '{}', 'seed' FROM tenant WHERE code = 'lao-cai' "
+                    + "AND NOT EXISTS (SELECT 1 FROM reorg_plan WHERE applied_by = 'seed')")) {
+                ps.executeUpdate();
+            }
             c.commit();
         }
     }

@@ -19,8 +19,9 @@ class TenantsAndPagesIT extends DeployedEar {
     @Test
     void theTreeHasTheProvinceItsDepartmentsAndDistricts() {
         JsonArray roots = Api.anonymous().get("/api/tenants").array();
-        assertEquals(1, roots.size());
-        JsonObject province = roots.getJsonObject(0);
+        // (other tests add roots of their own: copies of the tree to reorganise, merged provinces)
+        JsonObject province = roots.stream().map(JsonObject.class::cast).filter(r -> PROVINCE.equals(r.getString("code")))
+                .findFirst().orElseThrow(() -> new AssertionError("no root " + PROVINCE + " in " + roots));
         assertEquals(PROVINCE, province.getString("code"));
         assertEquals("Tỉnh Lào Cai", province.getString("name"));
         JsonArray children = province.getJsonArray("children");

@@ -75,27 +75,65 @@ public class TenantsResource {
         return TenantView.of(t, parentCode, kids);
     }
 
-    /** The unit's renames and recodes, newest first: where its old codes came from. */
+    /**
+     * What became of the unit, newest first: renames and recodes, moves, the merge or dissolution that ended it
+     * (with its successor and the plan). Answers for old codes too: "where did commune X go?"
+     */
     @GET
     @Path("{code}/history")
     @SuppressWarnings("unchecked")
-    public List<Map<String, String>> history(@PathParam("code") String code) {
-        Tenant t = find(code);
-        List<Object[]> rows = em.createNativeQuery("SELECT change, old_code, old_name, new_code, new_name, coalesce(reason, ''), "
-                        + "to_char(changed_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') FROM unit_history "
-                        + "WHERE unit_id = ?1 ORDER BY changed_at DESC, id DESC")
+    public List<Map<String, Object>> history(@PathParam("code") String code) {
+        Tenant t = find(code, false);
+        List<Object[]> rows = em.createNativeQuery("SELECT h.change, h.old_code, h.old_name, h.new_code, h.new_name, coalesce(h.reason, ''), "
+                        + "to_char(h.changed_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI'), h.plan_id, s.code, op.code, np.code, "
+                        + "h.changed_by FROM unit_history h LEFT JOIN tenant s ON s.id = h.successor_id "
+                        + "LEFT JOIN tenant op ON op.id = h.old_parent_id LEFT JOIN tenant np ON np.id = h.new_parent_id "
+                        + "WHERE h.unit_id = ?1 ORDER BY h.changed_at DESC, h.id DESC")
                 .setParameter(1, t.getId()).getResultList();
-        return rows.stream().map(r -> Map.of("change", (String) r[0], "oldCode", (String) r[1], "oldName", (String) r[2],
-                "newCode", (String) r[3], "newName", (String) r[4], "reason", (String) r[5], "at", (String) r[6])).toList();
+        List<Map<String, Object>> out = new java.util.ArrayList<>();
+        for (Object[] r : rows) {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("change", r[0]);
+            m.put("oldCode", r[1]);
+            m.put("oldName", r[2]);
+            m.put("newCode", r[3]);
+            m.put("newName", r[4]);
+            m.put("reason", r[5]);
+            m.put("at", r[6]);
+            m.put("by", r[11]);
+            if (r[7] != null) {
+                m.put("plan", ((Number) r[7]).longValue());
+            }
+            if (r[8] != null) {
+                m.put("successor", r[8]);
+                m.put("current", directory.current(t).getCode());
+            }
+            if (r[9] != null) {
+                m.put("oldParent", r[9]);
+            }
+            if (r[10] != null) {
+                m.put("newParent", r[10]);
+            }
+            out.add(m);
+        }
+        return out;
     }
 
-    /** A current code, or an old one answered with a permanent redirect to the unit's current address. */
     private Tenant find(String code) {
+        return find(code, true);
+    }
+
+    /**
+     * A current code, or an old one (renamed away, or a unit that ended) answered with a permanent redirect to the
+     * unit's current address; {@code follow = false} answers for the ended unit itself (its history).
+     */
+    private Tenant find(String code, boolean follow) {
         Optional<Tenant> current = directory.byCode(code);
-        if (current.isPresent()) {
+        if (current.isPresent() && (!follow || !current.get().isRetired())) {
             return current.get();
         }
-        Optional<Tenant> successor = directory.successorOfCode(code);
+        Optional<Tenant> successor = current.isPresent() ? Optional.of(directory.current(current.get()))
+                : directory.successorOfCode(code);
         if (successor.isPresent()) {
             String rest = uri.getPath().substring(uri.getPath().indexOf(code) + code.length());
             throw new WebApplicationException(Response.status(Response.Status.MOVED_PERMANENTLY)

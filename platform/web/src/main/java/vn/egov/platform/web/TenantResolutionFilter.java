@@ -50,9 +50,25 @@ public class TenantResolutionFilter implements Filter {
                 }
                 return;
             }
+            if (tenant.get().isRetired()) {
+                // merged or dissolved: its old address belongs to its successor now
+                moved(request, response, m, directory.current(tenant.get()));
+                return;
+            }
             context.resolve(tenant.get(), "path");
         } else {
-            directory.byHost(request.getServerName()).ifPresent(t -> context.resolve(t, "host"));
+            Optional<Tenant> byHost = directory.byHost(request.getServerName());
+            if (byHost.isPresent() && byHost.get().isRetired()) {
+                Tenant successor = directory.current(byHost.get());
+                boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+                response.setStatus(read ? HttpServletResponse.SC_MOVED_PERMANENTLY : 308);
+                response.setHeader("Location", (successor.getCustomDomain() != null
+                        ? request.getScheme() + "://" + successor.getCustomDomain() + (request.getServerPort() == 80
+                        || request.getServerPort() == 443 ? "" : ":" + request.getServerPort()) + path
+                        : request.getContextPath() + "/t/" + successor.getCode() + path));
+                return;
+            }
+            byHost.ifPresent(t -> context.resolve(t, "host"));
         }
         chain.doFilter(req, res);
     }

@@ -43,14 +43,15 @@ public class TenantDirectory {
                 .getResultStream().findFirst();
     }
 
+    /** The live sub-units (ended units stay in the tree only as history). */
     public List<Tenant> children(long parentId) {
-        return em.createQuery("SELECT t FROM Tenant t WHERE t.parentId = :p ORDER BY t.kind, t.name", Tenant.class)
+        return em.createQuery("SELECT t FROM Tenant t WHERE t.parentId = :p AND t.status <> 'retired' ORDER BY t.kind, t.name", Tenant.class)
                 .setParameter("p", parentId)
                 .getResultList();
     }
 
     public List<Tenant> roots() {
-        return em.createQuery("SELECT t FROM Tenant t WHERE t.parentId IS NULL ORDER BY t.name", Tenant.class)
+        return em.createQuery("SELECT t FROM Tenant t WHERE t.parentId IS NULL AND t.status <> 'retired' ORDER BY t.name", Tenant.class)
                 .getResultList();
     }
 
@@ -71,9 +72,18 @@ public class TenantDirectory {
             return Optional.empty();
         }
         return em.createNativeQuery("SELECT t.* FROM unit_history h JOIN tenant t ON t.id = h.unit_id "
-                        + "WHERE h.old_code = ?1 ORDER BY h.changed_at DESC, h.id DESC LIMIT 1", Tenant.class)
+                        + "WHERE h.old_code = ?1 AND h.change = 'renamed' ORDER BY h.changed_at DESC, h.id DESC LIMIT 1", Tenant.class)
                 .setParameter(1, oldCode.toLowerCase(Locale.ROOT))
-                .getResultStream().findFirst();
+                .getResultStream().findFirst().map(t -> current((Tenant) t));
+    }
+
+    /** The live unit that now stands for {@code tenant}: itself, or the end of its chain of successors. */
+    public Tenant current(Tenant tenant) {
+        Tenant t = tenant;
+        for (int i = 0; i < 64 && t.isRetired() && t.getSuccessorId() != null; i++) {
+            t = em.find(Tenant.class, t.getSuccessorId());
+        }
+        return t;
     }
 
     /** The unit and everything under it. */

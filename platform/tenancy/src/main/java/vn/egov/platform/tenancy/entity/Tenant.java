@@ -32,6 +32,11 @@ public class Tenant {
     private String status;
     @Column(name = "custom_domain", length = 253)
     private String customDomain;
+    /** The unit that took this one over when it ended (merged, dissolved); null while it is live. */
+    @Column(name = "successor_id", insertable = false, updatable = false)
+    private Long successorId;
+    @Column(insertable = false, updatable = false)
+    private Integer version;
 
     protected Tenant() {
     }
@@ -45,7 +50,11 @@ public class Tenant {
     public String getPath() { return path; }
     public String getStatus() { return status; }
     public String getCustomDomain() { return customDomain; }
+    public Long getSuccessorId() { return successorId; }
+    public Integer getVersion() { return version; }
     public boolean isActive() { return "active".equals(status); }
+    /** Ended by a reorganisation: its code and domain answer with a redirect to its successor. */
+    public boolean isRetired() { return "retired".equals(status); }
     /** Depth in the tree: 1 for the province. */
     public int getLevel() { return path == null ? 0 : path.split("\\.").length; }
 }
