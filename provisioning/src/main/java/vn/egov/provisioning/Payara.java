@@ -78,15 +78,34 @@ public final class Payara {
     /** Settings made once per domain, remembered by a marker file in the domain. */
     private void configureOnce() throws IOException, InterruptedException {
         Path marker = domainDir().resolve("config/egov-configured");
+        Path tmpMarker = domainDir().resolve("config/egov-tmpdir");
+        if (Files.exists(marker) && !Files.exists(tmpMarker)) {
+            // a domain configured before it had its own temporary folder
+            ownTmpDir(tmpMarker);
+            asadmin(false, "restart-domain", settings.domain());
+            return;
+        }
         if (Files.exists(marker)) {
             return;
         }
+        ownTmpDir(tmpMarker);
         // each domain is its own data grid: the test domain must never join the one people use
         asadmin(true, "set-hazelcast-configuration", "--clustername", "egov-" + settings.env(), "--enabled", "true", "--dynamic", "true");
         asadmin(true, "create-jvm-options", "-Dfile.encoding=UTF-8:-Duser.timezone=Asia/Ho_Chi_Minh");
         Files.writeString(marker, "configured\n");
         log.step("Payara: domain configured; restarting it once");
         asadmin(false, "restart-domain", settings.domain());
+    }
+
+    /**
+     * Each domain uploads deployments into its own temporary folder: two domains on one machine (the one people
+     * use and the tests', or two checkouts) deploying an archive of the same name must not overwrite each other's.
+     */
+    private void ownTmpDir(Path marker) throws IOException, InterruptedException {
+        Path tmp = domainDir().resolve("tmp");
+        Files.createDirectories(tmp);
+        asadmin(true, "create-jvm-options", "-Djava.io.tmpdir=" + tmp.toAbsolutePath().toString().replace(":", "\\:"));
+        Files.writeString(marker, "configured\n");
     }
 
     /** Creates the JDBC pool and resource, or updates the pool's connection settings. */

@@ -58,6 +58,10 @@ class ReorganisationIT extends DeployedEar {
             Map<String, Long> ids = new HashMap<>();
             long rootId = insert(c, root, "Tỉnh Lào Cai (bản sao " + suffix + ")", "province", null);
             scope(c, rootId);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO unit_setting (tenant_id, display_name) VALUES (?, 'Bản sao')")) {
+                ps.setLong(1, rootId);
+                ps.executeUpdate();
+            }
             for (CSVRecord r : CSVFormat.DEFAULT.builder().setCommentMarker('#').setHeader().setSkipHeaderRecord(true)
                     .get().parse(in)) {
                 String gso = r.get("gso_code");
@@ -232,7 +236,7 @@ class ReorganisationIT extends DeployedEar {
         assertEquals(1, report.getInt("unitsCreated"));
         assertEquals(0, report.getJsonArray("conflicts").size());
         long communeCount = copy.communes().values().stream().mapToLong(List::size).sum();
-        assertTrue(report.getInt("unitsMoved") >= communeCount - 1, "every commune moves up: " + report.getInt("unitsMoved"));
+        assertEquals(communeCount - 3 + 1, report.getInt("unitsMoved"), "every live commune moves up (3 ended, 1 new)");
         JsonObject firstOp = report.getJsonArray("operations").getJsonObject(0);
         JsonObject a = firstOp.getJsonArray("units").getJsonObject(0);
         assertEquals(mergedA, a.getString("code"));
@@ -256,8 +260,9 @@ class ReorganisationIT extends DeployedEar {
         assertEquals(before.get("app_user"), after.get("app_user"));
         assertEquals(before.get("audit_entry") + 1, after.get("audit_entry"), "plus the plan's own audit entry");
         long replaced = done.getJsonArray("replaced").size();
-        assertEquals(before.get("unit_setting") - replaced, after.get("unit_setting"));
-        assertEquals(9 + 2, replaced, "the districts' and the absorbed commune's settings; the new commune took the first one's");
+        assertEquals(9 + 2 + 1, replaced, "the districts', the two merged communes' and the absorbed one's settings "
+                + "(their successors keep their own; the new commune got its own when created)");
+        assertEquals(before.get("unit_setting") - replaced + 1, after.get("unit_setting"));
         assertEquals(noticesA + noticesB, noticesOf(newCommune));
         assertEquals(noticesAbsorbed + noticesAbsorber, noticesOf(absorber));
 
@@ -270,7 +275,12 @@ class ReorganisationIT extends DeployedEar {
         for (List<String> list : copy.communes().values()) {
             for (String commune : list) {
                 Map<String, String> u = unit(commune);
-                assertEquals(copy.root(), u.get("parent"), commune + " moved up");
+                if (List.of(mergedA, mergedB, absorbed).contains(commune)) {
+                    assertEquals("retired", u.get("status"), commune + " ended, and stays where it was, as history");
+                } else {
+                    assertEquals(copy.root(), u.get("parent"), commune + " moved up");
+                    assertEquals("active", u.get("status"), commune);
+                }
             }
         }
         assertEquals(newCommune, unit(mergedA).get("successor"));

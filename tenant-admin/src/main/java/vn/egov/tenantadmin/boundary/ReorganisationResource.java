@@ -243,6 +243,8 @@ public class ReorganisationResource {
     }
 
     private static ProblemException database(SQLException e) {
+        java.util.logging.Logger.getLogger(ReorganisationResource.class.getName())
+                .warning("reorganisation refused by the database: " + e.getSQLState() + " " + e.getMessage());
         if ("42501".equals(e.getSQLState())) {
             return ProblemException.forbidden();
         }

@@ -185,7 +185,7 @@ public record ReorgPlan(String title, List<Operation> operations, Map<String, In
             case "merge" -> {
                 if (units.isEmpty()) {
                     errors.add(new UnitCsvPlan.LineError(line, "Sáp nhập cần ít nhất một đơn vị / merge needs at least one unit"));
-                } else if (into == null && newUnit == null) {
+                } else if (into == null && (newUnit == null || newUnit.code() == null && newUnit.name() == null)) {
                     errors.add(new UnitCsvPlan.LineError(line, "Sáp nhập cần đơn vị nhận (target) hoặc đơn vị mới (code, name, kind) "
                             + "/ merge needs a target or a new unit"));
                 } else {

@@ -201,20 +201,20 @@ public final class Reorganiser {
                 attach(a.root(), resolve(real, a.newRoot()));
             } else if (s instanceof Move m) {
                 long to = resolve(real, m.to());
-                call("SELECT reorg_move(?, ?)", m.unit(), to);
+                call("SELECT reorg_move(?, ?)", resolve(real, m.unit()), to);
                 Unit u = units.get(m.unit());
-                history(m.unit(), "moved", u.code, u.name, u.code, u.name, planId, null, m.from(), to);
-                touched.add(m.unit());
+                history(resolve(real, m.unit()), "moved", u.code, u.name, u.code, u.name, planId, null, resolve(real, m.from()), to);
+                touched.add(resolve(real, m.unit()));
             } else if (s instanceof Demote d) {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE app_user SET roles = array_remove(roles, 'UNIT_ADMIN'), "
                         + "subtree_rights = false WHERE tenant_id = ? AND ('UNIT_ADMIN' = ANY (roles) OR subtree_rights)")) {
-                    ps.setLong(1, d.unit());
+                    ps.setLong(1, resolve(real, d.unit()));
                     ps.executeUpdate();
                 }
             } else if (s instanceof Transfer t) {
                 long to = resolve(real, t.to());
                 try (PreparedStatement ps = c.prepareStatement("SELECT table_name, moved, replaced, replaced_rows FROM reorg_transfer(?, ?)")) {
-                    ps.setLong(1, t.from());
+                    ps.setLong(1, resolve(real, t.from()));
                     ps.setLong(2, to);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
@@ -226,20 +226,20 @@ public final class Reorganiser {
                         }
                     }
                 }
-                touched.add(t.from());
+                touched.add(resolve(real, t.from()));
                 touched.add(to);
             } else if (s instanceof Retire r) {
                 long to = resolve(real, r.successor());
-                call("SELECT reorg_retire(?, ?)", r.unit(), to);
+                call("SELECT reorg_retire(?, ?)", resolve(real, r.unit()), to);
                 Unit u = units.get(r.unit());
                 Unit succ = units.get(r.successor());
-                history(r.unit(), r.change(), u.code, u.name, succ.code, succ.name, planId, to, null, null);
-                successors.put(r.unit(), to);
+                history(resolve(real, r.unit()), r.change(), u.code, u.name, succ.code, succ.name, planId, to, null, null);
+                successors.put(resolve(real, r.unit()), to);
             } else if (s instanceof Rename n) {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE tenant SET code = ?, name = ? WHERE id = ?")) {
                     ps.setString(1, n.code());
                     ps.setString(2, n.name());
-                    ps.setLong(3, n.unit());
+                    ps.setLong(3, resolve(real, n.unit()));
                     if (ps.executeUpdate() != 1) {
                         throw new SQLException("unit " + n.oldCode() + " could not be renamed", "42501");
                     }
@@ -247,12 +247,12 @@ public final class Reorganiser {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE unit_setting SET display_name = ?, version = version + 1, "
                         + "updated_at = now() WHERE tenant_id = ? AND display_name = ?")) {
                     ps.setString(1, n.name());
-                    ps.setLong(2, n.unit());
+                    ps.setLong(2, resolve(real, n.unit()));
                     ps.setString(3, n.oldName());
                     ps.executeUpdate();
                 }
-                history(n.unit(), "renamed", n.oldCode(), n.oldName(), n.code(), n.name(), planId, null, null, null);
-                touched.add(n.unit());
+                history(resolve(real, n.unit()), "renamed", n.oldCode(), n.oldName(), n.code(), n.name(), planId, null, null, null);
+                touched.add(resolve(real, n.unit()));
             }
         }
         Map<String, Long> after = totals();
@@ -276,9 +276,10 @@ public final class Reorganiser {
         try (PreparedStatement ps = c.prepareStatement("SELECT id, code, name, kind, parent_id, status, version FROM tenant");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                long parent = rs.getLong(5);
+                long parentId = rs.getLong(5);
+                Long parent = rs.wasNull() ? null : parentId;
                 Unit u = new Unit(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.wasNull() ? null : parent, !"retired".equals(rs.getString(6)), rs.getInt(7), true);
+                        parent, !"retired".equals(rs.getString(6)), rs.getInt(7), true);
                 units.put(u.id, u);
                 byCode.put(u.code, u);
             }
@@ -492,6 +493,10 @@ public final class Reorganiser {
         Unit u = subject(m.unit(), m.line());
         Unit parent = receiver(m.parent(), m.line());
         if (u == null || parent == null) {
+            return;
+        }
+        if (u.parent == null) {
+            error(m.line(), "Đơn vị gốc \"" + u.code + "\" chỉ hợp nhất được bằng merge-provinces", "a root moves only by merge-provinces");
             return;
         }
         if (within(parent, u.id)) {
