@@ -1,0 +1,134 @@
+package vn.egov.provisioning;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonWriterFactory;
+import jakarta.json.stream.JsonGenerator;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import vn.egov.tenantadmin.control.ReorgPlan;
+import vn.egov.tenantadmin.control.Reorganiser;
+import vn.egov.tenantadmin.control.UnitCsvPlan;
+
+/**
+ * {@code egov reorganise}: the operator's way to carry out a reorganisation plan, as the database owner, with the
+ * same checks and steps as the API. It is the only way to merge provinces (a new root is beyond any
+ * administrator's scope). Without {@code --apply} it is a dry-run that prints the report and the basis to apply with.
+ */
+@Command(name = "reorganise", description = "Checks (dry-run) or applies a reorganisation plan (JSON or CSV) as the operator.")
+final class Reorganise implements Callable<Integer> {
+    @CommandLine.ParentCommand Egov parent;
+
+    @Option(names = "--plan", required = true, description = "the plan: .json, or .csv (operation,units,target,parent,code,name,kind)")
+    Path plan;
+
+    @Option(names = "--title", description = "the plan's title (CSV plans)")
+    String title;
+
+    @Option(names = "--apply", description = "apply the plan (needs --basis from a dry-run)")
+    boolean apply;
+
+    @Option(names = "--basis", description = "code:version,... as printed by the dry-run")
+    String basis;
+
+    @Option(names = "--actor", defaultValue = "operator", description = "recorded as who applied it (default: operator)")
+    String actor;
+
+    @Override
+    public Integer call() throws Exception {
+        Log log = new Log(System.out);
+        Settings settings = Settings.run(parent.work());
+        Database db = new Database(Postgres.locate(parent.work(), log), settings);
+        ReorgPlan parsed;
+        try {
+            parsed = read();
+        } catch (ReorgPlan.Unreadable e) {
+            return refuse(e.errors());
+        }
+        try (Connection owner = db.owner()) {
+            owner.setAutoCommit(false);
+            try {
+                if (!apply) {
+                    Reorganiser.Checked checked = new Reorganiser(owner, actor, null).dryRun(parsed);
+                    owner.rollback();
+                    if (!checked.valid()) {
+                        return refuse(checked.errors());
+                    }
+                    log.raw(pretty(checked.report()));
+                    StringBuilder token = new StringBuilder();
+                    checked.report().getJsonObject("basis").forEach((k, v) -> token.append(token.length() == 0 ? "" : ",").append(k).append(':').append(v));
+                    log.raw("dry-run only, nothing changed; to apply: --apply --basis " + token);
+                    return 0;
+                }
+                if (basis == null || basis.isBlank()) {
+                    System.err.println("egov: --apply needs --basis (printed by a dry-run of the same plan)");
+                    return 2;
+                }
+                List<UnitCsvPlan.LineError> errors = new ArrayList<>();
+                Reorganiser.Applied applied = new Reorganiser(owner, actor, null)
+                        .apply(new ReorgPlan(parsed.title(), parsed.operations(), basis(basis)), errors);
+                if (applied == null) {
+                    owner.rollback();
+                    return refuse(errors);
+                }
+                owner.commit();
+                log.raw(pretty(applied.report()));
+                log.raw("applied: plan " + applied.planId() + "; a running server reads the new tree at once "
+                        + "(a running server keeps its cached settings of the changed units until it restarts or redeploys: ./egov up)");
+                return 0;
+            } catch (Reorganiser.Stale e) {
+                owner.rollback();
+                System.err.println("egov: changed since the dry-run: " + String.join(", ", e.units()) + "; run the dry-run again. Nothing changed.");
+                return 1;
+            } catch (Exception e) {
+                owner.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private ReorgPlan read() throws Exception {
+        String text = Files.readString(plan, StandardCharsets.UTF_8);
+        if (plan.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
+            try (JsonReader r = Json.createReader(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text))) {
+                return ReorgPlan.fromJson(r.readObject());
+            }
+        }
+        return ReorgPlan.fromCsv(title, text, Map.of());
+    }
+
+    private static Map<String, Integer> basis(String token) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (String part : token.split(",")) {
+            int colon = part.lastIndexOf(':');
+            out.put(part.substring(0, colon).strip(), Integer.parseInt(part.substring(colon + 1).strip()));
+        }
+        return out;
+    }
+
+    private static int refuse(List<UnitCsvPlan.LineError> errors) {
+        System.err.println("egov: the plan is invalid; nothing changed:");
+        errors.forEach(e -> System.err.println("  line " + e.line() + ": " + e.reason()));
+        return 1;
+    }
+
+    private static String pretty(JsonObject o) {
+        JsonWriterFactory f = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
+        StringWriter w = new StringWriter();
+        f.createWriter(w).write(o);
+        return w.toString();
+    }
+}

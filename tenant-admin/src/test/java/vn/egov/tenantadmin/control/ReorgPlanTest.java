@@ -1,0 +1,76 @@
+package vn.egov.tenantadmin.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import java.io.StringReader;
+import java.text.Normalizer;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ReorgPlanTest {
+
+    @Test
+    void theCsvAndTheJsonFormOfAPlanAreTheSame() throws Exception {
+        String csv = "\uFEFFoperation,units,target,parent,code,name,kind\n"
+                + "# sáp nhập xã\n"
+                + "merge,xa-a;xa-b,,huyen-x,xa-moi," + Normalizer.normalize("Xã Mới", Normalizer.Form.NFD) + ",commune\n"
+                + "merge,xa-c,xa-d,,,,\n"
+                + "move,xa-e,,huyen-y,,,\n"
+                + "rename,xa-f,,,xa-f-moi,,\n"
+                + "dissolve,huyen-x,,,,,\n";
+        ReorgPlan fromCsv = ReorgPlan.fromCsv("Kế hoạch", csv, Map.of("xa-a", 3));
+        ReorgPlan fromJson = ReorgPlan.fromJson(Json.createReader(new StringReader("""
+                {"title":"Kế hoạch","basis":{"xa-a":3},"operations":[
+                 {"op":"merge","units":["xa-a","xa-b"],"into":{"code":"xa-moi","name":"Xã Mới","kind":"commune","parent":"huyen-x"}},
+                 {"op":"merge","units":["xa-c"],"into":"xa-d"},
+                 {"op":"move","unit":"xa-e","parent":"huyen-y"},
+                 {"op":"rename","unit":"xa-f","code":"xa-f-moi"},
+                 {"op":"dissolve","unit":"huyen-x"}]}
+                """)).readObject());
+        assertEquals(5, fromCsv.operations().size());
+        ReorgPlan.Merge merge = assertInstanceOf(ReorgPlan.Merge.class, fromCsv.operations().get(0));
+        assertEquals("Xã Mới", merge.newUnit().name(), "NFD input is stored as NFC");
+        assertEquals(3, merge.line(), "CSV lines are counted as in the file (header, comment)");
+        assertNull(((ReorgPlan.Rename) fromCsv.operations().get(3)).name());
+        assertEquals(fromJson.basis(), fromCsv.basis());
+        for (int i = 0; i < 5; i++) {
+            // same operations apart from where they stand
+            assertEquals(fromJson.operations().get(i).toString().replaceAll("line=\\d+", ""),
+                    fromCsv.operations().get(i).toString().replaceAll("line=\\d+", ""));
+        }
+    }
+
+    @Test
+    void everyBadLineIsReportedWithItsNumber() {
+        ReorgPlan.Unreadable e = assertThrows(ReorgPlan.Unreadable.class, () -> ReorgPlan.fromCsv(null,
+                "operation,units,target,parent,code,name,kind\n"
+                        + "merge,xa-a,,,,,\n"          // no target, no new unit
+                        + "move,xa-a,,,,,\n"           // no parent
+                        + "explode,xa-a,,,,,\n"        // unknown
+                        + "dissolve,,,,,,\n"           // no unit
+                        + "merge-provinces,a,,,b,B,\n"  // one province only
+                        + "rename,xa-a,,,,,\n", Map.of()));
+        assertEquals(6, e.errors().size(), e.errors().toString());
+        for (int i = 0; i < 6; i++) {
+            assertEquals(i + 2, e.errors().get(i).line());
+        }
+    }
+
+    @Test
+    void wrongColumnsAndEmptyPlansAreRefused() {
+        ReorgPlan.Unreadable columns = assertThrows(ReorgPlan.Unreadable.class,
+                () -> ReorgPlan.fromCsv(null, "op,unit\nmerge,a\n", Map.of()));
+        assertTrue(columns.errors().get(0).reason().contains("operation,units,target,parent,code,name,kind"));
+        assertThrows(ReorgPlan.Unreadable.class, () -> ReorgPlan.fromCsv(null, "operation,units,target,parent,code,name,kind\n", Map.of()));
+        assertThrows(ReorgPlan.Unreadable.class, () -> ReorgPlan.fromJson(Json.createObjectBuilder().add("operations",
+                Json.createArrayBuilder()).build()));
+        ReorgPlan.Unreadable notObject = assertThrows(ReorgPlan.Unreadable.class, () -> ReorgPlan.fromJson(
+                Json.createObjectBuilder().add("operations", Json.createArrayBuilder().add("merge")).build()));
+        assertEquals(1, notObject.errors().get(0).line());
+    }
+}
