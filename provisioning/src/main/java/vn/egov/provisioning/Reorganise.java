@@ -61,9 +61,11 @@ final class Reorganise implements Callable<Integer> {
         try (Connection owner = db.owner()) {
             owner.setAutoCommit(false);
             try {
+                long t0 = System.nanoTime();
                 if (!apply) {
                     Reorganiser.Checked checked = new Reorganiser(owner, actor, null).dryRun(parsed);
                     owner.rollback();
+                    log.step("dry-run: %d operation(s) checked in %.0f ms", parsed.operations().size(), (System.nanoTime() - t0) / 1e6);
                     if (!checked.valid()) {
                         return refuse(checked.errors());
                     }
@@ -85,6 +87,7 @@ final class Reorganise implements Callable<Integer> {
                     return refuse(errors);
                 }
                 owner.commit();
+                log.step("applied: %d operation(s) in %.0f ms (one transaction)", parsed.operations().size(), (System.nanoTime() - t0) / 1e6);
                 log.raw(pretty(applied.report()));
                 log.raw("applied: plan " + applied.planId() + "; a running server reads the new tree at once "
                         + "(a running server keeps its cached settings of the changed units until it restarts or redeploys: ./egov up)");
