@@ -43,6 +43,10 @@ final class ImportUnits implements Callable<Integer> {
     @Option(names = "--credentials", description = "where to write the one-time passwords (default: <file>.admins.csv)")
     Path credentials;
 
+    @Option(names = "--invite", description = "give each first administrator an invitation link (they choose their password) "
+            + "instead of a one-time password")
+    boolean invite;
+
     @Option(names = "--password-stdin", description = "read the password from the first line of standard input")
     boolean passwordStdin;
     @Option(names = "--parallel", defaultValue = "4", description = "units created at the same time, among those whose parent exists (default ${DEFAULT-VALUE})")
@@ -104,7 +108,7 @@ final class ImportUnits implements Callable<Integer> {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, parallel));
         try (Writer w = Files.newBufferedWriter(secrets, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND)) {
             if (Files.size(secrets) == 0) {
-                w.write("unit_code,username,one_time_password\n");
+                w.write("unit_code,username,one_time_password_or_invitation\n");
             }
             // waves: a unit is created once its parent exists; the units of one wave go in parallel
             for (java.util.List<JsonObject> wave : waves(rows)) {
@@ -133,7 +137,7 @@ final class ImportUnits implements Callable<Integer> {
         }
         out.println();
         double seconds = (System.nanoTime() - t0) / 1e9;
-        out.printf("%d created, %d already there, in %.1f s (%.1f units/s). One-time passwords: %s%n",
+        out.printf("%d created, %d already there, in %.1f s (%.1f units/s). Credentials: %s%n",
                 created.get(), skipped.get(), seconds, created.get() / seconds, secrets);
         return 0;
     }
@@ -145,13 +149,14 @@ final class ImportUnits implements Callable<Integer> {
         JsonObject body = Json.createObjectBuilder().add("code", code).add("name", row.getString("name"))
                 .add("kind", row.getString("kind")).add("gsoCode", row.getString("gsoCode"))
                 .add("firstAdmin", Json.createObjectBuilder().add("username", adminUsername(code))
-                        .add("displayName", "Quản trị " + row.getString("name"))).build();
+                        .add("displayName", "Quản trị " + row.getString("name")).add("invite", invite)).build();
         HttpResponse<String> r = send("POST", "/api/t/" + row.getString("parentCode") + "/units", "application/json",
                 HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
         if (r.statusCode() == 201) {
             JsonObject first = parse(r.body()).getJsonObject("firstAdmin");
             synchronized (w) {
-                w.write(code + "," + first.getString("username") + "," + first.getString("oneTimePassword") + "\n");
+                w.write(code + "," + first.getString("username") + "," + (first.containsKey("invitation")
+                        ? first.getJsonObject("invitation").getString("url") : first.getString("oneTimePassword")) + "\n");
                 w.flush();
             }
             created.incrementAndGet();

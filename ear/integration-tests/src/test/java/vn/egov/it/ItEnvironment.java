@@ -67,6 +67,11 @@ public class ItEnvironment implements LauncherSessionListener {
                     + "AND NOT EXISTS (SELECT 1 FROM reorg_plan WHERE applied_by = 'seed')")) {
                 ps.executeUpdate();
             }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO user_invitation (tenant_id, user_id, token_hash, created_by, expires_at) "
+                    + "SELECT u.tenant_id, u.id, repeat('0', 64), 'seed', now() - interval '1 day' FROM app_user u "
+                    + "JOIN tenant t ON t.id = u.tenant_id WHERE t.code = 'lao-cai' ORDER BY u.id LIMIT 1 ON CONFLICT DO NOTHING")) {
+                ps.executeUpdate();
+            }
             c.commit();
         }
     }

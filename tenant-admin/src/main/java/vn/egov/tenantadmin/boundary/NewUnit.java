@@ -29,12 +29,16 @@ public record NewUnit(
         @Email(message = "Thư điện tử không hợp lệ / email is not valid") @Size(max = 254) String email,
         @NotNull(message = "Cần khai báo quản trị viên đầu tiên / the first administrator is required") @Valid FirstAdmin firstAdmin) {
 
-    /** The unit's first administrator; the password is generated and shown once. */
+    /**
+     * The unit's first administrator: either a one-time password, generated and shown once, or ({@code invite})
+     * an invitation link with which they choose their own password (valid 7 days, once).
+     */
     public record FirstAdmin(
             @NotBlank(message = Usernames.REQUIRED) @Pattern(regexp = Usernames.PATTERN, message = Usernames.MESSAGE)
             String username,
             @NotBlank(message = "Họ tên không được để trống / display name is required")
             @Size(max = 200, message = "Họ tên dài tối đa 200 ký tự / display name is at most 200 characters") String displayName,
-            boolean subtreeRights) {
+            boolean subtreeRights,
+            boolean invite) {
     }
 }

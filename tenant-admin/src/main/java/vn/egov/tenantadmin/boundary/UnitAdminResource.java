@@ -61,10 +61,17 @@ public class UnitAdminResource {
     @Inject
     TenantDirectory directory;
 
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.core.UriInfo uri;
+
     public record Created(String code, String path, String parent, FirstAdmin firstAdmin) {
     }
 
-    public record FirstAdmin(String username, String oneTimePassword) {
+    /** One of {@code oneTimePassword} (shown this once) and {@code invitation} (a link to hand to the person). */
+    public record FirstAdmin(String username, String oneTimePassword, Invitation invitation) {
+    }
+
+    public record Invitation(String url, String expiresAt) {
     }
 
     public record Status(String code, String status) {
@@ -86,7 +93,10 @@ public class UnitAdminResource {
         }
         UnitTemplate.Provisioned p = template.provision(parent, input);
         return Response.created(URI.create("/api/tenants/" + p.code()))
-                .entity(new Created(p.code(), p.path(), parent.getCode(), new FirstAdmin(p.adminUsername(), p.oneTimePassword())))
+                .entity(new Created(p.code(), p.path(), parent.getCode(), new FirstAdmin(p.adminUsername(), p.oneTimePassword(),
+                        p.invitation() == null ? null : new Invitation(
+                                uri.getBaseUriBuilder().replacePath(p.invitation().path()).build().toString(),
+                                p.invitation().expiresAt().atZoneSameInstant(VIETNAM).format(DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm"))))))
                 .build();
     }
 

@@ -42,8 +42,13 @@ public class UnitTemplate {
     @Inject
     SettingsRegistry settings;
 
-    public record Provisioned(long id, String code, String path, String adminUsername, String oneTimePassword) {
+    /** {@code oneTimePassword} or {@code invitation}: the one the first administrator was given. */
+    public record Provisioned(long id, String code, String path, String adminUsername, String oneTimePassword,
+                              Invitations.Invitation invitation) {
     }
+
+    @Inject
+    Invitations invitations;
 
     public Provisioned provision(Tenant parent, NewUnit in) {
         String name = nfc(in.name());
@@ -65,20 +70,24 @@ public class UnitTemplate {
                 .setParameter(1, id).setParameter(2, name).setParameter(3, nfcOrNull(in.address()))
                 .setParameter(4, blankToNull(in.phone())).setParameter(5, blankToNull(in.email()))
                 .executeUpdate();
-        String password = Passwords.oneTimePassword();
+        boolean invite = in.firstAdmin().invite();
+        String password = invite ? null : Passwords.oneTimePassword();
+        long adminId;
         try {
-            em.createNativeQuery("INSERT INTO app_user (tenant_id, username, display_name, password_hash, roles, subtree_rights, "
-                            + "must_change_password) VALUES (?1, ?2, ?3, ?4, ARRAY['UNIT_ADMIN'], ?5, true)")
+            adminId = ((Number) em.createNativeQuery("INSERT INTO app_user (tenant_id, username, display_name, password_hash, roles, "
+                            + "subtree_rights, must_change_password) VALUES (?1, ?2, ?3, ?4, ARRAY['UNIT_ADMIN'], ?5, ?6) RETURNING id")
                     .setParameter(1, id).setParameter(2, in.firstAdmin().username())
-                    .setParameter(3, nfc(in.firstAdmin().displayName())).setParameter(4, Passwords.hash(password))
-                    .setParameter(5, in.firstAdmin().subtreeRights())
-                    .executeUpdate();
+                    .setParameter(3, nfc(in.firstAdmin().displayName()))
+                    .setParameter(4, invite ? Invitations.NO_PASSWORD : Passwords.hash(password))
+                    .setParameter(5, in.firstAdmin().subtreeRights()).setParameter(6, !invite)
+                    .getSingleResult()).longValue();
         } catch (PersistenceException e) {
             throw conflict(e, "admin");
         }
+        Invitations.Invitation invitation = invite ? invitations.invite(id, adminId) : null;
         provisioned.fire(new UnitProvisioned(id, in.code(), path, in.kind(), access.username()));
         audit.record(id, "unit.provisioned", in.code(), null, describe(in, name, parent.getCode()));
-        return new Provisioned(id, in.code(), path, in.firstAdmin().username(), password);
+        return new Provisioned(id, in.code(), path, in.firstAdmin().username(), password, invitation);
     }
 
     /** Renames and/or recodes a unit, keeping the old code in its history (and so redirecting it). */

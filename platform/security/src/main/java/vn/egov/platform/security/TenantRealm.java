@@ -76,6 +76,11 @@ public class TenantRealm extends AuthorizingRealm {
                 if (!"active".equals(rs.getString("tenant_status"))) {
                     throw new DisabledAccountException("unit suspended");
                 }
+                if (rs.getString("password_hash").startsWith("!")) {
+                    // invited, the invitation not accepted yet: there is no password to check
+                    Passwords.matches(new String(upt.getPassword()), DUMMY_HASH);
+                    throw new DisabledAccountException("invitation not accepted yet");
+                }
                 Timestamp lockedUntil = rs.getTimestamp("locked_until");
                 if (lockedUntil != null && lockedUntil.toInstant().isAfter(Instant.now())) {
                     throw new LockedUntilException(lockedUntil.toInstant());
