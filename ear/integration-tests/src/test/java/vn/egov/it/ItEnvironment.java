@@ -72,8 +72,25 @@ public class ItEnvironment implements LauncherSessionListener {
                     + "JOIN tenant t ON t.id = u.tenant_id WHERE t.code = 'lao-cai' ORDER BY u.id LIMIT 1 ON CONFLICT DO NOTHING")) {
                 ps.executeUpdate();
             }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO unit_logo (tenant_id, content_type, image, sha256, width, height, updated_by) "
+                    + "SELECT id, 'image/png', ?, 'seed', 8, 8, 'seed' FROM tenant WHERE code = 'lao-cai' ON CONFLICT DO NOTHING")) {
+                ps.setBytes(1, png(8, 8));
+                ps.executeUpdate();
+            }
             c.commit();
         }
+    }
+
+    /** A real PNG of the given size (a red square). */
+    static byte[] png(int width, int height) throws java.io.IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(new java.awt.Color(0xb0, 0x00, 0x20));
+        g.fillRect(0, 0, width, height);
+        g.dispose();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
     }
 
     static Platform platform() {

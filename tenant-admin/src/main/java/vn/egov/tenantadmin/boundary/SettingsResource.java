@@ -104,10 +104,56 @@ public class SettingsResource {
                             + "). Reload, review their change, then edit again. Nothing was saved."));
         }
         UnitSettings after = new UnitSettings(unit.getId(), nfc(in.displayName()), nfc(in.shortName()), nfc(in.address()),
-                blank(in.phone()), blank(in.email()), nfc(in.mailSenderName()), in.defaultLanguage(), in.version() + 1);
+                blank(in.phone()), blank(in.email()), nfc(in.mailSenderName()), in.defaultLanguage(), in.version() + 1,
+                before.logo(), before.customDomain());
         audit.record(unit.getId(), "unit.settings.changed", unit.getCode(), json(before), json(after));
         registry.invalidateAfterCommit(unit.getId());
         return after;
+    }
+
+    public record DomainInput(
+            @Size(max = 253) @Pattern(regexp = "^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,}$",
+                    message = "Tên miền riêng không hợp lệ, ví dụ banvuoc.laocai.gov.vn / custom domain is not a valid host name")
+            String customDomain) {
+    }
+
+    /**
+     * Sets (or, with null, removes) the unit's own host name: requests whose Host is that name are the unit's
+     * (at once: the edge reads it per request). A name another unit has is refused with 409.
+     */
+    @PUT
+    @Path("domain")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public UnitSettings domain(@Valid @NotNull(message = "Thiếu nội dung yêu cầu / the body is missing") DomainInput in) {
+        Tenant unit = access.require("tenant", "admin");
+        String domain = in.customDomain() == null || in.customDomain().isBlank() ? null : in.customDomain().strip();
+        try {
+            em.createNativeQuery("UPDATE tenant SET custom_domain = ?1 WHERE id = ?2").setParameter(1, domain)
+                    .setParameter(2, unit.getId()).executeUpdate();
+            em.flush();
+        } catch (jakarta.persistence.PersistenceException e) {
+            if (vn.egov.platform.persistence.SqlState.of(e).map(java.sql.SQLException::getSQLState)
+                    .filter(vn.egov.platform.persistence.SqlState.UNIQUE_VIOLATION::equals).isPresent()) {
+                throw new ProblemException(new Problem(409, "duplicate", "Đã tồn tại", "Already exists",
+                        "Tên miền " + domain + " đã thuộc về một đơn vị khác. Không có gì thay đổi.",
+                        "The domain " + domain + " belongs to another unit. Nothing changed.",
+                        java.util.Map.of("customDomain", java.util.List.of("đã được dùng / taken"))));
+            }
+            throw e;
+        }
+        JsonObjectBuilder before = Json.createObjectBuilder();
+        JsonObjectBuilder after = Json.createObjectBuilder();
+        if (unit.getCustomDomain() != null) {
+            before.add("customDomain", unit.getCustomDomain());
+        }
+        if (domain != null) {
+            after.add("customDomain", domain);
+        }
+        audit.record(unit.getId(), "unit.domain.changed", unit.getCode(), before.build(), after.build());
+        registry.invalidateAfterCommit(unit.getId());
+        UnitSettings s = registry.of(unit).orElseThrow();
+        return new UnitSettings(s.tenantId(), s.displayName(), s.shortName(), s.address(), s.phone(), s.email(), s.mailSenderName(),
+                s.defaultLanguage(), s.version(), s.logo(), domain);
     }
 
     private static JsonObject json(UnitSettings s) {

@@ -76,6 +76,9 @@ public class PagesResource {
         b.append("<li aria-current=\"page\">").append(Html.escape(t.getName())).append("</li></ol></nav>");
         var unitSettings = settings.of(t);
         String displayName = unitSettings.map(vn.egov.tenantadmin.control.UnitSettings::displayName).orElse(t.getName());
+        unitSettings.map(vn.egov.tenantadmin.control.UnitSettings::logo).ifPresent(logo -> b.append("<img class=\"logo\" src=\"/t/")
+                .append(Html.escape(t.getCode())).append("/logo?v=").append(Html.escape(logo)).append("\" alt=\"")
+                .append(en ? "Logo of " : "Biểu trưng của ").append(Html.escape(displayName)).append("\" height=\"96\">"));
         b.append("<h1>").append(Html.escape(displayName)).append("</h1>");
         if (!displayName.equals(t.getName())) {
             b.append("<p>").append(Html.escape(t.getName())).append("</p>");
