@@ -129,6 +129,17 @@ class AdminUiIT extends DeployedEar {
         browser.navigate().refresh();
         assertTrue(browser.findElements(By.id("one-time-password")).isEmpty(), "the password is shown once only");
 
+        // in English on request
+        open("/t/" + DISTRICT + "/admin/units/new?lang=en");
+        assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
+        assertEquals("New unit under Huyện Bát Xát", text("h1"));
+        type("name", "Xã English " + tag);
+        type("code", "Bad Code");
+        submit();
+        assertTrue(browser.getCurrentUrl().endsWith("?lang=en"), browser.getCurrentUrl());
+        assertTrue(text("#code-error").startsWith("code: lower-case letters"), text("#code-error"));
+        assertEquals("Xã English " + tag, value("name"));
+
         // a code that is taken: the form again, with the reason at the field
         open("/t/" + DISTRICT + "/admin/units/new");
         type("name", "Xã Trùng " + tag);
@@ -271,6 +282,9 @@ class AdminUiIT extends DeployedEar {
 
         Api session = session(communeAdmin);
         assertEquals(200, session.get("/t/" + COMMUNE + "/admin/users", "text/html").status());
+        Api.Response noSlash = session.get("/t/" + COMMUNE + "/admin", "text/html");
+        assertEquals(200, noSlash.status(), noSlash.toString());
+        assertTrue(noSlash.body().contains("<h1>Xã Quang Kim</h1>"), noSlash.body());
         for (String page : List.of("", "users", "settings", "audit", "units/new", "import")) {
             Api.Response r = session.get("/t/" + SIBLING_COMMUNE + "/admin/" + page, "text/html");
             assertEquals(403, r.status(), page + ": " + r);

@@ -236,6 +236,7 @@ public class AdminLayout {
             fieldset{margin:.8rem 0;border:1px solid #c8c8c8}
             .secret{font-family:monospace;font-size:1.1rem;background:#fff6d5;padding:.1rem .3rem}
             progress{width:100%;height:1.5rem}
+            input:not([type=checkbox]):not([type=hidden]),select{width:min(100%,32rem);box-sizing:border-box}
             .hint{color:#555;font-size:.9rem;margin:.1rem 0}
             </style>
             """;

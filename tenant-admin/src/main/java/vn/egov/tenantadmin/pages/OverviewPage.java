@@ -135,7 +135,8 @@ public class OverviewPage {
                 + "\">" + layout.csrfField() + "<input type=\"hidden\" name=\"back\" value=\"" + back + "\">"
                 + "<button type=\"submit\" name=\"do\" value=\"" + (active ? "suspend" : "reactivate") + "\">"
                 + Html.escape(active ? layout.t("Tạm dừng", "Suspend") : layout.t("Cho hoạt động lại", "Reactivate"))
-                + "<span class=\"skip\"> " + Html.escape(t.getName()) + "</span></button></form>";
+                + ("self".equals(back) ? Html.escape(layout.t(" đơn vị này", " this unit"))
+                        : "<span class=\"skip\"> " + Html.escape(t.getName()) + "</span>") + "</button></form>";
     }
 
     private String status(Tenant t) {
