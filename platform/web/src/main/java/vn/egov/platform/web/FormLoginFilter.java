@@ -21,6 +21,7 @@ public class FormLoginFilter extends FormAuthenticationFilter {
         HttpServletRequest http = WebUtils.toHttp(request);
         if (http.getSession(false) != null) {
             http.changeSessionId();
+            http.getSession().removeAttribute(Csrf.ATTRIBUTE); // a new user gets a new form token
         }
         UserPrincipal user = subject.getPrincipals().oneByType(UserPrincipal.class);
         String home = user == null ? getSuccessUrl() : "/t/" + user.tenantCode() + "/";

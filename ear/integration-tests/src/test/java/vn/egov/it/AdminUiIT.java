@@ -1,0 +1,468 @@
+package vn.egov.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static vn.egov.it.Fixtures.COMMUNE;
+import static vn.egov.it.Fixtures.COUSIN_DISTRICT;
+import static vn.egov.it.Fixtures.DISTRICT;
+import static vn.egov.it.Fixtures.PASSWORD;
+import static vn.egov.it.Fixtures.PROVINCE;
+import static vn.egov.it.Fixtures.SIBLING_COMMUNE;
+
+import jakarta.json.JsonObject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The tenant-admin pages in a real headless Chromium: a province administrator creates a sub-unit through the
+ * form (after a bad input is re-shown), imports units from a CSV with a progress bar, suspends and reactivates
+ * a unit, filters the audit trail, manages users and settings; a unit administrator cannot open a sibling's
+ * pages; a form without its CSRF token is refused. Screenshots go to target/screenshots. Names are unique per
+ * run (the test database keeps earlier runs' data).
+ */
+class AdminUiIT extends DeployedEar {
+    static WebDriver browser;
+    static String provinceAdmin;
+
+    @BeforeAll
+    static void startBrowser() {
+        assumeTrue(Files.isExecutable(BrowserIT.CHROMEDRIVER) && Files.isExecutable(BrowserIT.CHROMIUM),
+                "Chromium and chromedriver are not installed");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(BrowserIT.CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,1000", "--lang=vi");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(BrowserIT.CHROMEDRIVER.toFile()).build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        provinceAdmin = Fixtures.user(PROVINCE, true, "PROVINCE_ADMIN");
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    // ---------------------------------------------------------------- creating a unit through the form
+
+    @Test
+    void aProvinceAdminCreatesASubUnitThroughTheFormAndBadInputIsReShownInVietnamese() throws Exception {
+        logIn(provinceAdmin);
+        open("/t/" + DISTRICT + "/admin/");
+        assertEquals("vi", browser.findElement(By.tagName("html")).getAttribute("lang"));
+        assertEquals("Huyện Bát Xát", text("h1"));
+        assertTrue(text("#sub-units").contains("Xã Quang Kim"), "the sub-units are listed");
+        assertTrue(browser.findElement(By.cssSelector("nav.admin")).getText().contains("Nhật ký"));
+        screenshot("admin-overview");
+
+        clickAndWait(browser.findElement(By.cssSelector("nav.admin")).findElement(By.linkText("Tạo đơn vị trực thuộc")));
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String name = "Xã Giao Diện Thử " + tag;
+        String admin = "qt-ui-" + tag;
+        new Select(browser.findElement(By.id("kind"))).selectByValue("commune");
+        type("name", name);
+        type("code", "xã-có-dấu");
+        type("email", "khong-phai-thu");
+        type("adminUsername", "A");
+        type("adminDisplayName", "Quản trị Giao Diện");
+        submit();
+
+        assertTrue(text("#form-error").contains("Không có gì được lưu"), text("#form-error"));
+        assertTrue(text("#code-error").startsWith("Mã đơn vị chỉ gồm chữ thường không dấu"), text("#code-error"));
+        assertEquals("Thư điện tử không hợp lệ", text("#email-error"));
+        assertTrue(text("#adminUsername-error").startsWith("Tên đăng nhập:"), text("#adminUsername-error"));
+        assertEquals(name, value("name"), "the user's values are kept");
+        assertEquals("xã-có-dấu", value("code"));
+        assertEquals("khong-phai-thu", value("email"));
+        assertEquals("commune", new Select(browser.findElement(By.id("kind"))).getFirstSelectedOption().getAttribute("value"));
+        assertEquals("true", browser.findElement(By.id("code")).getAttribute("aria-invalid"));
+        assertFalse(browser.findElements(By.id("name-error")).iterator().hasNext(), "a right field has no message");
+        screenshot("admin-new-unit-invalid");
+        String code = "xa-giao-dien-thu-" + tag;
+        assertEquals(404, Api.anonymous().get("/api/tenants/" + code).status(), "nothing was created");
+
+        // the code left empty is derived from the name
+        type("code", "");
+        type("email", "ubnd." + tag + "@example.vn");
+        type("adminUsername", admin);
+        type("phone", "0214 3880 000");
+        submit();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/t/" + DISTRICT + "/admin/"));
+        assertTrue(text("#flash").contains("Đã tạo đơn vị " + name), text("#flash"));
+        assertEquals(admin, text("#first-admin"));
+        String oneTime = text("#one-time-password");
+        assertEquals(16, oneTime.length(), oneTime);
+        assertTrue(text("#sub-units").contains(name));
+        screenshot("admin-new-unit-created");
+
+        JsonObject unit = Api.anonymous().get("/api/tenants/" + code).json();
+        assertEquals(DISTRICT, unit.getString("parent"));
+        assertEquals("commune", unit.getString("kind"));
+        assertEquals(code, Api.as(admin, oneTime).get("/api/me").json().getString("unit"), "the one-time password shown works");
+        browser.navigate().refresh();
+        assertTrue(browser.findElements(By.id("one-time-password")).isEmpty(), "the password is shown once only");
+
+        // in English on request
+        open("/t/" + DISTRICT + "/admin/units/new?lang=en");
+        assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
+        assertEquals("New unit under Huyện Bát Xát", text("h1"));
+        type("name", "Xã English " + tag);
+        type("code", "Bad Code");
+        submit();
+        assertTrue(browser.getCurrentUrl().endsWith("?lang=en"), browser.getCurrentUrl());
+        assertTrue(text("#code-error").startsWith("code: lower-case letters"), text("#code-error"));
+        assertEquals("Xã English " + tag, value("name"));
+
+        // a code that is taken: the form again, with the reason at the field
+        open("/t/" + DISTRICT + "/admin/units/new");
+        type("name", "Xã Trùng " + tag);
+        type("code", code);
+        type("adminUsername", admin + "-2");
+        type("adminDisplayName", "Quản trị Trùng");
+        submit();
+        assertTrue(text("#code-error").contains("Đã có mã đơn vị này"), text("#code-error"));
+        assertEquals(code, value("code"));
+    }
+
+    // ---------------------------------------------------------------- importing a CSV
+
+    @Test
+    void aCsvImportListsEveryBadLineThenCreatesTheUnitsWithAProgressBarAndSkipsThemOnTheSecondRun() throws Exception {
+        logIn(provinceAdmin);
+        int base = 70000 + ThreadLocalRandom.current().nextInt(2900) * 10;
+        String tag = Integer.toString(base);
+        Path bad = csv("gso_code,name,unit_type,level,parent_gso_code\n"
+                + base + ",Xã Có Cha Lạ " + tag + ",Xã,commune,99999\n"
+                + (base + 1) + ",,Xã,commune,\n"
+                + (base + 2) + ",Xã Đúng " + tag + ",Xã,commune,\n");
+        open("/t/" + DISTRICT + "/admin/import");
+        browser.findElement(By.id("file")).sendKeys(bad.toString());
+        submit();
+        List<WebElement> lines = browser.findElements(By.cssSelector("#bad-lines tbody tr"));
+        assertEquals(2, lines.size(), text("#bad-lines"));
+        assertTrue(lines.get(0).getText().startsWith("2 "), lines.get(0).getText());
+        assertTrue(lines.get(0).getText().contains("Không có đơn vị cấp trên mã GSO 99999"), lines.get(0).getText());
+        assertTrue(lines.get(1).getText().startsWith("3 Thiếu tên đơn vị"), lines.get(1).getText());
+        assertTrue(text("#import-invalid").contains("không có đơn vị nào được tạo"), text("#import-invalid"));
+        screenshot("admin-import-invalid");
+        assertEquals(404, Api.anonymous().get("/api/tenants/xa-dung-" + tag).status(), "nothing was created");
+
+        // a good file: a commune under a new town, listed child first, plus a ward
+        Path good = csv("\uFEFF# thử nhập từ trang quản trị\ngso_code,name,unit_type,level,parent_gso_code\n"
+                + (base + 1) + ",Xã Nhập Trang " + tag + ",Xã,commune," + base + "\n"
+                + base + ",Thị xã Nhập Trang " + tag + ",Thị xã,district,\n"
+                + (base + 2) + ",Phường Nhập Trang " + tag + ",Phường,commune," + base + "\n");
+        open("/t/" + DISTRICT + "/admin/import");
+        browser.findElement(By.id("file")).sendKeys(good.toString());
+        submit();
+        assertEquals("3", text("#to-create"));
+        WebElement bar = browser.findElement(By.id("progress"));
+        assertEquals("3", bar.getAttribute("max"));
+        assertEquals("0", bar.getAttribute("value"));
+        browser.findElement(By.id("start")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> "3".equals(d.findElement(By.id("progress")).getAttribute("value"))
+                || d.findElement(By.id("import-error")).isDisplayed());
+        assertFalse(browser.findElement(By.id("import-error")).isDisplayed(), text("#import-error"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("import-done")));
+        assertEquals("3", text("#done"));
+        assertEquals("3", text("#created"));
+        assertEquals("Hoàn tất: 3 đơn vị được tạo, 0 đơn vị đã có.", text("#import-done"));
+        List<WebElement> passwords = browser.findElements(By.cssSelector("#passwords tbody tr"));
+        assertEquals(3, passwords.size());
+        screenshot("admin-import-done");
+
+        String town = "thi-xa-nhap-trang-" + tag;
+        JsonObject created = Api.anonymous().get("/api/tenants/" + town).json();
+        assertEquals(DISTRICT, created.getString("parent"));
+        assertEquals(2, created.getJsonArray("children").size(), "the commune and the ward went under the town");
+        assertEquals(town, passwords.get(0).findElements(By.tagName("td")).get(0).getText(), "parents first");
+        List<WebElement> first = passwords.get(0).findElements(By.tagName("td"));
+        assertEquals("qt." + town, first.get(1).getText());
+        assertEquals(200, Api.as(first.get(1).getText(), first.get(2).getText()).get("/api/me").status(), "the listed password works");
+
+        // the same file again: everything is there, nothing to create
+        open("/t/" + DISTRICT + "/admin/import");
+        browser.findElement(By.id("file")).sendKeys(good.toString());
+        submit();
+        assertEquals("0", text("#to-create"));
+        assertEquals("3", text("#existing"));
+        assertTrue(browser.findElements(By.id("start")).isEmpty());
+        Files.deleteIfExists(bad);
+        Files.deleteIfExists(good);
+    }
+
+    // ---------------------------------------------------------------- suspend, reactivate, audit
+
+    @Test
+    void suspendingAndReactivatingFromTheOverviewIsAuditedAndTheAuditFilters() throws Exception {
+        String code = createUnit(Api.as(provinceAdmin, PASSWORD), DISTRICT);
+        logIn(provinceAdmin);
+        open("/t/" + DISTRICT + "/admin/");
+        clickAndWait(row(code).findElement(By.cssSelector("button[value=suspend]")));
+        assertTrue(text("#flash").startsWith("Đã tạm dừng hoạt động: Xã Thử Giao Diện " + code), text("#flash"));
+        assertEquals("Tạm dừng", row(code).findElement(By.className("status-suspended")).getText());
+        assertEquals("suspended", Api.anonymous().get("/api/tenants/" + code).json().getString("status"));
+        screenshot("admin-suspended");
+        clickAndWait(row(code).findElement(By.cssSelector("button[value=reactivate]")));
+        assertTrue(text("#flash").startsWith("Đã cho hoạt động trở lại"), text("#flash"));
+        assertEquals("active", Api.anonymous().get("/api/tenants/" + code).json().getString("status"));
+
+        open("/t/" + DISTRICT + "/admin/audit");
+        new Select(browser.findElement(By.id("action"))).selectByValue("unit.suspended");
+        type("actor", provinceAdmin);
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
+                .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        type("from", today);
+        submit();
+        List<WebElement> rows = browser.findElements(By.cssSelector("#audit tbody tr"));
+        assertFalse(rows.isEmpty());
+        for (WebElement r : rows) {
+            assertEquals("unit.suspended", r.findElement(By.cssSelector("td[data-action]")).getAttribute("data-action"));
+            assertTrue(r.getText().startsWith(provinceAdmin + " " + today + " "), r.getText());
+        }
+        assertTrue(rows.stream().anyMatch(r -> r.getText().contains(code) && r.getText().contains("{\"status\":\"suspended\"}")),
+                text("#audit"));
+        assertTrue(browser.getCurrentUrl().contains("action=unit.suspended"), "a GET form: the filter is in the address");
+        screenshot("admin-audit-filtered");
+
+        type("from", "2026-11-01");
+        submit();
+        assertEquals("Ngày phải theo dạng dd/MM/yyyy, ví dụ 26/11/2026.", text("#from-error"));
+        assertEquals("2026-11-01", value("from"), "the bad date is shown again");
+        assertEquals(provinceAdmin, value("actor"));
+        assertTrue(browser.findElements(By.id("audit")).isEmpty());
+        screenshot("admin-audit-bad-date");
+
+        open("/t/" + DISTRICT + "/admin/audit?lang=en");
+        assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
+        assertEquals("Audit trail", text("h1"));
+    }
+
+    // ---------------------------------------------------------------- who sees what
+
+    @Test
+    void aUnitAdminOpensTheirOwnUnitsPagesButNotASiblings() throws Exception {
+        String communeAdmin = Fixtures.user(COMMUNE, false, "UNIT_ADMIN");
+        logIn(communeAdmin);
+        open("/t/" + COMMUNE + "/admin/");
+        assertEquals("Xã Quang Kim", text("h1"));
+        assertTrue(browser.findElements(By.cssSelector("button[value=suspend]")).isEmpty(), "a unit does not suspend itself");
+        open("/t/" + SIBLING_COMMUNE + "/admin/");
+        assertEquals("Không có quyền", text("h1"));
+        assertTrue(text("[role=alert]").contains("không có quyền"), text("[role=alert]"));
+        assertFalse(browser.getPageSource().contains("sub-units"));
+        screenshot("admin-sibling-forbidden");
+
+        Api session = session(communeAdmin);
+        assertEquals(200, session.get("/t/" + COMMUNE + "/admin/users", "text/html").status());
+        Api.Response noSlash = session.get("/t/" + COMMUNE + "/admin", "text/html");
+        assertEquals(200, noSlash.status(), noSlash.toString());
+        assertTrue(noSlash.body().contains("<h1>Xã Quang Kim</h1>"), noSlash.body());
+        for (String page : List.of("", "users", "settings", "audit", "units/new", "import")) {
+            Api.Response r = session.get("/t/" + SIBLING_COMMUNE + "/admin/" + page, "text/html");
+            assertEquals(403, r.status(), page + ": " + r);
+            assertTrue(r.contentType().startsWith("text/html"), r.contentType());
+        }
+        assertEquals(403, session.get("/t/" + DISTRICT + "/admin/", "text/html").status(), "nor the level above");
+        assertEquals(404, session.get("/t/khong-co-don-vi-nay/admin/", "text/html").status());
+
+        // subtree rights reach the district's communes, not the next district's
+        Api district = session(Fixtures.user(DISTRICT, true, "UNIT_ADMIN"));
+        assertEquals(200, district.get("/t/" + COMMUNE + "/admin/audit", "text/html").status());
+        assertEquals(403, district.get("/t/" + COUSIN_DISTRICT + "/admin/", "text/html").status());
+        assertEquals(302, Api.browser().get("/t/" + COMMUNE + "/admin/", "text/html").status(), "anonymous: to the login form");
+    }
+
+    // ---------------------------------------------------------------- CSRF
+
+    @Test
+    void aPostWithoutTheRightFormTokenIsRefusedAndChangesNothing() throws Exception {
+        String code = createUnit(Api.as(provinceAdmin, PASSWORD), DISTRICT);
+        Api session = session(provinceAdmin);
+        for (String body : List.of("back=parent", "back=parent&csrf=", "back=parent&csrf=sai-ma-bao-ve")) {
+            Api.Response r = session.send("POST", "/t/" + code + "/admin/suspend", body, "application/x-www-form-urlencoded", "text/html");
+            assertEquals(403, r.status(), body + ": " + r);
+            assertTrue(r.body().contains("Yêu cầu bị từ chối") && r.body().contains("Không có gì được thay đổi"), r.body());
+        }
+        assertEquals("active", Api.anonymous().get("/api/tenants/" + code).json().getString("status"));
+        Api.Response noToken = session.send("POST", "/t/" + DISTRICT + "/admin/users", "username=khong-csrf&displayName=X&roles=STAFF",
+                "application/x-www-form-urlencoded", "text/html");
+        assertEquals(403, noToken.status());
+
+        // in the browser: the page's own form with its token removed
+        logIn(provinceAdmin);
+        open("/t/" + DISTRICT + "/admin/");
+        WebElement form = row(code).findElement(By.tagName("form"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].querySelector('input[name=csrf]').remove()", form);
+        clickAndWait(form.findElement(By.tagName("button")));
+        assertEquals("Yêu cầu bị từ chối", text("h1"));
+        assertTrue(text("[role=alert]").contains("thiếu mã chống giả mạo"), text("[role=alert]"));
+        screenshot("admin-csrf-refused");
+        assertEquals("active", Api.anonymous().get("/api/tenants/" + code).json().getString("status"), "nothing changed");
+        // a token from another session is no better
+        String otherToken = session.get("/t/" + DISTRICT + "/admin/settings", "text/html").body()
+                .replaceAll("(?s).*name=\"csrf\" value=\"([^\"]+)\".*", "$1");
+        open("/t/" + DISTRICT + "/admin/");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].querySelector('input[name=csrf]').value = arguments[1]",
+                row(code).findElement(By.tagName("form")), otherToken);
+        clickAndWait(row(code).findElement(By.tagName("button")));
+        assertEquals("Yêu cầu bị từ chối", text("h1"));
+        assertEquals("active", Api.anonymous().get("/api/tenants/" + code).json().getString("status"));
+    }
+
+    // ---------------------------------------------------------------- users and settings
+
+    @Test
+    void usersAreAddedAndChangedAndAConcurrentSettingsChangeIsExplained() throws Exception {
+        Api province = Api.as(provinceAdmin, PASSWORD);
+        String code = createUnit(province, DISTRICT);
+        logIn(provinceAdmin);
+        open("/t/" + code + "/admin/users");
+        type("username", "Sai Tên");
+        type("displayName", "Cán bộ Một");
+        submit();
+        assertTrue(text("#username-error").startsWith("Tên đăng nhập:"), text("#username-error"));
+        assertEquals("Cán bộ Một", value("displayName"));
+        String username = "cb-" + UUID.randomUUID().toString().substring(0, 6);
+        type("username", username);
+        submit();
+        assertTrue(text("#flash").contains("Đã tạo người dùng " + username), text("#flash"));
+        assertEquals(16, text("#one-time-password").length());
+        assertTrue(row(username, "data-username").getText().contains("Cán bộ"));
+        clickAndWait(row(username, "data-username").findElement(By.linkText("Sửa")));
+        browser.findElement(By.id("roles-UNIT_ADMIN")).click();
+        submit();
+        assertTrue(text("#flash").contains("Đã lưu thay đổi của người dùng " + username), text("#flash"));
+        assertTrue(row(username, "data-username").findElement(By.className("roles")).getText().contains("Quản trị đơn vị"));
+        screenshot("admin-users");
+
+        open("/t/" + code + "/admin/settings");
+        int version = Integer.parseInt(browser.findElement(By.id("version")).getAttribute("value"));
+        type("displayName", "UBND Xã Thử " + code);
+        type("shortName", "UBND xã");
+        submit();
+        assertEquals("Đã lưu cấu hình của đơn vị.", text("#flash"));
+        assertEquals("UBND Xã Thử " + code, value("displayName"));
+        int read = Integer.parseInt(browser.findElement(By.id("version")).getAttribute("value"));
+        assertTrue(read > version);
+
+        // someone else saves between this read and the submit
+        Api.Response other = province.put("/api/t/" + code + "/settings", "{\"displayName\":\"Tên của người khác\",\"defaultLanguage\":\"vi\",\"version\":"
+                + read + "}");
+        assertEquals(200, other.status(), other.toString());
+        type("displayName", "Tên của tôi");
+        submit();
+        assertTrue(text("#form-error").contains("đã được người khác thay đổi sau khi bạn mở nó"), text("#form-error"));
+        assertEquals("Tên của tôi", value("displayName"), "what the user typed is kept");
+        screenshot("admin-settings-conflict");
+        assertEquals("Tên của người khác", province.get("/api/t/" + code + "/settings").json().getString("displayName"),
+                "the other change stands");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static String createUnit(Api as, String parent) {
+        String code = "xa-ui-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.Response r = as.post("/api/t/" + parent + "/units", """
+                {"code":"%s","name":"Xã Thử Giao Diện %s","kind":"commune","firstAdmin":{"username":"qt-%s","displayName":"Quản trị"}}
+                """.formatted(code, code, code));
+        assertEquals(201, r.status(), r.toString());
+        return code;
+    }
+
+    /** A cookie session of the HTTP client, logged in through the form. */
+    private static Api session(String username) {
+        Api api = Api.browser();
+        Api.Response login = api.send("POST", "/login", "username=" + username + "&password="
+                + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8), "application/x-www-form-urlencoded", "text/html");
+        assertEquals(302, login.status(), login.toString());
+        return api;
+    }
+
+    private static void logIn(String username) {
+        browser.manage().deleteAllCookies();
+        open("/login");
+        type("username", username);
+        type("password", PASSWORD);
+        submit();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    private static void open(String path) {
+        browser.get(Api.baseUrl() + path);
+    }
+
+    private static void type(String id, String text) {
+        WebElement e = browser.findElement(By.id(id));
+        e.clear();
+        e.sendKeys(text);
+    }
+
+    private static void submit() {
+        clickAndWait(browser.findElement(By.cssSelector("main form[method=post] button[type=submit], main form button[type=submit]")));
+    }
+
+    /** Clicks something that loads a new page, and waits until the new page has loaded. */
+    private static void clickAndWait(WebElement e) {
+        ((JavascriptExecutor) browser).executeScript("window.egovOldPage = true");
+        e.click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(WebDriverException.class)
+                .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                        .executeScript("return window.egovOldPage === undefined && document.readyState === 'complete'")));
+    }
+
+    private static String text(String css) {
+        return browser.findElement(By.cssSelector(css)).getText();
+    }
+
+    private static String value(String id) {
+        return browser.findElement(By.id(id)).getAttribute("value");
+    }
+
+    private static WebElement row(String code) {
+        return row(code, "data-code");
+    }
+
+    private static WebElement row(String key, String attribute) {
+        return browser.findElement(By.cssSelector("tr[" + attribute + "='" + key + "']"));
+    }
+
+    private static Path csv(String text) throws Exception {
+        Path file = Files.createTempFile("don-vi", ".csv");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static void screenshot(String name) throws Exception {
+        Path dir = Files.createDirectories(Path.of(System.getProperty("egov.screenshots", "target/screenshots")));
+        Path shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * The tenant-admin web pages under {@code /t/{code}/admin/}: server-rendered HTML (Vietnamese, English with
+ * {@code ?lang=en}) for the unit overview, creating a sub-unit, importing units from a GSO CSV, the audit
+ * trail, users and settings. A second face of the same boundary: each page checks access and calls the REST
+ * boundaries of {@code vn.egov.tenantadmin.boundary} (as CDI beans, in the page's one transaction) and the
+ * classes of {@code control}, so the rules, SQL and audit live in one place; a page only reads forms, shows
+ * answers and turns problems into re-shown forms or error pages. Every POST form carries the session's
+ * {@link vn.egov.platform.web.Csrf} token, checked before anything else; success ends with a redirect (PRG).
+ * May use: Jakarta EE APIs, the platform jars, and the rest of this module. No template engine:
+ * {@link vn.egov.platform.web.Html}, and everything shown is escaped.
+ */
+package vn.egov.tenantadmin.pages;
