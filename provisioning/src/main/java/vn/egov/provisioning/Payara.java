@@ -77,6 +77,15 @@ public final class Payara {
 
     /** Settings made once per domain, remembered by a marker file in the domain. */
     private void configureOnce() throws IOException, InterruptedException {
+        Path sameSite = domainDir().resolve("config/egov-samesite");
+        if (!Files.exists(sameSite)) {
+            // no cookie of ours goes with a cross-site POST: another site cannot make a logged-in administrator's
+            // browser change anything through the API (the forms carry their own CSRF token as well)
+            String http = "configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.";
+            asadmin(true, "set", http + "cookie-same-site-value=Lax");
+            asadmin(true, "set", http + "cookie-same-site-enabled=true");
+            Files.writeString(sameSite, "configured\n");
+        }
         Path marker = domainDir().resolve("config/egov-configured");
         Path tmpMarker = domainDir().resolve("config/egov-tmpdir");
         if (Files.exists(marker) && !Files.exists(tmpMarker)) {

@@ -145,4 +145,19 @@ class AuthIT extends DeployedEar {
         browser.get("/logout", "text/html");
         assertEquals(401, browser.get("/api/me").status());
     }
+
+    @Test
+    void theSessionCookieIsNotSentWithCrossSitePosts() throws Exception {
+        String user = Fixtures.staff(Fixtures.COMMUNE);
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                        .newBuilder(java.net.URI.create(Api.baseUrl() + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + user + "&password="
+                                + java.net.URLEncoder.encode(Fixtures.PASSWORD, java.nio.charset.StandardCharsets.UTF_8))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.util.List<String> cookies = r.headers().allValues("Set-Cookie");
+        assertTrue(cookies.stream().anyMatch(c -> c.startsWith("JSESSIONID=")), cookies.toString());
+        assertTrue(cookies.stream().filter(c -> c.startsWith("JSESSIONID=")).allMatch(c -> c.contains("SameSite=Lax") && c.contains("HttpOnly")),
+                cookies.toString());
+    }
 }

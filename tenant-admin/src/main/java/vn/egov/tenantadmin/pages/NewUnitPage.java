@@ -80,7 +80,8 @@ public class NewUnitPage {
         }
         NewUnit input = new NewUnit(values.get("code"), values.get("name"), values.get("kind"), blank(values.get("gsoCode")),
                 blank(values.get("customDomain")), blank(values.get("address")), blank(values.get("phone")), blank(values.get("email")),
-                new NewUnit.FirstAdmin(values.get("adminUsername"), values.get("adminDisplayName"), subtree));
+                new NewUnit.FirstAdmin(values.get("adminUsername"), values.get("adminDisplayName"), subtree,
+                        form.containsKey("adminInvite")));
         Map<String, String> errors = new LinkedHashMap<>();
         for (ConstraintViolation<NewUnit> v : validator.validate(input)) {
             String path = v.getPropertyPath().toString();
@@ -115,11 +116,17 @@ public class NewUnitPage {
                 + "</strong> (<code>" + Html.escape(created.code()) + "</code>). "
                 + Html.escape(layout.t("Quản trị viên đầu tiên:", "First administrator:"))
                 + " <span id=\"first-admin\" class=\"secret\">" + Html.escape(created.firstAdmin().username()) + "</span>, "
-                + Html.escape(layout.t("mật khẩu một lần:", "one-time password:"))
+                + (created.firstAdmin().invitation() != null
+                ? Html.escape(layout.t("đường dẫn mời (dùng một lần, hết hạn ", "invitation link (works once, until "))
+                + Html.escape(created.firstAdmin().invitation().expiresAt()) + "): <span id=\"invitation\" class=\"secret\">"
+                + Html.escape(created.firstAdmin().invitation().url()) + "</span>. "
+                + Html.escape(layout.t("Hãy gửi đường dẫn cho người nhận qua kênh an toàn; họ tự chọn mật khẩu.",
+                        "Send the link to the person safely; they choose their own password."))
+                : Html.escape(layout.t("mật khẩu một lần:", "one-time password:"))
                 + " <span id=\"one-time-password\" class=\"secret\">" + Html.escape(created.firstAdmin().oneTimePassword()) + "</span>. "
                 + Html.escape(layout.t("Mật khẩu chỉ hiện một lần này; hãy chuyển cho người nhận qua kênh an toàn. "
                         + "Lần đăng nhập đầu, họ phải đặt mật khẩu mới.",
-                        "The password is shown this once only; hand it over safely. They must choose a new one when they first log in.")));
+                        "The password is shown this once only; hand it over safely. They must choose a new one when they first log in."))));
         return layout.redirect("/t/" + parent.getCode() + "/admin/");
     }
 
@@ -164,8 +171,10 @@ public class NewUnitPage {
                 .append(layout.input("adminDisplayName", "Họ tên", "Full name", v.get("adminDisplayName"), errors, "required"));
         b.append(layout.checkbox("adminSubtree", "on", "Có quyền quản trị các đơn vị cấp dưới của đơn vị mới",
                 "May administer the units below the new one", subtree));
-        b.append("<p class=\"hint\">").append(layout.t("Mật khẩu một lần được tạo tự động và chỉ hiện một lần sau khi tạo.",
-                        "A one-time password is generated and shown once after creation.")).append("</p></fieldset>")
+        b.append(layout.checkbox("adminInvite", "on", "Gửi lời mời (người nhận tự chọn mật khẩu) thay cho mật khẩu một lần",
+                "Send an invitation (they choose their password) instead of a one-time password", false));
+        b.append("<p class=\"hint\">").append(layout.t("Không chọn lời mời: mật khẩu một lần được tạo tự động và chỉ hiện một lần sau khi tạo.",
+                        "Without an invitation, a one-time password is generated and shown once after creation.")).append("</p></fieldset>")
                 .append("<p><button type=\"submit\">").append(layout.t("Tạo đơn vị", "Create the unit")).append("</button></p></form>");
         return layout.page(parent, "new", "Tạo đơn vị trực thuộc", "New sub-unit", b.toString());
     }
