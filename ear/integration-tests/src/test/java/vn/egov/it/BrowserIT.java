@@ -90,6 +90,49 @@ class BrowserIT extends DeployedEar {
         assertTrue(browser.getPageSource().contains("Đăng nhập"));
     }
 
+    @Test
+    void aOneTimePasswordLeadsToThePageWhereTheUserChoosesTheirOwn() throws Exception {
+        Api province = Api.as(Fixtures.user(Fixtures.PROVINCE, true, "PROVINCE_ADMIN"), Fixtures.PASSWORD);
+        String code = "xa-mk-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        Api.Response created = province.post("/api/t/" + Fixtures.DISTRICT + "/units", """
+                {"code":"%s","name":"Xã Mật Khẩu %s","kind":"commune","firstAdmin":{"username":"qt.%s","displayName":"Anh Quản Trị"}}
+                """.formatted(code, code, code));
+        assertEquals(201, created.status(), created.toString());
+        String oneTime = created.json().getJsonObject("firstAdmin").getString("oneTimePassword");
+
+        browser.manage().deleteAllCookies();
+        browser.get(Api.baseUrl() + "/login");
+        browser.findElement(By.id("username")).sendKeys("qt." + code);
+        browser.findElement(By.id("password")).sendKeys(oneTime);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/me/password"));
+        assertEquals("Đặt mật khẩu mới", browser.findElement(By.tagName("h1")).getText());
+
+        browser.findElement(By.id("current")).sendKeys(oneTime);
+        browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
+        browser.findElement(By.id("confirm")).sendKeys(Fixtures.PASSWORD + "khac");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        assertEquals("Hai lần nhập mật khẩu mới không khớp nhau.", browser.findElement(By.id("error")).getText());
+        screenshot("password-mismatch");
+
+        browser.findElement(By.id("current")).sendKeys(oneTime);
+        browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
+        browser.findElement(By.id("confirm")).sendKeys(Fixtures.PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        assertEquals("Đã đổi mật khẩu", browser.findElement(By.tagName("h1")).getText());
+        screenshot("password-changed");
+
+        browser.findElement(By.linkText("Đăng nhập")).click();
+        browser.findElement(By.id("username")).sendKeys("qt." + code);
+        browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/t/" + code + "/"));
+        browser.get(Api.baseUrl() + "/t/" + code + "/admin/");
+        assertEquals(200, Api.as("qt." + code, Fixtures.PASSWORD).get("/api/t/" + code + "/settings").status(),
+                "the chosen password is a working one");
+        assertTrue(browser.getPageSource().contains("Xã Mật Khẩu " + code), "the admin pages open now");
+    }
+
     private static void screenshot(String name) throws Exception {
         Path dir = Files.createDirectories(Path.of(System.getProperty("egov.screenshots", "target/screenshots")));
         Path shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();

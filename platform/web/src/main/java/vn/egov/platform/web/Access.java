@@ -51,8 +51,8 @@ public class Access {
         UserPrincipal user = CurrentUser.get().orElseThrow(ProblemException::unauthenticated);
         if (user.mustChangePassword()) {
             throw new ProblemException(Problem.of(403, "password-change-required", "Cần đổi mật khẩu", "Password change required",
-                    "Bạn đang dùng mật khẩu một lần. Hãy đặt mật khẩu mới (POST /api/me/password) rồi đăng nhập lại.",
-                    "You are using a one-time password. Choose a new one (POST /api/me/password), then log in again."));
+                    "Bạn đang dùng mật khẩu một lần. Hãy đặt mật khẩu mới (trang /me/password, hoặc POST /api/me/password) rồi đăng nhập lại.",
+                    "You are using a one-time password. Choose a new one (the page /me/password, or POST /api/me/password), then log in again."));
         }
         return user;
     }

@@ -24,6 +24,11 @@ public class FormLoginFilter extends FormAuthenticationFilter {
             http.getSession().removeAttribute(Csrf.ATTRIBUTE); // a new user gets a new form token
         }
         UserPrincipal user = subject.getPrincipals().oneByType(UserPrincipal.class);
+        if (user != null && user.mustChangePassword()) {
+            // a one-time password opens only the page where the user chooses their own
+            WebUtils.issueRedirect(request, response, "/me/password");
+            return false;
+        }
         String home = user == null ? getSuccessUrl() : "/t/" + user.tenantCode() + "/";
         WebUtils.redirectToSavedRequest(request, response, home);
         return false;
