@@ -43,6 +43,9 @@ final class ImportUnits implements Callable<Integer> {
     @Option(names = "--credentials", description = "where to write the one-time passwords (default: <file>.admins.csv)")
     Path credentials;
 
+    @Option(names = "--batch", defaultValue = "25", description = "units per request and transaction (default ${DEFAULT-VALUE}; 1: one by one)")
+    int batch;
+
     @Option(names = "--invite", description = "give each first administrator an invitation link (they choose their password) "
             + "instead of a one-time password")
     boolean invite;
@@ -113,11 +116,12 @@ final class ImportUnits implements Callable<Integer> {
             // waves: a unit is created once its parent exists; the units of one wave go in parallel
             for (java.util.List<JsonObject> wave : waves(rows)) {
                 java.util.List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
-                for (JsonObject row : wave) {
+                for (java.util.List<JsonObject> chunk : chunks(wave, Math.max(1, batch))) {
                     results.add(pool.submit(() -> {
-                        String failure = createOne(row, w, created, skipped);
+                        String failure = chunk.size() == 1 ? createOne(chunk.get(0), w, created, skipped)
+                                : createBatch(chunk, w, created, skipped);
                         synchronized (out) {
-                            progress(out, done.incrementAndGet(), rows.size(), row.getString("code"));
+                            progress(out, done.addAndGet(chunk.size()), rows.size(), chunk.get(chunk.size() - 1).getString("code"));
                         }
                         return failure;
                     }));
@@ -142,14 +146,54 @@ final class ImportUnits implements Callable<Integer> {
         return 0;
     }
 
+    /** Creates a batch of units in one request and transaction; returns null, or what went wrong. */
+    private String createBatch(java.util.List<JsonObject> rows, Writer w, java.util.concurrent.atomic.AtomicInteger created,
+                               java.util.concurrent.atomic.AtomicInteger skipped) throws IOException, InterruptedException {
+        jakarta.json.JsonArrayBuilder items = Json.createArrayBuilder();
+        for (JsonObject row : rows) {
+            items.add(Json.createObjectBuilder().add("parent", row.getString("parentCode")).add("unit", unitJson(row)));
+        }
+        HttpResponse<String> r = send("POST", "/api/t/" + parent + "/units/batch", "application/json",
+                HttpRequest.BodyPublishers.ofString(items.build().toString(), StandardCharsets.UTF_8));
+        if (r.statusCode() != 200) {
+            return "lines " + rows.get(0).getInt("line") + "-" + rows.get(rows.size() - 1).getInt("line")
+                    + " failed (none of them was created): HTTP " + r.statusCode() + " " + r.body();
+        }
+        JsonObject answer = parse(r.body());
+        synchronized (w) {
+            for (JsonObject c : answer.getJsonArray("created").getValuesAs(JsonObject.class)) {
+                JsonObject first = c.getJsonObject("firstAdmin");
+                w.write(c.getString("code") + "," + first.getString("username") + "," + (first.containsKey("invitation")
+                        ? first.getJsonObject("invitation").getString("url") : first.getString("oneTimePassword")) + "\n");
+            }
+            w.flush();
+        }
+        created.addAndGet(answer.getJsonArray("created").size());
+        skipped.addAndGet(answer.getJsonArray("existing").size());
+        return null;
+    }
+
+    static java.util.List<java.util.List<JsonObject>> chunks(java.util.List<JsonObject> wave, int size) {
+        java.util.List<java.util.List<JsonObject>> out = new java.util.ArrayList<>();
+        for (int i = 0; i < wave.size(); i += size) {
+            out.add(wave.subList(i, Math.min(wave.size(), i + size)));
+        }
+        return out;
+    }
+
+    private JsonObject unitJson(JsonObject row) {
+        String code = row.getString("code");
+        return Json.createObjectBuilder().add("code", code).add("name", row.getString("name"))
+                .add("kind", row.getString("kind")).add("gsoCode", row.getString("gsoCode"))
+                .add("firstAdmin", Json.createObjectBuilder().add("username", adminUsername(code))
+                        .add("displayName", "Quản trị " + row.getString("name")).add("invite", invite)).build();
+    }
+
     /** Creates one unit; returns null, or what went wrong. */
     private String createOne(JsonObject row, Writer w, java.util.concurrent.atomic.AtomicInteger created,
                              java.util.concurrent.atomic.AtomicInteger skipped) throws IOException, InterruptedException {
         String code = row.getString("code");
-        JsonObject body = Json.createObjectBuilder().add("code", code).add("name", row.getString("name"))
-                .add("kind", row.getString("kind")).add("gsoCode", row.getString("gsoCode"))
-                .add("firstAdmin", Json.createObjectBuilder().add("username", adminUsername(code))
-                        .add("displayName", "Quản trị " + row.getString("name")).add("invite", invite)).build();
+        JsonObject body = unitJson(row);
         HttpResponse<String> r = send("POST", "/api/t/" + row.getString("parentCode") + "/units", "application/json",
                 HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
         if (r.statusCode() == 201) {

@@ -159,4 +159,41 @@ class TenantAdminIT extends DeployedEar {
         assertEquals(200, own.status());
         assertFalse(own.body().contains(code));
     }
+
+    @Test
+    void aBatchIsCreatedWhollyOrNotAtAllAndResendingAddsOnlyWhatIsMissing() {
+        Api province = Api.as(Fixtures.user(Fixtures.PROVINCE, true, "PROVINCE_ADMIN"), Fixtures.PASSWORD);
+        String s = java.util.UUID.randomUUID().toString().substring(0, 6);
+        String unit = "{\"parent\":\"%s\",\"unit\":{\"code\":\"%s\",\"name\":\"Xã Lô %s\",\"kind\":\"commune\","
+                + "\"firstAdmin\":{\"username\":\"qt.%s\",\"displayName\":\"QT\",\"invite\":true}}}";
+        String district = "{\"parent\":\"" + Fixtures.PROVINCE + "\",\"unit\":{\"code\":\"huyen-lo-" + s
+                + "\",\"name\":\"Huyện Lô\",\"kind\":\"district\",\"firstAdmin\":{\"username\":\"qt.huyen-lo-" + s + "\",\"displayName\":\"QT\"}}}";
+        String a = unit.formatted("huyen-lo-" + s, "xa-lo-a-" + s, "A", "xa-lo-a-" + s);
+        String b = unit.formatted("huyen-lo-" + s, "xa-lo-b-" + s, "B", "xa-lo-b-" + s);
+        // the second commune's parent does not exist: nothing of the batch is created, not even the district
+        String bad = unit.formatted("huyen-khong-co-" + s, "xa-lo-c-" + s, "C", "xa-lo-c-" + s);
+        Api.Response refused = province.post("/api/t/" + Fixtures.PROVINCE + "/units/batch", "[" + district + "," + a + "," + bad + "]");
+        assertEquals(422, refused.status(), refused.toString());
+        assertTrue(refused.json().getString("detail").contains("xa-lo-c-" + s), refused.body());
+        assertEquals(404, Api.anonymous().get("/api/tenants/huyen-lo-" + s).status(), "the district was rolled back too");
+
+        Api.Response first = province.post("/api/t/" + Fixtures.PROVINCE + "/units/batch", "[" + district + "," + a + "]");
+        assertEquals(200, first.status(), first.toString());
+        assertEquals(2, first.json().getJsonArray("created").size());
+        assertTrue(first.json().getJsonArray("created").getJsonObject(1).getJsonObject("firstAdmin").containsKey("invitation"));
+        Api.Response again = province.post("/api/t/" + Fixtures.PROVINCE + "/units/batch", "[" + district + "," + a + "," + b + "]");
+        assertEquals(200, again.status(), again.toString());
+        assertEquals(1, again.json().getJsonArray("created").size(), "only the missing one");
+        assertEquals(2, again.json().getJsonArray("existing").size());
+        assertEquals(1, province.get("/api/t/xa-lo-b-" + s + "/audit?action=unit.provisioned").array().size(), "audited like any other");
+
+        // a district's admin cannot slip a unit in under another district
+        Api districtAdmin = Api.as(Fixtures.user(Fixtures.DISTRICT, true, "UNIT_ADMIN"), Fixtures.PASSWORD);
+        Api.Response outside = districtAdmin.post("/api/t/" + Fixtures.DISTRICT + "/units/batch",
+                "[" + unit.formatted(Fixtures.COUSIN_DISTRICT, "xa-lo-d-" + s, "D", "xa-lo-d-" + s) + "]");
+        assertEquals(403, outside.status(), outside.toString());
+        assertEquals(404, Api.anonymous().get("/api/tenants/xa-lo-d-" + s).status());
+        Api.Response tooMany = province.post("/api/t/" + Fixtures.PROVINCE + "/units/batch", "[]");
+        assertEquals(400, tooMany.status(), tooMany.toString());
+    }
 }
