@@ -42,14 +42,25 @@ after_p50=$(p50 "$page"); synthetic_p50=$(p50 "$base/t/xa-tong-hop-4321/"); afte
 csv="$work/api-units.csv"
 { echo "gso_code,name,unit_type,level,parent_gso_code"
   for i in $(seq 1 "$api_units"); do echo "$((80000 + i)),Xã Đo Tốc Độ $i,Xã,commune,"; done; } > "$csv"
-rate=$(EGOV_PASSWORD="$EGOV_ADMIN_PASSWORD" egov import-units --url "$base" --user admin --parent huyen-bao-yen --file "$csv" \
-       | tr '\r' '\n' | grep -o "([0-9.]* units/s)" | tr -d '()')
-# the same with invitations for the first administrators (no password hashing while provisioning)
-csv2="$work/api-units-invite.csv"
-{ echo "gso_code,name,unit_type,level,parent_gso_code"
-  for i in $(seq 1 "$api_units"); do echo "$((90000 + i)),Xã Mời Đo Tốc Độ $i,Xã,commune,"; done; } > "$csv2"
-rate_invite=$(EGOV_PASSWORD="$EGOV_ADMIN_PASSWORD" egov import-units --url "$base" --user admin --parent huyen-bao-yen --file "$csv2" --invite \
-       | tr '\r' '\n' | grep -o "([0-9.]* units/s)" | tr -d '()')
+imp() { EGOV_PASSWORD="$EGOV_ADMIN_PASSWORD" egov import-units --url "$base" --user admin --parent "$1" --file "$2" "${@:3}" \
+       | tr '\r' '\n' | grep -o "([0-9.]* units/s)" | tr -d '()'; }
+csvs() { { echo "gso_code,name,unit_type,level,parent_gso_code"
+           for i in $(seq 1 "$api_units"); do echo "$(($1 + i)),$2 $i,Xã,commune,"; done; } > "$work/$3.csv"; echo "$work/$3.csv"; }
+# one unit per request and transaction, first administrator with a one-time password (Argon2) / with an invitation
+rate=$(imp huyen-bao-yen "$(csvs 80000 'Xã Đo Một' one)" --batch 1)
+rate_invite=$(imp huyen-bao-yen "$(csvs 85000 'Xã Đo Mời' invite)" --batch 1 --invite)
+# batches of 25 units per request and transaction (the default), with invitations / with one-time passwords
+rate_batch=$(imp huyen-bao-yen "$(csvs 90000 'Xã Đo Lô' batch)" --invite)
+rate_batch_otp=$(imp huyen-bao-yen "$(csvs 95000 'Xã Đo Lô Mật' batchotp)")
+# the whole 2019 tree again (districts and communes, 4 levels of waves), as a mirror with its own GSO codes and names
+mirror="$work/mirror-2019.csv"
+awk -F, 'BEGIN { OFS = "," } { sub(/\r$/, "") } /^#/ { next } $1 == "gso_code" { print; next }
+         $4 == "province" { next }
+         { gso = 70000 + NR; map[$1] = gso; p = ($5 in map) ? map[$5] : ""; print gso, $2 " Mới", $3, $4, p }' \
+    "$here/provisioning/src/main/resources/data/laocai-units-2019.csv" > "$mirror"
+mirror_units=$(($(wc -l < "$mirror") - 1))
+t0=$(date +%s.%N); rate_mirror=$(imp lao-cai "$mirror" --invite); t1=$(date +%s.%N)
+mirror_s=$(echo "$t1 - $t0" | bc)
 
 cat <<TXT
 | measure | at $before_units units | at $after_units units |
@@ -58,7 +69,10 @@ cat <<TXT
 | p50 of a synthetic unit's page | | $synthetic_p50 |
 | Payara heap used after a full GC | ${before_heap} MB | ${after_heap} MB |
 
-Provisioning through the API ($api_units units from CSV, 'egov import-units', 4 workers): $rate with one-time
-passwords (Argon2 per first administrator), $rate_invite with invitations (--invite)
+Provisioning through the API ('egov import-units', 4 workers, $api_units synthetic communes each):
+  one unit per request: $rate with one-time passwords (Argon2 per first administrator), $rate_invite with invitations
+  batches of 25 per request and transaction: $rate_batch with invitations, $rate_batch_otp with one-time passwords
+The 2019 tree mirrored ($mirror_units districts and communes, --invite, batches of 25): ${mirror_s} s wall including
+the CLI's start, login and validation ($rate_mirror while creating)
 TXT
 egov stop >/dev/null

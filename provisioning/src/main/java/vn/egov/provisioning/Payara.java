@@ -86,6 +86,16 @@ public final class Payara {
             asadmin(true, "set", http + "cookie-same-site-enabled=true");
             Files.writeString(sameSite, "configured\n");
         }
+        Path grid = domainDir().resolve("config/egov-grid-members");
+        boolean gridChanged = false;
+        if (settings.gridMembers() != null && !Files.exists(grid)) {
+            // the nodes of this environment find each other by TCP/IP on known ports (two domains on one machine)
+            asadmin(true, "set-hazelcast-configuration", "--clustername", "egov-" + settings.env(), "--enabled", "true",
+                    "--dynamic", "true", "--clustermode", "tcpip", "--tcpipmembers", settings.gridMembers(),
+                    "--dasport", Integer.toString(settings.gridPort()));
+            Files.writeString(grid, settings.gridMembers() + "\n");
+            gridChanged = true;
+        }
         Path marker = domainDir().resolve("config/egov-configured");
         Path tmpMarker = domainDir().resolve("config/egov-tmpdir");
         if (Files.exists(marker) && !Files.exists(tmpMarker)) {
@@ -95,11 +105,16 @@ public final class Payara {
             return;
         }
         if (Files.exists(marker)) {
+            if (gridChanged) {
+                asadmin(false, "restart-domain", settings.domain());
+            }
             return;
         }
         ownTmpDir(tmpMarker);
         // each domain is its own data grid: the test domain must never join the one people use
-        asadmin(true, "set-hazelcast-configuration", "--clustername", "egov-" + settings.env(), "--enabled", "true", "--dynamic", "true");
+        if (!gridChanged) {
+            asadmin(true, "set-hazelcast-configuration", "--clustername", "egov-" + settings.env(), "--enabled", "true", "--dynamic", "true");
+        }
         asadmin(true, "create-jvm-options", "-Dfile.encoding=UTF-8:-Duser.timezone=Asia/Ho_Chi_Minh");
         Files.writeString(marker, "configured\n");
         log.step("Payara: domain configured; restarting it once");

@@ -33,6 +33,30 @@ public record Settings(Path work, String env, String database, String rolePrefix
                 intEnv("EGOV_IT_PORTBASE", 28000));
     }
 
+    /**
+     * A second node of the 'it' environment (its own Payara domain, port base + 100, the same database, secrets and
+     * data grid), for the tests that need two nodes.
+     */
+    public static Settings itSecondNode(Path work) {
+        Settings it = it(work);
+        return new Settings(work, it.env(), it.database(), it.rolePrefix(), "egov-it-b", it.portBase() + 100);
+    }
+
+    /** The port of this domain's data grid member (Hazelcast on the DAS). */
+    public int gridPort() { return portBase + 90; }
+
+    /**
+     * The data grid's members when they are listed (TCP/IP discovery): the 'it' environment's two possible nodes,
+     * which must find each other; null elsewhere (Payara's default discovery, each domain its own grid).
+     */
+    public String gridMembers() {
+        if (!"it".equals(env)) {
+            return null;
+        }
+        int first = it(work).portBase();
+        return "127.0.0.1:" + (first + 90) + ",127.0.0.1:" + (first + 190);
+    }
+
     public String ownerRole() { return rolePrefix + "_owner"; }
     public String appRole() { return rolePrefix + "_app"; }
     public String authRole() { return rolePrefix + "_auth"; }

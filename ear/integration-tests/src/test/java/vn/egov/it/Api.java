@@ -42,6 +42,11 @@ public final class Api {
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build());
     }
 
+    /** The same client (credentials, cookies) talking to another node. */
+    public Api at(String otherBase) {
+        return new Api(otherBase, authorization, client);
+    }
+
     public static String baseUrl() {
         return ItEnvironment.platform().baseUrl();
     }
