@@ -160,4 +160,26 @@ class AuthIT extends DeployedEar {
         assertTrue(cookies.stream().filter(c -> c.startsWith("JSESSIONID=")).allMatch(c -> c.contains("SameSite=Lax") && c.contains("HttpOnly")),
                 cookies.toString());
     }
+
+    @Test
+    void aLoginPostedFromAnotherSiteIsRefused() throws Exception {
+        String user = Fixtures.staff(Fixtures.COMMUNE);
+        String form = "username=" + user + "&password=" + java.net.URLEncoder.encode(PASSWORD, java.nio.charset.StandardCharsets.UTF_8);
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.util.function.BiFunction<String, String, Integer> post = (header, value) -> {
+            try {
+                return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(Api.baseUrl() + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded").header(header, value)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        assertEquals(403, post.apply("Origin", "https://trang-la.example"));
+        assertEquals(403, post.apply("Origin", "null"));
+        assertEquals(403, post.apply("Sec-Fetch-Site", "cross-site"));
+        assertEquals(302, post.apply("Origin", Api.baseUrl()), "the platform's own login form");
+        assertEquals(302, post.apply("Sec-Fetch-Site", "same-origin"));
+    }
 }

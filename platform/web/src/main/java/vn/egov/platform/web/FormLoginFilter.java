@@ -11,9 +11,46 @@ import vn.egov.platform.security.UserPrincipal;
 
 /**
  * The login form: on success the session gets a new id (no session fixation) and the user goes back to the
- * page they asked for, or to their own unit's page.
+ * page they asked for, or to their own unit's page. A login posted from another site is refused (login CSRF: it
+ * would log the victim's browser into the attacker's account): browsers say where a POST comes from in
+ * {@code Origin} (or {@code Sec-Fetch-Site}); programs that send neither, like the CLI, are not browsers to trick.
  */
 public class FormLoginFilter extends FormAuthenticationFilter {
+
+    @Override
+    protected boolean onAccessDenied(ServletRequest request, ServletResponse response) throws Exception {
+        if (isLoginRequest(request, response) && isLoginSubmission(request, response) && crossSite(WebUtils.toHttp(request))) {
+            jakarta.servlet.http.HttpServletResponse http = WebUtils.toHttp(response);
+            http.setStatus(403);
+            http.setCharacterEncoding("UTF-8");
+            http.setContentType("text/html");
+            http.getWriter().write(Html.page("vi", "Bị từ chối", "<h1>Bị từ chối</h1><p>Biểu mẫu đăng nhập này không được gửi "
+                    + "từ trang của hệ thống. Hãy mở <a href=\"/login\">trang đăng nhập</a> và đăng nhập tại đó.</p>"));
+            return false;
+        }
+        return super.onAccessDenied(request, response);
+    }
+
+    /** Whether the browser says the POST comes from another site than the one it is sent to. */
+    static boolean crossSite(HttpServletRequest request) {
+        String origin = request.getHeader("Origin");
+        if (origin != null) {
+            if ("null".equals(origin)) {
+                return true;
+            }
+            try {
+                java.net.URI o = java.net.URI.create(origin);
+                String host = request.getHeader("Host");
+                int port = o.getPort() != -1 ? o.getPort() : "https".equals(o.getScheme()) ? 443 : 80;
+                String expected = o.getHost() + ":" + port;
+                String actual = host == null ? "" : host.contains(":") ? host : host + ":" + ("https".equals(request.getScheme()) ? 443 : 80);
+                return !expected.equalsIgnoreCase(actual);
+            } catch (IllegalArgumentException e) {
+                return true;
+            }
+        }
+        return "cross-site".equals(request.getHeader("Sec-Fetch-Site"));
+    }
 
     @Override
     protected boolean onLoginSuccess(AuthenticationToken token, Subject subject, ServletRequest request,
