@@ -317,6 +317,13 @@ class ReorganisationIT extends DeployedEar {
         Api.Response foreign = Api.as(bystander, Fixtures.PASSWORD).get("/api/t/" + newCommune + "/notices");
         assertEquals(403, foreign.status(), foreign.toString());
 
+        // the plan is the root's: an administrator elsewhere neither lists it nor reads it
+        Api elsewhere = Api.as(Fixtures.user(Fixtures.PROVINCE, true, "UNIT_ADMIN"), Fixtures.PASSWORD);
+        assertFalse(elsewhere.get("/api/t/" + Fixtures.PROVINCE + "/reorganisations").body().contains("\"id\":" + planId + ","),
+                "another tree's admin does not list the plan");
+        assertEquals(404, elsewhere.get("/api/t/" + Fixtures.PROVINCE + "/reorganisations/" + planId).status());
+        assertEquals(403, elsewhere.get("/api/t/" + copy.root() + "/reorganisations/" + planId).status());
+
         // the plan is kept, and applying it again is refused (its units have ended)
         assertEquals(planId, admin.get("/api/t/" + copy.root() + "/reorganisations/" + planId).json()
                 .getJsonNumber("planId").longValue());
