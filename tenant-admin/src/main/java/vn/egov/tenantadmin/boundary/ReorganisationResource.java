@@ -5,7 +5,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -234,12 +233,10 @@ public class ReorganisationResource {
     }
 
     private static ProblemException invalid(List<UnitCsvPlan.LineError> errors) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
-        errors.forEach(e -> list.add(Json.createObjectBuilder().add("line", e.line()).add("reason", e.reason())));
         return new ProblemException(new Problem(422, "plan-invalid", "Kế hoạch sắp xếp không hợp lệ", "The plan is invalid",
                 errors.size() + " lỗi trong kế hoạch; không có gì thay đổi. Sửa các thao tác được liệt kê (theo số dòng) rồi gửi lại.",
                 errors.size() + " error(s) in the plan; nothing was changed. Fix the listed operations (by line) and send again.",
-                Map.of(), list.build()));
+                Map.of(), UnitCsvPlan.LineError.json(errors)));
     }
 
     private static ProblemException database(SQLException e) {

@@ -2,8 +2,6 @@ package vn.egov.tenantadmin.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -90,11 +88,9 @@ public class UnitImportResource {
     }
 
     private static ProblemException invalid(List<UnitCsvPlan.LineError> errors) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
-        errors.forEach(e -> list.add(Json.createObjectBuilder().add("line", e.line()).add("reason", e.reason())));
         return new ProblemException(new Problem(422, "csv-invalid", "Tệp CSV có dòng không hợp lệ", "The CSV has invalid lines",
                 errors.size() + " dòng không hợp lệ; không có đơn vị nào được tạo. Sửa các dòng được liệt kê rồi gửi lại.",
                 errors.size() + " invalid line(s); no unit was created. Fix the listed lines and send again.",
-                Map.of(), list.build()));
+                Map.of(), UnitCsvPlan.LineError.json(errors)));
     }
 }

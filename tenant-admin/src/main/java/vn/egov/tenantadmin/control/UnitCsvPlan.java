@@ -49,6 +49,12 @@ public final class UnitCsvPlan {
     }
 
     public record LineError(int line, String reason) {
+        /** The errors as a problem's {@code errors} member: {@code [{"line", "reason"}, ...]}. */
+        public static jakarta.json.JsonArray json(List<LineError> errors) {
+            jakarta.json.JsonArrayBuilder list = jakarta.json.Json.createArrayBuilder();
+            errors.forEach(e -> list.add(jakarta.json.Json.createObjectBuilder().add("line", e.line()).add("reason", e.reason())));
+            return list.build();
+        }
     }
 
     public record Result(List<Row> toCreate, List<String> existing, List<LineError> errors) {
