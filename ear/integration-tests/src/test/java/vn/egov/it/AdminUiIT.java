@@ -406,6 +406,44 @@ class AdminUiIT extends DeployedEar {
         return api;
     }
 
+    @Test
+    void aReorganisationPlanIsDryRunThenAppliedFromItsPage() throws Exception {
+        String admin = Fixtures.user(Fixtures.PROVINCE, true, "PROVINCE_ADMIN");
+        Api api = Api.as(admin, PASSWORD);
+        String s = java.util.UUID.randomUUID().toString().substring(0, 6);
+        for (String code : List.of("xa-gop-" + s, "xa-nhan-" + s)) {
+            assertEquals(201, api.post("/api/t/" + Fixtures.COUSIN_DISTRICT + "/units", """
+                    {"code":"%s","name":"Xã %s","kind":"commune","firstAdmin":{"username":"qt.%s","displayName":"QT"}}
+                    """.formatted(code, code, code)).status());
+        }
+        logIn(admin);
+        open("/t/" + Fixtures.COUSIN_DISTRICT + "/admin/reorganise");
+        assertEquals("Sắp xếp đơn vị", text("h1"));
+
+        // a bad plan: every bad line with its number, nothing changed
+        type("title", "Thử sai");
+        type("plan", "operation,units,target,parent,code,name,kind\nmerge,xa-khong-co-" + s + ",xa-nhan-" + s + ",,,,\n");
+        submit();
+        assertTrue(text("#plan-errors").contains("Dòng 2"), text("#plan-errors"));
+        assertTrue(text("#plan-errors").contains("xa-khong-co-" + s));
+        screenshot("admin-reorganise-invalid");
+
+        type("title", "Sáp nhập xã thử " + s);
+        type("plan", "operation,units,target,parent,code,name,kind\nmerge,xa-gop-" + s + ",xa-nhan-" + s + ",,,,\n");
+        submit();
+        assertTrue(text("#dry-run").contains("xa-gop-" + s), text("#dry-run"));
+        assertTrue(text("#dry-run-totals").startsWith("Kết thúc 1 đơn vị"), text("#dry-run-totals"));
+        assertEquals(200, Api.anonymous().get("/api/tenants/xa-gop-" + s).status(), "a dry-run changes nothing");
+        screenshot("admin-reorganise-dry-run");
+
+        clickAndWait(browser.findElement(By.id("apply")));
+        assertTrue(text("#applied").startsWith("Đã áp dụng kế hoạch số"), text("#applied"));
+        screenshot("admin-reorganise-applied");
+        Api.Response gone = Api.anonymous().get("/api/tenants/xa-gop-" + s);
+        assertEquals(301, gone.status(), "the merged commune's address now leads to its successor");
+        assertTrue(gone.location().endsWith("/api/tenants/xa-nhan-" + s), gone.location());
+    }
+
     private static void logIn(String username) {
         browser.manage().deleteAllCookies();
         open("/login");

@@ -82,8 +82,21 @@ public class ReorganisationResource {
     @Consumes({MediaType.APPLICATION_JSON, "text/csv"})
     public JsonObject dryRun(byte[] body, @jakarta.ws.rs.core.Context HttpHeaders headers, @QueryParam("title") String title,
                              @QueryParam("basis") String basis) {
+        return dryRun(read(body, headers.getMediaType(), title, basis));
+    }
+
+    /** The dry-run of a CSV plan (for the administration page). */
+    public JsonObject dryRunCsv(String csv, String title) {
+        return dryRun(read(csv == null ? null : csv.getBytes(StandardCharsets.UTF_8), new MediaType("text", "csv"), title, null));
+    }
+
+    /** Applying a CSV plan with the basis token of its dry-run (for the administration page). */
+    public JsonObject applyCsv(String csv, String title, String basis) {
+        return apply(read(csv == null ? null : csv.getBytes(StandardCharsets.UTF_8), new MediaType("text", "csv"), title, basis));
+    }
+
+    private JsonObject dryRun(ReorgPlan plan) {
         Tenant unit = access.requireSubtree(UnitAdminResource.DOMAIN, UnitAdminResource.ACTION);
-        ReorgPlan plan = read(body, headers, title, basis);
         try (Connection c = dataSource.getConnection()) {
             Reorganiser.Checked checked = new Reorganiser(c, access.username(), unit.getId()).dryRun(plan);
             if (!checked.valid()) {
@@ -101,8 +114,11 @@ public class ReorganisationResource {
     @Consumes({MediaType.APPLICATION_JSON, "text/csv"})
     public JsonObject apply(byte[] body, @jakarta.ws.rs.core.Context HttpHeaders headers, @QueryParam("title") String title,
                             @QueryParam("basis") String basis) {
+        return apply(read(body, headers.getMediaType(), title, basis));
+    }
+
+    private JsonObject apply(ReorgPlan plan) {
         Tenant unit = access.requireSubtree(UnitAdminResource.DOMAIN, UnitAdminResource.ACTION);
-        ReorgPlan plan = read(body, headers, title, basis);
         if (plan.basis().isEmpty()) {
             throw new ProblemException(Problem.of(428, "basis-missing", "Cần chạy thử trước", "Dry-run first",
                     "Kế hoạch phải mang theo \"basis\" (phiên bản các đơn vị) từ lần chạy thử (dry-run); với CSV, gửi tham số basis=mã:phiên bản,... "
@@ -175,7 +191,7 @@ public class ReorganisationResource {
         }
     }
 
-    private static ReorgPlan read(byte[] body, HttpHeaders headers, String title, String basis) {
+    private static ReorgPlan read(byte[] body, MediaType type, String title, String basis) {
         if (body == null || body.length == 0) {
             throw invalid(List.of(new UnitCsvPlan.LineError(0, "Kế hoạch trống / the plan is empty")));
         }
@@ -190,7 +206,6 @@ public class ReorganisationResource {
         } catch (CharacterCodingException e) {
             throw invalid(List.of(new UnitCsvPlan.LineError(0, "Không phải văn bản UTF-8 (sai bảng mã) / not UTF-8 text")));
         }
-        MediaType type = headers.getMediaType();
         try {
             if (type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
                 JsonObject json;

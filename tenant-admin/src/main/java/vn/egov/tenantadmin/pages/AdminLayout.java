@@ -246,6 +246,7 @@ public class AdminLayout {
             new String[] {"overview", "Tổng quan", "Overview", ""},
             new String[] {"new", "Tạo đơn vị trực thuộc", "New sub-unit", "units/new"},
             new String[] {"import", "Nhập đơn vị từ CSV", "Import units (CSV)", "import"},
+            new String[] {"reorganise", "Sắp xếp đơn vị", "Reorganise", "reorganise"},
             new String[] {"audit", "Nhật ký", "Audit trail", "audit"},
             new String[] {"users", "Người dùng", "Users", "users"},
             new String[] {"settings", "Cấu hình", "Settings", "settings"});

@@ -1,0 +1,165 @@
+package vn.egov.tenantadmin.pages;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import vn.egov.platform.persistence.TenantTransactional;
+import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.Html;
+import vn.egov.platform.web.ProblemException;
+import vn.egov.tenantadmin.boundary.ReorganisationResource;
+
+/**
+ * {@code /t/{code}/admin/reorganise}: a reorganisation plan over the unit's subtree, written as CSV (one operation
+ * per line, as in the README). "Chạy thử" (dry-run) shows what would happen, changing nothing; the result page
+ * carries the plan and its basis so that "Áp dụng" (apply) does exactly what was shown, or is refused if a unit
+ * changed meanwhile. The checks and the work are {@link ReorganisationResource}'s.
+ */
+@Path("t/{code}/admin/reorganise")
+@RequestScoped
+@Transactional
+@TenantTransactional
+@Produces(AdminLayout.HTML)
+public class ReorganisationPage {
+    static final String EXAMPLE = "operation,units,target,parent,code,name,kind\n";
+
+    @Inject
+    AdminLayout layout;
+
+    @Inject
+    OwnTransaction ownTransaction;
+
+    @Inject
+    ReorganisationResource plans;
+
+    @GET
+    public Response form() {
+        Tenant unit = layout.requireSubtree();
+        return layout.ok(page(unit, "", EXAMPLE, null, null));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response submit(@FormParam("csrf") String csrf, @FormParam("action") String action, @FormParam("title") String title,
+                           @FormParam("plan") String plan, @FormParam("basis") String basis) {
+        layout.checkCsrf(csrf);
+        Tenant unit = layout.requireSubtree();
+        String text = plan == null ? "" : plan;
+        try {
+            if ("apply".equals(action)) {
+                JsonObject done = ownTransaction.call(() -> plans.applyCsv(text, title, basis));
+                return layout.ok(page(unit, title, text, null, applied(done)));
+            }
+            JsonObject report = ownTransaction.call(() -> plans.dryRunCsv(text, title));
+            return layout.ok(page(unit, title, text, null, dryRun(report, text, title)));
+        } catch (ProblemException e) {
+            if (e.problem().status() == 401 || e.problem().status() == 403) {
+                throw layout.error(e.problem());
+            }
+            throw layout.refuse(e.problem().status(), page(unit, title, text, refused(e), null));
+        }
+    }
+
+    private String refused(ProblemException e) {
+        StringBuilder b = new StringBuilder("<div class=\"error\" role=\"alert\" id=\"plan-errors\"><p>")
+                .append(Html.escape(layout.en() ? e.problem().detailEn() : e.problem().detailVi())).append("</p>");
+        JsonArray errors = e.problem().errors();
+        if (errors != null && !errors.isEmpty()) {
+            b.append("<ul>");
+            for (JsonValue v : errors) {
+                JsonObject err = v.asJsonObject();
+                b.append("<li>").append(Html.escape(layout.t("Dòng ", "Line "))).append(err.getInt("line")).append(": ")
+                        .append(Html.escape(layout.message(err.getString("reason")))).append("</li>");
+            }
+            b.append("</ul>");
+        }
+        return b.append("</div>").toString();
+    }
+
+    private String dryRun(JsonObject r, String text, String title) {
+        StringBuilder b = new StringBuilder("<section id=\"dry-run\"><h2>").append(Html.escape(layout.t("Kết quả chạy thử (chưa thay đổi gì)",
+                "Dry-run (nothing changed yet)"))).append("</h2><ol>");
+        for (JsonValue v : r.getJsonArray("operations")) {
+            JsonObject op = v.asJsonObject();
+            b.append("<li>").append(Html.escape(op.getString("summary")));
+            if (op.containsKey("units")) {
+                b.append("<ul>");
+                for (JsonValue u : op.getJsonArray("units")) {
+                    JsonObject x = u.asJsonObject();
+                    long records = x.getJsonObject("records").values().stream().mapToLong(n -> ((jakarta.json.JsonNumber) n).longValue()).sum();
+                    b.append("<li><code>").append(Html.escape(x.getString("code"))).append("</code> → <code>")
+                            .append(Html.escape(x.getString("successor"))).append("</code>: ").append(x.getInt("users"))
+                            .append(layout.t(" người dùng, ", " users, ")).append(records).append(layout.t(" bản ghi, ", " records, "))
+                            .append(x.getInt("subUnits")).append(layout.t(" đơn vị trực thuộc", " sub-units")).append("</li>");
+                }
+                b.append("</ul>");
+            }
+            b.append("</li>");
+        }
+        b.append("</ol><p id=\"dry-run-totals\">").append(Html.escape(layout.t("Kết thúc ", "Ending "))).append(r.getInt("unitsEnded"))
+                .append(Html.escape(layout.t(" đơn vị, chuyển ", " units, moving "))).append(r.getInt("unitsMoved"))
+                .append(Html.escape(layout.t(" đơn vị, tạo mới ", " units, creating "))).append(r.getInt("unitsCreated")).append(".</p>");
+        JsonArray conflicts = r.getJsonArray("conflicts");
+        if (!conflicts.isEmpty()) {
+            b.append("<p class=\"error\" role=\"alert\">").append(Html.escape(layout.t("Xung đột dữ liệu (trùng khóa): ", "Conflicts (duplicate keys): ")))
+                    .append(Html.escape(conflicts.toString())).append("</p>");
+        }
+        b.append("<form method=\"post\" action=\"").append(Html.escape(layout.withLang("reorganise"))).append("\">")
+                .append(layout.csrfField())
+                .append("<input type=\"hidden\" name=\"action\" value=\"apply\">")
+                .append("<input type=\"hidden\" name=\"title\" value=\"").append(Html.escape(title == null ? "" : title)).append("\">")
+                .append("<input type=\"hidden\" name=\"basis\" value=\"").append(Html.escape(r.getString("basisToken"))).append("\">")
+                .append("<input type=\"hidden\" name=\"plan\" value=\"").append(Html.escape(text)).append("\">")
+                .append("<p><button type=\"submit\" id=\"apply\">").append(Html.escape(layout.t("Áp dụng kế hoạch này", "Apply this plan")))
+                .append("</button></p></form></section>");
+        return b.toString();
+    }
+
+    private String applied(JsonObject r) {
+        StringBuilder b = new StringBuilder("<section id=\"applied\" role=\"status\"><h2>")
+                .append(Html.escape(layout.t("Đã áp dụng kế hoạch số ", "Applied plan "))).append(r.getJsonNumber("planId"))
+                .append("</h2><p>").append(Html.escape(layout.t("Bản ghi đã chuyển sang đơn vị kế thừa: ", "Records given to successors: ")))
+                .append(Html.escape(r.getJsonObject("moved").toString())).append("</p><p>")
+                .append(Html.escape(layout.t("Tổng số bản ghi trước / sau: ", "Records before / after: ")))
+                .append(Html.escape(r.getJsonObject("before").toString())).append(" / ").append(Html.escape(r.getJsonObject("after").toString()))
+                .append("</p></section>");
+        return b.toString();
+    }
+
+    private String page(Tenant unit, String title, String text, String error, String result) {
+        StringBuilder b = new StringBuilder("<h1>").append(Html.escape(layout.t("Sắp xếp đơn vị", "Reorganise units"))).append("</h1>")
+                .append("<p>").append(Html.escape(layout.t(
+                        "Mỗi dòng một thao tác: merge (sáp nhập vào đơn vị có sẵn ở cột target, hoặc đơn vị mới với code, name, kind), "
+                                + "move (chuyển đơn vị về parent), rename (mã và/hoặc tên mới), dissolve (giải thể; đơn vị trực thuộc về cấp trên). "
+                                + "Nhiều đơn vị trong cột units cách nhau bằng dấu chấm phẩy.",
+                        "One operation per line: merge (into the existing unit in target, or a new one with code, name, kind), move (under parent), "
+                                + "rename (new code and/or name), dissolve (its sub-units move up). Several units in the units column are separated by semicolons.")))
+                .append("</p>");
+        if (error != null) {
+            b.append(error);
+        }
+        b.append("<form method=\"post\" action=\"").append(Html.escape(layout.withLang("reorganise"))).append("\">")
+                .append(layout.csrfField()).append("<input type=\"hidden\" name=\"action\" value=\"dry-run\">")
+                .append("<label for=\"title\">").append(Html.escape(layout.t("Tên kế hoạch", "Plan title"))).append("</label>")
+                .append("<input id=\"title\" name=\"title\" size=\"60\" value=\"").append(Html.escape(title == null ? "" : title)).append("\">")
+                .append("<label for=\"plan\">").append(Html.escape(layout.t("Kế hoạch (CSV)", "Plan (CSV)"))).append("</label>")
+                .append("<textarea id=\"plan\" name=\"plan\" rows=\"12\" cols=\"100\" spellcheck=\"false\">").append(Html.escape(text))
+                .append("</textarea><p><button type=\"submit\" id=\"dry-run-button\">")
+                .append(Html.escape(layout.t("Chạy thử", "Dry-run"))).append("</button></p></form>");
+        if (result != null) {
+            b.append(result);
+        }
+        return layout.page(unit, "reorganise", "Sắp xếp đơn vị", "Reorganise units", b.toString());
+    }
+}
