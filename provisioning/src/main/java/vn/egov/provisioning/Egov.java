@@ -41,6 +41,7 @@ public final class Egov implements Runnable {
             if (databaseOnly) {
                 return 0;
             }
+            platform.solr().ensureRunning();
             platform.upServer(true);
             String base = platform.baseUrl();
             log.raw("");
@@ -50,6 +51,7 @@ public final class Egov implements Runnable {
             log.raw("    " + base + "/api/tenants         the unit tree (JSON)");
             log.raw("    " + base + "/openapi             the API description");
             log.raw("    " + base + "/health              health");
+            log.raw("    " + platform.solr().coreUrl() + "   the search index (Solr)");
             log.raw("  Stop it with: ./egov stop");
             return 0;
         }
@@ -62,7 +64,9 @@ public final class Egov implements Runnable {
         @Override
         public Integer call() throws Exception {
             Log log = new Log(System.out);
-            new Platform(parent.projectDir, Settings.run(parent.work()), log).stop();
+            Platform platform = new Platform(parent.projectDir, Settings.run(parent.work()), log);
+            platform.stop();
+            platform.solr().stop();
             if (!Postgres.stopEmbedded(parent.work(), log)) {
                 log.step("PostgreSQL: not started by egov, left running");
             }

@@ -29,6 +29,8 @@ public final class Platform {
     public Path ear() { return projectDir.resolve("ear/egov-ear/target/egov.ear"); }
     public Settings settings() { return settings; }
     public Database database() { return db; }
+    /** The environment's search server (issue 4: the platform's own Solr node unless EGOV_SOLR_URL names one). */
+    public Solr solr() { return new Solr(projectDir, settings, log); }
 
     /** PostgreSQL, roles, database, migrations, reference units, the province administrator. */
     public void upDatabase() throws IOException, InterruptedException, SQLException {

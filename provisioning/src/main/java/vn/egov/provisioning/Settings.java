@@ -42,6 +42,9 @@ public record Settings(Path work, String env, String database, String rolePrefix
         return new Settings(work, it.env(), it.database(), it.rolePrefix(), "egov-it-b", it.portBase() + 100);
     }
 
+    /** The port of the platform's own Solr node (when no Solr is configured with EGOV_SOLR_URL). */
+    public int solrPort() { return portBase + 83; }
+
     /** The port of this domain's data grid member (Hazelcast on the DAS). */
     public int gridPort() { return portBase + 90; }
 
