@@ -88,6 +88,7 @@ public final class Payara {
         }
         Path grid = domainDir().resolve("config/egov-grid-members");
         boolean gridChanged = false;
+        boolean restart = false;
         if (settings.gridMembers() != null && !Files.exists(grid)) {
             // the nodes of this environment find each other by TCP/IP on known ports (two domains on one machine)
             asadmin(true, "set-hazelcast-configuration", "--clustername", "egov-" + settings.env(), "--enabled", "true",
@@ -95,6 +96,14 @@ public final class Payara {
                     "--dasport", Integer.toString(settings.gridPort()));
             Files.writeString(grid, settings.gridMembers() + "\n");
             gridChanged = true;
+        }
+        Path immediate = domainDir().resolve("config/egov-invalidation-immediate");
+        if (!Files.exists(immediate)) {
+            // near caches (unit settings) are invalidated on the other nodes as soon as an entry changes, rather
+            // than in Hazelcast's default batches (up to 10 s later)
+            asadmin(true, "create-jvm-options", "-Dhazelcast.map.invalidation.batch.enabled=false");
+            Files.writeString(immediate, "configured\n");
+            restart = true;
         }
         Path marker = domainDir().resolve("config/egov-configured");
         Path tmpMarker = domainDir().resolve("config/egov-tmpdir");
@@ -105,7 +114,7 @@ public final class Payara {
             return;
         }
         if (Files.exists(marker)) {
-            if (gridChanged) {
+            if (gridChanged || restart) {
                 asadmin(false, "restart-domain", settings.domain());
             }
             return;
