@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -70,9 +69,8 @@ final class Reorganise implements Callable<Integer> {
                         return refuse(checked.errors());
                     }
                     log.raw(pretty(checked.report()));
-                    StringBuilder token = new StringBuilder();
-                    checked.report().getJsonObject("basis").forEach((k, v) -> token.append(token.length() == 0 ? "" : ",").append(k).append(':').append(v));
-                    log.raw("dry-run only, nothing changed; to apply: --apply --basis " + token);
+                    log.raw("dry-run only, nothing changed; to apply: --apply --basis "
+                            + ReorgPlan.basisToken(checked.report().getJsonObject("basis")));
                     return 0;
                 }
                 if (basis == null || basis.isBlank()) {
@@ -80,8 +78,15 @@ final class Reorganise implements Callable<Integer> {
                     return 2;
                 }
                 List<UnitCsvPlan.LineError> errors = new ArrayList<>();
+                Map<String, Integer> versions;
+                try {
+                    versions = ReorgPlan.parseBasisToken(basis);
+                } catch (IllegalArgumentException e) {
+                    System.err.println("egov: --basis is code:version,... as printed by the dry-run; not: " + e.getMessage());
+                    return 2;
+                }
                 Reorganiser.Applied applied = new Reorganiser(owner, actor, null)
-                        .apply(new ReorgPlan(parsed.title(), parsed.operations(), basis(basis)), errors);
+                        .apply(new ReorgPlan(parsed.title(), parsed.operations(), versions), errors);
                 if (applied == null) {
                     owner.rollback();
                     return refuse(errors);
@@ -111,15 +116,6 @@ final class Reorganise implements Callable<Integer> {
             }
         }
         return ReorgPlan.fromCsv(title, text, Map.of());
-    }
-
-    private static Map<String, Integer> basis(String token) {
-        Map<String, Integer> out = new LinkedHashMap<>();
-        for (String part : token.split(",")) {
-            int colon = part.lastIndexOf(':');
-            out.put(part.substring(0, colon).strip(), Integer.parseInt(part.substring(colon + 1).strip()));
-        }
-        return out;
     }
 
     private static int refuse(List<UnitCsvPlan.LineError> errors) {

@@ -103,7 +103,7 @@ public class ReorganisationResource {
                 throw invalid(checked.errors());
             }
             JsonObject report = checked.report();
-            return Json.createObjectBuilder(report).add("basisToken", token(report.getJsonObject("basis"))).build();
+            return Json.createObjectBuilder(report).add("basisToken", ReorgPlan.basisToken(report.getJsonObject("basis"))).build();
         } catch (SQLException e) {
             throw database(e);
         }
@@ -224,27 +224,13 @@ public class ReorganisationResource {
     }
 
     static Map<String, Integer> parseBasis(String basis) {
-        Map<String, Integer> out = new LinkedHashMap<>();
-        if (basis == null || basis.isBlank()) {
-            return out;
+        try {
+            return ReorgPlan.parseBasisToken(basis);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(new Problem(400, "invalid-input", "Dữ liệu không hợp lệ", "Invalid input",
+                    "Tham số basis có dạng mã:phiên bản,mã:phiên bản (lấy từ basisToken của lần chạy thử).",
+                    "basis is code:version,code:version (the dry-run's basisToken).", Map.of("basis", List.of(e.getMessage()))));
         }
-        for (String part : basis.split(",")) {
-            int colon = part.lastIndexOf(':');
-            try {
-                out.put(part.substring(0, colon).strip(), Integer.parseInt(part.substring(colon + 1).strip()));
-            } catch (RuntimeException e) {
-                throw new ProblemException(new Problem(400, "invalid-input", "Dữ liệu không hợp lệ", "Invalid input",
-                        "Tham số basis có dạng mã:phiên bản,mã:phiên bản (lấy từ basisToken của lần chạy thử).",
-                        "basis is code:version,code:version (the dry-run's basisToken).", Map.of("basis", List.of(part))));
-            }
-        }
-        return out;
-    }
-
-    private static String token(JsonObject basis) {
-        StringBuilder b = new StringBuilder();
-        basis.forEach((code, v) -> b.append(b.length() == 0 ? "" : ",").append(code).append(':').append(v));
-        return b.toString();
     }
 
     private static ProblemException invalid(List<UnitCsvPlan.LineError> errors) {

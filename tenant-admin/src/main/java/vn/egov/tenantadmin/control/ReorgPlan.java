@@ -88,6 +88,34 @@ public record ReorgPlan(String title, List<Operation> operations, Map<String, In
         }
     }
 
+    /** The basis as one string, {@code code:version,code:version} (for a CSV plan's query parameter or the CLI). */
+    public static String basisToken(JsonObject basis) {
+        StringBuilder b = new StringBuilder();
+        basis.forEach((code, v) -> b.append(b.length() == 0 ? "" : ",").append(code).append(':').append(v));
+        return b.toString();
+    }
+
+    /**
+     * Reads a {@link #basisToken}; empty for null or blank.
+     *
+     * @throws IllegalArgumentException naming the part that is not {@code code:version}
+     */
+    public static Map<String, Integer> parseBasisToken(String token) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        if (token == null || token.isBlank()) {
+            return out;
+        }
+        for (String part : token.split(",")) {
+            int colon = part.lastIndexOf(':');
+            try {
+                out.put(part.substring(0, colon).strip(), Integer.parseInt(part.substring(colon + 1).strip()));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(part, e);
+            }
+        }
+        return out;
+    }
+
     static final List<String> CSV_COLUMNS = List.of("operation", "units", "target", "parent", "code", "name", "kind");
 
     public static ReorgPlan fromJson(JsonObject json) throws Unreadable {

@@ -73,4 +73,15 @@ class ReorgPlanTest {
                 Json.createObjectBuilder().add("operations", Json.createArrayBuilder().add("merge")).build()));
         assertEquals(1, notObject.errors().get(0).line());
     }
+
+    @Test
+    void theBasisTokenGoesBothWays() {
+        var basis = Json.createObjectBuilder().add("xa-a", 3).add("huyen-x", 12).build();
+        String token = ReorgPlan.basisToken(basis);
+        assertEquals("xa-a:3,huyen-x:12", token);
+        assertEquals(Map.of("xa-a", 3, "huyen-x", 12), ReorgPlan.parseBasisToken(token));
+        assertTrue(ReorgPlan.parseBasisToken(" ").isEmpty());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> ReorgPlan.parseBasisToken("xa-a:3,xa-b"));
+        assertEquals("xa-b", bad.getMessage());
+    }
 }
