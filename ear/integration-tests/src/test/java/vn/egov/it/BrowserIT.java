@@ -75,18 +75,18 @@ class BrowserIT extends DeployedEar {
         browser.get(Api.baseUrl() + "/login");
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys("sai-mat-khau-roi");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        clickAndWait(browser.findElement(By.cssSelector("button[type=submit]")));
         String error = browser.findElement(By.cssSelector("[role=alert]")).getText();
         assertEquals("Tên đăng nhập hoặc mật khẩu không đúng.", error);
         assertEquals(user, browser.findElement(By.id("username")).getAttribute("value"), "the username is kept");
         screenshot("login-wrong-password");
 
         browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        clickAndWait(browser.findElement(By.cssSelector("button[type=submit]")));
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/t/" + Fixtures.COMMUNE + "/"));
         assertTrue(browser.getPageSource().contains("Đang đăng nhập: Người dùng thử " + user), browser.getPageSource());
         screenshot("logged-in-unit-page");
-        browser.findElement(By.linkText("Đăng xuất")).click();
+        clickAndWait(browser.findElement(By.linkText("Đăng xuất")));
         assertTrue(browser.getPageSource().contains("Đăng nhập"));
     }
 
@@ -104,33 +104,41 @@ class BrowserIT extends DeployedEar {
         browser.get(Api.baseUrl() + "/login");
         browser.findElement(By.id("username")).sendKeys("qt." + code);
         browser.findElement(By.id("password")).sendKeys(oneTime);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        clickAndWait(browser.findElement(By.cssSelector("button[type=submit]")));
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/me/password"));
         assertEquals("Đặt mật khẩu mới", browser.findElement(By.tagName("h1")).getText());
 
         browser.findElement(By.id("current")).sendKeys(oneTime);
         browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
         browser.findElement(By.id("confirm")).sendKeys(Fixtures.PASSWORD + "khac");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        clickAndWait(browser.findElement(By.cssSelector("button[type=submit]")));
         assertEquals("Hai lần nhập mật khẩu mới không khớp nhau.", browser.findElement(By.id("error")).getText());
         screenshot("password-mismatch");
 
         browser.findElement(By.id("current")).sendKeys(oneTime);
         browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
         browser.findElement(By.id("confirm")).sendKeys(Fixtures.PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        clickAndWait(browser.findElement(By.cssSelector("button[type=submit]")));
         assertEquals("Đã đổi mật khẩu", browser.findElement(By.tagName("h1")).getText());
         screenshot("password-changed");
 
-        browser.findElement(By.linkText("Đăng nhập")).click();
+        clickAndWait(browser.findElement(By.linkText("Đăng nhập")));
         browser.findElement(By.id("username")).sendKeys("qt." + code);
         browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        clickAndWait(browser.findElement(By.cssSelector("button[type=submit]")));
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/t/" + code + "/"));
         browser.get(Api.baseUrl() + "/t/" + code + "/admin/");
         assertEquals(200, Api.as("qt." + code, Fixtures.PASSWORD).get("/api/t/" + code + "/settings").status(),
                 "the chosen password is a working one");
         assertTrue(browser.getPageSource().contains("Xã Mật Khẩu " + code), "the admin pages open now");
+    }
+
+    /** Clicks something that loads a new page and waits until the old page is gone (no reading the old one). */
+    private static void clickAndWait(org.openqa.selenium.WebElement e) {
+        e.click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(e));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> "complete".equals(
+                ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     private static void screenshot(String name) throws Exception {
