@@ -16,6 +16,8 @@ import org.flywaydb.core.api.output.MigrateResult;
  * <li>{@code <prefix>_owner}: owns the schema, runs the migrations, never used by the application;</li>
  * <li>{@code <prefix>_app}: what Payara connects as; not owner, not superuser, no BYPASSRLS;</li>
  * <li>{@code <prefix>_auth}: NOLOGIN, BYPASSRLS, owns only the two login functions.</li>
+ * <li>{@code <prefix>_indexer}: NOLOGIN, BYPASSRLS, owns only the search outbox's worker functions (claim, done,
+ *     failed: the worker serves every unit, and these functions touch nothing but the outbox).</li>
  * </ul>
  */
 public final class Database {
@@ -38,8 +40,11 @@ public final class Database {
             role(s, settings.ownerRole(), "LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE PASSWORD " + literal(ownerPassword()));
             role(s, settings.appRole(), "LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE NOINHERIT PASSWORD " + literal(appPassword()));
             role(s, settings.authRole(), "NOLOGIN NOSUPERUSER BYPASSRLS NOCREATEDB NOCREATEROLE");
-            // the owner hands the login functions to the auth role, which needs membership
+            role(s, settings.indexerRole(), "NOLOGIN NOSUPERUSER BYPASSRLS NOCREATEDB NOCREATEROLE");
+            // the owner hands the login functions to the auth role (and the search outbox's worker functions to
+            // the indexer role), which needs membership
             s.execute("GRANT " + settings.authRole() + " TO " + settings.ownerRole());
+            s.execute("GRANT " + settings.indexerRole() + " TO " + settings.ownerRole());
             if (!exists(c, "SELECT 1 FROM pg_database WHERE datname = ?", settings.database())) {
                 s.execute("CREATE DATABASE " + settings.database() + " OWNER " + settings.ownerRole()
                         + " ENCODING 'UTF8' TEMPLATE template0");
@@ -55,7 +60,8 @@ public final class Database {
         Flyway flyway = Flyway.configure()
                 .dataSource(server.url(settings.database()), settings.ownerRole(), ownerPassword())
                 .locations("classpath:db/migration")
-                .placeholders(Map.of("app_role", settings.appRole(), "auth_role", settings.authRole()))
+                .placeholders(Map.of("app_role", settings.appRole(), "auth_role", settings.authRole(),
+                        "indexer_role", settings.indexerRole()))
                 .load();
         MigrateResult result = flyway.migrate();
         log.step("migrations: %d applied, schema at version %s", result.migrationsExecuted,

@@ -41,7 +41,6 @@ public final class Egov implements Runnable {
             if (databaseOnly) {
                 return 0;
             }
-            platform.solr().ensureRunning();
             platform.upServer(true);
             String base = platform.baseUrl();
             log.raw("");
@@ -66,7 +65,6 @@ public final class Egov implements Runnable {
             Log log = new Log(System.out);
             Platform platform = new Platform(parent.projectDir, Settings.run(parent.work()), log);
             platform.stop();
-            platform.solr().stop();
             if (!Postgres.stopEmbedded(parent.work(), log)) {
                 log.step("PostgreSQL: not started by egov, left running");
             }

@@ -141,6 +141,24 @@ public final class Payara {
         Files.writeString(marker, "configured\n");
     }
 
+    /**
+     * Sets a system property of the server (read by the application through MicroProfile Config), if it is not
+     * already set to this value; takes effect without a restart.
+     */
+    public void ensureSystemProperty(String name, String value) throws IOException, InterruptedException {
+        Path domainXml = domainDir().resolve("config/domain.xml");
+        String wanted = "name=\"" + name + "\" value=\"" + value + "\"";
+        String wantedReversed = "value=\"" + value + "\" name=\"" + name + "\"";
+        if (Files.exists(domainXml)) {
+            String xml = Files.readString(domainXml);
+            if (xml.contains(wanted) || xml.contains(wantedReversed)) {
+                return;
+            }
+        }
+        asadmin(true, "create-system-properties", name + "=" + value.replace(":", "\\:").replace("=", "\\="));
+        log.step("Payara: %s = %s", name, value);
+    }
+
     /** Creates the JDBC pool and resource, or updates the pool's connection settings. */
     public void ensurePool(PgServer pg, String appUser, String appPassword) throws IOException, InterruptedException {
         String listed = asadmin(true, "list-jdbc-connection-pools");

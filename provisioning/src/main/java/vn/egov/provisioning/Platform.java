@@ -66,6 +66,14 @@ public final class Platform {
         Payara payara = new Payara(settings.work(), settings, log);
         payara.ensureRunning(payaraZip(), jdbcDriver());
         payara.ensurePool(pg, settings.appRole(), db.appPassword());
+        // the search index: the platform's own Solr node (or the one configured), told to the application
+        Solr solr = solr();
+        solr.ensureRunning();
+        if (solr.cloudNodes().isBlank()) {
+            payara.ensureSystemProperty("egov.solr.url", solr.coreUrl());
+        } else {
+            payara.ensureSystemProperty("egov.solr.cloud", solr.cloudNodes());
+        }
         if (deploy) {
             require(ear(), "the EAR");
             Path stamp = settings.envDir().resolve("deployed-ear.stamp");
@@ -94,6 +102,7 @@ public final class Platform {
 
     public void stop() throws IOException, InterruptedException {
         new Payara(settings.work(), settings, log).stop();
+        solr().stop();
     }
 
     private static void require(Path file, String what) throws IOException {

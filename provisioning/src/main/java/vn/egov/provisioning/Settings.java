@@ -63,6 +63,7 @@ public record Settings(Path work, String env, String database, String rolePrefix
     public String ownerRole() { return rolePrefix + "_owner"; }
     public String appRole() { return rolePrefix + "_app"; }
     public String authRole() { return rolePrefix + "_auth"; }
+    public String indexerRole() { return rolePrefix + "_indexer"; }
     public int adminPort() { return portBase + 48; }
     public int httpPort() { return portBase + 80; }
     public Path envDir() { return work.resolve(env); }

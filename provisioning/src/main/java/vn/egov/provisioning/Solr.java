@@ -33,8 +33,17 @@ public final class Solr {
         return given.isBlank() ? "http://127.0.0.1:" + settings.solrPort() + "/solr/egov" : given.replaceAll("/+$", "");
     }
 
+    /** SolrCloud node URLs ({@code EGOV_SOLR_CLOUD}, comma separated), or empty for a standalone Solr. */
+    public String cloudNodes() {
+        return Settings.env("EGOV_SOLR_CLOUD", "").strip();
+    }
+
     /** Checks the configured Solr, or starts (or finds running) the platform's own node. */
     public void ensureRunning() throws IOException, InterruptedException {
+        if (!cloudNodes().isBlank()) {
+            SolrCloudSetup.ensure(List.of(cloudNodes().split(",")), configset(), log);
+            return;
+        }
         if (!Settings.env("EGOV_SOLR_URL", "").isBlank()) {
             if (!ping()) {
                 throw new IOException("the Solr at EGOV_SOLR_URL (" + coreUrl() + ") does not answer its ping");
@@ -94,6 +103,11 @@ public final class Solr {
         }
         Files.delete(pid);
         return true;
+    }
+
+    /** The platform's configset (solrconfig.xml, schema.xml), as kept in the repository. */
+    Path configset() {
+        return project.resolve("platform/search-node/src/main/resources/solr/egov/conf");
     }
 
     public boolean ping() {

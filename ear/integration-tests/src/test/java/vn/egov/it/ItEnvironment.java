@@ -77,6 +77,17 @@ public class ItEnvironment implements LauncherSessionListener {
                 ps.setBytes(1, png(8, 8));
                 ps.executeUpdate();
             }
+            // a row the outbox worker never takes (due at 'infinity'), and a finished job
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO search_outbox (tenant_id, doc_id, op, next_attempt_at, last_error) "
+                    + "SELECT id, 'seed:0', 'delete', 'infinity', 'seed: never sent' FROM tenant WHERE code = 'lao-cai' "
+                    + "AND NOT EXISTS (SELECT 1 FROM search_outbox WHERE doc_id = 'seed:0')")) {
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO search_reindex_job (tenant_id, subtree, requested_by, finished_at) "
+                    + "SELECT id, false, 'seed', now() FROM tenant WHERE code = 'lao-cai' "
+                    + "AND NOT EXISTS (SELECT 1 FROM search_reindex_job WHERE requested_by = 'seed')")) {
+                ps.executeUpdate();
+            }
             c.commit();
         }
     }

@@ -27,6 +27,8 @@ import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.web.Access;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.ProblemException;
+import vn.egov.platform.search.control.SearchIndex;
+import vn.egov.platform.security.Role;
 
 /**
  * {@code /api/t/{unit}/notices}: the internal notices of one unit. The unit comes from the path (resolved at
@@ -47,12 +49,17 @@ public class NoticesResource {
     @Inject
     Access access;
 
+    @Inject
+    SearchIndex search;
+
     @GET
     public List<NoticeView> list(@QueryParam("limit") @DefaultValue("20") int limit) {
         Tenant unit = access.require(DOMAIN, "read");
         int size = Math.max(1, Math.min(limit, 100));
-        return em.createQuery("SELECT n FROM Notice n WHERE n.tenantId = :t ORDER BY n.createdAt DESC, n.id DESC", Notice.class)
+        return em.createQuery("SELECT n FROM Notice n WHERE n.tenantId = :t AND (n.audience <> 'admins' OR :admin = TRUE) "
+                        + "ORDER BY n.createdAt DESC, n.id DESC", Notice.class)
                 .setParameter("t", unit.getId())
+                .setParameter("admin", isAdmin())
                 .setMaxResults(size)
                 .getResultStream().map(n -> NoticeView.of(n, unit.getCode())).toList();
     }
@@ -69,9 +76,10 @@ public class NoticesResource {
     public Response create(@Valid @NotNull(message = "Thiếu nội dung yêu cầu / the body is missing") NoticeInput input,
                            @Context UriInfo uri) {
         Tenant unit = access.require(DOMAIN, "write");
-        Notice notice = new Notice(unit.getId(), input.title().strip(), input.body(), access.username());
+        Notice notice = new Notice(unit.getId(), input.title().strip(), input.body(), access.username(), input.audienceOrDefault());
         em.persist(notice);
         em.flush();
+        search.put(NoticeSearch.document(notice, unit));
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(notice.getId())).build())
                 .entity(NoticeView.of(notice, unit.getCode())).build();
     }
@@ -83,8 +91,9 @@ public class NoticesResource {
                              @Valid @NotNull(message = "Thiếu nội dung yêu cầu / the body is missing") NoticeInput input) {
         Tenant unit = access.require(DOMAIN, "write");
         Notice notice = find(unit, id);
-        notice.edit(input.title().strip(), input.body());
+        notice.edit(input.title().strip(), input.body(), input.audienceOrDefault());
         em.flush();
+        search.put(NoticeSearch.document(notice, unit));
         return NoticeView.of(notice, unit.getCode());
     }
 
@@ -93,12 +102,18 @@ public class NoticesResource {
     public Response delete(@PathParam("id") long id) {
         Tenant unit = access.require(DOMAIN, "write");
         em.remove(find(unit, id));
+        search.remove(unit.getId(), NoticeSearch.docId(id));
         return Response.noContent().build();
+    }
+
+    /** Admins-only notices are for the unit's administrators (and those of the province). */
+    private boolean isAdmin() {
+        return access.user().has(Role.UNIT_ADMIN) || access.user().has(Role.PROVINCE_ADMIN);
     }
 
     private Notice find(Tenant unit, long id) {
         Notice n = em.find(Notice.class, id);
-        if (n == null || n.getTenantId() != unit.getId()) {
+        if (n == null || n.getTenantId() != unit.getId() || ("admins".equals(n.getAudience()) && !isAdmin())) {
             throw ProblemException.notFound("thông báo số " + id + " của đơn vị này", "notice " + id + " in this unit");
         }
         return n;

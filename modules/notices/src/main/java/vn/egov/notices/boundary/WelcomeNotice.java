@@ -14,9 +14,15 @@ public class WelcomeNotice {
     @PersistenceContext(unitName = "notices")
     EntityManager em;
 
+    @jakarta.inject.Inject
+    vn.egov.platform.search.control.SearchIndex search;
+
     void onProvisioned(@Observes UnitProvisioned unit) {
-        em.persist(new Notice(unit.tenantId(), "Chào mừng đến với hệ thống",
+        Notice notice = new Notice(unit.tenantId(), "Chào mừng đến với hệ thống",
                 "Đơn vị đã được khởi tạo trên nền tảng chính quyền điện tử của tỉnh. Quản trị đơn vị có thể thêm cán bộ và phân quyền.",
-                unit.actor()));
+                unit.actor());
+        em.persist(notice);
+        em.flush();
+        search.put(NoticeSearch.document(notice, unit.tenantId(), unit.path(), unit.code()));
     }
 }

@@ -29,6 +29,8 @@ public class Notice {
     private OffsetDateTime createdAt;
     @Column(name = "updated_at")
     private OffsetDateTime updatedAt;
+    @Column(nullable = false, length = 12)
+    private String audience = "staff";
     @Version
     private int version;
 
@@ -36,14 +38,21 @@ public class Notice {
     }
 
     public Notice(long tenantId, String title, String body, String createdBy) {
+        this(tenantId, title, body, createdBy, "staff");
+    }
+
+    /** @param audience {@code public}, {@code staff} or {@code admins} */
+    public Notice(long tenantId, String title, String body, String createdBy, String audience) {
         this.tenantId = tenantId;
+        this.audience = Objects.requireNonNull(audience, "audience");
         this.title = Objects.requireNonNull(title, "title");
         this.body = Objects.requireNonNull(body, "body");
         this.createdBy = Objects.requireNonNull(createdBy, "createdBy");
         this.createdAt = OffsetDateTime.now();
     }
 
-    public void edit(String title, String body) {
+    public void edit(String title, String body, String audience) {
+        this.audience = Objects.requireNonNull(audience, "audience");
         this.title = Objects.requireNonNull(title, "title");
         this.body = Objects.requireNonNull(body, "body");
         this.updatedAt = OffsetDateTime.now();
@@ -57,4 +66,5 @@ public class Notice {
     public OffsetDateTime getCreatedAt() { return createdAt; }
     public OffsetDateTime getUpdatedAt() { return updatedAt; }
     public int getVersion() { return version; }
+    public String getAudience() { return audience; }
 }

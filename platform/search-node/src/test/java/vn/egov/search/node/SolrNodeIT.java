@@ -31,10 +31,10 @@ class SolrNodeIT {
         node = SolrNode.start(home, 0);
         solr = new Http2SolrClient.Builder(node.coreUrl()).build();
         solr.add(List.of(
-                doc("a", "1/5/10", "Đăng ký khai sinh", "Thủ tục đăng ký khai sinh cho trẻ em tại Ủy ban nhân dân xã"),
-                doc("b", "1/5/11", "Dang ky ket hon", "Huong dan dang ky ket hon (viet khong dau)"),
-                doc("c", "1/6/20", Normalizer.normalize("Thủ tục cấp phép xây dựng", Normalizer.Form.NFD), "Sở Xây dựng tiếp nhận hồ sơ"),
-                doc("d", "1/6", "Đường giao thông nông thôn", "Báo cáo tiến độ đường liên xã")));
+                doc("a", "1.5.10", "Đăng ký khai sinh", "Thủ tục đăng ký khai sinh cho trẻ em tại Ủy ban nhân dân xã"),
+                doc("b", "1.5.11", "Dang ky ket hon", "Huong dan dang ky ket hon (viet khong dau)"),
+                doc("c", "1.6.20", Normalizer.normalize("Thủ tục cấp phép xây dựng", Normalizer.Form.NFD), "Sở Xây dựng tiếp nhận hồ sơ"),
+                doc("d", "1.6", "Đường giao thông nông thôn", "Báo cáo tiến độ đường liên xã")));
         solr.commit();
     }
 
@@ -80,11 +80,11 @@ class SolrNodeIT {
 
     @Test
     void theSubtreeFilterSelectsAUnitAndEverythingUnderIt() throws Exception {
-        assertEquals(List.of("a", "b"), ids("*:*", "tenant_path:\"1/5\"").stream().sorted().toList());
-        assertEquals(List.of("c", "d"), ids("*:*", "tenant_path:\"1/6\"").stream().sorted().toList());
-        assertEquals(List.of("a"), ids("*:*", "tenant_path:\"1/5/10\""));
+        assertEquals(List.of("a", "b"), ids("*:*", "tenant_path:\"1.5\"").stream().sorted().toList());
+        assertEquals(List.of("c", "d"), ids("*:*", "tenant_path:\"1.6\"").stream().sorted().toList());
+        assertEquals(List.of("a"), ids("*:*", "tenant_path:\"1.5.10\""));
         assertEquals(4, ids("*:*", "tenant_path:\"1\"").size());
-        assertEquals(List.of(), ids("*:*", "tenant_path:\"1/50\""), "a prefix of digits is not an ancestor");
+        assertEquals(List.of(), ids("*:*", "tenant_path:\"1.50\""), "a prefix of digits is not an ancestor");
     }
 
     @Test

@@ -1,0 +1,72 @@
+package vn.egov.provisioning;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Puts the platform's configset on a SolrCloud cluster and makes sure its collection exists, over Solr's HTTP
+ * APIs only (no ZooKeeper client here): upload (overwrite) the configset {@value #NAME}, then create the
+ * collection {@value #NAME} with 2 shards, or reload it so a changed configset takes effect.
+ */
+public final class SolrCloudSetup {
+    public static final String NAME = "egov";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private SolrCloudSetup() {
+    }
+
+    public static void ensure(List<String> nodes, Path configset, Log log) throws IOException, InterruptedException {
+        String node = nodes.get(0).strip().replaceAll("/+$", "");
+        byte[] zip = zip(configset);
+        HttpResponse<String> upload = HTTP.send(HttpRequest.newBuilder(URI.create(node + "/admin/configs?action=UPLOAD&name=" + NAME + "&overwrite=true&cleanup=true"))
+                .header("Content-Type", "application/octet-stream").timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(zip)).build(), HttpResponse.BodyHandlers.ofString());
+        require(upload, "upload the configset");
+        log.step("SolrCloud: configset %s uploaded to %s", NAME, node);
+        String list = require(get(node + "/admin/collections?action=LIST&wt=json"), "list the collections");
+        if (list.contains("\"" + NAME + "\"")) {
+            require(get(node + "/admin/collections?action=RELOAD&name=" + NAME), "reload the collection");
+            log.step("SolrCloud: collection %s reloaded", NAME);
+        } else {
+            require(get(node + "/admin/collections?action=CREATE&name=" + NAME + "&numShards=2&replicationFactor=1"
+                    + "&collection.configName=" + URLEncoder.encode(NAME, StandardCharsets.UTF_8)), "create the collection");
+            log.step("SolrCloud: collection %s created (2 shards)", NAME);
+        }
+    }
+
+    private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String require(HttpResponse<String> r, String what) throws IOException {
+        if (r.statusCode() != 200) {
+            throw new IOException("SolrCloud: could not " + what + " (HTTP " + r.statusCode() + "): " + r.body());
+        }
+        return r.body();
+    }
+
+    static byte[] zip(Path dir) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(bytes); Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.sorted().toList()) {
+                out.putNextEntry(new ZipEntry(f.getFileName().toString()));
+                out.write(Files.readAllBytes(f));
+                out.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+}
