@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /** The {@code egov} command line: {@code up}, {@code stop}, {@code status}. */
 @Command(name = "egov", mixinStandardHelpOptions = true, version = "egov 0.1",
         description = "Runs the provincial e-government platform on this machine.",
-        subcommands = {Egov.Up.class, Egov.Stop.class, Egov.AddUser.class, ImportUnits.class, Reorganise.class})
+        subcommands = {Egov.Up.class, Egov.Stop.class, Egov.AddUser.class, ImportUnits.class, Reorganise.class, SearchCommand.class})
 public final class Egov implements Runnable {
 
     @Option(names = "--project-dir", defaultValue = ".", description = "the checkout (default: current folder)")

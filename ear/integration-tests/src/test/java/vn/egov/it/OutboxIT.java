@@ -1,0 +1,77 @@
+package vn.egov.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.egov.it.Fixtures.COMMUNE;
+import static vn.egov.it.Fixtures.PASSWORD;
+
+import jakarta.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import vn.egov.provisioning.Solr;
+
+/**
+ * Nothing is lost: with the real Solr stopped, writes still succeed (their index changes wait in the outbox,
+ * with the errors on the admin page); when Solr is back, the backlog drains and the index matches the database,
+ * deletes and edits included.
+ */
+class OutboxIT extends DeployedEar {
+
+    @Test
+    void withSolrStoppedWritesSucceedAndWhenItIsBackTheBacklogDrains() throws Exception {
+        String mark = "ob" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        Api admin = Api.as(Fixtures.user(COMMUNE, false, "UNIT_ADMIN"), PASSWORD);
+        long first = SearchIT.notice(admin, COMMUNE, "Trước khi dừng " + mark, "Có trong chỉ mục " + mark, "staff");
+        SearchIT.awaitTotal(admin, "q=" + mark + "&unit=" + COMMUNE, 1);
+
+        Solr solr = ItEnvironment.platform().solr();
+        assertTrue(solr.stop(), "the test environment started this Solr, so it can stop it");
+        List<Long> ids = new ArrayList<>();
+        try {
+            assertFalse(solr.ping());
+            for (int i = 0; i < 20; i++) {
+                ids.add(SearchIT.notice(admin, COMMUNE, "Trong lúc dừng số " + i + " " + mark, "Chờ trong hàng đợi " + mark, "staff"));
+            }
+            Api.Response edited = admin.put("/api/t/" + COMMUNE + "/notices/" + ids.get(0),
+                    "{\"title\":\"Đã sửa khi dừng " + mark + "\",\"body\":\"Nội dung mới " + mark + "\"}");
+            assertEquals(200, edited.status(), edited.toString());
+            assertEquals(204, admin.delete("/api/t/" + COMMUNE + "/notices/" + first).status());
+
+            Api.Response down = admin.get("/api/search?q=" + mark + "&unit=" + COMMUNE);
+            assertEquals(503, down.status(), down.toString());
+            assertTrue(down.isProblem());
+
+            // the worker has tried, failed, and says so on the admin page; the rows wait
+            JsonObject backlog = awaitBacklog(admin, b -> b.getJsonNumber("failing").longValue() > 0);
+            assertTrue(backlog.getJsonNumber("pending").longValue() >= 22, backlog.toString());
+            assertFalse(backlog.getJsonArray("lastErrors").isEmpty(), backlog.toString());
+        } finally {
+            solr.ensureRunning();
+        }
+        // backoff is at most 30 s: the backlog drains within a minute or so
+        JsonObject back = SearchIT.awaitTotal(admin, "q=" + mark + "&unit=" + COMMUNE + "&size=50", 20);
+        List<String> titles = SearchIT.titles(back);
+        assertTrue(titles.contains("Đã sửa khi dừng " + mark), "the edit made while Solr was down is indexed: " + titles);
+        assertFalse(titles.contains("Trước khi dừng " + mark), "the delete made while Solr was down is applied: " + titles);
+        JsonObject drained = awaitBacklog(admin, b -> b.getJsonNumber("pending").longValue() == 0);
+        assertEquals(0, drained.getJsonNumber("failing").longValue());
+    }
+
+    static JsonObject awaitBacklog(Api admin, java.util.function.Predicate<JsonObject> condition) {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        JsonObject last = null;
+        while (System.nanoTime() < deadline) {
+            Api.Response r = admin.get("/api/t/" + COMMUNE + "/search/backlog");
+            assertEquals(200, r.status(), r.toString());
+            last = r.json().getJsonObject("backlog");
+            if (condition.test(last)) {
+                return last;
+            }
+            SearchIT.sleep(500);
+        }
+        throw new AssertionError("the backlog did not reach the expected state in 120 s: " + last);
+    }
+}

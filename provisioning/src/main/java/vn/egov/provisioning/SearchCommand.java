@@ -1,0 +1,163 @@
+package vn.egov.provisioning;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code egov search reindex|check}: the search index's administration from a terminal, through the platform's
+ * API (the modules that own the items run there), as an administrator of the unit.
+ */
+@Command(name = "search", description = "Reindexes a unit or subtree, or checks the search index against the database.",
+        subcommands = {SearchCommand.Reindex.class, SearchCommand.Check.class})
+final class SearchCommand implements Runnable {
+    @CommandLine.ParentCommand Egov parent;
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    abstract static class Remote {
+        @Option(names = "--url", defaultValue = "http://localhost:8080", description = "the platform (default ${DEFAULT-VALUE})")
+        String url;
+        @Option(names = "--user", required = true, description = "an administrator of the unit (of its subtree for --subtree)")
+        String user;
+        @Option(names = "--unit", required = true, description = "unit code, e.g. huyen-bat-xat")
+        String unit;
+        @Option(names = "--password-stdin", description = "read the password from the first line of standard input")
+        boolean passwordStdin;
+
+        final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        String authorization;
+
+        boolean credentials() throws IOException {
+            String password = System.getenv("EGOV_PASSWORD");
+            if (passwordStdin) {
+                password = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            }
+            if (password == null && System.console() != null) {
+                password = new String(System.console().readPassword("Mật khẩu của %s: ", user));
+            }
+            if (password == null) {
+                System.err.println("egov: set EGOV_PASSWORD or run in a terminal to type the password");
+                return false;
+            }
+            authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+            return true;
+        }
+
+        HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {
+            return http.send(HttpRequest.newBuilder(URI.create(url.replaceAll("/+$", "") + path)).timeout(Duration.ofMinutes(5))
+                    .header("Authorization", authorization).header("Accept", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        }
+
+        static JsonObject json(String body) {
+            try (JsonReader r = Json.createReader(new StringReader(body))) {
+                return r.readObject();
+            }
+        }
+
+        static int refused(HttpResponse<String> r) {
+            String title = "HTTP " + r.statusCode();
+            String detail = "";
+            try {
+                JsonObject p = json(r.body());
+                title = p.getString("title", title);
+                detail = p.getString("detail", "");
+            } catch (RuntimeException e) {
+                // not a problem document
+            }
+            System.err.println("egov: " + title + (detail.isEmpty() ? "" : ": " + detail));
+            return 2;
+        }
+    }
+
+    @Command(name = "reindex", description = "Reads every searchable item of the unit (and its subtree) again and replaces the index's copy; shows progress.")
+    static final class Reindex extends Remote implements Callable<Integer> {
+        @Option(names = "--subtree", description = "the unit's whole subtree (needs subtree rights)")
+        boolean subtree;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!credentials()) {
+                return 2;
+            }
+            PrintStream out = System.out;
+            long t0 = System.nanoTime();
+            HttpResponse<String> started = send("POST", "/api/t/" + unit + "/search/reindex?subtree=" + subtree);
+            if (started.statusCode() != 202) {
+                return refused(started);
+            }
+            String location = "/api/t/" + unit + "/search/reindex/" + json(started.body()).getJsonNumber("id").longValue();
+            JsonObject job;
+            while (true) {
+                HttpResponse<String> r = send("GET", location);
+                if (r.statusCode() != 200) {
+                    return refused(r);
+                }
+                job = json(r.body());
+                int total = Math.max(1, job.getInt("unitsTotal"));
+                int done = job.getInt("unitsDone");
+                int width = 30;
+                int filled = (int) ((long) width * done / total);
+                out.printf("\r[%s%s] %d/%d đơn vị, %d mục, %d đang chờ chỉ mục   ", "#".repeat(filled), ".".repeat(width - filled),
+                        done, total, job.getJsonNumber("documents").longValue(), job.getJsonNumber("pending").longValue());
+                out.flush();
+                if (job.getBoolean("done") || (job.containsKey("error") && !job.isNull("error"))) {
+                    break;
+                }
+                Thread.sleep(500);
+            }
+            out.println();
+            if (job.containsKey("error") && !job.isNull("error")) {
+                System.err.println("egov: the reindex stopped: " + job.getString("error"));
+                return 1;
+            }
+            out.printf("reindexed %s%s: %d items in %.1f s%n", unit, subtree ? " and its subtree" : "",
+                    job.getJsonNumber("documents").longValue(), (System.nanoTime() - t0) / 1e9);
+            return 0;
+        }
+    }
+
+    @Command(name = "check", description = "Compares items per unit in the database and in the index. Exit code 0: consistent, 3: differences.")
+    static final class Check extends Remote implements Callable<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            if (!credentials()) {
+                return 2;
+            }
+            HttpResponse<String> r = send("GET", "/api/t/" + unit + "/search/check");
+            if (r.statusCode() != 200) {
+                return refused(r);
+            }
+            JsonObject c = json(r.body());
+            PrintStream out = System.out;
+            out.printf("%-32s %10s %10s %10s%n", "đơn vị / unit", "CSDL / db", "chỉ mục", "đang chờ");
+            for (JsonObject u : c.getJsonArray("differences").getValuesAs(JsonObject.class)) {
+                out.printf("%-32s %10d %10d %10d%n", u.getString("code"), u.getJsonNumber("database").longValue(),
+                        u.getJsonNumber("index").longValue(), u.getJsonNumber("pending").longValue());
+            }
+            out.printf("%-32s %10d %10d %10d%n", "tổng / total (" + c.getJsonArray("units").size() + " đơn vị)",
+                    c.getJsonNumber("database").longValue(), c.getJsonNumber("index").longValue(), c.getJsonNumber("pending").longValue());
+            out.println(c.getBoolean("consistent") ? "khớp / consistent" : c.getJsonArray("differences").size() + " đơn vị lệch / units differ"
+                    + (c.getJsonNumber("pending").longValue() > 0 ? " (some items are still waiting in the outbox)" : "; run: egov search reindex --unit " + unit));
+            return c.getBoolean("consistent") ? 0 : 3;
+        }
+    }
+}
