@@ -43,7 +43,7 @@ public record SearchDocument(String id, long tenantId, String tenantPath, String
         if (!TYPE.matcher(type).matches() || !id.startsWith(type + ":") || id.length() > 200) {
             throw new IllegalArgumentException("id " + id + " must be '<type>:<local id>' with a type like 'notice'");
         }
-        if (!PATH.matcher(tenantPath).matches() || !tenantPath.endsWith(Long.toString(tenantId))) {
+        if (!PATH.matcher(tenantPath).matches() || !(tenantPath.equals(Long.toString(tenantId)) || tenantPath.endsWith("." + tenantId))) {
             throw new IllegalArgumentException("path " + tenantPath + " does not end at unit " + tenantId);
         }
         readers = readers == null ? Set.of() : Set.copyOf(new TreeSet<>(readers));
