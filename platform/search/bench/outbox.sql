@@ -33,7 +33,7 @@ SELECT u.id, 'bench:' || g, 'upsert',
          'body', array_to_string(ARRAY(SELECT ws.w[1 + floor(random() * cardinality(ws.w))::int]
                                  FROM generate_series(1, 40 + (g % 80)) WHERE g > 0), ' '),
          'url', '/bench/' || g,
-         'updated', to_char(timestamptz '2018-01-01' + (g % 2500) * interval '1 day' AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'))
+         'updated', to_char((timestamptz '2018-01-01' + (g % 2500) * interval '1 day') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'))
   FROM generate_series(1, :docs) g
   CROSS JOIN words ws
   JOIN units u ON u.k = g % (SELECT count(*) FROM units);

@@ -503,4 +503,45 @@ class AdminUiIT extends DeployedEar {
         Path shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
+
+    // ---------------------------------------------------------------- the search index page
+
+    @Test
+    void aDistrictAdminReindexesItsSubtreeFromTheSearchIndexPageAndTheCheckSaysConsistent() throws Exception {
+        String districtAdmin = Fixtures.user(DISTRICT, true, "UNIT_ADMIN");
+        logIn(districtAdmin);
+        open("/t/" + DISTRICT + "/admin/search");
+        assertEquals("Chỉ mục tìm kiếm", text("main h1"));
+        assertTrue(browser.findElement(By.id("pending")).getText().matches("[0-9]+"), text("#backlog"));
+        assertTrue(browser.findElement(By.id("subtree-true")).isSelected(), "subtree rights: the subtree is offered, and chosen");
+        assertTrue(browser.findElements(By.id("worker")).isEmpty(), "the worker's state is for province admins");
+        clickAndWait(browser.findElement(By.id("reindex")));
+        assertTrue(text("#flash").startsWith("Đã bắt đầu lập lại chỉ mục"), text("#flash"));
+        WebElement job = browser.findElement(By.cssSelector("#jobs tbody tr"));
+        assertTrue(job.getText().contains(DISTRICT) && job.getText().contains("(cả cây)") && job.getText().contains(districtAdmin), job.getText());
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (!text("#jobs tbody tr").endsWith("Xong") && System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            open("/t/" + DISTRICT + "/admin/search");
+        }
+        assertTrue(text("#jobs tbody tr").endsWith("Xong"), text("#jobs tbody tr"));
+        screenshot("admin-search-index");
+        String consistent = "";
+        while (!"true".equals(consistent) && System.nanoTime() < deadline) {
+            Thread.sleep(1500);
+            open("/t/" + DISTRICT + "/admin/search?check=1");
+            consistent = browser.findElement(By.id("check-result")).getAttribute("data-consistent");
+        }
+        assertEquals("true", consistent, text("#check-result"));
+        assertTrue(text("#check-result").startsWith("Khớp: "), text("#check-result"));
+        screenshot("admin-search-check");
+        open("/t/" + DISTRICT + "/admin/search?lang=en");
+        assertEquals("Search index", text("main h1"));
+        // a commune admin without subtree rights gets no subtree choice, and the sibling's page is refused
+        logIn(Fixtures.user(COMMUNE, false, "UNIT_ADMIN"));
+        open("/t/" + COMMUNE + "/admin/search");
+        assertTrue(browser.findElements(By.id("subtree-true")).isEmpty());
+        open("/t/" + SIBLING_COMMUNE + "/admin/search");
+        assertTrue(browser.findElements(By.id("reindex")).isEmpty(), "no form on a refused page");
+    }
 }

@@ -87,6 +87,48 @@ class ReindexIT extends DeployedEar {
         assertTrue(backlog.getJsonObject("worker").isEmpty(), "the worker's state is for province admins only");
     }
 
+    @Test
+    void aMergeIsFollowedByTheIndexInTheSameTransaction() {
+        Api province = Api.as(Fixtures.user(Fixtures.PROVINCE, true, "PROVINCE_ADMIN"), PASSWORD);
+        String s = UUID.randomUUID().toString().substring(0, 6);
+        String a = "xa-ta-" + s;
+        String b = "xa-tb-" + s;
+        for (String code : java.util.List.of(a, b)) {
+            Api.Response r = province.post("/api/t/" + Fixtures.COUSIN_DISTRICT + "/units", """
+                    {"code":"%s","name":"Xã %s","kind":"commune","firstAdmin":{"username":"qt.%s","displayName":"QT"}}
+                    """.formatted(code, code, code));
+            assertEquals(201, r.status(), r.toString());
+        }
+        String mark = "mg" + s;
+        SearchIT.notice(province, a, "Lịch tiếp dân " + mark, "Xã trước khi sáp nhập " + mark, "public");
+        assertEquals(a, SearchIT.awaitTotal(province, "q=" + mark, 1).getJsonArray("items").getJsonObject(0).getString("unitCode"));
+
+        String plan = "{\"title\":\"Sáp nhập " + s + "\",\"operations\":[{\"op\":\"merge\",\"units\":[\"" + a + "\"],\"into\":\"" + b + "\"}]}";
+        String url = "/api/t/" + Fixtures.COUSIN_DISTRICT + "/reorganisations/";
+        Api.Response dry = province.post(url + "dry-run", plan);
+        assertEquals(200, dry.status(), dry.toString());
+        String withBasis = jakarta.json.Json.createObjectBuilder(jakarta.json.Json.createReader(new java.io.StringReader(plan)).readObject())
+                .add("basis", dry.json().getJsonObject("basis")).build().toString();
+        Api.Response applied = province.post(url + "apply", withBasis);
+        assertEquals(200, applied.status(), applied.toString());
+
+        // the item now belongs to the successor in the index too, and the ended unit has nothing left there
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        String owner = a;
+        while (!owner.equals(b) && System.nanoTime() < deadline) {
+            JsonObject r = SearchIT.search(province, "q=" + mark);
+            owner = r.getInt("total") == 1 ? r.getJsonArray("items").getJsonObject(0).getString("unitCode") : owner;
+            SearchIT.sleep(300);
+        }
+        assertEquals(b, owner);
+        assertEquals(1, SearchIT.search(province, "q=" + mark + "&unit=" + b).getInt("total"));
+        Api.Response ended = province.get("/api/search?q=" + mark + "&unit=" + a);
+        assertEquals(404, ended.status(), "an ended unit is not a place to search: " + ended);
+        JsonObject c = check(province, b);
+        assertTrue(c.getBoolean("consistent"), c.toString());
+        assertEquals(3, c.getJsonNumber("index").longValue(), "two welcome notices and the item, all under the successor: " + c);
+    }
+
     static long reindexAndWait(Api admin, String unit, boolean subtree) {
         Api.Response started = admin.post("/api/t/" + unit + "/search/reindex?subtree=" + subtree, "");
         assertEquals(202, started.status(), started.toString());

@@ -249,7 +249,8 @@ public class AdminLayout {
             new String[] {"reorganise", "Sắp xếp đơn vị", "Reorganise", "reorganise"},
             new String[] {"audit", "Nhật ký", "Audit trail", "audit"},
             new String[] {"users", "Người dùng", "Users", "users"},
-            new String[] {"settings", "Cấu hình", "Settings", "settings"});
+            new String[] {"settings", "Cấu hình", "Settings", "settings"},
+            new String[] {"search", "Chỉ mục tìm kiếm", "Search index", "search"});
 
     /** A whole admin page of {@code unit}: breadcrumb, menu ({@code section} marked), message, body, user line. */
     String page(Tenant unit, String section, String titleVi, String titleEn, String body) {

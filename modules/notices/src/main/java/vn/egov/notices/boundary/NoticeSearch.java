@@ -51,10 +51,10 @@ public class NoticeSearch implements SearchSource {
     }
 
     @Override
-    public void documents(Tenant unit, Consumer<SearchDocument> sink) {
+    public void documents(Unit unit, Consumer<SearchDocument> sink) {
         em.createQuery("SELECT n FROM Notice n WHERE n.tenantId = :t ORDER BY n.id", Notice.class)
-                .setParameter("t", unit.getId())
-                .getResultStream().forEach(n -> sink.accept(document(n, unit)));
+                .setParameter("t", unit.id())
+                .getResultStream().forEach(n -> sink.accept(document(n, unit.id(), unit.path(), unit.code())));
     }
 
     @Override

@@ -51,7 +51,7 @@ class SolrNodeIT {
     static SolrInputDocument doc(String id, String path, String title, String body) {
         SolrInputDocument d = new SolrInputDocument();
         d.addField("id", id);
-        d.addField("tenant_id", Long.parseLong(path.substring(path.lastIndexOf('/') + 1)));
+        d.addField("tenant_id", Long.parseLong(path.substring(path.lastIndexOf('.') + 1)));
         d.addField("tenant_path", path);
         d.addField("type", "test");
         d.addField("visibility", "public");

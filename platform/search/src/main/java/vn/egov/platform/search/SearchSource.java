@@ -2,6 +2,7 @@ package vn.egov.platform.search;
 
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.Objects;
 import vn.egov.platform.tenancy.entity.Tenant;
 
 /**
@@ -15,8 +16,20 @@ public interface SearchSource {
     String type();
 
     /** Every item of one unit (not its sub-units), in any order. */
-    void documents(Tenant unit, Consumer<SearchDocument> sink);
+    void documents(Unit unit, Consumer<SearchDocument> sink);
 
     /** How many items each visible unit has, by unit id (the units the transaction's scope covers). */
     Map<Long, Long> countsByUnit();
+
+    /** A unit as a source needs it: id, materialized path, code (read fresh, e.g. right after a reorganisation). */
+    record Unit(long id, String path, String code) {
+        public Unit {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(code, "code");
+        }
+
+        public static Unit of(Tenant t) {
+            return new Unit(t.getId(), t.getPath(), t.getCode());
+        }
+    }
 }

@@ -54,13 +54,22 @@ public class ReindexSteps {
 
     /** Everything of {@code unit}, read again from every module, replaces what the index holds for it. */
     public int reindexUnit(long jobId, Tenant unit) {
+        int n = replace(SearchSource.Unit.of(unit), jobId);
+        update("UPDATE search_reindex_job SET units_done = units_done + 1, documents = documents + ? WHERE id = ?",
+                n, jobId);
+        return n;
+    }
+
+    /**
+     * In the caller's transaction: the index's copy of {@code unit} is purged and every item read again from
+     * every source is put back, all through the outbox (so it happens if and only if the transaction commits).
+     */
+    int replace(SearchSource.Unit unit, Long jobId) {
         List<SearchDocument> documents = new ArrayList<>();
         for (SearchSource source : sources) {
             source.documents(unit, documents::add);
         }
-        index.replaceUnit(unit.getId(), documents, jobId);
-        update("UPDATE search_reindex_job SET units_done = units_done + 1, documents = documents + ? WHERE id = ?",
-                documents.size(), jobId);
+        index.replaceUnit(unit.id(), documents, jobId);
         return documents.size();
     }
 

@@ -41,7 +41,7 @@ public class SearchIndex {
     }
 
     /** A full reindex of one unit: everything of the unit goes from the index, then {@code documents} come back. */
-    void replaceUnit(long tenantId, List<SearchDocument> documents, long jobId) {
+    void replaceUnit(long tenantId, List<SearchDocument> documents, Long jobId) {
         List<Row> rows = new java.util.ArrayList<>(documents.size() + 1);
         rows.add(new Row(tenantId, "purge:" + tenantId, "purge", null));
         for (SearchDocument d : documents) {
