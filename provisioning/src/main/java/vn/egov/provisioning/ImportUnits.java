@@ -68,15 +68,8 @@ final class ImportUnits implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
-        password = System.getenv("EGOV_PASSWORD");
-        if (passwordStdin) {
-            password = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-        }
-        if (password == null && System.console() != null) {
-            password = new String(System.console().readPassword("Mật khẩu của %s: ", user));
-        }
+        password = Credentials.password(user, passwordStdin).orElse(null);
         if (password == null) {
-            System.err.println("egov: set EGOV_PASSWORD or run in a terminal to type the password");
             return 2;
         }
         long t0 = System.nanoTime();

@@ -46,15 +46,8 @@ final class SearchCommand implements Runnable {
         String authorization;
 
         boolean credentials() throws IOException {
-            String password = System.getenv("EGOV_PASSWORD");
-            if (passwordStdin) {
-                password = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            }
-            if (password == null && System.console() != null) {
-                password = new String(System.console().readPassword("Mật khẩu của %s: ", user));
-            }
+            String password = Credentials.password(user, passwordStdin).orElse(null);
             if (password == null) {
-                System.err.println("egov: set EGOV_PASSWORD or run in a terminal to type the password");
                 return false;
             }
             authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));

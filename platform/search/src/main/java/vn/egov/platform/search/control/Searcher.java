@@ -48,6 +48,9 @@ public class Searcher {
     @Inject
     TenantDirectory directory;
 
+    @jakarta.annotation.Resource(lookup = "jdbc/egov")
+    javax.sql.DataSource dataSource;
+
     public SearchResults search(SearchQuery query, Optional<UserPrincipal> user, boolean withSuggestions)
             throws BadQuery, Unavailable {
         SolrQuery q = new SolrQuery(query.solrText());
@@ -71,18 +74,25 @@ public class Searcher {
         long t0 = System.nanoTime();
         QueryResponse r = run(q);
         Map<String, Map<String, List<String>>> hl = r.getHighlighting();
+        Set<Long> unitIds = new java.util.TreeSet<>();
+        r.getResults().forEach(d -> unitIds.add(((Number) d.getFieldValue("tenant_id")).longValue()));
+        FacetField unitFacet = r.getFacetField("tenant_id");
+        if (unitFacet != null && unitFacet.getValues() != null) {
+            unitFacet.getValues().forEach(c -> unitIds.add(Long.parseLong(c.getName())));
+        }
+        Map<Long, String[]> names = names(unitIds);
         List<SearchResults.Item> items = new ArrayList<>();
         for (SolrDocument d : r.getResults()) {
             String id = (String) d.getFieldValue("id");
             long unitId = ((Number) d.getFieldValue("tenant_id")).longValue();
-            Optional<Tenant> unit = directory.byId(unitId);
+            Optional<String[]> unit = Optional.ofNullable(names.get(unitId));
             String title = (String) d.getFieldValue("title");
             Map<String, List<String>> h = hl == null ? Map.of() : hl.getOrDefault(id, Map.of());
             String titleHtml = first(h.get("title")).orElse(escape(title));
             String snippet = first(h.get("body")).orElse("");
             Date updated = (Date) d.getFieldValue("updated");
-            items.add(new SearchResults.Item(id, (String) d.getFieldValue("type"), unit.map(Tenant::getCode).orElse(""),
-                    unit.map(Tenant::getName).orElse(""), title, titleHtml, snippet, (String) d.getFieldValue("url"),
+            items.add(new SearchResults.Item(id, (String) d.getFieldValue("type"), unit.map(u -> u[0]).orElse(""),
+                    unit.map(u -> u[1]).orElse(""), title, titleHtml, snippet, (String) d.getFieldValue("url"),
                     updated == null ? null : updated.toInstant()));
         }
         List<SearchResults.Facet> types = new ArrayList<>();
@@ -91,12 +101,11 @@ public class Searcher {
         if (typeFacet != null && typeFacet.getValues() != null) {
             typeFacet.getValues().forEach(c -> types.add(new SearchResults.Facet(c.getName(), c.getName(), c.getCount())));
         }
-        FacetField unitFacet = r.getFacetField("tenant_id");
         if (unitFacet != null && unitFacet.getValues() != null) {
             for (FacetField.Count c : unitFacet.getValues()) {
-                Optional<Tenant> unit = directory.byId(Long.parseLong(c.getName()));
-                units.add(new SearchResults.Facet(unit.map(Tenant::getCode).orElse(c.getName()),
-                        unit.map(Tenant::getName).orElse(c.getName()), c.getCount()));
+                Optional<String[]> unit = Optional.ofNullable(names.get(Long.parseLong(c.getName())));
+                units.add(new SearchResults.Facet(unit.map(u -> u[0]).orElse(c.getName()),
+                        unit.map(u -> u[1]).orElse(c.getName()), c.getCount()));
             }
         }
         List<String> suggestions = withSuggestions && !query.text().isEmpty()
@@ -146,6 +155,26 @@ public class Searcher {
             f.getValues().forEach(c -> counts.put(Long.parseLong(c.getName()), c.getCount()));
         }
         return counts;
+    }
+
+    /** Code and name of the units named in a page of results, in one query (the tree is public). */
+    private Map<Long, String[]> names(Set<Long> ids) {
+        Map<Long, String[]> names = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return names;
+        }
+        try (java.sql.Connection c = dataSource.getConnection();
+             java.sql.PreparedStatement ps = c.prepareStatement("SELECT id, code, name FROM tenant WHERE id = ANY (?)")) {
+            ps.setArray(1, c.createArrayOf("bigint", ids.toArray(Long[]::new)));
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.put(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3)});
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("could not read unit names: " + e.getMessage(), e);
+        }
+        return names;
     }
 
     private static void filters(SolrQuery q, Tenant unit, Optional<UserPrincipal> user) {
