@@ -23,18 +23,25 @@ INSERT INTO words VALUES (string_to_array(
   'quy hoạch sử dụng đất bồi thường hỗ trợ tái định cư giải phóng mặt bằng dự án vốn ngân sách nhà nước', ' '));
 CREATE TEMP TABLE units ON COMMIT DROP AS
   SELECT row_number() OVER (ORDER BY id) - 1 AS k, id, path::text AS path FROM tenant WHERE status = 'active';
+-- 20,011 titles and 20,021 bodies of random words, combined per document with its own number (so that no two
+-- documents are the same text), rather than drawing ~90 random words for each of a million rows
+CREATE TEMP TABLE titles ON COMMIT DROP AS
+  SELECT i, initcap(array_to_string(ARRAY(SELECT ws.w[1 + floor(random() * cardinality(ws.w))::int]
+                                          FROM generate_series(1, 6 + (i % 7)) WHERE i >= 0), ' ')) AS t
+    FROM generate_series(0, 20010) i CROSS JOIN words ws;
+CREATE TEMP TABLE bodies ON COMMIT DROP AS
+  SELECT i, array_to_string(ARRAY(SELECT ws.w[1 + floor(random() * cardinality(ws.w))::int]
+                                  FROM generate_series(1, 40 + (i % 80)) WHERE i >= 0), ' ') AS b
+    FROM generate_series(0, 20020) i CROSS JOIN words ws;
 INSERT INTO search_outbox (tenant_id, doc_id, op, document)
 SELECT u.id, 'bench:' || g, 'upsert',
        jsonb_build_object(
          'id', 'bench:' || g, 'tenantId', u.id, 'tenantPath', u.path, 'type', 'bench',
          'visibility', CASE WHEN g % 10 < 3 THEN 'public' ELSE 'staff' END, 'readers', '[]'::jsonb,
-         'title', initcap(array_to_string(ARRAY(SELECT ws.w[1 + floor(random() * cardinality(ws.w))::int]
-                                         FROM generate_series(1, 6 + (g % 7)) WHERE g > 0), ' ')),
-         'body', array_to_string(ARRAY(SELECT ws.w[1 + floor(random() * cardinality(ws.w))::int]
-                                 FROM generate_series(1, 40 + (g % 80)) WHERE g > 0), ' '),
-         'url', '/bench/' || g,
+         'title', t.t || ' số ' || g, 'body', b.b || ' văn bản số ' || g, 'url', '/bench/' || g,
          'updated', to_char((timestamptz '2018-01-01' + (g % 2500) * interval '1 day') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'))
   FROM generate_series(1, :docs) g
-  CROSS JOIN words ws
-  JOIN units u ON u.k = g % (SELECT count(*) FROM units);
+  JOIN units u ON u.k = g % (SELECT count(*) FROM units)
+  JOIN titles t ON t.i = g % 20011
+  JOIN bodies b ON b.i = (g * 7) % 20021;
 COMMIT;
