@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.impl.CloudHttp2SolrClient;
 import org.apache.solr.client.solrj.impl.Http2SolrClient;
@@ -46,7 +45,7 @@ class SolrCloudIT {
         }
         SolrCloudSetup.ensure(nodes, Path.of("../platform/search-node/src/main/resources/solr/egov/conf"), new Log(System.out));
         cluster.waitForActiveCollection(SolrCloudSetup.NAME, 2, 2);
-        client = new CloudHttp2SolrClient.Builder(nodes, Optional.empty()).withDefaultCollection(SolrCloudSetup.NAME)
+        client = new CloudHttp2SolrClient.Builder(nodes).withDefaultCollection(SolrCloudSetup.NAME)
                 .withInternalClientBuilder(new Http2SolrClient.Builder()).build();
         List<SolrInputDocument> docs = new ArrayList<>();
         docs.add(doc("notice:1", 10, "1.5.10", "Đăng ký khai sinh", "Thủ tục đăng ký khai sinh cho trẻ em"));
