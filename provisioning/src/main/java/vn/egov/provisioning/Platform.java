@@ -17,6 +17,7 @@ public final class Platform {
     private final Log log;
     private PgServer pg;
     private Database db;
+    private Platform searchOwner;
 
     public Platform(Path projectDir, Settings settings, Log log) {
         this.projectDir = projectDir.toAbsolutePath().normalize();
@@ -29,8 +30,17 @@ public final class Platform {
     public Path ear() { return projectDir.resolve("ear/egov-ear/target/egov.ear"); }
     public Settings settings() { return settings; }
     public Database database() { return db; }
-    /** The environment's search server (issue 4: the platform's own Solr node unless EGOV_SOLR_URL names one). */
-    public Solr solr() { return new Solr(projectDir, settings, log); }
+    /** The environment's search server (the platform's own Solr node unless EGOV_SOLR_URL or EGOV_SOLR_CLOUD name one). */
+    public Solr solr() { return searchOwner != null ? searchOwner.solr() : new Solr(projectDir, settings, log); }
+
+    /**
+     * This node uses the search server of {@code first} (another node of the same environment) and leaves its
+     * starting and stopping to it: one Solr per environment, not per node.
+     */
+    public Platform sharingSearchWith(Platform first) {
+        this.searchOwner = first;
+        return this;
+    }
 
     /** PostgreSQL, roles, database, migrations, reference units, the province administrator. */
     public void upDatabase() throws IOException, InterruptedException, SQLException {
@@ -102,7 +112,9 @@ public final class Platform {
 
     public void stop() throws IOException, InterruptedException {
         new Payara(settings.work(), settings, log).stop();
-        solr().stop();
+        if (searchOwner == null) {
+            solr().stop();
+        }
     }
 
     private static void require(Path file, String what) throws IOException {

@@ -96,6 +96,10 @@ final class Reorganise implements Callable<Integer> {
                 log.raw(pretty(applied.report()));
                 log.raw("applied: plan " + applied.planId() + "; a running server reads the new tree at once "
                         + "(a running server keeps its cached settings of the changed units until it restarts or redeploys: ./egov up)");
+                // the API follows a reorganisation in the search index in the same transaction; this tool works on
+                // the database alone, so the index of the changed units is rebuilt afterwards, through the API
+                log.raw("the search index does not follow this tool by itself: run 'egov search reindex --unit <the plan's "
+                        + "highest unit> --subtree --user <an administrator>' (then 'egov search check' says whether it matches)");
                 return 0;
             } catch (Reorganiser.Stale e) {
                 owner.rollback();

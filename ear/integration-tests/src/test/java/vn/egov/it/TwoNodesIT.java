@@ -26,7 +26,8 @@ class TwoNodesIT {
     static void twoNodes() throws Exception {
         ItEnvironment.platform().upServer(true);
         Path project = Path.of(System.getProperty("egov.projectDir", "../..")).toAbsolutePath().normalize();
-        second = new Platform(project, Settings.itSecondNode(project.resolve("work")), new Log(System.out));
+        second = new Platform(project, Settings.itSecondNode(project.resolve("work")), new Log(System.out))
+                .sharingSearchWith(ItEnvironment.platform());
         second.upDatabase();
         second.upServer(true);
     }

@@ -143,10 +143,11 @@ public class OutboxWorker {
         return rows.size();
     }
 
+    /** Claims a batch, in id order: UPDATE ... RETURNING gives no order, and a purge must come before what follows it. */
     private List<Claimed> claim() throws SQLException {
         List<Claimed> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT id, tenant_id, doc_id, op, document::text FROM search_outbox_claim(?, interval '2 minutes')")) {
+             PreparedStatement ps = c.prepareStatement("SELECT id, tenant_id, doc_id, op, document::text FROM search_outbox_claim(?, interval '2 minutes') ORDER BY id")) {
             ps.setInt(1, BATCH);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
