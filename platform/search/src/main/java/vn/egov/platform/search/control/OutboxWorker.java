@@ -229,8 +229,8 @@ public class OutboxWorker {
     private void status(Integer batch, String error) {
         try {
             IMap<String, String> status = grid.getMap(STATUS);
-            JsonObject previous = status.containsKey("worker")
-                    ? Json.createReader(new StringReader(status.get("worker"))).readObject() : Json.createObjectBuilder().build();
+            String last = status.get("worker");
+            JsonObject previous = last == null ? Json.createObjectBuilder().build() : Json.createReader(new StringReader(last)).readObject();
             var b = Json.createObjectBuilder(previous)
                     .add("node", grid.getCluster().getLocalMember().getAddress().toString())
                     .add("lastRun", Instant.now().toString())

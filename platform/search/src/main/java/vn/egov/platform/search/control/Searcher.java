@@ -17,7 +17,6 @@ import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.client.solrj.util.ClientUtils;
 import org.apache.solr.common.SolrDocument;
 import vn.egov.platform.security.UserPrincipal;
-import vn.egov.platform.tenancy.control.TenantDirectory;
 import vn.egov.platform.tenancy.entity.Tenant;
 
 /**
@@ -44,9 +43,6 @@ public class Searcher {
 
     @Inject
     SolrGateway solr;
-
-    @Inject
-    TenantDirectory directory;
 
     @jakarta.annotation.Resource(lookup = "jdbc/egov")
     javax.sql.DataSource dataSource;
