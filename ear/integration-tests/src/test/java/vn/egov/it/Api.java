@@ -47,6 +47,11 @@ public final class Api {
         return new Api(otherBase, authorization, client);
     }
 
+    /** The Authorization header this client sends (null when anonymous). */
+    public String authorization() {
+        return authorization;
+    }
+
     public static String baseUrl() {
         return ItEnvironment.platform().baseUrl();
     }

@@ -3,6 +3,7 @@ package vn.egov.it;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.util.List;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 import vn.egov.provisioning.Database;
@@ -87,6 +88,31 @@ public class ItEnvironment implements LauncherSessionListener {
                     + "SELECT id, false, 'seed', now() FROM tenant WHERE code = 'lao-cai' "
                     + "AND NOT EXISTS (SELECT 1 FROM search_reindex_job WHERE requested_by = 'seed')")) {
                 ps.executeUpdate();
+            }
+            // the portal: a private file, the default theme, a category, an unpublished page, a menu item, a draft
+            // article with its first version, a visit count (all in the province)
+            String province = "(SELECT id FROM tenant WHERE code = 'lao-cai')";
+            for (String sql : List.of(
+                    "INSERT INTO portal_file (tenant_id, name, content_type, size_bytes, content, sha256, uploaded_by) SELECT " + province
+                            + ", 'seed.pdf', 'application/pdf', 5, '%PDF-'::bytea, repeat('0', 64), 'seed' WHERE NOT EXISTS "
+                            + "(SELECT 1 FROM portal_file WHERE uploaded_by = 'seed')",
+                    "INSERT INTO portal_theme (tenant_id, primary_colour, accent_colour, layout, updated_by) SELECT " + province
+                            + ", '#a4161a', '#0b4f8a', 'classic', 'seed' ON CONFLICT DO NOTHING",
+                    "INSERT INTO portal_category (tenant_id, name, slug) SELECT " + province + ", 'Tin tức', 'tin-tuc' WHERE NOT EXISTS "
+                            + "(SELECT 1 FROM portal_category WHERE tenant_id = " + province + ")",
+                    "INSERT INTO portal_page (tenant_id, title, slug, body, published, updated_by) SELECT " + province
+                            + ", 'Trang mẫu', 'trang-mau', '<p>seed</p>', false, 'seed' WHERE NOT EXISTS (SELECT 1 FROM portal_page WHERE updated_by = 'seed')",
+                    "INSERT INTO portal_menu_item (tenant_id, label, target_kind) SELECT " + province + ", 'Trang chủ', 'home' WHERE NOT EXISTS "
+                            + "(SELECT 1 FROM portal_menu_item WHERE tenant_id = " + province + ")",
+                    "INSERT INTO portal_article (tenant_id, title, created_by, updated_by) SELECT " + province
+                            + ", 'Bản nháp mẫu', 'seed', 'seed' WHERE NOT EXISTS (SELECT 1 FROM portal_article WHERE created_by = 'seed')",
+                    "INSERT INTO portal_article_version (tenant_id, article_id, version, title, summary, body, attachments, tags, status, saved_by) "
+                            + "SELECT tenant_id, id, 1, title, '', '', '{}', '{}', 'draft', 'seed' FROM portal_article WHERE created_by = 'seed' "
+                            + "AND NOT EXISTS (SELECT 1 FROM portal_article_version WHERE saved_by = 'seed')",
+                    "INSERT INTO portal_site_visit (tenant_id, views) SELECT " + province + ", 0 ON CONFLICT DO NOTHING")) {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.executeUpdate();
+                }
             }
             c.commit();
         }

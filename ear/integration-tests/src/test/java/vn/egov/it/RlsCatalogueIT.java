@@ -3,6 +3,7 @@ package vn.egov.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,12 +56,22 @@ class RlsCatalogueIT {
                     ps.setString(1, table);
                     try (ResultSet rs = ps.executeQuery()) {
                         assertTrue(rs.next(), table + ": no policy");
+                        boolean scoped = false;
                         do {
+                            if ("SELECT".equals(rs.getString("cmd"))) {
+                                // the only other kind allowed: the portal's public read, which needs the public scope and
+                                // lets nothing be written
+                                assertTrue(rs.getString("qual").contains("portal_public_read()"), table + ": " + rs.getString("qual"));
+                                assertNull(rs.getString("with_check"), table);
+                                continue;
+                            }
                             assertEquals("ALL", rs.getString("cmd"), table);
                             assertNotNull(rs.getString("qual"), table + ": policy without USING");
                             assertNotNull(rs.getString("with_check"), table + ": policy without WITH CHECK");
                             assertTrue(rs.getString("qual").contains("visible_tenants()"), table + ": " + rs.getString("qual"));
+                            scoped = true;
                         } while (rs.next());
+                        assertTrue(scoped, table + ": no tenant-scope policy");
                     }
                 }
             }
@@ -77,6 +88,34 @@ class RlsCatalogueIT {
                 assertTrue(real > 0, table + " has no rows, so 'sees zero' would prove nothing: seed one in ItEnvironment");
                 assertEquals(0, count(app, table), table + ": the app role without scope sees rows");
             }
+        }
+    }
+
+    @Test
+    void thePublicScopeSeesOnlyPublicRowsAndCannotWrite() throws Exception {
+        try (Connection app = Fixtures.db().app()) {
+            app.setAutoCommit(false);
+            try (PreparedStatement ps = app.prepareStatement("SELECT set_config('app.public', 'on', true)")) {
+                ps.executeQuery().close();
+            }
+            // the seed has a draft article, an unpublished page and a private file: none is visible
+            for (String q : List.of("SELECT count(*) FROM portal_article WHERE NOT (status = 'published' AND publish_at <= now())",
+                    "SELECT count(*) FROM portal_page WHERE NOT published", "SELECT count(*) FROM portal_file WHERE NOT is_public",
+                    "SELECT count(*) FROM portal_article_version", "SELECT count(*) FROM notice", "SELECT count(*) FROM app_user")) {
+                try (Statement s = app.createStatement(); ResultSet rs = s.executeQuery(q)) {
+                    rs.next();
+                    assertEquals(0, rs.getLong(1), q);
+                }
+            }
+            try (Statement s = app.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM portal_theme")) {
+                rs.next();
+                assertTrue(rs.getLong(1) > 0, "themes are public");
+            }
+            try (Statement s = app.createStatement()) {
+                assertEquals(0, s.executeUpdate("UPDATE portal_theme SET footer_text = 'x'"), "no row may be written in the public scope");
+                assertEquals(0, s.executeUpdate("DELETE FROM portal_category"));
+            }
+            app.rollback();
         }
     }
 

@@ -35,6 +35,9 @@ public class SettingsRegistry {
     @Inject
     SettingsLoader loader;
 
+    @Inject
+    jakarta.enterprise.event.Event<SettingsChanged> changed;
+
     private IMap<Long, UnitSettings> map;
 
     @PostConstruct
@@ -65,6 +68,7 @@ public class SettingsRegistry {
 
     /** Drops the unit's entry on every node once the running transaction commits (at once if there is none). */
     public void invalidateAfterCommit(long tenantId) {
+        changed.fire(new SettingsChanged(tenantId));
         if (transactions.getTransactionKey() == null) {
             map.delete(tenantId);
             return;

@@ -57,7 +57,7 @@ public class AdminLayout {
     // ---- language
 
     /** English when the query string says {@code lang=en} (read from the query only: a form body stays unread). */
-    boolean en() {
+    public boolean en() {
         if (en == null) {
             String q = request.getQueryString();
             boolean english = false;
@@ -73,16 +73,16 @@ public class AdminLayout {
         return en;
     }
 
-    String lang() {
+    public String lang() {
         return en() ? "en" : "vi";
     }
 
-    String t(String vi, String english) {
+    public String t(String vi, String english) {
         return en() ? english : vi;
     }
 
     /** The half of a bilingual validation message ("tiếng Việt / English") for this request. */
-    String message(String bilingual) {
+    public String message(String bilingual) {
         if (bilingual == null) {
             return t("Giá trị không hợp lệ.", "Invalid value.");
         }
@@ -96,12 +96,12 @@ public class AdminLayout {
 
     // ---- access
 
-    Tenant unit() {
+    public Tenant unit() {
         return context.tenant().orElseThrow(() -> error(ProblemException.notFound("đơn vị", "unit").problem()));
     }
 
     /** Admin rights over the request's unit, or an error page (401, 403, 404). */
-    Tenant require() {
+    public Tenant require() {
         return call(() -> access.require(DOMAIN, ACTION));
     }
 
@@ -111,7 +111,7 @@ public class AdminLayout {
     }
 
     /** Runs a boundary call; a problem it raises becomes the HTML error page (and the transaction rolls back). */
-    <T> T call(Supplier<T> work) {
+    public <T> T call(Supplier<T> work) {
         try {
             return work.get();
         } catch (ProblemException e) {
@@ -119,7 +119,7 @@ public class AdminLayout {
         }
     }
 
-    Optional<UserPrincipal> user() {
+    public Optional<UserPrincipal> user() {
         return CurrentUser.get();
     }
 
@@ -138,12 +138,12 @@ public class AdminLayout {
 
     // ---- CSRF
 
-    String csrfField() {
+    public String csrfField() {
         return Csrf.field(request);
     }
 
     /** First thing every POST does: a missing or foreign token ends the request with 403, nothing changed. */
-    void checkCsrf(String sent) {
+    public void checkCsrf(String sent) {
         if (!Csrf.valid(request, sent)) {
             throw error(Problem.of(403, "csrf", "Yêu cầu bị từ chối", "Request refused",
                     "Biểu mẫu thiếu mã chống giả mạo hoặc mã không còn hợp lệ (có thể phiên làm việc đã hết hạn). "
@@ -156,20 +156,20 @@ public class AdminLayout {
     // ---- addresses, redirects, one-shot messages
 
     /** {@code /t/{code}/admin/{sub}} in this request's language. */
-    String url(Tenant t, String sub) {
+    public String url(Tenant t, String sub) {
         return withLang("/t/" + t.getCode() + "/admin/" + sub);
     }
 
-    String withLang(String path) {
+    public String withLang(String path) {
         return en() ? path + (path.contains("?") ? "&" : "?") + "lang=en" : path;
     }
 
     /** Post-redirect-get: 303 to {@code path}, in this request's language. */
-    Response redirect(String path) {
+    public Response redirect(String path) {
         return Response.seeOther(URI.create(withLang(path))).build();
     }
 
-    void flash(String html) {
+    public void flash(String html) {
         request.getSession(true).setAttribute(FLASH, html);
     }
 
@@ -187,17 +187,17 @@ public class AdminLayout {
 
     // ---- answers
 
-    Response ok(String html) {
+    public Response ok(String html) {
         return Response.ok(html, HTML).build();
     }
 
     /** A rendered page as the answer, thrown so that the transaction rolls back. */
-    PageException refuse(int status, String html) {
+    public PageException refuse(int status, String html) {
         return new PageException(Response.status(status).type(HTML).entity(html).build());
     }
 
     /** A problem as a page: its title and detail in the request's language. */
-    PageException error(Problem p) {
+    public PageException error(Problem p) {
         if (p.status() == 401) {
             return new PageException(Response.seeOther(URI.create("/login" + (en() ? "?lang=en" : ""))).build());
         }
@@ -250,10 +250,11 @@ public class AdminLayout {
             new String[] {"audit", "Nhật ký", "Audit trail", "audit"},
             new String[] {"users", "Người dùng", "Users", "users"},
             new String[] {"settings", "Cấu hình", "Settings", "settings"},
-            new String[] {"search", "Chỉ mục tìm kiếm", "Search index", "search"});
+            new String[] {"search", "Chỉ mục tìm kiếm", "Search index", "search"},
+            new String[] {"portal", "Cổng thông tin", "Portal site", "portal"});
 
     /** A whole admin page of {@code unit}: breadcrumb, menu ({@code section} marked), message, body, user line. */
-    String page(Tenant unit, String section, String titleVi, String titleEn, String body) {
+    public String page(Tenant unit, String section, String titleVi, String titleEn, String body) {
         StringBuilder b = new StringBuilder(STYLE);
         b.append("<nav class=\"crumbs\" aria-label=\"").append(t("Đường dẫn", "Breadcrumb")).append("\"><ol>");
         for (Tenant a : directory.ancestors(unit)) {
@@ -284,14 +285,14 @@ public class AdminLayout {
         return Html.page(lang(), (en() ? titleEn : titleVi) + " · " + unit.getName(), b.toString());
     }
 
-    static String link(String href, String text) {
+    public static String link(String href, String text) {
         return "<a href=\"" + Html.escape(href) + "\">" + Html.escape(text) + "</a>";
     }
 
     // ---- form fields
 
     /** A labelled input with its message (if any) tied to it for screen readers. */
-    String input(String name, String labelVi, String labelEn, String value, Map<String, String> errors, String attributes) {
+    public String input(String name, String labelVi, String labelEn, String value, Map<String, String> errors, String attributes) {
         String error = errors.get(name);
         StringBuilder b = new StringBuilder("<label for=\"").append(name).append("\">").append(Html.escape(t(labelVi, labelEn)))
                 .append("</label><input id=\"").append(name).append("\" name=\"").append(name).append("\" value=\"")
@@ -310,7 +311,7 @@ public class AdminLayout {
     }
 
     /** A labelled select; {@code options} are value, Vietnamese label, English label. */
-    String select(String name, String labelVi, String labelEn, String value, List<String[]> options, Map<String, String> errors) {
+    public String select(String name, String labelVi, String labelEn, String value, List<String[]> options, Map<String, String> errors) {
         String error = errors.get(name);
         StringBuilder b = new StringBuilder("<label for=\"").append(name).append("\">").append(Html.escape(t(labelVi, labelEn)))
                 .append("</label><select id=\"").append(name).append("\" name=\"").append(name).append("\"");
@@ -329,7 +330,7 @@ public class AdminLayout {
         return b.toString();
     }
 
-    String checkbox(String name, String value, String labelVi, String labelEn, boolean checked) {
+    public String checkbox(String name, String value, String labelVi, String labelEn, boolean checked) {
         String id = name + "-" + value;
         return "<label for=\"" + Html.escape(id) + "\"><input type=\"checkbox\" id=\"" + Html.escape(id) + "\" name=\"" + name
                 + "\" value=\"" + Html.escape(value) + "\"" + (checked ? " checked" : "") + "> " + Html.escape(t(labelVi, labelEn))
@@ -337,7 +338,7 @@ public class AdminLayout {
     }
 
     /** The banner above a refused form. */
-    String refusedBanner(String detail) {
+    public String refusedBanner(String detail) {
         return "<div class=\"error\" role=\"alert\" id=\"form-error\"><p>" + Html.escape(detail == null
                 ? t("Biểu mẫu có chỗ chưa đúng; hãy sửa các trường được đánh dấu rồi gửi lại. Không có gì được lưu.",
                         "The form has errors; correct the marked fields and send it again. Nothing was saved.")

@@ -6,7 +6,7 @@ import jakarta.ws.rs.core.Response;
  * Ends a page request with an already rendered answer (a re-shown form, an error page). Thrown, not returned,
  * so that the page's transaction rolls back: whatever a refused form had started is undone.
  */
-class PageException extends RuntimeException {
+public class PageException extends RuntimeException {
     private final transient Response response;
 
     PageException(Response response) {

@@ -240,6 +240,8 @@ public class UsersPage {
             case UNIT_ADMIN -> "Unit administrator";
             case STAFF -> "Staff";
             case CITIZEN -> "Citizen";
+            case EDITOR -> "Editor";
+            case APPROVER -> "Approver";
         };
     }
 

@@ -21,7 +21,10 @@ import vn.egov.platform.tenancy.TenantScope;
 @ApplicationScoped
 public class TenantScopeBinder {
 
-    static final String SQL = "SELECT set_config('app.tenant_id', ?, true), set_config('app.subtree', ?, true)";
+    static final String SQL = "SELECT set_config('app.tenant_id', ?, true), set_config('app.subtree', ?, true), "
+            + "set_config('app.public', 'off', true)";
+    static final String PUBLIC_SQL = "SELECT set_config('app.tenant_id', '', true), set_config('app.subtree', 'off', true), "
+            + "set_config('app.public', 'on', true)";
 
     @Resource(lookup = "jdbc/egov")
     DataSource dataSource;
@@ -36,9 +39,7 @@ public class TenantScopeBinder {
      *                              the request must fail rather than run unscoped
      */
     public void bind(Optional<TenantScope> scope) {
-        if (transactions.getTransactionKey() == null || transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
-            throw new ScopeNotSetException("no active transaction to bind the tenant scope to");
-        }
+        requireTransaction();
         String tenant = scope.map(s -> Long.toString(s.tenantId())).orElse("");
         String subtree = scope.map(s -> s.subtree() ? "on" : "off").orElse("off");
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SQL)) {
@@ -51,6 +52,28 @@ public class TenantScopeBinder {
             }
         } catch (SQLException e) {
             throw new ScopeNotSetException("could not set the tenant scope: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Binds the public-reader scope to the running transaction: no unit at all, and the tables that have a public
+     * policy answer only their public rows (published articles, public files...). What visitors' pages read with.
+     */
+    public void bindPublic() {
+        requireTransaction();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(PUBLIC_SQL);
+             ResultSet rs = ps.executeQuery()) {
+            if (!rs.next() || !"on".equals(rs.getString(3)) || !"".equals(rs.getString(1))) {
+                throw new ScopeNotSetException("the database did not take the public scope");
+            }
+        } catch (SQLException e) {
+            throw new ScopeNotSetException("could not set the public scope: " + e.getMessage(), e);
+        }
+    }
+
+    private void requireTransaction() {
+        if (transactions.getTransactionKey() == null || transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            throw new ScopeNotSetException("no active transaction to bind the tenant scope to");
         }
     }
 }

@@ -12,7 +12,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.Optional;
 import vn.egov.platform.security.SubjectScopeProvider.CurrentUser;
 import vn.egov.platform.security.UserPrincipal;
@@ -22,8 +21,8 @@ import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Html;
 
 /**
- * Server-rendered pages: the home page (the roots of the tree), the first page of a unit, and the login
- * form. Vietnamese by default; {@code ?lang=en} for English. The portal module will replace the unit page.
+ * Server-rendered pages: the home page (the roots of the tree, or a unit's site on its custom domain) and the
+ * login form. Vietnamese by default; {@code ?lang=en} for English. A unit's site is the portal module's.
  */
 @Path("")
 @RequestScoped
@@ -38,13 +37,18 @@ public class PagesResource {
     TenantContext context;
 
     @Inject
-    vn.egov.tenantadmin.control.SettingsRegistry settings;
+    vn.egov.portal.control.Site site;
 
+    @Inject
+    vn.egov.portal.control.VisitCounter visits;
+
+    /** The platform's root: on a unit's custom domain, that unit's site; else the list of the tree's roots. */
     @GET
-    public String home(@QueryParam("lang") String lang) {
+    public Response home(@QueryParam("lang") String lang) {
         Optional<Tenant> byHost = context.tenant();
         if (byHost.isPresent()) {
-            return unitPage(byHost.get(), en(lang));
+            visits.site(byHost.get().getId());
+            return Response.ok(site.home(byHost.get(), en(lang)), HTML).build();
         }
         boolean en = en(lang);
         StringBuilder b = new StringBuilder("<h1>").append(en ? "Provincial e-government portal" : "Cổng dịch vụ công của tỉnh")
@@ -54,78 +58,7 @@ public class PagesResource {
                     .append(Html.escape(root.getName())).append("</a></li>");
         }
         b.append("</ul>");
-        return Html.page(en ? "en" : "vi", en ? "Portal" : "Cổng thông tin", b.toString());
-    }
-
-    @GET
-    @Path("t/{code}/")
-    public String unit(@PathParam("code") String code, @QueryParam("lang") String lang) {
-        // the edge filter has resolved the code already (or answered 404)
-        return unitPage(context.tenant().orElseThrow(), en(lang));
-    }
-
-    private String unitPage(Tenant t, boolean en) {
-        List<Tenant> ancestors = directory.ancestors(t);
-        List<Tenant> children = directory.children(t.getId());
-        StringBuilder b = new StringBuilder();
-        b.append("<nav aria-label=\"").append(en ? "Breadcrumb" : "Đường dẫn").append("\"><ol>");
-        for (Tenant a : ancestors) {
-            b.append("<li><a href=\"/t/").append(Html.escape(a.getCode())).append("/\">").append(Html.escape(a.getName()))
-                    .append("</a></li>");
-        }
-        b.append("<li aria-current=\"page\">").append(Html.escape(t.getName())).append("</li></ol></nav>");
-        var unitSettings = settings.of(t);
-        String displayName = unitSettings.map(vn.egov.tenantadmin.control.UnitSettings::displayName).orElse(t.getName());
-        unitSettings.map(vn.egov.tenantadmin.control.UnitSettings::logo).ifPresent(logo -> b.append("<img class=\"logo\" src=\"/t/")
-                .append(Html.escape(t.getCode())).append("/logo?v=").append(Html.escape(logo)).append("\" alt=\"")
-                .append(en ? "Logo of " : "Biểu trưng của ").append(Html.escape(displayName)).append("\" height=\"96\">"));
-        b.append("<h1>").append(Html.escape(displayName)).append("</h1>");
-        if (!displayName.equals(t.getName())) {
-            b.append("<p>").append(Html.escape(t.getName())).append("</p>");
-        }
-        b.append("<p>").append(en ? "Kind: " + t.getKind().english() : "Loại đơn vị: " + t.getKind().vietnamese());
-        if (t.getGsoCode() != null) {
-            b.append(en ? " · GSO code: " : " · Mã đơn vị hành chính: ").append(Html.escape(t.getGsoCode()));
-        }
-        b.append("</p>");
-        if (!t.isActive()) {
-            b.append("<p class=\"error\" role=\"status\">").append(en ? "This unit is suspended." : "Đơn vị đang tạm dừng hoạt động.")
-                    .append("</p>");
-        }
-        if (!ancestors.isEmpty()) {
-            Tenant parent = ancestors.get(ancestors.size() - 1);
-            b.append("<p>").append(en ? "Parent unit: " : "Đơn vị cấp trên: ").append("<a href=\"/t/")
-                    .append(Html.escape(parent.getCode())).append("/\">").append(Html.escape(parent.getName())).append("</a></p>");
-        }
-        b.append("<h2>").append(en ? "Units under it" : "Đơn vị trực thuộc").append(" (").append(children.size()).append(")</h2>");
-        if (children.isEmpty()) {
-            b.append("<p>").append(en ? "None." : "Không có.").append("</p>");
-        } else {
-            b.append("<ul>");
-            for (Tenant c : children) {
-                b.append("<li><a href=\"/t/").append(Html.escape(c.getCode())).append("/\">").append(Html.escape(c.getName()))
-                        .append("</a></li>");
-            }
-            b.append("</ul>");
-        }
-        unitSettings.ifPresent(s -> {
-            if (s.address() != null || s.phone() != null || s.email() != null) {
-                b.append("<address>");
-                if (s.address() != null) {
-                    b.append(en ? "Address: " : "Địa chỉ: ").append(Html.escape(s.address())).append("<br>");
-                }
-                if (s.phone() != null) {
-                    b.append(en ? "Phone: " : "Điện thoại: ").append(Html.escape(s.phone())).append("<br>");
-                }
-                if (s.email() != null) {
-                    b.append(en ? "Email: " : "Thư điện tử: ").append(Html.escape(s.email()));
-                }
-                b.append("</address>");
-            }
-        });
-        b.append(userLine(en));
-        b.append("<p><a href=\"?lang=").append(en ? "vi\">Tiếng Việt" : "en\">English").append("</a></p>");
-        return Html.page(en ? "en" : "vi", displayName, b.toString());
+        return Response.ok(Html.page(en ? "en" : "vi", en ? "Portal" : "Cổng thông tin", b.toString()), HTML).build();
     }
 
     @GET

@@ -9,7 +9,11 @@ public enum Role {
     /** Works in the modules of their unit. */
     STAFF("Cán bộ"),
     /** A citizen or business: no access to any unit's internal data. */
-    CITIZEN("Công dân");
+    CITIZEN("Công dân"),
+    /** Writes the unit's portal articles and submits them for review; edits its pages, menus and categories. */
+    EDITOR("Biên tập viên"),
+    /** Reviews submitted articles: publishes them or returns them with a comment; may also edit. */
+    APPROVER("Người duyệt bài");
 
     private final String vietnamese;
 

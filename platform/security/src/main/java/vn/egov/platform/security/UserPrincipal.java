@@ -27,7 +27,7 @@ public record UserPrincipal(long userId, String username, String displayName, lo
 
     /** Staff or an administrator: someone whose work is inside a unit's internal data. */
     public boolean worksForAUnit() {
-        return has(Role.PROVINCE_ADMIN) || has(Role.UNIT_ADMIN) || has(Role.STAFF);
+        return has(Role.PROVINCE_ADMIN) || has(Role.UNIT_ADMIN) || has(Role.STAFF) || has(Role.EDITOR) || has(Role.APPROVER);
     }
 
     /** Whether this user's rights reach below their own unit. */
@@ -54,6 +54,11 @@ public record UserPrincipal(long userId, String username, String displayName, lo
             if (subtreeRights) {
                 result.add(new ScopedPermission(ScopedPermission.ANY, Set.of("read"), tenantPath, true));
             }
+        }
+        if (has(Role.EDITOR) || has(Role.APPROVER)) {
+            // the portal of their own unit only: editing (and, for approvers, publishing) its site
+            result.add(new ScopedPermission("portal", has(Role.APPROVER) ? Set.of("read", "edit", "approve") : Set.of("read", "edit"),
+                    tenantPath, false));
         }
         return result;
     }

@@ -1,0 +1,404 @@
+package vn.egov.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Portal sites through the deployed EAR: the article workflow (draft, review, return, publish now or later,
+ * unpublish, versions), sanitised HTML, the public pages (home with news rolled up to the parents, article,
+ * category with paging, static page, RSS, sitemap, search box), files checked by content, theme contrast, the menu,
+ * the visit counter and the page cache following every change. Each test writes in its own new communes; the
+ * cross-tenant test writes as one commune and reads, edits and deletes as another.
+ */
+class PortalIT extends DeployedEar {
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static Api province;
+
+    @BeforeAll
+    static void admin() {
+        province = Api.as(Fixtures.user(Fixtures.PROVINCE, true, "PROVINCE_ADMIN"), Fixtures.PASSWORD);
+    }
+
+    /** A new commune under the district; returns its code. */
+    static String commune(String prefix) {
+        String code = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.Response r = province.post("/api/t/" + Fixtures.DISTRICT + "/units", """
+                {"code":"%s","name":"Xã Cổng %s","kind":"commune","firstAdmin":{"username":"qt.%s","displayName":"QT"}}
+                """.formatted(code, code, code));
+        assertEquals(201, r.status(), r.toString());
+        return code;
+    }
+
+    static Api as(String unit, String role) {
+        return Api.as(Fixtures.user(unit, false, role), Fixtures.PASSWORD);
+    }
+
+    static JsonObject article(Api api, String unit, String json) {
+        Api.Response r = api.post("/api/t/" + unit + "/portal/articles", json);
+        assertEquals(201, r.status(), r.toString());
+        return r.json();
+    }
+
+    static long id(JsonObject o) {
+        return o.getJsonNumber("id").longValue();
+    }
+
+    static String page(String path) {
+        return Api.anonymous().get(path, "text/html").body();
+    }
+
+    static void await(String what, BooleanSupplier condition, int seconds) throws InterruptedException {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < end, "waited " + seconds + " s for: " + what);
+            Thread.sleep(200);
+        }
+    }
+
+    @Test
+    void anArticleGoesThroughReviewAndShowsOnItsSiteAndRolledUpOnItsParents() throws Exception {
+        String unit = commune("xa-cong");
+        Api editor = as(unit, "EDITOR");
+        Api approver = as(unit, "APPROVER");
+        String mark = "tin" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        Api.Response cat = editor.post("/api/t/" + unit + "/portal/categories", "{\"name\":\"Tin hoạt động\",\"nameEn\":\"Activities\"}");
+        assertEquals(201, cat.status(), cat.toString());
+        long categoryId = id(cat.json());
+        String home = page("/t/" + unit + "/"); // cached from here on
+        assertFalse(home.contains(mark));
+
+        JsonObject draft = article(editor, unit, """
+                {"title":"Khai trương điểm một cửa %1$s","summary":"Xã mở điểm tiếp nhận hồ sơ.","categoryId":%2$d,
+                 "body":"<p onclick=\\"steal()\\">Người dân <b>đến nộp</b> hồ sơ.</p><script>alert(1)</script><a href=\\"javascript:alert(2)\\">xấu</a><img src=x onerror=alert(3)><a href=\\"https://dichvucong.gov.vn\\">Cổng</a>",
+                 "tags":["Một cửa","hành chính"],"shareUpward":true,"featured":true,"author":"Phòng Văn hoá"}
+                """.formatted(mark, categoryId));
+        long id = id(draft);
+        assertEquals("draft", draft.getString("status"));
+        String body = draft.getString("body");
+        assertFalse(body.contains("<script") || body.contains("onclick") || body.contains("onerror") || body.contains("javascript:"), body);
+        assertTrue(body.contains("<b>đến nộp</b>") && body.contains("href=\"https://dichvucong.gov.vn\""), body);
+        assertEquals(404, Api.anonymous().get("/t/" + unit + "/articles/" + id, "text/html").status(), "a draft is not public");
+
+        assertEquals(403, editor.post("/api/t/" + unit + "/portal/articles/" + id + "/approve", "{}").status(), "editors do not approve");
+        assertEquals(409, approver.post("/api/t/" + unit + "/portal/articles/" + id + "/approve", "{}").status(), "not submitted yet");
+        assertEquals("submitted", editor.post("/api/t/" + unit + "/portal/articles/" + id + "/submit", "").json().getString("status"));
+        assertEquals(409, editor.put("/api/t/" + unit + "/portal/articles/" + id, "{\"title\":\"Sửa lúc chờ duyệt\"}").status());
+        Api.Response approved = approver.post("/api/t/" + unit + "/portal/articles/" + id + "/approve", "{}");
+        assertEquals(200, approved.status(), approved.toString());
+        assertEquals("published", approved.json().getString("status"));
+
+        Api.Response shown = Api.anonymous().get("/t/" + unit + "/articles/" + id, "text/html");
+        assertEquals(200, shown.status(), shown.toString());
+        assertTrue(shown.body().contains("<h1>Khai trương điểm một cửa " + mark + "</h1>"), shown.body());
+        assertFalse(shown.body().contains("<script>alert") || shown.body().contains("onerror"), "sanitised on the page too");
+        assertTrue(shown.body().contains("Tác giả: Phòng Văn hoá") && shown.body().contains("Tin hoạt động"));
+        assertTrue(page("/t/" + unit + "/").contains(mark), "the unit's cached home page was invalidated");
+        assertTrue(page("/t/" + unit + "/?lang=en").contains("Latest news"), "English interface");
+        assertTrue(page("/t/" + Fixtures.DISTRICT + "/").contains(mark), "rolled up to the district");
+        assertTrue(page("/t/" + Fixtures.PROVINCE + "/").contains(mark), "and to the province");
+        assertFalse(page("/t/" + Fixtures.COUSIN_DISTRICT + "/").contains(mark), "not to another district");
+        String category = page("/t/" + unit + "/categories/" + categoryId);
+        assertTrue(category.contains(mark) && category.contains("<h1>Tin hoạt động</h1>"), category);
+        String rss = Api.anonymous().get("/t/" + unit + "/rss.xml", "application/rss+xml").body();
+        assertTrue(rss.startsWith("<?xml") && rss.contains("<title>Khai trương điểm một cửa " + mark + "</title>"), rss);
+        assertTrue(Api.anonymous().get("/t/" + unit + "/categories/" + categoryId + "/rss.xml", "application/rss+xml").body().contains(mark));
+        String sitemap = Api.anonymous().get("/t/" + unit + "/sitemap.xml", "application/xml").body();
+        assertTrue(sitemap.contains("/t/" + unit + "/articles/" + id + "</loc>") && sitemap.contains("/categories/" + categoryId + "-"), sitemap);
+        // the search box of the district finds it (public content of its subtree), about a second after publishing
+        await("the article in the district's search", () -> page("/t/" + Fixtures.DISTRICT + "/search?q=" + mark).contains("/t/" + unit
+                + "/articles/" + id), 30);
+        assertTrue(page("/t/" + Fixtures.DISTRICT + "/search?q=" + mark).contains("<mark>"), "highlighted");
+
+        // unpublished: gone from the site, the parents and search
+        assertEquals(403, editor.post("/api/t/" + unit + "/portal/articles/" + id + "/unpublish", "").status());
+        assertEquals("unpublished", approver.post("/api/t/" + unit + "/portal/articles/" + id + "/unpublish", "").json().getString("status"));
+        assertEquals(404, Api.anonymous().get("/t/" + unit + "/articles/" + id, "text/html").status());
+        assertFalse(page("/t/" + Fixtures.DISTRICT + "/").contains(mark));
+        await("the article out of search", () -> !page("/t/" + Fixtures.DISTRICT + "/search?q=" + mark).contains("/articles/" + id), 30);
+    }
+
+    @Test
+    void aReturnedArticleKeepsTheCommentAndEveryVersionCanBeRestored() {
+        String unit = commune("xa-ban");
+        Api editor = as(unit, "EDITOR");
+        Api approver = as(unit, "APPROVER");
+        long id = id(article(editor, unit, "{\"title\":\"Bản đầu\",\"body\":\"<p>một</p>\"}"));
+        editor.post("/api/t/" + unit + "/portal/articles/" + id + "/submit", "");
+        assertEquals(400, approver.post("/api/t/" + unit + "/portal/articles/" + id + "/return", "{}").status(), "a return needs a reason");
+        JsonObject returned = approver.post("/api/t/" + unit + "/portal/articles/" + id + "/return",
+                "{\"comment\":\"Thiếu ảnh minh hoạ và nguồn tin.\"}").json();
+        assertEquals("returned", returned.getString("status"));
+        assertEquals("Thiếu ảnh minh hoạ và nguồn tin.", returned.getString("reviewComment"));
+        Api.Response edited = editor.put("/api/t/" + unit + "/portal/articles/" + id, "{\"title\":\"Bản hai\",\"body\":\"<p>hai</p>\"}");
+        assertEquals(200, edited.status(), edited.toString());
+        var versions = editor.get("/api/t/" + unit + "/portal/articles/" + id + "/versions").array();
+        assertEquals(4, versions.size(), versions.toString()); // created, submitted, returned, edited
+        assertEquals("Bản hai", versions.getJsonObject(0).getString("title"));
+        JsonObject restored = editor.post("/api/t/" + unit + "/portal/articles/" + id + "/versions/1/restore", "").json();
+        assertEquals("Bản đầu", restored.getString("title"));
+        assertEquals("<p>một</p>", restored.getString("body"));
+        assertEquals(5, editor.get("/api/t/" + unit + "/portal/articles/" + id + "/versions").array().size(), "a restore is a new version");
+    }
+
+    @Test
+    void aScheduledArticleAppearsWhenItsTimeComes() throws Exception {
+        String unit = commune("xa-hen");
+        Api editor = as(unit, "EDITOR");
+        Api approver = as(unit, "APPROVER");
+        long id = id(article(editor, unit, "{\"title\":\"Tin hẹn giờ\",\"body\":\"<p>sau</p>\"}"));
+        editor.post("/api/t/" + unit + "/portal/articles/" + id + "/submit", "");
+        Instant at = Instant.now().plusSeconds(4);
+        JsonObject approved = approver.post("/api/t/" + unit + "/portal/articles/" + id + "/approve",
+                "{\"publishAt\":\"" + at + "\"}").json();
+        assertEquals("published", approved.getString("status"));
+        assertEquals(404, Api.anonymous().get("/t/" + unit + "/articles/" + id, "text/html").status(), "not before its time");
+        assertFalse(page("/t/" + unit + "/").contains("Tin hẹn giờ"));
+        // the scheduler (every 15 s) brings it live and drops the cached pages that did not show it
+        await("the scheduled article on its home page", () -> page("/t/" + unit + "/").contains("Tin hẹn giờ"), 45);
+        assertEquals(200, Api.anonymous().get("/t/" + unit + "/articles/" + id, "text/html").status());
+    }
+
+    @Test
+    void anotherCommunesEditorCannotReadEditPreviewOrDeleteDraftsOrFiles() throws Exception {
+        String a = commune("xa-a");
+        String b = commune("xa-b");
+        Api editorA = as(a, "EDITOR");
+        String userB = Fixtures.user(b, false, "APPROVER");
+        Api editorB = Api.as(userB, Fixtures.PASSWORD);
+        Api sessionB = session(userB);
+        String mark = "nhap" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        long id = id(article(editorA, a, "{\"title\":\"Bản nháp riêng " + mark + "\",\"body\":\"<p>" + mark + "</p>\"}"));
+        long file = upload(editorA, a, "bieu-do.png", ItEnvironment.png(40, 30), false).getJsonNumber("id").longValue();
+
+        // through A's address: no right there at all
+        for (String path : new String[] {"/articles", "/articles/" + id, "/articles/" + id + "/versions", "/files", "/categories"}) {
+            assertEquals(403, editorB.get("/api/t/" + a + "/portal" + path).status(), path);
+        }
+        assertEquals(403, editorB.put("/api/t/" + a + "/portal/articles/" + id, "{\"title\":\"Chiếm\"}").status());
+        assertEquals(403, editorB.delete("/api/t/" + a + "/portal/articles/" + id).status());
+        // through B's own address with A's ids: not found (RLS and the unit predicate agree)
+        assertEquals(404, editorB.get("/api/t/" + b + "/portal/articles/" + id).status());
+        assertEquals(404, editorB.put("/api/t/" + b + "/portal/articles/" + id, "{\"title\":\"Chiếm\"}").status());
+        assertEquals(404, editorB.post("/api/t/" + b + "/portal/articles/" + id + "/submit", "").status());
+        assertEquals(404, editorB.post("/api/t/" + b + "/portal/articles/" + id + "/approve", "{}").status());
+        assertEquals(404, editorB.delete("/api/t/" + b + "/portal/articles/" + id).status());
+        assertEquals(404, editorB.get("/api/t/" + b + "/portal/articles/" + id + "/versions").status());
+        assertEquals(404, editorB.delete("/api/t/" + b + "/portal/files/" + file).status());
+        assertFalse(editorB.get("/api/t/" + b + "/portal/articles").body().contains(mark), "not even listed");
+        // A's file cannot be used in B's article either
+        Api.Response stolen = editorB.post("/api/t/" + b + "/portal/articles", "{\"title\":\"x\",\"coverFileId\":" + file + "}");
+        assertEquals(400, stolen.status(), stolen.toString());
+        assertTrue(stolen.isProblem() && stolen.body().contains("coverFileId"), stolen.toString());
+        // the editor pages: preview and edit of A's draft from B's admin pages
+        assertEquals(404, status("/t/" + b + "/admin/portal/articles/" + id + "/preview", sessionB));
+        assertEquals(404, status("/t/" + b + "/admin/portal/articles/" + id, sessionB));
+        assertEquals(403, status("/t/" + a + "/admin/portal/articles/" + id + "/preview", sessionB));
+        assertEquals(403, status("/t/" + a + "/admin/portal", sessionB));
+        assertEquals(200, status("/t/" + b + "/admin/portal", sessionB), "B's own pages work");
+        // the private file: not for visitors, not for B (through either address), but for A's editor
+        assertEquals(404, bytes("/t/" + a + "/files/" + file, null).statusCode());
+        assertEquals(404, bytes("/t/" + a + "/files/" + file, editorB).statusCode());
+        assertEquals(404, bytes("/t/" + b + "/files/" + file, editorB).statusCode());
+        HttpResponse<byte[]> own = bytes("/t/" + a + "/files/" + file, editorA);
+        assertEquals(200, own.statusCode());
+        assertTrue(own.headers().firstValue("Cache-Control").orElse("").contains("no-store"), "a private file is not cached");
+        // the draft is in no public page and no search
+        assertEquals(404, Api.anonymous().get("/t/" + a + "/articles/" + id, "text/html").status());
+        assertFalse(page("/t/" + a + "/search?q=" + mark).contains(mark + "</"), "not searchable");
+        // and the data is intact
+        assertEquals("Bản nháp riêng " + mark, editorA.get("/api/t/" + a + "/portal/articles/" + id).json().getString("title"));
+        assertEquals(1, editorA.get("/api/t/" + a + "/portal/articles/" + id + "/versions").array().size());
+    }
+
+    @Test
+    void filesAreCheckedByContentGetThumbnailsAndBecomePublicWithTheirArticle() throws Exception {
+        String unit = commune("xa-tep");
+        Api editor = as(unit, "EDITOR");
+        Api approver = as(unit, "APPROVER");
+        JsonObject image = upload(editor, unit, "../../etc/anh bìa.png", ItEnvironment.png(800, 400), false);
+        assertEquals("image/png", image.getString("contentType"));
+        assertEquals("anh bìa.png", image.getString("name"), "no path survives in the name");
+        assertEquals(800, image.getInt("width"));
+        assertTrue(image.containsKey("thumbnailUrl"));
+        long imageId = image.getJsonNumber("id").longValue();
+
+        HttpResponse<String> html = raw(editor, unit, "anh.png", "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, html.statusCode(), html.body());
+        assertTrue(html.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertTrue(html.body().contains("theo nội dung tệp"), html.body());
+        byte[] fake = new byte[6 * 1024 * 1024];
+        System.arraycopy(ItEnvironment.png(2, 2), 0, fake, 0, 8);
+        assertEquals(413, raw(editor, unit, "lon.png", fake).statusCode(), "too large for an image");
+        HttpResponse<String> svg = raw(editor, unit, "logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script/></svg>".getBytes());
+        assertEquals(400, svg.statusCode());
+        assertEquals(1, editor.get("/api/t/" + unit + "/portal/files").array().size(), "nothing refused was stored");
+
+        assertEquals(404, bytes("/t/" + unit + "/files/" + imageId, null).statusCode(), "private until its article is published");
+        long id = id(article(editor, unit, "{\"title\":\"Có ảnh\",\"coverFileId\":" + imageId + "}"));
+        editor.post("/api/t/" + unit + "/portal/articles/" + id + "/submit", "");
+        approver.post("/api/t/" + unit + "/portal/articles/" + id + "/approve", "{}");
+        HttpResponse<byte[]> pub = bytes("/t/" + unit + "/files/" + imageId + "?v=" + image.getString("sha256").substring(0, 12), null);
+        assertEquals(200, pub.statusCode());
+        assertArrayEquals(ItEnvironment.png(800, 400), pub.body());
+        assertTrue(pub.headers().firstValue("Cache-Control").orElse("").contains("max-age=31536000"), pub.headers().toString());
+        assertEquals("nosniff", pub.headers().firstValue("X-Content-Type-Options").orElse(""));
+        String etag = pub.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<byte[]> again = HTTP.send(HttpRequest.newBuilder(URI.create(Api.baseUrl() + "/t/" + unit + "/files/" + imageId))
+                .header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(304, again.statusCode());
+        HttpResponse<byte[]> thumb = bytes("/t/" + unit + "/files/" + imageId + "/thumbnail", null);
+        assertEquals(200, thumb.statusCode());
+        assertEquals("image/jpeg", thumb.headers().firstValue("Content-Type").orElse(""));
+        java.awt.image.BufferedImage t = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(thumb.body()));
+        assertEquals(320, t.getWidth());
+        assertEquals(160, t.getHeight());
+        assertEquals(404, bytes("/t/" + Fixtures.SIBLING_COMMUNE + "/files/" + imageId, null).statusCode(), "files are per unit");
+        assertEquals(409, editor.delete("/api/t/" + unit + "/portal/files/" + imageId).status(), "in use by an article");
+    }
+
+    @Test
+    void themeColoursAreCheckedForContrastAndTheMenuNests() {
+        String unit = commune("xa-mau");
+        Api admin = as(unit, "UNIT_ADMIN");
+        Api editor = as(unit, "EDITOR");
+        Api.Response pale = admin.put("/api/t/" + unit + "/portal/theme", "{\"primary\":\"#ffee00\",\"accent\":\"#0b4f8a\",\"layout\":\"classic\"}");
+        assertEquals(400, pale.status(), pale.toString());
+        assertTrue(pale.body().contains("4,5:1") || pale.body().contains("4.5:1"), pale.body());
+        assertEquals(403, editor.put("/api/t/" + unit + "/portal/theme", "{\"primary\":\"#14532d\",\"accent\":\"#0b4f8a\",\"layout\":\"magazine\"}")
+                .status(), "the theme is the administrators'");
+        page("/t/" + unit + "/");
+        Api.Response ok = admin.put("/api/t/" + unit + "/portal/theme",
+                "{\"primary\":\"#14532d\",\"accent\":\"#0b4f8a\",\"layout\":\"magazine\",\"footerText\":\"Bản quyền thuộc UBND xã\"}");
+        assertEquals(200, ok.status(), ok.toString());
+        String home = page("/t/" + unit + "/");
+        assertTrue(home.contains("#14532d") && home.contains("layout-magazine") && home.contains("Bản quyền thuộc UBND xã"), "cache followed");
+
+        long pageId = editor.post("/api/t/" + unit + "/portal/pages", "{\"title\":\"Giới thiệu chung\",\"body\":\"<h2>Lịch sử</h2><p>Xã được thành lập...</p>\"}")
+                .json().getJsonNumber("id").longValue();
+        long top = editor.post("/api/t/" + unit + "/portal/menu", "{\"label\":\"Giới thiệu\",\"labelEn\":\"About\",\"kind\":\"url\",\"target\":\"/t/" + unit + "/\"}")
+                .json().getJsonNumber("id").longValue();
+        Api.Response child = editor.post("/api/t/" + unit + "/portal/menu", "{\"label\":\"Lịch sử xã\",\"kind\":\"page\",\"target\":\"" + pageId
+                + "\",\"parentId\":" + top + "}");
+        assertEquals(201, child.status(), child.toString());
+        assertEquals(400, editor.post("/api/t/" + unit + "/portal/menu", "{\"label\":\"Xấu\",\"kind\":\"url\",\"target\":\"javascript:alert(1)\"}").status());
+        home = page("/t/" + unit + "/");
+        assertTrue(home.contains(">Giới thiệu</a><ul><li><a href=\"/t/" + unit + "/pages/" + pageId + "-gioi-thieu-chung\">Lịch sử xã</a>"), home);
+        assertTrue(page("/t/" + unit + "/?lang=en").contains(">About</a>"));
+        String staticPage = page("/t/" + unit + "/pages/" + pageId + "-gioi-thieu-chung");
+        assertTrue(staticPage.contains("<h1>Giới thiệu chung</h1>") && staticPage.contains("<h2>Lịch sử</h2>"), staticPage);
+    }
+
+    @Test
+    void visitsAreCountedInTheGridAndReachTheDatabase() throws Exception {
+        String unit = commune("xa-dem");
+        Api editor = as(unit, "EDITOR");
+        Api approver = as(unit, "APPROVER");
+        long id = id(article(editor, unit, "{\"title\":\"Tin được xem\"}"));
+        editor.post("/api/t/" + unit + "/portal/articles/" + id + "/submit", "");
+        approver.post("/api/t/" + unit + "/portal/articles/" + id + "/approve", "{}");
+        for (int i = 0; i < 25; i++) {
+            assertEquals(200, Api.anonymous().get("/t/" + unit + "/articles/" + id, "text/html").status());
+        }
+        for (int i = 0; i < 5; i++) {
+            page("/t/" + unit + "/");
+        }
+        await("25 article views in the database", () -> editor.get("/api/t/" + unit + "/portal/articles/" + id).json()
+                .getJsonNumber("views").longValue() == 25, 30);
+        await("30 site visits in the database", () -> siteVisits(unit) == 30, 30);
+    }
+
+    @Test
+    void badArticlesAreRefusedWithTheFieldNamedAndNothingSaved() {
+        String unit = commune("xa-loi");
+        Api editor = as(unit, "EDITOR");
+        Api.Response r = editor.post("/api/t/" + unit + "/portal/articles", "{\"title\":\"  \",\"categoryId\":999999999,\"tags\":[1]}");
+        assertEquals(400, r.status(), r.toString());
+        assertTrue(r.isProblem());
+        assertTrue(r.body().contains("title") && r.body().contains("Tiêu đề bắt buộc"), r.body());
+        assertEquals(0, editor.get("/api/t/" + unit + "/portal/articles").array().size());
+        assertEquals(400, editor.get("/api/t/" + unit + "/portal/articles?status=bogus").status());
+        assertEquals(404, Api.anonymous().get("/t/" + unit + "/articles/abc", "text/html").status());
+        assertEquals(404, Api.anonymous().get("/t/" + unit + "/categories/999999999", "text/html").status());
+        assertEquals(401, Api.anonymous().post("/api/t/" + unit + "/portal/articles", "{\"title\":\"x\"}").status());
+        assertEquals(403, as(unit, "STAFF").post("/api/t/" + unit + "/portal/articles", "{\"title\":\"x\"}").status(), "staff are not editors");
+    }
+
+    // ---- helpers
+
+    static long siteVisits(String unit) {
+        try (Connection c = Fixtures.db().owner(); PreparedStatement ps = c.prepareStatement(
+                "SELECT coalesce((SELECT views FROM portal_site_visit v JOIN tenant t ON t.id = v.tenant_id WHERE t.code = ?), 0)")) {
+            ps.setString(1, unit);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonObject upload(Api api, String unit, String name, byte[] content, boolean isPublic) throws Exception {
+        HttpResponse<String> r = raw(api, unit, name, content, isPublic);
+        assertEquals(201, r.statusCode(), r.body());
+        try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(r.body()))) {
+            return reader.readObject();
+        }
+    }
+
+    static HttpResponse<String> raw(Api api, String unit, String name, byte[] content) throws Exception {
+        return raw(api, unit, name, content, false);
+    }
+
+    static HttpResponse<String> raw(Api api, String unit, String name, byte[] content, boolean isPublic) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(Api.baseUrl() + "/api/t/" + unit + "/portal/files?name="
+                        + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8) + "&public=" + isPublic))
+                .header("Content-Type", "image/png").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(content));
+        b.header("Authorization", api.authorization());
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    static HttpResponse<byte[]> bytes(String path, Api as) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(Api.baseUrl() + path));
+        if (as != null) {
+            b.header("Authorization", as.authorization());
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** A browser-like client logged in through the login form (the admin pages take no Basic auth). */
+    static Api session(String username) {
+        Api browser = Api.browser();
+        Api.Response r = browser.send("POST", "/login", "username=" + username + "&password="
+                + java.net.URLEncoder.encode(Fixtures.PASSWORD, StandardCharsets.UTF_8), "application/x-www-form-urlencoded", "text/html");
+        assertEquals(302, r.status(), r.toString());
+        return browser;
+    }
+
+    static int status(String path, Api as) {
+        return as.get(path, "text/html").status();
+    }
+
+    static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + Fixtures.PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
+}

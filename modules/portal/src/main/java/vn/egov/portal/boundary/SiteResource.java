@@ -1,0 +1,267 @@
+package vn.egov.portal.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.shiro.SecurityUtils;
+import vn.egov.platform.search.control.SearchQuery;
+import vn.egov.platform.search.control.SearchResults;
+import vn.egov.platform.search.control.Searcher;
+import vn.egov.platform.security.ScopedPermission;
+import vn.egov.platform.security.SubjectScopeProvider.CurrentUser;
+import vn.egov.platform.tenancy.TenantContext;
+import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.Html;
+import vn.egov.portal.control.PrivateFiles;
+import vn.egov.portal.control.PublicReads;
+import vn.egov.portal.control.Site;
+import vn.egov.portal.control.SiteReader;
+import vn.egov.portal.control.VisitCounter;
+import vn.egov.portal.entity.StoredFile;
+
+/**
+ * The public site of a unit, {@code /t/{code}/...}: home, articles, categories (paged), static pages, RSS, sitemap,
+ * search, files. Anyone may read it; it reads in the public scope only. Views are counted (in memory, see
+ * {@link VisitCounter}). {@code ?lang=en} switches the interface to English.
+ */
+@Path("t/{code}")
+@RequestScoped
+public class SiteResource {
+    static final String HTML = "text/html;charset=utf-8";
+    static final Pattern REF = Pattern.compile("([0-9]{1,18})(-[a-z0-9-]*)?");
+
+    @Inject
+    TenantContext context;
+
+    @Inject
+    Site site;
+
+    @Inject
+    VisitCounter visits;
+
+    @Inject
+    PublicReads reads;
+
+    @Inject
+    SiteReader reader;
+
+    @Inject
+    PrivateFiles privateFiles;
+
+    @Inject
+    Searcher searcher;
+
+    @Context
+    HttpServletRequest request;
+
+    private Tenant unit() {
+        // the edge filter has resolved the code (or answered 404, or redirected an old one)
+        return context.tenant().orElseThrow();
+    }
+
+    static boolean en(String lang) {
+        return "en".equalsIgnoreCase(lang);
+    }
+
+    @GET
+    public Response home(@QueryParam("lang") String lang) {
+        Tenant unit = unit();
+        visits.site(unit.getId());
+        return Response.ok(site.home(unit, en(lang)), HTML).build();
+    }
+
+    @GET
+    @Path("articles/{ref}")
+    public Response article(@PathParam("ref") String ref, @QueryParam("lang") String lang) {
+        Tenant unit = unit();
+        Optional<Long> id = id(ref);
+        Site.Rendered r = id.isPresent() ? site.article(unit, id.get(), en(lang)) : new Site.Rendered(site.notFound(unit, en(lang)), false);
+        if (r.found()) {
+            visits.site(unit.getId());
+            visits.article(unit.getId(), id.get());
+        }
+        return Response.status(r.found() ? 200 : 404).type(HTML).entity(r.body()).build();
+    }
+
+    @GET
+    @Path("categories/{ref}")
+    public Response category(@PathParam("ref") String ref, @QueryParam("page") @DefaultValue("1") String page,
+                             @QueryParam("lang") String lang) {
+        Tenant unit = unit();
+        Optional<Long> id = id(ref);
+        int p = page.matches("[0-9]{1,4}") ? Math.max(1, Integer.parseInt(page)) : 1;
+        Site.Rendered r = id.isPresent() ? site.category(unit, id.get(), p, en(lang)) : new Site.Rendered(site.notFound(unit, en(lang)), false);
+        if (r.found()) {
+            visits.site(unit.getId());
+        }
+        return Response.status(r.found() ? 200 : 404).type(HTML).entity(r.body()).build();
+    }
+
+    @GET
+    @Path("categories/{ref}/rss.xml")
+    public Response categoryFeed(@PathParam("ref") String ref) {
+        Tenant unit = unit();
+        Optional<Long> id = id(ref);
+        byte[] body = id.isPresent() ? site.rss(unit, id, baseUrl()) : new byte[0];
+        return body.length == 0 ? Response.status(404).type(HTML).entity(site.notFound(unit, false)).build()
+                : Response.ok(body, "application/rss+xml;charset=utf-8").build();
+    }
+
+    @GET
+    @Path("pages/{ref}")
+    public Response page(@PathParam("ref") String ref, @QueryParam("lang") String lang) {
+        Tenant unit = unit();
+        Optional<Long> id = id(ref);
+        Site.Rendered r = id.isPresent() ? site.page(unit, id.get(), en(lang)) : new Site.Rendered(site.notFound(unit, en(lang)), false);
+        if (r.found()) {
+            visits.site(unit.getId());
+        }
+        return Response.status(r.found() ? 200 : 404).type(HTML).entity(r.body()).build();
+    }
+
+    @GET
+    @Path("rss.xml")
+    public Response feed() {
+        return Response.ok(site.rss(unit(), Optional.empty(), baseUrl()), "application/rss+xml;charset=utf-8").build();
+    }
+
+    @GET
+    @Path("sitemap.xml")
+    public Response sitemap() {
+        return Response.ok(site.sitemap(unit(), baseUrl()), "application/xml;charset=utf-8").build();
+    }
+
+    /** The site's search box: public items of the unit's subtree (everyone gets the same: the page is public). */
+    @GET
+    @Path("search")
+    public Response search(@QueryParam("q") @DefaultValue("") String q, @QueryParam("page") @DefaultValue("1") String page,
+                           @QueryParam("lang") String lang) {
+        Tenant unit = unit();
+        boolean en = en(lang);
+        String text = q.length() > SearchQuery.MAX_TEXT ? q.substring(0, SearchQuery.MAX_TEXT) : q;
+        int p = page.matches("[0-9]{1,3}") ? Math.min(100, Math.max(1, Integer.parseInt(page))) : 1;
+        StringBuilder b = new StringBuilder();
+        int status = 200;
+        if (!text.isBlank()) {
+            try {
+                SearchResults r = searcher.search(new SearchQuery(text, unit, Optional.empty(), p, 10, SearchQuery.Sort.RELEVANCE),
+                        Optional.empty(), false);
+                b.append("<p role=\"status\">").append(en ? r.total() + " result(s)" : "Tìm thấy " + r.total() + " kết quả").append("</p><ol class=\"results\">");
+                for (SearchResults.Item i : r.items()) {
+                    b.append("<li><h2><a href=\"").append(Html.escape(i.url())).append("\">").append(i.titleHtml()).append("</a></h2><p class=\"meta\">")
+                            .append(Html.escape(i.unitName() == null ? "" : i.unitName())).append("</p>");
+                    if (i.snippet() != null && !i.snippet().isEmpty()) {
+                        b.append("<p>").append(i.snippet()).append("</p>");
+                    }
+                    b.append("</li>");
+                }
+                b.append("</ol>");
+                if (r.total() > (long) p * 10) {
+                    b.append("<p><a href=\"/t/").append(Html.escape(unit.getCode())).append("/search?q=")
+                            .append(URLEncoder.encode(text, StandardCharsets.UTF_8)).append("&amp;page=").append(p + 1)
+                            .append(en ? "&amp;lang=en" : "").append("\">").append(en ? "More results" : "Xem thêm kết quả").append("</a></p>");
+                }
+            } catch (Searcher.BadQuery e) {
+                status = 400;
+                b.append("<p class=\"error\" role=\"alert\">").append(en ? "These words cannot be searched for; try other words."
+                        : "Không tìm được với các từ này; hãy thử từ khác.").append("</p>");
+            } catch (Searcher.Unavailable e) {
+                status = 503;
+                b.append("<p class=\"error\" role=\"alert\">").append(en ? "Search is unavailable for a moment; please try again shortly."
+                        : "Chức năng tìm kiếm tạm thời gián đoạn; hãy thử lại sau ít phút.").append("</p>");
+            }
+        }
+        return Response.status(status).type(HTML).entity(site.search(unit, en, text, b.toString())).build();
+    }
+
+    @GET
+    @Path("files/{id}")
+    public Response file(@PathParam("id") String id, @QueryParam("v") String version, @Context Request req) {
+        return serve(id, false, version, req);
+    }
+
+    @GET
+    @Path("files/{id}/thumbnail")
+    public Response thumbnail(@PathParam("id") String id, @QueryParam("v") String version, @Context Request req) {
+        return serve(id, true, version, req);
+    }
+
+    /**
+     * A public file to anyone; a private one only to those with portal rights over the unit (editors previewing),
+     * never cached by shared caches. Another unit's file, public or not, is not found here: files are per unit.
+     */
+    private Response serve(String ref, boolean thumb, String version, Request req) {
+        Tenant unit = unit();
+        if (!ref.matches("[0-9]{1,18}")) {
+            return notFound(unit);
+        }
+        long id = Long.parseLong(ref);
+        Optional<StoredFile> meta = reads.read(() -> reader.file(unit.getId(), id));
+        boolean isPublic = meta.isPresent();
+        if (meta.isEmpty() && mayEdit(unit)) {
+            meta = privateFiles.meta(unit, id);
+        }
+        if (meta.isEmpty() || (thumb && !meta.get().hasThumbnail())) {
+            return notFound(unit);
+        }
+        StoredFile f = meta.get();
+        EntityTag tag = new EntityTag(f.sha256() + (thumb ? "-t" : ""));
+        Response.ResponseBuilder notModified = req.evaluatePreconditions(tag);
+        CacheControl cc = new CacheControl();
+        if (isPublic) {
+            boolean versioned = version != null && f.sha256().startsWith(version) && version.length() >= 8;
+            cc.setMaxAge(versioned ? 31_536_000 : 300);
+        } else {
+            cc.setPrivate(true);
+            cc.setNoStore(true);
+        }
+        if (notModified != null) {
+            return notModified.cacheControl(cc).tag(tag).build();
+        }
+        Optional<byte[]> bytes = isPublic ? reads.read(() -> reader.content(unit.getId(), id, thumb)) : privateFiles.content(unit, id, thumb);
+        if (bytes.isEmpty()) {
+            return notFound(unit);
+        }
+        String type = thumb ? "image/jpeg" : f.contentType();
+        String disposition = (f.image() ? "inline" : "attachment") + "; filename*=UTF-8''"
+                + URLEncoder.encode(f.name(), StandardCharsets.UTF_8).replace("+", "%20");
+        return Response.ok(bytes.get(), type).cacheControl(cc).tag(tag).header("Content-Disposition", disposition)
+                .header("X-Content-Type-Options", "nosniff").header("Content-Security-Policy", "default-src 'none'; sandbox").build();
+    }
+
+    private Response notFound(Tenant unit) {
+        return Response.status(404).type(HTML).entity(site.notFound(unit, false)).build();
+    }
+
+    private boolean mayEdit(Tenant unit) {
+        return CurrentUser.get().isPresent()
+                && SecurityUtils.getSubject().isPermitted(ScopedPermission.required("portal", "read", unit.getPath()));
+    }
+
+    static Optional<Long> id(String ref) {
+        Matcher m = REF.matcher(ref);
+        return m.matches() ? Optional.of(Long.parseLong(m.group(1))) : Optional.empty();
+    }
+
+    private String baseUrl() {
+        String scheme = request.getScheme();
+        int port = request.getServerPort();
+        boolean standard = ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
+        return scheme + "://" + request.getServerName() + (standard ? "" : ":" + port);
+    }
+}

@@ -1,0 +1,523 @@
+package vn.egov.portal.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import vn.egov.platform.search.control.SearchIndex;
+import vn.egov.platform.tenancy.Slugs;
+import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.ProblemException;
+import vn.egov.portal.entity.Article;
+import vn.egov.portal.entity.Article.Status;
+import vn.egov.portal.entity.ArticleVersion;
+import vn.egov.portal.entity.Category;
+import vn.egov.portal.entity.MenuItem;
+import vn.egov.portal.entity.SitePage;
+import vn.egov.portal.entity.StoredFile;
+import vn.egov.portal.entity.Theme;
+
+/**
+ * What editors and approvers do to a unit's site, in the caller's transaction and tenant scope (the boundary has
+ * checked the right). Every statement also names the unit: an id of another unit is "not found", never touched.
+ * Articles: draft → submitted → published (now or at a set time) or returned with a comment; published →
+ * unpublished. Every save keeps a version; restoring one saves it again as the newest. A published article is
+ * edited by approvers only (an editor would otherwise change a live page without review).
+ */
+@ApplicationScoped
+public class Editorial {
+    public static final int MAX_TAGS = 10;
+
+    @Inject
+    Db db;
+
+    @Inject
+    SearchIndex search;
+
+    @Inject
+    PageCache cache;
+
+    // ---- articles
+
+    public List<Article> articles(Tenant unit, Optional<Status> status, int limit) {
+        return status.isPresent()
+                ? db.list("SELECT " + SiteReader.LIST_COLS + " FROM portal_article WHERE tenant_id = ? AND status = ? "
+                + "ORDER BY updated_at DESC, id DESC LIMIT ?", SiteReader::article, unit.getId(), status.get().db(), limit)
+                : db.list("SELECT " + SiteReader.LIST_COLS + " FROM portal_article WHERE tenant_id = ? ORDER BY updated_at DESC, id DESC LIMIT ?",
+                SiteReader::article, unit.getId(), limit);
+    }
+
+    public Article article(Tenant unit, long id) {
+        return db.one("SELECT " + SiteReader.FULL_COLS + " FROM portal_article WHERE tenant_id = ? AND id = ?", SiteReader::article,
+                unit.getId(), id).orElseThrow(() -> ProblemException.notFound("bài viết số " + id + " của đơn vị này",
+                "article " + id + " of this unit"));
+    }
+
+    public Article create(Tenant unit, ArticleInput in, String user) {
+        Checked c = check(unit, in);
+        long id = db.insert("INSERT INTO portal_article (tenant_id, category_id, title, summary, body, cover_file_id, attachments, tags, "
+                        + "author, featured, share_upward, publish_at, created_by, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                unit.getId(), Db.orNull(in.categoryId()), c.title, c.summary, c.body, Db.orNull(in.coverFileId()),
+                in.attachments().toArray(new Long[0]), c.tags.toArray(new String[0]), Db.orNull(c.author), in.featured(),
+                in.shareUpward(), Db.orNull(in.publishAt()), user, user);
+        Article a = article(unit, id);
+        saveVersion(a, in.note() == null ? "Tạo bài" : in.note(), user);
+        return a;
+    }
+
+    public Article update(Tenant unit, long id, ArticleInput in, String user, boolean approver) {
+        Article old = article(unit, id);
+        if (old.status() == Status.PUBLISHED && !approver) {
+            throw Invalid.conflict("Bài đã xuất bản chỉ người duyệt sửa được; hoặc nhờ người duyệt gỡ bài xuống rồi sửa. Không có gì thay đổi.",
+                    "A published article is edited by an approver only, or ask one to unpublish it first. Nothing changed.");
+        }
+        if (old.status() == Status.SUBMITTED && !approver) {
+            throw Invalid.conflict("Bài đang chờ duyệt; người duyệt trả lại thì mới sửa được. Không có gì thay đổi.",
+                    "The article is awaiting review; it can be edited once an approver returns it. Nothing changed.");
+        }
+        Checked c = check(unit, in);
+        db.update("UPDATE portal_article SET category_id = ?, title = ?, summary = ?, body = ?, cover_file_id = ?, attachments = ?, "
+                        + "tags = ?, author = ?, featured = ?, share_upward = ?, publish_at = COALESCE(?, publish_at), version = version + 1, "
+                        + "updated_by = ?, updated_at = now() WHERE tenant_id = ? AND id = ?",
+                Db.orNull(in.categoryId()), c.title, c.summary, c.body, Db.orNull(in.coverFileId()), in.attachments().toArray(new Long[0]),
+                c.tags.toArray(new String[0]), Db.orNull(c.author), in.featured(), in.shareUpward(), Db.orNull(in.publishAt()), user,
+                unit.getId(), id);
+        Article a = article(unit, id);
+        saveVersion(a, in.note() == null ? "Sửa bài" : in.note(), user);
+        if (a.status() == Status.PUBLISHED) {
+            published(unit, a);
+        }
+        return a;
+    }
+
+    public Article submit(Tenant unit, long id, String user) {
+        Article a = article(unit, id);
+        if (a.status() != Status.DRAFT && a.status() != Status.RETURNED && a.status() != Status.UNPUBLISHED) {
+            throw Invalid.conflict("Chỉ gửi duyệt được bài nháp, bài bị trả lại hoặc bài đã gỡ (bài này: " + a.status().label(false) + ").",
+                    "Only a draft, returned or unpublished article can be submitted (this one: " + a.status().label(true) + ").");
+        }
+        return transition(unit, a, Status.SUBMITTED, null, user, "Gửi duyệt", "submitted_by = ?");
+    }
+
+    /** Publishes a submitted article now, or at {@code at} (scheduled). */
+    public Article approve(Tenant unit, long id, Instant at, String user) {
+        Article a = article(unit, id);
+        if (a.status() != Status.SUBMITTED) {
+            throw Invalid.conflict("Chỉ duyệt được bài đang chờ duyệt (bài này: " + a.status().label(false) + ").",
+                    "Only an article awaiting review can be approved (this one: " + a.status().label(true) + ").");
+        }
+        Instant when = at != null ? at : a.publishAt() != null && a.publishAt().isAfter(Instant.now()) ? a.publishAt() : Instant.now();
+        db.update("UPDATE portal_article SET status = 'published', publish_at = ?, went_live = false, review_comment = NULL, "
+                + "approved_by = ?, updated_at = now() WHERE tenant_id = ? AND id = ?", when, user, unit.getId(), id);
+        // what a published article shows becomes public with it
+        List<Long> files = new ArrayList<>(a.attachments());
+        if (a.coverFileId() != null) {
+            files.add(a.coverFileId());
+        }
+        if (!files.isEmpty()) {
+            db.update("UPDATE portal_file SET is_public = true WHERE tenant_id = ? AND id = ANY (?)", unit.getId(), files.toArray(new Long[0]));
+        }
+        Article p = article(unit, id);
+        saveVersion(p, when.isAfter(Instant.now()) ? "Duyệt, hẹn giờ xuất bản " + Renderer.dateTime(when) : "Duyệt và xuất bản", user);
+        published(unit, p);
+        return p;
+    }
+
+    public Article returnToEditor(Tenant unit, long id, String comment, String user) {
+        Article a = article(unit, id);
+        if (a.status() != Status.SUBMITTED) {
+            throw Invalid.conflict("Chỉ trả lại được bài đang chờ duyệt.", "Only an article awaiting review can be returned.");
+        }
+        String text = comment == null ? "" : Normalizer.normalize(comment, Normalizer.Form.NFC).strip();
+        if (text.isEmpty() || text.length() > 2000) {
+            new Invalid().add("comment", "Hãy ghi lý do trả lại (tối đa 2000 ký tự).", "Say why it is returned (at most 2000 characters).")
+                    .throwIfAny();
+        }
+        return transition(unit, a, Status.RETURNED, text, user, "Trả lại: " + text, null);
+    }
+
+    public Article unpublish(Tenant unit, long id, String user) {
+        Article a = article(unit, id);
+        if (a.status() != Status.PUBLISHED) {
+            throw Invalid.conflict("Bài chưa xuất bản.", "The article is not published.");
+        }
+        Article u = transition(unit, a, Status.UNPUBLISHED, null, user, "Gỡ xuống", null);
+        db.update("UPDATE portal_article SET went_live = false WHERE tenant_id = ? AND id = ?", unit.getId(), id);
+        search.remove(unit.getId(), ArticleSearch.docId(id));
+        cache.invalidateAfterCommit(unit);
+        return u;
+    }
+
+    /** Deletes a draft (or returned or unpublished) article with its history; published ones are unpublished first. */
+    public void delete(Tenant unit, long id) {
+        Article a = article(unit, id);
+        if (a.status() == Status.PUBLISHED || a.status() == Status.SUBMITTED) {
+            throw Invalid.conflict("Không xoá bài đã xuất bản hoặc đang chờ duyệt; hãy gỡ xuống hoặc trả lại trước.",
+                    "A published or submitted article is not deleted; unpublish or return it first.");
+        }
+        db.update("DELETE FROM portal_article WHERE tenant_id = ? AND id = ?", unit.getId(), id);
+        search.remove(unit.getId(), ArticleSearch.docId(id));
+    }
+
+    public List<ArticleVersion> versions(Tenant unit, long articleId) {
+        article(unit, articleId);
+        return db.list("SELECT id, article_id, version, title, summary, body, category_id, status, note, saved_by, saved_at "
+                        + "FROM portal_article_version WHERE tenant_id = ? AND article_id = ? ORDER BY version DESC, id DESC",
+                rs -> new ArticleVersion(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                        Db.longOrNull(rs, "category_id"), rs.getString(8), rs.getString(9), rs.getString(10), Db.instant(rs, "saved_at")),
+                unit.getId(), articleId);
+    }
+
+    /** Saves version {@code version}'s content again as the article's newest (same rules as an edit). */
+    public Article restore(Tenant unit, long articleId, int version, String user, boolean approver) {
+        Article current = article(unit, articleId);
+        ArticleInput old = db.one("SELECT title, summary, body, category_id, cover_file_id, attachments, tags, author FROM portal_article_version "
+                        + "WHERE tenant_id = ? AND article_id = ? AND version = ? ORDER BY id DESC LIMIT 1",
+                rs -> new ArticleInput(rs.getString(1), rs.getString(2), rs.getString(3), Db.longOrNull(rs, "category_id"),
+                        Db.longOrNull(rs, "cover_file_id"), Db.longs(rs, "attachments"), Db.strings(rs, "tags"), rs.getString(8),
+                        current.featured(), current.shareUpward(), null, "Khôi phục phiên bản " + version), unit.getId(), articleId, version)
+                .orElseThrow(() -> ProblemException.notFound("phiên bản " + version + " của bài này", "version " + version + " of this article"));
+        return update(unit, articleId, old, user, approver);
+    }
+
+    /** Articles whose scheduled time has come: they go live (search, caches). Called by the scheduler per unit. */
+    public int goLive(Tenant unit) {
+        List<Article> due = db.list("SELECT " + SiteReader.FULL_COLS + " FROM portal_article WHERE tenant_id = ? AND status = 'published' "
+                + "AND NOT went_live AND publish_at <= now()", SiteReader::article, unit.getId());
+        for (Article a : due) {
+            published(unit, a);
+        }
+        return due.size();
+    }
+
+    private void published(Tenant unit, Article a) {
+        if (a.live(Instant.now())) {
+            db.update("UPDATE portal_article SET went_live = true WHERE tenant_id = ? AND id = ?", unit.getId(), a.id());
+            search.put(ArticleSearch.document(a, unit.getId(), unit.getPath(), unit.getCode()));
+            cache.invalidateAfterCommit(unit);
+        } else {
+            // scheduled: not in search or on the site until its time (the scheduler brings it live)
+            search.remove(unit.getId(), ArticleSearch.docId(a.id()));
+        }
+    }
+
+    private Article transition(Tenant unit, Article a, Status to, String comment, String user, String note, String extraSet) {
+        db.update("UPDATE portal_article SET status = ?, review_comment = ?, updated_by = ?, updated_at = now()"
+                        + (extraSet == null ? "" : ", " + extraSet) + " WHERE tenant_id = ? AND id = ?",
+                extraSet == null ? new Object[] {to.db(), Db.orNull(comment), user, unit.getId(), a.id()}
+                        : new Object[] {to.db(), Db.orNull(comment), user, user, unit.getId(), a.id()});
+        Article t = article(unit, a.id());
+        saveVersion(t, note, user);
+        return t;
+    }
+
+    private void saveVersion(Article a, String note, String user) {
+        db.update("INSERT INTO portal_article_version (tenant_id, article_id, version, title, summary, body, category_id, cover_file_id, "
+                        + "attachments, tags, author, status, note, saved_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                a.tenantId(), a.id(), a.version(), a.title(), a.summary(), a.body(), Db.orNull(a.categoryId()), Db.orNull(a.coverFileId()),
+                a.attachments().toArray(new Long[0]), a.tags().toArray(new String[0]), Db.orNull(a.author()), a.status().db(),
+                note.length() > 500 ? note.substring(0, 500) : note, user);
+    }
+
+    private record Checked(String title, String summary, String body, List<String> tags, String author) {
+    }
+
+    private Checked check(Tenant unit, ArticleInput in) {
+        Invalid bad = new Invalid();
+        String title = nfc(in.title());
+        if (title.isEmpty() || title.length() > 300) {
+            bad.add("title", "Tiêu đề bắt buộc, tối đa 300 ký tự.", "A title is required, at most 300 characters.");
+        }
+        String summary = nfc(in.summary());
+        if (summary.length() > 1000) {
+            bad.add("summary", "Tóm tắt tối đa 1000 ký tự.", "The summary is at most 1000 characters.");
+        }
+        String body = Sanitiser.clean(in.body());
+        if (body.length() > 1_000_000) {
+            bad.add("body", "Nội dung quá dài (tối đa khoảng 1 triệu ký tự).", "The body is too long (about a million characters at most).");
+        }
+        if (in.categoryId() != null && db.count("SELECT count(*) FROM portal_category WHERE tenant_id = ? AND id = ?", unit.getId(),
+                in.categoryId()) == 0) {
+            bad.add("categoryId", "Chuyên mục không có trong đơn vị này.", "No such category in this unit.");
+        }
+        List<Long> files = new ArrayList<>(in.attachments());
+        if (in.coverFileId() != null) {
+            if (db.count("SELECT count(*) FROM portal_file WHERE tenant_id = ? AND id = ? AND content_type LIKE 'image/%'", unit.getId(),
+                    in.coverFileId()) == 0) {
+                bad.add("coverFileId", "Ảnh đại diện phải là một ảnh đã tải lên của đơn vị này.", "The cover must be an image uploaded to this unit.");
+            }
+        }
+        if (!files.isEmpty() && db.count("SELECT count(*) FROM portal_file WHERE tenant_id = ? AND id = ANY (?)", unit.getId(),
+                files.toArray(new Long[0])) != new LinkedHashSet<>(files).size()) {
+            bad.add("attachments", "Tệp đính kèm phải là tệp đã tải lên của đơn vị này.", "Attachments must be files uploaded to this unit.");
+        }
+        LinkedHashSet<String> tags = new LinkedHashSet<>();
+        for (String t : in.tags()) {
+            String tag = nfc(t).toLowerCase(new Locale("vi"));
+            if (!tag.isEmpty()) {
+                if (tag.length() > 50) {
+                    bad.add("tags", "Mỗi từ khoá tối đa 50 ký tự.", "Each tag is at most 50 characters.");
+                }
+                tags.add(tag);
+            }
+        }
+        if (tags.size() > MAX_TAGS) {
+            bad.add("tags", "Tối đa " + MAX_TAGS + " từ khoá.", "At most " + MAX_TAGS + " tags.");
+        }
+        String author = nfc(in.author());
+        if (author.length() > 200) {
+            bad.add("author", "Tên tác giả tối đa 200 ký tự.", "The author is at most 200 characters.");
+        }
+        bad.throwIfAny();
+        return new Checked(title, summary, body, List.copyOf(tags), author.isEmpty() ? null : author);
+    }
+
+    static String nfc(String s) {
+        return s == null ? "" : Normalizer.normalize(s, Normalizer.Form.NFC).strip();
+    }
+
+    // ---- categories, pages, menu, theme
+
+    public List<Category> categories(Tenant unit) {
+        return db.list("SELECT id, tenant_id, name, name_en, slug, position, kind FROM portal_category WHERE tenant_id = ? ORDER BY position, id",
+                SiteReader::category, unit.getId());
+    }
+
+    public Category saveCategory(Tenant unit, Long id, String name, String nameEn, boolean announcements, int position) {
+        String n = nfc(name);
+        String en = nfc(nameEn);
+        Invalid bad = new Invalid();
+        if (n.isEmpty() || n.length() > 200) {
+            bad.add("name", "Tên chuyên mục bắt buộc, tối đa 200 ký tự.", "A category name is required, at most 200 characters.");
+        }
+        if (en.length() > 200) {
+            bad.add("nameEn", "Tên tiếng Anh tối đa 200 ký tự.", "The English name is at most 200 characters.");
+        }
+        bad.throwIfAny();
+        String slug = slug(n);
+        long saved;
+        if (id == null) {
+            saved = db.insert("INSERT INTO portal_category (tenant_id, name, name_en, slug, position, kind) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                    unit.getId(), n, Db.orNull(en.isEmpty() ? null : en), slug, position, announcements ? "announcement" : "news");
+        } else {
+            if (db.update("UPDATE portal_category SET name = ?, name_en = ?, slug = ?, position = ?, kind = ? WHERE tenant_id = ? AND id = ?",
+                    n, Db.orNull(en.isEmpty() ? null : en), slug, position, announcements ? "announcement" : "news", unit.getId(), id) == 0) {
+                throw ProblemException.notFound("chuyên mục số " + id + " của đơn vị này", "category " + id + " of this unit");
+            }
+            saved = id;
+        }
+        cache.invalidateAfterCommit(unit);
+        return db.one("SELECT id, tenant_id, name, name_en, slug, position, kind FROM portal_category WHERE tenant_id = ? AND id = ?",
+                SiteReader::category, unit.getId(), saved).orElseThrow();
+    }
+
+    public void deleteCategory(Tenant unit, long id) {
+        if (db.update("DELETE FROM portal_category WHERE tenant_id = ? AND id = ?", unit.getId(), id) == 0) {
+            throw ProblemException.notFound("chuyên mục số " + id + " của đơn vị này", "category " + id + " of this unit");
+        }
+        cache.invalidateAfterCommit(unit);
+    }
+
+    public List<SitePage> pages(Tenant unit) {
+        return db.list("SELECT id, tenant_id, title, slug, body, published, updated_at FROM portal_page WHERE tenant_id = ? ORDER BY id",
+                SiteReader::page, unit.getId());
+    }
+
+    public SitePage page(Tenant unit, long id) {
+        return db.one("SELECT id, tenant_id, title, slug, body, published, updated_at FROM portal_page WHERE tenant_id = ? AND id = ?",
+                SiteReader::page, unit.getId(), id).orElseThrow(() -> ProblemException.notFound("trang số " + id + " của đơn vị này",
+                "page " + id + " of this unit"));
+    }
+
+    public SitePage savePage(Tenant unit, Long id, String title, String body, boolean published, String user) {
+        String t = nfc(title);
+        if (t.isEmpty() || t.length() > 300) {
+            new Invalid().add("title", "Tiêu đề trang bắt buộc, tối đa 300 ký tự.", "A page title is required, at most 300 characters.").throwIfAny();
+        }
+        String clean = Sanitiser.clean(body);
+        long saved;
+        if (id == null) {
+            saved = db.insert("INSERT INTO portal_page (tenant_id, title, slug, body, published, updated_by) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                    unit.getId(), t, slug(t), clean, published, user);
+        } else {
+            page(unit, id);
+            db.update("UPDATE portal_page SET title = ?, slug = ?, body = ?, published = ?, updated_by = ?, updated_at = now() "
+                    + "WHERE tenant_id = ? AND id = ?", t, slug(t), clean, published, user, unit.getId(), id);
+            saved = id;
+        }
+        cache.invalidateAfterCommit(unit);
+        return page(unit, saved);
+    }
+
+    public void deletePage(Tenant unit, long id) {
+        page(unit, id);
+        db.update("DELETE FROM portal_page WHERE tenant_id = ? AND id = ?", unit.getId(), id);
+        cache.invalidateAfterCommit(unit);
+    }
+
+    public List<MenuItem> menu(Tenant unit) {
+        return db.list("SELECT id, tenant_id, parent_id, label, label_en, target_kind, target, position FROM portal_menu_item "
+                + "WHERE tenant_id = ? ORDER BY position, id", SiteReader::menuItem, unit.getId());
+    }
+
+    public MenuItem addMenuItem(Tenant unit, Long parentId, String label, String labelEn, MenuItem.Target kind, String target, int position) {
+        Invalid bad = new Invalid();
+        String l = nfc(label);
+        String en = nfc(labelEn);
+        String tg = nfc(target);
+        if (l.isEmpty() || l.length() > 100) {
+            bad.add("label", "Nhãn bắt buộc, tối đa 100 ký tự.", "A label is required, at most 100 characters.");
+        }
+        if (parentId != null && db.count("SELECT count(*) FROM portal_menu_item WHERE tenant_id = ? AND id = ?", unit.getId(), parentId) == 0) {
+            bad.add("parentId", "Mục cha không có trong menu của đơn vị này.", "No such parent item in this unit's menu.");
+        }
+        switch (kind) {
+            case URL -> {
+                if (!(tg.startsWith("https://") || tg.startsWith("http://") || (tg.startsWith("/") && !tg.startsWith("//"))) || tg.length() > 500) {
+                    bad.add("target", "Địa chỉ phải bắt đầu bằng https://, http:// hoặc / (tối đa 500 ký tự).",
+                            "The address must start with https://, http:// or / (at most 500 characters).");
+                }
+            }
+            case CATEGORY -> {
+                if (!tg.matches("[0-9]{1,18}") || db.count("SELECT count(*) FROM portal_category WHERE tenant_id = ? AND id = ?",
+                        unit.getId(), Long.parseLong(tg)) == 0) {
+                    bad.add("target", "Chuyên mục không có trong đơn vị này.", "No such category in this unit.");
+                }
+            }
+            case PAGE -> {
+                if (!tg.matches("[0-9]{1,18}") || db.count("SELECT count(*) FROM portal_page WHERE tenant_id = ? AND id = ?",
+                        unit.getId(), Long.parseLong(tg)) == 0) {
+                    bad.add("target", "Trang không có trong đơn vị này.", "No such page in this unit.");
+                }
+                if (!bad.any()) {
+                    tg = tg + "-" + slug(page(unit, Long.parseLong(tg)).title());
+                }
+            }
+            case HOME -> tg = null;
+        }
+        bad.throwIfAny();
+        long id = db.insert("INSERT INTO portal_menu_item (tenant_id, parent_id, label, label_en, target_kind, target, position) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id", unit.getId(), Db.orNull(parentId), l, Db.orNull(en.isEmpty() ? null : en),
+                kind.name().toLowerCase(), Db.orNull(tg), position);
+        cache.invalidateAfterCommit(unit);
+        return menu(unit).stream().filter(m -> m.id() == id).findFirst().orElseThrow();
+    }
+
+    public void deleteMenuItem(Tenant unit, long id) {
+        if (db.update("DELETE FROM portal_menu_item WHERE tenant_id = ? AND id = ?", unit.getId(), id) == 0) {
+            throw ProblemException.notFound("mục menu số " + id + " của đơn vị này", "menu item " + id + " of this unit");
+        }
+        cache.invalidateAfterCommit(unit);
+    }
+
+    public Theme theme(Tenant unit) {
+        return db.one("SELECT primary_colour, accent_colour, layout, footer_text, banner_file_id FROM portal_theme WHERE tenant_id = ?",
+                rs -> new Theme(rs.getString(1), rs.getString(2), Theme.Layout.valueOf(rs.getString(3).toUpperCase()), rs.getString(4),
+                        Db.longOrNull(rs, "banner_file_id")), unit.getId()).orElse(Theme.DEFAULT);
+    }
+
+    /** Checks a theme (colours, contrast, banner) without saving it: what a preview shows. */
+    public Theme checkTheme(Tenant unit, String primary, String accent, String layout, String footer, Long bannerFileId) {
+        Invalid bad = new Invalid();
+        String p = Colours.parse(primary);
+        String a = Colours.parse(accent);
+        if (p == null) {
+            bad.add("primary", "Màu chính phải có dạng #rrggbb.", "The main colour must look like #rrggbb.");
+        } else if (Colours.contrast(p, "#ffffff") < Colours.AA) {
+            bad.add("primary", String.format("Chữ trắng trên màu chính %s chỉ đạt độ tương phản %.1f:1; cần ít nhất 4,5:1 (WCAG AA). Hãy chọn màu đậm hơn.",
+                    p, Colours.contrast(p, "#ffffff")), String.format("White text on %s has a contrast of %.1f:1; at least 4.5:1 is needed (WCAG AA). "
+                    + "Choose a darker colour.", p, Colours.contrast(p, "#ffffff")));
+        }
+        if (a == null) {
+            bad.add("accent", "Màu liên kết phải có dạng #rrggbb.", "The link colour must look like #rrggbb.");
+        } else if (Colours.contrast(a, "#ffffff") < Colours.AA) {
+            bad.add("accent", String.format("Liên kết màu %s trên nền trắng chỉ đạt %.1f:1; cần ít nhất 4,5:1.", a, Colours.contrast(a, "#ffffff")),
+                    String.format("Links in %s on white reach only %.1f:1; at least 4.5:1 is needed.", a, Colours.contrast(a, "#ffffff")));
+        }
+        Theme.Layout l = null;
+        try {
+            l = Theme.Layout.valueOf(layout == null ? "" : layout.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            bad.add("layout", "Bố cục phải là classic, magazine hoặc compact.", "The layout must be classic, magazine or compact.");
+        }
+        String f = nfc(footer);
+        if (f.length() > 1000) {
+            bad.add("footerText", "Chân trang tối đa 1000 ký tự.", "The footer is at most 1000 characters.");
+        }
+        if (bannerFileId != null && db.count("SELECT count(*) FROM portal_file WHERE tenant_id = ? AND id = ? AND content_type LIKE 'image/%'",
+                unit.getId(), bannerFileId) == 0) {
+            bad.add("bannerFileId", "Ảnh băng rôn phải là ảnh đã tải lên của đơn vị này.", "The banner must be an image uploaded to this unit.");
+        }
+        bad.throwIfAny();
+        return new Theme(p, a, l, f.isEmpty() ? null : f, bannerFileId);
+    }
+
+    public Theme saveTheme(Tenant unit, Theme t, String user) {
+        db.update("INSERT INTO portal_theme (tenant_id, primary_colour, accent_colour, layout, footer_text, banner_file_id, updated_by) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tenant_id) DO UPDATE SET primary_colour = EXCLUDED.primary_colour, "
+                        + "accent_colour = EXCLUDED.accent_colour, layout = EXCLUDED.layout, footer_text = EXCLUDED.footer_text, "
+                        + "banner_file_id = EXCLUDED.banner_file_id, updated_by = EXCLUDED.updated_by, updated_at = now()",
+                unit.getId(), t.primary(), t.accent(), t.layout().name().toLowerCase(), Db.orNull(t.footerText()), Db.orNull(t.bannerFileId()), user);
+        if (t.bannerFileId() != null) {
+            db.update("UPDATE portal_file SET is_public = true WHERE tenant_id = ? AND id = ?", unit.getId(), t.bannerFileId());
+        }
+        cache.invalidateAfterCommit(unit);
+        return theme(unit);
+    }
+
+    // ---- files
+
+    public StoredFile upload(Tenant unit, String name, byte[] content, boolean isPublic, String user) {
+        FileCheck.Checked c;
+        try {
+            c = FileCheck.check(name, content);
+        } catch (FileCheck.Refused r) {
+            throw new ProblemException(new vn.egov.platform.web.Problem(r.tooLarge ? 413 : 400, r.tooLarge ? "too-large" : "invalid-input",
+                    r.tooLarge ? "Tệp quá lớn" : "Tệp không hợp lệ", r.tooLarge ? "File too large" : "Invalid file",
+                    r.vi + " Không có gì thay đổi.", r.en + " Nothing changed.", java.util.Map.of("file", List.of(r.vi + " / " + r.en))));
+        }
+        String sha;
+        try {
+            sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        long id = db.insert("INSERT INTO portal_file (tenant_id, name, content_type, size_bytes, content, sha256, width, height, thumbnail, "
+                        + "is_public, uploaded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", unit.getId(), c.name(), c.contentType(),
+                content.length, content, sha, c.width() == null ? new Db.Typed(java.sql.Types.INTEGER) : c.width(),
+                c.height() == null ? new Db.Typed(java.sql.Types.INTEGER) : c.height(),
+                c.thumbnail() == null ? new Db.Typed(java.sql.Types.BINARY) : c.thumbnail(), isPublic, user);
+        return file(unit, id);
+    }
+
+    public List<StoredFile> files(Tenant unit, int limit) {
+        return db.list("SELECT " + SiteReader.FILE_COLS + " FROM portal_file WHERE tenant_id = ? ORDER BY id DESC LIMIT ?", SiteReader::file,
+                unit.getId(), limit);
+    }
+
+    public StoredFile file(Tenant unit, long id) {
+        return db.one("SELECT " + SiteReader.FILE_COLS + " FROM portal_file WHERE tenant_id = ? AND id = ?", SiteReader::file, unit.getId(), id)
+                .orElseThrow(() -> ProblemException.notFound("tệp số " + id + " của đơn vị này", "file " + id + " of this unit"));
+    }
+
+    public void deleteFile(Tenant unit, long id) {
+        file(unit, id);
+        if (db.count("SELECT count(*) FROM portal_article WHERE tenant_id = ? AND (cover_file_id = ? OR ? = ANY (attachments))",
+                unit.getId(), id, id) > 0) {
+            throw Invalid.conflict("Tệp đang được dùng trong bài viết; hãy bỏ nó khỏi bài trước.",
+                    "The file is used by an article; remove it from the article first.");
+        }
+        db.update("DELETE FROM portal_file WHERE tenant_id = ? AND id = ?", unit.getId(), id);
+        cache.invalidateAfterCommit(unit);
+    }
+
+    static String slug(String s) {
+        String slug = Slugs.of(s);
+        return slug.isEmpty() ? "muc" : slug.length() > 80 ? slug.substring(0, 80) : slug;
+    }
+}

@@ -1,0 +1,184 @@
+package vn.egov.portal.control;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.text.Normalizer;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * What an uploaded file is, decided by its content (never by its name or the type the browser claimed), and the
+ * limits: images (PNG, JPEG, GIF) up to 5 MiB and 6000 px a side, checked from the header before decoding;
+ * documents (PDF, Word, Excel: DOCX/XLSX and the older DOC/XLS) up to 20 MiB. SVG, HTML and everything else is
+ * refused. Images get a JPEG thumbnail 320 px wide.
+ */
+public final class FileCheck {
+    public static final int MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+    public static final int MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+    public static final int MAX_SIDE = 6000;
+    public static final int THUMB_WIDTH = 320;
+
+    private FileCheck() {
+    }
+
+    /** A checked file: its real type and, for images, size and thumbnail. */
+    public record Checked(String contentType, String name, Integer width, Integer height, byte[] thumbnail) {
+    }
+
+    /** Refused, with the reason in Vietnamese and English. */
+    public static final class Refused extends Exception {
+        public final String vi;
+        public final String en;
+        public final boolean tooLarge;
+
+        Refused(String vi, String en, boolean tooLarge) {
+            super(en);
+            this.vi = vi;
+            this.en = en;
+            this.tooLarge = tooLarge;
+        }
+    }
+
+    public static Checked check(String claimedName, byte[] content) throws Refused {
+        if (content == null || content.length == 0) {
+            throw new Refused("Tệp trống.", "The file is empty.", false);
+        }
+        String name = safeName(claimedName);
+        String type = sniff(content).orElseThrow(() -> new Refused(
+                "Loại tệp không được nhận (theo nội dung tệp). Chỉ nhận ảnh PNG, JPEG, GIF và tài liệu PDF, Word, Excel.",
+                "This kind of file is not accepted (judged by its content). Only PNG, JPEG and GIF images and PDF, Word and "
+                        + "Excel documents are.", false));
+        boolean image = type.startsWith("image/");
+        int limit = image ? MAX_IMAGE_BYTES : MAX_DOCUMENT_BYTES;
+        if (content.length > limit) {
+            throw new Refused("Tệp quá lớn: tối đa " + (limit >> 20) + " MB cho " + (image ? "ảnh" : "tài liệu") + ".",
+                    "The file is too large: at most " + (limit >> 20) + " MB for " + (image ? "an image" : "a document") + ".", true);
+        }
+        if (!image) {
+            return new Checked(type, name, null, null, null);
+        }
+        BufferedImage decoded = decode(content, type.substring("image/".length()));
+        return new Checked(type, name, decoded.getWidth(), decoded.getHeight(), thumbnail(decoded));
+    }
+
+    /** The type by magic numbers (and, for the Office zip formats, by their entries). */
+    static Optional<String> sniff(byte[] b) {
+        if (starts(b, 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a)) {
+            return Optional.of("image/png");
+        }
+        if (starts(b, 0xff, 0xd8, 0xff)) {
+            return Optional.of("image/jpeg");
+        }
+        if (starts(b, 'G', 'I', 'F', '8')) {
+            return Optional.of("image/gif");
+        }
+        if (starts(b, '%', 'P', 'D', 'F', '-')) {
+            return Optional.of("application/pdf");
+        }
+        if (starts(b, 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) {
+            return Optional.of("application/msword"); // OLE2: DOC or XLS; served as a download either way
+        }
+        if (starts(b, 'P', 'K', 3, 4)) {
+            try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(b))) {
+                ZipEntry e;
+                int seen = 0;
+                while ((e = zip.getNextEntry()) != null && seen++ < 200) {
+                    if (e.getName().startsWith("word/")) {
+                        return Optional.of("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+                    }
+                    if (e.getName().startsWith("xl/")) {
+                        return Optional.of("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+                    }
+                }
+            } catch (IOException | IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The last component of the name the browser sent, NFC, without control characters, at most 200 characters. */
+    static String safeName(String claimed) {
+        String n = claimed == null ? "" : claimed;
+        n = n.substring(Math.max(n.lastIndexOf('/'), n.lastIndexOf('\\')) + 1);
+        n = Normalizer.normalize(n, Normalizer.Form.NFC).replaceAll("[\\p{Cntrl}\"]", "").strip();
+        if (n.isEmpty() || n.equals(".") || n.equals("..")) {
+            n = "tep";
+        }
+        return n.length() > 200 ? n.substring(n.length() - 200) : n;
+    }
+
+    private static boolean starts(byte[] b, int... magic) {
+        if (b.length < magic.length) {
+            return false;
+        }
+        for (int i = 0; i < magic.length; i++) {
+            if ((b[i] & 0xff) != magic[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static BufferedImage decode(byte[] content, String format) throws Refused {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
+            if (in != null && readers.hasNext()) {
+                ImageReader reader = readers.next();
+                try {
+                    reader.setInput(in, true, true);
+                    int w = reader.getWidth(0);
+                    int h = reader.getHeight(0);
+                    if (w > MAX_SIDE || h > MAX_SIDE) {
+                        throw new Refused("Ảnh tối đa " + MAX_SIDE + " × " + MAX_SIDE + " điểm ảnh (ảnh này: " + w + " × " + h + ").",
+                                "An image is at most " + MAX_SIDE + " × " + MAX_SIDE + " pixels (this one: " + w + " × " + h + ").", true);
+                    }
+                    BufferedImage img = reader.read(0);
+                    if (img != null) {
+                        return img;
+                    }
+                } finally {
+                    reader.dispose();
+                }
+            }
+        } catch (Refused r) {
+            throw r;
+        } catch (IOException | RuntimeException e) {
+            // falls through: not a readable image
+        }
+        throw new Refused("Tệp ảnh bị hỏng hoặc không đọc được.", "The image is damaged or cannot be read.", false);
+    }
+
+    static byte[] thumbnail(BufferedImage img) {
+        int w = Math.min(THUMB_WIDTH, img.getWidth());
+        int h = Math.max(1, (int) Math.round((double) img.getHeight() * w / img.getWidth()));
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, w, h);
+            g.drawImage(img, 0, 0, w, h, null);
+        } finally {
+            g.dispose();
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(out, "jpeg", bytes);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return bytes.toByteArray();
+    }
+}

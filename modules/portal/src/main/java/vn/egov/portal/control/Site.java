@@ -1,0 +1,190 @@
+package vn.egov.portal.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import vn.egov.platform.tenancy.control.TenantDirectory;
+import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.portal.entity.Article;
+import vn.egov.portal.entity.Category;
+import vn.egov.portal.entity.SitePage;
+import vn.egov.portal.entity.StoredFile;
+import vn.egov.portal.entity.Theme;
+import vn.egov.tenantadmin.control.SettingsRegistry;
+import vn.egov.tenantadmin.control.UnitSettings;
+
+/**
+ * The public site of a unit: each page read in the public-read scope, rendered, and kept in the page cache. A
+ * missing article, category or page answers {@link Optional#empty()} (the boundary says 404).
+ */
+@ApplicationScoped
+public class Site {
+    public static final int ROLLED_UP = 20;
+
+    @Inject
+    PublicReads reads;
+
+    @Inject
+    SiteReader reader;
+
+    @Inject
+    TenantDirectory directory;
+
+    @Inject
+    SettingsRegistry settings;
+
+    @Inject
+    PageCache cache;
+
+    /** A rendered page and whether it exists. */
+    public record Rendered(byte[] body, boolean found) {
+    }
+
+    public byte[] home(Tenant unit, boolean en) {
+        return cached(unit, en, "", v -> homeHtml(v, unit));
+    }
+
+    /** The home page rendered now, bypassing the cache (what a theme preview shows, with its theme). */
+    public String homePreview(Tenant unit, boolean en, Theme theme) {
+        Optional<UnitSettings> s = settings.of(unit);
+        return reads.read(() -> homeHtml(view(unit, s, en).withTheme(theme), unit));
+    }
+
+    /** An article page rendered now for its editors (any state), outside the cache, marked as a preview. */
+    public String articlePreview(Tenant unit, boolean en, Article a) {
+        Optional<UnitSettings> s = settings.of(unit);
+        return reads.read(() -> {
+            SiteView v = view(unit, s, en).asPreview();
+            return Renderer.article(v, a, v.categories().stream().filter(c -> c.id() == (a.categoryId() == null ? -1 : a.categoryId())).findFirst(),
+                    Optional.empty(), List.of());
+        });
+    }
+
+    private String homeHtml(SiteView v, Tenant unit) {
+        List<Article> featured = reader.featured(unit.getId(), 3);
+        List<Article> latest = reader.latest(unit.getId(), 10, 0);
+        List<Article> announcements = reader.announcements(unit.getId(), 5);
+        List<Tenant> subtree = directory.subtree(unit);
+        List<Long> below = new ArrayList<>();
+        Map<Long, String> names = new HashMap<>(v.unitNames());
+        Map<Long, String> codes = new HashMap<>(v.unitCodes());
+        for (Tenant t : subtree) {
+            if (t.getId() != unit.getId() && !t.isRetired()) {
+                below.add(t.getId());
+                names.put(t.getId(), t.getName());
+                codes.put(t.getId(), t.getCode());
+            }
+        }
+        List<Article> rolledUp = reader.rolledUp(below.toArray(new Long[0]), ROLLED_UP);
+        Set<Long> coverIds = new HashSet<>();
+        for (List<Article> l : List.of(featured, latest)) {
+            l.forEach(a -> {
+                if (a.coverFileId() != null) {
+                    coverIds.add(a.coverFileId());
+                }
+            });
+        }
+        Map<Long, StoredFile> covers = new HashMap<>();
+        for (Long id : coverIds) {
+            reader.file(unit.getId(), id).ifPresent(f -> covers.put(id, f));
+        }
+        SiteView full = new SiteView(v.unit(), v.settings(), v.theme(), v.menu(), v.categories(), v.ancestors(), v.children(), v.visits(),
+                v.english(), v.preview(), names, codes);
+        return Renderer.home(full, featured, latest, announcements, rolledUp, covers);
+    }
+
+    public Rendered article(Tenant unit, long id, boolean en) {
+        return cachedOptional(unit, en, "articles/" + id, v -> reader.liveArticle(unit.getId(), id).map(a -> {
+            Optional<Category> category = a.categoryId() == null ? Optional.empty() : reader.category(unit.getId(), a.categoryId());
+            Optional<StoredFile> cover = a.coverFileId() == null ? Optional.empty() : reader.file(unit.getId(), a.coverFileId());
+            List<StoredFile> attachments = new ArrayList<>();
+            for (Long f : a.attachments()) {
+                reader.file(unit.getId(), f).ifPresent(attachments::add);
+            }
+            return Renderer.article(v, a, category, cover, attachments);
+        }));
+    }
+
+    public Rendered category(Tenant unit, long id, int page, boolean en) {
+        return cachedOptional(unit, en, "categories/" + id + "?page=" + page, v -> reader.category(unit.getId(), id).map(c -> {
+            long total = reader.countInCategory(unit.getId(), id);
+            List<Article> items = reader.inCategory(unit.getId(), id, Renderer.PAGE_SIZE, (page - 1) * Renderer.PAGE_SIZE);
+            return Renderer.category(v, c, items, total, page, Map.of());
+        }));
+    }
+
+    public Rendered page(Tenant unit, long id, boolean en) {
+        return cachedOptional(unit, en, "pages/" + id, v -> reader.page(unit.getId(), id).map(p -> Renderer.page(v, p)));
+    }
+
+    public byte[] notFound(Tenant unit, boolean en) {
+        return cached(unit, en, "404", Renderer::notFound);
+    }
+
+    /** A page around content rendered elsewhere (search results), not cached. */
+    public String search(Tenant unit, boolean en, String q, String resultsHtml) {
+        Optional<UnitSettings> s = settings.of(unit);
+        return reads.read(() -> Renderer.search(view(unit, s, en), q, resultsHtml));
+    }
+
+    public byte[] rss(Tenant unit, Optional<Long> categoryId, String baseUrl) {
+        String key = "rss/" + categoryId.map(String::valueOf).orElse("all");
+        Optional<UnitSettings> s = settings.of(unit);
+        byte[] body = cache.get(unit, "vi", key, () -> reads.read(() -> {
+            Optional<Category> c = categoryId.flatMap(id -> reader.category(unit.getId(), id));
+            if (categoryId.isPresent() && c.isEmpty()) {
+                return new byte[0];
+            }
+            List<Article> items = c.isPresent() ? reader.inCategory(unit.getId(), c.get().id(), 20, 0) : reader.latest(unit.getId(), 20, 0);
+            String name = s.map(UnitSettings::displayName).orElse(unit.getName());
+            return Feeds.rss(unit, name, c, items, baseUrl).getBytes(StandardCharsets.UTF_8);
+        }));
+        return body;
+    }
+
+    public byte[] sitemap(Tenant unit, String baseUrl) {
+        return cache.get(unit, "vi", "sitemap", () -> reads.read(() -> {
+            List<Category> categories = reader.categories(unit.getId());
+            List<SitePage> pages = reader.pages(unit.getId());
+            List<Article> articles = reader.allLive(unit.getId(), 40_000);
+            return Feeds.sitemap(unit, categories, pages, articles, baseUrl).getBytes(StandardCharsets.UTF_8);
+        }));
+    }
+
+    // ---- helpers
+
+    private byte[] cached(Tenant unit, boolean en, String path, Function<SiteView, String> render) {
+        Optional<UnitSettings> s = settings.of(unit);
+        return cache.get(unit, en ? "en" : "vi", path,
+                () -> reads.read(() -> render.apply(view(unit, s, en))).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static final byte[] MISSING = new byte[0];
+
+    private Rendered cachedOptional(Tenant unit, boolean en, String path, Function<SiteView, Optional<String>> render) {
+        Optional<UnitSettings> s = settings.of(unit);
+        // a missing item is cached too (as empty), so that probing ids does not cost a render each
+        byte[] body = cache.get(unit, en ? "en" : "vi", path,
+                () -> reads.read(() -> render.apply(view(unit, s, en)).map(h -> h.getBytes(StandardCharsets.UTF_8)).orElse(MISSING)));
+        return body.length == 0 ? new Rendered(notFound(unit, en), false) : new Rendered(body, true);
+    }
+
+    /** Must run inside the public read. */
+    SiteView view(Tenant unit, Optional<UnitSettings> s, boolean en) {
+        List<Tenant> children = directory.children(unit.getId());
+        Map<Long, String> names = new HashMap<>();
+        Map<Long, String> codes = new HashMap<>();
+        names.put(unit.getId(), unit.getName());
+        codes.put(unit.getId(), unit.getCode());
+        return new SiteView(unit, s.orElse(null), reader.theme(unit.getId()), reader.menu(unit.getId()), reader.categories(unit.getId()),
+                directory.ancestors(unit), children, reader.siteVisits(unit.getId()), en, false, names, codes);
+    }
+}

@@ -1,0 +1,808 @@
+package vn.egov.portal.pages;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.apache.shiro.SecurityUtils;
+import vn.egov.platform.persistence.TenantTransactional;
+import vn.egov.platform.security.ScopedPermission;
+import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.Access;
+import vn.egov.platform.web.Html;
+import vn.egov.platform.web.ProblemException;
+import vn.egov.portal.control.ArticleInput;
+import vn.egov.portal.control.Editorial;
+import vn.egov.portal.control.FileCheck;
+import vn.egov.portal.control.Renderer;
+import vn.egov.portal.control.Site;
+import vn.egov.portal.entity.Article;
+import vn.egov.portal.entity.ArticleVersion;
+import vn.egov.portal.entity.Category;
+import vn.egov.portal.entity.MenuItem;
+import vn.egov.portal.entity.SitePage;
+import vn.egov.portal.entity.StoredFile;
+import vn.egov.portal.entity.Theme;
+import vn.egov.tenantadmin.pages.AdminLayout;
+import vn.egov.tenantadmin.pages.OwnTransaction;
+
+/**
+ * {@code /t/{code}/admin/portal}: the unit's articles (write, submit, review, publish now or later, unpublish,
+ * history and restore, preview), theme (with contrast check and a live preview before it is applied), menu,
+ * categories, static pages and files. Editors and approvers of the unit, and its administrators.
+ */
+@Path("t/{code}/admin/portal")
+@RequestScoped
+@Transactional
+@TenantTransactional
+@Produces(MediaType.TEXT_HTML + ";charset=utf-8")
+public class EditorPages {
+    static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
+    @Inject
+    AdminLayout layout;
+
+    @Inject
+    Access access;
+
+    @Inject
+    OwnTransaction own;
+
+    @Inject
+    Editorial editorial;
+
+    @Inject
+    Site site;
+
+    private Tenant require(String action) {
+        return layout.call(() -> access.require("portal", action));
+    }
+
+    private boolean may(Tenant unit, String domain, String action) {
+        return SecurityUtils.getSubject().isPermitted(ScopedPermission.required(domain, action, unit.getPath()));
+    }
+
+    private String base(Tenant unit) {
+        return layout.url(unit, "portal");
+    }
+
+    private String sub(Tenant unit, String path) {
+        return layout.url(unit, "portal/" + path);
+    }
+
+    /** Runs a change in its own transaction; a problem becomes the field errors of the form, or the error page. */
+    private <T> Optional<T> change(Supplier<T> work, Map<String, String> errors) {
+        try {
+            return Optional.ofNullable(own.call(work));
+        } catch (ProblemException e) {
+            if (e.problem().status() == 400 || e.problem().status() == 413) {
+                e.problem().fieldErrors().forEach((k, v) -> errors.put(k, layout.message(v.get(0))));
+                if (errors.isEmpty()) {
+                    errors.put("form", layout.en() ? e.problem().detailEn() : e.problem().detailVi());
+                }
+                return Optional.empty();
+            }
+            if (e.problem().status() == 409) {
+                errors.put("form", layout.en() ? e.problem().detailEn() : e.problem().detailVi());
+                return Optional.empty();
+            }
+            throw layout.error(e.problem());
+        }
+    }
+
+    // ---- dashboard
+
+    @GET
+    public Response dashboard() {
+        Tenant unit = require("read");
+        StringBuilder b = new StringBuilder("<h1>").append(layout.t("Cổng thông tin của đơn vị", "The unit's portal site")).append("</h1>");
+        b.append(nav(unit, ""));
+        if (may(unit, "portal", "approve")) {
+            List<Article> waiting = editorial.articles(unit, Optional.of(Article.Status.SUBMITTED), 50);
+            b.append("<h2 id=\"review\">").append(layout.t("Chờ duyệt", "Awaiting review")).append(" (").append(waiting.size()).append(")</h2>");
+            table(b, unit, waiting);
+        }
+        b.append("<h2>").append(layout.t("Tất cả bài viết", "All articles")).append("</h2>");
+        b.append("<p>").append(AdminLayout.link(sub(unit, "articles/new"), layout.t("Viết bài mới", "Write a new article"))).append("</p>");
+        table(b, unit, editorial.articles(unit, Optional.empty(), 100));
+        return layout.ok(layout.page(unit, "portal", "Cổng thông tin", "Portal site", b.toString()));
+    }
+
+    private String nav(Tenant unit, String here) {
+        String[][] items = {{"", "Bài viết", "Articles"}, {"theme", "Giao diện", "Theme"}, {"menu", "Menu", "Menu"},
+                {"categories", "Chuyên mục", "Categories"}, {"pages", "Trang tĩnh", "Pages"}, {"files", "Tệp và ảnh", "Files and images"}};
+        StringBuilder b = new StringBuilder("<nav class=\"admin\" aria-label=\"").append(layout.t("Cổng thông tin", "Portal site")).append("\"><ul>");
+        for (String[] i : items) {
+            b.append("<li><a href=\"").append(Html.escape(i[0].isEmpty() ? base(unit) : sub(unit, i[0]))).append("\"")
+                    .append(i[0].equals(here) ? " aria-current=\"page\"" : "").append(">").append(layout.t(i[1], i[2])).append("</a></li>");
+        }
+        b.append("<li><a href=\"/t/").append(Html.escape(unit.getCode())).append("/\">").append(layout.t("Xem trang công khai", "View the public site"))
+                .append("</a></li></ul></nav>");
+        return b.toString();
+    }
+
+    private void table(StringBuilder b, Tenant unit, List<Article> articles) {
+        if (articles.isEmpty()) {
+            b.append("<p>").append(layout.t("Không có bài nào.", "None.")).append("</p>");
+            return;
+        }
+        b.append("<table><thead><tr><th scope=\"col\">").append(layout.t("Tiêu đề", "Title")).append("</th><th scope=\"col\">")
+                .append(layout.t("Trạng thái", "Status")).append("</th><th scope=\"col\">").append(layout.t("Xuất bản", "Publish time"))
+                .append("</th><th scope=\"col\">").append(layout.t("Sửa lần cuối", "Last edited")).append("</th></tr></thead><tbody>");
+        for (Article a : articles) {
+            b.append("<tr><td>").append(AdminLayout.link(sub(unit, "articles/" + a.id()), a.title())).append("</td><td class=\"status-")
+                    .append(a.status().db()).append("\">").append(a.status().label(layout.en())).append("</td><td>")
+                    .append(Renderer.dateTime(a.publishAt())).append("</td><td>").append(Html.escape(a.updatedBy())).append(", ")
+                    .append(Renderer.dateTime(a.updatedAt())).append("</td></tr>");
+        }
+        b.append("</tbody></table>");
+    }
+
+    // ---- articles
+
+    @GET
+    @Path("articles/new")
+    public Response newArticle() {
+        Tenant unit = require("edit");
+        return layout.ok(articleForm(unit, null, Map.of(), Map.of()));
+    }
+
+    @POST
+    @Path("articles/new")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create(MultivaluedMap<String, String> form) {
+        layout.checkCsrf(form.getFirst("csrf"));
+        Tenant unit = require("edit");
+        Map<String, String> errors = new LinkedHashMap<>();
+        ArticleInput in = input(form, errors);
+        Optional<Article> saved = errors.isEmpty() ? change(() -> editorial.create(unit, in, access.username()), errors) : Optional.empty();
+        if (saved.isEmpty()) {
+            throw layout.refuse(400, articleForm(unit, null, values(form), errors));
+        }
+        Article a = saved.get();
+        if ("submit".equals(form.getFirst("action"))) {
+            change(() -> editorial.submit(unit, a.id(), access.username()), errors);
+        }
+        layout.flash(Html.escape(layout.t("Đã lưu bài viết.", "The article was saved.")));
+        return layout.redirect(sub(unit, "articles/" + a.id()));
+    }
+
+    @GET
+    @Path("articles/{id}")
+    public Response edit(@PathParam("id") long id) {
+        Tenant unit = require("read");
+        Article a = layout.call(() -> editorial.article(unit, id));
+        return layout.ok(articleForm(unit, a, articleValues(a), Map.of()));
+    }
+
+    @POST
+    @Path("articles/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response save(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        layout.checkCsrf(form.getFirst("csrf"));
+        Tenant unit = require("edit");
+        Article current = layout.call(() -> editorial.article(unit, id));
+        Map<String, String> errors = new LinkedHashMap<>();
+        ArticleInput in = input(form, errors);
+        boolean approver = may(unit, "portal", "approve");
+        Optional<Article> saved = errors.isEmpty() ? change(() -> editorial.update(unit, id, in, access.username(), approver), errors) : Optional.empty();
+        if (saved.isEmpty()) {
+            throw layout.refuse(errors.containsKey("form") ? 409 : 400, articleForm(unit, current, values(form), errors));
+        }
+        if ("submit".equals(form.getFirst("action"))) {
+            if (change(() -> editorial.submit(unit, id, access.username()), errors).isEmpty()) {
+                throw layout.refuse(409, articleForm(unit, saved.get(), values(form), errors));
+            }
+            layout.flash(Html.escape(layout.t("Đã lưu và gửi duyệt.", "Saved and submitted for review.")));
+        } else {
+            layout.flash(Html.escape(layout.t("Đã lưu bài viết.", "The article was saved.")));
+        }
+        return layout.redirect(sub(unit, "articles/" + id));
+    }
+
+    @POST
+    @Path("articles/{id}/{action: submit|approve|return|unpublish|delete}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response act(@PathParam("id") long id, @PathParam("action") String action, MultivaluedMap<String, String> form) {
+        layout.checkCsrf(form.getFirst("csrf"));
+        Tenant unit = require(action.equals("submit") || action.equals("delete") ? "edit" : "approve");
+        Map<String, String> errors = new LinkedHashMap<>();
+        String user = access.username();
+        Optional<?> done = switch (action) {
+            case "submit" -> change(() -> editorial.submit(unit, id, user), errors);
+            case "approve" -> {
+                java.time.Instant at = null;
+                String when = form.getFirst("publishAt");
+                if (when != null && !when.isBlank()) {
+                    try {
+                        at = LocalDateTime.parse(when.strip(), LOCAL).atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toInstant();
+                    } catch (DateTimeParseException e) {
+                        errors.put("publishAt", layout.t("Thời điểm xuất bản không hợp lệ.", "The publish time is not valid."));
+                    }
+                }
+                java.time.Instant time = at;
+                yield errors.isEmpty() ? change(() -> editorial.approve(unit, id, time, user), errors) : Optional.empty();
+            }
+            case "return" -> change(() -> editorial.returnToEditor(unit, id, form.getFirst("comment"), user), errors);
+            case "unpublish" -> change(() -> editorial.unpublish(unit, id, user), errors);
+            default -> change(() -> {
+                editorial.delete(unit, id);
+                return Boolean.TRUE;
+            }, errors);
+        };
+        if (done.isEmpty()) {
+            Article a = layout.call(() -> editorial.article(unit, id));
+            throw layout.refuse(errors.containsKey("form") ? 409 : 400, articleForm(unit, a, articleValues(a), errors));
+        }
+        if (action.equals("delete")) {
+            layout.flash(Html.escape(layout.t("Đã xoá bài viết.", "The article was deleted.")));
+            return layout.redirect(base(unit));
+        }
+        layout.flash(Html.escape(switch (action) {
+            case "submit" -> layout.t("Đã gửi duyệt.", "Submitted for review.");
+            case "approve" -> layout.t("Đã duyệt và xuất bản.", "Approved and published.");
+            case "return" -> layout.t("Đã trả lại bài cho người viết.", "Returned to the editor.");
+            default -> layout.t("Đã gỡ bài xuống.", "Unpublished.");
+        }));
+        return layout.redirect(sub(unit, "articles/" + id));
+    }
+
+    @POST
+    @Path("articles/{id}/versions/{version}/restore")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response restore(@PathParam("id") long id, @PathParam("version") int version, MultivaluedMap<String, String> form) {
+        layout.checkCsrf(form.getFirst("csrf"));
+        Tenant unit = require("edit");
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (change(() -> editorial.restore(unit, id, version, access.username(), may(unit, "portal", "approve")), errors).isEmpty()) {
+            Article a = layout.call(() -> editorial.article(unit, id));
+            throw layout.refuse(409, articleForm(unit, a, articleValues(a), errors));
+        }
+        layout.flash(Html.escape(layout.t("Đã khôi phục phiên bản " + version + ".", "Version " + version + " was restored.")));
+        return layout.redirect(sub(unit, "articles/" + id));
+    }
+
+    /** The article as its public page would show it, whatever its state; for the unit's editors only. */
+    @GET
+    @Path("articles/{id}/preview")
+    public Response preview(@PathParam("id") long id) {
+        Tenant unit = require("read");
+        Article a = layout.call(() -> editorial.article(unit, id));
+        return Response.ok(site.articlePreview(unit, layout.en(), a)).header("Cache-Control", "private, no-store").build();
+    }
+
+    private String articleForm(Tenant unit, Article a, Map<String, String> v, Map<String, String> errors) {
+        boolean editor = may(unit, "portal", "edit");
+        boolean approver = may(unit, "portal", "approve");
+        StringBuilder b = new StringBuilder("<h1>").append(a == null ? layout.t("Viết bài mới", "New article")
+                : layout.t("Bài viết: ", "Article: ") + Html.escape(a.title())).append("</h1>");
+        b.append(nav(unit, "article"));
+        if (!errors.isEmpty()) {
+            b.append(layout.refusedBanner(errors.get("form")));
+        }
+        if (a != null) {
+            b.append("<p>").append(layout.t("Trạng thái: ", "Status: ")).append("<strong id=\"status\">").append(a.status().label(layout.en()))
+                    .append("</strong>");
+            if (a.status() == Article.Status.PUBLISHED) {
+                b.append(" · ").append(layout.t("xuất bản lúc ", "publish time ")).append(Renderer.dateTime(a.publishAt())).append(" · ")
+                        .append(AdminLayout.link("/t/" + unit.getCode() + "/articles/" + a.id(), layout.t("Xem trên trang", "View on the site")));
+            }
+            b.append(" · ").append(AdminLayout.link(sub(unit, "articles/" + a.id() + "/preview"), layout.t("Xem trước", "Preview"))).append("</p>");
+            if (a.reviewComment() != null && a.status() == Article.Status.RETURNED) {
+                b.append("<div class=\"error\" role=\"status\"><p><strong>").append(layout.t("Người duyệt trả lại: ", "Returned by the approver: "))
+                        .append("</strong>").append(Html.escape(a.reviewComment())).append("</p></div>");
+            }
+        }
+        List<Category> categories = editorial.categories(unit);
+        List<String[]> catOptions = new ArrayList<>();
+        catOptions.add(new String[] {"", "(không)", "(none)"});
+        categories.forEach(c -> catOptions.add(new String[] {String.valueOf(c.id()), c.name(), c.name(true)}));
+        List<StoredFile> images = editorial.files(unit, 200).stream().filter(StoredFile::image).toList();
+        List<String[]> coverOptions = new ArrayList<>();
+        coverOptions.add(new String[] {"", "(không)", "(none)"});
+        images.forEach(f -> coverOptions.add(new String[] {String.valueOf(f.id()), f.name(), f.name()}));
+        boolean editable = editor && (a == null || a.status() == Article.Status.DRAFT || a.status() == Article.Status.RETURNED
+                || a.status() == Article.Status.UNPUBLISHED || approver);
+        if (editable) {
+            b.append("<form method=\"post\" action=\"").append(Html.escape(a == null ? sub(unit, "articles/new") : sub(unit, "articles/" + a.id())))
+                    .append("\" novalidate>").append(layout.csrfField())
+                    .append(layout.input("title", "Tiêu đề", "Title", v.get("title"), errors, "required maxlength=\"300\""))
+                    .append(textarea("summary", "Tóm tắt", "Summary", v.get("summary"), errors, 3))
+                    .append(textarea("body", "Nội dung (HTML: đoạn văn, tiêu đề, danh sách, liên kết, ảnh, bảng)",
+                            "Body (HTML: paragraphs, headings, lists, links, images, tables)", v.get("body"), errors, 12))
+                    .append(layout.select("categoryId", "Chuyên mục", "Category", v.get("categoryId"), catOptions, errors))
+                    .append(layout.select("coverFileId", "Ảnh đại diện", "Cover image", v.get("coverFileId"), coverOptions, errors))
+                    .append(layout.input("attachments", "Tệp đính kèm (số tệp, cách nhau bởi dấu phẩy)", "Attachments (file numbers, comma-separated)",
+                            v.get("attachments"), errors, ""))
+                    .append(layout.input("tags", "Từ khoá (cách nhau bởi dấu phẩy)", "Tags (comma-separated)", v.get("tags"), errors, ""))
+                    .append(layout.input("author", "Tác giả", "Author", v.get("author"), errors, "maxlength=\"200\""))
+                    .append(layout.input("publishAt", "Hẹn giờ xuất bản (để trống: khi được duyệt)", "Publish at (empty: when approved)",
+                            v.get("publishAt"), errors, "type=\"datetime-local\""))
+                    .append(layout.checkbox("featured", "on", "Tin nổi bật", "Featured", "on".equals(v.get("featured"))))
+                    .append(layout.checkbox("shareUpward", "on", "Đưa tin lên cổng của đơn vị cấp trên", "Publish upward to the parent units' portals",
+                            "on".equals(v.get("shareUpward"))))
+                    .append(layout.input("note", "Ghi chú cho phiên bản này", "Note for this version", "", errors, "maxlength=\"200\""))
+                    .append("<p><button type=\"submit\" name=\"action\" value=\"save\">").append(layout.t("Lưu nháp", "Save draft"))
+                    .append("</button> ");
+            if (a == null || a.status() != Article.Status.PUBLISHED) {
+                b.append("<button type=\"submit\" name=\"action\" value=\"submit\" id=\"save-submit\">")
+                        .append(layout.t("Lưu và gửi duyệt", "Save and submit for review")).append("</button>");
+            }
+            b.append("</p></form>");
+        } else if (a != null) {
+            b.append("<h2>").append(Html.escape(a.title())).append("</h2><p>").append(Html.escape(a.summary())).append("</p><div>")
+                    .append(a.body()).append("</div>");
+        }
+        if (a != null) {
+            b.append("<h2>").append(layout.t("Thao tác", "Actions")).append("</h2>");
+            if (editor && (a.status() == Article.Status.DRAFT || a.status() == Article.Status.RETURNED || a.status() == Article.Status.UNPUBLISHED)) {
+                b.append(action(unit, a, "submit", layout.t("Gửi duyệt", "Submit for review"), ""));
+                b.append(action(unit, a, "delete", layout.t("Xoá bài", "Delete"), ""));
+            }
+            if (approver && a.status() == Article.Status.SUBMITTED) {
+                b.append(action(unit, a, "approve", layout.t("Duyệt và xuất bản", "Approve and publish"),
+                        layout.input("publishAt", "Thời điểm xuất bản (để trống: ngay bây giờ)", "Publish at (empty: now)",
+                                a.publishAt() == null ? "" : LOCAL.format(a.publishAt().atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))),
+                                errors, "type=\"datetime-local\"")));
+                b.append(action(unit, a, "return", layout.t("Trả lại cho người viết", "Return to the editor"),
+                        textarea("comment", "Lý do trả lại", "Why it is returned", "", errors, 3)));
+            }
+            if (approver && a.status() == Article.Status.PUBLISHED) {
+                b.append(action(unit, a, "unpublish", layout.t("Gỡ xuống", "Unpublish"), ""));
+            }
+            b.append("<h2>").append(layout.t("Lịch sử phiên bản", "Version history")).append("</h2><table><thead><tr><th scope=\"col\">")
+                    .append(layout.t("Phiên bản", "Version")).append("</th><th scope=\"col\">").append(layout.t("Ghi chú", "Note"))
+                    .append("</th><th scope=\"col\">").append(layout.t("Người lưu, lúc", "Saved by, at")).append("</th><th scope=\"col\"></th></tr></thead><tbody>");
+            for (ArticleVersion ver : editorial.versions(unit, a.id())) {
+                b.append("<tr><td>").append(ver.version()).append("</td><td>").append(Html.escape(ver.note())).append("</td><td>")
+                        .append(Html.escape(ver.savedBy())).append(", ").append(Renderer.dateTime(ver.savedAt())).append("</td><td>");
+                if (editable && ver.version() != a.version()) {
+                    b.append("<form class=\"inline\" method=\"post\" action=\"").append(Html.escape(sub(unit, "articles/" + a.id() + "/versions/"
+                            + ver.version() + "/restore"))).append("\">").append(layout.csrfField()).append("<button type=\"submit\">")
+                            .append(layout.t("Khôi phục", "Restore")).append("</button></form>");
+                }
+                b.append("</td></tr>");
+            }
+            b.append("</tbody></table>");
+        }
+        return layout.page(unit, "portal", a == null ? "Viết bài mới" : "Bài viết", a == null ? "New article" : "Article", b.toString());
+    }
+
+    private String action(Tenant unit, Article a, String action, String label, String fields) {
+        return "<form method=\"post\" action=\"" + Html.escape(sub(unit, "articles/" + a.id() + "/" + action)) + "\" id=\"form-" + action
+                + "\">" + layout.csrfField() + fields + "<p><button type=\"submit\" id=\"do-" + action + "\">" + label + "</button></p></form>";
+    }
+
+    private String textarea(String name, String vi, String en, String value, Map<String, String> errors, int rows) {
+        StringBuilder b = new StringBuilder("<label for=\"").append(name).append("\">").append(layout.t(vi, en)).append("</label>");
+        if (errors.containsKey(name)) {
+            b.append("<p class=\"field-error\" id=\"").append(name).append("-error\">").append(Html.escape(errors.get(name))).append("</p>");
+        }
+        b.append("<textarea id=\"").append(name).append("\" name=\"").append(name).append("\" rows=\"").append(rows)
+                .append("\" style=\"width:min(100%,48rem)\"").append(errors.containsKey(name) ? " aria-invalid=\"true\" aria-describedby=\"" + name + "-error\"" : "")
+                .append(">").append(Html.escape(value == null ? "" : value)).append("</textarea>");
+        return b.toString();
+    }
+
+    private ArticleInput input(MultivaluedMap<String, String> form, Map<String, String> errors) {
+        Long category = number(form.getFirst("categoryId"), "categoryId", errors);
+        Long cover = number(form.getFirst("coverFileId"), "coverFileId", errors);
+        List<Long> attachments = new ArrayList<>();
+        String att = form.getFirst("attachments");
+        if (att != null && !att.isBlank()) {
+            for (String p : att.split("[,\\s]+")) {
+                Long n = number(p, "attachments", errors);
+                if (n != null) {
+                    attachments.add(n);
+                }
+            }
+        }
+        List<String> tags = form.getFirst("tags") == null ? List.of() : Arrays.stream(form.getFirst("tags").split(","))
+                .map(String::strip).filter(s -> !s.isEmpty()).toList();
+        java.time.Instant at = null;
+        String when = form.getFirst("publishAt");
+        if (when != null && !when.isBlank()) {
+            try {
+                at = LocalDateTime.parse(when.strip(), LOCAL).atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toInstant();
+            } catch (DateTimeParseException e) {
+                errors.put("publishAt", layout.t("Thời điểm không hợp lệ.", "Not a valid time."));
+            }
+        }
+        String note = form.getFirst("note");
+        return new ArticleInput(form.getFirst("title"), form.getFirst("summary"), form.getFirst("body"), category, cover, attachments, tags,
+                form.getFirst("author"), "on".equals(form.getFirst("featured")), "on".equals(form.getFirst("shareUpward")), at,
+                note == null || note.isBlank() ? null : note);
+    }
+
+    private Long number(String s, String field, Map<String, String> errors) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        if (!s.strip().matches("[0-9]{1,18}")) {
+            errors.put(field, layout.t("Phải là số.", "Must be a number."));
+            return null;
+        }
+        return Long.parseLong(s.strip());
+    }
+
+    private static Map<String, String> values(MultivaluedMap<String, String> form) {
+        Map<String, String> v = new LinkedHashMap<>();
+        form.forEach((k, list) -> v.put(k, list.isEmpty() ? "" : list.get(0)));
+        return v;
+    }
+
+    private static Map<String, String> articleValues(Article a) {
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("title", a.title());
+        v.put("summary", a.summary());
+        v.put("body", a.body());
+        v.put("categoryId", a.categoryId() == null ? "" : a.categoryId().toString());
+        v.put("coverFileId", a.coverFileId() == null ? "" : a.coverFileId().toString());
+        v.put("attachments", String.join(", ", a.attachments().stream().map(String::valueOf).toList()));
+        v.put("tags", String.join(", ", a.tags()));
+        v.put("author", a.author() == null ? "" : a.author());
+        v.put("publishAt", a.publishAt() == null ? "" : LOCAL.format(a.publishAt().atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))));
+        v.put("featured", a.featured() ? "on" : "");
+        v.put("shareUpward", a.shareUpward() ? "on" : "");
+        return v;
+    }
+
+    // ---- theme
+
+    @GET
+    @Path("theme")
+    public Response theme() {
+        Tenant unit = layout.require();
+        Theme t = editorial.theme(unit);
+        return layout.ok(themeForm(unit, themeValues(t), Map.of(), null));
+    }
+
+    /** {@code action=preview}: shows the home page with the proposed theme (nothing saved); {@code action=save}: applies it. */
+    @POST
+    @Path("theme")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response saveTheme(MultivaluedMap<String, String> form) {
+        layout.checkCsrf(form.getFirst("csrf"));
+        Tenant unit = layout.require();
+        Map<String, String> v = values(form);
+        Map<String, String> errors = new LinkedHashMap<>();
+        Long banner = number(form.getFirst("bannerFileId"), "bannerFileId", errors);
+        Optional<Theme> checked = errors.isEmpty() ? change(() -> editorial.checkTheme(unit, v.get("primary"), v.get("accent"), v.get("layout"),
+                v.get("footerText"), banner), errors) : Optional.empty();
+        if (checked.isEmpty()) {
+            throw layout.refuse(400, themeForm(unit, v, errors, null));
+        }
+        if ("save".equals(form.getFirst("action"))) {
+            change(() -> editorial.saveTheme(unit, checked.get(), access.username()), errors);
+            layout.flash(Html.escape(layout.t("Đã áp dụng giao diện mới cho trang công khai.", "The new theme is live on the public site.")));
+            return layout.redirect(sub(unit, "theme"));
+        }
+        return layout.ok(themeForm(unit, v, errors, site.homePreview(unit, layout.en(), checked.get())));
+    }
+
+    private String themeForm(Tenant unit, Map<String, String> v, Map<String, String> errors, String previewHtml) {
+        StringBuilder b = new StringBuilder("<h1>").append(layout.t("Giao diện trang công khai", "Public site theme")).append("</h1>");
+        b.append(nav(unit, "theme"));
+        if (!errors.isEmpty()) {
+            b.append(layout.refusedBanner(errors.get("form")));
+        }
+        List<String[]> layouts = new ArrayList<>();
+        for (Theme.Layout l : Theme.Layout.values()) {
+            layouts.add(new String[] {l.name().toLowerCase(), l.label(false), l.label(true)});
+        }
+        List<String[]> banners = new ArrayList<>();
+        banners.add(new String[] {"", "(không)", "(none)"});
+        editorial.files(unit, 200).stream().filter(StoredFile::image)
+                .forEach(f -> banners.add(new String[] {String.valueOf(f.id()), f.name(), f.name()}));
+        b.append("<form method=\"post\" action=\"").append(Html.escape(sub(unit, "theme"))).append("\" novalidate>").append(layout.csrfField())
+                .append("<p class=\"hint\">").append(layout.t("Màu chính là nền của đầu trang (chữ trắng); màu liên kết hiện trên nền trắng. "
+                        + "Cả hai cần độ tương phản ít nhất 4,5:1.", "The main colour is the header's background (white text); the link colour shows "
+                        + "on white. Both need a contrast of at least 4.5:1.")).append("</p>")
+                .append(layout.input("primary", "Màu chính", "Main colour", v.get("primary"), errors, "type=\"color\""))
+                .append(layout.input("accent", "Màu liên kết", "Link colour", v.get("accent"), errors, "type=\"color\""))
+                .append(layout.select("layout", "Bố cục", "Layout", v.get("layout"), layouts, errors))
+                .append(layout.select("bannerFileId", "Ảnh băng rôn", "Banner image", v.get("bannerFileId"), banners, errors))
+                .append(layout.input("footerText", "Chân trang", "Footer text", v.get("footerText"), errors, "maxlength=\"1000\""))
+                .append("<p><button type=\"submit\" name=\"action\" value=\"preview\" id=\"theme-preview\">").append(layout.t("Xem trước", "Preview"))
+                .append("</button> <button type=\"submit\" name=\"action\" value=\"save\" id=\"theme-save\">")
+                .append(layout.t("Áp dụng", "Apply")).append("</button></p></form>");
+        if (previewHtml != null) {
+            b.append("<h2 id=\"preview-h\">").append(layout.t("Xem trước (chưa áp dụng)", "Preview (not applied)")).append("</h2>")
+                    .append("<iframe id=\"preview\" title=\"").append(layout.t("Xem trước trang chủ", "Home page preview"))
+                    .append("\" sandbox=\"\" style=\"width:100%;height:36rem;border:2px solid #555\" srcdoc=\"").append(Html.escape(previewHtml))
+                    .append("\"></iframe>");
+        }
+        return layout.page(unit, "portal", "Giao diện", "Theme", b.toString());
+    }
+
+    private static Map<String, String> themeValues(Theme t) {
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("primary", t.primary());
+        v.put("accent", t.accent());
+        v.put("layout", t.layout().name().toLowerCase());
+        v.put("bannerFileId", t.bannerFileId() == null ? "" : t.bannerFileId().toString());
+        v.put("footerText", t.footerText() == null ? "" : t.footerText());
+        return v;
+    }
+
+    // ---- menu
+
+    @GET
+    @Path("menu")
+    public Response menu() {
+        Tenant unit = require("read");
+        return layout.ok(menuPage(unit, Map.of(), Map.of()));
+    }
+
+    @POST
+    @Path("menu")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response addMenuItem(MultivaluedMap<String, String> form) {
+        layout.checkCsrf(form.getFirst("csrf"));
+        Tenant unit = require("edit");
+        Map<String, String> errors = new LinkedHashMap<>();
+        Long parent = number(form.getFirst("parentId"), "parentId", errors);
+        MenuItem.Target kind = null;
+        try {
+            kind = MenuItem.Target.valueOf(String.valueOf(form.getFirst("kind")).toUpperCase());
+        } catch (IllegalArgumentException e) {
+            errors.put("kind", layout.t("Hãy chọn loại liên kết.", "Choose what it links to."));
+        }
+        Long position = number(form.getFirst("position"), "position", errors);
+        MenuItem.Target k = kind;
+        if (errors.isEmpty() && change(() -> editorial.addMenuItem(unit, parent, form.getFirst("label"), form.getFirst("labelEn"), k,
+                form.getFirst("target"), position == null ? 0 : position.intValue()), errors).isPresent()) {
+            layout.flash(Html.escape(layout.t("Đã thêm mục menu.", "The menu item was added.")));
+            return layout.redirect(sub(unit, "menu"));
+        }
+        throw layout.refuse(400, menuPage(unit, values(form), errors));
+    }
+
+    @POST
+    @Path("menu/{id}/delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response deleteMenuItem(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        layout.checkCsrf(form.getFirst("csrf"));
+        Tenant unit = require("edit");
+        layout.call(() -> own.call(() -> {
+            editorial.deleteMenuItem(unit, id);
+            return null;
+        }));
+        layout.flash(Html.escape(layout.t("Đã xoá mục menu.", "The menu item was removed.")));
+        return layout.redirect(sub(unit, "menu"));
+    }
+
+    private String menuPage(Tenant unit, Map<String, String> v, Map<String, String> errors) {
+        StringBuilder b = new StringBuilder("<h1>").append(layout.t("Menu trang công khai", "Public site menu")).append("</h1>").append(nav(unit, "menu"));
+        if (!errors.isEmpty()) {
+            b.append(layout.refusedBanner(errors.get("form")));
+        }
+        List<MenuItem> items = editorial.menu(unit);
+        if (items.isEmpty()) {
+            b.append("<p>").append(layout.t("Chưa có menu riêng: trang công khai hiện Trang chủ và các chuyên mục.",
+                    "No menu yet: the public site shows Home and the categories.")).append("</p>");
+        } else {
+            b.append("<ul id=\"menu-items\">");
+            menuTree(b, unit, items, null);
+            b.append("</ul>");
+        }
+        List<String[]> parents = new ArrayList<>();
+        parents.add(new String[] {"", "(cấp đầu)", "(top level)"});
+        items.forEach(m -> parents.add(new String[] {String.valueOf(m.id()), m.label(), m.label(true)}));
+        List<String[]> kinds = List.of(new String[] {"home", "Trang chủ", "Home"}, new String[] {"category", "Chuyên mục (số)", "Category (number)"},
+                new String[] {"page", "Trang tĩnh (số)", "Page (number)"}, new String[] {"url", "Địa chỉ web", "Web address"});
+        b.append("<h2>").append(layout.t("Thêm mục", "Add an item")).append("</h2><form method=\"post\" action=\"").append(Html.escape(sub(unit, "menu")))
+                .append("\" novalidate>").append(layout.csrfField())
+                .append(layout.input("label", "Nhãn", "Label", v.get("label"), errors, "required maxlength=\"100\""))
+                .append(layout.input("labelEn", "Nhãn tiếng Anh", "English label", v.get("labelEn"), errors, "maxlength=\"100\""))
+                .append(layout.select("parentId", "Nằm trong", "Under", v.get("parentId"), parents, errors))
+                .append(layout.select("kind", "Liên kết tới", "Links to", v.get("kind"), kinds, errors))
+                .append(layout.input("target", "Đích (số chuyên mục, số trang hoặc địa chỉ)", "Target (category or page number, or address)",
+                        v.get("target"), errors, "maxlength=\"500\""))
+                .append(layout.input("position", "Thứ tự", "Order", v.getOrDefault("position", "0"), errors, "inputmode=\"numeric\""))
+                .append("<p><button type=\"submit\" id=\"menu-add\">").append(layout.t("Thêm", "Add")).append("</button></p></form>");
+        List<Category> categories = editorial.categories(unit);
+        if (!categories.isEmpty()) {
+            b.append("<p class=\"hint\">").append(layout.t("Số chuyên mục: ", "Category numbers: "));
+            categories.forEach(c -> b.append(c.id()).append(" = ").append(Html.escape(c.name())).append("; "));
+            b.append("</p>");
+        }
+        return layout.page(unit, "portal", "Menu", "Menu", b.toString());
+    }
+
+    private void menuTree(StringBuilder b, Tenant unit, List<MenuItem> all, Long parent) {
+        for (MenuItem m : all) {
+            if (!java.util.Objects.equals(m.parentId(), parent)) {
+                continue;
+            }
+            b.append("<li>").append(Html.escape(m.label())).append(" <small>(").append(m.kind().name().toLowerCase())
+                    .append(m.target() == null ? "" : ": " + Html.escape(m.target())).append(")</small> <form class=\"inline\" method=\"post\" action=\"")
+                    .append(Html.escape(sub(unit, "menu/" + m.id() + "/delete"))).append("\">").append(layout.csrfField())
+                    .append("<button type=\"submit\">").append(layout.t("Xoá", "Remove")).append("</button></form>");
+            if (all.stream().anyMatch(k -> java.util.Objects.equals(k.parentId(), m.id()))) {
+                b.append("<ul>");
+                menuTree(b, unit, all, m.id());
+                b.append("</ul>");
+            }
+            b.append("</li>");
+        }
+    }
+
+    // ---- categories
+
+    @GET
+    @Path("categories")
+    public Response categories() {
+        Tenant unit = require("read");
+        return layout.ok(categoriesPage(unit, Map.of(), Map.of()));
+    }
+
+    @POST
+    @Path("categories")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response addCategory(MultivaluedMap<String, String> form) {
+        layout.checkCsrf(form.getFirst("csrf"));
+        Tenant unit = require("edit");
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (change(() -> editorial.saveCategory(unit, null, form.getFirst("name"), form.getFirst("nameEn"),
+                "on".equals(form.getFirst("announcements")), 0), errors).isPresent()) {
+            layout.flash(Html.escape(layout.t("Đã thêm chuyên mục.", "The category was added.")));
+            return layout.redirect(sub(unit, "categories"));
+        }
+        throw layout.refuse(400, categoriesPage(unit, values(form), errors));
+    }
+
+    private String categoriesPage(Tenant unit, Map<String, String> v, Map<String, String> errors) {
+        StringBuilder b = new StringBuilder("<h1>").append(layout.t("Chuyên mục", "Categories")).append("</h1>").append(nav(unit, "categories"));
+        if (!errors.isEmpty()) {
+            b.append(layout.refusedBanner(errors.get("form")));
+        }
+        b.append("<ul>");
+        for (Category c : editorial.categories(unit)) {
+            b.append("<li>").append(c.id()).append(": ").append(AdminLayout.link("/t/" + unit.getCode() + "/" + Renderer.categoryPath(c), c.name()))
+                    .append(c.announcements() ? layout.t(" (thông báo)", " (announcements)") : "").append("</li>");
+        }
+        b.append("</ul><h2>").append(layout.t("Thêm chuyên mục", "Add a category")).append("</h2><form method=\"post\" action=\"")
+                .append(Html.escape(sub(unit, "categories"))).append("\" novalidate>").append(layout.csrfField())
+                .append(layout.input("name", "Tên", "Name", v.get("name"), errors, "required maxlength=\"200\""))
+                .append(layout.input("nameEn", "Tên tiếng Anh", "English name", v.get("nameEn"), errors, "maxlength=\"200\""))
+                .append(layout.checkbox("announcements", "on", "Chuyên mục thông báo", "An announcements category", "on".equals(v.get("announcements"))))
+                .append("<p><button type=\"submit\">").append(layout.t("Thêm", "Add")).append("</button></p></form>");
+        return layout.page(unit, "portal", "Chuyên mục", "Categories", b.toString());
+    }
+
+    // ---- static pages
+
+    @GET
+    @Path("pages")
+    public Response pages() {
+        Tenant unit = require("read");
+        return layout.ok(pagesPage(unit, Map.of(), Map.of()));
+    }
+
+    @POST
+    @Path("pages")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response addPage(MultivaluedMap<String, String> form) {
+        layout.checkCsrf(form.getFirst("csrf"));
+        Tenant unit = require("edit");
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (change(() -> editorial.savePage(unit, null, form.getFirst("title"), form.getFirst("body"), true, access.username()), errors).isPresent()) {
+            layout.flash(Html.escape(layout.t("Đã thêm trang.", "The page was added.")));
+            return layout.redirect(sub(unit, "pages"));
+        }
+        throw layout.refuse(400, pagesPage(unit, values(form), errors));
+    }
+
+    private String pagesPage(Tenant unit, Map<String, String> v, Map<String, String> errors) {
+        StringBuilder b = new StringBuilder("<h1>").append(layout.t("Trang tĩnh", "Static pages")).append("</h1>").append(nav(unit, "pages"));
+        if (!errors.isEmpty()) {
+            b.append(layout.refusedBanner(errors.get("form")));
+        }
+        b.append("<ul>");
+        for (SitePage p : editorial.pages(unit)) {
+            b.append("<li>").append(p.id()).append(": ").append(AdminLayout.link("/t/" + unit.getCode() + "/" + Renderer.pagePath(p), p.title()))
+                    .append("</li>");
+        }
+        b.append("</ul><h2>").append(layout.t("Thêm trang", "Add a page")).append("</h2><form method=\"post\" action=\"")
+                .append(Html.escape(sub(unit, "pages"))).append("\" novalidate>").append(layout.csrfField())
+                .append(layout.input("title", "Tiêu đề", "Title", v.get("title"), errors, "required maxlength=\"300\""))
+                .append(textarea("body", "Nội dung (HTML)", "Body (HTML)", v.get("body"), errors, 10))
+                .append("<p><button type=\"submit\">").append(layout.t("Thêm", "Add")).append("</button></p></form>");
+        return layout.page(unit, "portal", "Trang tĩnh", "Pages", b.toString());
+    }
+
+    // ---- files
+
+    @GET
+    @Path("files")
+    public Response files() {
+        Tenant unit = require("read");
+        return layout.ok(filesPage(unit, Map.of()));
+    }
+
+    @POST
+    @Path("files")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response upload(List<EntityPart> parts) throws IOException {
+        String csrf = null;
+        String name = null;
+        byte[] content = null;
+        boolean isPublic = false;
+        for (EntityPart part : parts) {
+            switch (part.getName()) {
+                case "csrf" -> csrf = part.getContent(String.class);
+                case "public" -> isPublic = "on".equals(part.getContent(String.class));
+                case "file" -> {
+                    name = part.getFileName().orElse("tep");
+                    try (InputStream in = part.getContent()) {
+                        content = in.readNBytes(FileCheck.MAX_DOCUMENT_BYTES + 1);
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        layout.checkCsrf(csrf);
+        Tenant unit = require("edit");
+        Map<String, String> errors = new LinkedHashMap<>();
+        String n = name;
+        byte[] c = content;
+        boolean p = isPublic;
+        if (c == null || c.length == 0) {
+            errors.put("file", layout.t("Hãy chọn một tệp.", "Choose a file."));
+        } else if (change(() -> editorial.upload(unit, n, c, p, access.username()), errors).isPresent()) {
+            layout.flash(Html.escape(layout.t("Đã tải tệp lên.", "The file was uploaded.")));
+            return layout.redirect(sub(unit, "files"));
+        }
+        throw layout.refuse(400, filesPage(unit, errors));
+    }
+
+    private String filesPage(Tenant unit, Map<String, String> errors) {
+        StringBuilder b = new StringBuilder("<h1>").append(layout.t("Tệp và ảnh", "Files and images")).append("</h1>").append(nav(unit, "files"));
+        if (!errors.isEmpty()) {
+            b.append(layout.refusedBanner(errors.get("form")));
+        }
+        b.append("<form method=\"post\" enctype=\"multipart/form-data\" action=\"").append(Html.escape(sub(unit, "files"))).append("\">")
+                .append(layout.csrfField()).append("<label for=\"file\">").append(layout.t("Tệp (ảnh PNG, JPEG, GIF tới 5 MB; PDF, Word, Excel tới 20 MB)",
+                        "File (PNG, JPEG, GIF images up to 5 MB; PDF, Word, Excel up to 20 MB)")).append("</label>");
+        if (errors.containsKey("file")) {
+            b.append("<p class=\"field-error\" id=\"file-error\">").append(Html.escape(errors.get("file"))).append("</p>");
+        }
+        b.append("<input type=\"file\" id=\"file\" name=\"file\" required").append(errors.containsKey("file") ? " aria-invalid=\"true\" aria-describedby=\"file-error\"" : "")
+                .append(">").append(layout.checkbox("public", "on", "Công khai ngay (ảnh, tệp đính kèm của bài đã xuất bản tự công khai)",
+                        "Public now (covers and attachments of published articles become public anyway)", false))
+                .append("<p><button type=\"submit\">").append(layout.t("Tải lên", "Upload")).append("</button></p></form>");
+        b.append("<table><thead><tr><th scope=\"col\">").append(layout.t("Số", "No.")).append("</th><th scope=\"col\">").append(layout.t("Tên", "Name"))
+                .append("</th><th scope=\"col\">").append(layout.t("Loại", "Type")).append("</th><th scope=\"col\">").append(layout.t("Công khai", "Public"))
+                .append("</th></tr></thead><tbody>");
+        for (StoredFile f : editorial.files(unit, 200)) {
+            b.append("<tr><td>").append(f.id()).append("</td><td>").append(AdminLayout.link("/t/" + unit.getCode() + "/files/" + f.id(), f.name()))
+                    .append("</td><td>").append(Html.escape(f.contentType())).append(f.width() != null ? " " + f.width() + "×" + f.height() : "")
+                    .append("</td><td>").append(f.isPublic() ? layout.t("Có", "Yes") : layout.t("Không", "No")).append("</td></tr>");
+        }
+        b.append("</tbody></table>");
+        return layout.page(unit, "portal", "Tệp và ảnh", "Files", b.toString());
+    }
+}
