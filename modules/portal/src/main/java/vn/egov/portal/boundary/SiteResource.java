@@ -82,7 +82,12 @@ public class SiteResource {
     public Response home(@QueryParam("lang") String lang) {
         Tenant unit = unit();
         visits.site(unit.getId());
-        return Response.ok(site.home(unit, en(lang)), HTML).build();
+        return Response.ok(personal(site.home(unit, en(lang)), en(lang)), HTML).build();
+    }
+
+    /** The cached page as is for visitors; with their user line for the logged-in (a copy, not cached). */
+    static byte[] personal(byte[] page, boolean en) {
+        return CurrentUser.get().map(u -> vn.egov.portal.control.Renderer.forUser(page, u.displayName(), u.tenantCode(), en)).orElse(page);
     }
 
     @GET
@@ -95,7 +100,7 @@ public class SiteResource {
             visits.site(unit.getId());
             visits.article(unit.getId(), id.get());
         }
-        return Response.status(r.found() ? 200 : 404).type(HTML).entity(r.body()).build();
+        return Response.status(r.found() ? 200 : 404).type(HTML).entity(personal(r.body(), en(lang))).build();
     }
 
     @GET
@@ -109,7 +114,7 @@ public class SiteResource {
         if (r.found()) {
             visits.site(unit.getId());
         }
-        return Response.status(r.found() ? 200 : 404).type(HTML).entity(r.body()).build();
+        return Response.status(r.found() ? 200 : 404).type(HTML).entity(personal(r.body(), en(lang))).build();
     }
 
     @GET
@@ -131,7 +136,7 @@ public class SiteResource {
         if (r.found()) {
             visits.site(unit.getId());
         }
-        return Response.status(r.found() ? 200 : 404).type(HTML).entity(r.body()).build();
+        return Response.status(r.found() ? 200 : 404).type(HTML).entity(personal(r.body(), en(lang))).build();
     }
 
     @GET

@@ -26,6 +26,9 @@ public final class Renderer {
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(VIETNAM);
     static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(VIETNAM);
     public static final int PAGE_SIZE = 10;
+    /** Around the login link of a (cached, same for all) page: a logged-in visitor's copy gets their user line there. */
+    public static final String USER_START = "<!--user-->";
+    public static final String USER_END = "<!--/user-->";
 
     private Renderer() {
     }
@@ -181,6 +184,19 @@ public final class Renderer {
         return frame(v, v.t("Không tìm thấy trang", "Page not found"), "<h1>" + v.t("Không tìm thấy trang", "Page not found") + "</h1><p>"
                 + v.t("Trang này không có hoặc đã được gỡ xuống. ", "This page does not exist or was taken down. ")
                 + "<a href=\"" + e(v.href("")) + "\">" + v.t("Về trang chủ", "Back to the home page") + "</a></p>", "", "");
+    }
+
+    /** The page with the logged-in user's line in place of the login link. */
+    public static byte[] forUser(byte[] page, String displayName, String homeCode, boolean english) {
+        String html = new String(page, java.nio.charset.StandardCharsets.UTF_8);
+        int a = html.indexOf(USER_START);
+        int b = html.indexOf(USER_END);
+        if (a < 0 || b < a) {
+            return page;
+        }
+        String line = "<p>" + (english ? "Logged in as " : "Đang đăng nhập: ") + e(displayName) + " · <a href=\"/t/" + e(homeCode) + "/\">"
+                + (english ? "my unit" : "đơn vị của tôi") + "</a> · <a href=\"/logout\">" + (english ? "Log out" : "Đăng xuất") + "</a></p>";
+        return (html.substring(0, a) + line + html.substring(b + USER_END.length())).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     // ---- pieces
@@ -362,7 +378,8 @@ public final class Renderer {
                 .append("</p><p><a href=\"").append(e(v.base())).append("rss.xml\">RSS</a> · <a href=\"").append(e(v.base()))
                 .append("sitemap.xml\">Sitemap</a> · <a href=\"").append(e(v.base())).append("admin/portal")
                 .append(v.english() ? "?lang=en" : "").append("\">").append(v.t("Quản trị trang", "Manage this site"))
-                .append("</a> · <a href=\"/login\">").append(v.t("Đăng nhập", "Log in")).append("</a></p></div></footer>");
+                .append("</a></p>").append(USER_START).append("<p><a href=\"/login\">").append(v.t("Đăng nhập", "Log in"))
+                .append("</a></p>").append(USER_END).append("</div></footer>");
         return b.toString();
     }
 

@@ -233,12 +233,12 @@ public class EditorPages {
             case "submit" -> change(() -> editorial.submit(unit, id, user), errors);
             case "approve" -> {
                 java.time.Instant at = null;
-                String when = form.getFirst("publishAt");
+                String when = form.getFirst("approveAt");
                 if (when != null && !when.isBlank()) {
                     try {
                         at = LocalDateTime.parse(when.strip(), LOCAL).atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toInstant();
                     } catch (DateTimeParseException e) {
-                        errors.put("publishAt", layout.t("Thời điểm xuất bản không hợp lệ.", "The publish time is not valid."));
+                        errors.put("approveAt", layout.t("Thời điểm xuất bản không hợp lệ.", "The publish time is not valid."));
                     }
                 }
                 java.time.Instant time = at;
@@ -362,7 +362,7 @@ public class EditorPages {
             }
             if (approver && a.status() == Article.Status.SUBMITTED) {
                 b.append(action(unit, a, "approve", layout.t("Duyệt và xuất bản", "Approve and publish"),
-                        layout.input("publishAt", "Thời điểm xuất bản (để trống: ngay bây giờ)", "Publish at (empty: now)",
+                        layout.input("approveAt", "Thời điểm xuất bản (để trống: ngay bây giờ)", "Publish at (empty: now)",
                                 a.publishAt() == null ? "" : LOCAL.format(a.publishAt().atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))),
                                 errors, "type=\"datetime-local\"")));
                 b.append(action(unit, a, "return", layout.t("Trả lại cho người viết", "Return to the editor"),

@@ -1,0 +1,180 @@
+package vn.egov.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A unit's portal in a real headless Chromium: an editor writes an article and submits it; the unit's administrator
+ * previews and applies a new theme, adds a menu item, reviews and publishes the article; the public site shows it
+ * with the new theme and menu, the district's portal shows it rolled up, and the keyboard reaches the main content.
+ * Screenshots in target/screenshots/portal-*.png.
+ */
+class PortalBrowserIT extends DeployedEar {
+    static WebDriver browser;
+
+    @BeforeAll
+    static void startBrowser() {
+        assumeTrue(Files.isExecutable(BrowserIT.CHROMEDRIVER) && Files.isExecutable(BrowserIT.CHROMIUM), "Chromium and chromedriver are not installed");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(BrowserIT.CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,1000", "--lang=vi");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(BrowserIT.CHROMEDRIVER.toFile()).build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void anEditorAndTheAdminPublishAnArticleThroughReviewUnderANewThemeAndMenu() throws Exception {
+        String unit = PortalIT.commune("xa-web");
+        String editor = Fixtures.user(unit, false, "EDITOR");
+        String admin = Fixtures.user(unit, false, "UNIT_ADMIN");
+        String mark = "Lễ hội xuống đồng " + UUID.randomUUID().toString().substring(0, 6);
+
+        // the editor writes and submits
+        login(editor);
+        browser.get(Api.baseUrl() + "/t/" + unit + "/admin/portal/articles/new");
+        browser.findElement(By.id("title")).sendKeys(mark);
+        browser.findElement(By.id("summary")).sendKeys("Bà con các dân tộc trong xã cùng xuống đồng đầu năm.");
+        browser.findElement(By.id("body")).sendKeys("<p>Sáng nay, <strong>hàng trăm người</strong> đã tham dự.</p><script>alert(1)</script>");
+        browser.findElement(By.id("author")).sendKeys("Ban biên tập xã");
+        browser.findElement(By.id("shareUpward-on")).click();
+        browser.findElement(By.id("featured-on")).click();
+        screenshot("portal-1-editor-writes");
+        clickAndWait(browser.findElement(By.id("save-submit")));
+        assertEquals("Chờ duyệt", browser.findElement(By.id("status")).getText());
+        assertTrue(browser.findElement(By.id("flash")).getText().contains("gửi duyệt"));
+        screenshot("portal-2-submitted");
+        logout();
+
+        // the administrator: theme with preview, then apply
+        login(admin);
+        browser.get(Api.baseUrl() + "/t/" + unit + "/admin/portal/theme");
+        setColour("primary", "#ffee58");
+        clickAndWait(browser.findElement(By.id("theme-preview")));
+        assertTrue(browser.findElement(By.id("primary-error")).getText().contains("4,5:1"), "a pale header colour is refused");
+        screenshot("portal-3-theme-contrast-refused");
+        setColour("primary", "#14532d");
+        new Select(browser.findElement(By.id("layout"))).selectByValue("magazine");
+        browser.findElement(By.id("footerText")).clear();
+        browser.findElement(By.id("footerText")).sendKeys("Trang thông tin điện tử của xã – vì dân phục vụ");
+        clickAndWait(browser.findElement(By.id("theme-preview")));
+        WebElement frame = browser.findElement(By.id("preview"));
+        assertTrue(frame.getAttribute("srcdoc").contains("#14532d"), "the preview shows the proposed colour");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", frame);
+        screenshot("portal-4-theme-preview");
+        assertTrue(!Api.anonymous().get("/t/" + unit + "/", "text/html").body().contains("#14532d"), "nothing applied by a preview");
+        clickAndWait(browser.findElement(By.id("theme-save")));
+        assertTrue(browser.findElement(By.id("flash")).getText().contains("giao diện mới"));
+
+        // a menu item
+        browser.get(Api.baseUrl() + "/t/" + unit + "/admin/portal/menu");
+        browser.findElement(By.id("label")).sendKeys("Dịch vụ công");
+        new Select(browser.findElement(By.id("kind"))).selectByValue("url");
+        browser.findElement(By.id("target")).sendKeys("https://dichvucong.gov.vn");
+        clickAndWait(browser.findElement(By.id("menu-add")));
+        assertTrue(browser.findElement(By.id("menu-items")).getText().contains("Dịch vụ công"));
+
+        // review and publish
+        browser.get(Api.baseUrl() + "/t/" + unit + "/admin/portal");
+        clickAndWait(browser.findElement(By.linkText(mark)));
+        screenshot("portal-5-review");
+        clickAndWait(browser.findElement(By.id("do-approve")));
+        assertEquals("Đã xuất bản", browser.findElement(By.id("status")).getText());
+        logout();
+
+        // the public site, as a visitor
+        browser.get(Api.baseUrl() + "/t/" + unit + "/");
+        assertEquals("vi", browser.findElement(By.tagName("html")).getAttribute("lang"));
+        assertTrue(browser.findElement(By.cssSelector("nav.menu")).getText().contains("Dịch vụ công"));
+        assertEquals("rgb(20, 83, 45)", browser.findElement(By.cssSelector("header.site")).getCssValue("background-color"));
+        assertTrue(browser.findElement(By.tagName("footer")).getText().contains("vì dân phục vụ"));
+        browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        WebElement skip = browser.switchTo().activeElement();
+        assertEquals("Bỏ qua, đến nội dung chính", skip.getText(), "the first Tab reaches the skip link");
+        skip.sendKeys(Keys.ENTER);
+        assertEquals("main", browser.switchTo().activeElement().getAttribute("id"), "Enter moves the focus to the main content");
+        screenshot("portal-6-public-home");
+        clickAndWait(browser.findElement(By.linkText(mark)));
+        assertEquals(mark, browser.findElement(By.tagName("h1")).getText());
+        assertTrue(browser.findElement(By.cssSelector(".body")).getText().contains("hàng trăm người"));
+        assertTrue(browser.findElements(By.cssSelector(".body script")).isEmpty(), "sanitised");
+        screenshot("portal-7-article");
+
+        // the district's portal rolls it up
+        browser.get(Api.baseUrl() + "/t/" + Fixtures.DISTRICT + "/");
+        WebElement rolled = browser.findElement(By.cssSelector("section.rolled-up"));
+        assertTrue(rolled.getText().contains(mark) && rolled.getText().contains("Xã Cổng " + unit), rolled.getText());
+        screenshot("portal-8-district-rolled-up");
+        browser.get(Api.baseUrl() + "/t/" + unit + "/?lang=en");
+        assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
+        assertTrue(browser.getPageSource().contains("Latest news"));
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.get(Api.baseUrl() + "/t/" + unit + "/");
+        screenshot("portal-9-phone");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+    }
+
+    private static void setColour(String id, String value) {
+        // a colour input has no keyboard text entry in headless Chromium: set its value as a user's picker would
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id(id)), value);
+    }
+
+    private static void login(String username) {
+        browser.manage().deleteAllCookies();
+        browser.get(Api.baseUrl() + "/login");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
+        clickAndWait(browser.findElement(By.cssSelector("button[type=submit]")));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/t/"));
+    }
+
+    private static void logout() {
+        browser.get(Api.baseUrl() + "/logout");
+        browser.manage().deleteAllCookies();
+    }
+
+    private static void clickAndWait(WebElement e) {
+        e.click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(e));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> "complete".equals(
+                ((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    private static void screenshot(String name) throws Exception {
+        Path dir = Files.createDirectories(Path.of(System.getProperty("egov.screenshots", "target/screenshots")));
+        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}

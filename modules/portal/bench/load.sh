@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Portal figures (issue 5), on this machine with the real pieces ('egov up': Payara with the EAR, PostgreSQL, Solr)
+# in their own work folder, database and ports:
+#   1. cold render of the province's home page: 20 items rolled up from its whole subtree (~195 units, each with
+#      BENCH_PER_UNIT published articles), measured as the first request after the page cache was invalidated
+#      (a theme save through the API), BENCH_COLD times;
+#   2. warm home page of a commune under load: wrk -t2 -c64 (each target first gets a full warm-up round that is
+#      not reported), next to two ceilings measured in the same run: a static file of the same size and a bare
+#      JAX-RS resource returning a constant of the same size (a throw-away WAR, see BenchCeiling.java).
+#   modules/portal/bench/load.sh     (after ./mvnw -DskipTests package; needs wrk; BENCH_KEEP=1 keeps the environment;
+#   BENCH_SECONDS=20 per measured round)
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
+cli="$here/provisioning/target/egov-cli.jar"
+work="${BENCH_WORK:-/tmp/egov-portal-bench}"
+export EGOV_DB=egov_pbench EGOV_ROLE_PREFIX=egov_pbench EGOV_DOMAIN=egov-pbench EGOV_PORTBASE=${BENCH_PORTBASE:-19300}
+http="http://127.0.0.1:$((EGOV_PORTBASE + 80))"
+seconds=${BENCH_SECONDS:-20}
+egov() { java -jar "$cli" --project-dir "$here" --work "$work" "$@"; }
+pg() { PGPASSWORD="$(grep '^owner.password' "$work/run/secrets.properties" | cut -d= -f2)" \
+       psql -h "${PGHOST:-127.0.0.1}" -U egov_pbench_owner -d egov_pbench -qAt "$@"; }
+command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)"; exit 1; }
+
+if [[ "${BENCH_KEEP:-}" != "1" ]]; then
+  egov stop >/dev/null 2>&1 || true
+  rm -rf "$work" "$work.admin-password"
+  psql -h "${PGHOST:-127.0.0.1}" -U "${PGUSER:-postgres}" -qc "DROP DATABASE IF EXISTS egov_pbench" >/dev/null 2>&1 || true
+fi
+[[ -f "$work.admin-password" ]] || echo "portal-bench-$(date +%s)" > "$work.admin-password"
+export EGOV_ADMIN_PASSWORD="$(cat "$work.admin-password")"
+echo "== platform up (its own work folder $work)"
+egov up > "$work.up.log" 2>&1 || { cat "$work.up.log"; exit 1; }
+
+echo "== data: ${BENCH_PER_UNIT:-6} published articles per unit"
+pg -v per_unit="${BENCH_PER_UNIT:-6}" -f "$here/modules/portal/bench/seed.sql"
+pg -c "SELECT 'units: ' || count(DISTINCT tenant_id) || ', live articles: ' || count(*) || ', shared upward: ' || count(*) FILTER (WHERE share_upward) FROM portal_article WHERE created_by = 'bench'"
+
+user="bench$(date +%s)"
+otp=$(egov add-user --unit lao-cai --username "$user" --name "Đo hiệu năng" --role PROVINCE_ADMIN --subtree | sed -n 's/.*first use): //p')
+password="Bench-$(date +%s)-mat-khau"
+curl -sf -o /dev/null -u "$user:$otp" -H 'Content-Type: application/json' \
+  -d "{\"currentPassword\":\"$otp\",\"newPassword\":\"$password\"}" "$http/api/me/password"
+
+echo "== 1. cold render of the province home page (20 items rolled up from its subtree)"
+theme='{"primary":"#a4161a","accent":"#0b4f8a","layout":"classic"}'
+cold=() warm=()
+for i in $(seq 1 "${BENCH_COLD:-20}"); do
+  curl -sf -o /dev/null -u "$user:$password" -X PUT -H 'Content-Type: application/json' -d "$theme" "$http/api/t/lao-cai/portal/theme"
+  cold+=("$(curl -s -o /dev/null -w '%{time_total}' "$http/t/lao-cai/")")
+  warm+=("$(curl -s -o /dev/null -w '%{time_total}' "$http/t/lao-cai/")")
+done
+curl -s "$http/t/lao-cai/" | grep -c 'class="rolled-up"' >/dev/null || { echo "no rolled-up section on the province page"; exit 1; }
+rolled=$(curl -s "$http/t/lao-cai/" | sed -n 's/.*<section aria-labelledby="below-h" class="rolled-up">\(.*\)<\/section>.*/\1/p' | grep -o '<li>' | wc -l)
+stats() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1*1000} END {printf "median %.1f ms, p95 %.1f ms, max %.1f ms (n=%d)\n", a[int((NR+1)/2)], a[int(NR*0.95+0.5)], a[NR], NR}'; }
+echo "rolled-up items on the page: $rolled"
+echo "cold (first request after invalidation): $(stats "${cold[@]}")"
+echo "warm (the next request, same client):    $(stats "${warm[@]}")"
+
+echo "== 2. warm home page under load, and the two ceilings"
+commune=$(pg -c "SELECT code FROM tenant WHERE nlevel(path) = 3 AND status = 'active' ORDER BY id LIMIT 1")
+size=$(curl -s "$http/t/$commune/" | wc -c)
+echo "home page of $commune: $size bytes"
+# the ceilings: a throw-away WAR with a static file and a bare JAX-RS resource of the same size
+war="$work/bench-war"
+rm -rf "$war" && mkdir -p "$war/WEB-INF/classes"
+head -c "$size" /dev/zero | tr '\0' 'x' > "$war/static.html"
+api=$(find "$work/payara6/glassfish/modules" -name 'jakarta.ws.rs-api*.jar' | head -1)
+javac -d "$war/WEB-INF/classes" -cp "$api" "$here/modules/portal/bench/BenchCeiling.java"
+asadmin="$work/payara6/bin/asadmin --port $((EGOV_PORTBASE + 48))"
+$asadmin undeploy egov-bench >/dev/null 2>&1 || true
+$asadmin create-jvm-options "-Dbench.size=$size" >/dev/null 2>&1 || true
+$asadmin restart-domain "$EGOV_DOMAIN" >/dev/null
+$asadmin deploy --name egov-bench --contextroot bench "$war" >/dev/null
+until curl -sf -o /dev/null "$http/t/$commune/"; do sleep 1; done
+echo "static: $(curl -s "$http/bench/static.html" | wc -c) bytes, constant: $(curl -s "$http/bench/api/constant" | wc -c) bytes"
+
+run() { # name url: a warm-up round, then the measured one
+  wrk -t2 -c64 -d"${seconds}s" "$2" >/dev/null
+  local out; out=$(wrk -t2 -c64 -d"${seconds}s" --latency "$2")
+  printf '%-28s %10s req/s   p50 %8s   p99 %8s   errors: %s\n' "$1" "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" \
+    "$(echo "$out" | awk '$1 == "50%" {print $2}')" "$(echo "$out" | awk '$1 == "99%" {print $2}')" \
+    "$(echo "$out" | grep -E 'Non-2xx|Socket errors' | tr '\n' ' ' || true)"
+}
+run "static file ($size B)" "$http/bench/static.html"
+run "bare JAX-RS constant" "$http/bench/api/constant"
+run "commune home page (warm)" "$http/t/$commune/"
+run "province home page (warm)" "$http/t/lao-cai/"
+$asadmin undeploy egov-bench >/dev/null || true
+$asadmin delete-jvm-options "-Dbench.size=$size" >/dev/null 2>&1 || true
+
+if [[ "${BENCH_KEEP:-}" != "1" ]]; then
+  egov stop >/dev/null 2>&1 || true
+fi
