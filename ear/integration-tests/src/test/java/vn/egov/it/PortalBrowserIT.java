@@ -118,7 +118,7 @@ class PortalBrowserIT extends DeployedEar {
         browser.get(Api.baseUrl() + "/t/" + unit + "/");
         assertEquals("vi", browser.findElement(By.tagName("html")).getAttribute("lang"));
         assertTrue(browser.findElement(By.cssSelector("nav.menu")).getText().contains("Dịch vụ công"));
-        assertEquals("rgb(20, 83, 45)", browser.findElement(By.cssSelector("header.site")).getCssValue("background-color"));
+        assertTrue(browser.findElement(By.cssSelector("header.site")).getCssValue("background-color").startsWith("rgba(20, 83, 45"), "the new theme colour");
         assertTrue(browser.findElement(By.tagName("footer")).getText().contains("vì dân phục vụ"));
         browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
         WebElement skip = browser.switchTo().activeElement();

@@ -33,12 +33,15 @@ class PortalIT extends DeployedEar {
     static Api province;
 
     @BeforeAll
-    static void admin() {
-        province = Api.as(Fixtures.user(Fixtures.PROVINCE, true, "PROVINCE_ADMIN"), Fixtures.PASSWORD);
+    static synchronized void admin() {
+        if (province == null) {
+            province = Api.as(Fixtures.user(Fixtures.PROVINCE, true, "PROVINCE_ADMIN"), Fixtures.PASSWORD);
+        }
     }
 
     /** A new commune under the district; returns its code. */
     static String commune(String prefix) {
+        admin();
         String code = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         Api.Response r = province.post("/api/t/" + Fixtures.DISTRICT + "/units", """
                 {"code":"%s","name":"Xã Cổng %s","kind":"commune","firstAdmin":{"username":"qt.%s","displayName":"QT"}}

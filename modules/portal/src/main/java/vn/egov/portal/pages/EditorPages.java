@@ -58,7 +58,8 @@ import vn.egov.tenantadmin.pages.OwnTransaction;
 @TenantTransactional
 @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
 public class EditorPages {
-    static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+    /** Dates as Vietnamese users write them (a text field: a date-time picker would follow the browser's locale). */
+    static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm");
 
     @Inject
     AdminLayout layout;
@@ -181,10 +182,11 @@ public class EditorPages {
             throw layout.refuse(400, articleForm(unit, null, values(form), errors));
         }
         Article a = saved.get();
-        if ("submit".equals(form.getFirst("action"))) {
-            change(() -> editorial.submit(unit, a.id(), access.username()), errors);
+        if ("submit".equals(form.getFirst("action")) && change(() -> editorial.submit(unit, a.id(), access.username()), errors).isPresent()) {
+            layout.flash(Html.escape(layout.t("Đã lưu và gửi duyệt.", "Saved and submitted for review.")));
+        } else {
+            layout.flash(Html.escape(layout.t("Đã lưu bài viết.", "The article was saved.")));
         }
-        layout.flash(Html.escape(layout.t("Đã lưu bài viết.", "The article was saved.")));
         return layout.redirect(sub(unit, "articles/" + a.id()));
     }
 
@@ -337,8 +339,8 @@ public class EditorPages {
                             v.get("attachments"), errors, ""))
                     .append(layout.input("tags", "Từ khoá (cách nhau bởi dấu phẩy)", "Tags (comma-separated)", v.get("tags"), errors, ""))
                     .append(layout.input("author", "Tác giả", "Author", v.get("author"), errors, "maxlength=\"200\""))
-                    .append(layout.input("publishAt", "Hẹn giờ xuất bản (để trống: khi được duyệt)", "Publish at (empty: when approved)",
-                            v.get("publishAt"), errors, "type=\"datetime-local\""))
+                    .append(layout.input("publishAt", "Hẹn giờ xuất bản, dd/MM/yyyy HH:mm (để trống: khi được duyệt)", "Publish at, dd/MM/yyyy HH:mm (empty: when approved)",
+                            v.get("publishAt"), errors, "placeholder=\"dd/MM/yyyy HH:mm\" pattern=\"[0-9]{2}/[0-9]{2}/[0-9]{4} [0-9]{2}:[0-9]{2}\""))
                     .append(layout.checkbox("featured", "on", "Tin nổi bật", "Featured", "on".equals(v.get("featured"))))
                     .append(layout.checkbox("shareUpward", "on", "Đưa tin lên cổng của đơn vị cấp trên", "Publish upward to the parent units' portals",
                             "on".equals(v.get("shareUpward"))))
@@ -362,9 +364,9 @@ public class EditorPages {
             }
             if (approver && a.status() == Article.Status.SUBMITTED) {
                 b.append(action(unit, a, "approve", layout.t("Duyệt và xuất bản", "Approve and publish"),
-                        layout.input("approveAt", "Thời điểm xuất bản (để trống: ngay bây giờ)", "Publish at (empty: now)",
+                        layout.input("approveAt", "Thời điểm xuất bản, dd/MM/yyyy HH:mm (để trống: ngay bây giờ)", "Publish at, dd/MM/yyyy HH:mm (empty: now)",
                                 a.publishAt() == null ? "" : LOCAL.format(a.publishAt().atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))),
-                                errors, "type=\"datetime-local\"")));
+                                errors, "placeholder=\"dd/MM/yyyy HH:mm\" pattern=\"[0-9]{2}/[0-9]{2}/[0-9]{4} [0-9]{2}:[0-9]{2}\"")));
                 b.append(action(unit, a, "return", layout.t("Trả lại cho người viết", "Return to the editor"),
                         textarea("comment", "Lý do trả lại", "Why it is returned", "", errors, 3)));
             }
@@ -426,7 +428,8 @@ public class EditorPages {
             try {
                 at = LocalDateTime.parse(when.strip(), LOCAL).atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toInstant();
             } catch (DateTimeParseException e) {
-                errors.put("publishAt", layout.t("Thời điểm không hợp lệ.", "Not a valid time."));
+                errors.put("publishAt", layout.t("Thời điểm không hợp lệ; viết theo dạng dd/MM/yyyy HH:mm, ví dụ 01/12/2026 08:00.",
+                        "Not a valid time; write it as dd/MM/yyyy HH:mm, e.g. 01/12/2026 08:00."));
             }
         }
         String note = form.getFirst("note");
