@@ -25,7 +25,8 @@ public class BenchCeiling {
             while (b.length() < size) {
                 b.append("<p>Trang hằng số cùng cỡ với trang chủ.</p>\n");
             }
-            return b.substring(0, size).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            // exactly the page's size in bytes (the text is UTF-8, some characters take two or three)
+            return java.util.Arrays.copyOf(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), size);
         }
 
         @GET

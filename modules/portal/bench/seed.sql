@@ -1,6 +1,7 @@
 -- Portal benchmark data: every active unit of the tree gets a category, a static page and :per_unit published
 -- articles (half of them shared upward), spread over the last 60 days. Run as the owner; row-level security is
 -- forced on the owner too, so each unit's rows are written under that unit's scope.
+SELECT set_config('bench.per_unit', :'per_unit', false);
 DO $$
 DECLARE
     u record;
@@ -17,7 +18,7 @@ BEGIN
             RETURNING id INTO cat;
         INSERT INTO portal_page (tenant_id, title, slug, body, updated_by)
             VALUES (u.id, 'Giới thiệu', 'gioi-thieu', '<p>Giới thiệu về ' || u.name || '.</p>', 'bench');
-        FOR i IN 1 .. :per_unit LOOP
+        FOR i IN 1 .. current_setting('bench.per_unit')::int LOOP
             INSERT INTO portal_article (tenant_id, category_id, title, summary, body, tags, author, status, featured, share_upward,
                                         publish_at, went_live, created_by, updated_by)
             VALUES (u.id, cat, u.name || ': tin hoạt động số ' || i,

@@ -38,21 +38,38 @@ public class SettingsRegistry {
     @Inject
     jakarta.enterprise.event.Event<SettingsChanged> changed;
 
-    private IMap<Long, UnitSettings> map;
+    private IMap<Long, Object> map;
+
+    /** What the map holds for a unit: its settings, or none (a unit without settings is cached as such too). */
+    record Entry(UnitSettings settings) implements java.io.Serializable {
+    }
 
     @PostConstruct
     void configure() {
         // dynamic configuration, added before the map is first used; the same on every node
-        grid.getConfig().addMapConfig(new MapConfig(MAP)
-                .setNearCacheConfig(new NearCacheConfig(MAP).setInvalidateOnChange(true)
-                        .setInMemoryFormat(InMemoryFormat.OBJECT).setTimeToLiveSeconds(3600)));
+        try {
+            addConfig();
+        } catch (com.hazelcast.config.InvalidConfigurationException e) {
+            // a node that ran an older version of this map's configuration keeps it until it restarts
+            java.util.logging.Logger.getLogger(SettingsRegistry.class.getName()).warning("the grid keeps an older configuration of "
+                    + MAP + " until the node restarts: " + e.getMessage().substring(0, Math.min(200, e.getMessage().length())));
+        }
         map = grid.getMap(MAP);
     }
 
+    private void addConfig() {
+        grid.getConfig().addMapConfig(new MapConfig(MAP)
+                .setNearCacheConfig(new NearCacheConfig(MAP).setInvalidateOnChange(true)
+                        // local entries too: otherwise a one-node grid (or a node owning the entry) pays a partition
+                        // operation on every read
+                        .setCacheLocalEntries(true)
+                        .setInMemoryFormat(InMemoryFormat.OBJECT).setTimeToLiveSeconds(3600)));
+    }
+
     public Optional<UnitSettings> of(Tenant unit) {
-        UnitSettings cached = map.get(unit.getId());
-        if (cached != null) {
-            return Optional.of(cached);
+        // anything else than an Entry (left by an older version of this class) is a miss
+        if (map.get(unit.getId()) instanceof Entry cached) {
+            return Optional.ofNullable(cached.settings());
         }
         Optional<UnitSettings> loaded;
         try {
@@ -62,7 +79,7 @@ public class SettingsRegistry {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        loaded.ifPresent(s -> map.set(unit.getId(), s));
+        map.set(unit.getId(), new Entry(loaded.orElse(null)));
         return loaded;
     }
 

@@ -52,6 +52,18 @@ public class PageCache {
 
     @PostConstruct
     void configure() {
+        try {
+            addConfig();
+        } catch (com.hazelcast.config.InvalidConfigurationException e) {
+            // a node that ran an older version of these maps' configuration keeps it until it restarts
+            java.util.logging.Logger.getLogger(PageCache.class.getName()).warning("the grid keeps an older configuration of the page "
+                    + "cache until the node restarts: " + e.getMessage().substring(0, Math.min(200, e.getMessage().length())));
+        }
+        pages = grid.getMap(PAGES);
+        generations = grid.getMap(GENERATIONS);
+    }
+
+    private void addConfig() {
         grid.getConfig().addMapConfig(new MapConfig(PAGES).setTimeToLiveSeconds(PAGE_TTL_SECONDS)
                 .setEvictionConfig(new EvictionConfig().setEvictionPolicy(EvictionPolicy.LRU)
                         .setMaxSizePolicy(MaxSizePolicy.PER_NODE).setSize(20_000))
@@ -59,8 +71,6 @@ public class PageCache {
                         .setEvictionConfig(new EvictionConfig().setEvictionPolicy(EvictionPolicy.LRU)
                                 .setMaxSizePolicy(MaxSizePolicy.ENTRY_COUNT).setSize(5_000))));
         grid.getConfig().addMapConfig(new MapConfig(GENERATIONS).setNearCacheConfig(nearCache(GENERATIONS)));
-        pages = grid.getMap(PAGES);
-        generations = grid.getMap(GENERATIONS);
     }
 
     private static NearCacheConfig nearCache(String name) {

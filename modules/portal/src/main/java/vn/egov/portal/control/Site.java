@@ -137,8 +137,9 @@ public class Site {
 
     public byte[] rss(Tenant unit, Optional<Long> categoryId, String baseUrl) {
         String key = "rss/" + categoryId.map(String::valueOf).orElse("all");
-        Optional<UnitSettings> s = settings.of(unit);
-        byte[] body = cache.get(unit, "vi", key, () -> reads.read(() -> {
+        byte[] body = cache.get(unit, "vi", key, () -> {
+            Optional<UnitSettings> s = settings.of(unit);
+            return reads.read(() -> {
             Optional<Category> c = categoryId.flatMap(id -> reader.category(unit.getId(), id));
             if (categoryId.isPresent() && c.isEmpty()) {
                 return new byte[0];
@@ -146,7 +147,8 @@ public class Site {
             List<Article> items = c.isPresent() ? reader.inCategory(unit.getId(), c.get().id(), 20, 0) : reader.latest(unit.getId(), 20, 0);
             String name = s.map(UnitSettings::displayName).orElse(unit.getName());
             return Feeds.rss(unit, name, c, items, baseUrl).getBytes(StandardCharsets.UTF_8);
-        }));
+            });
+        });
         return body;
     }
 
@@ -162,18 +164,21 @@ public class Site {
     // ---- helpers
 
     private byte[] cached(Tenant unit, boolean en, String path, Function<SiteView, String> render) {
-        Optional<UnitSettings> s = settings.of(unit);
-        return cache.get(unit, en ? "en" : "vi", path,
-                () -> reads.read(() -> render.apply(view(unit, s, en))).getBytes(StandardCharsets.UTF_8));
+        // the settings are read on a miss only, and before the public read (they have a transaction of their own)
+        return cache.get(unit, en ? "en" : "vi", path, () -> {
+            Optional<UnitSettings> s = settings.of(unit);
+            return reads.read(() -> render.apply(view(unit, s, en))).getBytes(StandardCharsets.UTF_8);
+        });
     }
 
     private static final byte[] MISSING = new byte[0];
 
     private Rendered cachedOptional(Tenant unit, boolean en, String path, Function<SiteView, Optional<String>> render) {
-        Optional<UnitSettings> s = settings.of(unit);
         // a missing item is cached too (as empty), so that probing ids does not cost a render each
-        byte[] body = cache.get(unit, en ? "en" : "vi", path,
-                () -> reads.read(() -> render.apply(view(unit, s, en)).map(h -> h.getBytes(StandardCharsets.UTF_8)).orElse(MISSING)));
+        byte[] body = cache.get(unit, en ? "en" : "vi", path, () -> {
+            Optional<UnitSettings> s = settings.of(unit);
+            return reads.read(() -> render.apply(view(unit, s, en)).map(h -> h.getBytes(StandardCharsets.UTF_8)).orElse(MISSING));
+        });
         return body.length == 0 ? new Rendered(notFound(unit, en), false) : new Rendered(body, true);
     }
 

@@ -8,20 +8,61 @@ import java.util.Locale;
 import java.util.Optional;
 import vn.egov.platform.tenancy.entity.Tenant;
 
-/** Reads the tenant tree. The tree is the public directory: no scope is needed to read it. */
+/**
+ * Reads the tenant tree. The tree is the public directory: no scope is needed to read it. The two lookups every
+ * request makes (by code, by host) are kept in this node's memory while {@link TenantChangeListener} is listening
+ * to the database's notice of any change to the tree (a trigger on {@code tenant}, so changes made by the
+ * operator's tools directly in the database count too); any notice, or losing the listening connection, empties
+ * them. Unknown codes are not kept (anyone can make up codes).
+ */
 @ApplicationScoped
 public class TenantDirectory {
+    static final int MAX_HOSTS = 1000;
 
     @PersistenceContext(unitName = "platform")
     EntityManager em;
+
+    // the kept lookups: static, so that the listener (started before any request, when this bean's persistence
+    // context cannot be injected yet) never has to create this bean
+    private static final java.util.concurrent.ConcurrentHashMap<String, Tenant> codes = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.concurrent.ConcurrentHashMap<String, Optional<Tenant>> hosts = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+    private static volatile boolean listening;
+
+    /** Called by the listener: whether lookups may be kept (only while changes are being heard). Empties them. */
+    static void listening(boolean on) {
+        listening = on;
+        forget();
+    }
+
+    /** Forgets every kept lookup (the tree changed). */
+    public static void forget() {
+        generation.incrementAndGet();
+        codes.clear();
+        hosts.clear();
+    }
 
     public Optional<Tenant> byCode(String code) {
         if (code == null || code.length() > 63) {
             return Optional.empty();
         }
-        return em.createQuery("SELECT t FROM Tenant t WHERE t.code = :code", Tenant.class)
-                .setParameter("code", code.toLowerCase(Locale.ROOT))
+        String key = code.toLowerCase(Locale.ROOT);
+        boolean keep = listening;
+        if (keep) {
+            Tenant kept = codes.get(key);
+            if (kept != null) {
+                return Optional.of(kept);
+            }
+        }
+        long before = generation.get();
+        Optional<Tenant> found = em.createQuery("SELECT t FROM Tenant t WHERE t.code = :code", Tenant.class)
+                .setParameter("code", key)
                 .getResultStream().findFirst();
+        // kept only if no change was heard while it was read (else it may be older than the change)
+        if (keep && found.isPresent() && generation.get() == before) {
+            codes.put(key, found.get());
+        }
+        return found;
     }
 
     public Optional<Tenant> byId(long id) {
@@ -38,9 +79,21 @@ public class TenantDirectory {
         if (colon > 0 && name.indexOf(']') < colon) {
             name = name.substring(0, colon);
         }
-        return em.createQuery("SELECT t FROM Tenant t WHERE t.customDomain = :host", Tenant.class)
+        boolean keep = listening;
+        if (keep) {
+            Optional<Tenant> kept = hosts.get(name);
+            if (kept != null) {
+                return kept;
+            }
+        }
+        long before = generation.get();
+        Optional<Tenant> found = em.createQuery("SELECT t FROM Tenant t WHERE t.customDomain = :host", Tenant.class)
                 .setParameter("host", name)
                 .getResultStream().findFirst();
+        if (keep && generation.get() == before && hosts.size() < MAX_HOSTS) {
+            hosts.put(name, found);
+        }
+        return found;
     }
 
     /** The live sub-units (ended units stay in the tree only as history). */
