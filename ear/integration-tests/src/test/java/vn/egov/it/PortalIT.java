@@ -350,6 +350,22 @@ class PortalIT extends DeployedEar {
         assertEquals(403, as(unit, "STAFF").post("/api/t/" + unit + "/portal/articles", "{\"title\":\"x\"}").status(), "staff are not editors");
     }
 
+    @Test
+    void aTreeChangeMadeDirectlyInTheDatabaseReachesTheKeptLookupsAndCachedPages() throws Exception {
+        String unit = commune("xa-cay");
+        assertFalse(page("/t/" + unit + "/").contains("Đơn vị đang tạm dừng hoạt động."), "seen (and its lookup kept) while active");
+        // as the operator's tools do: straight in the database, not through the application
+        try (Connection c = Fixtures.db().owner(); PreparedStatement ps = c.prepareStatement("UPDATE tenant SET status = ? WHERE code = ?")) {
+            ps.setString(1, "suspended");
+            ps.setString(2, unit);
+            assertEquals(1, ps.executeUpdate());
+            await("the database's notice of the change", () -> page("/t/" + unit + "/").contains("Đơn vị đang tạm dừng hoạt động."), 10);
+            ps.setString(1, "active");
+            ps.executeUpdate();
+            await("and of the change back", () -> !page("/t/" + unit + "/").contains("Đơn vị đang tạm dừng hoạt động."), 10);
+        }
+    }
+
     // ---- helpers
 
     static long siteVisits(String unit) {

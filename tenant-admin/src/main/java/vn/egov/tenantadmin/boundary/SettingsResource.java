@@ -127,6 +127,7 @@ public class SettingsResource {
     public UnitSettings domain(@Valid @NotNull(message = "Thiếu nội dung yêu cầu / the body is missing") DomainInput in) {
         Tenant unit = access.require("tenant", "admin");
         String domain = in.customDomain() == null || in.customDomain().isBlank() ? null : in.customDomain().strip();
+        vn.egov.platform.tenancy.control.TenantDirectory.forgetAfterCommit();
         try {
             em.createNativeQuery("UPDATE tenant SET custom_domain = ?1 WHERE id = ?2").setParameter(1, domain)
                     .setParameter(2, unit.getId()).executeUpdate();

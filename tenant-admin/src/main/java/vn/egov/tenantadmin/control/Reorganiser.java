@@ -156,6 +156,7 @@ public final class Reorganiser {
      * @throws Stale when a unit changed since the dry-run that gave the plan's basis
      */
     public Applied apply(ReorgPlan plan, List<UnitCsvPlan.LineError> errorsOut) throws SQLException, Stale {
+        vn.egov.platform.tenancy.control.TenantDirectory.forgetAfterCommit();
         lockNamed(plan);
         load(named(plan));
         play(plan);

@@ -51,6 +51,7 @@ public class UnitTemplate {
     Invitations invitations;
 
     public Provisioned provision(Tenant parent, NewUnit in) {
+        vn.egov.platform.tenancy.control.TenantDirectory.forgetAfterCommit();
         String name = nfc(in.name());
         String domain = in.customDomain() == null || in.customDomain().isBlank() ? null : in.customDomain();
         Object[] unit;
@@ -92,6 +93,7 @@ public class UnitTemplate {
 
     /** Renames and/or recodes a unit, keeping the old code in its history (and so redirecting it). */
     public void rename(Tenant unit, String code, String name, String reason) {
+        vn.egov.platform.tenancy.control.TenantDirectory.forgetAfterCommit();
         if (unit.getCode().equals(code) && unit.getName().equals(name)) {
             throw new ProblemException(Problem.of(422, "no-change", "Không có gì thay đổi", "Nothing to change",
                     "Mã và tên mới trùng với mã và tên hiện tại.", "The new code and name are the current ones."));
@@ -119,6 +121,7 @@ public class UnitTemplate {
 
     /** Suspends or reactivates a unit: its staff cannot log in while suspended, its data stays. */
     public void setStatus(Tenant unit, String status) {
+        vn.egov.platform.tenancy.control.TenantDirectory.forgetAfterCommit();
         int changed = em.createNativeQuery("UPDATE tenant SET status = ?1 WHERE id = ?2 AND status <> ?1")
                 .setParameter(1, status).setParameter(2, unit.getId()).executeUpdate();
         if (changed == 1) {

@@ -90,6 +90,11 @@ public class PageCache {
         return get(key(unit.getId(), lang, unit.getStatus() + "|" + path), render);
     }
 
+    /** The page if some node has rendered it (null otherwise): never renders. */
+    public byte[] peek(Tenant unit, String lang, String path) {
+        return pages.get(key(unit.getId(), lang, unit.getStatus() + "|" + path));
+    }
+
     private byte[] get(String key, Supplier<byte[]> render) {
         byte[] page = pages.get(key);
         if (page == null) {

@@ -42,6 +42,32 @@ public class TenantDirectory {
         hosts.clear();
     }
 
+    /**
+     * For code that changes the tree: forget now and again once the running transaction has ended, so that this
+     * node's next request sees the change without waiting for the database's notice (which reaches every node).
+     */
+    public static void forgetAfterCommit() {
+        forget();
+        try {
+            jakarta.transaction.TransactionSynchronizationRegistry registry = (jakarta.transaction.TransactionSynchronizationRegistry)
+                    new javax.naming.InitialContext().lookup("java:comp/TransactionSynchronizationRegistry");
+            if (registry.getTransactionKey() != null) {
+                registry.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+                    @Override
+                    public void beforeCompletion() {
+                    }
+
+                    @Override
+                    public void afterCompletion(int status) {
+                        forget();
+                    }
+                });
+            }
+        } catch (javax.naming.NamingException | IllegalStateException e) {
+            // outside the container or its transactions: the database's notice does it
+        }
+    }
+
     public Optional<Tenant> byCode(String code) {
         if (code == null || code.length() > 63) {
             return Optional.empty();
