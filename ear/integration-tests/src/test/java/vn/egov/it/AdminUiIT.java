@@ -3,7 +3,6 @@ package vn.egov.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static vn.egov.it.Fixtures.COMMUNE;
 import static vn.egov.it.Fixtures.COUSIN_DISTRICT;
 import static vn.egov.it.Fixtures.DISTRICT;
@@ -30,9 +29,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -50,16 +46,7 @@ class AdminUiIT extends DeployedEar {
 
     @BeforeAll
     static void startBrowser() {
-        assumeTrue(Files.isExecutable(BrowserIT.CHROMEDRIVER) && Files.isExecutable(BrowserIT.CHROMIUM),
-                "Chromium and chromedriver are not installed");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(BrowserIT.CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,1000", "--lang=vi");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(BrowserIT.CHROMEDRIVER.toFile()).build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        browser = Chromium.start("1280,1000");
         provinceAdmin = Fixtures.user(PROVINCE, true, "PROVINCE_ADMIN");
     }
 

@@ -9,10 +9,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Optional;
+import vn.egov.platform.persistence.AfterCommit;
 import vn.egov.platform.persistence.ScopedWork;
 import vn.egov.platform.tenancy.TenantScope;
 import vn.egov.platform.tenancy.entity.Tenant;
@@ -86,21 +85,6 @@ public class SettingsRegistry {
     /** Drops the unit's entry on every node once the running transaction commits (at once if there is none). */
     public void invalidateAfterCommit(long tenantId) {
         changed.fire(new SettingsChanged(tenantId));
-        if (transactions.getTransactionKey() == null) {
-            map.delete(tenantId);
-            return;
-        }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    map.delete(tenantId);
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> map.delete(tenantId));
     }
 }

@@ -13,13 +13,13 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import vn.egov.platform.persistence.AfterCommit;
 import vn.egov.platform.tenancy.UnitsReorganised;
 import vn.egov.platform.tenancy.control.TenantDirectory;
 import vn.egov.platform.tenancy.entity.Tenant;
@@ -118,22 +118,7 @@ public class PageCache {
         Set<Long> ids = new LinkedHashSet<>();
         ids.add(unit.getId());
         directory.ancestors(unit).forEach(a -> ids.add(a.getId()));
-        if (transactions.getTransactionKey() == null) {
-            bump(ids);
-            return;
-        }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    bump(ids);
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> bump(ids));
     }
 
     /** Everything, everywhere (after a reorganisation: names, parents and sub-unit lists change). */
