@@ -2,8 +2,6 @@ package vn.egov.portal.control;
 
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.annotation.PreDestroy;
 import java.util.List;
@@ -28,7 +26,14 @@ public class ScheduledPublisher {
     private static final Logger LOG = Logger.getLogger(ScheduledPublisher.class.getName());
     private volatile ScheduledFuture<?> timer;
 
-    void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    /**
+     * Started by the web module ({@code boundary.PortalLifecycle}), so that its tasks run in that module's context:
+     * a task submitted at deployment from outside it could create application-wide beans without their resources.
+     */
+    public synchronized void start() {
+        if (timer != null) {
+            return;
+        }
         try {
             ManagedScheduledExecutorService scheduler = (ManagedScheduledExecutorService) new javax.naming.InitialContext()
                     .lookup("concurrent/__defaultManagedScheduledExecutorService");
@@ -39,9 +44,10 @@ public class ScheduledPublisher {
     }
 
     @PreDestroy
-    void stop() {
+    public synchronized void stop() {
         if (timer != null) {
             timer.cancel(false);
+            timer = null;
         }
     }
 

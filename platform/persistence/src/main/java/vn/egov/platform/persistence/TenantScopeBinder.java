@@ -42,7 +42,7 @@ public class TenantScopeBinder {
         requireTransaction();
         String tenant = scope.map(s -> Long.toString(s.tenantId())).orElse("");
         String subtree = scope.map(s -> s.subtree() ? "on" : "off").orElse("off");
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SQL)) {
+        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(SQL)) {
             ps.setString(1, tenant);
             ps.setString(2, subtree);
             try (ResultSet rs = ps.executeQuery()) {
@@ -61,7 +61,7 @@ public class TenantScopeBinder {
      */
     public void bindPublic() {
         requireTransaction();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(PUBLIC_SQL);
+        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(PUBLIC_SQL);
              ResultSet rs = ps.executeQuery()) {
             if (!rs.next() || !"on".equals(rs.getString(3)) || !"".equals(rs.getString(1))) {
                 throw new ScopeNotSetException("the database did not take the public scope");
@@ -72,8 +72,36 @@ public class TenantScopeBinder {
     }
 
     private void requireTransaction() {
-        if (transactions.getTransactionKey() == null || transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+        TransactionSynchronizationRegistry tx = transactions();
+        if (tx.getTransactionKey() == null || tx.getTransactionStatus() != Status.STATUS_ACTIVE) {
             throw new ScopeNotSetException("no active transaction to bind the tenant scope to");
+        }
+    }
+
+    /*
+     * This bean is application-wide: if the container first created it outside a web module's context (a timer
+     * started at deployment), its resources were not injected, and every later request would fail. Looked up by
+     * their global names then.
+     */
+    private DataSource dataSource() {
+        if (dataSource == null) {
+            dataSource = (DataSource) lookup("jdbc/egov");
+        }
+        return dataSource;
+    }
+
+    private TransactionSynchronizationRegistry transactions() {
+        if (transactions == null) {
+            transactions = (TransactionSynchronizationRegistry) lookup("java:comp/TransactionSynchronizationRegistry");
+        }
+        return transactions;
+    }
+
+    private static Object lookup(String name) {
+        try {
+            return new javax.naming.InitialContext().lookup(name);
+        } catch (javax.naming.NamingException e) {
+            throw new ScopeNotSetException("the tenant scope cannot be bound: " + name + " is not available (" + e.getMessage() + ")", e);
         }
     }
 }
