@@ -159,6 +159,17 @@ class PortalIT extends DeployedEar {
         assertEquals("Bản đầu", restored.getString("title"));
         assertEquals("<p>một</p>", restored.getString("body"));
         assertEquals(5, editor.get("/api/t/" + unit + "/portal/articles/" + id + "/versions").array().size(), "a restore is a new version");
+
+        // four eyes: whoever submitted does not approve, unless they administer the unit
+        long own = id(article(approver, unit, "{\"title\":\"Bài của người duyệt\"}"));
+        approver.post("/api/t/" + unit + "/portal/articles/" + own + "/submit", "");
+        Api.Response self = approver.post("/api/t/" + unit + "/portal/articles/" + own + "/approve", "{}");
+        assertEquals(409, self.status(), self.toString());
+        assertTrue(self.body().contains("không tự duyệt"), self.body());
+        Api admin = as(unit, "UNIT_ADMIN");
+        long adminsOwn = id(article(admin, unit, "{\"title\":\"Bài của quản trị\"}"));
+        admin.post("/api/t/" + unit + "/portal/articles/" + adminsOwn + "/submit", "");
+        assertEquals(200, admin.post("/api/t/" + unit + "/portal/articles/" + adminsOwn + "/approve", "{}").status(), "a unit's admin may");
     }
 
     @Test
@@ -280,10 +291,11 @@ class PortalIT extends DeployedEar {
     }
 
     @Test
-    void themeColoursAreCheckedForContrastAndTheMenuNests() {
+    void themeColoursAreCheckedForContrastAndTheMenuNests() throws Exception {
         String unit = commune("xa-mau");
         Api admin = as(unit, "UNIT_ADMIN");
-        Api editor = as(unit, "EDITOR");
+        String editorName = Fixtures.user(unit, false, "EDITOR");
+        Api editor = Api.as(editorName, Fixtures.PASSWORD);
         Api.Response pale = admin.put("/api/t/" + unit + "/portal/theme", "{\"primary\":\"#ffee00\",\"accent\":\"#0b4f8a\",\"layout\":\"classic\"}");
         assertEquals(400, pale.status(), pale.toString());
         assertTrue(pale.body().contains("4,5:1") || pale.body().contains("4.5:1"), pale.body());
@@ -309,6 +321,22 @@ class PortalIT extends DeployedEar {
         assertTrue(page("/t/" + unit + "/?lang=en").contains(">About</a>"));
         String staticPage = page("/t/" + unit + "/pages/" + pageId + "-gioi-thieu-chung");
         assertTrue(staticPage.contains("<h1>Giới thiệu chung</h1>") && staticPage.contains("<h2>Lịch sử</h2>"), staticPage);
+        // the editors' page form: an empty title is refused in Vietnamese and nothing changes; a good one is saved
+        Api browser = session(editorName);
+        String form = browser.get("/t/" + unit + "/admin/portal/pages/" + pageId, "text/html").body();
+        String csrf = form.replaceAll("(?s).*name=\"csrf\" value=\"([^\"]+)\".*", "$1");
+        Api.Response refused = browser.send("POST", "/t/" + unit + "/admin/portal/pages/" + pageId, "csrf=" + csrf + "&title=+&body=x&published=on",
+                "application/x-www-form-urlencoded", "text/html");
+        assertEquals(400, refused.status());
+        assertTrue(refused.body().contains("Tiêu đề trang bắt buộc"), refused.body());
+        assertTrue(page("/t/" + unit + "/pages/" + pageId + "-gioi-thieu-chung").contains("<h1>Giới thiệu chung</h1>"), "unchanged");
+        Api.Response saved = browser.send("POST", "/t/" + unit + "/admin/portal/pages/" + pageId, "csrf=" + csrf
+                + "&title=Gi%E1%BB%9Bi+thi%E1%BB%87u+chung&body=%3Ch2%3EL%E1%BB%8Bch+s%E1%BB%AD%3C%2Fh2%3E%3Cp%3EX%C3%A3+%C4%91%C6%B0%E1%BB%A3c+th%C3%A0nh+l%E1%BA%ADp+n%C4%83m+1950.%3C%2Fp%3E&published=on",
+                "application/x-www-form-urlencoded", "text/html");
+        assertEquals(303, saved.status(), saved.toString());
+        assertTrue(page("/t/" + unit + "/pages/" + pageId + "-gioi-thieu-chung").contains("năm 1950"), "the cached page followed");
+        // static pages are in the site's search too
+        await("the page in the unit's search", () -> page("/t/" + unit + "/search?q=thành+lập").contains("/t/" + unit + "/pages/" + pageId), 30);
     }
 
     @Test

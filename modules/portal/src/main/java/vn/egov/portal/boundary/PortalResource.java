@@ -58,6 +58,11 @@ public class PortalResource {
                 vn.egov.platform.security.ScopedPermission.required(DOMAIN, "approve", unit.getPath()));
     }
 
+    private boolean isAdmin(Tenant unit) {
+        return org.apache.shiro.SecurityUtils.getSubject().isPermitted(
+                vn.egov.platform.security.ScopedPermission.required("tenant", "admin", unit.getPath()));
+    }
+
     // ---- articles
 
     @GET
@@ -125,7 +130,7 @@ public class PortalResource {
         Invalid bad = new Invalid();
         var at = PortalJson.instant(body, "publishAt", bad);
         bad.throwIfAny();
-        return PortalJson.article(editorial.approve(unit, id, at, access.username()), unit.getCode());
+        return PortalJson.article(editorial.approve(unit, id, at, access.username(), isAdmin(unit)), unit.getCode());
     }
 
     @POST

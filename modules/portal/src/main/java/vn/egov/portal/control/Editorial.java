@@ -27,7 +27,8 @@ import vn.egov.portal.entity.Theme;
  * checked the right). Every statement also names the unit: an id of another unit is "not found", never touched.
  * Articles: draft → submitted → published (now or at a set time) or returned with a comment; published →
  * unpublished. Every save keeps a version; restoring one saves it again as the newest. A published article is
- * edited by approvers only (an editor would otherwise change a live page without review).
+ * edited by approvers only (an editor would otherwise change a live page without review), and whoever submitted an
+ * article does not approve it, unless they administer the unit (a unit with one person must still publish).
  */
 @ApplicationScoped
 public class Editorial {
@@ -105,11 +106,15 @@ public class Editorial {
     }
 
     /** Publishes a submitted article now, or at {@code at} (scheduled). */
-    public Article approve(Tenant unit, long id, Instant at, String user) {
+    public Article approve(Tenant unit, long id, Instant at, String user, boolean mayApproveOwn) {
         Article a = article(unit, id);
         if (a.status() != Status.SUBMITTED) {
             throw Invalid.conflict("Chỉ duyệt được bài đang chờ duyệt (bài này: " + a.status().label(false) + ").",
                     "Only an article awaiting review can be approved (this one: " + a.status().label(true) + ").");
+        }
+        if (!mayApproveOwn && user.equals(submitter(unit, id))) {
+            throw Invalid.conflict("Người gửi duyệt không tự duyệt bài của mình; hãy nhờ một người duyệt khác (hoặc quản trị đơn vị).",
+                    "Whoever submitted an article does not approve it; ask another approver (or a unit administrator).");
         }
         Instant when = at != null ? at : a.publishAt() != null && a.publishAt().isAfter(Instant.now()) ? a.publishAt() : Instant.now();
         db.update("UPDATE portal_article SET status = 'published', publish_at = ?, went_live = false, review_comment = NULL, "
@@ -126,6 +131,11 @@ public class Editorial {
         saveVersion(p, when.isAfter(Instant.now()) ? "Duyệt, hẹn giờ xuất bản " + Renderer.dateTime(when) : "Duyệt và xuất bản", user);
         published(unit, p);
         return p;
+    }
+
+    private String submitter(Tenant unit, long id) {
+        return db.one("SELECT submitted_by FROM portal_article WHERE tenant_id = ? AND id = ?", rs -> rs.getString(1), unit.getId(), id)
+                .orElse(null);
     }
 
     public Article returnToEditor(Tenant unit, long id, String comment, String user) {
@@ -351,12 +361,19 @@ public class Editorial {
             saved = id;
         }
         cache.invalidateAfterCommit(unit);
-        return page(unit, saved);
+        SitePage p = page(unit, saved);
+        if (p.published()) {
+            search.put(PageSearch.document(p, unit.getId(), unit.getPath(), unit.getCode()));
+        } else {
+            search.remove(unit.getId(), PageSearch.docId(p.id()));
+        }
+        return p;
     }
 
     public void deletePage(Tenant unit, long id) {
         page(unit, id);
         db.update("DELETE FROM portal_page WHERE tenant_id = ? AND id = ?", unit.getId(), id);
+        search.remove(unit.getId(), PageSearch.docId(id));
         cache.invalidateAfterCommit(unit);
     }
 

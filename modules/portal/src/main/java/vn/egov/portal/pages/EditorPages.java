@@ -244,7 +244,7 @@ public class EditorPages {
                     }
                 }
                 java.time.Instant time = at;
-                yield errors.isEmpty() ? change(() -> editorial.approve(unit, id, time, user), errors) : Optional.empty();
+                yield errors.isEmpty() ? change(() -> editorial.approve(unit, id, time, user, may(unit, "tenant", "admin")), errors) : Optional.empty();
             }
             case "return" -> change(() -> editorial.returnToEditor(unit, id, form.getFirst("comment"), user), errors);
             case "unpublish" -> change(() -> editorial.unpublish(unit, id, user), errors);
@@ -718,6 +718,50 @@ public class EditorPages {
         throw layout.refuse(400, pagesPage(unit, values(form), errors));
     }
 
+    @GET
+    @Path("pages/{id}")
+    public Response editPage(@PathParam("id") long id) {
+        Tenant unit = require("read");
+        SitePage p = layout.call(() -> editorial.page(unit, id));
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("title", p.title());
+        v.put("body", p.body());
+        v.put("published", p.published() ? "on" : "");
+        return layout.ok(pageForm(unit, p, v, Map.of()));
+    }
+
+    @POST
+    @Path("pages/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response savePage(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        layout.checkCsrf(form.getFirst("csrf"));
+        Tenant unit = require("edit");
+        SitePage current = layout.call(() -> editorial.page(unit, id));
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (change(() -> editorial.savePage(unit, id, form.getFirst("title"), form.getFirst("body"), "on".equals(form.getFirst("published")),
+                access.username()), errors).isPresent()) {
+            layout.flash(Html.escape(layout.t("Đã lưu trang.", "The page was saved.")));
+            return layout.redirect(sub(unit, "pages/" + id));
+        }
+        throw layout.refuse(400, pageForm(unit, current, values(form), errors));
+    }
+
+    private String pageForm(Tenant unit, SitePage p, Map<String, String> v, Map<String, String> errors) {
+        StringBuilder b = new StringBuilder("<h1>").append(layout.t("Trang: ", "Page: ")).append(Html.escape(p.title())).append("</h1>")
+                .append(nav(unit, "pages"));
+        if (!errors.isEmpty()) {
+            b.append(layout.refusedBanner(errors.get("form")));
+        }
+        b.append("<p>").append(AdminLayout.link("/t/" + unit.getCode() + "/" + Renderer.pagePath(p), layout.t("Xem trên trang", "View on the site")))
+                .append("</p><form method=\"post\" action=\"").append(Html.escape(sub(unit, "pages/" + p.id()))).append("\" novalidate>")
+                .append(layout.csrfField())
+                .append(layout.input("title", "Tiêu đề", "Title", v.get("title"), errors, "required maxlength=\"300\""))
+                .append(textarea("body", "Nội dung (HTML)", "Body (HTML)", v.get("body"), errors, 14))
+                .append(layout.checkbox("published", "on", "Hiện trên trang công khai", "Shown on the public site", "on".equals(v.get("published"))))
+                .append("<p><button type=\"submit\">").append(layout.t("Lưu", "Save")).append("</button></p></form>");
+        return layout.page(unit, "portal", "Trang tĩnh", "Page", b.toString());
+    }
+
     private String pagesPage(Tenant unit, Map<String, String> v, Map<String, String> errors) {
         StringBuilder b = new StringBuilder("<h1>").append(layout.t("Trang tĩnh", "Static pages")).append("</h1>").append(nav(unit, "pages"));
         if (!errors.isEmpty()) {
@@ -725,8 +769,9 @@ public class EditorPages {
         }
         b.append("<ul>");
         for (SitePage p : editorial.pages(unit)) {
-            b.append("<li>").append(p.id()).append(": ").append(AdminLayout.link("/t/" + unit.getCode() + "/" + Renderer.pagePath(p), p.title()))
-                    .append("</li>");
+            b.append("<li>").append(p.id()).append(": ").append(AdminLayout.link(sub(unit, "pages/" + p.id()), p.title()))
+                    .append(p.published() ? "" : layout.t(" (ẩn)", " (hidden)")).append(" · ")
+                    .append(AdminLayout.link("/t/" + unit.getCode() + "/" + Renderer.pagePath(p), layout.t("xem", "view"))).append("</li>");
         }
         b.append("</ul><h2>").append(layout.t("Thêm trang", "Add a page")).append("</h2><form method=\"post\" action=\"")
                 .append(Html.escape(sub(unit, "pages"))).append("\" novalidate>").append(layout.csrfField())
