@@ -319,6 +319,16 @@ class PortalIT extends DeployedEar {
         home = page("/t/" + unit + "/");
         assertTrue(home.contains(">Giới thiệu</a><ul><li><a href=\"/t/" + unit + "/pages/" + pageId + "-gioi-thieu-chung\">Lịch sử xã</a>"), home);
         assertTrue(page("/t/" + unit + "/?lang=en").contains(">About</a>"));
+        long childId = child.json().getJsonNumber("id").longValue();
+        Api.Response cycle = editor.put("/api/t/" + unit + "/portal/menu/" + top,
+                "{\"label\":\"Giới thiệu\",\"kind\":\"home\",\"parentId\":" + childId + "}");
+        assertEquals(400, cycle.status(), "an item does not go under its own sub-item: " + cycle);
+        Api.Response renamed = editor.put("/api/t/" + unit + "/portal/menu/" + childId, "{\"label\":\"Lịch sử hình thành\",\"kind\":\"page\",\"target\":\""
+                + child.json().getString("target") + "\",\"parentId\":" + top + ",\"position\":3}");
+        assertEquals(200, renamed.status(), renamed.toString());
+        assertTrue(page("/t/" + unit + "/").contains(">Lịch sử hình thành</a>"), "the cached home page followed the menu");
+        assertEquals(404, as(Fixtures.SIBLING_COMMUNE, "EDITOR").put("/api/t/" + Fixtures.SIBLING_COMMUNE + "/portal/menu/" + childId,
+                "{\"label\":\"Chiếm\",\"kind\":\"home\"}").status(), "another unit's menu item is not found");
         String staticPage = page("/t/" + unit + "/pages/" + pageId + "-gioi-thieu-chung");
         assertTrue(staticPage.contains("<h1>Giới thiệu chung</h1>") && staticPage.contains("<h2>Lịch sử</h2>"), staticPage);
         // the editors' page form: an empty title is refused in Vietnamese and nothing changes; a good one is saved

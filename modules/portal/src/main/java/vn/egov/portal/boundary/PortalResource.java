@@ -260,6 +260,24 @@ public class PortalResource {
         return Response.status(201).entity(PortalJson.menuItem(m)).build();
     }
 
+    @PUT
+    @Path("menu/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject updateMenuItem(@PathParam("id") long id, JsonObject body) {
+        Tenant unit = edit();
+        Invalid bad = new Invalid();
+        Long parent = PortalJson.lng(body, "parentId", bad);
+        MenuItem.Target kind = null;
+        try {
+            kind = MenuItem.Target.valueOf(String.valueOf(PortalJson.str(body, "kind")).toUpperCase());
+        } catch (IllegalArgumentException e) {
+            bad.add("kind", "Loại liên kết phải là home, url, category hoặc page.", "The kind must be home, url, category or page.");
+        }
+        bad.throwIfAny();
+        return PortalJson.menuItem(editorial.saveMenuItem(unit, id, parent, PortalJson.str(body, "label"), PortalJson.str(body, "labelEn"), kind,
+                PortalJson.str(body, "target"), body.getInt("position", 0)));
+    }
+
     @DELETE
     @Path("menu/{id}")
     public Response deleteMenuItem(@PathParam("id") long id) {

@@ -383,7 +383,28 @@ public class Editorial {
     }
 
     public MenuItem addMenuItem(Tenant unit, Long parentId, String label, String labelEn, MenuItem.Target kind, String target, int position) {
+        return saveMenuItem(unit, null, parentId, label, labelEn, kind, target, position);
+    }
+
+    /** Adds ({@code id} null) or changes a menu item; an item never goes under itself or one of its own sub-items. */
+    public MenuItem saveMenuItem(Tenant unit, Long id, Long parentId, String label, String labelEn, MenuItem.Target kind, String target,
+                                 int position) {
+        List<MenuItem> all = menu(unit);
+        if (id != null && all.stream().noneMatch(m -> m.id() == id)) {
+            throw ProblemException.notFound("mục menu số " + id + " của đơn vị này", "menu item " + id + " of this unit");
+        }
         Invalid bad = new Invalid();
+        if (id != null && parentId != null) {
+            Long up = parentId;
+            for (int i = 0; up != null && i < 100; i++) {
+                if (up.equals(id)) {
+                    bad.add("parentId", "Một mục không nằm trong chính nó hay mục con của nó.", "An item cannot go under itself or its own sub-items.");
+                    break;
+                }
+                Long current = up;
+                up = all.stream().filter(m -> m.id() == current).findFirst().map(MenuItem::parentId).orElse(null);
+            }
+        }
         String l = nfc(label);
         String en = nfc(labelEn);
         String tg = nfc(target);
@@ -407,22 +428,31 @@ public class Editorial {
                 }
             }
             case PAGE -> {
-                if (!tg.matches("[0-9]{1,18}") || db.count("SELECT count(*) FROM portal_page WHERE tenant_id = ? AND id = ?",
-                        unit.getId(), Long.parseLong(tg)) == 0) {
+                String number = tg.split("-", 2)[0]; // "12" or, as stored, "12-gioi-thieu"
+                if (!number.matches("[0-9]{1,18}") || db.count("SELECT count(*) FROM portal_page WHERE tenant_id = ? AND id = ?",
+                        unit.getId(), Long.parseLong(number)) == 0) {
                     bad.add("target", "Trang không có trong đơn vị này.", "No such page in this unit.");
                 }
                 if (!bad.any()) {
-                    tg = tg + "-" + slug(page(unit, Long.parseLong(tg)).title());
+                    tg = number + "-" + slug(page(unit, Long.parseLong(number)).title());
                 }
             }
             case HOME -> tg = null;
         }
         bad.throwIfAny();
-        long id = db.insert("INSERT INTO portal_menu_item (tenant_id, parent_id, label, label_en, target_kind, target, position) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id", unit.getId(), Db.orNull(parentId), l, Db.orNull(en.isEmpty() ? null : en),
-                kind.name().toLowerCase(), Db.orNull(tg), position);
+        long saved;
+        if (id == null) {
+            saved = db.insert("INSERT INTO portal_menu_item (tenant_id, parent_id, label, label_en, target_kind, target, position) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id", unit.getId(), Db.orNull(parentId), l, Db.orNull(en.isEmpty() ? null : en),
+                    kind.name().toLowerCase(), Db.orNull(tg), position);
+        } else {
+            db.update("UPDATE portal_menu_item SET parent_id = ?, label = ?, label_en = ?, target_kind = ?, target = ?, position = ? "
+                            + "WHERE tenant_id = ? AND id = ?", Db.orNull(parentId), l, Db.orNull(en.isEmpty() ? null : en), kind.name().toLowerCase(),
+                    Db.orNull(tg), position, unit.getId(), id);
+            saved = id;
+        }
         cache.invalidateAfterCommit(unit);
-        return menu(unit).stream().filter(m -> m.id() == id).findFirst().orElseThrow();
+        return menu(unit).stream().filter(m -> m.id() == saved).findFirst().orElseThrow();
     }
 
     public void deleteMenuItem(Tenant unit, long id) {

@@ -555,7 +555,7 @@ public class EditorPages {
     @Path("menu")
     public Response menu() {
         Tenant unit = require("read");
-        return layout.ok(menuPage(unit, Map.of(), Map.of()));
+        return layout.ok(menuPage(unit, Map.of(), Map.of(), null));
     }
 
     @POST
@@ -579,7 +579,49 @@ public class EditorPages {
             layout.flash(Html.escape(layout.t("Đã thêm mục menu.", "The menu item was added.")));
             return layout.redirect(sub(unit, "menu"));
         }
-        throw layout.refuse(400, menuPage(unit, values(form), errors));
+        throw layout.refuse(400, menuPage(unit, values(form), errors, null));
+    }
+
+    @GET
+    @Path("menu/{id}")
+    public Response editMenuItem(@PathParam("id") long id) {
+        Tenant unit = require("read");
+        MenuItem m = editorial.menu(unit).stream().filter(i -> i.id() == id).findFirst()
+                .orElseThrow(() -> layout.error(ProblemException.notFound("mục menu số " + id, "menu item " + id).problem()));
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("label", m.label());
+        v.put("labelEn", m.labelEn() == null ? "" : m.labelEn());
+        v.put("parentId", m.parentId() == null ? "" : m.parentId().toString());
+        v.put("kind", m.kind().name().toLowerCase());
+        v.put("target", m.target() == null ? "" : m.target());
+        v.put("position", Integer.toString(m.position()));
+        return layout.ok(menuPage(unit, v, Map.of(), m));
+    }
+
+    @POST
+    @Path("menu/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response saveMenuItem(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        layout.checkCsrf(form.getFirst("csrf"));
+        Tenant unit = require("edit");
+        MenuItem m = editorial.menu(unit).stream().filter(i -> i.id() == id).findFirst()
+                .orElseThrow(() -> layout.error(ProblemException.notFound("mục menu số " + id, "menu item " + id).problem()));
+        Map<String, String> errors = new LinkedHashMap<>();
+        Long parent = number(form.getFirst("parentId"), "parentId", errors);
+        Long position = number(form.getFirst("position"), "position", errors);
+        MenuItem.Target kind = null;
+        try {
+            kind = MenuItem.Target.valueOf(String.valueOf(form.getFirst("kind")).toUpperCase());
+        } catch (IllegalArgumentException e) {
+            errors.put("kind", layout.t("Hãy chọn loại liên kết.", "Choose what it links to."));
+        }
+        MenuItem.Target k = kind;
+        if (errors.isEmpty() && change(() -> editorial.saveMenuItem(unit, id, parent, form.getFirst("label"), form.getFirst("labelEn"), k,
+                form.getFirst("target"), position == null ? 0 : position.intValue()), errors).isPresent()) {
+            layout.flash(Html.escape(layout.t("Đã lưu mục menu.", "The menu item was saved.")));
+            return layout.redirect(sub(unit, "menu"));
+        }
+        throw layout.refuse(400, menuPage(unit, values(form), errors, m));
     }
 
     @POST
@@ -596,7 +638,7 @@ public class EditorPages {
         return layout.redirect(sub(unit, "menu"));
     }
 
-    private String menuPage(Tenant unit, Map<String, String> v, Map<String, String> errors) {
+    private String menuPage(Tenant unit, Map<String, String> v, Map<String, String> errors, MenuItem editing) {
         StringBuilder b = new StringBuilder("<h1>").append(layout.t("Menu trang công khai", "Public site menu")).append("</h1>").append(nav(unit, "menu"));
         if (!errors.isEmpty()) {
             b.append(layout.refusedBanner(errors.get("form")));
@@ -612,10 +654,13 @@ public class EditorPages {
         }
         List<String[]> parents = new ArrayList<>();
         parents.add(new String[] {"", "(cấp đầu)", "(top level)"});
-        items.forEach(m -> parents.add(new String[] {String.valueOf(m.id()), m.label(), m.label(true)}));
+        items.stream().filter(m -> editing == null || m.id() != editing.id())
+                .forEach(m -> parents.add(new String[] {String.valueOf(m.id()), m.label(), m.label(true)}));
         List<String[]> kinds = List.of(new String[] {"home", "Trang chủ", "Home"}, new String[] {"category", "Chuyên mục (số)", "Category (number)"},
                 new String[] {"page", "Trang tĩnh (số)", "Page (number)"}, new String[] {"url", "Địa chỉ web", "Web address"});
-        b.append("<h2>").append(layout.t("Thêm mục", "Add an item")).append("</h2><form method=\"post\" action=\"").append(Html.escape(sub(unit, "menu")))
+        b.append("<h2 id=\"menu-form\">").append(editing == null ? layout.t("Thêm mục", "Add an item")
+                        : layout.t("Sửa mục: ", "Edit item: ") + Html.escape(editing.label())).append("</h2><form method=\"post\" action=\"")
+                .append(Html.escape(sub(unit, editing == null ? "menu" : "menu/" + editing.id())))
                 .append("\" novalidate>").append(layout.csrfField())
                 .append(layout.input("label", "Nhãn", "Label", v.get("label"), errors, "required maxlength=\"100\""))
                 .append(layout.input("labelEn", "Nhãn tiếng Anh", "English label", v.get("labelEn"), errors, "maxlength=\"100\""))
@@ -624,7 +669,8 @@ public class EditorPages {
                 .append(layout.input("target", "Đích (số chuyên mục, số trang hoặc địa chỉ)", "Target (category or page number, or address)",
                         v.get("target"), errors, "maxlength=\"500\""))
                 .append(layout.input("position", "Thứ tự", "Order", v.getOrDefault("position", "0"), errors, "inputmode=\"numeric\""))
-                .append("<p><button type=\"submit\" id=\"menu-add\">").append(layout.t("Thêm", "Add")).append("</button></p></form>");
+                .append("<p><button type=\"submit\" id=\"menu-add\">").append(editing == null ? layout.t("Thêm", "Add") : layout.t("Lưu", "Save"))
+                .append("</button></p></form>");
         List<Category> categories = editorial.categories(unit);
         if (!categories.isEmpty()) {
             b.append("<p class=\"hint\">").append(layout.t("Số chuyên mục: ", "Category numbers: "));
@@ -640,7 +686,9 @@ public class EditorPages {
                 continue;
             }
             b.append("<li>").append(Html.escape(m.label())).append(" <small>(").append(m.kind().name().toLowerCase())
-                    .append(m.target() == null ? "" : ": " + Html.escape(m.target())).append(")</small> <form class=\"inline\" method=\"post\" action=\"")
+                    .append(m.target() == null ? "" : ": " + Html.escape(m.target())).append(", ").append(layout.t("thứ tự ", "order "))
+                    .append(m.position()).append(")</small> ").append(AdminLayout.link(sub(unit, "menu/" + m.id()), layout.t("Sửa", "Edit")))
+                    .append(" <form class=\"inline\" method=\"post\" action=\"")
                     .append(Html.escape(sub(unit, "menu/" + m.id() + "/delete"))).append("\">").append(layout.csrfField())
                     .append("<button type=\"submit\">").append(layout.t("Xoá", "Remove")).append("</button></form>");
             if (all.stream().anyMatch(k -> java.util.Objects.equals(k.parentId(), m.id()))) {
