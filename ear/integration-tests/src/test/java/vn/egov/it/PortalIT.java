@@ -345,6 +345,19 @@ class PortalIT extends DeployedEar {
                 "application/x-www-form-urlencoded", "text/html");
         assertEquals(303, saved.status(), saved.toString());
         assertTrue(page("/t/" + unit + "/pages/" + pageId + "-gioi-thieu-chung").contains("năm 1950"), "the cached page followed");
+        // a category renamed and then deleted through the same pages
+        long cat = editor.post("/api/t/" + unit + "/portal/categories", "{\"name\":\"Tin cũ\"}").json().getJsonNumber("id").longValue();
+        assertTrue(page("/t/" + unit + "/categories/" + cat).contains("<h1>Tin cũ</h1>"));
+        Api.Response blank = browser.send("POST", "/t/" + unit + "/admin/portal/categories/" + cat, "csrf=" + csrf + "&name=+&action=save",
+                "application/x-www-form-urlencoded", "text/html");
+        assertEquals(400, blank.status());
+        assertTrue(blank.body().contains("Tên chuyên mục bắt buộc") && blank.body().contains("Không có gì thay đổi"), blank.body());
+        assertEquals(303, browser.send("POST", "/t/" + unit + "/admin/portal/categories/" + cat,
+                "csrf=" + csrf + "&name=Tin+m%E1%BB%9Bi&nameEn=News&position=1&action=save", "application/x-www-form-urlencoded", "text/html").status());
+        assertTrue(page("/t/" + unit + "/categories/" + cat).contains("<h1>Tin mới</h1>"), "renamed, the cached page followed");
+        assertEquals(303, browser.send("POST", "/t/" + unit + "/admin/portal/categories/" + cat, "csrf=" + csrf + "&action=delete",
+                "application/x-www-form-urlencoded", "text/html").status());
+        assertEquals(404, Api.anonymous().get("/t/" + unit + "/categories/" + cat, "text/html").status());
         // static pages are in the site's search too
         await("the page in the unit's search", () -> page("/t/" + unit + "/search?q=thành+lập").contains("/t/" + unit + "/pages/" + pageId), 30);
     }

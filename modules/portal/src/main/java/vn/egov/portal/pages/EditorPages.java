@@ -724,17 +724,65 @@ public class EditorPages {
         throw layout.refuse(400, categoriesPage(unit, values(form), errors));
     }
 
+    /** Renames a category, marks it as announcements or not, or ({@code action=delete}) removes it (its articles stay). */
+    @POST
+    @Path("categories/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response saveCategory(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        layout.checkCsrf(form.getFirst("csrf"));
+        Tenant unit = require("edit");
+        Map<String, String> errors = new LinkedHashMap<>();
+        if ("delete".equals(form.getFirst("action"))) {
+            layout.call(() -> own.call(() -> {
+                editorial.deleteCategory(unit, id);
+                return null;
+            }));
+            layout.flash(Html.escape(layout.t("Đã xoá chuyên mục; các bài của nó không còn chuyên mục.",
+                    "The category was removed; its articles have no category now.")));
+            return layout.redirect(sub(unit, "categories"));
+        }
+        Long position = number(form.getFirst("position"), "position", errors);
+        if (errors.isEmpty() && change(() -> editorial.saveCategory(unit, id, form.getFirst("name"), form.getFirst("nameEn"),
+                "on".equals(form.getFirst("announcements")), position == null ? 0 : position.intValue()), errors).isPresent()) {
+            layout.flash(Html.escape(layout.t("Đã lưu chuyên mục.", "The category was saved.")));
+            return layout.redirect(sub(unit, "categories"));
+        }
+        // the row's messages go in the banner above the list (the fields below are the new-category form's)
+        throw layout.refuse(400, categoriesPage(unit, Map.of(), Map.of("form", layout.t("Chuyên mục số ", "Category ") + id + ": "
+                + String.join(" ", errors.values()) + layout.t(" Không có gì thay đổi.", " Nothing changed."))));
+    }
+
     private String categoriesPage(Tenant unit, Map<String, String> v, Map<String, String> errors) {
         StringBuilder b = new StringBuilder("<h1>").append(layout.t("Chuyên mục", "Categories")).append("</h1>").append(nav(unit, "categories"));
         if (!errors.isEmpty()) {
             b.append(layout.refusedBanner(errors.get("form")));
         }
-        b.append("<ul>");
-        for (Category c : editorial.categories(unit)) {
-            b.append("<li>").append(c.id()).append(": ").append(AdminLayout.link("/t/" + unit.getCode() + "/" + Renderer.categoryPath(c), c.name()))
-                    .append(c.announcements() ? layout.t(" (thông báo)", " (announcements)") : "").append("</li>");
+        List<Category> categories = editorial.categories(unit);
+        if (!categories.isEmpty()) {
+            b.append("<table><thead><tr><th scope=\"col\">").append(layout.t("Số", "No.")).append("</th><th scope=\"col\">")
+                    .append(layout.t("Chuyên mục", "Category")).append("</th></tr></thead><tbody>");
         }
-        b.append("</ul><h2>").append(layout.t("Thêm chuyên mục", "Add a category")).append("</h2><form method=\"post\" action=\"")
+        for (Category c : categories) {
+            String f = "c" + c.id() + "-";
+            b.append("<tr><td>").append(AdminLayout.link("/t/" + unit.getCode() + "/" + Renderer.categoryPath(c), String.valueOf(c.id())))
+                    .append("</td><td><form method=\"post\" action=\"").append(Html.escape(sub(unit, "categories/" + c.id()))).append("\">")
+                    .append(layout.csrfField())
+                    .append("<label for=\"").append(f).append("name\">").append(layout.t("Tên", "Name")).append("</label><input id=\"").append(f)
+                    .append("name\" name=\"name\" maxlength=\"200\" value=\"").append(Html.escape(c.name())).append("\">")
+                    .append("<label for=\"").append(f).append("nameEn\">").append(layout.t("Tên tiếng Anh", "English name")).append("</label><input id=\"")
+                    .append(f).append("nameEn\" name=\"nameEn\" maxlength=\"200\" value=\"").append(Html.escape(c.nameEn() == null ? "" : c.nameEn()))
+                    .append("\"><label for=\"").append(f).append("position\">").append(layout.t("Thứ tự", "Order")).append("</label><input id=\"")
+                    .append(f).append("position\" name=\"position\" inputmode=\"numeric\" value=\"").append(c.position()).append("\">")
+                    .append("<label for=\"").append(f).append("ann\"><input type=\"checkbox\" id=\"").append(f)
+                    .append("ann\" name=\"announcements\" value=\"on\"").append(c.announcements() ? " checked" : "").append("> ")
+                    .append(layout.t("Chuyên mục thông báo", "An announcements category")).append("</label><p><button type=\"submit\" name=\"action\" value=\"save\">")
+                    .append(layout.t("Lưu", "Save")).append("</button> <button type=\"submit\" name=\"action\" value=\"delete\">")
+                    .append(layout.t("Xoá", "Delete")).append("</button></p></form></td></tr>");
+        }
+        if (!categories.isEmpty()) {
+            b.append("</tbody></table>");
+        }
+        b.append("<h2>").append(layout.t("Thêm chuyên mục", "Add a category")).append("</h2><form method=\"post\" action=\"")
                 .append(Html.escape(sub(unit, "categories"))).append("\" novalidate>").append(layout.csrfField())
                 .append(layout.input("name", "Tên", "Name", v.get("name"), errors, "required maxlength=\"200\""))
                 .append(layout.input("nameEn", "Tên tiếng Anh", "English name", v.get("nameEn"), errors, "maxlength=\"200\""))
