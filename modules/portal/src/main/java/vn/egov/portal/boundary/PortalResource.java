@@ -245,26 +245,21 @@ public class PortalResource {
     @Path("menu")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response addMenuItem(JsonObject body) {
-        Tenant unit = edit();
-        Invalid bad = new Invalid();
-        Long parent = PortalJson.lng(body, "parentId", bad);
-        MenuItem.Target kind = null;
-        try {
-            kind = MenuItem.Target.valueOf(String.valueOf(PortalJson.str(body, "kind")).toUpperCase());
-        } catch (IllegalArgumentException e) {
-            bad.add("kind", "Loại liên kết phải là home, url, category hoặc page.", "The kind must be home, url, category or page.");
-        }
-        bad.throwIfAny();
-        MenuItem m = editorial.addMenuItem(unit, parent, PortalJson.str(body, "label"), PortalJson.str(body, "labelEn"), kind,
-                PortalJson.str(body, "target"), body.getInt("position", 0));
-        return Response.status(201).entity(PortalJson.menuItem(m)).build();
+        return Response.status(201).entity(PortalJson.menuItem(saveMenuItem(edit(), null, body))).build();
     }
 
     @PUT
     @Path("menu/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject updateMenuItem(@PathParam("id") long id, JsonObject body) {
-        Tenant unit = edit();
+        return PortalJson.menuItem(saveMenuItem(edit(), id, body));
+    }
+
+    /** Adds ({@code id} null) or changes a menu item from its JSON. */
+    private MenuItem saveMenuItem(Tenant unit, Long id, JsonObject body) {
+        if (body == null) {
+            new Invalid().add("body", "Thiếu nội dung yêu cầu.", "The request body is missing.").throwIfAny();
+        }
         Invalid bad = new Invalid();
         Long parent = PortalJson.lng(body, "parentId", bad);
         MenuItem.Target kind = null;
@@ -274,8 +269,8 @@ public class PortalResource {
             bad.add("kind", "Loại liên kết phải là home, url, category hoặc page.", "The kind must be home, url, category or page.");
         }
         bad.throwIfAny();
-        return PortalJson.menuItem(editorial.saveMenuItem(unit, id, parent, PortalJson.str(body, "label"), PortalJson.str(body, "labelEn"), kind,
-                PortalJson.str(body, "target"), body.getInt("position", 0)));
+        return editorial.saveMenuItem(unit, id, parent, PortalJson.str(body, "label"), PortalJson.str(body, "labelEn"), kind,
+                PortalJson.str(body, "target"), body.getInt("position", 0));
     }
 
     @DELETE

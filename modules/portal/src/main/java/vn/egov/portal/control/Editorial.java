@@ -382,10 +382,6 @@ public class Editorial {
                 + "WHERE tenant_id = ? ORDER BY position, id", SiteReader::menuItem, unit.getId());
     }
 
-    public MenuItem addMenuItem(Tenant unit, Long parentId, String label, String labelEn, MenuItem.Target kind, String target, int position) {
-        return saveMenuItem(unit, null, parentId, label, labelEn, kind, target, position);
-    }
-
     /** Adds ({@code id} null) or changes a menu item; an item never goes under itself or one of its own sub-items. */
     public MenuItem saveMenuItem(Tenant unit, Long id, Long parentId, String label, String labelEn, MenuItem.Target kind, String target,
                                  int position) {

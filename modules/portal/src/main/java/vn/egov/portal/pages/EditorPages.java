@@ -562,24 +562,7 @@ public class EditorPages {
     @Path("menu")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addMenuItem(MultivaluedMap<String, String> form) {
-        layout.checkCsrf(form.getFirst("csrf"));
-        Tenant unit = require("edit");
-        Map<String, String> errors = new LinkedHashMap<>();
-        Long parent = number(form.getFirst("parentId"), "parentId", errors);
-        MenuItem.Target kind = null;
-        try {
-            kind = MenuItem.Target.valueOf(String.valueOf(form.getFirst("kind")).toUpperCase());
-        } catch (IllegalArgumentException e) {
-            errors.put("kind", layout.t("Hãy chọn loại liên kết.", "Choose what it links to."));
-        }
-        Long position = number(form.getFirst("position"), "position", errors);
-        MenuItem.Target k = kind;
-        if (errors.isEmpty() && change(() -> editorial.addMenuItem(unit, parent, form.getFirst("label"), form.getFirst("labelEn"), k,
-                form.getFirst("target"), position == null ? 0 : position.intValue()), errors).isPresent()) {
-            layout.flash(Html.escape(layout.t("Đã thêm mục menu.", "The menu item was added.")));
-            return layout.redirect(sub(unit, "menu"));
-        }
-        throw layout.refuse(400, menuPage(unit, values(form), errors, null));
+        return saveMenuForm(null, form);
     }
 
     @GET
@@ -602,9 +585,14 @@ public class EditorPages {
     @Path("menu/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response saveMenuItem(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        return saveMenuForm(id, form);
+    }
+
+    /** Adds ({@code id} null) or changes a menu item from the form; a refused form comes back with its messages. */
+    private Response saveMenuForm(Long id, MultivaluedMap<String, String> form) {
         layout.checkCsrf(form.getFirst("csrf"));
         Tenant unit = require("edit");
-        MenuItem m = editorial.menu(unit).stream().filter(i -> i.id() == id).findFirst()
+        MenuItem editing = id == null ? null : editorial.menu(unit).stream().filter(i -> i.id() == id).findFirst()
                 .orElseThrow(() -> layout.error(ProblemException.notFound("mục menu số " + id, "menu item " + id).problem()));
         Map<String, String> errors = new LinkedHashMap<>();
         Long parent = number(form.getFirst("parentId"), "parentId", errors);
@@ -618,10 +606,11 @@ public class EditorPages {
         MenuItem.Target k = kind;
         if (errors.isEmpty() && change(() -> editorial.saveMenuItem(unit, id, parent, form.getFirst("label"), form.getFirst("labelEn"), k,
                 form.getFirst("target"), position == null ? 0 : position.intValue()), errors).isPresent()) {
-            layout.flash(Html.escape(layout.t("Đã lưu mục menu.", "The menu item was saved.")));
+            layout.flash(Html.escape(id == null ? layout.t("Đã thêm mục menu.", "The menu item was added.")
+                    : layout.t("Đã lưu mục menu.", "The menu item was saved.")));
             return layout.redirect(sub(unit, "menu"));
         }
-        throw layout.refuse(400, menuPage(unit, values(form), errors, m));
+        throw layout.refuse(400, menuPage(unit, values(form), errors, editing));
     }
 
     @POST
