@@ -50,7 +50,27 @@ class PortalBrowserIT extends DeployedEar {
         browser.get(Api.baseUrl() + "/t/" + unit + "/admin/portal/articles/new");
         browser.findElement(By.id("title")).sendKeys(mark);
         browser.findElement(By.id("summary")).sendKeys("Bà con các dân tộc trong xã cùng xuống đồng đầu năm.");
-        browser.findElement(By.id("body")).sendKeys("<p>Sáng nay, <strong>hàng trăm người</strong> đã tham dự.</p><script>alert(1)</script>");
+        // the body in the rich text editor (TinyMCE over the textarea), bold from its Vietnamese toolbar
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return !!(window.tinymce && tinymce.get('body') && tinymce.get('body').initialized)")));
+        WebElement bold = browser.findElement(By.cssSelector("button[aria-label='In đậm']"));
+        browser.switchTo().frame("body_ifr");
+        browser.findElement(By.id("tinymce")).click(); // into the editor, as a user would
+        browser.switchTo().defaultContent();
+        typeInEditor("Sáng nay, ");
+        bold.click();
+        typeInEditor("hàng trăm người");
+        bold.click();
+        typeInEditor(" đã tham dự. <script>alert(1)</script>");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("title")));
+        screenshot("portal-1a-rich-text");
+        // a cover and an attachment uploaded with the article
+        java.nio.file.Path cover = java.nio.file.Files.createTempFile("anh-bia", ".png");
+        java.nio.file.Files.write(cover, ItEnvironment.png(640, 360));
+        java.nio.file.Path pdf = java.nio.file.Files.createTempFile("ke-hoach", ".pdf");
+        java.nio.file.Files.write(pdf, PortalEditingIT.PDF);
+        browser.findElement(By.id("newCover")).sendKeys(cover.toString());
+        browser.findElement(By.id("newAttachments")).sendKeys(pdf.toString());
         browser.findElement(By.id("author")).sendKeys("Ban biên tập xã");
         browser.findElement(By.id("shareUpward-on")).click();
         browser.findElement(By.id("featured-on")).click();
@@ -88,6 +108,15 @@ class PortalBrowserIT extends DeployedEar {
         browser.findElement(By.id("target")).sendKeys("https://dichvucong.gov.vn");
         clickAndWait(browser.findElement(By.id("menu-add")));
         assertTrue(browser.findElement(By.id("menu-items")).getText().contains("Dịch vụ công"));
+        // a second item, chosen from the unit's categories, then moved before the first
+        browser.findElement(By.id("label")).sendKeys("Thông báo của xã");
+        new Select(browser.findElement(By.id("kind"))).selectByValue("category");
+        new Select(browser.findElement(By.id("targetCategory"))).selectByVisibleText("Thông báo");
+        clickAndWait(browser.findElement(By.id("menu-add")));
+        clickAndWait(browser.findElement(By.cssSelector("button[aria-label='Chuyển lên: Thông báo của xã']")));
+        String order = browser.findElement(By.id("menu-items")).getText();
+        assertTrue(order.indexOf("Thông báo của xã") < order.indexOf("Dịch vụ công"), order);
+        screenshot("portal-4b-menu");
 
         // review and publish
         browser.get(Api.baseUrl() + "/t/" + unit + "/admin/portal");
@@ -100,7 +129,8 @@ class PortalBrowserIT extends DeployedEar {
         // the public site, as a visitor
         browser.get(Api.baseUrl() + "/t/" + unit + "/");
         assertEquals("vi", browser.findElement(By.tagName("html")).getAttribute("lang"));
-        assertTrue(browser.findElement(By.cssSelector("nav.menu")).getText().contains("Dịch vụ công"));
+        String menu = browser.findElement(By.cssSelector("nav.menu")).getText();
+        assertTrue(menu.contains("Dịch vụ công") && menu.indexOf("Thông báo của xã") < menu.indexOf("Dịch vụ công"), menu);
         assertTrue(browser.findElement(By.cssSelector("header.site")).getCssValue("background-color").startsWith("rgba(20, 83, 45"), "the new theme colour");
         assertTrue(browser.findElement(By.tagName("footer")).getText().contains("vì dân phục vụ"));
         browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
@@ -111,8 +141,15 @@ class PortalBrowserIT extends DeployedEar {
         screenshot("portal-6-public-home");
         clickAndWait(browser.findElement(By.linkText(mark)));
         assertEquals(mark, browser.findElement(By.tagName("h1")).getText());
-        assertTrue(browser.findElement(By.cssSelector(".body")).getText().contains("hàng trăm người"));
+        assertEquals("hàng trăm người", browser.findElement(By.cssSelector(".body strong")).getText(), "bold from the editor");
+        assertTrue(browser.findElement(By.cssSelector(".body")).getText().startsWith("Sáng nay, hàng trăm người đã tham dự."),
+                browser.findElement(By.cssSelector(".body")).getText());
         assertTrue(browser.findElements(By.cssSelector(".body script")).isEmpty(), "sanitised");
+        assertTrue(browser.findElement(By.cssSelector("main figure img")).getAttribute("src").contains("/files/"), "the uploaded cover");
+        WebElement attachment = browser.findElement(By.cssSelector("section[aria-labelledby=att-h] a"));
+        assertTrue(attachment.getText().endsWith(".pdf"), attachment.getText());
+        assertEquals(200, PortalIT.bytes(new java.net.URI(attachment.getAttribute("href")).getRawPath(), null).statusCode(),
+                "the attachment is public with its article");
         screenshot("portal-7-article");
 
         // the district's portal rolls it up
@@ -127,6 +164,14 @@ class PortalBrowserIT extends DeployedEar {
         browser.get(Api.baseUrl() + "/t/" + unit + "/");
         screenshot("portal-9-phone");
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+    }
+
+    /** Types at the end of the rich text editor's document (TinyMCE edits inside its own iframe). */
+    private static void typeInEditor(String text) {
+        browser.switchTo().frame("body_ifr");
+        WebElement body = browser.findElement(By.id("tinymce"));
+        body.sendKeys(text);
+        browser.switchTo().defaultContent();
     }
 
     private static void setColour(String id, String value) {

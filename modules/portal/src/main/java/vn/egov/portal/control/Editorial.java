@@ -105,6 +105,20 @@ public class Editorial {
         return transition(unit, a, Status.SUBMITTED, null, user, "Gửi duyệt", "submitted_by = ?");
     }
 
+    /** The unit's own files an article's body shows (images inserted with the editor, links to documents). */
+    static List<Long> filesIn(Tenant unit, String body) {
+        List<Long> ids = new ArrayList<>();
+        if (body == null) {
+            return ids;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/t/" + java.util.regex.Pattern.quote(unit.getCode()) + "/files/([0-9]{1,18})\\b")
+                .matcher(body);
+        while (m.find()) {
+            ids.add(Long.parseLong(m.group(1)));
+        }
+        return ids;
+    }
+
     /** Publishes a submitted article now, or at {@code at} (scheduled). */
     public Article approve(Tenant unit, long id, Instant at, String user, boolean mayApproveOwn) {
         Article a = article(unit, id);
@@ -124,6 +138,7 @@ public class Editorial {
         if (a.coverFileId() != null) {
             files.add(a.coverFileId());
         }
+        files.addAll(filesIn(unit, a.body()));
         if (!files.isEmpty()) {
             db.update("UPDATE portal_file SET is_public = true WHERE tenant_id = ? AND id = ANY (?)", unit.getId(), files.toArray(new Long[0]));
         }
@@ -451,6 +466,28 @@ public class Editorial {
         return menu(unit).stream().filter(m -> m.id() == saved).findFirst().orElseThrow();
     }
 
+    /**
+     * Moves a menu item one place up or down among its siblings; the siblings are numbered again 10, 20, 30...
+     * so that the order shown is the order stored. At the first or last place nothing changes.
+     */
+    public void moveMenuItem(Tenant unit, long id, boolean up) {
+        List<MenuItem> all = menu(unit);
+        MenuItem item = all.stream().filter(m -> m.id() == id).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("mục menu số " + id + " của đơn vị này", "menu item " + id + " of this unit"));
+        List<MenuItem> siblings = new ArrayList<>(all.stream().filter(m -> java.util.Objects.equals(m.parentId(), item.parentId())).toList());
+        int at = siblings.indexOf(item);
+        int to = up ? at - 1 : at + 1;
+        if (to < 0 || to >= siblings.size()) {
+            return;
+        }
+        siblings.set(at, siblings.get(to));
+        siblings.set(to, item);
+        for (int i = 0; i < siblings.size(); i++) {
+            db.update("UPDATE portal_menu_item SET position = ? WHERE tenant_id = ? AND id = ?", (i + 1) * 10, unit.getId(), siblings.get(i).id());
+        }
+        cache.invalidateAfterCommit(unit);
+    }
+
     public void deleteMenuItem(Tenant unit, long id) {
         if (db.update("DELETE FROM portal_menu_item WHERE tenant_id = ? AND id = ?", unit.getId(), id) == 0) {
             throw ProblemException.notFound("mục menu số " + id + " của đơn vị này", "menu item " + id + " of this unit");
@@ -541,6 +578,10 @@ public class Editorial {
     public List<StoredFile> files(Tenant unit, int limit) {
         return db.list("SELECT " + SiteReader.FILE_COLS + " FROM portal_file WHERE tenant_id = ? ORDER BY id DESC LIMIT ?", SiteReader::file,
                 unit.getId(), limit);
+    }
+
+    public Optional<StoredFile> fileIfAny(Tenant unit, long id) {
+        return db.one("SELECT " + SiteReader.FILE_COLS + " FROM portal_file WHERE tenant_id = ? AND id = ?", SiteReader::file, unit.getId(), id);
     }
 
     public StoredFile file(Tenant unit, long id) {

@@ -237,7 +237,7 @@ public final class Renderer {
                 + "?v=" + f.sha256().substring(0, 12);
     }
 
-    static String size(int bytes) {
+    public static String size(int bytes) {
         return bytes >= 1 << 20 ? String.format("%.1f MB", bytes / 1048576.0) : Math.max(1, bytes / 1024) + " KB";
     }
 

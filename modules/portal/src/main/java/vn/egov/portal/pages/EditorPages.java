@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -173,11 +172,25 @@ public class EditorPages {
     @Path("articles/new")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(MultivaluedMap<String, String> form) {
+        return create(form, List.of());
+    }
+
+    /** The form as the page sends it: with a new cover image and new attachments uploaded along with the article. */
+    @POST
+    @Path("articles/new")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response createWithFiles(List<EntityPart> parts) throws IOException {
+        Upload u = Upload.read(parts);
+        return create(u.fields(), u.files());
+    }
+
+    private Response create(MultivaluedMap<String, String> form, List<Upload.File> files) {
         layout.checkCsrf(form.getFirst("csrf"));
         Tenant unit = require("edit");
         Map<String, String> errors = new LinkedHashMap<>();
         ArticleInput in = input(form, errors);
-        Optional<Article> saved = errors.isEmpty() ? change(() -> editorial.create(unit, in, access.username()), errors) : Optional.empty();
+        Optional<Article> saved = errors.isEmpty()
+                ? change(() -> editorial.create(unit, withUploads(unit, in, files), access.username()), errors) : Optional.empty();
         if (saved.isEmpty()) {
             throw layout.refuse(400, articleForm(unit, null, values(form), errors));
         }
@@ -188,6 +201,32 @@ public class EditorPages {
             layout.flash(Html.escape(layout.t("Đã lưu bài viết.", "The article was saved.")));
         }
         return layout.redirect(sub(unit, "articles/" + a.id()));
+    }
+
+    /**
+     * Stores the files chosen in the article form (inside the change's transaction, so a refused article keeps
+     * none of them) and returns the article with them as its cover and attachments. A refused file is reported
+     * under its own field.
+     */
+    private ArticleInput withUploads(Tenant unit, ArticleInput in, List<Upload.File> files) {
+        Long cover = null;
+        List<Long> attachments = new ArrayList<>();
+        for (Upload.File f : files) {
+            StoredFile stored;
+            try {
+                stored = editorial.upload(unit, f.name(), f.content(), false, access.username());
+            } catch (ProblemException e) {
+                vn.egov.platform.web.Problem p = e.problem();
+                throw new ProblemException(new vn.egov.platform.web.Problem(p.status(), p.type(), p.titleVi(), p.titleEn(), p.detailVi(), p.detailEn(),
+                        Map.of(f.field(), p.fieldErrors().getOrDefault("file", List.of(p.detailVi() + " / " + p.detailEn())))));
+            }
+            if (f.field().equals("newCover")) {
+                cover = stored.id();
+            } else {
+                attachments.add(stored.id());
+            }
+        }
+        return in.withFiles(cover, attachments);
     }
 
     @GET
@@ -202,13 +241,26 @@ public class EditorPages {
     @Path("articles/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response save(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        return save(id, form, List.of());
+    }
+
+    @POST
+    @Path("articles/{id}")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response saveWithFiles(@PathParam("id") long id, List<EntityPart> parts) throws IOException {
+        Upload u = Upload.read(parts);
+        return save(id, u.fields(), u.files());
+    }
+
+    private Response save(long id, MultivaluedMap<String, String> form, List<Upload.File> files) {
         layout.checkCsrf(form.getFirst("csrf"));
         Tenant unit = require("edit");
         Article current = layout.call(() -> editorial.article(unit, id));
         Map<String, String> errors = new LinkedHashMap<>();
         ArticleInput in = input(form, errors);
         boolean approver = may(unit, "portal", "approve");
-        Optional<Article> saved = errors.isEmpty() ? change(() -> editorial.update(unit, id, in, access.username(), approver), errors) : Optional.empty();
+        Optional<Article> saved = errors.isEmpty()
+                ? change(() -> editorial.update(unit, id, withUploads(unit, in, files), access.username(), approver), errors) : Optional.empty();
         if (saved.isEmpty()) {
             throw layout.refuse(errors.containsKey("form") ? 409 : 400, articleForm(unit, current, values(form), errors));
         }
@@ -320,23 +372,27 @@ public class EditorPages {
         List<String[]> catOptions = new ArrayList<>();
         catOptions.add(new String[] {"", "(không)", "(none)"});
         categories.forEach(c -> catOptions.add(new String[] {String.valueOf(c.id()), c.name(), c.name(true)}));
-        List<StoredFile> images = editorial.files(unit, 200).stream().filter(StoredFile::image).toList();
+        List<StoredFile> files = editorial.files(unit, 200);
+        List<StoredFile> images = files.stream().filter(StoredFile::image).toList();
         List<String[]> coverOptions = new ArrayList<>();
         coverOptions.add(new String[] {"", "(không)", "(none)"});
         images.forEach(f -> coverOptions.add(new String[] {String.valueOf(f.id()), f.name(), f.name()}));
         boolean editable = editor && (a == null || a.status() == Article.Status.DRAFT || a.status() == Article.Status.RETURNED
                 || a.status() == Article.Status.UNPUBLISHED || approver);
         if (editable) {
-            b.append("<form method=\"post\" action=\"").append(Html.escape(a == null ? sub(unit, "articles/new") : sub(unit, "articles/" + a.id())))
-                    .append("\" novalidate>").append(layout.csrfField())
+            b.append("<form method=\"post\" enctype=\"multipart/form-data\" action=\"")
+                    .append(Html.escape(a == null ? sub(unit, "articles/new") : sub(unit, "articles/" + a.id()))).append("\" novalidate>")
+                    .append(layout.csrfField())
                     .append(layout.input("title", "Tiêu đề", "Title", v.get("title"), errors, "required maxlength=\"300\""))
                     .append(textarea("summary", "Tóm tắt", "Summary", v.get("summary"), errors, 3))
-                    .append(textarea("body", "Nội dung (HTML: đoạn văn, tiêu đề, danh sách, liên kết, ảnh, bảng)",
-                            "Body (HTML: paragraphs, headings, lists, links, images, tables)", v.get("body"), errors, 12))
+                    .append(richText(unit, "body", "Nội dung", "Body", v.get("body"), errors, 16))
                     .append(layout.select("categoryId", "Chuyên mục", "Category", v.get("categoryId"), catOptions, errors))
                     .append(layout.select("coverFileId", "Ảnh đại diện", "Cover image", v.get("coverFileId"), coverOptions, errors))
-                    .append(layout.input("attachments", "Tệp đính kèm (số tệp, cách nhau bởi dấu phẩy)", "Attachments (file numbers, comma-separated)",
-                            v.get("attachments"), errors, ""))
+                    .append(fileInput("newCover", "hoặc tải ảnh đại diện mới lên (PNG, JPEG, GIF tới 5 MB)",
+                            "or upload a new cover image (PNG, JPEG, GIF up to 5 MB)", "image/png,image/jpeg,image/gif", false, errors))
+                    .append(attachmentChoices(unit, files, v.get("attachments"), errors))
+                    .append(fileInput("newAttachments", "Tải thêm tệp đính kèm (PDF, Word, Excel tới 20 MB, ảnh tới 5 MB; chọn được nhiều tệp)",
+                            "Upload more attachments (PDF, Word, Excel up to 20 MB, images up to 5 MB; several at once)", "", true, errors))
                     .append(layout.input("tags", "Từ khoá (cách nhau bởi dấu phẩy)", "Tags (comma-separated)", v.get("tags"), errors, ""))
                     .append(layout.input("author", "Tác giả", "Author", v.get("author"), errors, "maxlength=\"200\""))
                     .append(layout.input("publishAt", "Hẹn giờ xuất bản, dd/MM/yyyy HH:mm (để trống: khi được duyệt)", "Publish at, dd/MM/yyyy HH:mm (empty: when approved)",
@@ -351,7 +407,7 @@ public class EditorPages {
                 b.append("<button type=\"submit\" name=\"action\" value=\"submit\" id=\"save-submit\">")
                         .append(layout.t("Lưu và gửi duyệt", "Save and submit for review")).append("</button>");
             }
-            b.append("</p></form>");
+            b.append("</p></form>").append(EDITOR_SCRIPTS);
         } else if (a != null) {
             b.append("<h2>").append(Html.escape(a.title())).append("</h2><p>").append(Html.escape(a.summary())).append("</p><div>")
                     .append(a.body()).append("</div>");
@@ -407,15 +463,88 @@ public class EditorPages {
         return b.toString();
     }
 
+    /** The TinyMCE version the WAR carries (its webjar, pinned in the parent POM). */
+    static final String TINYMCE = "6.8.3";
+
+    /** TinyMCE (and our settings for it), loaded after the form: without JavaScript the field stays an HTML textarea. */
+    static final String EDITOR_SCRIPTS = "<script src=\"/webjars/tinymce/" + TINYMCE + "/tinymce.min.js\" defer></script>"
+            + "<script src=\"/static/portal-editor.js\" defer></script>";
+
+    /** A rich text field: an HTML textarea that the editor script turns into a word-processor-like editor. */
+    private String richText(Tenant unit, String name, String vi, String en, String value, Map<String, String> errors, int rows) {
+        String field = textarea(name, vi, en, value, errors, rows);
+        return field.replace("<textarea ", "<textarea data-rich-text data-images=\"" + Html.escape(sub(unit, "files/images.json")) + "\" data-lang=\""
+                + layout.lang() + "\" ");
+    }
+
+    private String fileInput(String name, String vi, String en, String accept, boolean multiple, Map<String, String> errors) {
+        StringBuilder b = new StringBuilder("<label for=\"").append(name).append("\">").append(layout.t(vi, en)).append("</label>");
+        if (errors.containsKey(name)) {
+            b.append("<p class=\"field-error\" id=\"").append(name).append("-error\">").append(Html.escape(errors.get(name))).append("</p>");
+        }
+        return b.append("<input type=\"file\" id=\"").append(name).append("\" name=\"").append(name).append("\"")
+                .append(accept.isEmpty() ? "" : " accept=\"" + accept + "\"").append(multiple ? " multiple" : "")
+                .append(errors.containsKey(name) ? " aria-invalid=\"true\" aria-describedby=\"" + name + "-error\"" : "").append(">").toString();
+    }
+
+    /** The unit's files as boxes to tick; the ones already attached first, then the newest. */
+    private String attachmentChoices(Tenant unit, List<StoredFile> files, String chosen, Map<String, String> errors) {
+        java.util.Set<Long> ids = new java.util.LinkedHashSet<>();
+        if (chosen != null) {
+            for (String p : chosen.split("[,\\s]+")) {
+                if (p.matches("[0-9]{1,18}")) {
+                    ids.add(Long.parseLong(p));
+                }
+            }
+        }
+        List<StoredFile> shown = new ArrayList<>();
+        for (Long id : ids) {
+            files.stream().filter(f -> f.id() == id).findFirst().or(() -> editorial.fileIfAny(unit, id)).ifPresent(shown::add);
+        }
+        files.stream().filter(f -> !ids.contains(f.id())).forEach(shown::add);
+        StringBuilder b = new StringBuilder("<fieldset id=\"attachments\"><legend>").append(layout.t("Tệp đính kèm", "Attachments")).append("</legend>");
+        if (errors.containsKey("attachments")) {
+            b.append("<p class=\"field-error\">").append(Html.escape(errors.get("attachments"))).append("</p>");
+        }
+        if (shown.isEmpty()) {
+            b.append("<p>").append(layout.t("Đơn vị chưa có tệp nào.", "The unit has no files yet.")).append("</p>");
+        } else {
+            b.append("<div class=\"choices\" style=\"max-height:14rem;overflow:auto\">");
+            for (StoredFile f : shown) {
+                String id = "attachment-" + f.id();
+                b.append("<div><input type=\"checkbox\" name=\"attachments\" value=\"").append(f.id()).append("\" id=\"").append(id).append("\"")
+                        .append(ids.contains(f.id()) ? " checked" : "").append("> <label class=\"inline\" for=\"").append(id).append("\">")
+                        .append(Html.escape(f.name())).append(" <small>(").append(Html.escape(f.contentType())).append(", ")
+                        .append(Renderer.size(f.size())).append(")</small></label></div>");
+            }
+            b.append("</div>");
+        }
+        return b.append("</fieldset>").toString();
+    }
+
+    /** The unit's images for the editor's "insert image" list (TinyMCE's image_list format). */
+    @GET
+    @Path("files/images.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response imageList() {
+        Tenant unit = require("read");
+        jakarta.json.JsonArrayBuilder list = jakarta.json.Json.createArrayBuilder();
+        for (StoredFile f : editorial.files(unit, 500)) {
+            if (f.image()) {
+                list.add(jakarta.json.Json.createObjectBuilder().add("title", f.name()).add("value", "/t/" + unit.getCode() + "/files/" + f.id()));
+            }
+        }
+        return Response.ok(list.build().toString(), MediaType.APPLICATION_JSON + ";charset=utf-8").header("Cache-Control", "private, no-store").build();
+    }
+
     private ArticleInput input(MultivaluedMap<String, String> form, Map<String, String> errors) {
         Long category = number(form.getFirst("categoryId"), "categoryId", errors);
         Long cover = number(form.getFirst("coverFileId"), "coverFileId", errors);
         List<Long> attachments = new ArrayList<>();
-        String att = form.getFirst("attachments");
-        if (att != null && !att.isBlank()) {
-            for (String p : att.split("[,\\s]+")) {
-                Long n = number(p, "attachments", errors);
-                if (n != null) {
+        for (String att : form.getOrDefault("attachments", List.of())) {
+            for (String p : att.strip().split("[,\\s]+")) {
+                Long n = p.isEmpty() ? null : number(p, "attachments", errors);
+                if (n != null && !attachments.contains(n)) {
                     attachments.add(n);
                 }
             }
@@ -451,7 +580,7 @@ public class EditorPages {
 
     private static Map<String, String> values(MultivaluedMap<String, String> form) {
         Map<String, String> v = new LinkedHashMap<>();
-        form.forEach((k, list) -> v.put(k, list.isEmpty() ? "" : list.get(0)));
+        form.forEach((k, list) -> v.put(k, list.isEmpty() ? "" : k.equals("attachments") ? String.join(", ", list) : list.get(0)));
         return v;
     }
 
@@ -576,7 +705,9 @@ public class EditorPages {
         v.put("labelEn", m.labelEn() == null ? "" : m.labelEn());
         v.put("parentId", m.parentId() == null ? "" : m.parentId().toString());
         v.put("kind", m.kind().name().toLowerCase());
-        v.put("target", m.target() == null ? "" : m.target());
+        v.put("target", m.kind() == MenuItem.Target.URL && m.target() != null ? m.target() : "");
+        v.put("targetCategory", m.kind() == MenuItem.Target.CATEGORY ? m.target() : "");
+        v.put("targetPage", m.kind() == MenuItem.Target.PAGE ? m.target().split("-", 2)[0] : "");
         v.put("position", Integer.toString(m.position()));
         return layout.ok(menuPage(unit, v, Map.of(), m));
     }
@@ -604,8 +735,11 @@ public class EditorPages {
             errors.put("kind", layout.t("Hãy chọn loại liên kết.", "Choose what it links to."));
         }
         MenuItem.Target k = kind;
+        // one field per kind of target (a list of the unit's categories, of its pages, an address): the kind chosen says which counts
+        String target = k == MenuItem.Target.CATEGORY ? form.getFirst("targetCategory")
+                : k == MenuItem.Target.PAGE ? form.getFirst("targetPage") : form.getFirst("target");
         if (errors.isEmpty() && change(() -> editorial.saveMenuItem(unit, id, parent, form.getFirst("label"), form.getFirst("labelEn"), k,
-                form.getFirst("target"), position == null ? 0 : position.intValue()), errors).isPresent()) {
+                target == null ? "" : target, position == null ? 0 : position.intValue()), errors).isPresent()) {
             layout.flash(Html.escape(id == null ? layout.t("Đã thêm mục menu.", "The menu item was added.")
                     : layout.t("Đã lưu mục menu.", "The menu item was saved.")));
             return layout.redirect(sub(unit, "menu"));
@@ -645,8 +779,21 @@ public class EditorPages {
         parents.add(new String[] {"", "(cấp đầu)", "(top level)"});
         items.stream().filter(m -> editing == null || m.id() != editing.id())
                 .forEach(m -> parents.add(new String[] {String.valueOf(m.id()), m.label(), m.label(true)}));
-        List<String[]> kinds = List.of(new String[] {"home", "Trang chủ", "Home"}, new String[] {"category", "Chuyên mục (số)", "Category (number)"},
-                new String[] {"page", "Trang tĩnh (số)", "Page (number)"}, new String[] {"url", "Địa chỉ web", "Web address"});
+        List<String[]> kinds = List.of(new String[] {"home", "Trang chủ", "Home"}, new String[] {"category", "Một chuyên mục", "A category"},
+                new String[] {"page", "Một trang tĩnh", "A static page"}, new String[] {"url", "Một địa chỉ web", "A web address"});
+        List<String[]> categoryOptions = new ArrayList<>();
+        categoryOptions.add(new String[] {"", "(chọn chuyên mục)", "(choose a category)"});
+        editorial.categories(unit).forEach(c -> categoryOptions.add(new String[] {String.valueOf(c.id()), c.name(), c.name(true)}));
+        List<String[]> pageOptions = new ArrayList<>();
+        pageOptions.add(new String[] {"", "(chọn trang)", "(choose a page)"});
+        editorial.pages(unit).forEach(p -> pageOptions.add(new String[] {String.valueOf(p.id()), p.title(), p.title()}));
+        Map<String, String> targetErrors = new LinkedHashMap<>(errors);
+        if (errors.containsKey("target")) {
+            // the message goes with the field of the kind chosen
+            String kind = v.getOrDefault("kind", "");
+            targetErrors.remove("target");
+            targetErrors.put(kind.equals("category") ? "targetCategory" : kind.equals("page") ? "targetPage" : "target", errors.get("target"));
+        }
         b.append("<h2 id=\"menu-form\">").append(editing == null ? layout.t("Thêm mục", "Add an item")
                         : layout.t("Sửa mục: ", "Edit item: ") + Html.escape(editing.label())).append("</h2><form method=\"post\" action=\"")
                 .append(Html.escape(sub(unit, editing == null ? "menu" : "menu/" + editing.id())))
@@ -655,31 +802,36 @@ public class EditorPages {
                 .append(layout.input("labelEn", "Nhãn tiếng Anh", "English label", v.get("labelEn"), errors, "maxlength=\"100\""))
                 .append(layout.select("parentId", "Nằm trong", "Under", v.get("parentId"), parents, errors))
                 .append(layout.select("kind", "Liên kết tới", "Links to", v.get("kind"), kinds, errors))
-                .append(layout.input("target", "Đích (số chuyên mục, số trang hoặc địa chỉ)", "Target (category or page number, or address)",
-                        v.get("target"), errors, "maxlength=\"500\""))
-                .append(layout.input("position", "Thứ tự", "Order", v.getOrDefault("position", "0"), errors, "inputmode=\"numeric\""))
+                .append(layout.select("targetCategory", "Chuyên mục (khi liên kết tới một chuyên mục)", "Category (when it links to a category)",
+                        v.get("targetCategory"), categoryOptions, targetErrors))
+                .append(layout.select("targetPage", "Trang tĩnh (khi liên kết tới một trang)", "Page (when it links to a page)",
+                        v.get("targetPage"), pageOptions, targetErrors))
+                .append(layout.input("target", "Địa chỉ web (khi liên kết tới một địa chỉ: https://... hoặc /...)",
+                        "Web address (when it links to an address: https://... or /...)", v.get("target"), targetErrors, "maxlength=\"500\""))
+                .append(layout.input("position", "Thứ tự (số nhỏ đứng trước; hoặc dùng nút Lên/Xuống trong danh sách)",
+                        "Order (smaller first; or use the Up/Down buttons in the list)", v.getOrDefault("position", "0"), errors, "inputmode=\"numeric\""))
                 .append("<p><button type=\"submit\" id=\"menu-add\">").append(editing == null ? layout.t("Thêm", "Add") : layout.t("Lưu", "Save"))
                 .append("</button></p></form>");
-        List<Category> categories = editorial.categories(unit);
-        if (!categories.isEmpty()) {
-            b.append("<p class=\"hint\">").append(layout.t("Số chuyên mục: ", "Category numbers: "));
-            categories.forEach(c -> b.append(c.id()).append(" = ").append(Html.escape(c.name())).append("; "));
-            b.append("</p>");
-        }
         return layout.page(unit, "portal", "Menu", "Menu", b.toString());
     }
 
     private void menuTree(StringBuilder b, Tenant unit, List<MenuItem> all, Long parent) {
-        for (MenuItem m : all) {
-            if (!java.util.Objects.equals(m.parentId(), parent)) {
-                continue;
+        List<MenuItem> siblings = all.stream().filter(m -> java.util.Objects.equals(m.parentId(), parent)).toList();
+        for (int i = 0; i < siblings.size(); i++) {
+            MenuItem m = siblings.get(i);
+            b.append("<li id=\"menu-item-").append(m.id()).append("\">").append(Html.escape(m.label()));
+            if (i > 0) {
+                b.append(' ').append(moveButton(unit, m, "up", "↑", layout.t("Chuyển lên: ", "Move up: ") + m.label()));
             }
-            b.append("<li>").append(Html.escape(m.label())).append(" <small>(").append(m.kind().name().toLowerCase())
+            if (i < siblings.size() - 1) {
+                b.append(' ').append(moveButton(unit, m, "down", "↓", layout.t("Chuyển xuống: ", "Move down: ") + m.label()));
+            }
+            b.append("<span>").append(" <small>(").append(m.kind().name().toLowerCase())
                     .append(m.target() == null ? "" : ": " + Html.escape(m.target())).append(", ").append(layout.t("thứ tự ", "order "))
                     .append(m.position()).append(")</small> ").append(AdminLayout.link(sub(unit, "menu/" + m.id()), layout.t("Sửa", "Edit")))
                     .append(" <form class=\"inline\" method=\"post\" action=\"")
                     .append(Html.escape(sub(unit, "menu/" + m.id() + "/delete"))).append("\">").append(layout.csrfField())
-                    .append("<button type=\"submit\">").append(layout.t("Xoá", "Remove")).append("</button></form>");
+                    .append("<button type=\"submit\">").append(layout.t("Xoá", "Remove")).append("</button></form></span>");
             if (all.stream().anyMatch(k -> java.util.Objects.equals(k.parentId(), m.id()))) {
                 b.append("<ul>");
                 menuTree(b, unit, all, m.id());
@@ -687,6 +839,27 @@ public class EditorPages {
             }
             b.append("</li>");
         }
+    }
+
+    private String moveButton(Tenant unit, MenuItem m, String direction, String arrow, String label) {
+        return "<form class=\"inline\" method=\"post\" action=\"" + Html.escape(sub(unit, "menu/" + m.id() + "/move")) + "\">" + layout.csrfField()
+                + "<input type=\"hidden\" name=\"direction\" value=\"" + direction + "\"><button type=\"submit\" class=\"move-" + direction
+                + "\" aria-label=\"" + Html.escape(label) + "\" title=\"" + Html.escape(label) + "\">" + arrow + "</button></form>";
+    }
+
+    @POST
+    @Path("menu/{id}/move")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response moveMenuItem(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        layout.checkCsrf(form.getFirst("csrf"));
+        Tenant unit = require("edit");
+        boolean up = "up".equals(form.getFirst("direction"));
+        layout.call(() -> own.call(() -> {
+            editorial.moveMenuItem(unit, id, up);
+            return null;
+        }));
+        layout.flash(Html.escape(layout.t("Đã đổi thứ tự menu.", "The menu order was changed.")));
+        return layout.redirect(sub(unit, "menu"));
     }
 
     // ---- categories
@@ -879,33 +1052,15 @@ public class EditorPages {
     @Path("files")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response upload(List<EntityPart> parts) throws IOException {
-        String csrf = null;
-        String name = null;
-        byte[] content = null;
-        boolean isPublic = false;
-        for (EntityPart part : parts) {
-            switch (part.getName()) {
-                case "csrf" -> csrf = part.getContent(String.class);
-                case "public" -> isPublic = "on".equals(part.getContent(String.class));
-                case "file" -> {
-                    name = part.getFileName().orElse("tep");
-                    try (InputStream in = part.getContent()) {
-                        content = in.readNBytes(FileCheck.MAX_DOCUMENT_BYTES + 1);
-                    }
-                }
-                default -> {
-                }
-            }
-        }
-        layout.checkCsrf(csrf);
+        Upload u = Upload.read(parts);
+        layout.checkCsrf(u.fields().getFirst("csrf"));
         Tenant unit = require("edit");
         Map<String, String> errors = new LinkedHashMap<>();
-        String n = name;
-        byte[] c = content;
-        boolean p = isPublic;
-        if (c == null || c.length == 0) {
+        Optional<Upload.File> file = u.files().stream().filter(f -> f.field().equals("file")).findFirst();
+        boolean p = "on".equals(u.fields().getFirst("public"));
+        if (file.isEmpty() || file.get().content().length == 0) {
             errors.put("file", layout.t("Hãy chọn một tệp.", "Choose a file."));
-        } else if (change(() -> editorial.upload(unit, n, c, p, access.username()), errors).isPresent()) {
+        } else if (change(() -> editorial.upload(unit, file.get().name(), file.get().content(), p, access.username()), errors).isPresent()) {
             layout.flash(Html.escape(layout.t("Đã tải tệp lên.", "The file was uploaded.")));
             return layout.redirect(sub(unit, "files"));
         }
