@@ -7,8 +7,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Application;
 
 /**
- * The bare JAX-RS ceiling of the portal benchmark: a constant string of the home page's size, from a resource with
- * nothing else in the way. Compiled and deployed by load.sh into a throw-away WAR; never part of the product.
+ * The bare JAX-RS ceilings of the portal benchmark: constant strings of the two home pages' sizes (a commune's and
+ * the province's), from resources with nothing else in the way. Compiled and deployed by load.sh into a throw-away WAR; never part of the product.
  */
 public class BenchCeiling {
     @ApplicationPath("/api")
@@ -17,10 +17,9 @@ public class BenchCeiling {
 
     @Path("constant")
     public static class Constant {
-        static final byte[] BODY = body();
+        static final byte[] BODY = body(Integer.getInteger("bench.size", 20000));
 
-        static byte[] body() {
-            int size = Integer.getInteger("bench.size", 20000);
+        static byte[] body(int size) {
             StringBuilder b = new StringBuilder(size);
             while (b.length() < size) {
                 b.append("<p>Trang hằng số cùng cỡ với trang chủ.</p>\n");
@@ -28,6 +27,18 @@ public class BenchCeiling {
             // exactly the page's size in bytes (the text is UTF-8, some characters take two or three)
             return java.util.Arrays.copyOf(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), size);
         }
+
+        @GET
+        @Produces("text/html;charset=utf-8")
+        public byte[] get() {
+            return BODY;
+        }
+    }
+
+    /** The same, of the size of the second (larger) page measured: the province's home page. */
+    @Path("constant-large")
+    public static class LargeConstant {
+        static final byte[] BODY = Constant.body(Integer.getInteger("bench.size.large", 20000));
 
         @GET
         @Produces("text/html;charset=utf-8")

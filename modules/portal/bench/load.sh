@@ -4,11 +4,12 @@
 #   1. cold render of the province's home page: 20 items rolled up from its whole subtree (~195 units, each with
 #      BENCH_PER_UNIT published articles), measured as the first request after the page cache was invalidated
 #      (a theme save through the API), BENCH_COLD times;
-#   2. warm home page of a commune under load: wrk -t2 -c64 (each target first gets a full warm-up round that is
-#      not reported), next to two ceilings measured in the same run: a static file of the same size and a bare
-#      JAX-RS resource returning a constant of the same size (a throw-away WAR, see BenchCeiling.java).
+#   2. warm home pages of a commune and of the province under load: wrk -t2 -c64 (each target first gets a warm-up
+#      round that is not reported), each next to two ceilings of its own size measured in the same run: a static
+#      file and a bare JAX-RS resource returning a constant (a throw-away WAR, see BenchCeiling.java); then both
+#      pages again as browsers ask for them (Accept-Encoding: gzip).
 #   modules/portal/bench/load.sh     (after ./mvnw -DskipTests package; needs wrk; BENCH_KEEP=1 keeps the environment;
-#   BENCH_SECONDS=20 per measured round)
+#   BENCH_SECONDS=20 per measured round, BENCH_WARMUP=20 per warm-up round)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 cli="$here/provisioning/target/egov-cli.jar"
@@ -59,37 +60,47 @@ echo "rolled-up items on the page: $rolled"
 echo "cold (first request after invalidation): $(stats "${cold[@]}")"
 echo "warm (the next request, same client):    $(stats "${warm[@]}")"
 
-echo "== 2. warm home page under load, and the two ceilings"
+echo "== 2. warm home pages under load, each next to the two ceilings of its own size"
 commune=$(pg -c "SELECT code FROM tenant WHERE nlevel(path) = 3 AND status = 'active' ORDER BY id LIMIT 1")
 size=$(curl -s "$http/t/$commune/" | wc -c)
-echo "home page of $commune: $size bytes"
-# the ceilings: a throw-away WAR with a static file and a bare JAX-RS resource of the same size
+large=$(curl -s "$http/t/lao-cai/" | wc -c)
+gz() { curl -s -H 'Accept-Encoding: gzip' "$1" | wc -c; }
+echo "home page of $commune: $size bytes ($(gz "$http/t/$commune/") gzipped); province home page: $large bytes ($(gz "$http/t/lao-cai/") gzipped)"
+# the ceilings: a throw-away WAR with static files and bare JAX-RS resources of the same sizes
 war="$work/bench-war"
 rm -rf "$war" && mkdir -p "$war/WEB-INF/classes"
 head -c "$size" /dev/zero | tr '\0' 'x' > "$war/static.html"
+head -c "$large" /dev/zero | tr '\0' 'x' > "$war/static-large.html"
 api=$(find "$work/payara6/glassfish/modules" -name 'jakarta.ws.rs-api*.jar' | head -1)
 javac -d "$war/WEB-INF/classes" -cp "$api" "$here/modules/portal/bench/BenchCeiling.java"
 asadmin="$work/payara6/bin/asadmin --port $((EGOV_PORTBASE + 48))"
 $asadmin undeploy egov-bench >/dev/null 2>&1 || true
-$asadmin create-jvm-options "-Dbench.size=$size" >/dev/null 2>&1 || true
+$asadmin create-jvm-options "-Dbench.size=$size:-Dbench.size.large=$large" >/dev/null 2>&1 || true
 $asadmin restart-domain "$EGOV_DOMAIN" >/dev/null
 $asadmin deploy --name egov-bench --contextroot bench "$war" >/dev/null
 until curl -sf -o /dev/null "$http/t/$commune/"; do sleep 1; done
-echo "static: $(curl -s "$http/bench/static.html" | wc -c) bytes, constant: $(curl -s "$http/bench/api/constant" | wc -c) bytes"
+echo "static: $(curl -s "$http/bench/static.html" | wc -c) and $(curl -s "$http/bench/static-large.html" | wc -c) bytes," \
+     "constants: $(curl -s "$http/bench/api/constant" | wc -c) and $(curl -s "$http/bench/api/constant-large" | wc -c) bytes"
 
-run() { # name url: a warm-up round, then the measured one
-  wrk -t2 -c64 -d"${seconds}s" "$2" >/dev/null
-  local out; out=$(wrk -t2 -c64 -d"${seconds}s" --latency "$2")
-  printf '%-28s %10s req/s   p50 %8s   p99 %8s   errors: %s\n' "$1" "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" \
+run() { # name url [header]: a warm-up round, then the measured one
+  local h=(); [[ -n "${3:-}" ]] && h=(-H "$3")
+  wrk -t2 -c64 -d"${BENCH_WARMUP:-$seconds}s" "${h[@]}" "$2" >/dev/null
+  local out; out=$(wrk -t2 -c64 -d"${seconds}s" --latency "${h[@]}" "$2")
+  printf '%-40s %10s req/s   p50 %8s   p99 %8s   errors: %s\n' "$1" "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" \
     "$(echo "$out" | awk '$1 == "50%" {print $2}')" "$(echo "$out" | awk '$1 == "99%" {print $2}')" \
     "$(echo "$out" | grep -E 'Non-2xx|Socket errors' | tr '\n' ' ' || true)"
 }
 run "static file ($size B)" "$http/bench/static.html"
-run "bare JAX-RS constant" "$http/bench/api/constant"
+run "bare JAX-RS constant ($size B)" "$http/bench/api/constant"
 run "commune home page (warm)" "$http/t/$commune/"
+run "static file ($large B)" "$http/bench/static-large.html"
+run "bare JAX-RS constant ($large B)" "$http/bench/api/constant-large"
 run "province home page (warm)" "$http/t/lao-cai/"
+# as browsers ask for it: the page cache keeps each page gzipped too
+run "commune home page (warm, gzip)" "$http/t/$commune/" "Accept-Encoding: gzip"
+run "province home page (warm, gzip)" "$http/t/lao-cai/" "Accept-Encoding: gzip"
 $asadmin undeploy egov-bench >/dev/null || true
-$asadmin delete-jvm-options "-Dbench.size=$size" >/dev/null 2>&1 || true
+$asadmin delete-jvm-options "-Dbench.size=$size:-Dbench.size.large=$large" >/dev/null 2>&1 || true
 
 if [[ "${BENCH_KEEP:-}" != "1" ]]; then
   egov stop >/dev/null 2>&1 || true

@@ -101,6 +101,13 @@ class PortalEditingIT extends DeployedEar {
         assertEquals(200, bytes("/t/" + unit + "/files/" + inBody, null).statusCode(), "the body's image is public with its article");
         assertEquals(404, bytes("/t/" + other + "/files/" + foreign, null).statusCode(), "another unit's file named in the body stays private");
         assertEquals(404, bytes("/t/" + unit + "/files/" + foreign, null).statusCode());
+        // the same for a static page: public once the page is published
+        long onPage = upload(editor, unit, "so-do.png", ItEnvironment.png(200, 100), false).getJsonNumber("id").longValue();
+        String body = "<p><img src=\\\"/t/" + unit + "/files/" + onPage + "\\\" alt=\\\"Sơ đồ\\\"></p>";
+        long page = id(editor.post("/api/t/" + unit + "/portal/pages", "{\"title\":\"Sơ đồ tổ chức\",\"body\":\"" + body + "\",\"published\":false}").json());
+        assertEquals(404, bytes("/t/" + unit + "/files/" + onPage, null).statusCode(), "a hidden page publishes nothing");
+        assertEquals(200, editor.put("/api/t/" + unit + "/portal/pages/" + page, "{\"title\":\"Sơ đồ tổ chức\",\"body\":\"" + body + "\",\"published\":true}").status());
+        assertEquals(200, bytes("/t/" + unit + "/files/" + onPage, null).statusCode());
     }
 
     @Test

@@ -363,6 +363,31 @@ class PortalIT extends DeployedEar {
     }
 
     @Test
+    void aWarmPageGoesCompressedToBrowsersThatTakeGzipAndPlainToOthers() throws Exception {
+        String unit = commune("xa-nen");
+        Api editor = as(unit, "EDITOR");
+        long id = id(article(editor, unit, "{\"title\":\"Tin dài\",\"body\":\"" + "<p>Ủy ban nhân dân xã thông báo lịch tiếp công dân.</p>".repeat(60) + "\"}"));
+        editor.post("/api/t/" + unit + "/portal/articles/" + id + "/submit", "");
+        as(unit, "APPROVER").post("/api/t/" + unit + "/portal/articles/" + id + "/approve", "{}");
+        String plain = page("/t/" + unit + "/articles/" + id); // renders and fills the cache
+        HttpResponse<byte[]> gz = HTTP.send(HttpRequest.newBuilder(URI.create(Api.baseUrl() + "/t/" + unit + "/articles/" + id))
+                .header("Accept-Encoding", "gzip, deflate, br").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, gz.statusCode());
+        assertEquals("gzip", gz.headers().firstValue("Content-Encoding").orElse(""), gz.headers().toString());
+        assertEquals("Accept-Encoding", gz.headers().firstValue("Vary").orElse(""));
+        byte[] unzipped;
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz.body()))) {
+            unzipped = in.readAllBytes();
+        }
+        assertEquals(plain, new String(unzipped, StandardCharsets.UTF_8), "the same page");
+        assertTrue(gz.body().length * 3 < unzipped.length, gz.body().length + " of " + unzipped.length);
+        HttpResponse<byte[]> identity = HTTP.send(HttpRequest.newBuilder(URI.create(Api.baseUrl() + "/t/" + unit + "/articles/" + id))
+                .header("Accept-Encoding", "gzip;q=0, identity").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertTrue(identity.headers().firstValue("Content-Encoding").isEmpty(), "refused gzip: plain");
+        assertEquals(plain, new String(identity.body(), StandardCharsets.UTF_8));
+    }
+
+    @Test
     void visitsAreCountedInTheGridAndReachTheDatabase() throws Exception {
         String unit = commune("xa-dem");
         Api editor = as(unit, "EDITOR");

@@ -15,14 +15,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.util.Iterator;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Access;
@@ -104,34 +98,14 @@ public class LogoResource {
     }
 
     private static BufferedImage decode(byte[] image, String format) {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(image))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
-            if (in != null && readers.hasNext()) {
-                ImageReader reader = readers.next();
-                try {
-                    reader.setInput(in, true, true);
-                    int width = reader.getWidth(0);
-                    int height = reader.getHeight(0);
-                    if (width > MAX_SIDE || height > MAX_SIDE) {
-                        // refused from the header, before decoding: no decompression bomb gets inflated
-                        throw invalid("Ảnh tối đa 2048 × 2048 điểm ảnh (ảnh gửi lên: " + width + " × " + height + ").",
-                                "A logo is at most 2048 × 2048 pixels (this one: " + width + " × " + height + ").");
-                    }
-                    BufferedImage decoded = reader.read(0);
-                    if (decoded != null) {
-                        return decoded;
-                    }
-                } finally {
-                    reader.dispose();
-                }
-            }
-        } catch (ProblemException e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            // not an image of the declared type
+        try {
+            return vn.egov.platform.web.Images.decode(image, format, MAX_SIDE).orElseThrow(() -> invalid(
+                    "Tệp không phải ảnh " + (format.equals("png") ? "PNG" : "JPEG") + " hợp lệ (chỉ nhận PNG hoặc JPEG; không nhận SVG).",
+                    "The file is not a valid " + format.toUpperCase() + " image (PNG or JPEG only; SVG is not accepted)."));
+        } catch (vn.egov.platform.web.Images.TooLarge t) {
+            throw invalid("Ảnh tối đa 2048 × 2048 điểm ảnh (ảnh gửi lên: " + t.width + " × " + t.height + ").",
+                    "A logo is at most 2048 × 2048 pixels (this one: " + t.width + " × " + t.height + ").");
         }
-        throw invalid("Tệp không phải ảnh " + (format.equals("png") ? "PNG" : "JPEG") + " hợp lệ (chỉ nhận PNG hoặc JPEG; không nhận SVG).",
-                "The file is not a valid " + format.toUpperCase() + " image (PNG or JPEG only; SVG is not accepted).");
     }
 
     private static ProblemException invalid(String vi, String en) {

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import vn.egov.platform.security.SubjectScopeProvider.CurrentUser;
 import vn.egov.platform.tenancy.TenantContext;
 import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.portal.control.CachedPage;
 import vn.egov.portal.control.PageCache;
 import vn.egov.portal.control.VisitCounter;
 
@@ -23,7 +24,8 @@ import vn.egov.portal.control.VisitCounter;
  * category page, static page; Vietnamese or {@code ?lang=en}) is answered from the page cache's near cache right
  * here, after the edge filters (Shiro, the unit's resolution) and before JAX-RS. Anything else (a miss, a logged-in
  * user, whose copy carries their name, another method or parameter) goes on to {@link SiteResource}, which renders
- * and fills the cache with the same keys. Visits are counted the same way.
+ * and fills the cache with the same keys. Visits are counted the same way. A browser that accepts gzip gets the
+ * page compressed (once, when it was rendered).
  */
 public class CachedPageFilter implements Filter {
     static final Pattern PATH = Pattern.compile("^/t/[^/]+/(?:(articles|categories|pages)/([0-9]{1,18})(?:-[a-z0-9-]*)?)?$");
@@ -69,8 +71,8 @@ public class CachedPageFilter implements Filter {
         }
         String kind = m.group(1);
         String path = kind == null ? "" : kind.equals("categories") ? "categories/" + m.group(2) + "?page=" + page : kind + "/" + m.group(2);
-        byte[] body = cache.peek(unit.get(), en ? "en" : "vi", path);
-        if (body == null || body.length == 0) {
+        CachedPage cached = cache.peek(unit.get(), en ? "en" : "vi", path);
+        if (cached == null || cached.plain().length == 0) {
             chain.doFilter(req, res);
             return;
         }
@@ -81,6 +83,12 @@ public class CachedPageFilter implements Filter {
         HttpServletResponse response = (HttpServletResponse) res;
         response.setStatus(200);
         response.setContentType("text/html;charset=utf-8");
+        response.setHeader("Vary", "Accept-Encoding");
+        byte[] body = cached.plain();
+        if (cached.gzip() != null && CachedPage.acceptsGzip(request.getHeader("Accept-Encoding"))) {
+            body = cached.gzip();
+            response.setHeader("Content-Encoding", "gzip");
+        }
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }

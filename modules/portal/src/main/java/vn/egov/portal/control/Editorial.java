@@ -378,6 +378,11 @@ public class Editorial {
         cache.invalidateAfterCommit(unit);
         SitePage p = page(unit, saved);
         if (p.published()) {
+            List<Long> shown = filesIn(unit, p.body());
+            if (!shown.isEmpty()) {
+                // images and documents a published page shows become public with it
+                db.update("UPDATE portal_file SET is_public = true WHERE tenant_id = ? AND id = ANY (?)", unit.getId(), shown.toArray(new Long[0]));
+            }
             search.put(PageSearch.document(p, unit.getId(), unit.getPath(), unit.getCode()));
         } else {
             search.remove(unit.getId(), PageSearch.docId(p.id()));

@@ -8,13 +8,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.text.Normalizer;
-import java.util.Iterator;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 
 /**
  * What an uploaded file is, decided by its content (never by its name or the type the browser claimed), and the
@@ -131,32 +128,13 @@ public final class FileCheck {
     }
 
     private static BufferedImage decode(byte[] content, String format) throws Refused {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
-            if (in != null && readers.hasNext()) {
-                ImageReader reader = readers.next();
-                try {
-                    reader.setInput(in, true, true);
-                    int w = reader.getWidth(0);
-                    int h = reader.getHeight(0);
-                    if (w > MAX_SIDE || h > MAX_SIDE) {
-                        throw new Refused("Ảnh tối đa " + MAX_SIDE + " × " + MAX_SIDE + " điểm ảnh (ảnh này: " + w + " × " + h + ").",
-                                "An image is at most " + MAX_SIDE + " × " + MAX_SIDE + " pixels (this one: " + w + " × " + h + ").", true);
-                    }
-                    BufferedImage img = reader.read(0);
-                    if (img != null) {
-                        return img;
-                    }
-                } finally {
-                    reader.dispose();
-                }
-            }
-        } catch (Refused r) {
-            throw r;
-        } catch (IOException | RuntimeException e) {
-            // falls through: not a readable image
+        try {
+            return vn.egov.platform.web.Images.decode(content, format, MAX_SIDE).orElseThrow(
+                    () -> new Refused("Tệp ảnh bị hỏng hoặc không đọc được.", "The image is damaged or cannot be read.", false));
+        } catch (vn.egov.platform.web.Images.TooLarge t) {
+            throw new Refused("Ảnh tối đa " + MAX_SIDE + " × " + MAX_SIDE + " điểm ảnh (ảnh này: " + t.width + " × " + t.height + ").",
+                    "An image is at most " + MAX_SIDE + " × " + MAX_SIDE + " pixels (this one: " + t.width + " × " + t.height + ").", true);
         }
-        throw new Refused("Tệp ảnh bị hỏng hoặc không đọc được.", "The image is damaged or cannot be read.", false);
     }
 
     static byte[] thumbnail(BufferedImage img) {

@@ -30,11 +30,13 @@ import vn.egov.tenantadmin.control.SettingsChanged;
  * page is a local read: no network hop, no copy). Each unit has a generation number, also near-cached; it is part
  * of every key of the unit's pages, and a change bumps it (for the unit and its ancestors, whose homes roll up its
  * news) once the change has committed: every node then misses and renders again. Pages also expire after a minute
- * (visit counts and scheduled articles show up within that).
+ * (visit counts and scheduled articles show up within that). Each page is kept with its gzip form too
+ * ({@link CachedPage}), compressed once when it is rendered.
  */
 @ApplicationScoped
 public class PageCache {
-    static final String PAGES = "egov-portal-pages";
+    /** Named for its value type: a node still running an older build keeps its own map. */
+    static final String PAGES = "egov-portal-pages-v2";
     static final String GENERATIONS = "egov-portal-generations";
     static final int PAGE_TTL_SECONDS = 60;
 
@@ -47,7 +49,7 @@ public class PageCache {
     @Inject
     TenantDirectory directory;
 
-    private IMap<String, byte[]> pages;
+    private IMap<String, CachedPage> pages;
     private IMap<Long, Long> generations;
 
     @PostConstruct
@@ -90,18 +92,18 @@ public class PageCache {
         return get(key(unit.getId(), lang, unit.getStatus() + "|" + path), render);
     }
 
-    /** The page if some node has rendered it (null otherwise): never renders. */
-    public byte[] peek(Tenant unit, String lang, String path) {
+    /** The page if some node has rendered it (null otherwise), with its compressed form: never renders. */
+    public CachedPage peek(Tenant unit, String lang, String path) {
         return pages.get(key(unit.getId(), lang, unit.getStatus() + "|" + path));
     }
 
     private byte[] get(String key, Supplier<byte[]> render) {
-        byte[] page = pages.get(key);
+        CachedPage page = pages.get(key);
         if (page == null) {
-            page = render.get();
+            page = CachedPage.of(render.get());
             pages.set(key, page);
         }
-        return page;
+        return page.plain();
     }
 
     private String key(long unitId, String lang, String path) {

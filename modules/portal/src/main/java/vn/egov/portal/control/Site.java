@@ -92,10 +92,7 @@ public class Site {
                 }
             });
         }
-        Map<Long, StoredFile> covers = new HashMap<>();
-        for (Long id : coverIds) {
-            reader.file(unit.getId(), id).ifPresent(f -> covers.put(id, f));
-        }
+        Map<Long, StoredFile> covers = reader.files(unit.getId(), coverIds);
         SiteView full = new SiteView(v.unit(), v.settings(), v.theme(), v.menu(), v.categories(), v.ancestors(), v.children(), v.visits(),
                 v.english(), v.preview(), names, codes);
         return Renderer.home(full, featured, latest, announcements, rolledUp, covers);
@@ -104,11 +101,14 @@ public class Site {
     public Rendered article(Tenant unit, long id, boolean en) {
         return cachedOptional(unit, en, "articles/" + id, v -> reader.liveArticle(unit.getId(), id).map(a -> {
             Optional<Category> category = a.categoryId() == null ? Optional.empty() : reader.category(unit.getId(), a.categoryId());
-            Optional<StoredFile> cover = a.coverFileId() == null ? Optional.empty() : reader.file(unit.getId(), a.coverFileId());
-            List<StoredFile> attachments = new ArrayList<>();
-            for (Long f : a.attachments()) {
-                reader.file(unit.getId(), f).ifPresent(attachments::add);
+            Set<Long> ids = new HashSet<>(a.attachments());
+            if (a.coverFileId() != null) {
+                ids.add(a.coverFileId());
             }
+            Map<Long, StoredFile> files = reader.files(unit.getId(), ids);
+            Optional<StoredFile> cover = a.coverFileId() == null ? Optional.empty() : Optional.ofNullable(files.get(a.coverFileId()));
+            // in the order the editor gave
+            List<StoredFile> attachments = a.attachments().stream().map(files::get).filter(java.util.Objects::nonNull).toList();
             return Renderer.article(v, a, category, cover, attachments);
         }));
     }

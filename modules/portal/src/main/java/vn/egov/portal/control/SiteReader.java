@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import vn.egov.portal.entity.Article;
 import vn.egov.portal.entity.Category;
@@ -114,6 +115,16 @@ public class SiteReader {
 
     public Optional<StoredFile> file(long unitId, long id) {
         return db.one("SELECT " + FILE_COLS + " FROM portal_file WHERE tenant_id = ? AND id = ?", SiteReader::file, unitId, id);
+    }
+
+    /** Several files of a unit in one query, by id (those that exist and the scope lets through). */
+    public Map<Long, StoredFile> files(long unitId, java.util.Collection<Long> ids) {
+        Map<Long, StoredFile> found = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            db.list("SELECT " + FILE_COLS + " FROM portal_file WHERE tenant_id = ? AND id = ANY (?)", SiteReader::file, unitId,
+                    ids.toArray(new Long[0])).forEach(f -> found.put(f.id(), f));
+        }
+        return found;
     }
 
     /** The bytes of a file (or of its thumbnail). */

@@ -1014,9 +1014,9 @@ public class EditorPages {
                 .append("</p><form method=\"post\" action=\"").append(Html.escape(sub(unit, "pages/" + p.id()))).append("\" novalidate>")
                 .append(layout.csrfField())
                 .append(layout.input("title", "Tiêu đề", "Title", v.get("title"), errors, "required maxlength=\"300\""))
-                .append(textarea("body", "Nội dung (HTML)", "Body (HTML)", v.get("body"), errors, 14))
+                .append(richText(unit, "body", "Nội dung", "Body", v.get("body"), errors, 14))
                 .append(layout.checkbox("published", "on", "Hiện trên trang công khai", "Shown on the public site", "on".equals(v.get("published"))))
-                .append("<p><button type=\"submit\">").append(layout.t("Lưu", "Save")).append("</button></p></form>");
+                .append("<p><button type=\"submit\">").append(layout.t("Lưu", "Save")).append("</button></p></form>").append(EDITOR_SCRIPTS);
         return layout.page(unit, "portal", "Trang tĩnh", "Page", b.toString());
     }
 
@@ -1034,8 +1034,8 @@ public class EditorPages {
         b.append("</ul><h2>").append(layout.t("Thêm trang", "Add a page")).append("</h2><form method=\"post\" action=\"")
                 .append(Html.escape(sub(unit, "pages"))).append("\" novalidate>").append(layout.csrfField())
                 .append(layout.input("title", "Tiêu đề", "Title", v.get("title"), errors, "required maxlength=\"300\""))
-                .append(textarea("body", "Nội dung (HTML)", "Body (HTML)", v.get("body"), errors, 10))
-                .append("<p><button type=\"submit\">").append(layout.t("Thêm", "Add")).append("</button></p></form>");
+                .append(richText(unit, "body", "Nội dung", "Body", v.get("body"), errors, 10))
+                .append("<p><button type=\"submit\">").append(layout.t("Thêm", "Add")).append("</button></p></form>").append(EDITOR_SCRIPTS);
         return layout.page(unit, "portal", "Trang tĩnh", "Pages", b.toString());
     }
 
