@@ -457,7 +457,7 @@ class AdminUiIT extends DeployedEar {
     /** Clicks something that loads a new page, and waits until the new page has loaded. */
     private static void clickAndWait(WebElement e) {
         ((JavascriptExecutor) browser).executeScript("window.egovOldPage = true");
-        e.click();
+        Chromium.clickNavigating(e);
         new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(WebDriverException.class)
                 .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
                         .executeScript("return window.egovOldPage === undefined && document.readyState === 'complete'")));

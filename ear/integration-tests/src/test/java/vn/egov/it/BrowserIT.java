@@ -121,10 +121,7 @@ class BrowserIT extends DeployedEar {
 
     /** Clicks something that loads a new page and waits until the old page is gone (no reading the old one). */
     private static void clickAndWait(org.openqa.selenium.WebElement e) {
-        e.click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(e));
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> "complete".equals(
-                ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+        Chromium.clickAndWait(browser, e);
     }
 
     private static void screenshot(String name) throws Exception {

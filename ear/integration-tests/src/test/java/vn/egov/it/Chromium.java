@@ -41,10 +41,27 @@ final class Chromium {
 
     /** Clicks something that loads a new page and waits until the old page is gone (no reading the old one). */
     static void clickAndWait(WebDriver browser, WebElement e) {
-        e.click();
+        clickNavigating(e);
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(e));
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> "complete".equals(
                 ((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    /**
+     * Clicks something that navigates. The old page may go away while the driver is still finishing the click;
+     * that is the navigation having started, not a failure. Anything else is a real failure.
+     */
+    static void clickNavigating(WebElement e) {
+        try {
+            e.click();
+        } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+            // the page went away first
+        } catch (org.openqa.selenium.WebDriverException maybeGone) {
+            // the same, as Chromium's driver sometimes words it
+            if (maybeGone.getMessage() == null || !maybeGone.getMessage().contains("does not belong to the document")) {
+                throw maybeGone;
+            }
+        }
     }
 
     /** Saves a screenshot as target/screenshots/{name}.png (kept as a build artefact). */

@@ -58,7 +58,7 @@ import vn.egov.tenantadmin.pages.OwnTransaction;
 @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
 public class EditorPages {
     /** Dates as Vietnamese users write them (a text field: a date-time picker would follow the browser's locale). */
-    static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm");
+    static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm").withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     @Inject
     AdminLayout layout;

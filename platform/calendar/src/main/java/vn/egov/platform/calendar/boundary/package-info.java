@@ -1,0 +1,2 @@
+/** {@code /api/calendar}: the calendar read by anyone, configured by the province's administrators. */
+package vn.egov.platform.calendar.boundary;

@@ -1,0 +1,221 @@
+package vn.egov.platform.calendar.control;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import vn.egov.platform.calendar.entity.CalendarYear;
+import vn.egov.platform.calendar.entity.SpecialDay;
+import vn.egov.platform.web.Problem;
+import vn.egov.platform.web.ProblemException;
+
+/**
+ * The stored calendar: a year the province confirmed, or else the statutory proposal. Years are kept in a grid
+ * map (the calendar is the whole deployment's, so its key is the year) and dropped on every node when a year is
+ * saved. Every deadline of the platform takes its {@link WorkingCalendar} from here.
+ */
+@ApplicationScoped
+public class CalendarStore {
+    static final String MAP = "egov-calendar-years";
+
+    @Resource(lookup = "jdbc/egov")
+    DataSource dataSource;
+
+    @Resource(lookup = "payara/Hazelcast")
+    HazelcastInstance grid;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    private IMap<Integer, CalendarYear> years() {
+        return grid.getMap(MAP);
+    }
+
+    /** The working days of the province, years read as a count reaches them. */
+    public WorkingCalendar calendar() {
+        return new WorkingCalendar(y -> year(y).days());
+    }
+
+    /** A year as deadlines use it: confirmed by the province, or the statutory proposal. */
+    public CalendarYear year(int year) {
+        check(year);
+        IMap<Integer, CalendarYear> cache = years();
+        CalendarYear y = cache.get(year);
+        if (y == null) {
+            y = load(year);
+            cache.set(year, y);
+        }
+        return y;
+    }
+
+    public CalendarYear proposal(int year) {
+        check(year);
+        return new CalendarYear(year, StatutoryHolidays.propose(year), null, null, null);
+    }
+
+    /** Replaces the year's days with {@code days}, confirmed by {@code user}: all or nothing. */
+    public CalendarYear save(int year, List<SpecialDay> days, String note, String user) {
+        check(year);
+        validate(year, days, note);
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO calendar_year (year, confirmed_by, note) VALUES (?, ?, ?) "
+                    + "ON CONFLICT (year) DO UPDATE SET confirmed_by = EXCLUDED.confirmed_by, confirmed_at = now(), note = EXCLUDED.note")) {
+                ps.setInt(1, year);
+                ps.setString(2, user);
+                ps.setString(3, note == null || note.isBlank() ? null : note.strip());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM calendar_day WHERE year = ?")) {
+                ps.setInt(1, year);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO calendar_day (day, year, kind, name) VALUES (?, ?, ?, ?)")) {
+                for (SpecialDay d : days) {
+                    ps.setObject(1, d.date());
+                    ps.setInt(2, year);
+                    ps.setString(3, d.kind().db());
+                    ps.setString(4, java.text.Normalizer.normalize(d.name().strip(), java.text.Normalizer.Form.NFC));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        forgetAfterCommit(year);
+        return load(year);
+    }
+
+    /** Forgets the year's confirmation: deadlines go back to the statutory proposal. */
+    public boolean unconfirm(int year) {
+        check(year);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("DELETE FROM calendar_year WHERE year = ?")) {
+            ps.setInt(1, year);
+            boolean removed = ps.executeUpdate() > 0;
+            forgetAfterCommit(year);
+            return removed;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private CalendarYear load(int year) {
+        try (Connection c = dataSource.getConnection()) {
+            String by = null;
+            java.time.Instant at = null;
+            String note = null;
+            try (PreparedStatement ps = c.prepareStatement("SELECT confirmed_by, confirmed_at, note FROM calendar_year WHERE year = ?")) {
+                ps.setInt(1, year);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return proposal(year);
+                    }
+                    by = rs.getString(1);
+                    Timestamp t = rs.getTimestamp(2);
+                    at = t == null ? null : t.toInstant();
+                    note = rs.getString(3);
+                }
+            }
+            List<SpecialDay> days = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT day, kind, name FROM calendar_day WHERE year = ? ORDER BY day")) {
+                ps.setInt(1, year);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        days.add(new SpecialDay(rs.getObject(1, LocalDate.class), SpecialDay.Kind.fromDb(rs.getString(2)), rs.getString(3)));
+                    }
+                }
+            }
+            return new CalendarYear(year, days, by, at, note);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private void forgetAfterCommit(int year) {
+        years().delete(year);
+        if (transactions.getTransactionKey() != null) {
+            // and again once committed: a node may have read the old year in between
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    years().delete(year);
+                }
+            });
+        }
+    }
+
+    private static void check(int year) {
+        if (year < 2000 || year > 2100) {
+            throw invalid(Map.of("year", List.of("Năm phải từ 2000 đến 2100. / The year must be between 2000 and 2100.")));
+        }
+    }
+
+    static void validate(int year, List<SpecialDay> days, String note) {
+        Map<String, List<String>> errors = problems(year, days, note);
+        if (!errors.isEmpty()) {
+            throw invalid(errors);
+        }
+    }
+
+    /**
+     * What is wrong with a year's days, by field ({@code days[i].date}, {@code .kind}, {@code .name}, {@code note});
+     * a null entry (an item the caller could not even read) is skipped, so that indexes stay those of the input.
+     */
+    public static Map<String, List<String>> problems(int year, List<SpecialDay> days, String note) {
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        Set<LocalDate> seen = new HashSet<>();
+        for (int i = 0; i < days.size(); i++) {
+            SpecialDay d = days.get(i);
+            if (d == null) {
+                continue;
+            }
+            String at = "days[" + i + "]";
+            if (d.date().getYear() != year) {
+                errors.put(at + ".date", List.of("Ngày " + VN.format(d.date()) + " không thuộc năm " + year + ". / "
+                        + VN.format(d.date()) + " is not in " + year + "."));
+            } else if (!seen.add(d.date())) {
+                errors.put(at + ".date", List.of("Ngày " + VN.format(d.date()) + " có hai lần. / " + VN.format(d.date()) + " is given twice."));
+            }
+            if (d.kind() == SpecialDay.Kind.WORKING_DAY && d.date().getDayOfWeek() != DayOfWeek.SATURDAY
+                    && d.date().getDayOfWeek() != DayOfWeek.SUNDAY) {
+                errors.put(at + ".kind", List.of("Ngày làm bù phải là thứ Bảy hoặc Chủ nhật (" + VN.format(d.date()) + " đã là ngày làm việc). / "
+                        + "A make-up working day is a Saturday or a Sunday (" + VN.format(d.date()) + " is a working day already)."));
+            }
+            if (d.name().isBlank() || d.name().strip().length() > 200) {
+                errors.put(at + ".name", List.of("Hãy ghi tên ngày (tối đa 200 ký tự). / Give the day a name (at most 200 characters)."));
+            }
+        }
+        if (note != null && note.strip().length() > 500) {
+            errors.put("note", List.of("Ghi chú tối đa 500 ký tự. / The note is at most 500 characters."));
+        }
+        return errors;
+    }
+
+    static final java.time.format.DateTimeFormatter VN = java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu");
+
+    static ProblemException invalid(Map<String, List<String>> errors) {
+        return new ProblemException(new Problem(400, "invalid-input", "Dữ liệu không hợp lệ", "Invalid input",
+                "Lịch chưa được lưu: hãy sửa các mục được nêu. Không có gì thay đổi.",
+                "The calendar was not saved: correct the items named. Nothing changed.", errors));
+    }
+}
