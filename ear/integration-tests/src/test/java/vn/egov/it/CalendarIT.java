@@ -77,6 +77,58 @@ class CalendarIT extends DeployedEar {
     }
 
     @Test
+    void theProvincesAdministratorConfirmsAYearOnTheAdminPageAndOthersOnlySeeIt() throws Exception {
+        int year = 2092;
+        String provinceAdmin = Fixtures.user(Fixtures.PROVINCE, true, "PROVINCE_ADMIN");
+        Api.as(provinceAdmin, Fixtures.PASSWORD).delete("/api/calendar/" + year);
+        FormSession admin = new FormSession(provinceAdmin);
+        String page = "/t/" + Fixtures.PROVINCE + "/admin/calendar?year=" + year;
+        FormSession.Page shown = admin.get(page);
+        assertEquals(200, shown.status());
+        assertTrue(shown.body().contains("Chưa xác nhận"), "a year nobody confirmed says so");
+        assertTrue(shown.body().contains("01/01/" + year + "; nghỉ; Tết Dương lịch"), "the form starts from the proposal");
+
+        // a bad list: each bad line named, in Vietnamese, the text kept, nothing saved
+        String bad = "01/01/" + year + "; nghỉ; Tết Dương lịch\n31/02/" + year + "; nghỉ; Không có ngày này\n07/01/" + year + "; làm bù; Thứ Hai\n";
+        FormSession.Page refused = admin.post(page, page, java.util.List.of(java.util.Map.entry("days", bad), java.util.Map.entry("action", "confirm")));
+        assertEquals(400, refused.status());
+        assertTrue(refused.body().contains("Dòng 2: ngày &quot;31/02/" + year + "&quot; không hợp lệ") || refused.body().contains("Dòng 2: ngày \"31/02/" + year),
+                refused.body());
+        assertTrue(refused.body().contains("Không có ngày này"), "the text comes back as typed");
+        assertFalse(Api.anonymous().get("/api/calendar/" + year).json().getBoolean("confirmed"));
+        // the calendar's own rule (a make-up day on a Monday), named by line too
+        FormSession.Page monday = admin.post(page, page, java.util.List.of(java.util.Map.entry("days",
+                "01/01/" + year + "; nghỉ; Tết Dương lịch\n07/01/" + year + "; làm bù; Thứ Hai"), java.util.Map.entry("action", "confirm")));
+        assertEquals(400, monday.status());
+        assertTrue(monday.body().contains("Dòng 2: Ngày làm bù phải là thứ Bảy hoặc Chủ nhật"), monday.body());
+
+        FormSession.Page ok = admin.post(page, page, java.util.List.of(java.util.Map.entry("days",
+                "01/01/" + year + "; nghỉ; Tết Dương lịch\n# thứ Bảy làm bù\n05/01/" + year + "; làm bù; Làm bù cho ngày 02/01"),
+                java.util.Map.entry("note", "Thông báo số 1/TB-UBND"), java.util.Map.entry("action", "confirm")));
+        assertEquals(303, ok.status(), ok.body());
+        JsonObject confirmed = Api.anonymous().get("/api/calendar/" + year).json();
+        assertTrue(confirmed.getBoolean("confirmed"));
+        assertEquals(2, confirmed.getJsonArray("days").size());
+        assertEquals("working_day", confirmed.getJsonArray("days").getJsonObject(1).getString("kind"));
+        assertTrue(admin.get(page).body().contains("Đã xác nhận bởi"));
+
+        // a commune's administrator sees the year, without the form, and cannot post one
+        String communeAdmin = Fixtures.user(Fixtures.COMMUNE, false, "UNIT_ADMIN");
+        FormSession commune = new FormSession(communeAdmin);
+        String communePage = "/t/" + Fixtures.COMMUNE + "/admin/calendar?year=" + year;
+        FormSession.Page seen = commune.get(communePage);
+        assertEquals(200, seen.status());
+        assertTrue(seen.body().contains("Làm bù cho ngày 02/01") && !seen.body().contains("id=\"confirm\""), seen.body());
+        // (the commune's page has no form to take a token from: any page of the session gives the same token)
+        assertEquals(403, commune.post("/t/" + Fixtures.COMMUNE + "/admin/settings", communePage,
+                java.util.List.of(java.util.Map.entry("action", "unconfirm"))).status());
+        assertTrue(Api.anonymous().get("/api/calendar/" + year).json().getBoolean("confirmed"), "unchanged");
+
+        assertEquals(303, admin.post(page, page, java.util.List.of(java.util.Map.entry("action", "unconfirm"))).status());
+        assertFalse(Api.anonymous().get("/api/calendar/" + year).json().getBoolean("confirmed"));
+    }
+
+    @Test
     void aDeadlineCrossesTheNewYearAndBadQuestionsAreAnsweredClearly() {
         Api anyone = Api.anonymous();
         // the proposals for 2095 and 2096 (no one confirms those): received Thursday 29/12/2095; Friday 30 (1); 1/1/2096

@@ -46,7 +46,8 @@ public class ItEnvironment implements LauncherSessionListener {
         try (Connection c = db.owner()) {
             c.setAutoCommit(false);
             try (PreparedStatement scope = c.prepareStatement(
-                    "SELECT set_config('app.tenant_id', (SELECT id FROM tenant WHERE code = 'lao-cai')::text, true)")) {
+                    "SELECT set_config('app.tenant_id', (SELECT id FROM tenant WHERE code = 'lao-cai')::text, true), "
+                            + "set_config('app.subtree', 'on', true)")) {
                 scope.executeQuery().close();
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO notice (tenant_id, title, body, created_by) "
@@ -109,7 +110,15 @@ public class ItEnvironment implements LauncherSessionListener {
                     "INSERT INTO portal_article_version (tenant_id, article_id, version, title, summary, body, attachments, tags, status, saved_by) "
                             + "SELECT tenant_id, id, 1, title, '', '', '{}', '{}', 'draft', 'seed' FROM portal_article WHERE created_by = 'seed' "
                             + "AND NOT EXISTS (SELECT 1 FROM portal_article_version WHERE saved_by = 'seed')",
-                    "INSERT INTO portal_site_visit (tenant_id, views) SELECT " + province + ", 0 ON CONFLICT DO NOTHING")) {
+                    "INSERT INTO portal_site_visit (tenant_id, views) SELECT " + province + ", 0 ON CONFLICT DO NOTHING",
+                    // the procedure catalogue: a master procedure with its version, adopted by a commune
+                    "INSERT INTO procedure (tenant_id, code, name, sector, level, online_level, time_limit_days, current_version) SELECT " + province
+                            + ", '9.999999.H38', 'Thủ tục mẫu', 'Mẫu', 'commune', 'partial', 1, 1 WHERE NOT EXISTS "
+                            + "(SELECT 1 FROM procedure WHERE code = '9.999999.H38')",
+                    "INSERT INTO procedure_version (tenant_id, procedure_id, version, definition, created_by) SELECT tenant_id, id, 1, '{}'::jsonb, "
+                            + "'seed' FROM procedure WHERE code = '9.999999.H38' AND NOT EXISTS (SELECT 1 FROM procedure_version WHERE created_by = 'seed')",
+                    "INSERT INTO unit_procedure (tenant_id, procedure_id, adopted_by) SELECT (SELECT id FROM tenant WHERE code = 'xa-quang-kim'), id, "
+                            + "'seed' FROM procedure WHERE code = '9.999999.H38' ON CONFLICT DO NOTHING")) {
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     ps.executeUpdate();
                 }

@@ -28,7 +28,7 @@ import vn.egov.platform.tenancy.TenantContext;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Html;
 import vn.egov.portal.control.PrivateFiles;
-import vn.egov.portal.control.PublicReads;
+import vn.egov.platform.persistence.PublicReads;
 import vn.egov.portal.control.Site;
 import vn.egov.portal.control.SiteReader;
 import vn.egov.portal.control.VisitCounter;

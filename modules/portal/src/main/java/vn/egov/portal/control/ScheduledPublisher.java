@@ -1,5 +1,7 @@
 package vn.egov.portal.control;
 
+import vn.egov.platform.persistence.Db;
+import vn.egov.platform.persistence.PublicReads;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.CDI;

@@ -1,5 +1,6 @@
 package vn.egov.portal.control;
 
+import vn.egov.platform.persistence.PublicReads;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;

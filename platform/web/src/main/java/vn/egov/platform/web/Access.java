@@ -19,6 +19,9 @@ public class Access {
     @Inject
     TenantContext context;
 
+    @Inject
+    vn.egov.platform.tenancy.control.TenantDirectory directory;
+
     public Tenant require(String domain, String action) {
         Tenant unit = context.tenant().orElseThrow(() -> ProblemException.notFound("đơn vị", "unit"));
         working();
@@ -44,6 +47,21 @@ public class Access {
         if (!SecurityUtils.getSubject().isPermitted(new ScopedPermission(domain, java.util.Set.of(action), path, subtree))) {
             throw ProblemException.forbidden();
         }
+    }
+
+    /**
+     * Administrators of a province's whole tree (admin rights over a root unit and everything under it), and no
+     * one else: what setting the province's own reference data (the working-day calendar, the master catalogue of
+     * procedures) takes.
+     */
+    public Tenant requireProvinceAdmin() {
+        working();
+        for (Tenant root : directory.roots()) {
+            if (SecurityUtils.getSubject().isPermitted(new ScopedPermission("tenant", java.util.Set.of("admin"), root.getPath(), true))) {
+                return root;
+            }
+        }
+        throw ProblemException.forbidden();
     }
 
     /** Logged in, and not still on a one-time password (which only lets the user choose a new one). */

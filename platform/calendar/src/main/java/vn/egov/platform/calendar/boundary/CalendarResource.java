@@ -29,8 +29,6 @@ import vn.egov.platform.calendar.control.CalendarStore;
 import vn.egov.platform.calendar.control.WorkingCalendar;
 import vn.egov.platform.calendar.entity.CalendarYear;
 import vn.egov.platform.calendar.entity.SpecialDay;
-import vn.egov.platform.tenancy.control.TenantDirectory;
-import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Access;
 import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
@@ -52,9 +50,6 @@ public class CalendarResource {
 
     @Inject
     Access access;
-
-    @Inject
-    TenantDirectory directory;
 
     @GET
     @Path("{year: [0-9]{4}}")
@@ -151,19 +146,8 @@ public class CalendarResource {
     }
 
     /** Administrators of the whole tree of a province (a root unit), and no one else. */
-    private void requireProvinceAdmin() {
-        access.username(); // logged in (401 otherwise)
-        for (Tenant root : directory.roots()) {
-            try {
-                access.requireAt("tenant", "admin", root.getPath(), true);
-                return;
-            } catch (ProblemException notThisOne) {
-                if (notThisOne.problem().status() != 403) {
-                    throw notThisOne;
-                }
-            }
-        }
-        throw ProblemException.forbidden();
+    public void requireProvinceAdmin() {
+        access.requireProvinceAdmin();
     }
 
     static LocalDate date(String s) {

@@ -1,4 +1,4 @@
-package vn.egov.portal.control;
+package vn.egov.platform.persistence;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
