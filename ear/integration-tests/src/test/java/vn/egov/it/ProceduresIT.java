@@ -89,7 +89,7 @@ class ProceduresIT extends DeployedEar {
     }
 
     @Test
-    void aCommuneAdoptsProceduresOfItsLevelAndKeepsLocalOnesOutOfOthersReach() {
+    void aCommuneAdoptsProceduresOfItsLevelAndKeepsLocalOnesOutOfOthersReach() throws Exception {
         Api province = Api.as(Fixtures.user(Fixtures.PROVINCE, true, "PROVINCE_ADMIN"), Fixtures.PASSWORD);
         String birth = code();
         String land = code();
@@ -111,10 +111,11 @@ class ProceduresIT extends DeployedEar {
 
         // a local procedure of the commune's own level; another level is refused
         String local = code();
+        String localName = "Xác nhận tình trạng nhà ở " + local.substring(2, 8);
         Api.Response districtLevel = adminA.post("/api/t/" + a + "/procedures/import", "[" + procedure(local, "Thủ tục riêng", "district", 5, 1, "") + "]");
         assertEquals(400, districtLevel.status());
         assertTrue(districtLevel.body().contains("procedures[0].level"), districtLevel.body());
-        assertEquals(200, adminA.post("/api/t/" + a + "/procedures/import", "[" + procedure(local, "Xác nhận tình trạng nhà ở của xã", "commune", 5, 1, "")
+        assertEquals(200, adminA.post("/api/t/" + a + "/procedures/import", "[" + procedure(local, localName, "commune", 5, 1, "")
                 + "]").status());
 
         String listA = Api.anonymous().get("/api/t/" + a + "/procedures").body();
@@ -132,8 +133,23 @@ class ProceduresIT extends DeployedEar {
         assertEquals(403, adminB.delete("/api/t/" + a + "/procedures/adopted/" + birth).status());
         assertEquals(403, adminB.post("/api/t/" + a + "/procedures/import", "[" + procedure(local, "Chiếm", "commune", 5, 1, "") + "]").status());
         assertEquals(404, adminB.delete("/api/t/" + b + "/procedures/adopted/" + birth).status());
-        assertEquals("Xác nhận tình trạng nhà ở của xã", Api.anonymous().get("/api/t/" + a + "/procedures/" + local).json().getString("name"),
+        assertEquals(localName, Api.anonymous().get("/api/t/" + a + "/procedures/" + local).json().getString("name"),
                 "A's local procedure unchanged");
+
+        // the public pages of A's site: the list (words without diacritics find it), the procedure with its process drawn
+        String page = PortalIT.page("/t/" + a + "/procedures?q=dang+ky+khai+sinh");
+        assertTrue(page.contains("Đăng ký khai sinh") && !page.contains("Xác nhận tình trạng nhà ở"), page);
+        String one = PortalIT.page("/t/" + a + "/procedures/" + birth);
+        assertTrue(one.contains("<h1>Đăng ký khai sinh</h1>") && one.contains("Thành phần hồ sơ") && one.contains("Tờ khai"), one);
+        assertTrue(one.contains("<svg") && one.contains("Chờ bổ sung") && one.contains("dừng tính thời gian"), "the process, drawn and as text");
+        assertEquals(404, Api.anonymous().get("/t/" + b + "/procedures/" + birth, "text/html").status(), "not on B's site");
+        assertFalse(PortalIT.page("/t/" + b + "/procedures").contains(birth));
+        // and in search, from A's site and from the district above it, not from B's
+        PortalIT.await("the adopted procedure in search", () -> Api.anonymous().get("/api/search?unit=" + a + "&q=khai+sinh").body().contains(birth), 30);
+        String fromDistrict = Api.anonymous().get("/api/search?unit=" + Fixtures.DISTRICT + "&q=" + java.net.URLEncoder.encode(localName,
+                java.nio.charset.StandardCharsets.UTF_8)).body();
+        assertTrue(fromDistrict.contains(local), fromDistrict);
+        assertFalse(Api.anonymous().get("/api/search?unit=" + b + "&q=khai+sinh").body().contains(birth));
 
         // dropped
         assertEquals(204, adminA.delete("/api/t/" + a + "/procedures/adopted/" + birth).status());

@@ -130,6 +130,16 @@ public class Site {
         return cached(unit, en, "404", Renderer::notFound);
     }
 
+    /**
+     * A page of the unit's site (its frame, theme, menu, language) around {@code mainHtml} rendered by another
+     * module (the procedure catalogue), not cached. {@code path} is the page's path under the site, for the language
+     * switch.
+     */
+    public String framed(Tenant unit, boolean en, String title, String mainHtml, String path) {
+        Optional<UnitSettings> s = settings.of(unit);
+        return reads.read(() -> Renderer.frame(view(unit, s, en), title, mainHtml, "", path));
+    }
+
     /** A page around content rendered elsewhere (search results), not cached. */
     public String search(Tenant unit, boolean en, String q, String resultsHtml) {
         Optional<UnitSettings> s = settings.of(unit);

@@ -39,6 +39,12 @@ public class Catalogue {
     @Inject
     PublicReads reads;
 
+    @Inject
+    vn.egov.platform.search.control.SearchIndex search;
+
+    @Inject
+    vn.egov.platform.tenancy.control.TenantDirectory directory;
+
     /** What happened to one imported procedure. */
     public record Outcome(String code, String result, int version) {
     }
@@ -76,7 +82,11 @@ public class Catalogue {
         }
         List<Outcome> out = new ArrayList<>();
         for (JsonNode d : clean) {
-            out.add(store(unit, d, user));
+            Outcome o = store(unit, d, user);
+            out.add(o);
+            if (!o.result().equals("unchanged")) {
+                index(unit, d);
+            }
         }
         return out;
     }
@@ -108,6 +118,21 @@ public class Catalogue {
                         + "updated_at = now() WHERE tenant_id = ? AND id = ?", d.path("name").asText(), d.path("sector").asText(), d.path("level").asText(),
                 d.path("onlineLevel").asText(), d.path("timeLimitDays").decimalValue(), next, unit.getId(), id);
         return new Outcome(code, "new-version", next);
+    }
+
+    /**
+     * Sends the procedure's new text to search, as its owner offers it and as every unit that adopted it does (in
+     * the outbox of this transaction; the province's administrators' scope covers the units below).
+     */
+    private void index(Tenant owner, JsonNode d) {
+        String code = d.path("code").asText();
+        Procedure p = db.one("SELECT " + COLS + " FROM procedure p WHERE p.tenant_id = ? AND p.code = ?", Catalogue::procedure, owner.getId(), code)
+                .orElseThrow();
+        search.put(ProcedureSearch.document(vn.egov.platform.search.SearchSource.Unit.of(owner), p, d));
+        List<Long> adopters = reads.read(() -> db.list("SELECT tenant_id FROM unit_procedure WHERE procedure_id = ?", rs -> rs.getLong(1), p.id()));
+        for (Long id : adopters) {
+            directory.byId(id).ifPresent(u -> search.put(ProcedureSearch.document(vn.egov.platform.search.SearchSource.Unit.of(u), p, d)));
+        }
     }
 
     /** What {@code unit} offers: its own procedures and those it adopted, by sector and name. Public. */
@@ -146,13 +171,23 @@ public class Catalogue {
                     "The procedure " + code + " is carried out at the " + p.level().label(true) + " level; this unit works at the "
                             + own.label(true) + " level."));
         }
-        return db.update("INSERT INTO unit_procedure (tenant_id, procedure_id, adopted_by) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+        boolean added = db.update("INSERT INTO unit_procedure (tenant_id, procedure_id, adopted_by) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                 unit.getId(), p.id(), user) > 0;
+        if (added) {
+            JsonNode d = read(version(p, p.currentVersion()).orElseThrow().definitionJson());
+            search.put(ProcedureSearch.document(vn.egov.platform.search.SearchSource.Unit.of(unit), p, d));
+        }
+        return added;
     }
 
     /** {@code unit} no longer offers the adopted procedure {@code code}; false if it did not. */
     public boolean drop(Tenant unit, String code) {
-        return db.update("DELETE FROM unit_procedure WHERE tenant_id = ? AND procedure_id = ANY (?)", unit.getId(), adoptedIds(unit, code)) > 0;
+        boolean dropped = db.update("DELETE FROM unit_procedure WHERE tenant_id = ? AND procedure_id = ANY (?)", unit.getId(),
+                adoptedIds(unit, code)) > 0;
+        if (dropped) {
+            search.remove(unit.getId(), ProcedureSearch.docId(unit.getId(), code));
+        }
+        return dropped;
     }
 
     private Long[] adoptedIds(Tenant unit, String code) {
