@@ -118,7 +118,18 @@ public class ItEnvironment implements LauncherSessionListener {
                     "INSERT INTO procedure_version (tenant_id, procedure_id, version, definition, created_by) SELECT tenant_id, id, 1, '{}'::jsonb, "
                             + "'seed' FROM procedure WHERE code = '9.999999.H38' AND NOT EXISTS (SELECT 1 FROM procedure_version WHERE created_by = 'seed')",
                     "INSERT INTO unit_procedure (tenant_id, procedure_id, adopted_by) SELECT (SELECT id FROM tenant WHERE code = 'xa-quang-kim'), id, "
-                            + "'seed' FROM procedure WHERE code = '9.999999.H38' ON CONFLICT DO NOTHING")) {
+                            + "'seed' FROM procedure WHERE code = '9.999999.H38' ON CONFLICT DO NOTHING",
+                    // a dossier of that procedure (its applicant: the province administrator's account), a file, an event, a sequence
+                    "INSERT INTO dossier (tenant_id, code, procedure_id, procedure_code, procedure_name, procedure_version, applicant_id, "
+                            + "applicant_name, channel, form, status, due_date, created_by) SELECT p.tenant_id, 'lao-cai-000103-0001', p.id, p.code, p.name, "
+                            + "1, (SELECT id FROM app_user WHERE username = 'admin'), 'Người nộp mẫu', 'online', '{}', 'received', '2000-01-04', 'seed' "
+                            + "FROM procedure p WHERE p.code = '9.999999.H38' AND NOT EXISTS (SELECT 1 FROM dossier WHERE created_by = 'seed')",
+                    "INSERT INTO dossier_file (tenant_id, dossier_id, paper_id, name, content_type, size_bytes, sha256, content) SELECT tenant_id, id, "
+                            + "'to-khai', 'seed.pdf', 'application/pdf', 5, repeat('0', 64), '%PDF-'::bytea FROM dossier WHERE created_by = 'seed' "
+                            + "AND NOT EXISTS (SELECT 1 FROM dossier_file WHERE name = 'seed.pdf')",
+                    "INSERT INTO dossier_event (tenant_id, dossier_id, status, actor) SELECT tenant_id, id, 'received', 'seed' FROM dossier "
+                            + "WHERE created_by = 'seed' AND NOT EXISTS (SELECT 1 FROM dossier_event WHERE actor = 'seed')",
+                    "INSERT INTO dossier_sequence (tenant_id, day, last) SELECT " + province + ", '2000-01-03', 1 ON CONFLICT DO NOTHING")) {
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     ps.executeUpdate();
                 }

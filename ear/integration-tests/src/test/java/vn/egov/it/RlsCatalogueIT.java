@@ -59,9 +59,10 @@ class RlsCatalogueIT {
                         boolean scoped = false;
                         do {
                             if ("SELECT".equals(rs.getString("cmd"))) {
-                                // the only other kind allowed: the portal's public read, which needs the public scope and
-                                // lets nothing be written
-                                assertTrue(rs.getString("qual").contains("portal_public_read()"), table + ": " + rs.getString("qual"));
+                                // the only other kinds allowed, each reading only and each needing a scope of its own: the
+                                // public read (the public scope) and the applicant's read (the applicant scope: one account)
+                                assertTrue(rs.getString("qual").contains("portal_public_read()") || rs.getString("qual").contains("dossier_applicant()"),
+                                        table + ": " + rs.getString("qual"));
                                 assertNull(rs.getString("with_check"), table);
                                 continue;
                             }
@@ -88,6 +89,54 @@ class RlsCatalogueIT {
                 assertTrue(real > 0, table + " has no rows, so 'sees zero' would prove nothing: seed one in ItEnvironment");
                 assertEquals(0, count(app, table), table + ": the app role without scope sees rows");
             }
+        }
+    }
+
+    @Test
+    void theApplicantScopeSeesOnlyThatAccountsDossiersAndCannotWrite() throws Exception {
+        long admin;
+        try (Connection owner = Fixtures.db().server().admin(ItEnvironment.platform().settings().database());
+             Statement s = owner.createStatement(); ResultSet rs = s.executeQuery("SELECT id FROM app_user WHERE username = 'admin'")) {
+            rs.next();
+            admin = rs.getLong(1);
+        }
+        try (Connection app = Fixtures.db().app()) {
+            app.setAutoCommit(false);
+            try (PreparedStatement ps = app.prepareStatement("SELECT set_config('app.applicant_id', ?, true)")) {
+                ps.setString(1, Long.toString(admin));
+                ps.executeQuery().close();
+            }
+            try (Statement s = app.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT count(*), count(*) FILTER (WHERE applicant_id <> " + admin + ") FROM dossier")) {
+                rs.next();
+                assertTrue(rs.getLong(1) > 0, "the seeded dossier of that account is visible");
+                assertEquals(0, rs.getLong(2), "and no one else's");
+            }
+            for (String q : List.of("SELECT count(*) FROM dossier_file", "SELECT count(*) FROM dossier_event")) {
+                try (Statement s = app.createStatement(); ResultSet rs = s.executeQuery(q)) {
+                    rs.next();
+                    assertTrue(rs.getLong(1) > 0, q + ": the account's own");
+                }
+            }
+            for (String q : List.of("SELECT count(*) FROM dossier_sequence", "SELECT count(*) FROM notice", "SELECT count(*) FROM app_user",
+                    "SELECT count(*) FROM portal_article")) {
+                try (Statement s = app.createStatement(); ResultSet rs = s.executeQuery(q)) {
+                    rs.next();
+                    assertEquals(0, rs.getLong(1), q);
+                }
+            }
+            try (Statement s = app.createStatement()) {
+                assertEquals(0, s.executeUpdate("UPDATE dossier SET status = 'done'"), "the applicant scope writes nothing");
+            }
+            app.rollback();
+            try (PreparedStatement ps = app.prepareStatement("SELECT set_config('app.applicant_id', '-1', true)")) {
+                ps.executeQuery().close();
+            }
+            try (Statement s = app.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM dossier")) {
+                rs.next();
+                assertEquals(0, rs.getLong(1), "another account sees none");
+            }
+            app.rollback();
         }
     }
 

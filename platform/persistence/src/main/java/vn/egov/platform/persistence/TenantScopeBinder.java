@@ -22,9 +22,11 @@ import vn.egov.platform.tenancy.TenantScope;
 public class TenantScopeBinder {
 
     static final String SQL = "SELECT set_config('app.tenant_id', ?, true), set_config('app.subtree', ?, true), "
-            + "set_config('app.public', 'off', true)";
+            + "set_config('app.public', 'off', true), set_config('app.applicant_id', '', true)";
     static final String PUBLIC_SQL = "SELECT set_config('app.tenant_id', '', true), set_config('app.subtree', 'off', true), "
-            + "set_config('app.public', 'on', true)";
+            + "set_config('app.public', 'on', true), set_config('app.applicant_id', '', true)";
+    static final String APPLICANT_SQL = "SELECT set_config('app.tenant_id', '', true), set_config('app.subtree', 'off', true), "
+            + "set_config('app.public', 'off', true), set_config('app.applicant_id', ?, true)";
 
     @Resource(lookup = "jdbc/egov")
     DataSource dataSource;
@@ -68,6 +70,25 @@ public class TenantScopeBinder {
             }
         } catch (SQLException e) {
             throw new ScopeNotSetException("could not set the public scope: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Binds the applicant scope: no unit, no public rows, only what the tables' applicant policies let the account
+     * {@code userId} read (a citizen's or business's own dossiers).
+     */
+    public void bindApplicant(long userId) {
+        requireTransaction();
+        String id = Long.toString(userId);
+        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(APPLICANT_SQL)) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || !id.equals(rs.getString(4)) || !"".equals(rs.getString(1))) {
+                    throw new ScopeNotSetException("the database did not take the applicant scope");
+                }
+            }
+        } catch (SQLException e) {
+            throw new ScopeNotSetException("could not set the applicant scope: " + e.getMessage(), e);
         }
     }
 

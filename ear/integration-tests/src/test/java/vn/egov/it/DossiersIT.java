@@ -1,0 +1,205 @@
+package vn.egov.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Dossiers submitted online through the deployed EAR: a citizen submits under the current version of a procedure
+ * the commune adopted, with the form checked against its typed fields and papers judged by content; the code is
+ * {@code {unit}-{yymmdd}-{n}}, without duplicates or gaps even under 32 concurrent submitters and after refused
+ * ones; the appointment date is the working-day deadline; the applicant alone reads their dossier, the commune's
+ * staff list it, another commune sees nothing, and anyone with the code sees its status and nothing personal.
+ */
+class DossiersIT extends DeployedEar {
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final byte[] PDF = PortalEditingIT.PDF;
+    static String unit;
+    static String procedure;
+    static String citizen;
+
+    @BeforeAll
+    static void catalogue() {
+        Api province = Api.as(Fixtures.user(Fixtures.PROVINCE, true, "PROVINCE_ADMIN"), Fixtures.PASSWORD);
+        procedure = ProceduresIT.code();
+        String definition = ProceduresIT.procedure(procedure, "Đăng ký khai sinh", "commune", 2, 1, "")
+                .replace("{\"name\":\"gender\",\"label\":\"Giới tính\",\"type\":\"choice\",\"choices\":[\"Nam\",\"Nữ\"]}",
+                        "{\"name\":\"gender\",\"label\":\"Giới tính\",\"type\":\"choice\",\"choices\":[\"Nam\",\"Nữ\"]},"
+                                + "{\"name\":\"birthDate\",\"label\":\"Ngày sinh\",\"type\":\"date\",\"required\":true},"
+                                + "{\"name\":\"phone\",\"label\":\"Số điện thoại\",\"type\":\"phone\"}");
+        assertEquals(200, province.post("/api/t/" + Fixtures.PROVINCE + "/procedures/import", "[" + definition + "]").status());
+        unit = PortalIT.commune("xa-ho-so");
+        assertEquals(201, PortalIT.as(unit, "UNIT_ADMIN").put("/api/t/" + unit + "/procedures/adopted/" + procedure, "").status());
+        citizen = Fixtures.user(Fixtures.COMMUNE, false, "CITIZEN");
+    }
+
+    static HttpResponse<String> submit(String user, String toUnit, String code, String form, Map<String, byte[]> papers) throws Exception {
+        String boundary = "----hs" + UUID.randomUUID().toString().replace("-", "");
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"procedure\"\r\n\r\n" + code + "\r\n");
+        write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"form\"\r\nContent-Type: application/json; charset=UTF-8\r\n\r\n"
+                + form + "\r\n");
+        for (Map.Entry<String, byte[]> p : papers.entrySet()) {
+            write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"paper." + p.getKey().split("#")[0] + "\"; filename=\""
+                    + p.getKey().split("#")[0] + ".pdf\"\r\nContent-Type: application/pdf\r\n\r\n");
+            body.write(p.getValue());
+            write(body, "\r\n");
+        }
+        write(body, "--" + boundary + "--\r\n");
+        return HTTP.send(HttpRequest.newBuilder(URI.create(Api.baseUrl() + "/api/t/" + toUnit + "/dossiers"))
+                .header("Authorization", PortalIT.basic(user)).header("Accept", "application/json")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    static CompletableFuture<HttpResponse<String>> submitAsync(String user, String toUnit, String form, java.util.concurrent.Executor pool) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return submit(user, toUnit, procedure, form, Map.of("to-khai", PDF));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, pool);
+    }
+
+    static void write(ByteArrayOutputStream out, String s) {
+        out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static JsonObject json(String body) {
+        try (var r = jakarta.json.Json.createReader(new java.io.StringReader(body))) {
+            return r.readObject();
+        }
+    }
+
+    static final String GOOD = "{\"fullName\":\"Lò Thị Mai\",\"gender\":\"Nữ\",\"birthDate\":\"20/11/2026\",\"phone\":\"0912345678\"}";
+
+    @Test
+    void aCitizenSubmitsAndGetsACodeAndAnAppointmentDateAndOnlyTheyReadTheDossier() throws Exception {
+        // refused first: every problem named, in Vietnamese, nothing stored and no number taken
+        HttpResponse<String> bad = submit(citizen, unit, procedure,
+                "{\"fullName\":\"\",\"gender\":\"Khác\",\"birthDate\":\"31/02/2026\",\"phone\":\"123\",\"colour\":\"đỏ\"}",
+                Map.of("to-khai", "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertTrue(bad.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        for (String field : new String[] {"form.fullName", "form.gender", "form.birthDate", "form.phone", "form.colour", "papers.to-khai"}) {
+            assertTrue(bad.body().contains("\"" + field + "\""), field + " in " + bad.body());
+        }
+        assertTrue(bad.body().contains("Hãy điền"), bad.body());
+        HttpResponse<String> noPaper = submit(citizen, unit, procedure, GOOD, Map.of());
+        assertEquals(400, noPaper.statusCode());
+        assertTrue(noPaper.body().contains("Thiếu giấy tờ"), noPaper.body());
+
+        HttpResponse<String> ok = submit(citizen, unit, procedure, GOOD, Map.of("to-khai", PDF));
+        assertEquals(201, ok.statusCode(), ok.body());
+        JsonObject d = json(ok.body());
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        String prefix = unit + "-" + DateTimeFormatter.ofPattern("yyMMdd").format(today) + "-";
+        assertTrue(d.getString("code").startsWith(prefix), d.toString());
+        int first = Integer.parseInt(d.getString("code").substring(prefix.length()));
+        assertEquals(1, first, "the refused submissions took no number");
+        assertEquals("received", d.getString("status"));
+        assertEquals(1, d.getInt("procedureVersion"));
+        // the appointment: the procedure's 2 working days on the province's calendar
+        String due = Api.anonymous().get("/api/calendar/deadline?from=" + today + "&days=2").json().getString("dueDisplay");
+        assertEquals(due, d.getString("dueDate"));
+
+        // the applicant reads it with what they filled in; another citizen does not even see it
+        JsonObject mine = Api.as(citizen, Fixtures.PASSWORD).get("/api/me/dossiers/" + d.getString("code")).json();
+        assertEquals("Lò Thị Mai", mine.getJsonObject("form").getString("fullName"));
+        assertEquals("2026-11-20", mine.getJsonObject("form").getString("birthDate"), "dates stored as ISO");
+        assertEquals(1, mine.getJsonArray("files").size());
+        assertEquals("received", mine.getJsonArray("history").getJsonObject(0).getString("status"));
+        String other = Fixtures.user(Fixtures.SIBLING_COMMUNE, false, "CITIZEN");
+        Api otherCitizen = Api.as(other, Fixtures.PASSWORD);
+        assertEquals(404, otherCitizen.get("/api/me/dossiers/" + d.getString("code")).status());
+        assertFalse(otherCitizen.get("/api/me/dossiers").body().contains(d.getString("code")));
+        assertTrue(Api.as(citizen, Fixtures.PASSWORD).get("/api/me/dossiers").body().contains(d.getString("code")));
+
+        // the commune's staff list it; another commune's staff get nothing of it
+        Api staff = PortalIT.as(unit, "STAFF");
+        assertTrue(staff.get("/api/t/" + unit + "/dossiers").body().contains(d.getString("code")));
+        String otherUnit = PortalIT.commune("xa-ho-so-khac");
+        Api otherStaff = PortalIT.as(otherUnit, "STAFF");
+        assertEquals(403, otherStaff.get("/api/t/" + unit + "/dossiers").status());
+        assertFalse(otherStaff.get("/api/t/" + otherUnit + "/dossiers").body().contains(d.getString("code")));
+        // a citizen's account is no unit's staff; staff do not submit online as citizens
+        assertEquals(403, Api.as(citizen, Fixtures.PASSWORD).get("/api/t/" + unit + "/dossiers").status());
+        assertEquals(403, submit(Fixtures.user(unit, false, "STAFF"), unit, procedure, GOOD, Map.of("to-khai", PDF)).statusCode());
+        // the other commune does not offer the procedure
+        assertEquals(404, submit(citizen, otherUnit, procedure, GOOD, Map.of("to-khai", PDF)).statusCode());
+
+        // anyone with the code: the status, nothing personal
+        Api.Response status = Api.anonymous().get("/api/dossiers/" + d.getString("code"));
+        assertEquals(200, status.status());
+        assertEquals("received", status.json().getString("status"));
+        assertEquals(due, status.json().getString("dueDate"));
+        assertFalse(status.body().contains("Lò Thị Mai") || status.body().contains("0912345678"), status.body());
+        assertEquals(404, Api.anonymous().get("/api/dossiers/" + prefix + "9999").status());
+        assertEquals(404, Api.anonymous().get("/api/dossiers/khong-phai-ma").status());
+
+        // a new version of the procedure: this dossier keeps version 1, the next one is under version 2
+        Api province = Api.as(Fixtures.user(Fixtures.PROVINCE, true, "PROVINCE_ADMIN"), Fixtures.PASSWORD);
+        String v2 = ProceduresIT.procedure(procedure, "Đăng ký khai sinh", "commune", 3, 1, "")
+                .replace("{\"name\":\"gender\",\"label\":\"Giới tính\",\"type\":\"choice\",\"choices\":[\"Nam\",\"Nữ\"]}",
+                        "{\"name\":\"gender\",\"label\":\"Giới tính\",\"type\":\"choice\",\"choices\":[\"Nam\",\"Nữ\"]},"
+                                + "{\"name\":\"birthDate\",\"label\":\"Ngày sinh\",\"type\":\"date\",\"required\":true},"
+                                + "{\"name\":\"phone\",\"label\":\"Số điện thoại\",\"type\":\"phone\"}");
+        assertEquals(200, province.post("/api/t/" + Fixtures.PROVINCE + "/procedures/import", "[" + v2 + "]").status());
+        JsonObject next = json(submit(citizen, unit, procedure, GOOD, Map.of("to-khai", PDF)).body());
+        assertEquals(2, next.getInt("procedureVersion"));
+        assertEquals(1, Api.as(citizen, Fixtures.PASSWORD).get("/api/me/dossiers/" + d.getString("code")).json().getInt("procedureVersion"));
+    }
+
+    @Test
+    void thirtyTwoConcurrentSubmittersGetDistinctNumbersWithoutGaps() throws Exception {
+        String user = Fixtures.user(Fixtures.COMMUNE, false, "CITIZEN");
+        String fresh = PortalIT.commune("xa-dong-thoi");
+        assertEquals(201, PortalIT.as(fresh, "UNIT_ADMIN").put("/api/t/" + fresh + "/procedures/adopted/" + procedure, "").status());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(32);
+        try {
+            List<CompletableFuture<HttpResponse<String>>> all = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int i = 0; i < 32; i++) {
+                all.add(submitAsync(user, fresh, GOOD, pool));
+            }
+            Set<Integer> numbers = new HashSet<>();
+            for (CompletableFuture<HttpResponse<String>> f : all) {
+                HttpResponse<String> r = f.get();
+                assertEquals(201, r.statusCode(), r.body());
+                String code = json(r.body()).getString("code");
+                numbers.add(Integer.parseInt(code.substring(code.lastIndexOf('-') + 1)));
+            }
+            System.out.printf("32 concurrent submissions in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+            assertEquals(32, numbers.size(), "no duplicate: " + numbers);
+            for (int n = 1; n <= 32; n++) {
+                assertTrue(numbers.contains(n), "no gap: " + n + " missing from " + numbers);
+            }
+            JsonArray listed = PortalIT.as(fresh, "STAFF").get("/api/t/" + fresh + "/dossiers").array();
+            assertEquals(32, listed.size());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

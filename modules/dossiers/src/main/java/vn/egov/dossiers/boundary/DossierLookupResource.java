@@ -1,0 +1,92 @@
+package vn.egov.dossiers.boundary;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import vn.egov.dossiers.control.Lookup;
+import vn.egov.dossiers.entity.Dossier;
+import vn.egov.platform.persistence.ScopedWork;
+import vn.egov.platform.tenancy.TenantScope;
+import vn.egov.platform.tenancy.control.TenantDirectory;
+import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.Problem;
+import vn.egov.platform.web.ProblemException;
+
+/**
+ * {@code /api/dossiers/{code}}: anyone who has a dossier's code (it is on the receipt) sees its procedure, status,
+ * date of receipt and appointment date, and nothing about the applicant or the papers. The code names the unit;
+ * the dossier is read in that unit's scope, by code only. At most {@value #PER_MINUTE} lookups a minute from one
+ * address (counted in the data grid, so across nodes): codes cannot be enumerated.
+ */
+@Path("api/dossiers/{code}")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class DossierLookupResource {
+    static final int PER_MINUTE = 30;
+    static final Pattern CODE = Pattern.compile("^([a-z0-9]+(?:-[a-z0-9]+)*)-([0-9]{6})-([0-9]{4,6})$");
+
+    @Inject
+    TenantDirectory directory;
+
+    @Inject
+    Lookup lookup;
+
+    @Resource(lookup = "payara/Hazelcast")
+    HazelcastInstance grid;
+
+    @Context
+    HttpServletRequest request;
+
+    @GET
+    public Response status(@PathParam("code") String code) throws Exception {
+        limit(request.getRemoteAddr());
+        Matcher m = CODE.matcher(code == null ? "" : code);
+        Tenant unit = m.matches() ? directory.byCode(m.group(1)).orElse(null) : null;
+        if (unit == null) {
+            throw notFound(code);
+        }
+        Dossier d = ScopedWork.call(new TenantScope(unit.getId(), unit.getPath(), false), () -> lookup.byCode(unit, code)).orElseThrow(() -> notFound(code));
+        return Response.ok(Json.createObjectBuilder().add("code", d.code()).add("unit", unit.getName()).add("procedureName", d.procedureName())
+                .add("status", d.status()).add("receivedDate", DossiersResource.DAY.format(d.receivedAt().atZone(vn.egov.dossiers.control.Intake.VIETNAM)))
+                .add("dueDate", DossiersResource.DAY.format(d.dueDate())).build()).header("Cache-Control", "no-store").build();
+    }
+
+    private void limit(String address) {
+        IMap<String, Integer> counts = grid.getMap("egov-dossier-lookups");
+        String key = "lookup|" + address;
+        counts.lock(key);
+        try {
+            Integer n = counts.get(key);
+            if (n != null && n >= PER_MINUTE) {
+                throw new ProblemException(Problem.of(429, "too-many-requests", "Quá nhiều lượt tra cứu", "Too many lookups",
+                        "Bạn đã tra cứu quá " + PER_MINUTE + " lần trong một phút; hãy thử lại sau ít phút.",
+                        "More than " + PER_MINUTE + " lookups in a minute; try again in a few minutes."));
+            }
+            if (n == null) {
+                counts.set(key, 1, 60, TimeUnit.SECONDS);
+            } else {
+                counts.set(key, n + 1, 60, TimeUnit.SECONDS);
+            }
+        } finally {
+            counts.unlock(key);
+        }
+    }
+
+    private static ProblemException notFound(String code) {
+        return ProblemException.notFound("hồ sơ có mã " + code, "a dossier with the code " + code);
+    }
+}

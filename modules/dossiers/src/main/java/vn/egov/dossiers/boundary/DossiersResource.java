@@ -1,0 +1,132 @@
+package vn.egov.dossiers.boundary;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import vn.egov.dossiers.control.Intake;
+import vn.egov.dossiers.entity.Dossier;
+import vn.egov.platform.persistence.Db;
+import vn.egov.platform.persistence.ScopedWork;
+import vn.egov.platform.persistence.TenantTransactional;
+import vn.egov.platform.security.Role;
+import vn.egov.platform.security.UserPrincipal;
+import vn.egov.platform.tenancy.TenantContext;
+import vn.egov.platform.tenancy.TenantScope;
+import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.Access;
+import vn.egov.platform.web.Problem;
+import vn.egov.platform.web.ProblemException;
+
+/**
+ * {@code /api/t/{unit}/dossiers}: a citizen's or business's account submits a dossier online to the unit (multipart:
+ * {@code procedure}, the procedure's code; {@code form}, the form's fields as a JSON object; one part
+ * {@code paper.<id>} per file of each paper); the unit's staff list the dossiers it received. The submission is
+ * received in the unit's scope, carried explicitly ({@link ScopedWork}): the account works for no unit and gets no
+ * scope of its own; the code that runs in that scope writes the one dossier, for that account, and nothing else.
+ */
+@Path("api/t/{unit}/dossiers")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class DossiersResource {
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+    static final int MAX_PARTS = 50;
+
+    @Inject
+    TenantContext context;
+
+    @Inject
+    Access access;
+
+    @Inject
+    Intake intake;
+
+    @Inject
+    Db db;
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response submit(List<EntityPart> parts) throws Exception {
+        UserPrincipal user = access.user();
+        if (!user.has(Role.CITIZEN)) {
+            throw new ProblemException(Problem.of(403, "forbidden", "Không có quyền", "Forbidden",
+                    "Hồ sơ trực tuyến được nộp từ tài khoản của công dân hoặc doanh nghiệp.",
+                    "Dossiers are submitted online from a citizen's or business's account."));
+        }
+        Tenant unit = context.tenant().orElseThrow(() -> ProblemException.notFound("đơn vị", "unit"));
+        String procedure = null;
+        String formText = null;
+        List<Intake.Paper> papers = new ArrayList<>();
+        if (parts.size() > MAX_PARTS) {
+            throw invalid("Quá nhiều phần trong yêu cầu (tối đa " + MAX_PARTS + ").", "Too many parts (at most " + MAX_PARTS + ").");
+        }
+        for (EntityPart part : parts) {
+            String name = part.getName();
+            if (name.equals("procedure")) {
+                procedure = part.getContent(String.class);
+            } else if (name.equals("form")) {
+                formText = part.getContent(String.class);
+            } else if (name.startsWith("paper.")) {
+                byte[] content;
+                try (InputStream in = part.getContent()) {
+                    content = in.readNBytes(10 * 1024 * 1024 + 1);
+                }
+                if (content.length > 0) {
+                    papers.add(new Intake.Paper(name.substring(6), part.getFileName().orElse("tep"), content));
+                }
+            }
+        }
+        JsonNode form;
+        try {
+            form = vn.egov.procedures.control.Definitions.parse(formText == null || formText.isBlank() ? "{}" : formText);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw invalid("Phần \"form\" không phải JSON hợp lệ.", "The \"form\" part is not valid JSON.");
+        }
+        String code = procedure;
+        Intake.Applicant applicant = new Intake.Applicant(user.userId(), user.displayName(), user.username());
+        Dossier d = ScopedWork.call(new TenantScope(unit.getId(), unit.getPath(), false),
+                () -> intake.receive(unit, code, form, papers, applicant, "online"));
+        return Response.status(201).entity(json(d).add("statusUrl", "/api/dossiers/" + d.code()).build()).build();
+    }
+
+    /** The dossiers the unit received, newest first. Its staff. */
+    @GET
+    @Transactional
+    @TenantTransactional
+    public Response list() {
+        Tenant unit = access.require("dossiers", "read");
+        JsonArrayBuilder a = Json.createArrayBuilder();
+        db.list("SELECT " + Intake.COLS_PUBLIC + " FROM dossier WHERE tenant_id = ? ORDER BY received_at DESC, id DESC LIMIT 500", Intake::dossier,
+                unit.getId()).forEach(d -> a.add(json(d).add("applicantName", d.applicantName())));
+        return Response.ok(a.build()).build();
+    }
+
+    static JsonObjectBuilder json(Dossier d) {
+        return Json.createObjectBuilder().add("code", d.code()).add("procedureCode", d.procedureCode()).add("procedureName", d.procedureName())
+                .add("procedureVersion", d.procedureVersion()).add("status", d.status()).add("channel", d.channel())
+                .add("receivedAt", d.receivedAt().toString())
+                .add("receivedDate", DAY.format(d.receivedAt().atZone(Intake.VIETNAM))).add("dueDate", DAY.format(d.dueDate()))
+                .add("due", d.dueDate().toString());
+    }
+
+    static ProblemException invalid(String vi, String en) {
+        return new ProblemException(Problem.of(400, "invalid-input", "Dữ liệu không hợp lệ", "Invalid input", vi + " Không có gì thay đổi.",
+                en + " Nothing changed."));
+    }
+}

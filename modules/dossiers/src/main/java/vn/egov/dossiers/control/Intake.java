@@ -1,0 +1,178 @@
+package vn.egov.dossiers.control;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import vn.egov.dossiers.entity.Dossier;
+import vn.egov.platform.calendar.control.CalendarStore;
+import vn.egov.platform.persistence.Db;
+import vn.egov.platform.persistence.TenantTransactional;
+import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.Problem;
+import vn.egov.platform.web.ProblemException;
+import vn.egov.portal.control.FileCheck;
+import vn.egov.procedures.control.Catalogue;
+import vn.egov.procedures.entity.Procedure;
+import vn.egov.procedures.entity.ProcedureVersion;
+
+/**
+ * Receiving a dossier at a unit, in one transaction bound to that unit's scope: the procedure must be one the unit
+ * offers (its current version is the one the dossier keeps); the form and the papers are checked whole before
+ * anything is written; then the day's next number is taken from the unit's sequence row (a row lock: concurrent
+ * submissions on any node wait for each other, and a submission that fails later rolls its number back, so the
+ * numbers have no gaps), and the appointment date is the time limit counted in working days on the province's
+ * calendar from the day of receipt.
+ */
+@ApplicationScoped
+public class Intake {
+    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final DateTimeFormatter CODE_DAY = DateTimeFormatter.ofPattern("yyMMdd");
+    static final int MAX_FILE_BYTES = 10 * 1024 * 1024;
+    public static final String COLS_PUBLIC = "id, tenant_id, code, procedure_code, procedure_name, procedure_version, applicant_id, applicant_name, channel, "
+            + "status, received_at, due_date";
+
+    @Inject
+    Db db;
+
+    @Inject
+    Catalogue catalogue;
+
+    @Inject
+    CalendarStore calendar;
+
+    /** A file sent for one paper of the procedure. */
+    public record Paper(String paperId, String name, byte[] content) {
+        public Paper {
+            Objects.requireNonNull(paperId, "paperId");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(content, "content");
+        }
+    }
+
+    /** Who submits: their account (null at the counter) and name. */
+    public record Applicant(Long userId, String name, String username) {
+    }
+
+    @Transactional
+    @TenantTransactional
+    public Dossier receive(Tenant unit, String procedureCode, JsonNode form, List<Paper> papers, Applicant applicant, String channel) {
+        Procedure p = catalogue.offered(unit, procedureCode == null ? "" : procedureCode.strip()).orElseThrow(() -> ProblemException.notFound(
+                "thủ tục " + procedureCode + " trong danh mục của đơn vị này", "procedure " + procedureCode + " in this unit's catalogue"));
+        ProcedureVersion version = catalogue.version(p, p.currentVersion()).orElseThrow();
+        JsonNode definition = read(version.definitionJson());
+
+        FormCheck.Result checked = FormCheck.check(definition.path("form"), form);
+        Map<String, List<String>> problems = new LinkedHashMap<>(checked.problems());
+        List<Object[]> files = checkPapers(definition.path("papers"), papers, problems);
+        if (!problems.isEmpty()) {
+            throw new ProblemException(new Problem(400, "invalid-input", "Hồ sơ chưa hợp lệ", "Invalid dossier",
+                    "Hồ sơ chưa được nộp: có " + problems.size() + " chỗ cần sửa, xem từng mục. Không có gì được lưu.",
+                    "The dossier was not submitted: " + problems.size() + " thing(s) to correct, see each. Nothing was stored.", problems));
+        }
+
+        Instant now = Instant.now();
+        LocalDate day = now.atZone(VIETNAM).toLocalDate();
+        long number = db.insert("INSERT INTO dossier_sequence (tenant_id, day, last) VALUES (?, ?, 1) ON CONFLICT (tenant_id, day) "
+                + "DO UPDATE SET last = dossier_sequence.last + 1 RETURNING last", unit.getId(), day);
+        String code = unit.getCode() + "-" + CODE_DAY.format(day) + "-" + String.format("%04d", number);
+        LocalDate due = calendar.calendar().plusWorkingDays(day, (int) Math.ceil(p.timeLimitDays().doubleValue()));
+        long id = db.insert("INSERT INTO dossier (tenant_id, code, procedure_id, procedure_code, procedure_name, procedure_version, applicant_id, "
+                        + "applicant_name, channel, form, status, received_at, due_date, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), "
+                        + "'received', ?, ?, ?) RETURNING id", unit.getId(), code, p.id(), p.code(), p.name(), version.version(),
+                applicant.userId() == null ? new Db.Typed(java.sql.Types.BIGINT) : applicant.userId(), applicant.name(), channel,
+                checked.values().toString(), now, due, applicant.username());
+        for (Object[] f : files) {
+            Paper paper = (Paper) f[0];
+            FileCheck.Checked c = (FileCheck.Checked) f[1];
+            db.insert("INSERT INTO dossier_file (tenant_id, dossier_id, paper_id, name, content_type, size_bytes, sha256, content) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", unit.getId(), id, paper.paperId(), c.name(), c.contentType(),
+                    paper.content().length, sha256(paper.content()), paper.content());
+        }
+        db.insert("INSERT INTO dossier_event (tenant_id, dossier_id, status, actor, note) VALUES (?, ?, 'received', ?, ?) RETURNING id",
+                unit.getId(), id, applicant.username(), "Tiếp nhận hồ sơ (" + channel + ")");
+        return byId(unit, id).orElseThrow();
+    }
+
+    /** Each file checked by its content (PDF or an image, up to 10 MB), and every required paper given. */
+    private static List<Object[]> checkPapers(JsonNode declared, List<Paper> papers, Map<String, List<String>> problems) {
+        Set<String> ids = new HashSet<>();
+        declared.forEach(p -> ids.add(p.path("id").asText()));
+        List<Object[]> files = new ArrayList<>();
+        Set<String> given = new HashSet<>();
+        for (Paper paper : papers) {
+            String at = "papers." + paper.paperId();
+            if (!ids.contains(paper.paperId())) {
+                FormCheck.add(problems, at, "Thủ tục không có giấy tờ \"" + paper.paperId() + "\".", "The procedure has no paper \"" + paper.paperId() + "\".");
+                continue;
+            }
+            if (paper.content().length > MAX_FILE_BYTES) {
+                FormCheck.add(problems, at, "Tệp \"" + paper.name() + "\" quá 10 MB.", "The file \"" + paper.name() + "\" is over 10 MB.");
+                continue;
+            }
+            try {
+                FileCheck.Checked c = FileCheck.check(paper.name(), paper.content());
+                if (!c.contentType().equals("application/pdf") && !c.contentType().startsWith("image/")) {
+                    FormCheck.add(problems, at, "Tệp \"" + paper.name() + "\": chỉ nhận PDF hoặc ảnh (theo nội dung tệp).",
+                            "The file \"" + paper.name() + "\": PDF or images only (judged by its content).");
+                    continue;
+                }
+                files.add(new Object[] {paper, c});
+                given.add(paper.paperId());
+            } catch (FileCheck.Refused r) {
+                FormCheck.add(problems, at, "Tệp \"" + paper.name() + "\": " + r.vi, "The file \"" + paper.name() + "\": " + r.en);
+            }
+        }
+        for (JsonNode p : declared) {
+            String id = p.path("id").asText();
+            if (p.path("required").asBoolean(true) && !given.contains(id) && !problems.containsKey("papers." + id)) {
+                FormCheck.add(problems, "papers." + id, "Thiếu giấy tờ \"" + p.path("name").asText() + "\".",
+                        "The paper \"" + p.path("name").asText() + "\" is missing.");
+            }
+        }
+        return files;
+    }
+
+    public Optional<Dossier> byId(Tenant unit, long id) {
+        return db.one("SELECT " + COLS_PUBLIC + " FROM dossier WHERE tenant_id = ? AND id = ?", Intake::dossier, unit.getId(), id);
+    }
+
+    public static Dossier dossier(ResultSet rs) throws SQLException {
+        return new Dossier(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6),
+                Db.longOrNull(rs, "applicant_id"), rs.getString(8), rs.getString(9), rs.getString(10), Db.instant(rs, "received_at"),
+                rs.getObject(12, LocalDate.class));
+    }
+
+    static String sha256(byte[] b) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode read(String json) {
+        try {
+            return vn.egov.procedures.control.Definitions.parse(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

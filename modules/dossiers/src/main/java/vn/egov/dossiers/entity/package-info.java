@@ -1,0 +1,2 @@
+/** The dossier's vocabulary. Plain values. */
+package vn.egov.dossiers.entity;
