@@ -90,10 +90,11 @@ public class Intake {
 
         Instant now = Instant.now();
         LocalDate day = now.atZone(VIETNAM).toLocalDate();
+        LocalDate due = calendar.calendar().plusWorkingDays(day, (int) Math.ceil(p.timeLimitDays().doubleValue()));
+        // the number last: from here to the commit, the unit's other submissions of the day wait for this one
         long number = db.insert("INSERT INTO dossier_sequence (tenant_id, day, last) VALUES (?, ?, 1) ON CONFLICT (tenant_id, day) "
                 + "DO UPDATE SET last = dossier_sequence.last + 1 RETURNING last", unit.getId(), day);
         String code = unit.getCode() + "-" + CODE_DAY.format(day) + "-" + String.format("%04d", number);
-        LocalDate due = calendar.calendar().plusWorkingDays(day, (int) Math.ceil(p.timeLimitDays().doubleValue()));
         long id = db.insert("INSERT INTO dossier (tenant_id, code, procedure_id, procedure_code, procedure_name, procedure_version, applicant_id, "
                         + "applicant_name, channel, form, status, received_at, due_date, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), "
                         + "'received', ?, ?, ?) RETURNING id", unit.getId(), code, p.id(), p.code(), p.name(), version.version(),
