@@ -43,15 +43,18 @@ class DossiersIT extends DeployedEar {
     static void catalogue() {
         Api province = Api.as(Fixtures.user(Fixtures.PROVINCE, true, "PROVINCE_ADMIN"), Fixtures.PASSWORD);
         procedure = ProceduresIT.code();
-        String definition = ProceduresIT.procedure(procedure, "Đăng ký khai sinh", "commune", 2, 1, "")
-                .replace("{\"name\":\"gender\",\"label\":\"Giới tính\",\"type\":\"choice\",\"choices\":[\"Nam\",\"Nữ\"]}",
-                        "{\"name\":\"gender\",\"label\":\"Giới tính\",\"type\":\"choice\",\"choices\":[\"Nam\",\"Nữ\"]},"
-                                + "{\"name\":\"birthDate\",\"label\":\"Ngày sinh\",\"type\":\"date\",\"required\":true},"
-                                + "{\"name\":\"phone\",\"label\":\"Số điện thoại\",\"type\":\"phone\"}");
-        assertEquals(200, province.post("/api/t/" + Fixtures.PROVINCE + "/procedures/import", "[" + definition + "]").status());
+        assertEquals(200, province.post("/api/t/" + Fixtures.PROVINCE + "/procedures/import", "[" + definition(2) + "]").status());
         unit = PortalIT.commune("xa-ho-so");
         assertEquals(201, PortalIT.as(unit, "UNIT_ADMIN").put("/api/t/" + unit + "/procedures/adopted/" + procedure, "").status());
         citizen = Fixtures.user(Fixtures.COMMUNE, false, "CITIZEN");
+    }
+
+    /** The test's procedure with a time limit of {@code days}: the shared one, plus a date and a phone field. */
+    static String definition(int days) {
+        String gender = "{\"name\":\"gender\",\"label\":\"Giới tính\",\"type\":\"choice\",\"choices\":[\"Nam\",\"Nữ\"]}";
+        return ProceduresIT.procedure(procedure, "Đăng ký khai sinh", "commune", days, 1, "").replace(gender, gender
+                + ",{\"name\":\"birthDate\",\"label\":\"Ngày sinh\",\"type\":\"date\",\"required\":true},"
+                + "{\"name\":\"phone\",\"label\":\"Số điện thoại\",\"type\":\"phone\"}");
     }
 
     static HttpResponse<String> submit(String user, String toUnit, String code, String form, Map<String, byte[]> papers) throws Exception {
@@ -161,12 +164,7 @@ class DossiersIT extends DeployedEar {
 
         // a new version of the procedure: this dossier keeps version 1, the next one is under version 2
         Api province = Api.as(Fixtures.user(Fixtures.PROVINCE, true, "PROVINCE_ADMIN"), Fixtures.PASSWORD);
-        String v2 = ProceduresIT.procedure(procedure, "Đăng ký khai sinh", "commune", 3, 1, "")
-                .replace("{\"name\":\"gender\",\"label\":\"Giới tính\",\"type\":\"choice\",\"choices\":[\"Nam\",\"Nữ\"]}",
-                        "{\"name\":\"gender\",\"label\":\"Giới tính\",\"type\":\"choice\",\"choices\":[\"Nam\",\"Nữ\"]},"
-                                + "{\"name\":\"birthDate\",\"label\":\"Ngày sinh\",\"type\":\"date\",\"required\":true},"
-                                + "{\"name\":\"phone\",\"label\":\"Số điện thoại\",\"type\":\"phone\"}");
-        assertEquals(200, province.post("/api/t/" + Fixtures.PROVINCE + "/procedures/import", "[" + v2 + "]").status());
+        assertEquals(200, province.post("/api/t/" + Fixtures.PROVINCE + "/procedures/import", "[" + definition(3) + "]").status());
         JsonObject next = json(submit(citizen, unit, procedure, GOOD, Map.of("to-khai", PDF)).body());
         assertEquals(2, next.getInt("procedureVersion"));
         assertEquals(1, Api.as(citizen, Fixtures.PASSWORD).get("/api/me/dossiers/" + d.getString("code")).json().getInt("procedureVersion"));
