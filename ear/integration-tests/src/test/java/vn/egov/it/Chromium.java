@@ -14,7 +14,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The browser tests' headless Chromium (skipped where it is not installed) and what they share. */
@@ -42,7 +41,7 @@ final class Chromium {
     /** Clicks something that loads a new page and waits until the old page is gone (no reading the old one). */
     static void clickAndWait(WebDriver browser, WebElement e) {
         clickNavigating(e);
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(e));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> gone(e));
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> "complete".equals(
                 ((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
@@ -61,6 +60,25 @@ final class Chromium {
             if (maybeGone.getMessage() == null || !maybeGone.getMessage().contains("does not belong to the document")) {
                 throw maybeGone;
             }
+        }
+    }
+
+    /**
+     * Whether the element's page has gone. Chromium's driver says so either as a stale element or, while the old
+     * document is being replaced, as a node that "does not belong to the document"; Selenium's own staleness
+     * condition knows only the first.
+     */
+    static boolean gone(WebElement e) {
+        try {
+            e.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException stale) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException maybeGone) {
+            if (maybeGone.getMessage() != null && maybeGone.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw maybeGone;
         }
     }
 

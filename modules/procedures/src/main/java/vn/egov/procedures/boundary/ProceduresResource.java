@@ -97,8 +97,11 @@ public class ProceduresResource {
         return Response.ok(b.build()).build();
     }
 
+    /** Owner codes already looked up in this request (a list names few owners: the province and the unit). */
+    private final java.util.Map<Long, String> owners = new java.util.HashMap<>();
+
     private JsonObjectBuilder summary(Procedure p) {
-        String owner = directory.byId(p.ownerId()).map(Tenant::getCode).orElse("");
+        String owner = owners.computeIfAbsent(p.ownerId(), id -> directory.byId(id).map(Tenant::getCode).orElse(""));
         return Json.createObjectBuilder().add("code", p.code()).add("name", p.name()).add("sector", p.sector()).add("level", p.level().db())
                 .add("onlineLevel", p.onlineLevel().db()).add("timeLimitDays", p.timeLimitDays()).add("currentVersion", p.currentVersion())
                 .add("owner", owner);
