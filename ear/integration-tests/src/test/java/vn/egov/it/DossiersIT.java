@@ -76,6 +76,11 @@ class DossiersIT extends DeployedEar {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    static HttpResponse<byte[]> pdf(String user, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(Api.baseUrl() + path)).header("Authorization", PortalIT.basic(user)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     static CompletableFuture<HttpResponse<String>> submitAsync(String user, String toUnit, String form, java.util.concurrent.Executor pool) {
         return CompletableFuture.supplyAsync(() -> {
             try {
@@ -140,12 +145,32 @@ class DossiersIT extends DeployedEar {
         assertFalse(otherCitizen.get("/api/me/dossiers").body().contains(d.getString("code")));
         assertTrue(Api.as(citizen, Fixtures.PASSWORD).get("/api/me/dossiers").body().contains(d.getString("code")));
 
+        // the receipt and appointment slip (form 01): what was received, when, and a QR code to the status
+        HttpResponse<byte[]> slip = pdf(citizen, d.getString("receiptUrl"));
+        assertEquals(200, slip.statusCode());
+        assertTrue(slip.headers().firstValue("Content-Type").orElse("").startsWith("application/pdf"), slip.headers().toString());
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(slip.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            assertTrue(text.contains("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ") && text.contains("Mã hồ sơ: " + d.getString("code"))
+                    && text.contains("Tờ khai") && text.contains("ngày " + due), text);
+            java.awt.image.BufferedImage page = new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 150);
+            String qr = new com.google.zxing.MultiFormatReader().decode(new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                    new com.google.zxing.client.j2se.BufferedImageLuminanceSource(page)))).getText();
+            assertTrue(qr.endsWith("/api/dossiers/" + d.getString("code")), qr);
+            assertEquals("received", Api.anonymous().get(URI.create(qr).getRawPath()).json().getString("status"), "the QR code leads to the status");
+        }
+        assertEquals(404, pdf(Fixtures.user(Fixtures.SIBLING_COMMUNE, false, "CITIZEN"), d.getString("receiptUrl")).statusCode(), "not another's slip");
+        assertEquals(200, pdf(Fixtures.user(unit, false, "STAFF"), "/api/t/" + unit + "/dossiers/" + d.getString("code") + "/receipt.pdf").statusCode(),
+                "the unit's staff print it at the counter");
+
         // the commune's staff list it; another commune's staff get nothing of it
         Api staff = PortalIT.as(unit, "STAFF");
         assertTrue(staff.get("/api/t/" + unit + "/dossiers").body().contains(d.getString("code")));
         String otherUnit = PortalIT.commune("xa-ho-so-khac");
         Api otherStaff = PortalIT.as(otherUnit, "STAFF");
         assertEquals(403, otherStaff.get("/api/t/" + unit + "/dossiers").status());
+        assertEquals(404, pdf(Fixtures.user(otherUnit, false, "STAFF"), "/api/t/" + otherUnit + "/dossiers/" + d.getString("code") + "/receipt.pdf")
+                .statusCode(), "A's dossier is not in B's register");
         assertFalse(otherStaff.get("/api/t/" + otherUnit + "/dossiers").body().contains(d.getString("code")));
         // a citizen's account is no unit's staff; staff do not submit online as citizens
         assertEquals(403, Api.as(citizen, Fixtures.PASSWORD).get("/api/t/" + unit + "/dossiers").status());

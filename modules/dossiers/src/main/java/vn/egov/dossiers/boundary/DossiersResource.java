@@ -60,6 +60,12 @@ public class DossiersResource {
     @Inject
     Db db;
 
+    @Inject
+    vn.egov.dossiers.control.Slips slips;
+
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.core.UriInfo uri;
+
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response submit(List<EntityPart> parts) throws Exception {
@@ -102,7 +108,8 @@ public class DossiersResource {
         Intake.Applicant applicant = new Intake.Applicant(user.userId(), user.displayName(), user.username());
         Dossier d = ScopedWork.call(new TenantScope(unit.getId(), unit.getPath(), false),
                 () -> intake.receive(unit, code, form, papers, applicant, "online"));
-        return Response.status(201).entity(json(d).add("statusUrl", "/api/dossiers/" + d.code()).build()).build();
+        return Response.status(201).entity(json(d).add("statusUrl", "/api/dossiers/" + d.code())
+                .add("receiptUrl", "/api/me/dossiers/" + d.code() + "/receipt.pdf").build()).build();
     }
 
     /** The dossiers the unit received, newest first. Its staff. */
@@ -115,6 +122,21 @@ public class DossiersResource {
         db.list("SELECT " + Intake.COLS_PUBLIC + " FROM dossier WHERE tenant_id = ? ORDER BY received_at DESC, id DESC LIMIT 500", Intake::dossier,
                 unit.getId()).forEach(d -> a.add(json(d).add("applicantName", d.applicantName())));
         return Response.ok(a.build()).build();
+    }
+
+    /** The receipt slip of one of the unit's dossiers (to print at the counter). Its staff. */
+    @GET
+    @Path("{code}/receipt.pdf")
+    @Produces("application/pdf")
+    @Transactional
+    @TenantTransactional
+    public Response receipt(@jakarta.ws.rs.PathParam("code") String code) {
+        Tenant unit = access.require("dossiers", "read");
+        Dossier d = db.one("SELECT " + Intake.COLS_PUBLIC + " FROM dossier WHERE tenant_id = ? AND code = ?", Intake::dossier, unit.getId(), code)
+                .orElseThrow(() -> ProblemException.notFound("hồ sơ " + code + " của đơn vị này", "dossier " + code + " of this unit"));
+        byte[] pdf = slips.pdf(d, slips.procedureId(d.id()), slips.files(d.id()), MyDossiersResource.statusUrl(uri, d.code()));
+        return Response.ok(pdf, "application/pdf").header("Content-Disposition", "inline; filename=\"phieu-hen-" + code + ".pdf\"")
+                .header("Cache-Control", "private, no-store").build();
     }
 
     static JsonObjectBuilder json(Dossier d) {

@@ -38,6 +38,12 @@ public class MyDossiersResource {
     @Inject
     Db db;
 
+    @Inject
+    vn.egov.dossiers.control.Slips slips;
+
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.core.UriInfo uri;
+
     @GET
     public Response mine() {
         UserPrincipal me = access.user();
@@ -45,6 +51,25 @@ public class MyDossiersResource {
         reads.read(me.userId(), () -> db.list("SELECT " + Intake.COLS_PUBLIC + " FROM dossier WHERE applicant_id = ? ORDER BY received_at DESC, id DESC",
                 Intake::dossier, me.userId())).forEach(d -> a.add(DossiersResource.json(d)));
         return Response.ok(a.build()).build();
+    }
+
+    /** The receipt and appointment slip (form 01) of one of the account's dossiers, as a PDF. */
+    @GET
+    @Path("{code}/receipt.pdf")
+    @Produces("application/pdf")
+    public Response receipt(@PathParam("code") String code) {
+        UserPrincipal me = access.user();
+        byte[] pdf = reads.read(me.userId(), () -> {
+            Dossier d = db.one("SELECT " + Intake.COLS_PUBLIC + " FROM dossier WHERE code = ? AND applicant_id = ?", Intake::dossier, code, me.userId())
+                    .orElseThrow(() -> ProblemException.notFound("hồ sơ " + code + " của bạn", "your dossier " + code));
+            return slips.pdf(d, slips.procedureId(d.id()), slips.files(d.id()), statusUrl(uri, d.code()));
+        });
+        return Response.ok(pdf, "application/pdf").header("Content-Disposition", "inline; filename=\"phieu-hen-" + code + ".pdf\"")
+                .header("Cache-Control", "private, no-store").build();
+    }
+
+    static String statusUrl(jakarta.ws.rs.core.UriInfo uri, String code) {
+        return uri.getBaseUriBuilder().path("api/dossiers").path(code).build().toString();
     }
 
     @GET

@@ -1,0 +1,156 @@
+package vn.egov.dossiers.control;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.Image;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfWriter;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import vn.egov.dossiers.entity.Dossier;
+
+/**
+ * The receipt and appointment slip (giấy tiếp nhận hồ sơ và hẹn trả kết quả, form 01 of the one-stop rules) of a
+ * dossier, as a PDF: the receiving unit, the dossier's code, the applicant, the procedure, the papers received, the
+ * times of receipt and of the appointment, and a QR code to the dossier's status. Set in Liberation Serif (Times
+ * New Roman's metrics, Vietnamese glyphs) embedded in the file.
+ */
+public final class ReceiptSlip {
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH 'giờ' mm 'phút, ngày' dd/MM/uuuu");
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+    private static final byte[] REGULAR = font("liberation/LiberationSerif-Regular.ttf");
+    private static final byte[] BOLD = font("liberation/LiberationSerif-Bold.ttf");
+
+    /** One paper received: its name and the files that came for it. */
+    public record Received(String paper, List<String> files) {
+    }
+
+    private ReceiptSlip() {
+    }
+
+    public static byte[] pdf(Dossier d, String unitName, List<Received> papers, String statusUrl) {
+        try {
+            BaseFont regular = BaseFont.createFont("LiberationSerif-Regular.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, REGULAR, null);
+            BaseFont bold = BaseFont.createFont("LiberationSerif-Bold.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, BOLD, null);
+            Font text = new Font(regular, 13);
+            Font strong = new Font(bold, 13);
+            Font title = new Font(bold, 14);
+            Font header = new Font(bold, 11);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            Document doc = new Document(PageSize.A4, 60, 50, 40, 40);
+            PdfWriter.getInstance(doc, out);
+            doc.addTitle("Giấy tiếp nhận hồ sơ và hẹn trả kết quả " + d.code());
+            doc.open();
+
+            PdfPTable head = new PdfPTable(new float[] {45, 55});
+            head.setWidthPercentage(100);
+            head.addCell(cell(new Phrase(unitName.toUpperCase(java.util.Locale.forLanguageTag("vi")) + "\nBỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ", header)));
+            head.addCell(cell(new Phrase("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc", header)));
+            doc.add(head);
+            // the code on a line of its own: it is long and must not be broken
+            Paragraph code = new Paragraph("Mã hồ sơ: " + d.code(), strong);
+            code.setSpacingBefore(6);
+            doc.add(code);
+
+            Paragraph t = new Paragraph("\nGIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ\n\n", title);
+            t.setAlignment(Element.ALIGN_CENTER);
+            doc.add(t);
+            doc.add(new Paragraph("Bộ phận tiếp nhận và trả kết quả " + unitName + " tiếp nhận hồ sơ của:", text));
+            doc.add(new Paragraph("Ông/bà: " + d.applicantName(), strong));
+            doc.add(new Paragraph("Nội dung yêu cầu giải quyết: " + d.procedureName() + " (mã thủ tục " + d.procedureCode()
+                    + ", phiên bản " + d.procedureVersion() + ")", text));
+            doc.add(new Paragraph("Hình thức nộp: " + channel(d.channel()), text));
+            doc.add(new Paragraph("\nThành phần hồ sơ nộp gồm:", text));
+            PdfPTable list = new PdfPTable(new float[] {8, 52, 40});
+            list.setWidthPercentage(100);
+            list.setSpacingBefore(4);
+            for (String h : new String[] {"TT", "Tên giấy tờ", "Tệp đã nộp"}) {
+                PdfPCell c = new PdfPCell(new Phrase(h, strong));
+                c.setPadding(4);
+                list.addCell(c);
+            }
+            int n = 1;
+            for (Received r : papers) {
+                list.addCell(padded(new Phrase(Integer.toString(n++), text)));
+                list.addCell(padded(new Phrase(r.paper(), text)));
+                list.addCell(padded(new Phrase(String.join(", ", r.files()), text)));
+            }
+            doc.add(list);
+            doc.add(new Paragraph("\nThời gian nhận hồ sơ: " + TIME.format(d.receivedAt().atZone(Intake.VIETNAM)), text));
+            doc.add(new Paragraph("Thời gian trả kết quả giải quyết hồ sơ: ngày " + DAY.format(d.dueDate()), strong));
+            doc.add(new Paragraph("Tra cứu tình trạng hồ sơ: quét mã QR hoặc mở " + statusUrl, text));
+
+            Image qr = Image.getInstance(qr(statusUrl), null);
+            qr.scaleAbsolute(110, 110);
+            qr.setAlignment(Element.ALIGN_RIGHT);
+            doc.add(qr);
+            doc.close();
+            return out.toByteArray();
+        } catch (DocumentException | IOException | WriterException e) {
+            throw new IllegalStateException("the receipt slip of " + d.code() + " could not be made", e);
+        }
+    }
+
+    static BufferedImage qr(String content) throws WriterException {
+        BitMatrix m = new QRCodeWriter().encode(content, BarcodeFormat.QR_CODE, 330, 330,
+                Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
+        BufferedImage img = new BufferedImage(m.getWidth(), m.getHeight(), BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < m.getWidth(); x++) {
+            for (int y = 0; y < m.getHeight(); y++) {
+                img.setRGB(x, y, m.get(x, y) ? 0x000000 : 0xFFFFFF);
+            }
+        }
+        return img;
+    }
+
+    private static String channel(String c) {
+        return switch (c) {
+            case "online" -> "trực tuyến";
+            case "post" -> "qua bưu chính công ích";
+            default -> "trực tiếp";
+        };
+    }
+
+    private static PdfPCell cell(Phrase p) {
+        PdfPCell c = new PdfPCell(p);
+        c.setBorder(0);
+        c.setHorizontalAlignment(Element.ALIGN_CENTER);
+        return c;
+    }
+
+    private static PdfPCell padded(Phrase p) {
+        PdfPCell c = new PdfPCell(p);
+        c.setPadding(4);
+        return c;
+    }
+
+    private static byte[] font(String path) {
+        try (InputStream in = ReceiptSlip.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("font " + path + " is missing (openpdf-fonts-extra)");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
