@@ -58,9 +58,18 @@ class DossiersIT extends DeployedEar {
     }
 
     static HttpResponse<String> submit(String user, String toUnit, String code, String form, Map<String, byte[]> papers) throws Exception {
+        return submit(user, toUnit, code, form, papers, null);
+    }
+
+    static HttpResponse<String> submit(String user, String toUnit, String code, String form, Map<String, byte[]> papers, String applicantName)
+            throws Exception {
         String boundary = "----hs" + UUID.randomUUID().toString().replace("-", "");
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"procedure\"\r\n\r\n" + code + "\r\n");
+        if (applicantName != null) {
+            write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"applicantName\"\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
+                    + applicantName + "\r\n");
+        }
         write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"form\"\r\nContent-Type: application/json; charset=UTF-8\r\n\r\n"
                 + form + "\r\n");
         for (Map.Entry<String, byte[]> p : papers.entrySet()) {
@@ -172,9 +181,22 @@ class DossiersIT extends DeployedEar {
         assertEquals(404, pdf(Fixtures.user(otherUnit, false, "STAFF"), "/api/t/" + otherUnit + "/dossiers/" + d.getString("code") + "/receipt.pdf")
                 .statusCode(), "A's dossier is not in B's register");
         assertFalse(otherStaff.get("/api/t/" + otherUnit + "/dossiers").body().contains(d.getString("code")));
-        // a citizen's account is no unit's staff; staff do not submit online as citizens
+        // a citizen's account is no unit's staff
         assertEquals(403, Api.as(citizen, Fixtures.PASSWORD).get("/api/t/" + unit + "/dossiers").status());
-        assertEquals(403, submit(Fixtures.user(unit, false, "STAFF"), unit, procedure, GOOD, Map.of("to-khai", PDF)).statusCode());
+        // the unit's staff receive at the counter on an applicant's behalf: the applicant's name is needed, the next number follows
+        String clerk = Fixtures.user(unit, false, "STAFF");
+        HttpResponse<String> nameless = submit(clerk, unit, procedure, GOOD, Map.of("to-khai", PDF));
+        assertEquals(400, nameless.statusCode());
+        assertTrue(nameless.body().contains("applicantName"), nameless.body());
+        HttpResponse<String> atCounter = submit(clerk, unit, procedure, GOOD, Map.of("to-khai", PDF), "Hà Văn Sơn");
+        assertEquals(201, atCounter.statusCode(), atCounter.body());
+        JsonObject c = json(atCounter.body());
+        assertEquals("counter", c.getString("channel"));
+        assertEquals(prefix + "0002", c.getString("code"), "the counter and online dossiers share the unit's numbers");
+        assertEquals(200, pdf(clerk, c.getString("receiptUrl")).statusCode(), "its slip, printed at the counter");
+        assertFalse(Api.as(citizen, Fixtures.PASSWORD).get("/api/me/dossiers").body().contains(c.getString("code")), "not the citizen's");
+        assertEquals(403, submit(Fixtures.user(Fixtures.SIBLING_COMMUNE, false, "STAFF"), unit, procedure, GOOD, Map.of("to-khai", PDF), "X").statusCode(),
+                "another commune's clerk does not receive for this one");
         // the other commune does not offer the procedure
         assertEquals(404, submit(citizen, otherUnit, procedure, GOOD, Map.of("to-khai", PDF)).statusCode());
 
@@ -186,6 +208,12 @@ class DossiersIT extends DeployedEar {
         assertFalse(status.body().contains("Lò Thị Mai") || status.body().contains("0912345678"), status.body());
         assertEquals(404, Api.anonymous().get("/api/dossiers/" + prefix + "9999").status());
         assertEquals(404, Api.anonymous().get("/api/dossiers/khong-phai-ma").status());
+        // the page the QR code opens in a phone's browser
+        Api.Response page = Api.anonymous().get("/api/dossiers/" + d.getString("code"), "text/html");
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("<dd id=\"status\">Đã tiếp nhận</dd>") && page.body().contains("<dd id=\"due\">" + due + "</dd>")
+                && !page.body().contains("Lò Thị Mai"), page.body());
+        assertEquals(404, Api.anonymous().get("/api/dossiers/" + prefix + "9999", "text/html").status());
 
         // a new version of the procedure: this dossier keeps version 1, the next one is under version 2
         Api province = Api.as(Fixtures.user(Fixtures.PROVINCE, true, "PROVINCE_ADMIN"), Fixtures.PASSWORD);

@@ -37,7 +37,8 @@ import vn.egov.platform.web.ProblemException;
 /**
  * {@code /api/t/{unit}/dossiers}: a citizen's or business's account submits a dossier online to the unit (multipart:
  * {@code procedure}, the procedure's code; {@code form}, the form's fields as a JSON object; one part
- * {@code paper.<id>} per file of each paper); the unit's staff list the dossiers it received. The submission is
+ * {@code paper.<id>} per file of each paper), or the unit's staff receive one at the counter on an applicant's
+ * behalf (the same, with {@code applicantName}); the unit's staff list the dossiers it received. The submission is
  * received in the unit's scope, carried explicitly ({@link ScopedWork}): the account works for no unit and gets no
  * scope of its own; the code that runs in that scope writes the one dossier, for that account, and nothing else.
  */
@@ -70,14 +71,12 @@ public class DossiersResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response submit(List<EntityPart> parts) throws Exception {
         UserPrincipal user = access.user();
-        if (!user.has(Role.CITIZEN)) {
-            throw new ProblemException(Problem.of(403, "forbidden", "Không có quyền", "Forbidden",
-                    "Hồ sơ trực tuyến được nộp từ tài khoản của công dân hoặc doanh nghiệp.",
-                    "Dossiers are submitted online from a citizen's or business's account."));
-        }
-        Tenant unit = context.tenant().orElseThrow(() -> ProblemException.notFound("đơn vị", "unit"));
+        // a citizen's or business's account submits online; the unit's staff receive at the counter on an applicant's behalf
+        boolean counter = !user.has(Role.CITIZEN);
+        Tenant unit = counter ? access.require("dossiers", "write") : context.tenant().orElseThrow(() -> ProblemException.notFound("đơn vị", "unit"));
         String procedure = null;
         String formText = null;
+        String applicantName = null;
         List<Intake.Paper> papers = new ArrayList<>();
         if (parts.size() > MAX_PARTS) {
             throw invalid("Quá nhiều phần trong yêu cầu (tối đa " + MAX_PARTS + ").", "Too many parts (at most " + MAX_PARTS + ").");
@@ -88,6 +87,8 @@ public class DossiersResource {
                 procedure = part.getContent(String.class);
             } else if (name.equals("form")) {
                 formText = part.getContent(String.class);
+            } else if (name.equals("applicantName")) {
+                applicantName = part.getContent(String.class);
             } else if (name.startsWith("paper.")) {
                 byte[] content;
                 try (InputStream in = part.getContent()) {
@@ -105,11 +106,26 @@ public class DossiersResource {
             throw invalid("Phần \"form\" không phải JSON hợp lệ.", "The \"form\" part is not valid JSON.");
         }
         String code = procedure;
-        Intake.Applicant applicant = new Intake.Applicant(user.userId(), user.displayName(), user.username());
+        Intake.Applicant applicant;
+        if (counter) {
+            String n = applicantName == null ? "" : java.text.Normalizer.normalize(applicantName.strip(), java.text.Normalizer.Form.NFC);
+            if (n.isEmpty() || n.length() > 200) {
+                throw new ProblemException(new Problem(400, "invalid-input", "Hồ sơ chưa hợp lệ", "Invalid dossier",
+                        "Hãy ghi họ tên người nộp hồ sơ (tối đa 200 ký tự). Không có gì được lưu.",
+                        "Give the applicant's name (at most 200 characters). Nothing was stored.",
+                        java.util.Map.of("applicantName", List.of("Hãy ghi họ tên người nộp. / Give the applicant's name."))));
+            }
+            // received at the counter: the applicant has no account here; the staff member is who received it
+            applicant = new Intake.Applicant(null, n, user.username());
+        } else {
+            applicant = new Intake.Applicant(user.userId(), user.displayName(), user.username());
+        }
+        Intake.Applicant who = applicant;
         Dossier d = ScopedWork.call(new TenantScope(unit.getId(), unit.getPath(), false),
-                () -> intake.receive(unit, code, form, papers, applicant, "online"));
+                () -> intake.receive(unit, code, form, papers, who, counter ? "counter" : "online"));
         return Response.status(201).entity(json(d).add("statusUrl", "/api/dossiers/" + d.code())
-                .add("receiptUrl", "/api/me/dossiers/" + d.code() + "/receipt.pdf").build()).build();
+                .add("receiptUrl", counter ? "/api/t/" + unit.getCode() + "/dossiers/" + d.code() + "/receipt.pdf"
+                        : "/api/me/dossiers/" + d.code() + "/receipt.pdf").build()).build();
     }
 
     /** The dossiers the unit received, newest first. Its staff. */
