@@ -150,9 +150,7 @@ public class DossiersResource {
         Tenant unit = access.require("dossiers", "read");
         Dossier d = db.one("SELECT " + Intake.COLS_PUBLIC + " FROM dossier WHERE tenant_id = ? AND code = ?", Intake::dossier, unit.getId(), code)
                 .orElseThrow(() -> ProblemException.notFound("hồ sơ " + code + " của đơn vị này", "dossier " + code + " of this unit"));
-        byte[] pdf = slips.pdf(d, slips.procedureId(d.id()), slips.files(d.id()), MyDossiersResource.statusUrl(uri, d.code()));
-        return Response.ok(pdf, "application/pdf").header("Content-Disposition", "inline; filename=\"phieu-hen-" + code + ".pdf\"")
-                .header("Cache-Control", "private, no-store").build();
+        return MyDossiersResource.slip(code, slips.pdf(d, MyDossiersResource.statusUrl(uri, d.code())));
     }
 
     static JsonObjectBuilder json(Dossier d) {

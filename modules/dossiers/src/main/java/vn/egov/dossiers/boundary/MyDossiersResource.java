@@ -62,8 +62,13 @@ public class MyDossiersResource {
         byte[] pdf = reads.read(me.userId(), () -> {
             Dossier d = db.one("SELECT " + Intake.COLS_PUBLIC + " FROM dossier WHERE code = ? AND applicant_id = ?", Intake::dossier, code, me.userId())
                     .orElseThrow(() -> ProblemException.notFound("hồ sơ " + code + " của bạn", "your dossier " + code));
-            return slips.pdf(d, slips.procedureId(d.id()), slips.files(d.id()), statusUrl(uri, d.code()));
+            return slips.pdf(d, statusUrl(uri, d.code()));
         });
+        return slip(code, pdf);
+    }
+
+    /** A slip as it is sent: shown in the browser, named after the dossier, never kept by a cache. */
+    static Response slip(String code, byte[] pdf) {
         return Response.ok(pdf, "application/pdf").header("Content-Disposition", "inline; filename=\"phieu-hen-" + code + ".pdf\"")
                 .header("Cache-Control", "private, no-store").build();
     }

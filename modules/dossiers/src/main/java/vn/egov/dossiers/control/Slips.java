@@ -31,17 +31,22 @@ public class Slips {
     TenantDirectory directory;
 
     /** The files of a dossier as (paper id, file name), in the caller's transaction and scope. */
-    public List<String[]> files(long dossierId) {
+    List<String[]> files(long dossierId) {
         return db.list("SELECT paper_id, name FROM dossier_file WHERE dossier_id = ? ORDER BY id", rs -> new String[] {rs.getString(1), rs.getString(2)},
                 dossierId);
     }
 
     /** The procedure the dossier was submitted under, in the caller's transaction and scope. */
-    public long procedureId(long dossierId) {
+    long procedureId(long dossierId) {
         return db.one("SELECT procedure_id FROM dossier WHERE id = ?", rs -> rs.getLong(1), dossierId).orElseThrow();
     }
 
-    public byte[] pdf(Dossier d, long procedureId, List<String[]> files, String statusUrl) {
+    /** The slip of {@code d}, its files and procedure read in the caller's transaction and scope. */
+    public byte[] pdf(Dossier d, String statusUrl) {
+        return pdf(d, procedureId(d.id()), files(d.id()), statusUrl);
+    }
+
+    byte[] pdf(Dossier d, long procedureId, List<String[]> files, String statusUrl) {
         String definition = reads.read(() -> db.one("SELECT definition::text FROM procedure_version WHERE procedure_id = ? AND version = ?",
                 rs -> rs.getString(1), procedureId, d.procedureVersion())).orElse("{}");
         JsonNode papers = Intake.read(definition).path("papers");

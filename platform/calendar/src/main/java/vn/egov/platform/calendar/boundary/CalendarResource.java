@@ -30,7 +30,6 @@ import vn.egov.platform.calendar.control.WorkingCalendar;
 import vn.egov.platform.calendar.entity.CalendarYear;
 import vn.egov.platform.calendar.entity.SpecialDay;
 import vn.egov.platform.web.Access;
-import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
 
 /**
@@ -72,7 +71,7 @@ public class CalendarResource {
     public JsonObject confirm(@PathParam("year") int year, JsonObject body) {
         requireProvinceAdmin();
         if (body == null || !body.containsKey("days") || body.get("days").getValueType() != JsonValue.ValueType.ARRAY) {
-            throw invalid(Map.of("days", List.of("Hãy gửi danh sách ngày (days). / Send the list of days (days).")));
+            throw CalendarStore.invalid(Map.of("days", List.of("Hãy gửi danh sách ngày (days). / Send the list of days (days).")));
         }
         List<SpecialDay> days = new ArrayList<>();
         Map<String, List<String>> errors = new LinkedHashMap<>();
@@ -102,7 +101,7 @@ public class CalendarResource {
         // everything wrong at once: what could not be read, and what the calendar refuses
         CalendarStore.problems(year, days, body.getString("note", null)).forEach(errors::putIfAbsent);
         if (!errors.isEmpty()) {
-            throw invalid(errors);
+            throw CalendarStore.invalid(errors);
         }
         return json(store.save(year, days, body.getString("note", null), access.username()));
     }
@@ -137,7 +136,7 @@ public class CalendarResource {
             errors.put("days", List.of("Số ngày làm việc từ 0 đến 365. / The number of working days is 0 to 365."));
         }
         if (!errors.isEmpty()) {
-            throw invalid(errors);
+            throw CalendarStore.invalid(errors);
         }
         WorkingCalendar c = store.calendar();
         LocalDate due = c.plusWorkingDays(start, n);
@@ -179,11 +178,5 @@ public class CalendarResource {
             b.add("note", y.note());
         }
         return b.build();
-    }
-
-    private static ProblemException invalid(Map<String, List<String>> errors) {
-        return new ProblemException(new Problem(400, "invalid-input", "Dữ liệu không hợp lệ", "Invalid input",
-                "Lịch chưa được lưu: hãy sửa các mục được nêu. Không có gì thay đổi.",
-                "The calendar was not saved: correct the items named. Nothing changed.", errors));
     }
 }

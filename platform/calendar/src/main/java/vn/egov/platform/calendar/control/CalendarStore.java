@@ -213,7 +213,8 @@ public class CalendarStore {
 
     static final java.time.format.DateTimeFormatter VN = java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
-    static ProblemException invalid(Map<String, List<String>> errors) {
+    /** A refused calendar, every problem by place: what the API and the admin page answer. */
+    public static ProblemException invalid(Map<String, List<String>> errors) {
         return new ProblemException(new Problem(400, "invalid-input", "Dữ liệu không hợp lệ", "Invalid input",
                 "Lịch chưa được lưu: hãy sửa các mục được nêu. Không có gì thay đổi.",
                 "The calendar was not saved: correct the items named. Nothing changed.", errors));
