@@ -162,9 +162,10 @@ class DossiersIT extends DeployedEar {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
             assertTrue(text.contains("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ") && text.contains("Mã hồ sơ: " + d.getString("code"))
                     && text.contains("Tờ khai") && text.contains("ngày " + due), text);
-            java.awt.image.BufferedImage page = new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 150);
-            String qr = new com.google.zxing.MultiFormatReader().decode(new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
-                    new com.google.zxing.client.j2se.BufferedImageLuminanceSource(page)))).getText();
+            java.awt.image.BufferedImage page = new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 200);
+            String qr = new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                    new com.google.zxing.client.j2se.BufferedImageLuminanceSource(page))), java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER,
+                    Boolean.TRUE)).getText();
             assertTrue(qr.endsWith("/api/dossiers/" + d.getString("code")), qr);
             assertEquals("received", Api.anonymous().get(URI.create(qr).getRawPath()).json().getString("status"), "the QR code leads to the status");
         }

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.zxing.BinaryBitmap;
-import com.google.zxing.MultiFormatReader;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
 import java.awt.image.BufferedImage;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,10 +34,29 @@ class ReceiptSlipTest {
             assertTrue(text.contains("Giấy chứng sinh") && text.contains("chung-sinh.jpg, trang-2.jpg"), text);
             assertTrue(text.contains("09 giờ 15 phút, ngày 27/11/2026"), "the time of receipt in Vietnam's time: " + text);
             assertTrue(text.contains("ngày 01/12/2026"), text);
-            BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 150);
-            String decoded = new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page))))
-                    .getText();
-            assertEquals(url, decoded);
+            assertEquals(url, qr(doc));
         }
+    }
+
+    @Test
+    void theQrCodeReadsBackWhateverTheCode() throws Exception {
+        // the code (and so the QR code's pattern) differs with every unit and day: 30 of them, all read back
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 30; i++) {
+            String code = "xa-" + Long.toString(Math.abs(random.nextLong()), 36) + "-261127-" + String.format("%04d", random.nextInt(10_000));
+            Dossier d = new Dossier(1, 2, code, "1.001193.H38", "Đăng ký khai sinh", 1, null, "Hà Văn Sơn", "counter", "received",
+                    Instant.parse("2026-11-27T02:15:00Z"), LocalDate.parse("2026-12-01"));
+            String url = "http://localhost:" + (28000 + i) + "/api/dossiers/" + code;
+            try (PDDocument doc = Loader.loadPDF(ReceiptSlip.pdf(d, "Xã Cổng " + code, List.of(new ReceiptSlip.Received("Tờ khai", List.of("a.pdf"))), url))) {
+                assertEquals(url, qr(doc), code);
+            }
+        }
+    }
+
+    /** The QR code on the slip's page, as a phone would read it off the printed page (the code's own area, squarely). */
+    static String qr(PDDocument doc) throws Exception {
+        BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 200);
+        return new com.google.zxing.qrcode.QRCodeReader().decode(new BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                new BufferedImageLuminanceSource(page))), java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
     }
 }
