@@ -14,15 +14,10 @@ import com.lowagie.text.Image;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
-import com.lowagie.text.pdf.BaseFont;
-import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import vn.egov.dossiers.entity.Dossier;
@@ -34,11 +29,6 @@ import vn.egov.dossiers.entity.Dossier;
  * New Roman's metrics, Vietnamese glyphs) embedded in the file.
  */
 public final class ReceiptSlip {
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH 'giờ' mm 'phút, ngày' dd/MM/uuuu");
-    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
-    private static final byte[] REGULAR = font("liberation/LiberationSerif-Regular.ttf");
-    private static final byte[] BOLD = font("liberation/LiberationSerif-Bold.ttf");
-
     /** One paper received: its name and the files that came for it. */
     public record Received(String paper, List<String> files) {
     }
@@ -48,31 +38,18 @@ public final class ReceiptSlip {
 
     public static byte[] pdf(Dossier d, String unitName, List<Received> papers, String statusUrl) {
         try {
-            BaseFont regular = BaseFont.createFont("LiberationSerif-Regular.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, REGULAR, null);
-            BaseFont bold = BaseFont.createFont("LiberationSerif-Bold.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, BOLD, null);
-            Font text = new Font(regular, 13);
-            Font strong = new Font(bold, 13);
-            Font title = new Font(bold, 14);
-            Font header = new Font(bold, 11);
+            Pdf.Fonts fonts = Pdf.fonts();
+            Font text = fonts.text();
+            Font strong = fonts.strong();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             Document doc = new Document(PageSize.A4, 60, 50, 40, 40);
             PdfWriter writer = PdfWriter.getInstance(doc, out);
             doc.addTitle("Giấy tiếp nhận hồ sơ và hẹn trả kết quả " + d.code());
             doc.open();
 
-            PdfPTable head = new PdfPTable(new float[] {45, 55});
-            head.setWidthPercentage(100);
-            head.addCell(cell(new Phrase(unitName.toUpperCase(java.util.Locale.forLanguageTag("vi")) + "\nBỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ", header)));
-            head.addCell(cell(new Phrase("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc", header)));
-            doc.add(head);
-            // the code on a line of its own: it is long and must not be broken
-            Paragraph code = new Paragraph("Mã hồ sơ: " + d.code(), strong);
-            code.setSpacingBefore(6);
-            doc.add(code);
-
-            Paragraph t = new Paragraph("\nGIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ\n\n", title);
-            t.setAlignment(Element.ALIGN_CENTER);
-            doc.add(t);
+            doc.add(Pdf.header(unitName, fonts.header()));
+            doc.add(Pdf.code(d.code(), strong));
+            doc.add(Pdf.title("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", fonts.title()));
             doc.add(new Paragraph("Bộ phận tiếp nhận và trả kết quả " + unitName + " tiếp nhận hồ sơ của:", text));
             doc.add(new Paragraph("Ông/bà: " + d.applicantName(), strong));
             doc.add(new Paragraph("Nội dung yêu cầu giải quyết: " + d.procedureName() + " (mã thủ tục " + d.procedureCode()
@@ -83,19 +60,17 @@ public final class ReceiptSlip {
             list.setWidthPercentage(100);
             list.setSpacingBefore(4);
             for (String h : new String[] {"TT", "Tên giấy tờ", "Tệp đã nộp"}) {
-                PdfPCell c = new PdfPCell(new Phrase(h, strong));
-                c.setPadding(4);
-                list.addCell(c);
+                list.addCell(Pdf.padded(new Phrase(h, strong)));
             }
             int n = 1;
             for (Received r : papers) {
-                list.addCell(padded(new Phrase(Integer.toString(n++), text)));
-                list.addCell(padded(new Phrase(r.paper(), text)));
-                list.addCell(padded(new Phrase(String.join(", ", r.files()), text)));
+                list.addCell(Pdf.padded(new Phrase(Integer.toString(n++), text)));
+                list.addCell(Pdf.padded(new Phrase(r.paper(), text)));
+                list.addCell(Pdf.padded(new Phrase(String.join(", ", r.files()), text)));
             }
             doc.add(list);
-            doc.add(new Paragraph("\nThời gian nhận hồ sơ: " + TIME.format(d.receivedAt().atZone(Intake.VIETNAM)), text));
-            doc.add(new Paragraph("Thời gian trả kết quả giải quyết hồ sơ: ngày " + DAY.format(d.dueDate()), strong));
+            doc.add(new Paragraph("\nThời gian nhận hồ sơ: " + Pdf.time(d.receivedAt()), text));
+            doc.add(new Paragraph("Thời gian trả kết quả giải quyết hồ sơ: ngày " + Pdf.day(d.dueDate()), strong));
             doc.add(new Paragraph("Tra cứu tình trạng hồ sơ: quét mã QR hoặc mở " + statusUrl, text));
 
             Image qr = Image.getInstance(qr(writer, statusUrl, 130));
@@ -136,29 +111,5 @@ public final class ReceiptSlip {
             case "post" -> "qua bưu chính công ích";
             default -> "trực tiếp";
         };
-    }
-
-    private static PdfPCell cell(Phrase p) {
-        PdfPCell c = new PdfPCell(p);
-        c.setBorder(0);
-        c.setHorizontalAlignment(Element.ALIGN_CENTER);
-        return c;
-    }
-
-    private static PdfPCell padded(Phrase p) {
-        PdfPCell c = new PdfPCell(p);
-        c.setPadding(4);
-        return c;
-    }
-
-    private static byte[] font(String path) {
-        try (InputStream in = ReceiptSlip.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("font " + path + " is missing (openpdf-fonts-extra)");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
