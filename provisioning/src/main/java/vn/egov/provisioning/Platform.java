@@ -84,6 +84,14 @@ public final class Platform {
         } else {
             payara.ensureSystemProperty("egov.solr.cloud", solr.cloudNodes());
         }
+        // systems outside the province's walls: the real ones where configured, else (unless switched off) the
+        // platform's own simulators, so that a development or test environment exercises the whole path
+        String nationalPortal = System.getenv().getOrDefault("EGOV_NATIONAL_PORTAL_URL", "");
+        boolean simulators = !"off".equals(System.getenv().getOrDefault("EGOV_SIMULATORS", "on"));
+        payara.ensureSystemProperty("egov.simulators", simulators ? "on" : "off");
+        if (!nationalPortal.isBlank() || simulators) {
+            payara.ensureSystemProperty("egov.national-portal.url", nationalPortal.isBlank() ? baseUrl() + "/api/sim/national-portal" : nationalPortal);
+        }
         if (deploy) {
             require(ear(), "the EAR");
             Path stamp = settings.envDir().resolve("deployed-ear.stamp");

@@ -121,15 +121,24 @@ public class ItEnvironment implements LauncherSessionListener {
                             + "'seed' FROM procedure WHERE code = '9.999999.H38' ON CONFLICT DO NOTHING",
                     // a dossier of that procedure (its applicant: the province administrator's account), a file, an event, a sequence
                     "INSERT INTO dossier (tenant_id, code, procedure_id, procedure_code, procedure_name, procedure_version, applicant_id, "
-                            + "applicant_name, channel, form, status, due_date, created_by) SELECT p.tenant_id, 'lao-cai-000103-0001', p.id, p.code, p.name, "
-                            + "1, (SELECT id FROM app_user WHERE username = 'admin'), 'Người nộp mẫu', 'online', '{}', 'received', '2000-01-04', 'seed' "
+                            + "applicant_name, channel, form, status, due_date, created_by, holder_id, parties, step_id, step_name) SELECT p.tenant_id, "
+                            + "'lao-cai-000103-0001', p.id, p.code, p.name, 1, (SELECT id FROM app_user WHERE username = 'admin'), 'Người nộp mẫu', 'online', "
+                            + "'{}', 'received', '2000-01-04', 'seed', p.tenant_id, ARRAY[p.tenant_id], 'tiep-nhan', 'Tiếp nhận' "
                             + "FROM procedure p WHERE p.code = '9.999999.H38' AND NOT EXISTS (SELECT 1 FROM dossier WHERE created_by = 'seed')",
                     "INSERT INTO dossier_file (tenant_id, dossier_id, paper_id, name, content_type, size_bytes, sha256, content) SELECT tenant_id, id, "
                             + "'to-khai', 'seed.pdf', 'application/pdf', 5, repeat('0', 64), '%PDF-'::bytea FROM dossier WHERE created_by = 'seed' "
                             + "AND NOT EXISTS (SELECT 1 FROM dossier_file WHERE name = 'seed.pdf')",
                     "INSERT INTO dossier_event (tenant_id, dossier_id, status, actor) SELECT tenant_id, id, 'received', 'seed' FROM dossier "
                             + "WHERE created_by = 'seed' AND NOT EXISTS (SELECT 1 FROM dossier_event WHERE actor = 'seed')",
-                    "INSERT INTO dossier_sequence (tenant_id, day, last) SELECT " + province + ", '2000-01-03', 1 ON CONFLICT DO NOTHING")) {
+                    "INSERT INTO dossier_sequence (tenant_id, day, last) SELECT " + province + ", '2000-01-03', 1 ON CONFLICT DO NOTHING",
+                    // its processing: a handover, a notice (a request to supplement), a status change already sent to the national portal
+                    "INSERT INTO dossier_handover (tenant_id, dossier_id, from_step, from_name, to_step, to_name, to_unit, given_by) SELECT tenant_id, id, "
+                            + "'tiep-nhan', 'Tiếp nhận', 'xu-ly', 'Xử lý', tenant_id, 'seed' FROM dossier WHERE created_by = 'seed' "
+                            + "AND NOT EXISTS (SELECT 1 FROM dossier_handover WHERE given_by = 'seed')",
+                    "INSERT INTO dossier_notice (tenant_id, dossier_id, form, reason, papers, actor) SELECT tenant_id, id, 2, 'Mẫu', '[\"to-khai\"]', "
+                            + "'seed' FROM dossier WHERE created_by = 'seed' AND NOT EXISTS (SELECT 1 FROM dossier_notice WHERE actor = 'seed')",
+                    "INSERT INTO dossier_outbox (tenant_id, dossier_id, target, payload, sent_at) SELECT tenant_id, id, 'national-portal', '{}', now() "
+                            + "FROM dossier WHERE created_by = 'seed' AND NOT EXISTS (SELECT 1 FROM dossier_outbox o WHERE o.payload = '{}'::jsonb)")) {
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     ps.executeUpdate();
                 }

@@ -10,7 +10,17 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.StringReader;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.core.EntityPart;
+import java.util.List;
+import vn.egov.dossiers.control.Details;
+import vn.egov.dossiers.control.Processing;
+import vn.egov.platform.persistence.ScopedWork;
+import vn.egov.platform.tenancy.TenantScope;
+import vn.egov.platform.tenancy.control.TenantDirectory;
+import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.dossiers.control.Intake;
 import vn.egov.dossiers.entity.Dossier;
 import vn.egov.platform.persistence.ApplicantReads;
@@ -40,6 +50,18 @@ public class MyDossiersResource {
 
     @Inject
     vn.egov.dossiers.control.Slips slips;
+
+    @Inject
+    Processing processing;
+
+    @Inject
+    Details details;
+
+    @Inject
+    vn.egov.dossiers.control.Paperwork paperwork;
+
+    @Inject
+    TenantDirectory directory;
 
     @jakarta.ws.rs.core.Context
     jakarta.ws.rs.core.UriInfo uri;
@@ -81,20 +103,83 @@ public class MyDossiersResource {
     @Path("{code}")
     public Response one(@PathParam("code") String code) {
         UserPrincipal me = access.user();
-        return reads.read(me.userId(), () -> {
-            Dossier d = db.one("SELECT " + Intake.COLS_PUBLIC + " FROM dossier WHERE code = ? AND applicant_id = ?", Intake::dossier, code, me.userId())
-                    .orElseThrow(() -> ProblemException.notFound("hồ sơ " + code + " của bạn", "your dossier " + code));
-            String form = db.one("SELECT form::text FROM dossier WHERE id = ?", rs -> rs.getString(1), d.id()).orElseThrow();
-            JsonArrayBuilder history = Json.createArrayBuilder();
-            db.list("SELECT at, status, note FROM dossier_event WHERE dossier_id = ? ORDER BY at, id", rs -> Json.createObjectBuilder()
-                    .add("at", Db.instant(rs, "at").toString()).add("status", rs.getString(2)).add("note", rs.getString(3) == null ? "" : rs.getString(3))
-                    .build(), d.id()).forEach(history::add);
-            JsonArrayBuilder files = Json.createArrayBuilder();
-            db.list("SELECT paper_id, name, content_type, size_bytes FROM dossier_file WHERE dossier_id = ? ORDER BY id", rs -> Json.createObjectBuilder()
-                    .add("paper", rs.getString(1)).add("name", rs.getString(2)).add("contentType", rs.getString(3)).add("size", rs.getInt(4)).build(),
-                    d.id()).forEach(files::add);
-            return Response.ok(DossiersResource.json(d).add("form", Json.createReader(new StringReader(form)).readObject())
-                    .add("files", files).add("history", history).build()).build();
-        });
+        return Response.ok(reads.read(me.userId(), () -> details.json(mine(code, me), false).build())).build();
+    }
+
+    /** Forms 02 to 05 the agency issued about the account's dossier, as PDFs. */
+    @GET
+    @Path("{code}/forms/{form: [2-5]}.pdf")
+    @Produces("application/pdf")
+    public Response form(@PathParam("code") String code, @PathParam("form") int form) {
+        UserPrincipal me = access.user();
+        return DossierWorkResource.pdf(reads.read(me.userId(), () -> paperwork.form(mine(code, me), form)), "mau-0" + form + "-" + code + ".pdf");
+    }
+
+    /** One file of the account's dossier: a paper it sent, or the result. */
+    @GET
+    @Path("{code}/files/{id}")
+    @Produces(MediaType.WILDCARD)
+    public Response file(@PathParam("code") String code, @PathParam("id") long id) {
+        UserPrincipal me = access.user();
+        return reads.read(me.userId(), () -> file(db, mine(code, me).id(), id));
+    }
+
+    /** The papers a request to supplement asked for (multipart {@code paper.<id>}): the clock runs again. */
+    @POST
+    @Path("{code}/supplement")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response supplement(@PathParam("code") String code, List<EntityPart> parts) throws Exception {
+        UserPrincipal me = access.user();
+        List<Intake.Paper> papers = DossierWorkResource.papers(parts, "paper.");
+        Tenant holder = holder(code, me);
+        ScopedWork.call(scope(holder), () -> processing.supplied(holder, code, papers, me.userId(), me.username()));
+        return one(code);
+    }
+
+    /** The applicant withdraws the dossier: {@code {"reason": ...}}. */
+    @POST
+    @Path("{code}/withdrawal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response withdraw(@PathParam("code") String code, JsonObject body) throws Exception {
+        UserPrincipal me = access.user();
+        Tenant holder = holder(code, me);
+        ScopedWork.call(scope(holder), () -> processing.withdraw(holder, code, me.userId(), DossierWorkResource.text(body, "reason"), me.username()));
+        return one(code);
+    }
+
+    /** The applicant's rating once the result is there: {@code {"score": 1..5, "note"?: ...}}. */
+    @POST
+    @Path("{code}/rating")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response rate(@PathParam("code") String code, JsonObject body) throws Exception {
+        UserPrincipal me = access.user();
+        Processing.State s = reads.read(me.userId(), () -> mine(code, me));
+        Tenant owner = directory.byId(s.tenantId()).orElseThrow();
+        int score = body != null && body.get("score") instanceof jakarta.json.JsonNumber n ? n.intValue() : 0;
+        ScopedWork.call(scope(owner), () -> processing.rate(code, me.userId(), score, DossierWorkResource.text(body, "note")));
+        return one(code);
+    }
+
+    private Processing.State mine(String code, UserPrincipal me) {
+        return processing.find(code).filter(s -> s.applicantId() != null && s.applicantId() == me.userId())
+                .orElseThrow(() -> ProblemException.notFound("hồ sơ " + code + " của bạn", "your dossier " + code));
+    }
+
+    private Tenant holder(String code, UserPrincipal me) {
+        long holderId = reads.read(me.userId(), () -> mine(code, me).holderId());
+        return directory.byId(holderId).orElseThrow();
+    }
+
+    private static TenantScope scope(Tenant unit) {
+        return new TenantScope(unit.getId(), unit.getPath(), false);
+    }
+
+    /** A dossier's file, in the caller's transaction and scope (which decides whether it can be read at all). */
+    static Response file(Db db, long dossierId, long fileId) {
+        return db.one("SELECT name, content_type, content FROM dossier_file WHERE dossier_id = ? AND id = ?", rs -> Response.ok(rs.getBytes(3),
+                        rs.getString(2)).header("Content-Disposition", "attachment; filename*=UTF-8''" + java.net.URLEncoder.encode(rs.getString(1),
+                        java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")).header("Cache-Control", "private, no-store")
+                        .header("X-Content-Type-Options", "nosniff").build(), dossierId, fileId)
+                .orElseThrow(() -> ProblemException.notFound("tệp " + fileId + " của hồ sơ", "file " + fileId + " of the dossier"));
     }
 }

@@ -45,6 +45,7 @@ import vn.egov.procedures.entity.ProcedureVersion;
 public class Intake {
     public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     static final DateTimeFormatter CODE_DAY = DateTimeFormatter.ofPattern("yyMMdd");
+    public static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
     static final int MAX_FILE_BYTES = 10 * 1024 * 1024;
     public static final String COLS_PUBLIC = "id, tenant_id, code, procedure_code, procedure_name, procedure_version, applicant_id, applicant_name, channel, "
             + "status, received_at, due_date";
@@ -57,6 +58,9 @@ public class Intake {
 
     @Inject
     CalendarStore calendar;
+
+    @Inject
+    Processing processing;
 
     /** A file sent for one paper of the procedure. */
     public record Paper(String paperId, String name, byte[] content) {
@@ -95,25 +99,23 @@ public class Intake {
         long number = db.insert("INSERT INTO dossier_sequence (tenant_id, day, last) VALUES (?, ?, 1) ON CONFLICT (tenant_id, day) "
                 + "DO UPDATE SET last = dossier_sequence.last + 1 RETURNING last", unit.getId(), day);
         String code = unit.getCode() + "-" + CODE_DAY.format(day) + "-" + String.format("%04d", number);
+        ProcessModel.Step start = ProcessModel.of(definition.path("process")).start();
+        LocalDate stepDue = calendar.calendar().plusWorkingDays(day, start.wholeDays());
+        // received at the counter, the staff member who received it has the first step; online, the unit's receivers share it
+        String assignee = channel.equals("counter") ? applicant.username() : null;
         long id = db.insert("INSERT INTO dossier (tenant_id, code, procedure_id, procedure_code, procedure_name, procedure_version, applicant_id, "
-                        + "applicant_name, channel, form, status, received_at, due_date, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), "
-                        + "'received', ?, ?, ?) RETURNING id", unit.getId(), code, p.id(), p.code(), p.name(), version.version(),
+                        + "applicant_name, channel, form, status, received_at, due_date, created_by, holder_id, parties, step_id, step_name, assignee, step_due) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), 'received', ?, ?, ?, ?, ARRAY[?::bigint], ?, ?, ?, ?) RETURNING id",
+                unit.getId(), code, p.id(), p.code(), p.name(), version.version(),
                 applicant.userId() == null ? new Db.Typed(java.sql.Types.BIGINT) : applicant.userId(), applicant.name(), channel,
-                checked.values().toString(), now, due, applicant.username());
-        for (Object[] f : files) {
-            Paper paper = (Paper) f[0];
-            FileCheck.Checked c = (FileCheck.Checked) f[1];
-            db.insert("INSERT INTO dossier_file (tenant_id, dossier_id, paper_id, name, content_type, size_bytes, sha256, content) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", unit.getId(), id, paper.paperId(), c.name(), c.contentType(),
-                    paper.content().length, sha256(paper.content()), paper.content());
-        }
-        db.insert("INSERT INTO dossier_event (tenant_id, dossier_id, status, actor, note) VALUES (?, ?, 'received', ?, ?) RETURNING id",
-                unit.getId(), id, applicant.username(), "Tiếp nhận hồ sơ (" + channel + ")");
+                checked.values().toString(), now, due, applicant.username(), unit.getId(), unit.getId(), start.id(), start.name(), Db.orNull(assignee), stepDue);
+        store(db, unit.getId(), id, files, "paper");
+        processing.changed(unit.getId(), processing.find(code).orElseThrow(), "Tiếp nhận hồ sơ (" + channel + ")", applicant.username(), false);
         return byId(unit, id).orElseThrow();
     }
 
     /** Each file checked by its content (PDF or an image, up to 10 MB), and every required paper given. */
-    private static List<Object[]> checkPapers(JsonNode declared, List<Paper> papers, Map<String, List<String>> problems) {
+    static List<Object[]> checkPapers(JsonNode declared, List<Paper> papers, Map<String, List<String>> problems) {
         Set<String> ids = new HashSet<>();
         declared.forEach(p -> ids.add(p.path("id").asText()));
         List<Object[]> files = new ArrayList<>();
@@ -124,21 +126,10 @@ public class Intake {
                 FormCheck.add(problems, at, "Thủ tục không có giấy tờ \"" + paper.paperId() + "\".", "The procedure has no paper \"" + paper.paperId() + "\".");
                 continue;
             }
-            if (paper.content().length > MAX_FILE_BYTES) {
-                FormCheck.add(problems, at, "Tệp \"" + paper.name() + "\" quá 10 MB.", "The file \"" + paper.name() + "\" is over 10 MB.");
-                continue;
-            }
-            try {
-                FileCheck.Checked c = FileCheck.check(paper.name(), paper.content());
-                if (!c.contentType().equals("application/pdf") && !c.contentType().startsWith("image/")) {
-                    FormCheck.add(problems, at, "Tệp \"" + paper.name() + "\": chỉ nhận PDF hoặc ảnh (theo nội dung tệp).",
-                            "The file \"" + paper.name() + "\": PDF or images only (judged by its content).");
-                    continue;
-                }
-                files.add(new Object[] {paper, c});
+            Optional<FileCheck.Checked> c = checkFile(paper, at, problems);
+            if (c.isPresent()) {
+                files.add(new Object[] {paper, c.get()});
                 given.add(paper.paperId());
-            } catch (FileCheck.Refused r) {
-                FormCheck.add(problems, at, "Tệp \"" + paper.name() + "\": " + r.vi, "The file \"" + paper.name() + "\": " + r.en);
             }
         }
         for (JsonNode p : declared) {
@@ -149,6 +140,37 @@ public class Intake {
             }
         }
         return files;
+    }
+
+    /** One file checked by its content: a PDF or an image, up to 10 MB; what is wrong goes to {@code problems} under {@code at}. */
+    static Optional<FileCheck.Checked> checkFile(Paper paper, String at, Map<String, List<String>> problems) {
+        if (paper.content().length > MAX_FILE_BYTES) {
+            FormCheck.add(problems, at, "Tệp \"" + paper.name() + "\" quá 10 MB.", "The file \"" + paper.name() + "\" is over 10 MB.");
+            return Optional.empty();
+        }
+        try {
+            FileCheck.Checked c = FileCheck.check(paper.name(), paper.content());
+            if (!c.contentType().equals("application/pdf") && !c.contentType().startsWith("image/")) {
+                FormCheck.add(problems, at, "Tệp \"" + paper.name() + "\": chỉ nhận PDF hoặc ảnh (theo nội dung tệp).",
+                        "The file \"" + paper.name() + "\": PDF or images only (judged by its content).");
+                return Optional.empty();
+            }
+            return Optional.of(c);
+        } catch (FileCheck.Refused r) {
+            FormCheck.add(problems, at, "Tệp \"" + paper.name() + "\": " + r.vi, "The file \"" + paper.name() + "\": " + r.en);
+            return Optional.empty();
+        }
+    }
+
+    /** Stores checked files ({paper, checked} pairs) of one kind for a dossier, as the unit {@code unitId}. */
+    static void store(Db db, long unitId, long dossierId, List<Object[]> files, String kind) {
+        for (Object[] f : files) {
+            Paper paper = (Paper) f[0];
+            FileCheck.Checked c = (FileCheck.Checked) f[1];
+            db.insert("INSERT INTO dossier_file (tenant_id, dossier_id, paper_id, name, content_type, size_bytes, sha256, content, kind) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", unitId, dossierId, paper.paperId(), c.name(), c.contentType(),
+                    paper.content().length, sha256(paper.content()), paper.content(), kind);
+        }
     }
 
     public Optional<Dossier> byId(Tenant unit, long id) {

@@ -1,0 +1,141 @@
+package vn.egov.dossiers.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import java.io.StringReader;
+import java.time.LocalDate;
+import vn.egov.platform.persistence.Db;
+import vn.egov.platform.tenancy.control.TenantDirectory;
+import vn.egov.platform.tenancy.entity.Tenant;
+
+/**
+ * A dossier as JSON for whoever reads it, in the caller's transaction and scope: the state, the form as filled
+ * in, the files (papers, supplements, results), the history, the notices (forms 02 to 05) and, for staff, the
+ * handovers (form 06) and where the holder may move it next.
+ */
+@ApplicationScoped
+public class Details {
+
+    @Inject
+    Db db;
+
+    @Inject
+    Processing processing;
+
+    @Inject
+    TenantDirectory directory;
+
+    public JsonObjectBuilder json(Processing.State s, boolean staff) {
+        LocalDate today = processing.today();
+        JsonObjectBuilder o = summary(s, directory).add("overdue", !s.isFinal() && today.isAfter(s.owedOn()));
+        String form = db.one("SELECT form::text FROM dossier WHERE id = ?", rs -> rs.getString(1), s.id()).orElse("{}");
+        o.add("form", Json.createReader(new StringReader(form)).readObject());
+        JsonArrayBuilder files = Json.createArrayBuilder();
+        db.list("SELECT id, paper_id, name, content_type, size_bytes, kind, added_at FROM dossier_file WHERE dossier_id = ? ORDER BY id",
+                rs -> Json.createObjectBuilder().add("id", rs.getLong(1)).add("paper", rs.getString(2)).add("name", rs.getString(3))
+                        .add("contentType", rs.getString(4)).add("size", rs.getInt(5)).add("kind", rs.getString(6))
+                        .add("addedAt", Db.instant(rs, "added_at").toString()).build(), s.id()).forEach(files::add);
+        o.add("files", files);
+        JsonArrayBuilder history = Json.createArrayBuilder();
+        db.list("SELECT at, status, note, actor FROM dossier_event WHERE dossier_id = ? ORDER BY at, id", rs -> {
+            JsonObjectBuilder e = Json.createObjectBuilder().add("at", Db.instant(rs, "at").toString()).add("status", rs.getString(2))
+                    .add("note", rs.getString(3) == null ? "" : rs.getString(3));
+            if (staff) {
+                e.add("actor", rs.getString(4));
+            }
+            return e.build();
+        }, s.id()).forEach(history::add);
+        o.add("history", history);
+        JsonArrayBuilder notices = Json.createArrayBuilder();
+        db.list("SELECT id, form, reason, papers::text, new_due_date, by_applicant, at, answered_at FROM dossier_notice WHERE dossier_id = ? ORDER BY id",
+                rs -> {
+                    JsonObjectBuilder n = Json.createObjectBuilder().add("id", rs.getLong(1)).add("form", rs.getInt(2)).add("reason", rs.getString(3))
+                            .add("byApplicant", rs.getBoolean(6)).add("at", Db.instant(rs, "at").toString());
+                    if (rs.getString(4) != null) {
+                        n.add("papers", Json.createReader(new StringReader(rs.getString(4))).readArray());
+                    }
+                    if (rs.getObject(5) != null) {
+                        n.add("newDueDate", Intake.DAY.format(rs.getObject(5, LocalDate.class)));
+                    }
+                    if (rs.getObject(8) != null) {
+                        n.add("answeredAt", Db.instant(rs, "answered_at").toString());
+                    }
+                    return n.build();
+                }, s.id()).forEach(notices::add);
+        o.add("notices", notices);
+        if (s.rating() != null) {
+            o.add("rating", s.rating());
+        }
+        if (staff) {
+            JsonArrayBuilder handovers = Json.createArrayBuilder();
+            db.list("SELECT at, from_step, from_name, from_due, outcome, to_step, to_name, to_due, to_unit, given_by, assignee, note "
+                    + "FROM dossier_handover WHERE dossier_id = ? ORDER BY id", rs -> {
+                JsonObjectBuilder h = Json.createObjectBuilder().add("at", Db.instant(rs, "at").toString()).add("fromStep", rs.getString(2))
+                        .add("fromName", rs.getString(3)).add("toStep", rs.getString(6)).add("toName", rs.getString(7))
+                        .add("toUnit", directory.byId(rs.getLong(9)).map(Tenant::getCode).orElse("")).add("givenBy", rs.getString(10));
+                if (rs.getObject(4) != null) {
+                    h.add("fromDue", Intake.DAY.format(rs.getObject(4, LocalDate.class)));
+                }
+                if (rs.getString(5) != null) {
+                    h.add("outcome", rs.getString(5));
+                }
+                if (rs.getObject(8) != null) {
+                    h.add("toDue", Intake.DAY.format(rs.getObject(8, LocalDate.class)));
+                }
+                if (rs.getString(11) != null) {
+                    h.add("assignee", rs.getString(11));
+                }
+                if (rs.getString(12) != null) {
+                    h.add("note", rs.getString(12));
+                }
+                return h.build();
+            }, s.id()).forEach(handovers::add);
+            o.add("handovers", handovers);
+            JsonArrayBuilder next = Json.createArrayBuilder();
+            if (!s.isFinal() && !s.status().equals("supplement")) {
+                ProcessModel model = processing.model(s);
+                model.next(s.stepId()).forEach(t -> model.step(t.to()).ifPresent(step -> next.add(Json.createObjectBuilder().add("step", step.id())
+                        .add("name", step.name()).add("role", step.role().name()).add("end", step.end()).add("days", step.days())
+                        .add("label", t.name() == null ? step.name() : t.name()))));
+            }
+            o.add("next", next);
+            if (s.assignee() != null) {
+                o.add("assignee", s.assignee());
+            }
+        }
+        return o;
+    }
+
+    /** What a list shows of a dossier. */
+    public static JsonObjectBuilder summary(Processing.State s, TenantDirectory directory) {
+        JsonObjectBuilder o = Json.createObjectBuilder().add("code", s.code()).add("procedureCode", s.procedureCode())
+                .add("procedureName", s.procedureName()).add("procedureVersion", s.procedureVersion()).add("status", s.status())
+                .add("step", s.stepId()).add("stepName", s.stepName()).add("applicantName", s.applicantName())
+                .add("receivedAt", s.receivedAt().toString()).add("receivedDate", Intake.DAY.format(s.receivedAt().atZone(Intake.VIETNAM)))
+                .add("dueDate", Intake.DAY.format(s.dueDate())).add("due", s.dueDate().toString()).add("returnBy", s.returnBy())
+                .add("version", s.rowVersion())
+                .add("unit", directory.byId(s.tenantId()).map(Tenant::getCode).orElse(""))
+                .add("holder", directory.byId(s.holderId()).map(Tenant::getCode).orElse(""));
+        if (s.newDueDate() != null) {
+            o.add("newDueDate", Intake.DAY.format(s.newDueDate()));
+        }
+        if (s.stepDue() != null) {
+            o.add("stepDue", Intake.DAY.format(s.stepDue()));
+        }
+        if (s.finishedAt() != null) {
+            o.add("finishedAt", s.finishedAt().toString());
+        }
+        if (s.finishedAt() != null && s.status().equals("done")) {
+            LocalDate done = s.finishedAt().atZone(Intake.VIETNAM).toLocalDate();
+            o.add("outcome", Processing.outcome(done, s.dueDate()));
+        }
+        if (s.pausedOn() != null) {
+            o.add("pausedOn", Intake.DAY.format(s.pausedOn()));
+        }
+        return o;
+    }
+
+}
