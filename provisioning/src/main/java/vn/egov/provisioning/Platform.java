@@ -92,6 +92,20 @@ public final class Platform {
         if (!nationalPortal.isBlank() || simulators) {
             payara.ensureSystemProperty("egov.national-portal.url", nationalPortal.isBlank() ? baseUrl() + "/api/sim/national-portal" : nationalPortal);
         }
+        // the postal service: its booking endpoint and the token both sides share
+        String vnpost = System.getenv().getOrDefault("EGOV_VNPOST_URL", "");
+        if (!vnpost.isBlank() || simulators) {
+            payara.ensureSystemProperty("egov.vnpost.url", vnpost.isBlank() ? baseUrl() + "/api/sim/vnpost" : vnpost);
+            payara.ensureSystemProperty("egov.vnpost.token", System.getenv().getOrDefault("EGOV_VNPOST_TOKEN", "simulator-" + settings.env() + "-" + settings.portBase()));
+        }
+        // the applicants' e-mail: the province's SMTP server where configured, else (with the simulators) port base + 25
+        // on this machine, where the tests' SMTP server or a developer's mail catcher listens
+        String smtp = System.getenv().getOrDefault("EGOV_SMTP_HOST", "");
+        if (!smtp.isBlank() || simulators) {
+            payara.ensureSystemProperty("egov.smtp.host", smtp.isBlank() ? "127.0.0.1" : smtp);
+            payara.ensureSystemProperty("egov.smtp.port", smtp.isBlank() ? String.valueOf(settings.portBase() + 25)
+                    : System.getenv().getOrDefault("EGOV_SMTP_PORT", "25"));
+        }
         if (deploy) {
             require(ear(), "the EAR");
             Path stamp = settings.envDir().resolve("deployed-ear.stamp");

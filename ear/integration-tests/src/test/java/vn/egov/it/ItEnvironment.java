@@ -19,6 +19,7 @@ import vn.egov.provisioning.Settings;
  */
 public class ItEnvironment implements LauncherSessionListener {
     private static Platform platform;
+    private static com.icegreen.greenmail.util.GreenMail mail;
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -28,7 +29,11 @@ public class ItEnvironment implements LauncherSessionListener {
     static synchronized Platform up() {
         if (platform == null) {
             Path project = Path.of(System.getProperty("egov.projectDir", "../..")).toAbsolutePath().normalize();
-            Platform p = new Platform(project, Settings.it(project.resolve("work")), new Log(System.out));
+            Settings settings = Settings.it(project.resolve("work"));
+            Platform p = new Platform(project, settings, new Log(System.out));
+            // the applicants' mail server: a real SMTP server in this JVM, where the platform is told to send (port base + 25)
+            mail = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(settings.portBase() + 25, "127.0.0.1", "smtp"));
+            mail.start();
             try {
                 p.upDatabase();
                 p.upServer(false);
@@ -137,6 +142,8 @@ public class ItEnvironment implements LauncherSessionListener {
                             + "AND NOT EXISTS (SELECT 1 FROM dossier_handover WHERE given_by = 'seed')",
                     "INSERT INTO dossier_notice (tenant_id, dossier_id, form, reason, papers, actor) SELECT tenant_id, id, 2, 'Mẫu', '[\"to-khai\"]', "
                             + "'seed' FROM dossier WHERE created_by = 'seed' AND NOT EXISTS (SELECT 1 FROM dossier_notice WHERE actor = 'seed')",
+                    "INSERT INTO dossier_shipment (tenant_id, dossier_id, recipient, address) SELECT tenant_id, id, 'Người nộp mẫu', 'Địa chỉ mẫu' "
+                            + "FROM dossier WHERE created_by = 'seed' AND NOT EXISTS (SELECT 1 FROM dossier_shipment WHERE address = 'Địa chỉ mẫu')",
                     "INSERT INTO dossier_outbox (tenant_id, dossier_id, target, payload, sent_at) SELECT tenant_id, id, 'national-portal', '{}', now() "
                             + "FROM dossier WHERE created_by = 'seed' AND NOT EXISTS (SELECT 1 FROM dossier_outbox o WHERE o.payload = '{}'::jsonb)")) {
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -163,8 +170,17 @@ public class ItEnvironment implements LauncherSessionListener {
         return up();
     }
 
+    /** The SMTP server the platform sends the applicants' e-mail to. */
+    static com.icegreen.greenmail.util.GreenMail mail() {
+        up();
+        return mail;
+    }
+
     @Override
     public void launcherSessionClosed(LauncherSession session) {
+        if (mail != null) {
+            mail.stop();
+        }
         if (platform != null && !Boolean.getBoolean("egov.it.keep")) {
             try {
                 platform.stop();

@@ -131,6 +131,21 @@ class ProcessingIT extends DeployedEar {
         return codes;
     }
 
+    /** The e-mails the platform sent to {@code address}, in the order they came. */
+    static List<jakarta.mail.internet.MimeMessage> mails(String address) {
+        List<jakarta.mail.internet.MimeMessage> out = new ArrayList<>();
+        for (jakarta.mail.internet.MimeMessage m : ItEnvironment.mail().getReceivedMessages()) {
+            try {
+                if (java.util.Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(address))) {
+                    out.add(m);
+                }
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return out;
+    }
+
     static String text(byte[] pdf) throws Exception {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
@@ -139,7 +154,17 @@ class ProcessingIT extends DeployedEar {
 
     @Test
     void aDossierGoesFromTheCommuneToTheDistrictAndADepartmentAndBackAndTheApplicantRatesTheResult() throws Exception {
-        String code = submit();
+        // submitted with an address for notices (a bad one first: refused, nothing stored)
+        String email = "dan." + UUID.randomUUID().toString().substring(0, 8) + "@example.vn";
+        Map<String, String> parts = new java.util.LinkedHashMap<>(Map.of("procedure", procedure, "form", "{\"fullName\":\"Vàng Thị Dín\"}"));
+        parts.put("email", "khong-phai-thu");
+        HttpResponse<String> badEmail = multipart(citizen, "/api/t/" + unit + "/dossiers", parts, Map.of("paper.to-khai", DossiersIT.PDF));
+        assertEquals(400, badEmail.statusCode(), badEmail.body());
+        assertTrue(badEmail.body().contains("\"email\""), badEmail.body());
+        parts.put("email", email);
+        HttpResponse<String> submitted = multipart(citizen, "/api/t/" + unit + "/dossiers", parts, Map.of("paper.to-khai", DossiersIT.PDF));
+        assertEquals(201, submitted.statusCode(), submitted.body());
+        String code = DossiersIT.json(submitted.body()).getString("code");
         Api applicant = Api.as(citizen, Fixtures.PASSWORD);
         String otherUnit = PortalIT.commune("xa-khac");
         Api otherCommune = PortalIT.as(otherUnit, "STAFF");
@@ -249,6 +274,14 @@ class ProcessingIT extends DeployedEar {
         // every change reached the national portal, in order: received, processing, supplement, processing (x4), returned
         PortalIT.await("the national portal's copy", () -> national(code).size() >= 8, 30);
         assertEquals(List.of(2, 4, 5, 4, 4, 4, 4, 10), national(code));
+        // the applicant was written to at each change that matters to them, in Vietnamese: received, papers asked for, result
+        PortalIT.await("three e-mails to " + email, () -> mails(email).size() >= 3, 30);
+        List<jakarta.mail.internet.MimeMessage> mails = mails(email);
+        assertEquals(List.of("Hồ sơ " + code + ": đã tiếp nhận", "Hồ sơ " + code + ": cần bổ sung giấy tờ", "Hồ sơ " + code + ": đã có kết quả"),
+                mails.stream().map(m -> { try { return m.getSubject(); } catch (Exception e) { throw new IllegalStateException(e); } }).toList());
+        String text = (String) mails.get(2).getContent();
+        assertTrue(text.contains("đã có kết quả") && text.contains("tải kết quả và đánh giá mức độ hài lòng"), text);
+
         // the department, a party, still reads what it did; a unit that never held it does not
         assertEquals(200, department.get(path(DEPARTMENT, code)).status());
         assertEquals(404, otherCommune.get(path(otherUnit, code)).status());
@@ -319,6 +352,50 @@ class ProcessingIT extends DeployedEar {
         String compact = register.replace(" ", "");
         assertTrue(compact.contains(code) && compact.contains(other) && register.contains("Từ chối") && register.contains("Dừng giải quyết"), register);
         assertEquals(400, DossiersIT.pdf(staff, "/api/t/" + unit + "/dossiers/register.pdf?from=2026-01-01&to=" + today).statusCode());
+    }
+
+    @Test
+    void aResultByPostIsBookedWithThePostalServiceAndItsDeliveryReachesTheApplicantAndTheNationalPortal() throws Exception {
+        Map<String, String> parts = new java.util.LinkedHashMap<>(Map.of("procedure", procedure, "form", "{\"fullName\":\"Lò Văn Hùng\"}", "returnBy", "post"));
+        HttpResponse<String> noAddress = multipart(citizen, "/api/t/" + unit + "/dossiers", parts, Map.of("paper.to-khai", DossiersIT.PDF));
+        assertEquals(400, noAddress.statusCode(), noAddress.body());
+        assertTrue(noAddress.body().contains("\"postAddress\""), noAddress.body());
+        parts.put("postAddress", "Số 12, tổ 5, phường Cốc Lếu, thành phố Lào Cai");
+        HttpResponse<String> submitted = multipart(citizen, "/api/t/" + unit + "/dossiers", parts, Map.of("paper.to-khai", DossiersIT.PDF));
+        assertEquals(201, submitted.statusCode(), submitted.body());
+        String code = DossiersIT.json(submitted.body()).getString("code");
+        move(commune, unit, code, "{\"to\":\"tham-dinh\"}");
+        // returned by post: the paper result travels, no file needed
+        HttpResponse<String> done = multipart(staff, path(unit, code) + "/result", Map.of("note", "Gửi bưu chính"), Map.of());
+        assertEquals(200, done.statusCode(), done.body());
+
+        // the worker books the shipment; the postal service's tracking number comes back onto the dossier
+        PortalIT.await("the shipment booked", () -> commune.get(path(unit, code)).json().getJsonArray("shipments").getJsonObject(0).containsKey("tracking"), 30);
+        JsonObject shipment = commune.get(path(unit, code)).json().getJsonArray("shipments").getJsonObject(0);
+        String tracking = shipment.getString("tracking");
+        assertTrue(tracking.matches("EB[0-9]{9}VN"), tracking);
+        assertEquals("accepted", shipment.getString("status"));
+        assertEquals(tracking, province.get("/api/sim/vnpost/shipments?dossier=" + code).json().getString("trackingNumber"));
+
+        // a report without the postal service's token, or of an unknown parcel, changes nothing
+        assertEquals(401, Api.anonymous().post("/api/vnpost/events", "{\"trackingNumber\":\"" + tracking + "\",\"event\":\"delivered\"}").status());
+        String token = "simulator-" + ItEnvironment.platform().settings().env() + "-" + ItEnvironment.platform().settings().portBase();
+        HttpResponse<String> unknown = DossiersIT.HTTP.send(HttpRequest.newBuilder(URI.create(Api.baseUrl() + "/api/vnpost/events"))
+                .header("Content-Type", "application/json").header("X-Vnpost-Token", token)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"trackingNumber\":\"EB000000014VN\",\"event\":\"delivered\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, unknown.statusCode(), unknown.body());
+        assertEquals("accepted", commune.get(path(unit, code)).json().getJsonArray("shipments").getJsonObject(0).getString("status"));
+
+        // delivered: the applicant and the national portal hear that the result was returned
+        Api.Response delivered = province.post("/api/sim/vnpost/deliveries", "{\"trackingNumber\":\"" + tracking + "\"}");
+        assertEquals(200, delivered.status(), delivered.toString());
+        assertEquals(200, delivered.json().getInt("reported"));
+        JsonObject mine = Api.as(citizen, Fixtures.PASSWORD).get("/api/me/dossiers/" + code).json();
+        assertEquals("delivered", mine.getJsonArray("shipments").getJsonObject(0).getString("status"));
+        assertTrue(mine.getJsonArray("history").toString().contains(tracking));
+        PortalIT.await("the national portal told: result ready, then returned", () -> national(code).contains(10), 30);
+        assertEquals(List.of(2, 4, 9, 10), national(code));
     }
 
     /** {unsent, failed attempts} of a dossier's national-portal changes, counted as the owner. */

@@ -252,7 +252,8 @@ public class AdminLayout {
             new String[] {"settings", "Cấu hình", "Settings", "settings"},
             new String[] {"search", "Chỉ mục tìm kiếm", "Search index", "search"},
             new String[] {"portal", "Cổng thông tin", "Portal site", "portal"},
-            new String[] {"calendar", "Lịch làm việc", "Working days", "calendar"});
+            new String[] {"calendar", "Lịch làm việc", "Working days", "calendar"},
+            new String[] {"dossiers", "Một cửa", "One-stop desk", "dossiers"});
 
     /** A whole admin page of {@code unit}: breadcrumb, menu ({@code section} marked), message, body, user line. */
     public String page(Tenant unit, String section, String titleVi, String titleEn, String body) {

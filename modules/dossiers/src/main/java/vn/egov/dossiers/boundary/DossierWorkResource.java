@@ -264,7 +264,7 @@ public class DossierWorkResource {
         return body.get(field) instanceof JsonString s ? s.getString() : body.get(field).toString();
     }
 
-    static ProblemException notFound(String code) {
+    public static ProblemException notFound(String code) {
         return ProblemException.notFound("hồ sơ " + code, "dossier " + code);
     }
 

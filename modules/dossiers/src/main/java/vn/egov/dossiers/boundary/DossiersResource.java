@@ -77,6 +77,9 @@ public class DossiersResource {
         String procedure = null;
         String formText = null;
         String applicantName = null;
+        String returnBy = null;
+        String email = null;
+        String postAddress = null;
         List<Intake.Paper> papers = new ArrayList<>();
         if (parts.size() > MAX_PARTS) {
             throw invalid("Quá nhiều phần trong yêu cầu (tối đa " + MAX_PARTS + ").", "Too many parts (at most " + MAX_PARTS + ").");
@@ -87,6 +90,12 @@ public class DossiersResource {
                 procedure = part.getContent(String.class);
             } else if (name.equals("form")) {
                 formText = part.getContent(String.class);
+            } else if (name.equals("postAddress")) {
+                postAddress = part.getContent(String.class);
+            } else if (name.equals("email")) {
+                email = part.getContent(String.class);
+            } else if (name.equals("returnBy")) {
+                returnBy = part.getContent(String.class);
             } else if (name.equals("applicantName")) {
                 applicantName = part.getContent(String.class);
             } else if (name.startsWith("paper.")) {
@@ -116,13 +125,14 @@ public class DossiersResource {
                         java.util.Map.of("applicantName", List.of("Hãy ghi họ tên người nộp. / Give the applicant's name."))));
             }
             // received at the counter: the applicant has no account here; the staff member is who received it
-            applicant = new Intake.Applicant(null, n, user.username());
+            applicant = new Intake.Applicant(null, n, user.username(), email, postAddress);
         } else {
-            applicant = new Intake.Applicant(user.userId(), user.displayName(), user.username());
+            applicant = new Intake.Applicant(user.userId(), user.displayName(), user.username(), email, postAddress);
         }
         Intake.Applicant who = applicant;
+        String giveBack = returnBy;
         Dossier d = ScopedWork.call(new TenantScope(unit.getId(), unit.getPath(), false),
-                () -> intake.receive(unit, code, form, papers, who, counter ? "counter" : "online"));
+                () -> intake.receive(unit, code, form, papers, who, counter ? "counter" : "online", giveBack));
         return Response.status(201).entity(json(d).add("statusUrl", "/api/dossiers/" + d.code())
                 .add("receiptUrl", counter ? "/api/t/" + unit.getCode() + "/dossiers/" + d.code() + "/receipt.pdf"
                         : "/api/me/dossiers/" + d.code() + "/receipt.pdf").build()).build();

@@ -66,6 +66,19 @@ public class Details {
                     return n.build();
                 }, s.id()).forEach(notices::add);
         o.add("notices", notices);
+        JsonArrayBuilder shipments = Json.createArrayBuilder();
+        db.list("SELECT status, tracking, requested_at, delivered_at, address FROM dossier_shipment WHERE dossier_id = ? ORDER BY id", rs -> {
+            JsonObjectBuilder sh = Json.createObjectBuilder().add("status", rs.getString(1)).add("address", rs.getString(5))
+                    .add("requestedAt", Db.instant(rs, "requested_at").toString());
+            if (rs.getString(2) != null) {
+                sh.add("tracking", rs.getString(2));
+            }
+            if (rs.getObject(4) != null) {
+                sh.add("deliveredAt", Db.instant(rs, "delivered_at").toString());
+            }
+            return sh.build();
+        }, s.id()).forEach(shipments::add);
+        o.add("shipments", shipments);
         if (s.rating() != null) {
             o.add("rating", s.rating());
         }
@@ -102,6 +115,15 @@ public class Details {
                         .add("label", t.name() == null ? step.name() : t.name()))));
             }
             o.add("next", next);
+            // the papers the procedure version published: what a request to supplement may ask for
+            JsonArrayBuilder papers = Json.createArrayBuilder();
+            processing.definition(s.procedureId(), s.procedureVersion()).path("papers").forEach(p -> papers.add(Json.createObjectBuilder()
+                    .add("id", p.path("id").asText()).add("name", p.path("name").asText())));
+            o.add("papers", papers);
+            jakarta.json.JsonObjectBuilder labels = Json.createObjectBuilder();
+            processing.definition(s.procedureId(), s.procedureVersion()).path("form").path("fields").forEach(f -> labels.add(f.path("name").asText(),
+                    f.path("label").asText()));
+            o.add("formLabels", labels);
             if (s.assignee() != null) {
                 o.add("assignee", s.assignee());
             }

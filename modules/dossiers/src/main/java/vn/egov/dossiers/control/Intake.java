@@ -45,7 +45,7 @@ import vn.egov.procedures.entity.ProcedureVersion;
 public class Intake {
     public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     static final DateTimeFormatter CODE_DAY = DateTimeFormatter.ofPattern("yyMMdd");
-    public static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+    public static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
     static final int MAX_FILE_BYTES = 10 * 1024 * 1024;
     public static final String COLS_PUBLIC = "id, tenant_id, code, procedure_code, procedure_name, procedure_version, applicant_id, applicant_name, channel, "
             + "status, received_at, due_date";
@@ -72,12 +72,23 @@ public class Intake {
     }
 
     /** Who submits: their account (null at the counter) and name. */
-    public record Applicant(Long userId, String name, String username) {
+    /** Who submits: their account (null at the counter), name, and the address to write to about the dossier (optional). */
+    public record Applicant(Long userId, String name, String username, String email, String postAddress) {
+        public Applicant {
+            email = email == null || email.isBlank() ? null : email.strip();
+            postAddress = postAddress == null || postAddress.isBlank() ? null : java.text.Normalizer.normalize(postAddress.strip(), java.text.Normalizer.Form.NFC);
+        }
     }
 
     @Transactional
     @TenantTransactional
-    public Dossier receive(Tenant unit, String procedureCode, JsonNode form, List<Paper> papers, Applicant applicant, String channel) {
+    public Dossier receive(Tenant unit, String procedureCode, JsonNode form, List<Paper> papers, Applicant applicant, String channel, String returnBy) {
+        String giveBack = returnBy == null || returnBy.isBlank() ? "online" : returnBy.strip();
+        if (!giveBack.equals("online") && !giveBack.equals("post")) {
+            throw new ProblemException(new Problem(400, "invalid-input", "Hồ sơ chưa hợp lệ", "Invalid dossier",
+                    "Cách nhận kết quả là \"online\" (trực tuyến) hoặc \"post\" (qua bưu chính). Không có gì được lưu.",
+                    "The result is returned \"online\" or by \"post\". Nothing was stored.", Map.of("returnBy", List.of("online | post"))));
+        }
         Procedure p = catalogue.offered(unit, procedureCode == null ? "" : procedureCode.strip()).orElseThrow(() -> ProblemException.notFound(
                 "thủ tục " + procedureCode + " trong danh mục của đơn vị này", "procedure " + procedureCode + " in this unit's catalogue"));
         ProcedureVersion version = catalogue.version(p, p.currentVersion()).orElseThrow();
@@ -85,6 +96,13 @@ public class Intake {
 
         FormCheck.Result checked = FormCheck.check(definition.path("form"), form);
         Map<String, List<String>> problems = new LinkedHashMap<>(checked.problems());
+        if (applicant.email() != null && (applicant.email().length() > 254 || !FormCheck.EMAIL.matcher(applicant.email()).matches())) {
+            FormCheck.add(problems, "email", "Địa chỉ thư điện tử nhận thông báo không hợp lệ.", "The e-mail address for notices is not valid.");
+        }
+        if (giveBack.equals("post") && (applicant.postAddress() == null || applicant.postAddress().length() > 500)) {
+            FormCheck.add(problems, "postAddress", "Nhận kết quả qua bưu chính: hãy ghi địa chỉ nhận (tối đa 500 ký tự).",
+                    "Result by post: give the delivery address (at most 500 characters).");
+        }
         List<Object[]> files = checkPapers(definition.path("papers"), papers, problems);
         if (!problems.isEmpty()) {
             throw new ProblemException(new Problem(400, "invalid-input", "Hồ sơ chưa hợp lệ", "Invalid dossier",
@@ -94,24 +112,43 @@ public class Intake {
 
         Instant now = Instant.now();
         LocalDate day = now.atZone(VIETNAM).toLocalDate();
-        LocalDate due = calendar.calendar().plusWorkingDays(day, (int) Math.ceil(p.timeLimitDays().doubleValue()));
+        LocalDate counted = countedFrom(calendar.calendar(), now.atZone(VIETNAM).toLocalDateTime());
+        LocalDate due = calendar.calendar().plusWorkingDays(counted, (int) Math.ceil(p.timeLimitDays().doubleValue()));
         // the number last: from here to the commit, the unit's other submissions of the day wait for this one
         long number = db.insert("INSERT INTO dossier_sequence (tenant_id, day, last) VALUES (?, ?, 1) ON CONFLICT (tenant_id, day) "
                 + "DO UPDATE SET last = dossier_sequence.last + 1 RETURNING last", unit.getId(), day);
         String code = unit.getCode() + "-" + CODE_DAY.format(day) + "-" + String.format("%04d", number);
         ProcessModel.Step start = ProcessModel.of(definition.path("process")).start();
-        LocalDate stepDue = calendar.calendar().plusWorkingDays(day, start.wholeDays());
+        LocalDate stepDue = calendar.calendar().plusWorkingDays(counted, start.wholeDays());
         // received at the counter, the staff member who received it has the first step; online, the unit's receivers share it
         String assignee = channel.equals("counter") ? applicant.username() : null;
         long id = db.insert("INSERT INTO dossier (tenant_id, code, procedure_id, procedure_code, procedure_name, procedure_version, applicant_id, "
-                        + "applicant_name, channel, form, status, received_at, due_date, created_by, holder_id, parties, step_id, step_name, assignee, step_due) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), 'received', ?, ?, ?, ?, ARRAY[?::bigint], ?, ?, ?, ?) RETURNING id",
+                        + "applicant_name, channel, form, status, received_at, due_date, created_by, holder_id, parties, step_id, step_name, assignee, step_due, "
+                        + "return_by, contact_email, post_address) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), 'received', ?, ?, ?, ?, ARRAY[?::bigint], ?, ?, ?, ?, ?, ?, ?) "
+                        + "RETURNING id",
                 unit.getId(), code, p.id(), p.code(), p.name(), version.version(),
                 applicant.userId() == null ? new Db.Typed(java.sql.Types.BIGINT) : applicant.userId(), applicant.name(), channel,
-                checked.values().toString(), now, due, applicant.username(), unit.getId(), unit.getId(), start.id(), start.name(), Db.orNull(assignee), stepDue);
+                checked.values().toString(), now, due, applicant.username(), unit.getId(), unit.getId(), start.id(), start.name(), Db.orNull(assignee), stepDue, giveBack, Db.orNull(applicant.email()),
+                giveBack.equals("post") ? applicant.postAddress() : new Db.Typed(java.sql.Types.VARCHAR));
         store(db, unit.getId(), id, files, "paper");
-        processing.changed(unit.getId(), processing.find(code).orElseThrow(), "Tiếp nhận hồ sơ (" + channel + ")", applicant.username(), false);
+        processing.changed(unit.getId(), processing.find(code).orElseThrow(), channel.equals("online") ? "Tiếp nhận hồ sơ nộp trực tuyến" : "Tiếp nhận hồ sơ tại bộ phận một cửa", applicant.username(), false);
         return byId(unit, id).orElseThrow();
+    }
+
+    /** The end of the working day: a dossier received later counts as received on the next working day. */
+    public static final java.time.LocalTime CLOSING = java.time.LocalTime.of(17, 0);
+
+    /**
+     * The day a time limit is counted from: the day of receipt if it is a working day and the dossier came before
+     * {@link #CLOSING}; otherwise (online, in the evening, at a weekend or a holiday) the next working day. The
+     * dossier's code keeps the calendar day it came.
+     */
+    public static LocalDate countedFrom(vn.egov.platform.calendar.control.WorkingCalendar cal, java.time.LocalDateTime receivedInVietnam) {
+        LocalDate day = receivedInVietnam.toLocalDate();
+        if (cal.isWorkingDay(day) && receivedInVietnam.toLocalTime().isBefore(CLOSING)) {
+            return day;
+        }
+        return cal.onOrAfter(day.plusDays(1));
     }
 
     /** Each file checked by its content (PDF or an image, up to 10 MB), and every required paper given. */

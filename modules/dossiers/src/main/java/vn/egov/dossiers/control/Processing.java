@@ -287,7 +287,41 @@ public class Processing {
             throw invalid(problems);
         }
         Intake.store(db, unit.getId(), s.id(), checked, "result");
-        return advance(unit, s, from, end, s.tenantId(), "done", null, clean(note, 2000) == null ? "Có kết quả giải quyết" : clean(note, 2000), actor);
+        State after = advance(unit, s, from, end, s.tenantId(), "done", null, clean(note, 2000) == null ? "Có kết quả giải quyết" : clean(note, 2000), actor);
+        if (after.returnBy().equals("post")) {
+            // the result goes by post: a shipment for the postal service, through the outbox (its adapter gives the tracking number)
+            String address = db.one("SELECT coalesce(post_address, '') FROM dossier WHERE id = ?", rs -> rs.getString(1), s.id()).orElse("");
+            long shipment = db.insert("INSERT INTO dossier_shipment (tenant_id, dossier_id, recipient, address) VALUES (?, ?, ?, ?) RETURNING id",
+                    unit.getId(), s.id(), s.applicantName(), address.isEmpty() ? "(chưa có địa chỉ)" : address);
+            String payload = Json.createObjectBuilder().add("shipmentId", shipment).add("dossierCode", s.code()).add("recipient", s.applicantName())
+                    .add("address", address).add("sender", directory.byId(s.tenantId()).map(Tenant::getName).orElse("")).add("service", "BCCI-TRA-KQ")
+                    .build().toString();
+            db.insert("INSERT INTO dossier_outbox (tenant_id, dossier_id, target, payload) VALUES (?, ?, 'vnpost', CAST(? AS jsonb)) RETURNING id",
+                    unit.getId(), s.id(), payload);
+        }
+        return after;
+    }
+
+    /**
+     * The postal service delivered the result ({@code tracking}): the shipment and the dossier say so, and the
+     * national portal and the applicant hear that the result was returned. In the scope of the unit that shipped it.
+     * A report repeated for the same shipment changes nothing.
+     */
+    @Transactional
+    @TenantTransactional
+    public boolean delivered(Tenant unit, String code, String tracking) {
+        State s = locked(code);
+        int n = db.update("UPDATE dossier_shipment SET status = 'delivered', delivered_at = now() WHERE dossier_id = ? AND tracking = ? AND status = 'accepted'",
+                s.id(), tracking);
+        if (n == 0) {
+            return false;
+        }
+        db.update("UPDATE dossier SET returned_at = now(), row_version = row_version + 1 WHERE id = ?", s.id());
+        State after = locked(code);
+        event(unit.getId(), s.id(), after.status(), "vnpost", "Bưu chính đã phát kết quả (số hiệu " + tracking + ")");
+        national(unit.getId(), after, NationalPortal.RESULT_RETURNED);
+        mail(unit.getId(), after, "Kết quả giải quyết hồ sơ " + code + " đã được bưu chính phát đến ông/bà (số hiệu bưu gửi " + tracking + ").");
+        return true;
     }
 
     /** Refusal (form 03): the dossier ends without a result, for the reason given. */
@@ -354,7 +388,10 @@ public class Processing {
                 unit.getId(), s.id(), r, newDate, actor);
         db.update("UPDATE dossier SET new_due_date = ?, row_version = row_version + 1 WHERE id = ?", newDate, s.id());
         event(unit.getId(), s.id(), s.status(), actor, "Xin lỗi và hẹn lại ngày trả kết quả: " + Intake.DAY.format(newDate));
-        return locked(code);
+        State after = locked(code);
+        mail(unit.getId(), after, "Cơ quan giải quyết xin lỗi ông/bà vì hồ sơ " + code + " không kịp trả kết quả ngày " + Intake.DAY.format(s.owedOn())
+                + ". Ngày hẹn trả kết quả mới: " + Intake.DAY.format(newDate) + ". Lý do: " + r);
+        return after;
     }
 
     /** The applicant's rating of a dossier that is done: once, 1 (very dissatisfied) to 5 (very satisfied). */
@@ -418,8 +455,8 @@ public class Processing {
             throw new IllegalStateException("dossier " + s.code() + " changed under its row lock");
         }
         State after = locked(s.code());
-        String what = to.name() + (note == null ? "" : ": " + note);
-        changed(unit.getId(), after, what, actor, false);
+        // the history (which the applicant reads) names the step; the staff's note stays on the handover
+        changed(unit.getId(), after, to.name(), actor, false);
         return after;
     }
 
@@ -430,7 +467,12 @@ public class Processing {
     /** The history's line and the national portal's status change, in the change's transaction. */
     void changed(long unitId, State s, String note, String actor, boolean byApplicant) {
         event(unitId, s.id(), s.status(), actor, note);
-        NationalPortal national = NationalPortal.of(s.status(), byApplicant, s.returnBy());
+        national(unitId, s, NationalPortal.of(s.status(), byApplicant, s.returnBy()));
+        mail(unitId, s, tell(s));
+    }
+
+    /** The national portal's copy of a status, through the outbox. */
+    void national(long unitId, State s, NationalPortal national) {
         String agency = directory.byId(s.holderId()).map(Tenant::getCode).orElse("");
         String payload = Json.createObjectBuilder().add("dossierCode", s.code()).add("procedureCode", s.procedureCode())
                 .add("status", s.status()).add("nationalStatus", national.code).add("nationalStatusName", national.vietnamese)
@@ -439,6 +481,38 @@ public class Processing {
         db.insert("INSERT INTO dossier_outbox (tenant_id, dossier_id, target, payload) VALUES (?, ?, 'national-portal', CAST(? AS jsonb)) RETURNING id",
                 unitId, s.id(), payload);
     }
+
+    /** What the applicant is told, by e-mail, of a change that matters to them (null: nothing). */
+    static String tell(State s) {
+        return switch (s.status()) {
+            case "received" -> "Hồ sơ " + s.code() + " (" + s.procedureName() + ") đã được tiếp nhận ngày "
+                    + Intake.DAY.format(s.receivedAt().atZone(Intake.VIETNAM)) + ". Hẹn trả kết quả: " + Intake.DAY.format(s.owedOn()) + ".";
+            case "supplement" -> "Hồ sơ " + s.code() + " cần bổ sung giấy tờ. Mời ông/bà xem phiếu yêu cầu bổ sung, hoàn thiện hồ sơ và nộp bổ sung "
+                    + "trên cổng dịch vụ công; thời hạn giải quyết tạm dừng cho đến khi nhận đủ.";
+            case "done" -> "Hồ sơ " + s.code() + " đã có kết quả. " + ("online".equals(s.returnBy())
+                    ? "Mời ông/bà tải kết quả và đánh giá mức độ hài lòng trên cổng dịch vụ công." : "Kết quả được gửi đến ông/bà qua bưu chính công ích.");
+            case "refused" -> "Hồ sơ " + s.code() + " bị từ chối giải quyết. Lý do ghi trong phiếu từ chối giải quyết hồ sơ trên cổng dịch vụ công.";
+            case "stopped" -> "Hồ sơ " + s.code() + " đã dừng giải quyết.";
+            default -> null;
+        };
+    }
+
+    /** An e-mail to the dossier's contact address (if it has one), through the outbox, in the change's transaction. */
+    void mail(long unitId, State s, String text) {
+        String to = db.one("SELECT coalesce(contact_email, '') FROM dossier WHERE id = ?", rs -> rs.getString(1), s.id()).orElse("");
+        if (to.isEmpty() || text == null) {
+            return;
+        }
+        String payload = Json.createObjectBuilder().add("to", to).add("subject", "Hồ sơ " + s.code() + ": " + STATUS_WORDS.getOrDefault(s.status(), s.status()))
+                .add("text", "Kính gửi ông/bà " + s.applicantName() + ",\n\n" + text + "\n\nMã hồ sơ: " + s.code()
+                        + "\nThư này được gửi tự động từ hệ thống một cửa điện tử; xin đừng trả lời thư này.")
+                .add("dossierCode", s.code()).build().toString();
+        db.insert("INSERT INTO dossier_outbox (tenant_id, dossier_id, target, payload) VALUES (?, ?, 'email', CAST(? AS jsonb)) RETURNING id",
+                unitId, s.id(), payload);
+    }
+
+    static final Map<String, String> STATUS_WORDS = Map.of("received", "đã tiếp nhận", "in_progress", "đang giải quyết", "supplement", "cần bổ sung giấy tờ",
+            "transferred", "đang giải quyết liên thông", "done", "đã có kết quả", "refused", "từ chối giải quyết", "stopped", "dừng giải quyết");
 
     void event(long unitId, long dossierId, String status, String actor, String note) {
         db.insert("INSERT INTO dossier_event (tenant_id, dossier_id, status, actor, note) VALUES (?, ?, ?, ?, ?) RETURNING id", unitId, dossierId, status,

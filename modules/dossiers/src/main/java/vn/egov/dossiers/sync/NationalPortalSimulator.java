@@ -69,7 +69,8 @@ public class NationalPortalSimulator {
         try {
             ArrayList<String> list = received.getOrDefault(code.getString(), new ArrayList<>());
             list.add(change.toString());
-            received.set(code.getString(), list);
+            // kept for an hour: enough to look at, bounded under a long replay
+            received.set(code.getString(), list, 1, java.util.concurrent.TimeUnit.HOURS);
             return Response.accepted(Json.createObjectBuilder().add("received", list.size()).build()).build();
         } finally {
             received.unlock(code.getString());

@@ -22,7 +22,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Sends the dossier outbox to the national portal. Every node runs the timer; a data-grid lock lets one node at a
+ * Sends the dossier outbox: status changes to the national portal, e-mails to applicants. Every node runs the timer; a data-grid lock lets one node at a
  * time work and the rows are claimed with a lease besides. A dossier's changes go in the order they were made: the
  * claim skips a row while an older one of the same dossier is unsent, and a failure stops that dossier's later rows
  * in this round. A failed row waits 2^attempts seconds (at most {@link #MAX_DELAY_S}) and is sent again.
@@ -40,6 +40,12 @@ public class SyncWorker {
 
     @Inject
     NationalPortalAdapter portal;
+
+    @Inject
+    Mailer mailer;
+
+    @Inject
+    PostAdapter post;
 
     private volatile ScheduledFuture<?> timer;
 
@@ -71,7 +77,11 @@ public class SyncWorker {
 
     void tick() {
         Optional<String> url = portal.url();
-        if (url.isEmpty()) {
+        List<String> targets = new ArrayList<>();
+        url.ifPresent(u -> targets.add("national-portal"));
+        mailer.host().ifPresent(h -> targets.add("email"));
+        post.url().ifPresent(h -> targets.add("vnpost"));
+        if (targets.isEmpty()) {
             return;
         }
         IMap<String, String> locks;
@@ -90,7 +100,7 @@ public class SyncWorker {
             return;
         }
         try {
-            drain(url.get());
+            drain(url.orElse(null), targets);
         } catch (Throwable t) {
             LOG.log(Level.WARNING, "dossier sync worker", t);
         } finally {
@@ -102,32 +112,45 @@ public class SyncWorker {
         }
     }
 
-    record Claimed(long id, long dossierId, String payload) {
+    record Claimed(long id, long dossierId, String target, String payload) {
     }
 
-    void drain(String url) throws SQLException, InterruptedException {
+    void drain(String url, List<String> targets) throws SQLException, InterruptedException {
         List<Claimed> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT id, dossier_id, payload::text FROM dossier_outbox_claim(?, interval '2 minutes') ORDER BY id")) {
+             PreparedStatement ps = c.prepareStatement("SELECT id, dossier_id, target, payload::text FROM dossier_outbox_claim_for(?, interval '2 minutes', ?) ORDER BY id")) {
             ps.setInt(1, BATCH);
+            ps.setArray(2, c.createArrayOf("text", targets.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Claimed(rs.getLong(1), rs.getLong(2), rs.getString(3)));
+                    rows.add(new Claimed(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)));
                 }
             }
         }
-        java.util.Set<Long> failed = new java.util.HashSet<>();
+        java.util.Set<String> failed = new java.util.HashSet<>();
         for (Claimed r : rows) {
-            if (failed.contains(r.dossierId())) {
+            if (failed.contains(r.target() + "/" + r.dossierId())) {
                 // an older change of this dossier failed: this one waits for it (its claim lapses, it comes back in order)
                 call("SELECT dossier_outbox_failed(?, ?, ?)", r.id(), "waits for an earlier change of the same dossier", 1);
                 continue;
             }
             try {
-                portal.send(url, r.payload());
+                if (r.target().equals("email")) {
+                    mailer.send(r.payload());
+                } else if (r.target().equals("vnpost")) {
+                    String tracking = post.ship(r.payload());
+                    long shipment = jakarta.json.Json.createReader(new java.io.StringReader(r.payload())).readObject().getJsonNumber("shipmentId").longValue();
+                    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT dossier_shipment_accepted(?, ?)")) {
+                        ps.setLong(1, shipment);
+                        ps.setString(2, tracking);
+                        ps.execute();
+                    }
+                } else {
+                    portal.send(url, r.payload());
+                }
                 call("SELECT dossier_outbox_sent(?)", r.id());
-            } catch (java.io.IOException | RuntimeException e) {
-                failed.add(r.dossierId());
+            } catch (java.io.IOException | jakarta.mail.MessagingException | RuntimeException e) {
+                failed.add(r.target() + "/" + r.dossierId());
                 call("SELECT dossier_outbox_failed(?, ?, ?)", r.id(), e.getClass().getSimpleName() + ": " + e.getMessage(), MAX_DELAY_S);
             }
         }

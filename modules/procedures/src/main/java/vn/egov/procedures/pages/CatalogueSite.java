@@ -123,6 +123,15 @@ public class CatalogueSite {
         row(b, en ? "Legal basis" : "Căn cứ pháp lý", Html.escape(d.path("legalBasis").asText()));
         row(b, en ? "Version" : "Phiên bản", v.version() + "");
         b.append("</tbody></table>");
+        boolean online = false;
+        for (JsonNode c : d.path("channels")) {
+            online |= c.asText().equals("online");
+        }
+        if (online) {
+            // the submission form itself asks for a citizen's or business's login first
+            b.append("<p><a class=\"apply\" id=\"apply\" href=\"/t/").append(Html.escape(unit.getCode())).append("/procedures/").append(Html.escape(p.code()))
+                    .append("/apply\">").append(en ? "Submit online" : "Nộp hồ sơ trực tuyến").append("</a></p>");
+        }
         b.append("<h2>").append(en ? "Papers" : "Thành phần hồ sơ").append("</h2><table class=\"papers\"><thead><tr><th scope=\"col\">").append(en ? "Paper" : "Giấy tờ")
                 .append("</th><th scope=\"col\">").append(en ? "Originals" : "Bản chính").append("</th><th scope=\"col\">").append(en ? "Copies" : "Bản sao")
                 .append("</th><th scope=\"col\">").append(en ? "Form" : "Mẫu đơn").append("</th></tr></thead><tbody>");

@@ -1,0 +1,152 @@
+package vn.egov.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The whole journey in real headless Chromium: a citizen finds a procedure on a commune's site, logs in, submits a
+ * dossier with a file (a wrong file first: refused, the message beside it), gets the code and the slip; the
+ * commune's staff receive it at their one-stop desk and transfer it to the district; the district's staff return
+ * the result with its file; the citizen sees the result and rates the service. Screenshots journey-*.png.
+ */
+class DossierJourneyBrowserIT extends DeployedEar {
+    static WebDriver browser;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Chromium.start("1280,1100");
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aCitizenSubmitsTheCommuneTransfersTheDistrictReturnsTheResultAndTheCitizenRatesIt() throws Exception {
+        Api province = Api.as(Fixtures.user(Fixtures.PROVINCE, true, "PROVINCE_ADMIN"), Fixtures.PASSWORD);
+        String procedure = ProceduresIT.code();
+        // the cross-agency procedure, where the district may also return the result itself
+        String definition = ProcessingIT.definition(procedure).replace("{\"from\":\"huyen\",\"to\":\"so\"}",
+                "{\"from\":\"huyen\",\"to\":\"so\"},{\"from\":\"huyen\",\"to\":\"tra\"}");
+        assertEquals(200, province.post("/api/t/" + Fixtures.PROVINCE + "/procedures/import", "[" + definition + "]").status());
+        String unit = PortalIT.commune("xa-hanh-trinh");
+        assertEquals(201, PortalIT.as(unit, "UNIT_ADMIN").put("/api/t/" + unit + "/procedures/adopted/" + procedure, "").status());
+        String citizen = Fixtures.user(Fixtures.COMMUNE, false, "CITIZEN");
+        String staff = Fixtures.staff(unit);
+        String districtStaff = Fixtures.staff(Fixtures.DISTRICT);
+        Path pdf = Files.write(Files.createTempFile("to-khai", ".pdf"), DossiersIT.PDF);
+        Path notPdf = Files.writeString(Files.createTempFile("to-khai", ".pdf"), "<html><script>alert(1)</script></html>");
+        Path result = Files.write(Files.createTempFile("ket-qua", ".pdf"), DossiersIT.PDF);
+
+        // the citizen finds the procedure on the commune's site and goes to submit it: the login comes first
+        browser.manage().deleteAllCookies();
+        browser.get(Api.baseUrl() + "/t/" + unit + "/procedures");
+        Chromium.clickAndWait(browser, browser.findElement(By.linkText("Đăng ký kết hôn có yếu tố nước ngoài")));
+        Chromium.clickAndWait(browser, browser.findElement(By.id("apply")));
+        wait(ExpectedConditions.urlContains("/login"));
+        browser.findElement(By.id("username")).sendKeys(citizen);
+        browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
+        Chromium.clickAndWait(browser, browser.findElement(By.cssSelector("button[type=submit]")));
+        wait(ExpectedConditions.urlContains("/apply"));
+        assertEquals("Nộp hồ sơ trực tuyến", browser.findElement(By.tagName("h1")).getText());
+
+        // a file that is not a PDF under a .pdf name: refused, the message beside the field, the typed name kept
+        browser.findElement(By.id("f-fullName")).sendKeys("Vàng Thị Dín");
+        browser.findElement(By.id("p-to-khai")).sendKeys(notPdf.toString());
+        Chromium.clickAndWait(browser, browser.findElement(By.id("submit-dossier")));
+        assertTrue(browser.findElement(By.id("form-errors")).getText().contains("Chưa có gì được lưu"));
+        assertTrue(browser.findElement(By.id("p-to-khai-error")).getText().contains("chỉ nhận PDF hoặc ảnh")
+                || browser.findElement(By.id("p-to-khai-error")).getText().length() > 0, browser.findElement(By.id("p-to-khai-error")).getText());
+        assertEquals("Vàng Thị Dín", browser.findElement(By.id("f-fullName")).getAttribute("value"));
+        Chromium.screenshot(browser, "journey-1-refused-file");
+        browser.findElement(By.id("p-to-khai")).sendKeys(pdf.toString());
+        Chromium.clickAndWait(browser, browser.findElement(By.id("submit-dossier")));
+        wait(ExpectedConditions.urlContains("/me/dossiers/"));
+        String code = browser.getCurrentUrl().replaceAll(".*/me/dossiers/([^?]+).*", "$1");
+        assertTrue(code.startsWith(unit + "-"), code);
+        assertTrue(browser.findElement(By.id("flash")).getText().contains(code));
+        assertEquals("Đã tiếp nhận", browser.findElement(By.id("status")).getText());
+        String slip = browser.findElement(By.id("slip")).getAttribute("href");
+        assertEquals(200, DossiersIT.pdf(citizen, slip.substring(slip.indexOf("/api/"))).statusCode());
+        Chromium.screenshot(browser, "journey-2-submitted");
+
+        // the commune's staff: the dossier at their desk; received, then transferred to the district
+        login(staff);
+        browser.get(Api.baseUrl() + "/t/" + unit + "/admin/dossiers");
+        assertTrue(browser.findElement(By.id("inbox")).getText().contains(code));
+        Chromium.clickAndWait(browser, browser.findElement(By.linkText(code)));
+        browser.findElement(By.id("to-tham-dinh")).click();
+        Chromium.clickAndWait(browser, browser.findElement(By.id("move")));
+        assertEquals("Đang giải quyết", browser.findElement(By.id("status")).getText());
+        browser.findElement(By.id("to-huyen")).click();
+        new Select(browser.findElement(By.id("toUnit"))).selectByValue(Fixtures.DISTRICT);
+        browser.findElement(By.id("note")).sendKeys("Đề nghị Phòng Tư pháp huyện xem xét");
+        Chromium.screenshot(browser, "journey-3-transfer");
+        Chromium.clickAndWait(browser, browser.findElement(By.id("move")));
+        assertEquals("Đang xử lý liên thông", browser.findElement(By.id("status")).getText());
+        assertTrue(browser.findElement(By.id("holder")).getText().contains("Bát Xát"), browser.findElement(By.id("holder")).getText());
+        assertTrue(browser.findElements(By.id("move-form")).isEmpty(), "the commune no longer acts on it");
+
+        // the district's staff return the result with its file
+        login(districtStaff);
+        browser.get(Api.baseUrl() + "/t/" + Fixtures.DISTRICT + "/admin/dossiers");
+        assertTrue(browser.findElement(By.id("inbox")).getText().contains(code));
+        Chromium.clickAndWait(browser, browser.findElement(By.linkText(code)));
+        browser.findElement(By.id("result")).sendKeys(result.toString());
+        browser.findElement(By.id("result-note")).sendKeys("Đã ký giấy chứng nhận kết hôn");
+        Chromium.clickAndWait(browser, browser.findElement(By.id("return-result")));
+        assertEquals("Đã có kết quả", browser.findElement(By.id("status")).getText());
+        assertTrue(browser.findElement(By.id("handovers")).getText().contains("Phòng Tư pháp huyện xem xét"));
+        Chromium.screenshot(browser, "journey-4-result");
+
+        // the citizen sees the result and rates the service
+        login(citizen);
+        browser.get(Api.baseUrl() + "/me/dossiers/" + code);
+        assertEquals("Đã có kết quả", browser.findElement(By.id("status")).getText());
+        assertTrue(browser.findElement(By.cssSelector("#files li.result a")).getText().endsWith(".pdf"));
+        browser.findElement(By.id("score-5")).click();
+        browser.findElement(By.id("rating-note")).sendKeys("Nhanh, cán bộ tận tình");
+        Chromium.clickAndWait(browser, browser.findElement(By.id("send-rating")));
+        assertEquals("Cảm ơn bạn đã đánh giá.", browser.findElement(By.id("flash")).getText());
+        assertEquals("Bạn đã đánh giá: 5/5.", browser.findElement(By.id("rated")).getText());
+        Chromium.screenshot(browser, "journey-5-rated");
+
+        // the district's leader reads the figures of the district's units: the commune's result among them, drawn
+        String leader = Fixtures.user(Fixtures.DISTRICT, true, "UNIT_ADMIN");
+        login(leader);
+        browser.get(Api.baseUrl() + "/t/" + Fixtures.DISTRICT + "/admin/dossier-stats?subtree=on");
+        String row = browser.findElements(By.cssSelector("#figures tbody tr")).stream().map(org.openqa.selenium.WebElement::getText)
+                .filter(t -> t.startsWith("Xã Cổng " + unit)).findFirst().orElseThrow();
+        assertTrue(row.startsWith("Xã Cổng " + unit + " 1 1 1 0 0 0 0 0 0 100.0%"), row);
+        assertTrue(browser.findElement(By.id("chart")).isDisplayed());
+        assertTrue(browser.findElement(By.id("csv")).getAttribute("href").contains("format=csv"));
+        Chromium.screenshot(browser, "journey-6-figures");
+    }
+
+    private static void login(String username) {
+        browser.manage().deleteAllCookies();
+        browser.get(Api.baseUrl() + "/login");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
+        Chromium.clickAndWait(browser, browser.findElement(By.cssSelector("button[type=submit]")));
+    }
+
+    private static void wait(org.openqa.selenium.support.ui.ExpectedCondition<Boolean> condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition);
+    }
+}

@@ -1,0 +1,635 @@
+import java.io.ByteArrayOutputStream;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Replay of a province's 22 months: the reference province (Lào Cai) received 132,807 dossiers in 22 months; this
+ * program plays that many whole dossier lifecycles against one platform through its API, over the real unit tree,
+ * as fast as BENCH_CLIENTS concurrent workers can, and measures what the platform sustains: wall time, lifecycles
+ * per second, HTTP requests per second, and the latency (p50, p99) of each kind of request (submit, move,
+ * supplement, result, refusal).
+ *
+ * <p>Each lifecycle is one dossier from submission to its end. It is sent to a unit drawn like the reference's load
+ * (40% departments, 25% districts, 35% communes), under the procedure of the unit's level; 70% are submitted online
+ * by a citizen's account, 30% at the counter by staff. The staff (a province administrator, who may act at every
+ * unit) then move it along its process: about 10% get a request to supplement, which the citizen answers online
+ * (or the staff record at the counter, when it came over the counter); about 15% are transferred to another agency
+ * and come back (a commune's to its district, a district's to a department); about 4% are refused; the rest get a
+ * result file. Every answer must have the expected status and the dossier the expected step and holder; the run
+ * fails (exit 1) otherwise, printing the first bodies. At the end the platform's own figures (dossier-stats of the
+ * province's subtree for the days of the run, minus what they said before) must equal what the replay did:
+ * received = submissions, done = results, refused = refusals.
+ *
+ * <p>Each worker logs in once as a citizen and once as the administrator (sessions, so that password hashing is
+ * not what is measured) and does whole lifecycles, one after the other. A lifecycle's choices come from a random
+ * generator seeded with its number, so that a run of N lifecycles always plays the same N. Run by replay.sh; not
+ * part of the product. JDK only:
+ * <pre>
+ *   java Replay.java procedures                  the three procedure definitions to import (a JSON array)
+ *   java Replay.java units baseUrl province      the units that adopt them, "code level" per line
+ *   java Replay.java replay baseUrl province admin password citizenPrefix citizens citizenPassword lifecycles clients
+ * </pre>
+ */
+public class Replay {
+    /** The reference province's dossiers in 22 months. */
+    static final int REFERENCE = 132_807;
+    static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    /** After this many unexpected answers the workers stop: the run has failed already. */
+    static final int MAX_FAILURES = 5;
+
+    /** One procedure per level, offered by every unit of that level. */
+    static final Map<String, String> PROCEDURE = Map.of("province", "1.999101.H38", "district", "1.999102.H38", "commune", "1.999103.H38");
+
+    enum Kind { SUBMIT, MOVE, SUPPLEMENT, RESULT, REFUSAL }
+
+    record Unit(String code, String kind, String level, String parent) {
+    }
+
+    public static void main(String[] a) throws Exception {
+        switch (a.length == 0 ? "" : a[0]) {
+            case "procedures" -> System.out.println(procedures());
+            case "units" -> units(a[1], a[2]).forEach(u -> System.out.println(u.code() + " " + u.level()));
+            case "replay" -> System.exit(replay(a[1], a[2], a[3], a[4], a[5], Integer.parseInt(a[6]), a[7], Integer.parseInt(a[8]),
+                    Integer.parseInt(a[9])));
+            default -> {
+                System.err.println("usage: java Replay.java procedures | units baseUrl province | replay baseUrl province admin password "
+                        + "citizenPrefix citizens citizenPassword lifecycles clients");
+                System.exit(2);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // The procedures and the unit tree
+
+    /**
+     * The three procedures, one per level. Their process: reception, handling, then either the leader's signature
+     * straight away or a second check first; a request to supplement from the handling step (the clock stops) that
+     * comes back to it; for the district and commune ones, an inter-agency transfer from the handling step that comes
+     * back to the second check; the result from the signature.
+     */
+    static String procedures() {
+        return "[" + definition(PROCEDURE.get("province"), "Cấp giấy phép (đo hiệu năng, cấp tỉnh)", "province", 10, null) + ",\n"
+                + definition(PROCEDURE.get("district"), "Cấp giấy chứng nhận (đo hiệu năng, cấp huyện)", "district", 7, "Sở chuyên ngành thẩm định") + ",\n"
+                + definition(PROCEDURE.get("commune"), "Chứng thực (đo hiệu năng, cấp xã)", "commune", 5, "UBND cấp huyện cho ý kiến") + "]";
+    }
+
+    static String definition(String code, String name, String level, int days, String transfer) {
+        String steps = """
+                {"id":"tiep-nhan","name":"Tiếp nhận hồ sơ","role":"RECEIVER","days":0.5},
+                {"id":"xu-ly","name":"Thụ lý, thẩm định","role":"HANDLER","days":2},
+                {"id":"bo-sung","name":"Chờ người nộp bổ sung","role":"APPLICANT","pausesClock":true},
+                {"id":"tham-tra","name":"Thẩm tra lại","role":"HANDLER","days":1},
+                {"id":"ky","name":"Lãnh đạo ký","role":"LEADER","days":1},
+                {"id":"tra","name":"Trả kết quả","role":"RECEIVER","days":0,"end":true}""";
+        String transitions = """
+                {"from":"tiep-nhan","to":"xu-ly"},{"from":"xu-ly","to":"bo-sung","name":"Yêu cầu bổ sung"},{"from":"bo-sung","to":"xu-ly"},
+                {"from":"xu-ly","to":"ky"},{"from":"xu-ly","to":"tham-tra"},{"from":"tham-tra","to":"ky"},{"from":"ky","to":"tra"}""";
+        if (transfer != null) {
+            steps += ",\n{\"id\":\"lien-thong\",\"name\":\"" + transfer + "\",\"role\":\"OTHER_AGENCY\",\"days\":2}";
+            transitions += ",\n{\"from\":\"xu-ly\",\"to\":\"lien-thong\",\"name\":\"Chuyển liên thông\"},{\"from\":\"lien-thong\",\"to\":\"tham-tra\"}";
+        }
+        return """
+                {"code":"%s","name":"%s","sector":"Đo hiệu năng","level":"%s","onlineLevel":"full","timeLimitDays":%d,
+                 "channels":["online","counter","post"],
+                 "papers":[{"id":"to-khai","name":"Tờ khai"},{"id":"giay-to-kem","name":"Giấy tờ kèm theo","required":false}],
+                 "fees":[{"description":"Lệ phí","amount":0}],"result":"Giấy chứng nhận","legalBasis":"Không (dữ liệu đo)",
+                 "form":{"fields":[{"name":"fullName","label":"Họ và tên","type":"text","required":true},
+                                   {"name":"gender","label":"Giới tính","type":"choice","choices":["Nam","Nữ"]}]},
+                 "process":{"start":"tiep-nhan","steps":[%s],
+                            "transitions":[%s]}}""".formatted(code, name, level, days, steps, transitions);
+    }
+
+    /** Every active unit under the province (not the province itself), from the public directory, with its level. */
+    static List<Unit> units(String base, String province) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<Unit> units = new ArrayList<>();
+        Deque<String> todo = new ArrayDeque<>(List.of(province));
+        while (!todo.isEmpty()) {
+            String parent = todo.poll();
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/tenants/" + parent + "/children")).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("GET /api/tenants/" + parent + "/children: " + r.statusCode() + " " + r.body());
+            }
+            for (Object o : (List<?>) Json.parse(r.body())) {
+                Map<?, ?> u = (Map<?, ?>) o;
+                if (!"active".equals(u.get("status"))) {
+                    continue;
+                }
+                Unit unit = new Unit((String) u.get("code"), (String) u.get("kind"), level((String) u.get("kind")), parent);
+                units.add(unit);
+                if (!unit.level().equals("commune")) {
+                    todo.add(unit.code());
+                }
+            }
+        }
+        return units;
+    }
+
+    /** The level of the procedures a unit of this kind offers (as vn.egov.procedures.entity.Procedure.Level.ofUnitKind). */
+    static String level(String kind) {
+        return switch (kind) {
+            case "ward", "commune", "township" -> "commune";
+            case "city", "district", "town" -> "district";
+            default -> "province";
+        };
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // The replay
+
+    /** What one lifecycle does, drawn from its number. */
+    record Plan(int n, Unit unit, boolean online, boolean post, boolean supplement, boolean refuse, Unit transferTo, boolean secondCheck) {
+        static Plan of(int n, List<Unit> departments, List<Unit> districts, List<Unit> communes) {
+            SplittableRandom r = new SplittableRandom(0x22_132807L * 1_000_003L + n);
+            double where = r.nextDouble();
+            List<Unit> group = where < 0.40 ? departments : where < 0.65 ? districts : communes;
+            Unit unit = group.get(r.nextInt(group.size()));
+            boolean online = r.nextDouble() < 0.70;
+            boolean post = r.nextDouble() < 0.10;
+            boolean supplement = r.nextDouble() < 0.10;
+            boolean refuse = r.nextDouble() < 0.04;
+            // 15% of all: the district and commune lifecycles (60%) that are not refused, a quarter of them
+            Unit to = null;
+            if (!refuse && !unit.level().equals("province") && r.nextDouble() < 0.26) {
+                to = unit.level().equals("commune") ? new Unit(unit.parent(), "", "district", null) : departments.get(r.nextInt(departments.size()));
+            }
+            return new Plan(n, unit, online, post, supplement, refuse, to, r.nextBoolean());
+        }
+    }
+
+    /** An answer that was not the one expected: the lifecycle stops, the run fails. */
+    static final class Unexpected extends Exception {
+        Unexpected(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** One worker: its two sessions, and what it measured (latencies per kind, in nanoseconds). */
+    static final class Worker {
+        final HttpClient citizen;
+        final HttpClient staff;
+        final long[][] latencies = new long[Kind.values().length][];
+        final int[] counts = new int[Kind.values().length];
+
+        Worker(HttpClient citizen, HttpClient staff) {
+            this.citizen = citizen;
+            this.staff = staff;
+            Arrays.setAll(latencies, k -> new long[1024]);
+        }
+
+        void record(Kind kind, long nanos) {
+            int k = kind.ordinal();
+            if (counts[k] == latencies[k].length) {
+                latencies[k] = Arrays.copyOf(latencies[k], counts[k] * 2);
+            }
+            latencies[k][counts[k]++] = nanos;
+        }
+    }
+
+    static String base;
+    static final Map<String, LongAdder> PATHS = new ConcurrentHashMap<>();
+    static final AtomicInteger FAILURES = new AtomicInteger();
+    static final ConcurrentLinkedQueue<String> FIRST_FAILURES = new ConcurrentLinkedQueue<>();
+    static final AtomicBoolean STOP = new AtomicBoolean();
+
+    static int replay(String baseUrl, String province, String admin, String password, String citizenPrefix, int citizens, String citizenPassword,
+                      int total, int clients) throws Exception {
+        base = baseUrl;
+        List<Unit> units = units(base, province);
+        List<Unit> departments = units.stream().filter(u -> u.level().equals("province")).toList();
+        List<Unit> districts = units.stream().filter(u -> u.level().equals("district")).toList();
+        List<Unit> communes = units.stream().filter(u -> u.level().equals("commune")).toList();
+        if (departments.isEmpty() || districts.isEmpty() || communes.isEmpty()) {
+            throw new IllegalStateException("the tree under " + province + " lacks departments, districts or communes");
+        }
+        System.out.printf("== replay: %d lifecycles by %d clients over %d units under %s (%d departments, %d districts, %d communes)%n", total,
+                clients, units.size() + 1, province, departments.size(), districts.size(), communes.size());
+
+        HttpClient stats = login(admin, password);
+        LocalDate firstDay = LocalDate.now(VIETNAM);
+        Map<String, Long> before = figures(stats, province, firstDay, firstDay);
+
+        AtomicInteger next = new AtomicInteger();
+        List<Worker> workers = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            workers.add(new Worker(login(citizenPrefix + (c % citizens), citizenPassword), login(admin, password)));
+        }
+        CountDownLatch done = new CountDownLatch(clients);
+        long start = System.nanoTime();
+        for (Worker w : workers) {
+            Thread t = new Thread(() -> {
+                try {
+                    int n;
+                    while (!STOP.get() && (n = next.getAndIncrement()) < total) {
+                        try {
+                            lifecycle(w, Plan.of(n, departments, districts, communes));
+                        } catch (Unexpected e) {
+                            fail(e.getMessage());
+                        } catch (Exception e) {
+                            fail("lifecycle " + n + ": " + e);
+                        }
+                    }
+                } finally {
+                    done.countDown();
+                }
+            });
+            t.start();
+        }
+        done.await();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        LocalDate lastDay = LocalDate.now(VIETNAM);
+
+        // throughput and latencies
+        long finished = counted("result") + counted("refused");
+        long requests = workers.stream().mapToLong(w -> Arrays.stream(w.counts).sum()).sum();
+        System.out.printf("wall time %.1f s: %d lifecycles finished, %.1f lifecycles/s; %d HTTP requests, %.1f requests/s%n", seconds, finished,
+                finished / seconds, requests, requests / seconds);
+        System.out.println("latency per kind of request (ms):   count      p50      p99      max");
+        for (Kind k : Kind.values()) {
+            int n = workers.stream().mapToInt(w -> w.counts[k.ordinal()]).sum();
+            long[] all = new long[n];
+            int at = 0;
+            for (Worker w : workers) {
+                System.arraycopy(w.latencies[k.ordinal()], 0, all, at, w.counts[k.ordinal()]);
+                at += w.counts[k.ordinal()];
+            }
+            Arrays.sort(all);
+            System.out.printf("  %-32s %7d %8.1f %8.1f %8.1f%n", k.name().toLowerCase(), n, pct(all, 0.50), pct(all, 0.99),
+                    n == 0 ? 0 : all[n - 1] / 1e6);
+        }
+        System.out.println("paths taken:");
+        new TreeMap<>(PATHS).forEach((k, v) -> System.out.printf("  %-40s %7d%n", k, v.sum()));
+
+        // the platform's own figures against what the replay did
+        Map<String, Long> after = figures(stats, province, firstDay, lastDay);
+        boolean ok = true;
+        String period = DAY.format(firstDay) + (lastDay.equals(firstDay) ? "" : "-" + DAY.format(lastDay));
+        System.out.println("platform figures (dossier-stats of " + province + " and its subtree, " + period + ", change during the run) against the replay:");
+        ok &= check("received", after.get("received") - before.get("received"), counted("submitted"));
+        ok &= check("done", after.get("done") - before.get("done"), counted("result"));
+        ok &= check("refused", after.get("refused") - before.get("refused"), counted("refused"));
+        ok &= check("inProgress", after.get("inProgress") - before.get("inProgress"), counted("submitted") - counted("result") - counted("refused"));
+        ok &= check("stopped", after.get("stopped") - before.get("stopped"), 0);
+        if (total < REFERENCE && finished > 0) {
+            double projected = REFERENCE / (finished / seconds);
+            System.out.printf("PROJECTION (not measured): the full %,d lifecycles at %.1f lifecycles/s would take about %s%n", REFERENCE,
+                    finished / seconds, hours(projected));
+        }
+        if (FAILURES.get() > 0) {
+            System.out.println("FAILED: " + FAILURES.get() + " unexpected answer(s); the first:");
+            FIRST_FAILURES.forEach(f -> System.out.println("  " + f));
+            ok = false;
+        }
+        return ok ? 0 : 1;
+    }
+
+    static boolean check(String what, long platform, long replay) {
+        boolean same = platform == replay;
+        System.out.printf("  %-10s platform %7d   replay %7d   %s%n", what, platform, replay, same ? "ok" : "MISMATCH");
+        return same;
+    }
+
+    /** One dossier from its submission to its end. */
+    static void lifecycle(Worker w, Plan p) throws Exception {
+        String unit = p.unit().code();
+        Multipart m = new Multipart().text("procedure", PROCEDURE.get(p.unit().level()))
+                .text("form", "{\"fullName\":\"Lồ Thị Mai " + p.n() + "\",\"gender\":\"Nữ\"}").file("paper.to-khai", "to-khai.pdf", PDF);
+        if (p.post()) {
+            m.text("returnBy", "post");
+        }
+        if (!p.online()) {
+            m.text("applicantName", "Lồ Thị Mai " + p.n());
+        }
+        Map<?, ?> d = send(w, Kind.SUBMIT, p.online() ? w.citizen : w.staff, m.post("/api/t/" + unit + "/dossiers"), 201);
+        String code = (String) d.get("code");
+        count("submitted");
+        count("submitted " + (p.online() ? "online (citizen)" : "at the counter (staff)"));
+        count("submitted to a " + (p.unit().level().equals("province") ? "department" : p.unit().level()));
+        if (p.post()) {
+            count("submitted, result by post");
+        }
+        int moves = 0;
+
+        d = move(w, unit, code, "xu-ly", unit);
+        moves++;
+        if (p.supplement()) {
+            d = send(w, Kind.MOVE, w.staff, json("/api/t/" + unit + "/dossiers/" + code + "/moves",
+                    "{\"to\":\"bo-sung\",\"note\":\"Thiếu giấy tờ kèm theo\",\"papers\":[\"giay-to-kem\"]}"), 200);
+            expect(d, code, "bo-sung", "supplement", unit);
+            moves++;
+            Multipart papers = new Multipart().file("paper.giay-to-kem", "giay-to-kem.pdf", PDF);
+            d = p.online() ? send(w, Kind.SUPPLEMENT, w.citizen, papers.post("/api/me/dossiers/" + code + "/supplement"), 200)
+                    : send(w, Kind.SUPPLEMENT, w.staff, papers.post("/api/t/" + unit + "/dossiers/" + code + "/supplement"), 200);
+            expect(d, code, "xu-ly", "in_progress", unit);
+            count(p.online() ? "supplement asked, the citizen answered" : "supplement asked, given at the counter");
+        }
+        if (p.refuse()) {
+            d = send(w, Kind.REFUSAL, w.staff, json("/api/t/" + unit + "/dossiers/" + code + "/refusal",
+                    "{\"reason\":\"Không đủ điều kiện theo quy định\"}"), 200);
+            expect(d, code, null, "refused", unit);
+            count("refused");
+            count("moves before the end: " + moves);
+            return;
+        }
+        if (p.transferTo() != null) {
+            String other = p.transferTo().code();
+            d = send(w, Kind.MOVE, w.staff, json("/api/t/" + unit + "/dossiers/" + code + "/moves",
+                    "{\"to\":\"lien-thong\",\"toUnit\":\"" + other + "\",\"note\":\"Đề nghị cho ý kiến\"}"), 200);
+            expect(d, code, "lien-thong", "transferred", other);
+            d = move(w, other, code, "tham-tra", unit); // back from the other agency, moved by its staff
+            moves += 2;
+            count(p.unit().level().equals("commune") ? "transferred commune -> district -> back" : "transferred district -> department -> back");
+        } else if (p.secondCheck()) {
+            d = move(w, unit, code, "tham-tra", unit);
+            moves++;
+        }
+        d = move(w, unit, code, "ky", unit);
+        moves++;
+        d = send(w, Kind.RESULT, w.staff, new Multipart().text("note", "Đã ký").file("result", "ket-qua.pdf", PDF)
+                .post("/api/t/" + unit + "/dossiers/" + code + "/result"), 200);
+        expect(d, code, "tra", "done", unit);
+        count("result");
+        count("moves before the end: " + moves);
+    }
+
+    /** An ordinary move by the holder's staff; the answer must show the dossier at {@code step}, held by {@code holder}. */
+    static Map<?, ?> move(Worker w, String at, String code, String step, String holder) throws Exception {
+        Map<?, ?> d = send(w, Kind.MOVE, w.staff, json("/api/t/" + at + "/dossiers/" + code + "/moves", "{\"to\":\"" + step + "\"}"), 200);
+        expect(d, code, step, null, holder);
+        return d;
+    }
+
+    static void expect(Map<?, ?> d, String code, String step, String status, String holder) throws Unexpected {
+        if (!code.equals(d.get("code")) || (step != null && !step.equals(d.get("step"))) || (status != null && !status.equals(d.get("status")))
+                || (holder != null && !holder.equals(d.get("holder")))) {
+            throw new Unexpected("dossier " + code + ": expected step " + step + ", status " + status + ", holder " + holder + "; got step "
+                    + d.get("step") + ", status " + d.get("status") + ", holder " + d.get("holder"));
+        }
+    }
+
+    /** Sends, times, and checks the status; the answer's JSON object. */
+    static Map<?, ?> send(Worker w, Kind kind, HttpClient http, HttpRequest request, int expected) throws Exception {
+        long t0 = System.nanoTime();
+        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        w.record(kind, System.nanoTime() - t0);
+        if (r.statusCode() != expected) {
+            String body = r.body().length() > 1500 ? r.body().substring(0, 1500) + "…" : r.body();
+            throw new Unexpected(request.method() + " " + request.uri().getPath() + " -> " + r.statusCode() + " (expected " + expected + "): " + body);
+        }
+        return (Map<?, ?>) Json.parse(r.body());
+    }
+
+    static void fail(String what) {
+        if (FAILURES.incrementAndGet() <= MAX_FAILURES) {
+            FIRST_FAILURES.add(what);
+            System.err.println("unexpected: " + what);
+        } else {
+            STOP.set(true);
+        }
+    }
+
+    static void count(String path) {
+        PATHS.computeIfAbsent(path, k -> new LongAdder()).increment();
+    }
+
+    static long counted(String path) {
+        LongAdder a = PATHS.get(path);
+        return a == null ? 0 : a.sum();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // HTTP
+
+    static HttpClient login(String user, String password) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+                        + URLEncoder.encode(password, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 302) {
+            throw new IllegalStateException("login of " + user + ": " + r.statusCode() + " " + r.body());
+        }
+        return http;
+    }
+
+    static HttpRequest json(String path, String body) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120)).header("Accept", "application/json")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+    }
+
+    /** The total row of the province subtree's figures for the period. */
+    static Map<String, Long> figures(HttpClient http, String province, LocalDate from, LocalDate to) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/t/" + province + "/dossier-stats?from=" + DAY.format(from)
+                + "&to=" + DAY.format(to) + "&subtree=true")).header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("dossier-stats: " + r.statusCode() + " " + r.body());
+        }
+        Map<String, Long> out = new LinkedHashMap<>();
+        ((Map<?, ?>) ((Map<?, ?>) Json.parse(r.body())).get("total")).forEach((k, v) -> {
+            if (v instanceof Number n) {
+                out.put((String) k, n.longValue());
+            }
+        });
+        return out;
+    }
+
+    /** A multipart/form-data body. */
+    static final class Multipart {
+        final String boundary = "----replay" + System.nanoTime();
+        final ByteArrayOutputStream body = new ByteArrayOutputStream();
+
+        Multipart text(String name, String value) {
+            w("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n");
+            return this;
+        }
+
+        Multipart file(String name, String filename, byte[] content) {
+            w("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + filename + "\"\r\n"
+                    + "Content-Type: application/pdf\r\n\r\n");
+            body.writeBytes(content);
+            w("\r\n");
+            return this;
+        }
+
+        HttpRequest post(String path) {
+            w("--" + boundary + "--\r\n");
+            return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120)).header("Accept", "application/json")
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        }
+
+        private void w(String s) {
+            body.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Small helpers
+
+    static double pct(long[] sorted, double p) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+    }
+
+    static String hours(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format("%d h %02d min", s / 3600, s % 3600 / 60) : String.format("%d min %02d s", s / 60, s % 60);
+    }
+
+    /** A minimal JSON reader (objects as maps, arrays as lists, numbers as Long or Double): enough for the API's answers. */
+    static final class Json {
+        private final String s;
+        private int i;
+
+        private Json(String s) {
+            this.s = s;
+        }
+
+        static Object parse(String text) {
+            Json j = new Json(text);
+            Object v = j.value();
+            j.space();
+            if (j.i != j.s.length()) {
+                throw new IllegalArgumentException("trailing characters at " + j.i);
+            }
+            return v;
+        }
+
+        private Object value() {
+            space();
+            char c = s.charAt(i);
+            switch (c) {
+                case '{' -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    i++;
+                    space();
+                    if (s.charAt(i) == '}') {
+                        i++;
+                        return m;
+                    }
+                    do {
+                        space();
+                        String k = string();
+                        space();
+                        expect(':');
+                        m.put(k, value());
+                        space();
+                    } while (s.charAt(i++) == ',');
+                    if (s.charAt(i - 1) != '}') {
+                        throw new IllegalArgumentException("expected } at " + (i - 1));
+                    }
+                    return m;
+                }
+                case '[' -> {
+                    List<Object> l = new ArrayList<>();
+                    i++;
+                    space();
+                    if (s.charAt(i) == ']') {
+                        i++;
+                        return l;
+                    }
+                    do {
+                        l.add(value());
+                        space();
+                    } while (s.charAt(i++) == ',');
+                    if (s.charAt(i - 1) != ']') {
+                        throw new IllegalArgumentException("expected ] at " + (i - 1));
+                    }
+                    return l;
+                }
+                case '"' -> {
+                    return string();
+                }
+                default -> {
+                    if (s.startsWith("true", i)) {
+                        i += 4;
+                        return Boolean.TRUE;
+                    } else if (s.startsWith("false", i)) {
+                        i += 5;
+                        return Boolean.FALSE;
+                    } else if (s.startsWith("null", i)) {
+                        i += 4;
+                        return null;
+                    }
+                    int start = i;
+                    while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) {
+                        i++;
+                    }
+                    String n = s.substring(start, i);
+                    if (n.isEmpty()) {
+                        throw new IllegalArgumentException("unexpected '" + c + "' at " + start);
+                    }
+                    return n.matches("-?\\d+") ? (Object) Long.valueOf(n) : (Object) Double.valueOf(n);
+                }
+            }
+        }
+
+        private String string() {
+            expect('"');
+            StringBuilder b = new StringBuilder();
+            while (true) {
+                char c = s.charAt(i++);
+                if (c == '"') {
+                    return b.toString();
+                }
+                if (c != '\\') {
+                    b.append(c);
+                    continue;
+                }
+                char e = s.charAt(i++);
+                switch (e) {
+                    case 'n' -> b.append('\n');
+                    case 't' -> b.append('\t');
+                    case 'r' -> b.append('\r');
+                    case 'b' -> b.append('\b');
+                    case 'f' -> b.append('\f');
+                    case 'u' -> {
+                        b.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+                        i += 4;
+                    }
+                    default -> b.append(e);
+                }
+            }
+        }
+
+        private void expect(char c) {
+            if (s.charAt(i++) != c) {
+                throw new IllegalArgumentException("expected '" + c + "' at " + (i - 1));
+            }
+        }
+
+        private void space() {
+            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+        }
+    }
+}

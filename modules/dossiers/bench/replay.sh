@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Replay of the reference province's 22 months (132,807 dossier lifecycles) over the real unit tree: its own
+# environment ('egov up' with its own work folder, database, Payara domain and ports, the national-portal simulator
+# on), three procedures imported by the province (one per level, with their processes) and adopted by every unit
+# of their level, a province administrator and a pool of citizens' accounts, then Replay.java: BENCH_CLIENTS (32)
+# workers play BENCH_LIFECYCLES (132807) whole lifecycles (submit, moves, supplements, transfers, refusals,
+# results) as fast as they can; wall time, lifecycles/s, requests/s, latency per kind of request, the paths taken,
+# and the platform's own figures (dossier-stats) checked against what the replay did. Exits non-zero on any
+# unexpected answer or a mismatch.
+#   modules/dossiers/bench/replay.sh     (after ./mvnw -DskipTests package; BENCH_KEEP=1 keeps the environment)
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
+cli="$here/provisioning/target/egov-cli.jar"
+replay="$here/modules/dossiers/bench/Replay.java"
+work="${BENCH_WORK:-/tmp/egov-replay-bench}"
+export EGOV_DB=egov_rbench EGOV_ROLE_PREFIX=egov_rbench EGOV_DOMAIN=egov-rbench EGOV_PORTBASE=${BENCH_PORTBASE:-19600}
+export EGOV_SIMULATORS=on # the national portal's simulator receives the status changes
+http="http://127.0.0.1:$((EGOV_PORTBASE + 80))"
+province=lao-cai
+for built in "$cli" "$here/ear/egov-ear/target/egov.ear"; do
+  [[ -f "$built" ]] || { echo "missing $built: build first (./mvnw -DskipTests package)" >&2; exit 1; }
+done
+egov() { java -jar "$cli" --project-dir "$here" --work "$work" "$@"; }
+if [[ "${BENCH_KEEP:-}" != "1" ]]; then
+  egov stop >/dev/null 2>&1 || true
+  rm -rf "$work" "$work.admin-password"
+  psql -h "${PGHOST:-127.0.0.1}" -U "${PGUSER:-postgres}" -qc "DROP DATABASE IF EXISTS egov_rbench" >/dev/null 2>&1 || true
+fi
+[[ -f "$work.admin-password" ]] || echo "replay-bench-$(date +%s)" > "$work.admin-password"
+export EGOV_ADMIN_PASSWORD="$(cat "$work.admin-password")"
+if [[ "${BENCH_KEEP:-}" != "1" ]]; then
+  trap 'egov stop >/dev/null 2>&1 || true' EXIT # whatever happens, nothing of this environment is left running
+fi
+echo "== platform up (its own work folder $work)"
+egov up > "$work.up.log" 2>&1 || { cat "$work.up.log"; exit 1; }
+
+password="Bench-$(date +%s)-mat-khau"
+new_user() { # unit username role [--subtree]: a user with a chosen password
+  local otp; otp=$(egov add-user --unit "$1" --username "$2" --name "Đo hiệu năng" --role "$3" ${4:-} | sed -n 's/.*first use): //p')
+  curl -sf -o /dev/null -u "$2:$otp" -H 'Content-Type: application/json' \
+    -d "{\"currentPassword\":\"$otp\",\"newPassword\":\"$password\"}" "$http/api/me/password"
+}
+stamp=$(date +%s)
+admin="rb$stamp"
+citizens=${BENCH_CITIZENS:-16}
+echo "== a province administrator and $citizens citizens"
+new_user "$province" "$admin" PROVINCE_ADMIN --subtree
+for ((i = 0; i < citizens; i++)); do
+  new_user huyen-bat-xat "cd${stamp}n$i" CITIZEN
+done
+
+echo "== three procedures (province, district, commune level) imported and adopted by every unit of their level"
+java "$replay" procedures > "$work.procedures.json"
+curl -sf -o /dev/null -u "$admin:$password" -H 'Content-Type: application/json' --data-binary @"$work.procedures.json" \
+  "$http/api/t/$province/procedures/import"
+java "$replay" units "$http" "$province" > "$work.units"
+declare -A procedure=([province]=1.999101.H38 [district]=1.999102.H38 [commune]=1.999103.H38)
+while read -r unit level; do
+  curl -sf -o /dev/null -u "$admin:$password" -X PUT "$http/api/t/$unit/procedures/adopted/${procedure[$level]}" \
+    || { echo "adoption of ${procedure[$level]} by $unit failed" >&2; exit 1; }
+done < "$work.units"
+echo "   adopted by $(wc -l < "$work.units") units"
+
+java "$replay" replay "$http" "$province" "$admin" "$password" "cd${stamp}n" "$citizens" "$password" \
+  "${BENCH_LIFECYCLES:-132807}" "${BENCH_CLIENTS:-32}"

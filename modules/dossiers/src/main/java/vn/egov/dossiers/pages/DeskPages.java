@@ -1,0 +1,324 @@
+package vn.egov.dossiers.pages;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import vn.egov.dossiers.boundary.DossierWorkResource;
+import vn.egov.dossiers.control.Intake;
+import vn.egov.dossiers.control.Processing;
+import vn.egov.platform.tenancy.control.TenantDirectory;
+import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.Access;
+import vn.egov.platform.web.Html;
+import vn.egov.platform.web.ProblemException;
+import vn.egov.tenantadmin.pages.AdminLayout;
+
+/**
+ * {@code /t/{code}/admin/dossiers}: the unit's one-stop desk for its staff. The dossiers the unit holds (its own
+ * and those transferred to it), oldest due first, and one dossier whole (papers, handovers, notices, history) with
+ * the actions its process allows at its step: move it on (to a colleague, to another agency, or back to the
+ * applicant for papers), return the result with its file, refuse, apologise with a new date, stop. Every action
+ * goes through the dossiers' API code; a refused one comes back with its message beside the form, nothing changed.
+ */
+@Path("t/{code}/admin/dossiers")
+@RequestScoped
+@Produces(MediaType.TEXT_HTML + ";charset=utf-8")
+public class DeskPages {
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/uuuu");
+
+    @Inject
+    AdminLayout layout;
+
+    @Inject
+    Access access;
+
+    @Inject
+    DossierWorkResource api;
+
+    @Inject
+    TenantDirectory directory;
+
+    @GET
+    public Response inbox() {
+        Tenant unit = layout.call(() -> access.require("dossiers", "read"));
+        JsonArray held = (JsonArray) layout.call(() -> api.inbox()).getEntity();
+        StringBuilder b = new StringBuilder(Forms.STYLE).append("<h1>").append(layout.t("Một cửa: hồ sơ đang giữ", "One-stop desk: dossiers held")).append("</h1>")
+                .append("<p>").append(AdminLayout.link(layout.url(unit, "dossier-stats"), layout.t("Thống kê hồ sơ", "Figures"))).append("</p>");
+        if (held.isEmpty()) {
+            b.append("<p id=\"inbox-empty\">").append(layout.t("Không có hồ sơ nào cần xử lý.", "Nothing to act on.")).append("</p>");
+        } else {
+            b.append("<table class=\"list\" id=\"inbox\"><thead><tr><th scope=\"col\">").append(layout.t("Mã hồ sơ", "Code")).append("</th><th scope=\"col\">")
+                    .append(layout.t("Thủ tục", "Procedure")).append("</th><th scope=\"col\">").append(layout.t("Người nộp", "Applicant"))
+                    .append("</th><th scope=\"col\">").append(layout.t("Bước", "Step")).append("</th><th scope=\"col\">").append(layout.t("Hạn bước", "Step due"))
+                    .append("</th><th scope=\"col\">").append(layout.t("Hẹn trả", "Due")).append("</th><th scope=\"col\">").append(layout.t("Tình trạng", "Status"))
+                    .append("</th></tr></thead><tbody>");
+            for (JsonValue v : held) {
+                JsonObject d = v.asJsonObject();
+                b.append("<tr><td><a href=\"").append(Html.escape(layout.url(unit, "dossiers/" + d.getString("code")))).append("\">").append(Html.escape(d.getString("code")))
+                        .append("</a>").append(d.getString("unit").equals(unit.getCode()) ? "" : "<br><span class=\"hint\">" + layout.t("liên thông từ ", "transferred from ")
+                                + Html.escape(d.getString("unit")) + "</span>")
+                        .append("</td><td>").append(Html.escape(d.getString("procedureName"))).append("</td><td>").append(Html.escape(d.getString("applicantName")))
+                        .append("</td><td>").append(Html.escape(d.getString("stepName"))).append("</td><td>").append(d.getString("stepDue", ""))
+                        .append("</td><td>").append(d.getString("dueDate")).append("</td><td class=\"status\">").append(Forms.status(d.getString("status")))
+                        .append("</td></tr>");
+            }
+            b.append("</tbody></table>");
+        }
+        return layout.ok(layout.page(unit, "dossiers", "Một cửa", "One-stop desk", b.toString()));
+    }
+
+    @GET
+    @Path("{dossier}")
+    public Response one(@PathParam("dossier") String code) {
+        Tenant unit = layout.call(() -> access.require("dossiers", "read"));
+        return layout.ok(render(unit, code, null, null));
+    }
+
+    @POST
+    @Path("{dossier}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response act(@PathParam("dossier") String code, MultivaluedMap<String, String> form) {
+        layout.checkCsrf(form.getFirst("csrf"));
+        Tenant unit = layout.call(() -> access.require("dossiers", "write"));
+        String action = String.valueOf(form.getFirst("action"));
+        try {
+            switch (action) {
+                case "move" -> {
+                    JsonObjectBuilder o = Json.createObjectBuilder().add("to", text(form, "to")).add("note", text(form, "note"))
+                            .add("assignee", text(form, "assignee")).add("toUnit", text(form, "toUnit"));
+                    JsonArrayBuilder papers = Json.createArrayBuilder();
+                    List<String> ticked = form.get("papers");
+                    if (ticked != null) {
+                        ticked.forEach(papers::add);
+                    }
+                    o.add("papers", papers);
+                    if (!text(form, "version").isEmpty()) {
+                        o.add("version", Integer.parseInt(text(form, "version")));
+                    }
+                    api.move(code, o.build());
+                    layout.flash(Html.escape(layout.t("Đã chuyển hồ sơ.", "The dossier was moved.")));
+                }
+                case "refuse" -> {
+                    api.refuse(code, Json.createObjectBuilder().add("reason", text(form, "reason")).build());
+                    layout.flash(Html.escape(layout.t("Đã từ chối giải quyết hồ sơ; phiếu mẫu 03 đã lập.", "Refused; form 03 issued.")));
+                }
+                case "apology" -> {
+                    api.apologize(code, Json.createObjectBuilder().add("reason", text(form, "reason")).add("newDate", text(form, "newDate")).build());
+                    layout.flash(Html.escape(layout.t("Đã lập phiếu xin lỗi và hẹn lại ngày trả kết quả.", "Apology and new date issued.")));
+                }
+                case "stop" -> {
+                    api.stop(code, Json.createObjectBuilder().add("reason", text(form, "reason")).add("byApplicant", form.getFirst("byApplicant") != null).build());
+                    layout.flash(Html.escape(layout.t("Đã dừng giải quyết hồ sơ.", "The dossier was stopped.")));
+                }
+                default -> throw ProblemException.notFound("thao tác " + action, "action " + action);
+            }
+        } catch (ProblemException | NumberFormatException e) {
+            String message = e instanceof ProblemException p ? message(p) : layout.t("Phiên bản không hợp lệ.", "Invalid version.");
+            int status = e instanceof ProblemException p ? p.problem().status() : 400;
+            throw layout.refuse(status, render(unit, code, action, message));
+        }
+        return layout.redirect("/t/" + unit.getCode() + "/admin/dossiers/" + code);
+    }
+
+    @POST
+    @Path("{dossier}/result")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response result(@PathParam("dossier") String code, List<EntityPart> parts) throws Exception {
+        String csrf = null;
+        for (EntityPart p : parts) {
+            if (p.getName().equals("csrf")) {
+                csrf = p.getContent(String.class);
+            }
+        }
+        layout.checkCsrf(csrf);
+        Tenant unit = layout.call(() -> access.require("dossiers", "write"));
+        try {
+            api.result(code, parts.stream().filter(p -> !p.getName().equals("csrf")).toList());
+        } catch (ProblemException e) {
+            throw layout.refuse(e.problem().status(), render(unit, code, "result", message(e)));
+        }
+        layout.flash(Html.escape(layout.t("Đã trả kết quả.", "The result was returned.")));
+        return layout.redirect("/t/" + unit.getCode() + "/admin/dossiers/" + code);
+    }
+
+    private String message(ProblemException e) {
+        StringBuilder m = new StringBuilder(layout.en() ? e.problem().detailEn() : e.problem().detailVi());
+        if (e.problem().fieldErrors() != null) {
+            e.problem().fieldErrors().values().forEach(list -> list.forEach(s -> m.append(" ").append(layout.message(s))));
+        }
+        return m.toString();
+    }
+
+    private static String text(MultivaluedMap<String, String> form, String name) {
+        String v = form.getFirst(name);
+        return v == null ? "" : v;
+    }
+
+    private String render(Tenant unit, String code, String failedAction, String failure) {
+        JsonObject d = (JsonObject) layout.call(() -> api.one(code)).getEntity();
+        String c = Html.escape(code);
+        String base = "/api/t/" + Html.escape(unit.getCode()) + "/dossiers/" + c;
+        boolean mine = d.getString("holder").equals(unit.getCode());
+        String status = d.getString("status");
+        boolean open = !List.of("done", "refused", "stopped").contains(status);
+        StringBuilder b = new StringBuilder(Forms.STYLE);
+        b.append("<p>").append(AdminLayout.link(layout.url(unit, "dossiers"), layout.t("Hồ sơ đang giữ", "Dossiers held"))).append("</p>");
+        b.append("<h1>").append(layout.t("Hồ sơ ", "Dossier ")).append(c).append("</h1>");
+        if (failure != null) {
+            b.append("<p class=\"error\" role=\"alert\" id=\"action-error\">").append(Html.escape(failure)).append("</p>");
+        }
+        Tenant holder = directory.byCode(d.getString("holder")).orElse(unit);
+        b.append("<table class=\"list\"><tbody>");
+        row(b, layout.t("Thủ tục", "Procedure"), Html.escape(d.getString("procedureName")) + " (" + Html.escape(d.getString("procedureCode")) + ")");
+        row(b, layout.t("Người nộp", "Applicant"), Html.escape(d.getString("applicantName")));
+        row(b, layout.t("Tình trạng", "Status"), "<span class=\"status\" id=\"status\">" + Forms.status(status) + "</span>");
+        row(b, layout.t("Bước hiện tại", "Current step"), Html.escape(d.getString("stepName")) + (d.containsKey("stepDue") ? " — " + layout.t("hạn ", "due ")
+                + d.getString("stepDue") : ""));
+        row(b, layout.t("Đơn vị đang giữ", "Held by"), "<span id=\"holder\">" + Html.escape(holder.getName()) + "</span>");
+        row(b, layout.t("Nhận ngày", "Received"), d.getString("receivedDate"));
+        row(b, layout.t("Hẹn trả", "Due"), d.getString("dueDate") + (d.containsKey("newDueDate") ? " — " + layout.t("hẹn lại ", "new date ")
+                + d.getString("newDueDate") : "") + (d.getBoolean("overdue") ? " <span class=\"late\">" + layout.t("quá hạn", "overdue") + "</span>" : ""));
+        b.append("</tbody></table>");
+        b.append("<p><a href=\"").append(base).append("/receipt.pdf\">").append(layout.t("Giấy tiếp nhận (mẫu 01)", "Receipt slip (form 01)"))
+                .append("</a> · <a href=\"").append(base).append("/forms/6.pdf\">").append(layout.t("Phiếu kiểm soát (mẫu 06)", "Control sheet (form 06)")).append("</a></p>");
+
+        b.append("<h2>").append(layout.t("Thông tin tờ khai và tệp", "Form and files")).append("</h2><table class=\"list\"><tbody>");
+        JsonObject labels = d.getJsonObject("formLabels");
+        d.getJsonObject("form").forEach((k, v) -> row(b, Html.escape(labels.getString(k, k)), Html.escape(v instanceof jakarta.json.JsonString s ? s.getString() : v.toString())));
+        b.append("</tbody></table><ul id=\"files\">");
+        for (JsonValue v : d.getJsonArray("files")) {
+            JsonObject f = v.asJsonObject();
+            b.append("<li>").append(Html.escape(f.getString("kind"))).append(": <a href=\"").append(base).append("/files/").append(f.getJsonNumber("id").longValue())
+                    .append("\">").append(Html.escape(f.getString("name"))).append("</a> (").append(Html.escape(f.getString("paper"))).append(")</li>");
+        }
+        b.append("</ul>");
+
+        if (mine && open && !status.equals("supplement")) {
+            b.append(actions(unit, d, failedAction));
+        } else if (!mine && open) {
+            b.append("<p class=\"hint\">").append(layout.t("Hồ sơ đang do đơn vị khác giữ: chỉ xem.", "Held by another unit: read only.")).append("</p>");
+        } else if (status.equals("supplement")) {
+            b.append("<p class=\"hint\">").append(layout.t("Đang chờ người nộp bổ sung giấy tờ.", "Waiting for the applicant's papers.")).append("</p>");
+        }
+
+        b.append("<h2>").append(layout.t("Giao nhận giữa các bước", "Handovers")).append("</h2><table class=\"list\" id=\"handovers\"><thead><tr><th>")
+                .append(layout.t("Thời gian", "Time")).append("</th><th>").append(layout.t("Từ bước", "From")).append("</th><th>").append(layout.t("Sang bước", "To"))
+                .append("</th><th>").append(layout.t("Đơn vị nhận", "Receiving unit")).append("</th><th>").append(layout.t("Người giao", "Given by"))
+                .append("</th><th>").append(layout.t("Kết quả bước", "Step outcome")).append("</th></tr></thead><tbody>");
+        for (JsonValue v : d.getJsonArray("handovers")) {
+            JsonObject h = v.asJsonObject();
+            String outcome = switch (h.getString("outcome", "")) {
+                case "early" -> layout.t("Sớm hạn", "Early");
+                case "on_time" -> layout.t("Đúng hạn", "On time");
+                case "late" -> layout.t("Quá hạn", "Late");
+                default -> "";
+            };
+            b.append("<tr><td>").append(TIME.format(Instant.parse(h.getString("at")).atZone(Intake.VIETNAM))).append("</td><td>").append(Html.escape(h.getString("fromName")))
+                    .append("</td><td>").append(Html.escape(h.getString("toName"))).append("</td><td>").append(Html.escape(h.getString("toUnit"))).append("</td><td>")
+                    .append(Html.escape(h.getString("givenBy"))).append("</td><td>").append(outcome).append("</td></tr>");
+        }
+        b.append("</tbody></table><h2>").append(layout.t("Lịch sử", "History")).append("</h2><ol>");
+        for (JsonValue v : d.getJsonArray("history")) {
+            JsonObject e = v.asJsonObject();
+            b.append("<li>").append(TIME.format(Instant.parse(e.getString("at")).atZone(Intake.VIETNAM))).append(" — ").append(Forms.status(e.getString("status")))
+                    .append(": ").append(Html.escape(e.getString("note"))).append(" (").append(Html.escape(e.getString("actor", ""))).append(")</li>");
+        }
+        b.append("</ol>");
+        return layout.page(unit, "dossiers", "Hồ sơ " + code, "Dossier " + code, b.toString());
+    }
+
+    /** The forms of the actions the dossier's step allows. */
+    private String actions(Tenant unit, JsonObject d, String failedAction) {
+        String action = layout.withLang("/t/" + unit.getCode() + "/admin/dossiers/" + d.getString("code"));
+        StringBuilder b = new StringBuilder("<h2>").append(layout.t("Xử lý", "Act")).append("</h2>");
+        List<JsonObject> next = d.getJsonArray("next").stream().map(JsonValue::asJsonObject).toList();
+        List<JsonObject> moves = next.stream().filter(n -> !n.getBoolean("end")).toList();
+        if (!moves.isEmpty()) {
+            b.append("<form class=\"dossier\" method=\"post\" action=\"").append(Html.escape(action)).append("\" id=\"move-form\">").append(layout.csrfField())
+                    .append("<input type=\"hidden\" name=\"action\" value=\"move\"><input type=\"hidden\" name=\"version\" value=\"").append(d.getInt("version")).append("\">")
+                    .append("<fieldset><legend>").append(layout.t("Chuyển bước", "Move on")).append("</legend>");
+            for (JsonObject n : moves) {
+                String role = n.getString("role");
+                String hint = switch (role) {
+                    case "OTHER_AGENCY" -> layout.t(" — chuyển liên thông, chọn đơn vị nhận", " — transfer, choose the agency");
+                    case "APPLICANT" -> layout.t(" — yêu cầu bổ sung, chọn giấy tờ và ghi lý do", " — ask for papers: tick them, give the reason");
+                    default -> "";
+                };
+                b.append("<label><input type=\"radio\" name=\"to\" required value=\"").append(Html.escape(n.getString("step"))).append("\" id=\"to-")
+                        .append(Html.escape(n.getString("step"))).append("\"> ").append(Html.escape(n.getString("label"))).append(hint).append("</label>");
+            }
+            if (moves.stream().anyMatch(n -> n.getString("role").equals("OTHER_AGENCY"))) {
+                b.append("<label for=\"toUnit\">").append(layout.t("Đơn vị nhận liên thông", "Receiving agency")).append("</label><select id=\"toUnit\" name=\"toUnit\">")
+                        .append("<option value=\"\">—</option>");
+                for (Tenant t : directory.subtree(directory.ancestors(unit).isEmpty() ? unit : directory.ancestors(unit).get(0))) {
+                    if (t.getId().equals(unit.getId()) || !"active".equals(t.getStatus()) || (t.getKind().name().equalsIgnoreCase("commune")
+                            && !t.getId().equals(directory.byCode(d.getString("unit")).map(Tenant::getId).orElse(-1L)))) {
+                        continue;
+                    }
+                    b.append("<option value=\"").append(Html.escape(t.getCode())).append("\">").append(Html.escape(t.getName())).append("</option>");
+                }
+                b.append("</select>");
+            }
+            if (moves.stream().anyMatch(n -> n.getString("role").equals("APPLICANT"))) {
+                b.append("<fieldset><legend>").append(layout.t("Giấy tờ cần bổ sung", "Papers to supplement")).append("</legend>");
+                JsonArray papers = d.getJsonArray("papers");
+                for (JsonValue p : papers) {
+                    JsonObject paper = p.asJsonObject();
+                    b.append("<label><input type=\"checkbox\" name=\"papers\" value=\"").append(Html.escape(paper.getString("id"))).append("\"> ")
+                            .append(Html.escape(paper.getString("name"))).append("</label>");
+                }
+                b.append("</fieldset>");
+            }
+            b.append("<label for=\"assignee\">").append(layout.t("Giao cho cán bộ (tên đăng nhập, nếu giao trong đơn vị)", "Assign to (username, within the unit)"))
+                    .append("</label><input id=\"assignee\" name=\"assignee\"><label for=\"note\">").append(layout.t("Ghi chú / lý do", "Note / reason"))
+                    .append("</label><textarea id=\"note\" name=\"note\" rows=\"2\"></textarea><p><button type=\"submit\" id=\"move\">")
+                    .append(layout.t("Chuyển", "Move")).append("</button></p></fieldset></form>");
+        }
+        if (next.stream().anyMatch(n -> n.getBoolean("end"))) {
+            b.append("<form class=\"dossier\" method=\"post\" enctype=\"multipart/form-data\" action=\"").append(Html.escape(layout.withLang("/t/" + unit.getCode()
+                    + "/admin/dossiers/" + d.getString("code") + "/result"))).append("\" id=\"result-form\">").append(layout.csrfField())
+                    .append("<input type=\"hidden\" name=\"version\" value=\"").append(d.getInt("version")).append("\"><fieldset><legend>")
+                    .append(layout.t("Trả kết quả", "Return the result")).append("</legend><label for=\"result\">").append(layout.t("Tệp kết quả (PDF hoặc ảnh)", "Result file (PDF or image)"))
+                    .append("</label><input type=\"file\" id=\"result\" name=\"result\" accept=\"application/pdf,image/*\"><label for=\"result-note\">")
+                    .append(layout.t("Ghi chú", "Note")).append("</label><input id=\"result-note\" name=\"note\"><p><button type=\"submit\" id=\"return-result\">")
+                    .append(layout.t("Trả kết quả", "Return the result")).append("</button></p></fieldset></form>");
+        }
+        b.append(small(action, "refuse", layout.t("Từ chối giải quyết (mẫu 03)", "Refuse (form 03)"), ""));
+        b.append(small(action, "apology", layout.t("Xin lỗi và hẹn lại (mẫu 04)", "Apologise, new date (form 04)"), "<label for=\"newDate\">"
+                + layout.t("Ngày hẹn mới (dd/MM/yyyy)", "New date (dd/MM/yyyy)") + "</label><input id=\"newDate\" name=\"newDate\" placeholder=\"dd/mm/yyyy\">"));
+        b.append(small(action, "stop", layout.t("Dừng giải quyết (mẫu 05)", "Stop (form 05)"), "<label><input type=\"checkbox\" name=\"byApplicant\" value=\"on\"> "
+                + layout.t("theo đề nghị của người nộp", "at the applicant's request") + "</label>"));
+        return b.toString();
+    }
+
+    private String small(String action, String name, String title, String extra) {
+        return "<details><summary>" + Html.escape(title) + "</summary><form class=\"dossier\" method=\"post\" action=\"" + Html.escape(action) + "\">"
+                + layout.csrfField() + "<input type=\"hidden\" name=\"action\" value=\"" + name + "\"><label for=\"" + name + "-reason\">"
+                + layout.t("Lý do", "Reason") + "</label><textarea id=\"" + name + "-reason\" name=\"reason\" rows=\"2\" required></textarea>" + extra
+                + "<p><button type=\"submit\">" + Html.escape(title) + "</button></p></form></details>";
+    }
+
+    private static void row(StringBuilder b, String th, String tdHtml) {
+        b.append("<tr><th scope=\"row\">").append(th).append("</th><td>").append(tdHtml).append("</td></tr>");
+    }
+
+}
