@@ -94,11 +94,24 @@ public class PageCache {
 
     /** The page if some node has rendered it (null otherwise), with its compressed form: never renders. */
     public CachedPage peek(Tenant unit, String lang, String path) {
-        return pages.get(key(unit.getId(), lang, unit.getStatus() + "|" + path));
+        return cached(key(unit.getId(), lang, unit.getStatus() + "|" + path));
+    }
+
+    /**
+     * The entry, or null. The grid outlives a redeployment of the application, and its near cache keeps objects: an
+     * entry made by the previous deployment is of a class from another class loader, so it counts as a miss and goes.
+     */
+    private CachedPage cached(String key) {
+        Object page = pages.get(key);
+        if (page == null || page instanceof CachedPage) {
+            return (CachedPage) page;
+        }
+        pages.delete(key);
+        return null;
     }
 
     private byte[] get(String key, Supplier<byte[]> render) {
-        CachedPage page = pages.get(key);
+        CachedPage page = cached(key);
         if (page == null) {
             page = CachedPage.of(render.get());
             pages.set(key, page);
