@@ -98,6 +98,14 @@ public final class Platform {
             payara.ensureSystemProperty("egov.vnpost.url", vnpost.isBlank() ? baseUrl() + "/api/sim/vnpost" : vnpost);
             payara.ensureSystemProperty("egov.vnpost.token", System.getenv().getOrDefault("EGOV_VNPOST_TOKEN", "simulator-" + settings.env() + "-" + settings.portBase()));
         }
+        // the payment gateway (VietQR payments to the province's account): its address and the secret its signatures use
+        String gateway = System.getenv().getOrDefault("EGOV_PAYMENT_URL", "");
+        if (!gateway.isBlank() || simulators) {
+            payara.ensureSystemProperty("egov.payment.url", gateway.isBlank() ? baseUrl() + "/api/sim/payments" : gateway);
+            payara.ensureSystemProperty("egov.payment.secret", System.getenv().getOrDefault("EGOV_PAYMENT_SECRET", "simulator-" + settings.env() + "-payments"));
+            payara.ensureSystemProperty("egov.payment.bin", System.getenv().getOrDefault("EGOV_PAYMENT_BIN", "970405"));
+            payara.ensureSystemProperty("egov.payment.account", System.getenv().getOrDefault("EGOV_PAYMENT_ACCOUNT", "3511000000001"));
+        }
         // the applicants' e-mail: the province's SMTP server where configured, else (with the simulators) port base + 25
         // on this machine, where the tests' SMTP server or a developer's mail catcher listens
         String smtp = System.getenv().getOrDefault("EGOV_SMTP_HOST", "");

@@ -144,6 +144,12 @@ public class ItEnvironment implements LauncherSessionListener {
                             + "'seed' FROM dossier WHERE created_by = 'seed' AND NOT EXISTS (SELECT 1 FROM dossier_notice WHERE actor = 'seed')",
                     "INSERT INTO dossier_shipment (tenant_id, dossier_id, recipient, address) SELECT tenant_id, id, 'Người nộp mẫu', 'Địa chỉ mẫu' "
                             + "FROM dossier WHERE created_by = 'seed' AND NOT EXISTS (SELECT 1 FROM dossier_shipment WHERE address = 'Địa chỉ mẫu')",
+                    "INSERT INTO dossier_payment (tenant_id, dossier_id, reference, amount, status, paid_at, transaction_id, paid_via, refunded) SELECT tenant_id, "
+                            + "id, 'HS-SEED', 1000, 'paid', now(), 'SEED', 'callback', 100 FROM dossier WHERE created_by = 'seed' ON CONFLICT DO NOTHING",
+                    "INSERT INTO dossier_refund (tenant_id, dossier_id, payment_id, amount, reason, actor) SELECT p.tenant_id, p.dossier_id, p.id, 100, "
+                            + "'Mẫu', 'seed' FROM dossier_payment p WHERE p.reference = 'HS-SEED' AND NOT EXISTS (SELECT 1 FROM dossier_refund WHERE actor = 'seed')",
+                    "INSERT INTO payment_reconciliation (tenant_id, day, matched, recovered, missing, unknown, details, run_by) SELECT " + province
+                            + ", '2000-01-03', 0, 0, 0, 0, '[]', 'seed' WHERE NOT EXISTS (SELECT 1 FROM payment_reconciliation WHERE run_by = 'seed')",
                     "INSERT INTO dossier_outbox (tenant_id, dossier_id, target, payload, sent_at) SELECT tenant_id, id, 'national-portal', '{}', now() "
                             + "FROM dossier WHERE created_by = 'seed' AND NOT EXISTS (SELECT 1 FROM dossier_outbox o WHERE o.payload = '{}'::jsonb)")) {
                 try (PreparedStatement ps = c.prepareStatement(sql)) {

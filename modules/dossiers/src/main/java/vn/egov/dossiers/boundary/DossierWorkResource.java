@@ -66,6 +66,9 @@ public class DossierWorkResource {
     @Inject
     vn.egov.dossiers.control.Paperwork paperwork;
 
+    @Inject
+    vn.egov.dossiers.control.Payments payments;
+
     /** The dossiers the unit holds and has to act on (its own and those transferred to it), the oldest due first. */
     @GET
     @Path("inbox")
@@ -176,6 +179,16 @@ public class DossierWorkResource {
         boolean byApplicant = body != null && body.getBoolean("byApplicant", false);
         processing.stopHeld(unit, code, text(body, "reason"), byApplicant, access.username());
         return read(unit, code);
+    }
+
+    /** A refund of fees paid: {@code {"amount": đồng, "reason": ...}}. The unit that was paid. */
+    @POST
+    @Path("{code}/refunds")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response refund(@PathParam("code") String code, JsonObject body) {
+        Tenant unit = access.require("dossiers", "write");
+        long amount = body != null && body.get("amount") instanceof jakarta.json.JsonNumber n ? n.longValue() : 0;
+        return Response.ok(payments.refund(unit, code, amount, text(body, "reason"), access.username())).build();
     }
 
     /** One file of a dossier the unit may read. */

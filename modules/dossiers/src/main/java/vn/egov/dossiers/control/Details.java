@@ -28,6 +28,9 @@ public class Details {
     @Inject
     TenantDirectory directory;
 
+    @Inject
+    Payments payments;
+
     public JsonObjectBuilder json(Processing.State s, boolean staff) {
         LocalDate today = processing.today();
         JsonObjectBuilder o = summary(s, directory).add("overdue", !s.isFinal() && today.isAfter(s.owedOn()));
@@ -79,6 +82,7 @@ public class Details {
             return sh.build();
         }, s.id()).forEach(shipments::add);
         o.add("shipments", shipments);
+        payments.json(s.id()).ifPresent(p -> o.add("payment", p));
         if (s.rating() != null) {
             o.add("rating", s.rating());
         }

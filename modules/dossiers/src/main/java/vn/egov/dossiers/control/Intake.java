@@ -62,6 +62,9 @@ public class Intake {
     @Inject
     Processing processing;
 
+    @Inject
+    Payments payments;
+
     /** A file sent for one paper of the procedure. */
     public record Paper(String paperId, String name, byte[] content) {
         public Paper {
@@ -131,6 +134,7 @@ public class Intake {
                 checked.values().toString(), now, due, applicant.username(), unit.getId(), unit.getId(), start.id(), start.name(), Db.orNull(assignee), stepDue, giveBack, Db.orNull(applicant.email()),
                 giveBack.equals("post") ? applicant.postAddress() : new Db.Typed(java.sql.Types.VARCHAR));
         store(db, unit.getId(), id, files, "paper");
+        payments.request(unit.getId(), id, definition);
         processing.changed(unit.getId(), processing.find(code).orElseThrow(), channel.equals("online") ? "Tiếp nhận hồ sơ nộp trực tuyến" : "Tiếp nhận hồ sơ tại bộ phận một cửa", applicant.username(), false);
         return byId(unit, id).orElseThrow();
     }

@@ -58,6 +58,9 @@ public class Processing {
     @Inject
     TenantDirectory directory;
 
+    @Inject
+    Payments payments;
+
     /** A dossier's processing state, as its row holds it. */
     public record State(long id, long tenantId, String code, long holderId, List<Long> parties, String status, String stepId, String stepName,
                         String assignee, LocalDate stepDue, LocalDate pausedOn, LocalDate dueDate, LocalDate newDueDate, int rowVersion,
@@ -138,6 +141,7 @@ public class Processing {
             throw invalid(Map.of("to", List.of("\"" + to.name() + "\" là bước trả kết quả: hãy dùng chức năng trả kết quả (kèm tệp kết quả). / "
                     + "That is the result step: return the result (with its files) instead.")));
         }
+        payments.requirePaidBefore(s.id(), definition(s.procedureId(), s.procedureVersion()), to.id());
         String note = clean(m.note(), 2000);
         String assignee = clean(m.assignee(), 64);
         long holder;
@@ -274,6 +278,7 @@ public class Processing {
                 conflict("Từ bước \"" + from.name() + "\" chưa trả kết quả được; hồ sơ còn phải qua: "
                         + String.join(", ", model.next(from.id()).stream().map(t -> t.to()).toList()) + ".",
                         "The result cannot be returned from step \"" + from.id() + "\" yet."));
+        payments.requirePaidBefore(s.id(), definition(s.procedureId(), s.procedureVersion()), end.id());
         Map<String, List<String>> problems = new LinkedHashMap<>();
         List<Object[]> checked = new ArrayList<>();
         for (Intake.Paper f : files) {

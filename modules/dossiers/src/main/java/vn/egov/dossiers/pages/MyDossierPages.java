@@ -188,6 +188,20 @@ public class MyDossierPages {
                 .append("</tbody></table>");
         b.append("<p><a href=\"/api/me/dossiers/").append(c).append("/receipt.pdf\" id=\"slip\">Giấy tiếp nhận hồ sơ và hẹn trả kết quả (PDF)</a></p>");
 
+        if (d.containsKey("payment")) {
+            JsonObject pay = d.getJsonObject("payment");
+            String amount = String.format("%,d", pay.getJsonNumber("amount").longValue()).replace(',', '.');
+            b.append("<h2>Phí, lệ phí</h2><div id=\"payment\">");
+            if (pay.getString("status").equals("pending")) {
+                b.append("<p>Số tiền phải nộp: <strong>").append(amount).append(" đồng</strong>, nội dung chuyển khoản: <strong>").append(Html.escape(pay.getString("reference")))
+                        .append("</strong>. Quét mã bằng ứng dụng ngân hàng để thanh toán:</p>").append(QrSvg.of(pay.getString("qr"), 220, "Mã VietQR thanh toán " + amount + " đồng"));
+            } else {
+                b.append("<p>Đã nộp ").append(amount).append(" đồng (mã giao dịch ").append(Html.escape(pay.getString("transactionId"))).append(").")
+                        .append(pay.getJsonNumber("refunded").longValue() > 0 ? " Đã hoàn trả " + String.format("%,d", pay.getJsonNumber("refunded").longValue()).replace(',', '.')
+                                + " đồng." : "").append("</p>");
+            }
+            b.append("</div>");
+        }
         b.append("<h2>Tệp của hồ sơ</h2><ul id=\"files\">");
         for (JsonValue v : d.getJsonArray("files")) {
             JsonObject f = v.asJsonObject();

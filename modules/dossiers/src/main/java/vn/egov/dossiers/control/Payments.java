@@ -1,0 +1,211 @@
+package vn.egov.dossiers.control;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.ConfigProvider;
+import vn.egov.platform.persistence.Db;
+import vn.egov.platform.persistence.TenantTransactional;
+import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.Problem;
+import vn.egov.platform.web.ProblemException;
+
+/**
+ * The fees a dossier owes and their payment: requested at intake when the procedure version has fees (the
+ * reference {@code HS<dossier id>} and a VietQR code to the province's account), recorded paid from the gateway's
+ * signed callback or, if the callback never came, from the day's statement at reconciliation; refunds recorded
+ * against what was paid. A step the procedure names in {@code payBeforeStep} waits until it is paid.
+ */
+@ApplicationScoped
+public class Payments {
+
+    @Inject
+    Db db;
+
+    /** One line of the gateway's statement of a day. */
+    public record StatementLine(String reference, long amount, String transactionId, Instant paidAt) {
+        public StatementLine {
+            Objects.requireNonNull(reference, "reference");
+            Objects.requireNonNull(transactionId, "transactionId");
+        }
+    }
+
+    public record Reconciled(int matched, int recovered, int missing, int unknown, jakarta.json.JsonArray details) {
+    }
+
+    static long total(JsonNode definition) {
+        long sum = 0;
+        for (JsonNode f : definition.path("fees")) {
+            sum += f.path("amount").asLong(0);
+        }
+        return sum;
+    }
+
+    /** At intake, in the receiving unit's transaction: a payment request if the procedure charges anything. */
+    void request(long unitId, long dossierId, JsonNode definition) {
+        long total = total(definition);
+        if (total > 0) {
+            db.insert("INSERT INTO dossier_payment (tenant_id, dossier_id, reference, amount) VALUES (?, ?, ?, ?) RETURNING id", unitId, dossierId,
+                    "HS" + dossierId, total);
+        }
+    }
+
+    /** Whether the dossier may enter {@code step}: not while a fee due before it is unpaid. */
+    void requirePaidBefore(long dossierId, JsonNode definition, String step) {
+        boolean needed = false;
+        for (JsonNode f : definition.path("fees")) {
+            needed |= step.equals(f.path("payBeforeStep").asText(null)) && f.path("amount").asLong(0) > 0;
+        }
+        if (!needed) {
+            return;
+        }
+        Optional<long[]> pending = db.one("SELECT amount FROM dossier_payment WHERE dossier_id = ? AND status = 'pending'", rs -> new long[] {rs.getLong(1)},
+                dossierId);
+        if (pending.isPresent()) {
+            throw new ProblemException(Problem.of(409, "conflict", "Không thực hiện được", "Not possible now",
+                    "Hồ sơ đang chờ người nộp thanh toán phí, lệ phí (" + String.format("%,d", pending.get()[0]).replace(',', '.') + " đồng) trước bước này. "
+                            + "Không có gì thay đổi.", "The dossier waits for the applicant's payment of its fees before this step. Nothing changed."));
+        }
+    }
+
+    /** The payment of a dossier as its readers see it (with the VietQR code while it is due). */
+    public Optional<JsonObject> json(long dossierId) {
+        return db.one("SELECT reference, amount, status, paid_at, transaction_id, paid_via, refunded FROM dossier_payment WHERE dossier_id = ?", rs -> {
+            JsonObjectBuilder o = Json.createObjectBuilder().add("reference", rs.getString(1)).add("amount", rs.getLong(2)).add("status", rs.getString(3))
+                    .add("refunded", rs.getLong(7));
+            if (rs.getString(3).equals("pending")) {
+                o.add("qr", VietQr.payload(config("egov.payment.bin", "970405"), config("egov.payment.account", "0000000000000"), rs.getLong(2),
+                        rs.getString(1)));
+            } else {
+                o.add("paidAt", Db.instant(rs, "paid_at").toString()).add("transactionId", rs.getString(5)).add("paidVia", rs.getString(6));
+            }
+            return o.build();
+        }, dossierId);
+    }
+
+    /**
+     * The gateway says the reference was paid: recorded once (the same transaction again changes nothing), the
+     * amount must be the amount asked. In the scope of the unit that asked for it.
+     */
+    @Transactional
+    @TenantTransactional
+    public boolean paid(long unitId, String reference, long amount, String transactionId, String via) {
+        record P(long id, long dossierId, long amount, String status, String txn) {
+        }
+        P p = db.one("SELECT id, dossier_id, amount, status, transaction_id FROM dossier_payment WHERE reference = ? FOR UPDATE",
+                rs -> new P(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5)), reference)
+                .orElseThrow(() -> ProblemException.notFound("khoản thu " + reference, "payment " + reference));
+        if (p.status().equals("paid")) {
+            if (transactionId.equals(p.txn())) {
+                return false;
+            }
+            throw new ProblemException(Problem.of(409, "conflict", "Đã thanh toán", "Already paid", "Khoản thu " + reference + " đã được thanh toán bằng giao dịch khác.",
+                    "Payment " + reference + " was already paid by another transaction."));
+        }
+        if (amount != p.amount()) {
+            throw new ProblemException(Problem.of(422, "amount-mismatch", "Sai số tiền", "Wrong amount", "Số tiền " + amount + " khác số phải nộp " + p.amount() + ".",
+                    "The amount " + amount + " is not the amount due " + p.amount() + "."));
+        }
+        db.update("UPDATE dossier_payment SET status = 'paid', paid_at = now(), transaction_id = ?, paid_via = ? WHERE id = ?", transactionId, via, p.id());
+        String status = db.one("SELECT status FROM dossier WHERE id = ?", rs -> rs.getString(1), p.dossierId()).orElseThrow();
+        db.insert("INSERT INTO dossier_event (tenant_id, dossier_id, status, actor, note) VALUES (?, ?, ?, 'payment-gateway', ?) RETURNING id", unitId,
+                p.dossierId(), status, "Đã nộp phí, lệ phí " + p.amount() + " đồng (giao dịch " + transactionId + ")");
+        return true;
+    }
+
+    /** A refund of part or all of what was paid, by the unit that was paid; never more than what is left. */
+    @Transactional
+    @TenantTransactional
+    public JsonObject refund(Tenant unit, String code, long amount, String reason, String actor) {
+        record P(long id, long dossierId, long amount, long refunded, String status) {
+        }
+        P p = db.one("SELECT p.id, p.dossier_id, p.amount, p.refunded, p.status FROM dossier_payment p JOIN dossier d ON d.id = p.dossier_id "
+                        + "WHERE d.code = ? AND p.tenant_id = ? FOR UPDATE OF p", rs -> new P(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5)),
+                code, unit.getId()).orElseThrow(() -> ProblemException.notFound("khoản thu của hồ sơ " + code, "payment of dossier " + code));
+        String r = Processing.clean(reason, 2000);
+        Map<String, List<String>> problems = new java.util.LinkedHashMap<>();
+        if (!p.status().equals("paid")) {
+            Processing.add(problems, "amount", "Hồ sơ chưa nộp phí, lệ phí: không có gì để hoàn.", "Nothing was paid: nothing to refund.");
+        } else if (amount <= 0 || amount > p.amount() - p.refunded()) {
+            Processing.add(problems, "amount", "Số tiền hoàn từ 1 đến " + (p.amount() - p.refunded()) + " đồng.",
+                    "The refund is 1 to " + (p.amount() - p.refunded()) + " đồng.");
+        }
+        if (r == null) {
+            Processing.add(problems, "reason", "Hãy ghi lý do hoàn trả.", "Give the reason for the refund.");
+        }
+        if (!problems.isEmpty()) {
+            throw Processing.invalid(problems);
+        }
+        db.insert("INSERT INTO dossier_refund (tenant_id, dossier_id, payment_id, amount, reason, actor) VALUES (?, ?, ?, ?, ?, ?) RETURNING id", unit.getId(),
+                p.dossierId(), p.id(), amount, r, actor);
+        db.update("UPDATE dossier_payment SET refunded = refunded + ? WHERE id = ?", amount, p.id());
+        String status = db.one("SELECT status FROM dossier WHERE id = ?", rs -> rs.getString(1), p.dossierId()).orElseThrow();
+        db.insert("INSERT INTO dossier_event (tenant_id, dossier_id, status, actor, note) VALUES (?, ?, ?, ?, ?) RETURNING id", unit.getId(), p.dossierId(),
+                status, actor, "Hoàn trả " + amount + " đồng: " + r);
+        return json(p.dossierId()).orElseThrow();
+    }
+
+    /**
+     * A day's statement against the payments recorded, province-wide (in the province's subtree scope): a line
+     * already recorded with its transaction matches; a line whose payment is still pending (the callback was lost)
+     * is recorded paid now; a line of no known reference is unknown; a payment recorded paid that day but absent
+     * from the statement is missing. The run is kept with its details.
+     */
+    @Transactional
+    @TenantTransactional
+    public Reconciled reconcile(Tenant province, LocalDate day, List<StatementLine> lines, String actor) {
+        int matched = 0;
+        int recovered = 0;
+        int unknown = 0;
+        JsonArrayBuilder details = Json.createArrayBuilder();
+        Set<String> seen = new HashSet<>();
+        for (StatementLine l : lines) {
+            seen.add(l.transactionId());
+            Optional<String[]> p = db.one("SELECT status, coalesce(transaction_id, ''), tenant_id::text FROM dossier_payment WHERE reference = ?",
+                    rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}, l.reference());
+            if (p.isEmpty()) {
+                unknown++;
+                details.add(Json.createObjectBuilder().add("reference", l.reference()).add("transactionId", l.transactionId()).add("result", "unknown"));
+            } else if (p.get()[0].equals("pending")) {
+                paid(Long.parseLong(p.get()[2]), l.reference(), l.amount(), l.transactionId(), "reconciliation");
+                recovered++;
+                details.add(Json.createObjectBuilder().add("reference", l.reference()).add("transactionId", l.transactionId()).add("result", "recovered"));
+            } else if (p.get()[1].equals(l.transactionId())) {
+                matched++;
+            } else {
+                unknown++;
+                details.add(Json.createObjectBuilder().add("reference", l.reference()).add("transactionId", l.transactionId()).add("result", "other-transaction"));
+            }
+        }
+        int missing = 0;
+        for (String[] ours : db.list("SELECT reference, transaction_id FROM dossier_payment WHERE status = 'paid' AND paid_at >= ? AND paid_at < ?",
+                rs -> new String[] {rs.getString(1), rs.getString(2)}, day.atStartOfDay(Intake.VIETNAM).toInstant(),
+                day.plusDays(1).atStartOfDay(Intake.VIETNAM).toInstant())) {
+            if (!seen.contains(ours[1])) {
+                missing++;
+                details.add(Json.createObjectBuilder().add("reference", ours[0]).add("transactionId", ours[1]).add("result", "missing-from-statement"));
+            }
+        }
+        jakarta.json.JsonArray all = details.build();
+        db.insert("INSERT INTO payment_reconciliation (tenant_id, day, matched, recovered, missing, unknown, details, run_by) VALUES (?, ?, ?, ?, ?, ?, "
+                + "CAST(? AS jsonb), ?) RETURNING id", province.getId(), day, matched, recovered, missing, unknown, all.toString(), actor);
+        return new Reconciled(matched, recovered, missing, unknown, all);
+    }
+
+    static String config(String key, String fallback) {
+        return ConfigProvider.getConfig().getOptionalValue(key, String.class).filter(s -> !s.isBlank()).orElse(fallback);
+    }
+}

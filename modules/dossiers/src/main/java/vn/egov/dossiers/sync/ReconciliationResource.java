@@ -1,0 +1,67 @@
+package vn.egov.dossiers.sync;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import vn.egov.dossiers.control.Intake;
+import vn.egov.dossiers.control.Payments;
+import vn.egov.platform.persistence.ScopedWork;
+import vn.egov.platform.tenancy.TenantScope;
+import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.Access;
+import vn.egov.platform.web.Problem;
+import vn.egov.platform.web.ProblemException;
+
+/**
+ * {@code POST /api/t/{province}/payments/reconciliation} {@code {"date": "dd/MM/yyyy"}}: the province's
+ * administrators reconcile a day's gateway statement with the payments recorded across the province.
+ */
+@Path("api/t/{unit}/payments/reconciliation")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class ReconciliationResource {
+
+    @Inject
+    Access access;
+
+    @Inject
+    PaymentGateway gateway;
+
+    @Inject
+    Payments payments;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response reconcile(JsonObject body) throws Exception {
+        Tenant province = access.requireProvinceAdmin();
+        LocalDate day;
+        try {
+            day = LocalDate.parse(body == null ? "" : body.getString("date", ""), Intake.DAY);
+        } catch (DateTimeParseException e) {
+            throw new ProblemException(Problem.of(400, "invalid-input", "Dữ liệu không hợp lệ", "Invalid input", "Ngày đối soát viết theo dạng dd/MM/yyyy.",
+                    "Write the day as dd/MM/yyyy."));
+        }
+        List<Payments.StatementLine> lines;
+        try {
+            lines = gateway.statement(day);
+        } catch (java.io.IOException e) {
+            throw new ProblemException(Problem.of(502, "gateway", "Cổng thanh toán không trả lời", "The gateway did not answer",
+                    "Chưa lấy được sao kê của cổng thanh toán; chưa đối soát gì. Hãy thử lại sau.", "The statement could not be read; nothing was reconciled."));
+        }
+        Payments.Reconciled r = ScopedWork.call(new TenantScope(province.getId(), province.getPath(), true),
+                () -> payments.reconcile(province, day, lines, access.username()));
+        JsonObject out = Json.createObjectBuilder().add("date", Intake.DAY.format(day)).add("lines", lines.size()).add("matched", r.matched())
+                .add("recovered", r.recovered()).add("missing", r.missing()).add("unknown", r.unknown()).add("details", r.details()).build();
+        return Response.ok(out).build();
+    }
+}
