@@ -253,6 +253,7 @@ public class AdminLayout {
             new String[] {"search", "Chỉ mục tìm kiếm", "Search index", "search"},
             new String[] {"portal", "Cổng thông tin", "Portal site", "portal"},
             new String[] {"calendar", "Lịch làm việc", "Working days", "calendar"},
+            new String[] {"procedures", "Nhập danh mục thủ tục", "Import procedures", "procedures/import"},
             new String[] {"dossiers", "Một cửa", "One-stop desk", "dossiers"});
 
     /** A whole admin page of {@code unit}: breadcrumb, menu ({@code section} marked), message, body, user line. */
@@ -265,6 +266,9 @@ public class AdminLayout {
         b.append("<li>").append(link(url(unit, ""), unit.getName())).append("</li></ol></nav>");
         b.append("<nav class=\"admin\" aria-label=\"").append(t("Quản trị đơn vị", "Unit administration")).append("\"><ul>");
         for (String[] m : MENU) {
+            if (m[0].equals("procedures") && unit.getParentId() != null) {
+                continue; // the province's catalogue is imported at the province only
+            }
             b.append("<li><a href=\"").append(Html.escape(url(unit, m[3]))).append("\"")
                     .append(m[0].equals(section) ? " aria-current=\"page\"" : "").append(">")
                     .append(en() ? m[2] : m[1]).append("</a></li>");
