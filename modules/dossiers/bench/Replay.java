@@ -323,7 +323,7 @@ public class Replay {
         Multipart m = new Multipart().text("procedure", PROCEDURE.get(p.unit().level()))
                 .text("form", "{\"fullName\":\"Lồ Thị Mai " + p.n() + "\",\"gender\":\"Nữ\"}").file("paper.to-khai", "to-khai.pdf", PDF);
         if (p.post()) {
-            m.text("returnBy", "post");
+            m.text("returnBy", "post").text("postAddress", "Số " + p.n() + ", tổ 3, phường Cốc Lếu, thành phố Lào Cai");
         }
         if (!p.online()) {
             m.text("applicantName", "Lồ Thị Mai " + p.n());

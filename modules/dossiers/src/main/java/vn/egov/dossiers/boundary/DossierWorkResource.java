@@ -69,6 +69,9 @@ public class DossierWorkResource {
     @Inject
     vn.egov.dossiers.control.Payments payments;
 
+    @Inject
+    vn.egov.dossiers.control.Pickups pickups;
+
     /** The dossiers the unit holds and has to act on (its own and those transferred to it), the oldest due first. */
     @GET
     @Path("inbox")
@@ -79,6 +82,18 @@ public class DossierWorkResource {
         JsonArrayBuilder a = Json.createArrayBuilder();
         db.list("SELECT " + Processing.COLS + " FROM dossier WHERE holder_id = ? AND finished_at IS NULL ORDER BY due_date, id LIMIT 500",
                 Processing::state, unit.getId()).forEach(s -> a.add(Details.summary(s, directory)));
+        return Response.ok(a.build()).build();
+    }
+
+    /** Paper dossiers the postal service brought to the unit, waiting to be received (with {@code pickup} at submission). */
+    @GET
+    @Path("pickups")
+    @Transactional
+    @TenantTransactional
+    public Response pickups() {
+        Tenant unit = access.require("dossiers", "read");
+        JsonArrayBuilder a = Json.createArrayBuilder();
+        pickups.arrivedAt(unit).forEach(a::add);
         return Response.ok(a.build()).build();
     }
 

@@ -80,6 +80,7 @@ public class DossiersResource {
         String returnBy = null;
         String email = null;
         String postAddress = null;
+        Long pickup = null;
         List<Intake.Paper> papers = new ArrayList<>();
         if (parts.size() > MAX_PARTS) {
             throw invalid("Quá nhiều phần trong yêu cầu (tối đa " + MAX_PARTS + ").", "Too many parts (at most " + MAX_PARTS + ").");
@@ -90,6 +91,12 @@ public class DossiersResource {
                 procedure = part.getContent(String.class);
             } else if (name.equals("form")) {
                 formText = part.getContent(String.class);
+            } else if (name.equals("pickup")) {
+                try {
+                    pickup = Long.valueOf(part.getContent(String.class).strip());
+                } catch (NumberFormatException e) {
+                    throw invalid("Phần \"pickup\" là số của hồ sơ gửi qua bưu chính.", "The \"pickup\" part is the number of a pickup.");
+                }
             } else if (name.equals("postAddress")) {
                 postAddress = part.getContent(String.class);
             } else if (name.equals("email")) {
@@ -116,7 +123,10 @@ public class DossiersResource {
         }
         String code = procedure;
         Intake.Applicant applicant;
-        if (counter) {
+        if (counter && pickup != null) {
+            // brought by the postal service: the applicant is the account that asked for the pickup
+            applicant = new Intake.Applicant(null, "-", user.username(), null, postAddress);
+        } else if (counter) {
             String n = applicantName == null ? "" : java.text.Normalizer.normalize(applicantName.strip(), java.text.Normalizer.Form.NFC);
             if (n.isEmpty() || n.length() > 200) {
                 throw new ProblemException(new Problem(400, "invalid-input", "Hồ sơ chưa hợp lệ", "Invalid dossier",
@@ -131,8 +141,9 @@ public class DossiersResource {
         }
         Intake.Applicant who = applicant;
         String giveBack = returnBy;
+        Long carried = counter ? pickup : null;
         Dossier d = ScopedWork.call(new TenantScope(unit.getId(), unit.getPath(), false),
-                () -> intake.receive(unit, code, form, papers, who, counter ? "counter" : "online", giveBack));
+                () -> intake.receive(unit, code, form, papers, who, counter ? "counter" : "online", giveBack, carried));
         return Response.status(201).entity(json(d).add("statusUrl", "/api/dossiers/" + d.code())
                 .add("receiptUrl", counter ? "/api/t/" + unit.getCode() + "/dossiers/" + d.code() + "/receipt.pdf"
                         : "/api/me/dossiers/" + d.code() + "/receipt.pdf").build()).build();

@@ -34,8 +34,9 @@ public class Details {
     public JsonObjectBuilder json(Processing.State s, boolean staff) {
         LocalDate today = processing.today();
         JsonObjectBuilder o = summary(s, directory).add("overdue", !s.isFinal() && today.isAfter(s.owedOn()));
-        String form = db.one("SELECT form::text FROM dossier WHERE id = ?", rs -> rs.getString(1), s.id()).orElse("{}");
-        o.add("form", Json.createReader(new StringReader(form)).readObject());
+        String[] row = db.one("SELECT form::text, channel FROM dossier WHERE id = ?", rs -> new String[] {rs.getString(1), rs.getString(2)}, s.id())
+                .orElse(new String[] {"{}", ""});
+        o.add("form", Json.createReader(new StringReader(row[0])).readObject()).add("channel", row[1]);
         JsonArrayBuilder files = Json.createArrayBuilder();
         db.list("SELECT id, paper_id, name, content_type, size_bytes, kind, added_at FROM dossier_file WHERE dossier_id = ? ORDER BY id",
                 rs -> Json.createObjectBuilder().add("id", rs.getLong(1)).add("paper", rs.getString(2)).add("name", rs.getString(3))

@@ -65,6 +65,9 @@ public class Intake {
     @Inject
     Payments payments;
 
+    @Inject
+    Pickups pickups;
+
     /** A file sent for one paper of the procedure. */
     public record Paper(String paperId, String name, byte[] content) {
         public Paper {
@@ -86,6 +89,23 @@ public class Intake {
     @Transactional
     @TenantTransactional
     public Dossier receive(Tenant unit, String procedureCode, JsonNode form, List<Paper> papers, Applicant applicant, String channel, String returnBy) {
+        return receive(unit, procedureCode, form, papers, applicant, channel, returnBy, null);
+    }
+
+    /**
+     * As above; with {@code pickupId}, the paper dossier the postal service brought (an arrived pickup of this unit
+     * and procedure): the dossier is of the 'post' channel and belongs to the account that asked for the pickup.
+     */
+    @Transactional
+    @TenantTransactional
+    public Dossier receive(Tenant unit, String procedureCode, JsonNode form, List<Paper> papers, Applicant applicant, String channel, String returnBy,
+                           Long pickupId) {
+        if (pickupId != null) {
+            jakarta.json.JsonObject pickup = pickups.lockArrived(unit, pickupId, procedureCode == null ? "" : procedureCode.strip());
+            applicant = new Applicant(pickup.getJsonNumber("applicantId").longValue(), pickup.getString("applicantName"), applicant.username(),
+                    pickup.getString("email", null), applicant.postAddress());
+            channel = "post";
+        }
         String giveBack = returnBy == null || returnBy.isBlank() ? "online" : returnBy.strip();
         if (!giveBack.equals("online") && !giveBack.equals("post")) {
             throw new ProblemException(new Problem(400, "invalid-input", "Hồ sơ chưa hợp lệ", "Invalid dossier",
@@ -135,7 +155,11 @@ public class Intake {
                 giveBack.equals("post") ? applicant.postAddress() : new Db.Typed(java.sql.Types.VARCHAR));
         store(db, unit.getId(), id, files, "paper");
         payments.request(unit.getId(), id, definition);
-        processing.changed(unit.getId(), processing.find(code).orElseThrow(), channel.equals("online") ? "Tiếp nhận hồ sơ nộp trực tuyến" : "Tiếp nhận hồ sơ tại bộ phận một cửa", applicant.username(), false);
+        if (pickupId != null) {
+            pickups.received(pickupId, id);
+        }
+        processing.changed(unit.getId(), processing.find(code).orElseThrow(), channel.equals("online") ? "Tiếp nhận hồ sơ nộp trực tuyến"
+                : channel.equals("post") ? "Tiếp nhận hồ sơ gửi qua bưu chính" : "Tiếp nhận hồ sơ tại bộ phận một cửa", applicant.username(), false);
         return byId(unit, id).orElseThrow();
     }
 

@@ -45,6 +45,9 @@ public class PostEventsResource {
     @Inject
     TenantDirectory directory;
 
+    @Inject
+    vn.egov.dossiers.control.Pickups pickups;
+
     @jakarta.annotation.Resource(lookup = "jdbc/egov")
     DataSource dataSource;
 
@@ -64,14 +67,26 @@ public class PostEventsResource {
         }
         long unitId;
         String code;
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT tenant_id, dossier_code FROM dossier_shipment_unit(?)")) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT tenant_id, dossier_code FROM dossier_shipment_unit(?)");
+             PreparedStatement pickup = c.prepareStatement("SELECT tenant_id, pickup_id FROM dossier_pickup_unit(?)")) {
             ps.setString(1, tracking);
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw ProblemException.notFound("bưu gửi " + tracking, "shipment " + tracking);
+                if (rs.next()) {
+                    unitId = rs.getLong(1);
+                    code = rs.getString(2);
+                } else {
+                    // not a result going out: perhaps an applicant's paper dossier coming in
+                    pickup.setString(1, tracking);
+                    try (ResultSet p = pickup.executeQuery()) {
+                        if (!p.next()) {
+                            throw ProblemException.notFound("bưu gửi " + tracking, "shipment " + tracking);
+                        }
+                        Tenant unit = directory.byId(p.getLong(1)).orElseThrow();
+                        long id = p.getLong(2);
+                        boolean arrived = ScopedWork.call(new TenantScope(unit.getId(), unit.getPath(), false), () -> pickups.arrived(unit, id));
+                        return Response.ok(Json.createObjectBuilder().add("pickup", id).add("recorded", arrived).build()).build();
+                    }
                 }
-                unitId = rs.getLong(1);
-                code = rs.getString(2);
             }
         }
         Tenant unit = directory.byId(unitId).orElseThrow();

@@ -139,9 +139,11 @@ public class SyncWorker {
                     mailer.send(r.payload());
                 } else if (r.target().equals("vnpost")) {
                     String tracking = post.ship(r.payload());
-                    long shipment = jakarta.json.Json.createReader(new java.io.StringReader(r.payload())).readObject().getJsonNumber("shipmentId").longValue();
-                    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT dossier_shipment_accepted(?, ?)")) {
-                        ps.setLong(1, shipment);
+                    jakarta.json.JsonObject booked = jakarta.json.Json.createReader(new java.io.StringReader(r.payload())).readObject();
+                    boolean pickup = "pickup".equals(booked.getString("kind", ""));
+                    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(pickup
+                            ? "SELECT dossier_pickup_accepted(?, ?)" : "SELECT dossier_shipment_accepted(?, ?)")) {
+                        ps.setLong(1, booked.getJsonNumber(pickup ? "pickupId" : "shipmentId").longValue());
                         ps.setString(2, tracking);
                         ps.execute();
                     }
