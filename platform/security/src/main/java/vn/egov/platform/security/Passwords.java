@@ -16,7 +16,35 @@ public final class Passwords {
     static final int ITERATIONS = 2;
     static final int PARALLELISM = 1;
 
+    /**
+     * Argon2 takes {@value #MEMORY_KIB} KiB per hash: at most this many hashes at once (twice the cores, at least 2),
+     * the others wait their turn. Without the bound, a burst of logins (32 at once in a test) ran the server out of
+     * heap, and Shiro turned the OutOfMemoryError into "wrong password".
+     */
+    static final java.util.concurrent.Semaphore HASHING = new java.util.concurrent.Semaphore(
+            Math.max(2, 2 * Runtime.getRuntime().availableProcessors()), true);
+
     private static final PasswordService SERVICE = new DefaultPasswordService() {
+        @Override
+        public org.apache.shiro.crypto.hash.Hash hashPassword(Object plaintext) {
+            HASHING.acquireUninterruptibly();
+            try {
+                return super.hashPassword(plaintext);
+            } finally {
+                HASHING.release();
+            }
+        }
+
+        @Override
+        public boolean passwordsMatch(Object plaintext, org.apache.shiro.crypto.hash.Hash saved) {
+            HASHING.acquireUninterruptibly();
+            try {
+                return super.passwordsMatch(plaintext, saved);
+            } finally {
+                HASHING.release();
+            }
+        }
+
         @Override
         protected HashRequest createHashRequest(ByteSource plaintext) {
             return new HashRequest.Builder().setSource(plaintext).setAlgorithmName("argon2id")
