@@ -126,16 +126,31 @@ class DossierJourneyBrowserIT extends DeployedEar {
         assertEquals("Bạn đã đánh giá: 5/5.", browser.findElement(By.id("rated")).getText());
         Chromium.screenshot(browser, "journey-5-rated");
 
+        // at the counter: the commune's staff receive a paper dossier for an applicant without an account (a missing name first)
+        login(staff);
+        browser.get(Api.baseUrl() + "/t/" + unit + "/admin/dossiers/new");
+        Chromium.clickAndWait(browser, browser.findElement(By.partialLinkText(procedure)));
+        browser.findElement(By.id("f-fullName")).sendKeys("Thào A Chư");
+        browser.findElement(By.id("p-to-khai")).sendKeys(pdf.toString());
+        Chromium.clickAndWait(browser, browser.findElement(By.id("receive")));
+        assertTrue(browser.findElement(By.id("applicantName-error")).getText().contains("họ tên"), browser.getPageSource().length() + "");
+        browser.findElement(By.id("applicantName")).sendKeys("Thào A Chư");
+        browser.findElement(By.id("p-to-khai")).sendKeys(pdf.toString());
+        Chromium.clickAndWait(browser, browser.findElement(By.id("receive")));
+        assertTrue(browser.findElement(By.id("flash")).getText().startsWith("Đã tiếp nhận hồ sơ " + unit + "-"), browser.findElement(By.id("flash")).getText());
+        assertEquals("Đã tiếp nhận", browser.findElement(By.id("status")).getText());
+        Chromium.screenshot(browser, "journey-6-counter");
+
         // the district's leader reads the figures of the district's units: the commune's result among them, drawn
         String leader = Fixtures.user(Fixtures.DISTRICT, true, "UNIT_ADMIN");
         login(leader);
         browser.get(Api.baseUrl() + "/t/" + Fixtures.DISTRICT + "/admin/dossier-stats?subtree=on");
         String row = browser.findElements(By.cssSelector("#figures tbody tr")).stream().map(org.openqa.selenium.WebElement::getText)
                 .filter(t -> t.startsWith("Xã Cổng " + unit)).findFirst().orElseThrow();
-        assertTrue(row.startsWith("Xã Cổng " + unit + " 1 1 1 0 0 0 0 0 0 100.0%"), row);
+        assertTrue(row.startsWith("Xã Cổng " + unit + " 2 1 1 0 0 0 0 1 0 100.0%"), row);
         assertTrue(browser.findElement(By.id("chart")).isDisplayed());
         assertTrue(browser.findElement(By.id("csv")).getAttribute("href").contains("format=csv"));
-        Chromium.screenshot(browser, "journey-6-figures");
+        Chromium.screenshot(browser, "journey-7-figures");
     }
 
     private static void login(String username) {

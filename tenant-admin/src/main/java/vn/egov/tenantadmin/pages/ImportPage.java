@@ -183,17 +183,14 @@ public class ImportPage {
         // JSON in a data block: '<' escaped so that nothing in a name can close the script element
         b.append("<script type=\"application/json\" id=\"jobs\">").append(jobs.build().toString().replace("<", "\\u003c")).append("</script>");
         b.append("<script>").append(SCRIPT.replace("$LANG", layout.lang())
-                .replace("$FAILED", js(layout.t("Dòng %LINE (%CODE) không tạo được: ", "Line %LINE (%CODE) failed: ")))
-                .replace("$STOPPED", js(layout.t("Đã dừng. Các đơn vị đã tạo được giữ lại; tải tệp lên lần nữa để tạo phần còn lại.",
+                .replace("$FAILED", Html.jsString(layout.t("Dòng %LINE (%CODE) không tạo được: ", "Line %LINE (%CODE) failed: ")))
+                .replace("$STOPPED", Html.jsString(layout.t("Đã dừng. Các đơn vị đã tạo được giữ lại; tải tệp lên lần nữa để tạo phần còn lại.",
                         "Stopped. The units created so far stay; upload the file again to create the rest.")))
-                .replace("$DONE", js(layout.t("Hoàn tất: %C đơn vị được tạo, %S đơn vị đã có.", "Done: %C unit(s) created, %S already there."))))
+                .replace("$DONE", Html.jsString(layout.t("Hoàn tất: %C đơn vị được tạo, %S đơn vị đã có.", "Done: %C unit(s) created, %S already there."))))
                 .append("</script>");
         return b.toString();
     }
 
-    private static String js(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("<", "\\u003c") + "\"";
-    }
 
     /** Creates the planned units one by one, in order (parents first), with the page's session. */
     static final String SCRIPT = """

@@ -78,6 +78,8 @@ public class Pickups {
     }
 
     /** The pickups that arrived at the unit and wait to be received (in the unit's scope). */
+    @Transactional
+    @TenantTransactional
     public List<JsonObject> arrivedAt(Tenant unit) {
         return db.list("SELECT " + COLS + " FROM dossier_pickup WHERE tenant_id = ? AND status = 'arrived' ORDER BY arrived_at, id", Pickups::json, unit.getId());
     }

@@ -122,16 +122,7 @@ public class ApplyPage {
         if (definition == null) {
             return Response.status(404).entity(site.notFound(unit, false)).build();
         }
-        ObjectNode form = JsonNodeFactory.instance.objectNode();
-        for (JsonNode f : definition.path("form").path("fields")) {
-            String name = f.path("name").asText();
-            String v = values.get(name);
-            if (f.path("type").asText().equals("checkbox")) {
-                form.put(name, v != null);
-            } else if (v != null && !v.isBlank()) {
-                form.put(name, v);
-            }
-        }
+        ObjectNode form = Forms.formJson(definition, values);
         UserPrincipal me = CurrentUser.get().orElseThrow();
         String giveBack = returnBy;
         try {
@@ -193,56 +184,8 @@ public class ApplyPage {
         }
         b.append("<form class=\"dossier\" method=\"post\" enctype=\"multipart/form-data\" action=\"/t/").append(u).append("/procedures/")
                 .append(Html.escape(code)).append("/apply\">").append(Csrf.field(request));
-        b.append("<fieldset><legend>Thông tin tờ khai</legend>");
-        for (JsonNode f : d.path("form").path("fields")) {
-            String name = f.path("name").asText();
-            String id = "f-" + name;
-            String key = "form." + name;
-            String value = values.getOrDefault(name, "");
-            boolean required = f.path("required").asBoolean(false);
-            String label = Html.escape(f.path("label").asText()) + (required ? " <span aria-hidden=\"true\">*</span>" : "");
-            String common = " id=\"" + id + "\" name=\"form." + Html.escape(name) + "\"" + (required ? " required" : "") + Forms.invalid(errors, key, id);
-            switch (f.path("type").asText()) {
-                case "checkbox" -> b.append("<label><input type=\"checkbox\" value=\"on\"").append(common).append(values.containsKey(name) ? " checked" : "")
-                        .append("> ").append(label).append("</label>");
-                case "choice" -> {
-                    b.append("<label for=\"").append(id).append("\">").append(label).append("</label><select").append(common).append("><option value=\"\">— chọn —</option>");
-                    f.path("choices").forEach(c -> b.append("<option").append(c.asText().equals(value) ? " selected" : "").append(">")
-                            .append(Html.escape(c.asText())).append("</option>"));
-                    b.append("</select>");
-                }
-                case "textarea" -> b.append("<label for=\"").append(id).append("\">").append(label).append("</label><textarea rows=\"4\"").append(common)
-                        .append(">").append(Html.escape(value)).append("</textarea>");
-                default -> {
-                    String type = switch (f.path("type").asText()) {
-                        case "email" -> "email";
-                        case "phone" -> "tel";
-                        case "number" -> "number";
-                        default -> "text";
-                    };
-                    b.append("<label for=\"").append(id).append("\">").append(label).append("</label><input type=\"").append(type).append("\"").append(common)
-                            .append(" value=\"").append(Html.escape(value)).append("\"")
-                            .append(f.path("type").asText().equals("date") ? " placeholder=\"dd/mm/yyyy\" inputmode=\"numeric\"" : "").append(">");
-                }
-            }
-            if (f.hasNonNull("help")) {
-                b.append("<p class=\"hint\">").append(Html.escape(f.path("help").asText())).append("</p>");
-            } else if (f.path("type").asText().equals("date")) {
-                b.append("<p class=\"hint\">Ngày/tháng/năm, ví dụ 05/09/2026</p>");
-            }
-            b.append(Forms.errors(id, errors, key));
-        }
-        b.append("</fieldset><fieldset><legend>Thành phần hồ sơ (PDF hoặc ảnh, mỗi tệp đến 10 MB)</legend>");
-        for (JsonNode paper : d.path("papers")) {
-            String id = "p-" + paper.path("id").asText();
-            String key = "papers." + paper.path("id").asText();
-            boolean required = paper.path("required").asBoolean(true);
-            b.append("<label for=\"").append(id).append("\">").append(Html.escape(paper.path("name").asText())).append(required ? " <span aria-hidden=\"true\">*</span>" : " (nếu có)")
-                    .append("</label><input type=\"file\" accept=\"application/pdf,image/*\" id=\"").append(id).append("\" name=\"paper.")
-                    .append(Html.escape(paper.path("id").asText())).append("\"").append(required ? " required" : "").append(Forms.invalid(errors, key, id)).append(">");
-            b.append(Forms.errors(id, errors, key));
-        }
-        b.append("</fieldset><fieldset><legend>Nhận kết quả</legend>");
+        b.append(Forms.fieldsAndPapers(d, values, errors));
+        b.append("<fieldset><legend>Nhận kết quả</legend>");
         Map<String, String> ways = new LinkedHashMap<>();
         ways.put("online", "Trực tuyến (tải kết quả trên cổng)");
         ways.put("post", "Qua dịch vụ bưu chính công ích");

@@ -22,7 +22,13 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
 import vn.egov.dossiers.boundary.DossierWorkResource;
+import vn.egov.dossiers.entity.Dossier;
+import vn.egov.platform.persistence.ScopedWork;
+import vn.egov.platform.tenancy.TenantScope;
+import vn.egov.procedures.entity.Procedure;
 import vn.egov.dossiers.control.Intake;
 import vn.egov.dossiers.control.Processing;
 import vn.egov.platform.tenancy.control.TenantDirectory;
@@ -57,12 +63,27 @@ public class DeskPages {
     @Inject
     TenantDirectory directory;
 
+    @Inject
+    vn.egov.procedures.control.Catalogue catalogue;
+
+    @Inject
+    Intake intake;
+
+    @Inject
+    vn.egov.dossiers.control.Pickups pickups;
+
     @GET
     public Response inbox() {
         Tenant unit = layout.call(() -> access.require("dossiers", "read"));
         JsonArray held = (JsonArray) layout.call(() -> api.inbox()).getEntity();
         StringBuilder b = new StringBuilder(Forms.STYLE).append("<h1>").append(layout.t("Một cửa: hồ sơ đang giữ", "One-stop desk: dossiers held")).append("</h1>")
-                .append("<p>").append(AdminLayout.link(layout.url(unit, "dossier-stats"), layout.t("Thống kê hồ sơ", "Figures"))).append("</p>");
+                .append("<p>").append(AdminLayout.link(layout.url(unit, "dossiers/new"), layout.t("Tiếp nhận hồ sơ tại quầy", "Receive at the counter")))
+                .append(" · ").append(AdminLayout.link(layout.url(unit, "dossier-stats"), layout.t("Thống kê hồ sơ", "Figures"))).append("</p>");
+        int arrived = layout.call(() -> pickups.arrivedAt(unit)).size();
+        if (arrived > 0) {
+            b.append("<p id=\"pickups\">").append(layout.t("Hồ sơ gửi qua bưu chính đã đến, chờ tiếp nhận: ", "Paper dossiers the post brought, to receive: "))
+                    .append(arrived).append("</p>");
+        }
         if (held.isEmpty()) {
             b.append("<p id=\"inbox-empty\">").append(layout.t("Không có hồ sơ nào cần xử lý.", "Nothing to act on.")).append("</p>");
         } else {
@@ -84,6 +105,115 @@ public class DeskPages {
             b.append("</tbody></table>");
         }
         return layout.ok(layout.page(unit, "dossiers", "Một cửa", "One-stop desk", b.toString()));
+    }
+
+    /** Receiving at the counter: the procedures the unit offers, then the chosen one's form (and the paper dossiers the post brought). */
+    @GET
+    @Path("new")
+    public Response counter(@jakarta.ws.rs.QueryParam("procedure") String procedure) {
+        Tenant unit = layout.call(() -> access.require("dossiers", "write"));
+        return layout.ok(counterPage(unit, procedure, Map.of(), Map.of()));
+    }
+
+    @POST
+    @Path("new")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response receive(@jakarta.ws.rs.QueryParam("procedure") String procedure, List<EntityPart> parts) throws Exception {
+        Map<String, String> values = new java.util.HashMap<>();
+        List<Intake.Paper> papers = new java.util.ArrayList<>();
+        for (EntityPart p : parts) {
+            String name = p.getName();
+            if (name.startsWith("paper.")) {
+                byte[] content;
+                try (java.io.InputStream in = p.getContent()) {
+                    content = in.readNBytes(10 * 1024 * 1024 + 1);
+                }
+                if (content.length > 0) {
+                    papers.add(new Intake.Paper(name.substring(6), p.getFileName().orElse("tep"), content));
+                }
+            } else if (name.startsWith("form.")) {
+                values.put(name.substring(5), p.getContent(String.class));
+            } else {
+                values.put("@" + name, p.getContent(String.class));
+            }
+        }
+        layout.checkCsrf(values.get("@csrf"));
+        Tenant unit = layout.call(() -> access.require("dossiers", "write"));
+        Optional<Procedure> proc = catalogue.offered(unit, procedure == null ? "" : procedure);
+        if (proc.isEmpty()) {
+            throw layout.refuse(404, counterPage(unit, null, Map.of(), Map.of()));
+        }
+        JsonNode definition = definition(proc.get());
+        String pickup = values.getOrDefault("@pickup", "");
+        String name = values.getOrDefault("@applicantName", "").strip();
+        if (pickup.isEmpty() && (name.isEmpty() || name.length() > 200)) {
+            throw layout.refuse(400, counterPage(unit, procedure, values, Map.of("applicantName", List.of("Hãy ghi họ tên người nộp hồ sơ (tối đa 200 ký tự)."))));
+        }
+        String staff = access.username();
+        Intake.Applicant applicant = new Intake.Applicant(null, java.text.Normalizer.normalize(name.isEmpty() ? "-" : name, java.text.Normalizer.Form.NFC), staff,
+                values.get("@email"), values.get("@postAddress"));
+        try {
+            Dossier d = ScopedWork.call(new TenantScope(unit.getId(), unit.getPath(), false), () -> intake.receive(unit, procedure,
+                    Forms.formJson(definition, values), papers, applicant, "counter", values.getOrDefault("@returnBy", "online"),
+                    pickup.isEmpty() ? null : Long.valueOf(pickup)));
+            layout.flash(Html.escape(layout.t("Đã tiếp nhận hồ sơ " + d.code() + ". In giấy tiếp nhận và hẹn trả kết quả cho người nộp.",
+                    "Dossier " + d.code() + " received. Print the receipt slip for the applicant.")));
+            return layout.redirect("/t/" + unit.getCode() + "/admin/dossiers/" + d.code());
+        } catch (ProblemException e) {
+            Map<String, List<String>> errors = e.problem().fieldErrors() == null || e.problem().fieldErrors().isEmpty()
+                    ? Map.of("", List.of(layout.en() ? e.problem().detailEn() : e.problem().detailVi())) : e.problem().fieldErrors();
+            throw layout.refuse(e.problem().status(), counterPage(unit, procedure, values, errors));
+        }
+    }
+
+    private String counterPage(Tenant unit, String procedure, Map<String, String> values, Map<String, List<String>> errors) {
+        StringBuilder b = new StringBuilder(Forms.STYLE).append("<p>").append(AdminLayout.link(layout.url(unit, "dossiers"), layout.t("Hồ sơ đang giữ", "Dossiers held")))
+                .append("</p><h1>").append(layout.t("Tiếp nhận hồ sơ tại bộ phận một cửa", "Receive a dossier at the counter")).append("</h1>");
+        Optional<Procedure> proc = procedure == null ? Optional.empty() : catalogue.offered(unit, procedure);
+        if (proc.isEmpty()) {
+            b.append("<ul id=\"procedures\">");
+            for (Procedure p : catalogue.offered(unit)) {
+                b.append("<li>").append(AdminLayout.link(layout.url(unit, "dossiers/new?procedure=" + p.code()), p.name() + " (" + p.code() + ")")).append("</li>");
+            }
+            b.append("</ul>");
+            return layout.page(unit, "dossiers", "Tiếp nhận hồ sơ", "Receive a dossier", b.toString());
+        }
+        Procedure p = proc.get();
+        JsonNode d = definition(p);
+        b.append("<p class=\"hint\">").append(Html.escape(p.name())).append(" — ").append(Html.escape(p.code())).append("</p>");
+        if (!errors.isEmpty()) {
+            b.append("<div class=\"error\" role=\"alert\" id=\"form-errors\"><p>").append(layout.t("Hồ sơ chưa được tiếp nhận: có ", "Not received: "))
+                    .append(errors.size()).append(layout.t(" chỗ cần sửa. Chưa có gì được lưu.", " thing(s) to correct. Nothing was stored.")).append("</p>");
+            errors.getOrDefault("", List.of()).forEach(m -> b.append("<p>").append(Html.escape(m)).append("</p>"));
+            b.append("</div>");
+        }
+        b.append("<form class=\"dossier\" method=\"post\" enctype=\"multipart/form-data\" action=\"").append(Html.escape(layout.url(unit, "dossiers/new?procedure="
+                + p.code()))).append("\">").append(layout.csrfField()).append("<fieldset><legend>").append(layout.t("Người nộp", "Applicant")).append("</legend>");
+        List<jakarta.json.JsonObject> arrived = layout.call(() -> pickups.arrivedAt(unit)).stream().filter(x -> x.getString("procedureCode").equals(p.code())).toList();
+        if (!arrived.isEmpty()) {
+            b.append("<label for=\"pickup\">").append(layout.t("Hồ sơ gửi qua bưu chính đã đến (nếu là hồ sơ đó)", "A paper dossier the post brought (if it is one)"))
+                    .append("</label><select id=\"pickup\" name=\"pickup\"><option value=\"\">—</option>");
+            arrived.forEach(x -> b.append("<option value=\"").append(x.getJsonNumber("id").longValue()).append("\">").append(Html.escape(x.getString("applicantName")))
+                    .append(" — ").append(Html.escape(x.getString("tracking", ""))).append("</option>"));
+            b.append("</select>");
+        }
+        b.append("<label for=\"applicantName\">").append(layout.t("Họ tên người nộp", "Applicant's name")).append("</label><input id=\"applicantName\" name=\"applicantName\" value=\"")
+                .append(Html.escape(values.getOrDefault("@applicantName", ""))).append("\"").append(Forms.invalid(errors, "applicantName", "applicantName")).append(">")
+                .append(Forms.errors("applicantName", errors, "applicantName"))
+                .append("<label for=\"email\">").append(layout.t("Thư điện tử nhận thông báo (nếu có)", "E-mail for notices (optional)"))
+                .append("</label><input type=\"email\" id=\"email\" name=\"email\" value=\"").append(Html.escape(values.getOrDefault("@email", ""))).append("\">")
+                .append(Forms.errors("email", errors, "email")).append("</fieldset>");
+        b.append(Forms.fieldsAndPapers(d, values, errors));
+        b.append("<p><button type=\"submit\" id=\"receive\">").append(layout.t("Tiếp nhận hồ sơ", "Receive the dossier")).append("</button></p></form>");
+        return layout.page(unit, "dossiers", "Tiếp nhận hồ sơ", "Receive a dossier", b.toString());
+    }
+
+    private JsonNode definition(Procedure p) {
+        try {
+            return vn.egov.procedures.control.Definitions.parse(catalogue.version(p, p.currentVersion()).orElseThrow().definitionJson());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @GET

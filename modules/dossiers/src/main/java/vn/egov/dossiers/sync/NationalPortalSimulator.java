@@ -23,9 +23,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.config.ConfigProvider;
 import vn.egov.platform.web.Access;
-import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
 
 /**
@@ -50,7 +48,7 @@ public class NationalPortalSimulator {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response take(String body) {
-        enabled();
+        Simulators.requireEnabled();
         if (Boolean.TRUE.equals(grid.<String, Boolean>getMap(STATE).get("down"))) {
             return Response.status(503).entity("{\"error\":\"simulated outage\"}").build();
         }
@@ -80,7 +78,7 @@ public class NationalPortalSimulator {
     /** What the portal took for a dossier, in the order it came. */
     @GET
     public Response received(@QueryParam("dossier") String dossier) {
-        enabled();
+        Simulators.requireEnabled();
         access.requireProvinceAdmin();
         List<String> list = dossier == null ? List.of() : grid.<String, ArrayList<String>>getMap(RECEIVED).getOrDefault(dossier, new ArrayList<>());
         JsonArrayBuilder a = Json.createArrayBuilder();
@@ -93,17 +91,11 @@ public class NationalPortalSimulator {
     @Path("outage")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response outage(JsonObject body) {
-        enabled();
+        Simulators.requireEnabled();
         access.requireProvinceAdmin();
         boolean down = body != null && body.getBoolean("down", false);
         grid.<String, Boolean>getMap(STATE).set("down", down);
         return Response.ok(Json.createObjectBuilder().add("down", down).build()).build();
     }
 
-    private static void enabled() {
-        if (!"on".equals(ConfigProvider.getConfig().getOptionalValue("egov.simulators", String.class).orElse("off"))) {
-            throw new ProblemException(Problem.of(404, "not-found", "Không tìm thấy", "Not found", "Không có trình giả lập nào ở đây.",
-                    "No simulator here."));
-        }
-    }
 }

@@ -28,9 +28,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.ConfigProvider;
 import vn.egov.dossiers.control.Intake;
-import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
 
 /**
@@ -60,7 +58,7 @@ public class PaymentSimulator {
     @Path("pay")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response pay(JsonObject body) throws Exception {
-        enabled();
+        Simulators.requireEnabled();
         if (body == null || body.getString("reference", "").isBlank() || !body.containsKey("amount")) {
             return Response.status(400).entity("{\"error\":\"reference and amount are required\"}").build();
         }
@@ -90,7 +88,7 @@ public class PaymentSimulator {
     @GET
     @Path("statement")
     public Response statement(@QueryParam("date") String date, @Context HttpHeaders headers) {
-        enabled();
+        Simulators.requireEnabled();
         if (!gateway.verify("date=" + date, headers.getHeaderString("X-Signature"))) {
             return Response.status(401).entity("{\"error\":\"bad signature\"}").build();
         }
@@ -101,9 +99,4 @@ public class PaymentSimulator {
         return Response.ok(a.build()).build();
     }
 
-    private static void enabled() {
-        if (!"on".equals(ConfigProvider.getConfig().getOptionalValue("egov.simulators", String.class).orElse("off"))) {
-            throw new ProblemException(Problem.of(404, "not-found", "Không tìm thấy", "Not found", "Không có trình giả lập nào ở đây.", "No simulator here."));
-        }
-    }
 }

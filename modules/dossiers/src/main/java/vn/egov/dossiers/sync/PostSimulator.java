@@ -26,9 +26,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.ConfigProvider;
 import vn.egov.platform.web.Access;
-import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
 
 /**
@@ -59,7 +57,7 @@ public class PostSimulator {
     @Path("shipments")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response book(String body, @Context HttpHeaders headers) {
-        enabled();
+        Simulators.requireEnabled();
         if (!adapter.token().orElse("").equals(headers.getHeaderString("X-Vnpost-Token"))) {
             return Response.status(401).entity("{\"error\":\"bad token\"}").build();
         }
@@ -83,7 +81,7 @@ public class PostSimulator {
     @GET
     @Path("shipments")
     public Response find(@QueryParam("dossier") String dossier) {
-        enabled();
+        Simulators.requireEnabled();
         access.requireProvinceAdmin();
         String tracking = dossier == null ? null : grid.<String, String>getMap(SHIPMENTS + "-by-dossier").get(dossier);
         String shipment = tracking == null ? null : grid.<String, String>getMap(SHIPMENTS).get(tracking);
@@ -98,7 +96,7 @@ public class PostSimulator {
     @Path("deliveries")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response deliver(JsonObject body) throws Exception {
-        enabled();
+        Simulators.requireEnabled();
         access.requireProvinceAdmin();
         String tracking = body == null ? "" : body.getString("trackingNumber", "");
         IMap<String, String> shipments = grid.getMap(SHIPMENTS);
@@ -112,9 +110,4 @@ public class PostSimulator {
         return Response.ok(Json.createObjectBuilder().add("reported", answer.statusCode()).build()).build();
     }
 
-    private static void enabled() {
-        if (!"on".equals(ConfigProvider.getConfig().getOptionalValue("egov.simulators", String.class).orElse("off"))) {
-            throw new ProblemException(Problem.of(404, "not-found", "Không tìm thấy", "Not found", "Không có trình giả lập nào ở đây.", "No simulator here."));
-        }
-    }
 }

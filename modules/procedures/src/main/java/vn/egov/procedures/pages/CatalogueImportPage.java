@@ -116,16 +116,13 @@ public class CatalogueImportPage {
         b.append("<script type=\"application/json\" id=\"procedures\">").append(json.toString().replace("<", "\\u003c")).append("</script>");
         b.append("<script>").append(SCRIPT.replace("$URL", "/api/t/" + province.getCode() + "/procedures/import").replace("$BATCH", String.valueOf(BATCH))
                 .replace("$LANG", layout.lang())
-                .replace("$DONE", js(layout.t("Hoàn tất: đã nhập toàn bộ danh mục.", "Done: the whole catalogue was imported.")))
-                .replace("$STOPPED", js(layout.t("Đã dừng ở lô bắt đầu từ thủ tục thứ %N (lô này không được lưu; các lô trước đã lưu). Tải tệp lên lần nữa để nhập tiếp: ",
+                .replace("$DONE", Html.jsString(layout.t("Hoàn tất: đã nhập toàn bộ danh mục.", "Done: the whole catalogue was imported.")))
+                .replace("$STOPPED", Html.jsString(layout.t("Đã dừng ở lô bắt đầu từ thủ tục thứ %N (lô này không được lưu; các lô trước đã lưu). Tải tệp lên lần nữa để nhập tiếp: ",
                         "Stopped at the batch starting with procedure %N (that batch was not stored; earlier ones were). Upload the file again to go on: "))))
                 .append("</script>");
         return b.toString();
     }
 
-    private static String js(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("<", "\\u003c") + "\"";
-    }
 
     static final String SCRIPT = """
             (function () {

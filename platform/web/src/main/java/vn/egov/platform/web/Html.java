@@ -23,6 +23,11 @@ public final class Html {
         return b.toString();
     }
 
+    /** {@code s} as a JavaScript string literal that is safe inside a {@code <script>} element. */
+    public static String jsString(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("<", "\\u003c") + "\"";
+    }
+
     /** A whole page: language, title, skip link, a main landmark around {@code body}. */
     public static String page(String lang, String title, String body) {
         return """
