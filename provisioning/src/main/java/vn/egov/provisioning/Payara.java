@@ -25,6 +25,8 @@ import java.util.zip.ZipInputStream;
  */
 public final class Payara {
     static final String POOL = "egov-pool";
+    /** The server's heap. */
+    static final String HEAP = "1536m";
     static final String JNDI = "jdbc/egov";
 
     private final Path work;
@@ -103,6 +105,19 @@ public final class Payara {
             // than in Hazelcast's default batches (up to 10 s later)
             asadmin(true, "create-jvm-options", "-Dhazelcast.map.invalidation.batch.enabled=false");
             Files.writeString(immediate, "configured\n");
+            restart = true;
+        }
+        Path heap = domainDir().resolve("config/egov-heap");
+        if (!Files.exists(heap)) {
+            // 512 MB (Payara's default) is too little for this application with its data grid, Solr client, PDF fonts
+            // and ICU data, and the tests redeploy it a dozen times into one server: bursts of Argon2 logins ran out of it
+            try {
+                asadmin(true, "delete-jvm-options", "-Xmx512m");
+            } catch (IOException absent) {
+                // a domain whose heap was set otherwise
+            }
+            asadmin(true, "create-jvm-options", "-Xmx" + HEAP);
+            Files.writeString(heap, HEAP + "\n");
             restart = true;
         }
         Path marker = domainDir().resolve("config/egov-configured");
