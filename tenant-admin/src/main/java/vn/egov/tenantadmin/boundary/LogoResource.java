@@ -2,7 +2,6 @@ package vn.egov.tenantadmin.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -20,6 +19,7 @@ import java.util.HexFormat;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Access;
+import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.tenantadmin.control.Audit;
@@ -77,10 +77,10 @@ public class LogoResource {
                 .setParameter(1, unit.getId()).setParameter(2, type).setParameter(3, image).setParameter(4, sha)
                 .setParameter(5, decoded.getWidth()).setParameter(6, decoded.getHeight()).setParameter(7, access.username())
                 .executeUpdate();
-        audit.record(unit.getId(), "unit.logo.changed", unit.getCode(), null, Json.createObjectBuilder().add("type", type)
+        audit.record(unit.getId(), "unit.logo.changed", unit.getCode(), null, Jsonp.createObjectBuilder().add("type", type)
                 .add("bytes", image.length).add("width", decoded.getWidth()).add("height", decoded.getHeight()).add("sha256", sha).build());
         registry.invalidateAfterCommit(unit.getId());
-        return Response.ok(Json.createObjectBuilder().add("url", "/t/" + unit.getCode() + "/logo?v=" + sha).add("sha256", sha)
+        return Response.ok(Jsonp.createObjectBuilder().add("url", "/t/" + unit.getCode() + "/logo?v=" + sha).add("sha256", sha)
                 .add("width", decoded.getWidth()).add("height", decoded.getHeight()).build()).build();
     }
 

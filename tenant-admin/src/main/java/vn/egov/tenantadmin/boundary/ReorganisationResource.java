@@ -4,7 +4,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -36,6 +35,7 @@ import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.tenancy.UnitsReorganised;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Access;
+import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.tenantadmin.control.Audit;
@@ -103,7 +103,7 @@ public class ReorganisationResource {
                 throw invalid(checked.errors());
             }
             JsonObject report = checked.report();
-            return Json.createObjectBuilder(report).add("basisToken", ReorgPlan.basisToken(report.getJsonObject("basis"))).build();
+            return Jsonp.createObjectBuilder(report).add("basisToken", ReorgPlan.basisToken(report.getJsonObject("basis"))).build();
         } catch (SQLException e) {
             throw database(e);
         }
@@ -150,7 +150,7 @@ public class ReorganisationResource {
         reorganised.fire(new UnitsReorganised(applied.planId(), applied.successors(), List.copyOf(applied.touched()),
                 applied.created(), access.username()));
         JsonObject report = applied.report();
-        audit.record(unit.getId(), "unit.reorganised", plan.title(), null, Json.createObjectBuilder()
+        audit.record(unit.getId(), "unit.reorganised", plan.title(), null, Jsonp.createObjectBuilder()
                 .add("planId", applied.planId()).add("unitsEnded", report.getJsonNumber("unitsEnded"))
                 .add("unitsMoved", report.getJsonNumber("unitsMoved")).add("unitsCreated", report.getJsonNumber("unitsCreated"))
                 .add("moved", report.getJsonObject("moved")).build());
@@ -186,7 +186,7 @@ public class ReorganisationResource {
         if (rows.isEmpty()) {
             throw ProblemException.notFound("kế hoạch sắp xếp số " + id, "reorganisation plan " + id);
         }
-        try (JsonReader r = Json.createReader(new StringReader((String) rows.get(0)))) {
+        try (JsonReader r = Jsonp.createReader(new StringReader((String) rows.get(0)))) {
             return r.readObject();
         }
     }
@@ -209,7 +209,7 @@ public class ReorganisationResource {
         try {
             if (type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
                 JsonObject json;
-                try (JsonReader r = Json.createReader(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text))) {
+                try (JsonReader r = Jsonp.createReader(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text))) {
                     json = r.readObject();
                 } catch (JsonException | IllegalStateException e) {
                     throw invalid(List.of(new UnitCsvPlan.LineError(0, "JSON không hợp lệ: " + e.getMessage() + " / invalid JSON")));

@@ -2,7 +2,6 @@ package vn.egov.tenantadmin.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
@@ -25,6 +24,7 @@ import java.text.Normalizer;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Access;
+import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.tenantadmin.control.Audit;
@@ -142,8 +142,8 @@ public class SettingsResource {
             }
             throw e;
         }
-        JsonObjectBuilder before = Json.createObjectBuilder();
-        JsonObjectBuilder after = Json.createObjectBuilder();
+        JsonObjectBuilder before = Jsonp.createObjectBuilder();
+        JsonObjectBuilder after = Jsonp.createObjectBuilder();
         if (unit.getCustomDomain() != null) {
             before.add("customDomain", unit.getCustomDomain());
         }
@@ -158,7 +158,7 @@ public class SettingsResource {
     }
 
     private static JsonObject json(UnitSettings s) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("displayName", s.displayName()).add("defaultLanguage", s.defaultLanguage())
+        JsonObjectBuilder b = Jsonp.createObjectBuilder().add("displayName", s.displayName()).add("defaultLanguage", s.defaultLanguage())
                 .add("version", s.version());
         if (s.shortName() != null) {
             b.add("shortName", s.shortName());

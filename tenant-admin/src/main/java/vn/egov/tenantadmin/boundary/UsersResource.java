@@ -2,7 +2,6 @@ package vn.egov.tenantadmin.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
@@ -36,6 +35,7 @@ import vn.egov.platform.security.Role;
 import vn.egov.platform.security.UserPrincipal;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Access;
+import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.tenantadmin.control.Audit;
@@ -176,9 +176,9 @@ public class UsersResource {
     }
 
     private static JsonObject describe(String displayName, Set<String> roles, boolean subtree, String status) {
-        JsonArrayBuilder r = Json.createArrayBuilder();
+        JsonArrayBuilder r = Jsonp.createArrayBuilder();
         roles.forEach(r::add);
-        return Json.createObjectBuilder().add("displayName", displayName).add("roles", r).add("subtreeRights", subtree)
+        return Jsonp.createObjectBuilder().add("displayName", displayName).add("roles", r).add("subtreeRights", subtree)
                 .add("status", status).build();
     }
 

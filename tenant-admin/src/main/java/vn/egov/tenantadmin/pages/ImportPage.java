@@ -2,7 +2,6 @@ package vn.egov.tenantadmin.pages;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -22,6 +21,7 @@ import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.tenancy.entity.TenantKind;
 import vn.egov.platform.web.Html;
+import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.tenantadmin.boundary.UnitImportResource;
 import vn.egov.tenantadmin.control.UnitCsvPlan;
@@ -146,7 +146,7 @@ public class ImportPage {
                 .append("</caption><thead><tr><th scope=\"col\">").append(layout.t("Dòng", "Line")).append("</th><th scope=\"col\">GSO</th><th scope=\"col\">")
                 .append(layout.t("Tên", "Name")).append("</th><th scope=\"col\">").append(layout.t("Loại", "Kind")).append("</th><th scope=\"col\">")
                 .append(layout.t("Mã", "Code")).append("</th><th scope=\"col\">").append(layout.t("Trực thuộc", "Under")).append("</th></tr></thead><tbody>");
-        JsonArrayBuilder jobs = Json.createArrayBuilder();
+        JsonArrayBuilder jobs = Jsonp.createArrayBuilder();
         for (UnitCsvPlan.Row r : rows) {
             TenantKind kind = TenantKind.fromDb(r.kind());
             b.append("<tr><td>").append(r.line()).append("</td><td>").append(Html.escape(r.gsoCode())).append("</td><td>")
@@ -155,9 +155,9 @@ public class ImportPage {
                     .append(Html.escape(r.parentCode())).append("</code></td></tr>");
             // the same request body as 'egov import-units' sends for a row
             String admin = "qt." + r.code();
-            jobs.add(Json.createObjectBuilder().add("line", r.line()).add("code", r.code()).add("parent", r.parentCode())
-                    .add("body", Json.createObjectBuilder().add("code", r.code()).add("name", r.name()).add("kind", r.kind())
-                            .add("gsoCode", r.gsoCode()).add("firstAdmin", Json.createObjectBuilder()
+            jobs.add(Jsonp.createObjectBuilder().add("line", r.line()).add("code", r.code()).add("parent", r.parentCode())
+                    .add("body", Jsonp.createObjectBuilder().add("code", r.code()).add("name", r.name()).add("kind", r.kind())
+                            .add("gsoCode", r.gsoCode()).add("firstAdmin", Jsonp.createObjectBuilder()
                                     .add("username", admin.length() > 64 ? admin.substring(0, 64) : admin)
                                     .add("displayName", "Quản trị " + r.name()))));
         }

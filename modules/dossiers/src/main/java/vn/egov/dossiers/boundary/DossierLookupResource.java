@@ -5,7 +5,6 @@ import com.hazelcast.map.IMap;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,6 +22,7 @@ import vn.egov.platform.persistence.ScopedWork;
 import vn.egov.platform.tenancy.TenantScope;
 import vn.egov.platform.tenancy.control.TenantDirectory;
 import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
 
@@ -99,7 +99,7 @@ public class DossierLookupResource {
             throw notFound(code);
         }
         Dossier d = ScopedWork.call(new TenantScope(unit.getId(), unit.getPath(), false), () -> lookup.byCode(unit, code)).orElseThrow(() -> notFound(code));
-        return Response.ok(Json.createObjectBuilder().add("code", d.code()).add("unit", unit.getName()).add("procedureName", d.procedureName())
+        return Response.ok(Jsonp.createObjectBuilder().add("code", d.code()).add("unit", unit.getName()).add("procedureName", d.procedureName())
                 .add("status", d.status()).add("receivedDate", DossiersResource.DAY.format(d.receivedAt().atZone(vn.egov.dossiers.control.Intake.VIETNAM)))
                 .add("dueDate", DossiersResource.DAY.format(d.dueDate())).build()).header("Cache-Control", "no-store").build();
     }

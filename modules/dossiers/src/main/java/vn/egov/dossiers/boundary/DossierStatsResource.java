@@ -2,7 +2,6 @@ package vn.egov.dossiers.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.transaction.Transactional;
@@ -19,6 +18,7 @@ import vn.egov.dossiers.control.Statistics;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Access;
+import vn.egov.platform.web.Jsonp;
 
 /**
  * {@code /api/t/{unit}/dossier-stats?from=dd/MM/yyyy&to=dd/MM/yyyy[&subtree=true][&format=csv]}: the unit's
@@ -55,14 +55,14 @@ public class DossierStatsResource {
             return Response.ok(Statistics.csv(report), "text/csv; charset=UTF-8").header("Content-Disposition",
                     "attachment; filename=\"thong-ke-ho-so-" + unit.getCode() + "-" + f + "-" + t + ".csv\"").build();
         }
-        JsonArrayBuilder units = Json.createArrayBuilder();
+        JsonArrayBuilder units = Jsonp.createArrayBuilder();
         report.units().forEach(r -> units.add(json(r)));
-        return Response.ok(Json.createObjectBuilder().add("from", Intake.DAY.format(f)).add("to", Intake.DAY.format(t)).add("units", units)
+        return Response.ok(Jsonp.createObjectBuilder().add("from", Intake.DAY.format(f)).add("to", Intake.DAY.format(t)).add("units", units)
                 .add("total", json(report.total())).build(), MediaType.APPLICATION_JSON).build();
     }
 
     static JsonObjectBuilder json(Statistics.Row r) {
-        JsonObjectBuilder o = Json.createObjectBuilder().add("unit", r.unitCode()).add("name", r.unitName()).add("received", r.received())
+        JsonObjectBuilder o = Jsonp.createObjectBuilder().add("unit", r.unitCode()).add("name", r.unitName()).add("received", r.received())
                 .add("done", r.done()).add("early", r.early()).add("onTime", r.onTime()).add("late", r.late()).add("refused", r.refused())
                 .add("stopped", r.stopped()).add("inProgress", r.inProgress()).add("overdueNow", r.overdueNow());
         if (r.onTimeRate() != null) {

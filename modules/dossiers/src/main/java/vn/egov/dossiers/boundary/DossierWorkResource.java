@@ -2,7 +2,6 @@ package vn.egov.dossiers.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -33,6 +32,7 @@ import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.tenancy.control.TenantDirectory;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Access;
+import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
 
@@ -79,7 +79,7 @@ public class DossierWorkResource {
     @TenantTransactional
     public Response inbox() {
         Tenant unit = access.require("dossiers", "read");
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = Jsonp.createArrayBuilder();
         db.list("SELECT " + Processing.COLS + " FROM dossier WHERE holder_id = ? AND finished_at IS NULL ORDER BY due_date, id LIMIT 500",
                 Processing::state, unit.getId()).forEach(s -> a.add(Details.summary(s, directory)));
         return Response.ok(a.build()).build();
@@ -92,7 +92,7 @@ public class DossierWorkResource {
     @TenantTransactional
     public Response pickups() {
         Tenant unit = access.require("dossiers", "read");
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = Jsonp.createArrayBuilder();
         pickups.arrivedAt(unit).forEach(a::add);
         return Response.ok(a.build()).build();
     }

@@ -3,7 +3,6 @@ package vn.egov.dossiers.boundary;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.transaction.Transactional;
@@ -31,6 +30,7 @@ import vn.egov.platform.tenancy.TenantContext;
 import vn.egov.platform.tenancy.TenantScope;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Access;
+import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
 
@@ -155,7 +155,7 @@ public class DossiersResource {
     @TenantTransactional
     public Response list() {
         Tenant unit = access.require("dossiers", "read");
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = Jsonp.createArrayBuilder();
         db.list("SELECT " + Intake.COLS_PUBLIC + " FROM dossier WHERE tenant_id = ? ORDER BY received_at DESC, id DESC LIMIT 500", Intake::dossier,
                 unit.getId()).forEach(d -> a.add(json(d).add("applicantName", d.applicantName())));
         return Response.ok(a.build()).build();
@@ -175,7 +175,7 @@ public class DossiersResource {
     }
 
     static JsonObjectBuilder json(Dossier d) {
-        return Json.createObjectBuilder().add("code", d.code()).add("procedureCode", d.procedureCode()).add("procedureName", d.procedureName())
+        return Jsonp.createObjectBuilder().add("code", d.code()).add("procedureCode", d.procedureCode()).add("procedureName", d.procedureName())
                 .add("procedureVersion", d.procedureVersion()).add("status", d.status()).add("channel", d.channel())
                 .add("receivedAt", d.receivedAt().toString())
                 .add("receivedDate", DAY.format(d.receivedAt().atZone(Intake.VIETNAM))).add("dueDate", DAY.format(d.dueDate()))

@@ -2,7 +2,6 @@ package vn.egov.dossiers.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -27,6 +26,7 @@ import vn.egov.platform.persistence.ApplicantReads;
 import vn.egov.platform.persistence.Db;
 import vn.egov.platform.security.UserPrincipal;
 import vn.egov.platform.web.Access;
+import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.ProblemException;
 
 /**
@@ -69,7 +69,7 @@ public class MyDossiersResource {
     @GET
     public Response mine() {
         UserPrincipal me = access.user();
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = Jsonp.createArrayBuilder();
         reads.read(me.userId(), () -> db.list("SELECT " + Intake.COLS_PUBLIC + " FROM dossier WHERE applicant_id = ? ORDER BY received_at DESC, id DESC",
                 Intake::dossier, me.userId())).forEach(d -> a.add(DossiersResource.json(d)));
         return Response.ok(a.build()).build();

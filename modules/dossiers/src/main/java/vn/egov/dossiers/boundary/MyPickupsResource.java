@@ -2,7 +2,6 @@ package vn.egov.dossiers.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +21,7 @@ import vn.egov.platform.tenancy.TenantScope;
 import vn.egov.platform.tenancy.control.TenantDirectory;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Access;
+import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.ProblemException;
 
 /**
@@ -68,7 +68,7 @@ public class MyPickupsResource {
     @GET
     public Response mine() {
         UserPrincipal me = access.user();
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = Jsonp.createArrayBuilder();
         reads.read(me.userId(), () -> db.list("SELECT " + Pickups.COLS + " FROM dossier_pickup WHERE applicant_id = ? ORDER BY id DESC", Pickups::json,
                 me.userId())).forEach(a::add);
         return Response.ok(a.build()).build();

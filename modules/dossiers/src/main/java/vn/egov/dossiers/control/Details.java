@@ -2,7 +2,6 @@ package vn.egov.dossiers.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.io.StringReader;
@@ -10,6 +9,7 @@ import java.time.LocalDate;
 import vn.egov.platform.persistence.Db;
 import vn.egov.platform.tenancy.control.TenantDirectory;
 import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.Jsonp;
 
 /**
  * A dossier as JSON for whoever reads it, in the caller's transaction and scope: the state, the form as filled
@@ -36,16 +36,16 @@ public class Details {
         JsonObjectBuilder o = summary(s, directory).add("overdue", !s.isFinal() && today.isAfter(s.owedOn()));
         String[] row = db.one("SELECT form::text, channel FROM dossier WHERE id = ?", rs -> new String[] {rs.getString(1), rs.getString(2)}, s.id())
                 .orElse(new String[] {"{}", ""});
-        o.add("form", Json.createReader(new StringReader(row[0])).readObject()).add("channel", row[1]);
-        JsonArrayBuilder files = Json.createArrayBuilder();
+        o.add("form", Jsonp.createReader(new StringReader(row[0])).readObject()).add("channel", row[1]);
+        JsonArrayBuilder files = Jsonp.createArrayBuilder();
         db.list("SELECT id, paper_id, name, content_type, size_bytes, kind, added_at FROM dossier_file WHERE dossier_id = ? ORDER BY id",
-                rs -> Json.createObjectBuilder().add("id", rs.getLong(1)).add("paper", rs.getString(2)).add("name", rs.getString(3))
+                rs -> Jsonp.createObjectBuilder().add("id", rs.getLong(1)).add("paper", rs.getString(2)).add("name", rs.getString(3))
                         .add("contentType", rs.getString(4)).add("size", rs.getInt(5)).add("kind", rs.getString(6))
                         .add("addedAt", Db.instant(rs, "added_at").toString()).build(), s.id()).forEach(files::add);
         o.add("files", files);
-        JsonArrayBuilder history = Json.createArrayBuilder();
+        JsonArrayBuilder history = Jsonp.createArrayBuilder();
         db.list("SELECT at, status, note, actor FROM dossier_event WHERE dossier_id = ? ORDER BY at, id", rs -> {
-            JsonObjectBuilder e = Json.createObjectBuilder().add("at", Db.instant(rs, "at").toString()).add("status", rs.getString(2))
+            JsonObjectBuilder e = Jsonp.createObjectBuilder().add("at", Db.instant(rs, "at").toString()).add("status", rs.getString(2))
                     .add("note", rs.getString(3) == null ? "" : rs.getString(3));
             if (staff) {
                 e.add("actor", rs.getString(4));
@@ -53,13 +53,13 @@ public class Details {
             return e.build();
         }, s.id()).forEach(history::add);
         o.add("history", history);
-        JsonArrayBuilder notices = Json.createArrayBuilder();
+        JsonArrayBuilder notices = Jsonp.createArrayBuilder();
         db.list("SELECT id, form, reason, papers::text, new_due_date, by_applicant, at, answered_at FROM dossier_notice WHERE dossier_id = ? ORDER BY id",
                 rs -> {
-                    JsonObjectBuilder n = Json.createObjectBuilder().add("id", rs.getLong(1)).add("form", rs.getInt(2)).add("reason", rs.getString(3))
+                    JsonObjectBuilder n = Jsonp.createObjectBuilder().add("id", rs.getLong(1)).add("form", rs.getInt(2)).add("reason", rs.getString(3))
                             .add("byApplicant", rs.getBoolean(6)).add("at", Db.instant(rs, "at").toString());
                     if (rs.getString(4) != null) {
-                        n.add("papers", Json.createReader(new StringReader(rs.getString(4))).readArray());
+                        n.add("papers", Jsonp.createReader(new StringReader(rs.getString(4))).readArray());
                     }
                     if (rs.getObject(5) != null) {
                         n.add("newDueDate", Intake.DAY.format(rs.getObject(5, LocalDate.class)));
@@ -70,9 +70,9 @@ public class Details {
                     return n.build();
                 }, s.id()).forEach(notices::add);
         o.add("notices", notices);
-        JsonArrayBuilder shipments = Json.createArrayBuilder();
+        JsonArrayBuilder shipments = Jsonp.createArrayBuilder();
         db.list("SELECT status, tracking, requested_at, delivered_at, address FROM dossier_shipment WHERE dossier_id = ? ORDER BY id", rs -> {
-            JsonObjectBuilder sh = Json.createObjectBuilder().add("status", rs.getString(1)).add("address", rs.getString(5))
+            JsonObjectBuilder sh = Jsonp.createObjectBuilder().add("status", rs.getString(1)).add("address", rs.getString(5))
                     .add("requestedAt", Db.instant(rs, "requested_at").toString());
             if (rs.getString(2) != null) {
                 sh.add("tracking", rs.getString(2));
@@ -88,10 +88,10 @@ public class Details {
             o.add("rating", s.rating());
         }
         if (staff) {
-            JsonArrayBuilder handovers = Json.createArrayBuilder();
+            JsonArrayBuilder handovers = Jsonp.createArrayBuilder();
             db.list("SELECT at, from_step, from_name, from_due, outcome, to_step, to_name, to_due, to_unit, given_by, assignee, note "
                     + "FROM dossier_handover WHERE dossier_id = ? ORDER BY id", rs -> {
-                JsonObjectBuilder h = Json.createObjectBuilder().add("at", Db.instant(rs, "at").toString()).add("fromStep", rs.getString(2))
+                JsonObjectBuilder h = Jsonp.createObjectBuilder().add("at", Db.instant(rs, "at").toString()).add("fromStep", rs.getString(2))
                         .add("fromName", rs.getString(3)).add("toStep", rs.getString(6)).add("toName", rs.getString(7))
                         .add("toUnit", directory.byId(rs.getLong(9)).map(Tenant::getCode).orElse("")).add("givenBy", rs.getString(10));
                 if (rs.getObject(4) != null) {
@@ -112,20 +112,20 @@ public class Details {
                 return h.build();
             }, s.id()).forEach(handovers::add);
             o.add("handovers", handovers);
-            JsonArrayBuilder next = Json.createArrayBuilder();
+            JsonArrayBuilder next = Jsonp.createArrayBuilder();
             if (!s.isFinal() && !s.status().equals("supplement")) {
                 ProcessModel model = processing.model(s);
-                model.next(s.stepId()).forEach(t -> model.step(t.to()).ifPresent(step -> next.add(Json.createObjectBuilder().add("step", step.id())
+                model.next(s.stepId()).forEach(t -> model.step(t.to()).ifPresent(step -> next.add(Jsonp.createObjectBuilder().add("step", step.id())
                         .add("name", step.name()).add("role", step.role().name()).add("end", step.end()).add("days", step.days())
                         .add("label", t.name() == null ? step.name() : t.name()))));
             }
             o.add("next", next);
             // the papers the procedure version published: what a request to supplement may ask for
-            JsonArrayBuilder papers = Json.createArrayBuilder();
-            processing.definition(s.procedureId(), s.procedureVersion()).path("papers").forEach(p -> papers.add(Json.createObjectBuilder()
+            JsonArrayBuilder papers = Jsonp.createArrayBuilder();
+            processing.definition(s.procedureId(), s.procedureVersion()).path("papers").forEach(p -> papers.add(Jsonp.createObjectBuilder()
                     .add("id", p.path("id").asText()).add("name", p.path("name").asText())));
             o.add("papers", papers);
-            jakarta.json.JsonObjectBuilder labels = Json.createObjectBuilder();
+            jakarta.json.JsonObjectBuilder labels = Jsonp.createObjectBuilder();
             processing.definition(s.procedureId(), s.procedureVersion()).path("form").path("fields").forEach(f -> labels.add(f.path("name").asText(),
                     f.path("label").asText()));
             o.add("formLabels", labels);
@@ -138,7 +138,7 @@ public class Details {
 
     /** What a list shows of a dossier. */
     public static JsonObjectBuilder summary(Processing.State s, TenantDirectory directory) {
-        JsonObjectBuilder o = Json.createObjectBuilder().add("code", s.code()).add("procedureCode", s.procedureCode())
+        JsonObjectBuilder o = Jsonp.createObjectBuilder().add("code", s.code()).add("procedureCode", s.procedureCode())
                 .add("procedureName", s.procedureName()).add("procedureVersion", s.procedureVersion()).add("status", s.status())
                 .add("step", s.stepId()).add("stepName", s.stepName()).add("applicantName", s.applicantName())
                 .add("receivedAt", s.receivedAt().toString()).add("receivedDate", Intake.DAY.format(s.receivedAt().atZone(Intake.VIETNAM)))

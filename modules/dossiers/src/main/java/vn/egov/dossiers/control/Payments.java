@@ -3,7 +3,6 @@ package vn.egov.dossiers.control;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -20,6 +19,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import vn.egov.platform.persistence.Db;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
 
@@ -84,7 +84,7 @@ public class Payments {
     /** The payment of a dossier as its readers see it (with the VietQR code while it is due). */
     public Optional<JsonObject> json(long dossierId) {
         return db.one("SELECT reference, amount, status, paid_at, transaction_id, paid_via, refunded FROM dossier_payment WHERE dossier_id = ?", rs -> {
-            JsonObjectBuilder o = Json.createObjectBuilder().add("reference", rs.getString(1)).add("amount", rs.getLong(2)).add("status", rs.getString(3))
+            JsonObjectBuilder o = Jsonp.createObjectBuilder().add("reference", rs.getString(1)).add("amount", rs.getLong(2)).add("status", rs.getString(3))
                     .add("refunded", rs.getLong(7));
             if (rs.getString(3).equals("pending")) {
                 o.add("qr", VietQr.payload(config("egov.payment.bin", "970405"), config("egov.payment.account", "0000000000000"), rs.getLong(2),
@@ -170,7 +170,7 @@ public class Payments {
         int matched = 0;
         int recovered = 0;
         int unknown = 0;
-        JsonArrayBuilder details = Json.createArrayBuilder();
+        JsonArrayBuilder details = Jsonp.createArrayBuilder();
         Set<String> seen = new HashSet<>();
         for (StatementLine l : lines) {
             seen.add(l.transactionId());
@@ -178,16 +178,16 @@ public class Payments {
                     rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}, l.reference());
             if (p.isEmpty()) {
                 unknown++;
-                details.add(Json.createObjectBuilder().add("reference", l.reference()).add("transactionId", l.transactionId()).add("result", "unknown"));
+                details.add(Jsonp.createObjectBuilder().add("reference", l.reference()).add("transactionId", l.transactionId()).add("result", "unknown"));
             } else if (p.get()[0].equals("pending")) {
                 paid(Long.parseLong(p.get()[2]), l.reference(), l.amount(), l.transactionId(), "reconciliation");
                 recovered++;
-                details.add(Json.createObjectBuilder().add("reference", l.reference()).add("transactionId", l.transactionId()).add("result", "recovered"));
+                details.add(Jsonp.createObjectBuilder().add("reference", l.reference()).add("transactionId", l.transactionId()).add("result", "recovered"));
             } else if (p.get()[1].equals(l.transactionId())) {
                 matched++;
             } else {
                 unknown++;
-                details.add(Json.createObjectBuilder().add("reference", l.reference()).add("transactionId", l.transactionId()).add("result", "other-transaction"));
+                details.add(Jsonp.createObjectBuilder().add("reference", l.reference()).add("transactionId", l.transactionId()).add("result", "other-transaction"));
             }
         }
         int missing = 0;
@@ -196,7 +196,7 @@ public class Payments {
                 day.plusDays(1).atStartOfDay(Intake.VIETNAM).toInstant())) {
             if (!seen.contains(ours[1])) {
                 missing++;
-                details.add(Json.createObjectBuilder().add("reference", ours[0]).add("transactionId", ours[1]).add("result", "missing-from-statement"));
+                details.add(Jsonp.createObjectBuilder().add("reference", ours[0]).add("transactionId", ours[1]).add("result", "missing-from-statement"));
             }
         }
         jakarta.json.JsonArray all = details.build();

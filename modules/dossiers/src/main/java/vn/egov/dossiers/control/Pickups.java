@@ -3,7 +3,6 @@ package vn.egov.dossiers.control;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.transaction.Transactional;
@@ -14,6 +13,7 @@ import java.util.Map;
 import vn.egov.platform.persistence.Db;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.procedures.control.Catalogue;
 import vn.egov.procedures.entity.Procedure;
@@ -63,7 +63,7 @@ public class Pickups {
         }
         long id = db.insert("INSERT INTO dossier_pickup (tenant_id, applicant_id, applicant_name, procedure_code, address, contact_email) VALUES (?, ?, ?, ?, ?, ?) "
                 + "RETURNING id", unit.getId(), applicantId, applicantName, p.code(), where, Db.orNull(mail));
-        String payload = Json.createObjectBuilder().add("kind", "pickup").add("pickupId", id).add("dossierCode", "pickup-" + id).add("address", where)
+        String payload = Jsonp.createObjectBuilder().add("kind", "pickup").add("pickupId", id).add("dossierCode", "pickup-" + id).add("address", where)
                 .add("sender", applicantName).add("recipient", unit.getName()).add("service", "BCCI-NHAN-HS").build().toString();
         db.insert("INSERT INTO dossier_outbox (tenant_id, target, payload) VALUES (?, 'vnpost', CAST(? AS jsonb)) RETURNING id", unit.getId(), payload);
         return one(id);
@@ -105,7 +105,7 @@ public class Pickups {
     }
 
     public static JsonObject json(ResultSet rs) throws SQLException {
-        JsonObjectBuilder o = Json.createObjectBuilder().add("id", rs.getLong("id")).add("applicantId", rs.getLong("applicant_id"))
+        JsonObjectBuilder o = Jsonp.createObjectBuilder().add("id", rs.getLong("id")).add("applicantId", rs.getLong("applicant_id"))
                 .add("applicantName", rs.getString("applicant_name")).add("procedureCode", rs.getString("procedure_code")).add("address", rs.getString("address"))
                 .add("status", rs.getString("status")).add("requestedAt", Db.instant(rs, "requested_at").toString());
         if (rs.getString("contact_email") != null) {

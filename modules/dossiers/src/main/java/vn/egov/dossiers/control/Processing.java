@@ -3,7 +3,6 @@ package vn.egov.dossiers.control;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.transaction.Transactional;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,6 +24,7 @@ import vn.egov.platform.persistence.PublicReads;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.tenancy.control.TenantDirectory;
 import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
 
@@ -298,7 +298,7 @@ public class Processing {
             String address = db.one("SELECT coalesce(post_address, '') FROM dossier WHERE id = ?", rs -> rs.getString(1), s.id()).orElse("");
             long shipment = db.insert("INSERT INTO dossier_shipment (tenant_id, dossier_id, recipient, address) VALUES (?, ?, ?, ?) RETURNING id",
                     unit.getId(), s.id(), s.applicantName(), address.isEmpty() ? "(chưa có địa chỉ)" : address);
-            String payload = Json.createObjectBuilder().add("shipmentId", shipment).add("dossierCode", s.code()).add("recipient", s.applicantName())
+            String payload = Jsonp.createObjectBuilder().add("shipmentId", shipment).add("dossierCode", s.code()).add("recipient", s.applicantName())
                     .add("address", address).add("sender", directory.byId(s.tenantId()).map(Tenant::getName).orElse("")).add("service", "BCCI-TRA-KQ")
                     .build().toString();
             db.insert("INSERT INTO dossier_outbox (tenant_id, dossier_id, target, payload) VALUES (?, ?, 'vnpost', CAST(? AS jsonb)) RETURNING id",
@@ -479,7 +479,7 @@ public class Processing {
     /** The national portal's copy of a status, through the outbox. */
     void national(long unitId, State s, NationalPortal national) {
         String agency = directory.byId(s.holderId()).map(Tenant::getCode).orElse("");
-        String payload = Json.createObjectBuilder().add("dossierCode", s.code()).add("procedureCode", s.procedureCode())
+        String payload = Jsonp.createObjectBuilder().add("dossierCode", s.code()).add("procedureCode", s.procedureCode())
                 .add("status", s.status()).add("nationalStatus", national.code).add("nationalStatusName", national.vietnamese)
                 .add("agency", agency).add("step", s.stepName()).add("dueDate", s.owedOn().toString())
                 .add("at", Instant.now().toString()).build().toString();
@@ -508,7 +508,7 @@ public class Processing {
         if (to.isEmpty() || text == null) {
             return;
         }
-        String payload = Json.createObjectBuilder().add("to", to).add("subject", "Hồ sơ " + s.code() + ": " + STATUS_WORDS.getOrDefault(s.status(), s.status()))
+        String payload = Jsonp.createObjectBuilder().add("to", to).add("subject", "Hồ sơ " + s.code() + ": " + STATUS_WORDS.getOrDefault(s.status(), s.status()))
                 .add("text", "Kính gửi ông/bà " + s.applicantName() + ",\n\n" + text + "\n\nMã hồ sơ: " + s.code()
                         + "\nThư này được gửi tự động từ hệ thống một cửa điện tử; xin đừng trả lời thư này.")
                 .add("dossierCode", s.code()).build().toString();
@@ -570,7 +570,7 @@ public class Processing {
     }
 
     private static String jsonArray(List<String> items) {
-        jakarta.json.JsonArrayBuilder a = Json.createArrayBuilder();
+        jakarta.json.JsonArrayBuilder a = Jsonp.createArrayBuilder();
         items.forEach(a::add);
         return a.build().toString();
     }

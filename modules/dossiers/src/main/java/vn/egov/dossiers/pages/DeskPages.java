@@ -2,7 +2,6 @@ package vn.egov.dossiers.pages;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -28,6 +27,7 @@ import vn.egov.dossiers.boundary.DossierWorkResource;
 import vn.egov.dossiers.entity.Dossier;
 import vn.egov.platform.persistence.ScopedWork;
 import vn.egov.platform.tenancy.TenantScope;
+import vn.egov.platform.web.Jsonp;
 import vn.egov.procedures.entity.Procedure;
 import vn.egov.dossiers.control.Intake;
 import vn.egov.dossiers.control.Processing;
@@ -233,9 +233,9 @@ public class DeskPages {
         try {
             switch (action) {
                 case "move" -> {
-                    JsonObjectBuilder o = Json.createObjectBuilder().add("to", text(form, "to")).add("note", text(form, "note"))
+                    JsonObjectBuilder o = Jsonp.createObjectBuilder().add("to", text(form, "to")).add("note", text(form, "note"))
                             .add("assignee", text(form, "assignee")).add("toUnit", text(form, "toUnit"));
-                    JsonArrayBuilder papers = Json.createArrayBuilder();
+                    JsonArrayBuilder papers = Jsonp.createArrayBuilder();
                     List<String> ticked = form.get("papers");
                     if (ticked != null) {
                         ticked.forEach(papers::add);
@@ -248,15 +248,15 @@ public class DeskPages {
                     layout.flash(Html.escape(layout.t("Đã chuyển hồ sơ.", "The dossier was moved.")));
                 }
                 case "refuse" -> {
-                    api.refuse(code, Json.createObjectBuilder().add("reason", text(form, "reason")).build());
+                    api.refuse(code, Jsonp.createObjectBuilder().add("reason", text(form, "reason")).build());
                     layout.flash(Html.escape(layout.t("Đã từ chối giải quyết hồ sơ; phiếu mẫu 03 đã lập.", "Refused; form 03 issued.")));
                 }
                 case "apology" -> {
-                    api.apologize(code, Json.createObjectBuilder().add("reason", text(form, "reason")).add("newDate", text(form, "newDate")).build());
+                    api.apologize(code, Jsonp.createObjectBuilder().add("reason", text(form, "reason")).add("newDate", text(form, "newDate")).build());
                     layout.flash(Html.escape(layout.t("Đã lập phiếu xin lỗi và hẹn lại ngày trả kết quả.", "Apology and new date issued.")));
                 }
                 case "stop" -> {
-                    api.stop(code, Json.createObjectBuilder().add("reason", text(form, "reason")).add("byApplicant", form.getFirst("byApplicant") != null).build());
+                    api.stop(code, Jsonp.createObjectBuilder().add("reason", text(form, "reason")).add("byApplicant", form.getFirst("byApplicant") != null).build());
                     layout.flash(Html.escape(layout.t("Đã dừng giải quyết hồ sơ.", "The dossier was stopped.")));
                 }
                 default -> throw ProblemException.notFound("thao tác " + action, "action " + action);

@@ -2,7 +2,6 @@ package vn.egov.dossiers.pages;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,6 +29,7 @@ import vn.egov.platform.security.SubjectScopeProvider.CurrentUser;
 import vn.egov.platform.security.UserPrincipal;
 import vn.egov.platform.web.Csrf;
 import vn.egov.platform.web.Html;
+import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.ProblemException;
 
 /**
@@ -108,12 +108,12 @@ public class MyDossierPages {
                     } catch (NumberFormatException e) {
                         score = 0;
                     }
-                    api.rate(code, Json.createObjectBuilder().add("score", score).add("note", String.valueOf(Optional.ofNullable(form.getFirst("note")).orElse("")))
+                    api.rate(code, Jsonp.createObjectBuilder().add("score", score).add("note", String.valueOf(Optional.ofNullable(form.getFirst("note")).orElse("")))
                             .build());
                     return done(code, "Cảm ơn bạn đã đánh giá.");
                 }
                 case "withdraw" -> {
-                    api.withdraw(code, Json.createObjectBuilder().add("reason", String.valueOf(Optional.ofNullable(form.getFirst("reason")).orElse(""))).build());
+                    api.withdraw(code, Jsonp.createObjectBuilder().add("reason", String.valueOf(Optional.ofNullable(form.getFirst("reason")).orElse(""))).build());
                     return done(code, "Đã rút hồ sơ.");
                 }
                 default -> {

@@ -1,7 +1,6 @@
 package vn.egov.dossiers.sync;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -14,6 +13,7 @@ import java.util.Optional;
 import java.util.Properties;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import vn.egov.platform.web.Jsonp;
 
 /**
  * Sends the applicant's e-mails over SMTP: {@code egov.smtp.host}, {@code egov.smtp.port} (25), the sender
@@ -30,7 +30,7 @@ public class Mailer {
     /** Sends one e-mail of the outbox ({@code to}, {@code subject}, {@code text}); throws when the server did not take it. */
     public void send(String payload) throws MessagingException {
         Config config = ConfigProvider.getConfig();
-        JsonObject mail = Json.createReader(new StringReader(payload)).readObject();
+        JsonObject mail = Jsonp.createReader(new StringReader(payload)).readObject();
         Properties p = new Properties();
         p.put("mail.smtp.host", host().orElseThrow(() -> new MessagingException("no SMTP host configured (egov.smtp.host)")));
         p.put("mail.smtp.port", config.getOptionalValue("egov.smtp.port", String.class).orElse("25"));

@@ -5,7 +5,6 @@ import com.hazelcast.map.IMap;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -24,6 +23,7 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import vn.egov.platform.web.Access;
+import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.ProblemException;
 
 /**
@@ -54,7 +54,7 @@ public class NationalPortalSimulator {
         }
         JsonObject change;
         try {
-            change = Json.createReader(new StringReader(body)).readObject();
+            change = Jsonp.createReader(new StringReader(body)).readObject();
         } catch (JsonException | IllegalStateException e) {
             return Response.status(400).entity("{\"error\":\"not a JSON object\"}").build();
         }
@@ -69,7 +69,7 @@ public class NationalPortalSimulator {
             list.add(change.toString());
             // kept for an hour: enough to look at, bounded under a long replay
             received.set(code.getString(), list, 1, java.util.concurrent.TimeUnit.HOURS);
-            return Response.accepted(Json.createObjectBuilder().add("received", list.size()).build()).build();
+            return Response.accepted(Jsonp.createObjectBuilder().add("received", list.size()).build()).build();
         } finally {
             received.unlock(code.getString());
         }
@@ -81,8 +81,8 @@ public class NationalPortalSimulator {
         Simulators.requireEnabled();
         access.requireProvinceAdmin();
         List<String> list = dossier == null ? List.of() : grid.<String, ArrayList<String>>getMap(RECEIVED).getOrDefault(dossier, new ArrayList<>());
-        JsonArrayBuilder a = Json.createArrayBuilder();
-        list.forEach(s -> a.add(Json.createReader(new StringReader(s)).readObject()));
+        JsonArrayBuilder a = Jsonp.createArrayBuilder();
+        list.forEach(s -> a.add(Jsonp.createReader(new StringReader(s)).readObject()));
         return Response.ok(a.build()).build();
     }
 
@@ -95,7 +95,7 @@ public class NationalPortalSimulator {
         access.requireProvinceAdmin();
         boolean down = body != null && body.getBoolean("down", false);
         grid.<String, Boolean>getMap(STATE).set("down", down);
-        return Response.ok(Json.createObjectBuilder().add("down", down).build()).build();
+        return Response.ok(Jsonp.createObjectBuilder().add("down", down).build()).build();
     }
 
 }

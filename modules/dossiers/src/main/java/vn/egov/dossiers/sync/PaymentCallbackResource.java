@@ -2,7 +2,6 @@ package vn.egov.dossiers.sync;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -23,6 +22,7 @@ import vn.egov.platform.persistence.ScopedWork;
 import vn.egov.platform.tenancy.TenantScope;
 import vn.egov.platform.tenancy.control.TenantDirectory;
 import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
 
@@ -57,7 +57,7 @@ public class PaymentCallbackResource {
         }
         JsonObject p;
         try {
-            p = Json.createReader(new StringReader(body)).readObject();
+            p = Jsonp.createReader(new StringReader(body)).readObject();
         } catch (JsonException | IllegalStateException e) {
             throw new ProblemException(Problem.of(400, "invalid-input", "Dữ liệu không hợp lệ", "Invalid input", "Không phải JSON.", "Not JSON."));
         }
@@ -75,6 +75,6 @@ public class PaymentCallbackResource {
         Tenant unit = directory.byId(unitId).orElseThrow();
         boolean recorded = ScopedWork.call(new TenantScope(unit.getId(), unit.getPath(), false), () -> payments.paid(unit.getId(), reference,
                 p.getJsonNumber("amount").longValue(), p.getString("transactionId"), "callback"));
-        return Response.ok(Json.createObjectBuilder().add("recorded", recorded).build()).build();
+        return Response.ok(Jsonp.createObjectBuilder().add("recorded", recorded).build()).build();
     }
 }

@@ -1,7 +1,6 @@
 package vn.egov.dossiers.sync;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
@@ -24,6 +23,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.ConfigProvider;
 import vn.egov.dossiers.control.Payments;
+import vn.egov.platform.web.Jsonp;
 
 /**
  * The payment gateway as the platform uses it: its callbacks are signed with HMAC-SHA256 over the body with the
@@ -70,7 +70,7 @@ public class PaymentGateway {
             throw new IOException("the payment gateway answered " + r.statusCode() + ": " + r.body());
         }
         List<Payments.StatementLine> lines = new ArrayList<>();
-        for (JsonValue v : Json.createReader(new StringReader(r.body())).readArray()) {
+        for (JsonValue v : Jsonp.createReader(new StringReader(r.body())).readArray()) {
             JsonObject o = v.asJsonObject();
             lines.add(new Payments.StatementLine(o.getString("reference"), o.getJsonNumber("amount").longValue(), o.getString("transactionId"),
                     Instant.parse(o.getString("paidAt"))));

@@ -5,7 +5,6 @@ import com.hazelcast.map.IMap;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -29,6 +28,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.concurrent.TimeUnit;
 import vn.egov.dossiers.control.Intake;
+import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.ProblemException;
 
 /**
@@ -64,7 +64,7 @@ public class PaymentSimulator {
         }
         String txn = "FT" + Long.toString(grid.getFlakeIdGenerator(STATEMENT).newId(), 36).toUpperCase();
         Instant at = Instant.now();
-        String line = Json.createObjectBuilder().add("reference", body.getString("reference")).add("amount", body.getJsonNumber("amount").longValue())
+        String line = Jsonp.createObjectBuilder().add("reference", body.getString("reference")).add("amount", body.getJsonNumber("amount").longValue())
                 .add("transactionId", txn).add("paidAt", at.toString()).build().toString();
         String day = at.atZone(Intake.VIETNAM).toLocalDate().toString();
         IMap<String, ArrayList<String>> statement = grid.getMap(STATEMENT);
@@ -82,7 +82,7 @@ public class PaymentSimulator {
                     .header("Content-Type", "application/json").header("X-Signature", gateway.sign(line))
                     .POST(HttpRequest.BodyPublishers.ofString(line)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
         }
-        return Response.ok(Json.createObjectBuilder().add("transactionId", txn).add("callback", reported).build()).build();
+        return Response.ok(Jsonp.createObjectBuilder().add("transactionId", txn).add("callback", reported).build()).build();
     }
 
     @GET
@@ -93,9 +93,9 @@ public class PaymentSimulator {
             return Response.status(401).entity("{\"error\":\"bad signature\"}").build();
         }
         LocalDate.parse(date);
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = Jsonp.createArrayBuilder();
         grid.<String, ArrayList<String>>getMap(STATEMENT).getOrDefault(date, new ArrayList<>())
-                .forEach(l -> a.add(Json.createReader(new StringReader(l)).readObject()));
+                .forEach(l -> a.add(Jsonp.createReader(new StringReader(l)).readObject()));
         return Response.ok(a.build()).build();
     }
 

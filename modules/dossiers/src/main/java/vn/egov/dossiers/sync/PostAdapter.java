@@ -1,7 +1,6 @@
 package vn.egov.dossiers.sync;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
@@ -12,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
+import vn.egov.platform.web.Jsonp;
 
 /**
  * The postal service (VNPost, "bưu chính công ích") as the platform uses it: a shipment of a dossier's result is
@@ -40,7 +40,7 @@ public class PostAdapter {
         if (response.statusCode() / 100 != 2) {
             throw new IOException("the postal service answered " + response.statusCode() + ": " + response.body());
         }
-        JsonObject answer = Json.createReader(new StringReader(response.body())).readObject();
+        JsonObject answer = Jsonp.createReader(new StringReader(response.body())).readObject();
         String tracking = answer.getString("trackingNumber", "");
         if (!S10.valid(tracking)) {
             throw new IOException("the postal service gave no valid tracking number: " + response.body());

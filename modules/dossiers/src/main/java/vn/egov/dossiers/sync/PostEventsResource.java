@@ -2,7 +2,6 @@ package vn.egov.dossiers.sync;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -23,6 +22,7 @@ import vn.egov.platform.persistence.ScopedWork;
 import vn.egov.platform.tenancy.TenantScope;
 import vn.egov.platform.tenancy.control.TenantDirectory;
 import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
 
@@ -84,13 +84,13 @@ public class PostEventsResource {
                         Tenant unit = directory.byId(p.getLong(1)).orElseThrow();
                         long id = p.getLong(2);
                         boolean arrived = ScopedWork.call(new TenantScope(unit.getId(), unit.getPath(), false), () -> pickups.arrived(unit, id));
-                        return Response.ok(Json.createObjectBuilder().add("pickup", id).add("recorded", arrived).build()).build();
+                        return Response.ok(Jsonp.createObjectBuilder().add("pickup", id).add("recorded", arrived).build()).build();
                     }
                 }
             }
         }
         Tenant unit = directory.byId(unitId).orElseThrow();
         boolean changed = ScopedWork.call(new TenantScope(unit.getId(), unit.getPath(), false), () -> processing.delivered(unit, code, tracking));
-        return Response.ok(Json.createObjectBuilder().add("dossierCode", code).add("recorded", changed).build()).build();
+        return Response.ok(Jsonp.createObjectBuilder().add("dossierCode", code).add("recorded", changed).build()).build();
     }
 }

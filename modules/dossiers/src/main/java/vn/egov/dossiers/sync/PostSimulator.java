@@ -5,7 +5,6 @@ import com.hazelcast.map.IMap;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -27,6 +26,7 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import vn.egov.platform.web.Access;
+import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.ProblemException;
 
 /**
@@ -63,7 +63,7 @@ public class PostSimulator {
         }
         JsonObject s;
         try {
-            s = Json.createReader(new StringReader(body)).readObject();
+            s = Jsonp.createReader(new StringReader(body)).readObject();
         } catch (JsonException | IllegalStateException e) {
             return Response.status(400).entity("{\"error\":\"not a JSON object\"}").build();
         }
@@ -71,10 +71,10 @@ public class PostSimulator {
             return Response.status(422).entity("{\"error\":\"recipient and address are required\"}").build();
         }
         String tracking = PostAdapter.S10.of("EB", grid.getFlakeIdGenerator(SHIPMENTS).newId());
-        grid.<String, String>getMap(SHIPMENTS).set(tracking, Json.createObjectBuilder(s).add("trackingNumber", tracking).add("status", "accepted")
+        grid.<String, String>getMap(SHIPMENTS).set(tracking, Jsonp.createObjectBuilder(s).add("trackingNumber", tracking).add("status", "accepted")
                 .build().toString(), 1, TimeUnit.DAYS);
         grid.<String, String>getMap(SHIPMENTS + "-by-dossier").set(s.getString("dossierCode", ""), tracking, 1, TimeUnit.DAYS);
-        return Response.status(201).entity(Json.createObjectBuilder().add("trackingNumber", tracking).build()).build();
+        return Response.status(201).entity(Jsonp.createObjectBuilder().add("trackingNumber", tracking).build()).build();
     }
 
     /** The tracking number booked for a dossier (province administrators). */
@@ -103,11 +103,11 @@ public class PostSimulator {
         if (shipments.get(tracking) == null) {
             throw ProblemException.notFound("bưu gửi " + tracking, "shipment " + tracking);
         }
-        String event = Json.createObjectBuilder().add("trackingNumber", tracking).add("event", "delivered").add("at", Instant.now().toString()).build().toString();
+        String event = Jsonp.createObjectBuilder().add("trackingNumber", tracking).add("event", "delivered").add("at", Instant.now().toString()).build().toString();
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(uri.getBaseUri() + "api/vnpost/events"))
                 .header("Content-Type", "application/json").header("X-Vnpost-Token", adapter.token().orElse(""))
                 .POST(HttpRequest.BodyPublishers.ofString(event)).build(), HttpResponse.BodyHandlers.ofString());
-        return Response.ok(Json.createObjectBuilder().add("reported", answer.statusCode()).build()).build();
+        return Response.ok(Jsonp.createObjectBuilder().add("reported", answer.statusCode()).build()).build();
     }
 
 }

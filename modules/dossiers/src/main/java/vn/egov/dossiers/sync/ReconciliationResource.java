@@ -2,7 +2,6 @@ package vn.egov.dossiers.sync;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -19,6 +18,7 @@ import vn.egov.platform.persistence.ScopedWork;
 import vn.egov.platform.tenancy.TenantScope;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Access;
+import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
 
@@ -60,7 +60,7 @@ public class ReconciliationResource {
         }
         Payments.Reconciled r = ScopedWork.call(new TenantScope(province.getId(), province.getPath(), true),
                 () -> payments.reconcile(province, day, lines, access.username()));
-        JsonObject out = Json.createObjectBuilder().add("date", Intake.DAY.format(day)).add("lines", lines.size()).add("matched", r.matched())
+        JsonObject out = Jsonp.createObjectBuilder().add("date", Intake.DAY.format(day)).add("lines", lines.size()).add("matched", r.matched())
                 .add("recovered", r.recovered()).add("missing", r.missing()).add("unknown", r.unknown()).add("details", r.details()).build();
         return Response.ok(out).build();
     }

@@ -1,6 +1,5 @@
 package vn.egov.portal.boundary;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -12,6 +11,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import vn.egov.platform.web.Jsonp;
 import vn.egov.portal.control.ArticleInput;
 import vn.egov.portal.control.Invalid;
 import vn.egov.portal.entity.Article;
@@ -28,7 +28,7 @@ final class PortalJson {
     }
 
     static JsonObject article(Article a, String code) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("id", a.id()).add("title", a.title()).add("summary", a.summary())
+        JsonObjectBuilder b = Jsonp.createObjectBuilder().add("id", a.id()).add("title", a.title()).add("summary", a.summary())
                 .add("body", a.body()).add("status", a.status().db()).add("featured", a.featured()).add("shareUpward", a.shareUpward())
                 .add("version", a.version()).add("views", a.views()).add("createdBy", a.createdBy()).add("updatedBy", a.updatedBy())
                 .add("url", "/t/" + code + "/articles/" + a.id());
@@ -36,24 +36,24 @@ final class PortalJson {
         opt(b, "coverFileId", a.coverFileId());
         opt(b, "author", a.author());
         opt(b, "reviewComment", a.reviewComment());
-        b.add("publishAt", a.publishAt() == null ? JsonValue.NULL : Json.createValue(a.publishAt().toString()));
+        b.add("publishAt", a.publishAt() == null ? JsonValue.NULL : Jsonp.createValue(a.publishAt().toString()));
         b.add("updatedAt", a.updatedAt().toString());
-        JsonArrayBuilder att = Json.createArrayBuilder();
+        JsonArrayBuilder att = Jsonp.createArrayBuilder();
         a.attachments().forEach(att::add);
-        JsonArrayBuilder tags = Json.createArrayBuilder();
+        JsonArrayBuilder tags = Jsonp.createArrayBuilder();
         a.tags().forEach(tags::add);
         return b.add("attachments", att).add("tags", tags).build();
     }
 
     static JsonObject version(ArticleVersion v) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("version", v.version()).add("title", v.title()).add("status", v.status())
+        JsonObjectBuilder b = Jsonp.createObjectBuilder().add("version", v.version()).add("title", v.title()).add("status", v.status())
                 .add("savedBy", v.savedBy()).add("savedAt", v.savedAt().toString());
         opt(b, "note", v.note());
         return b.build();
     }
 
     static JsonObject category(Category c, String code) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("id", c.id()).add("name", c.name()).add("slug", c.slug())
+        JsonObjectBuilder b = Jsonp.createObjectBuilder().add("id", c.id()).add("name", c.name()).add("slug", c.slug())
                 .add("position", c.position()).add("announcements", c.announcements())
                 .add("url", "/t/" + code + "/categories/" + c.id() + "-" + c.slug());
         opt(b, "nameEn", c.nameEn());
@@ -61,12 +61,12 @@ final class PortalJson {
     }
 
     static JsonObject page(SitePage p, String code) {
-        return Json.createObjectBuilder().add("id", p.id()).add("title", p.title()).add("slug", p.slug()).add("body", p.body())
+        return Jsonp.createObjectBuilder().add("id", p.id()).add("title", p.title()).add("slug", p.slug()).add("body", p.body())
                 .add("published", p.published()).add("url", "/t/" + code + "/pages/" + p.id() + "-" + p.slug()).build();
     }
 
     static JsonObject menuItem(MenuItem m) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("id", m.id()).add("label", m.label()).add("kind", m.kind().name().toLowerCase())
+        JsonObjectBuilder b = Jsonp.createObjectBuilder().add("id", m.id()).add("label", m.label()).add("kind", m.kind().name().toLowerCase())
                 .add("position", m.position());
         opt(b, "parentId", m.parentId());
         opt(b, "labelEn", m.labelEn());
@@ -75,7 +75,7 @@ final class PortalJson {
     }
 
     static JsonObject theme(Theme t) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("primary", t.primary()).add("accent", t.accent())
+        JsonObjectBuilder b = Jsonp.createObjectBuilder().add("primary", t.primary()).add("accent", t.accent())
                 .add("layout", t.layout().name().toLowerCase());
         opt(b, "footerText", t.footerText());
         opt(b, "bannerFileId", t.bannerFileId());
@@ -83,7 +83,7 @@ final class PortalJson {
     }
 
     static JsonObject file(StoredFile f, String code) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("id", f.id()).add("name", f.name()).add("contentType", f.contentType())
+        JsonObjectBuilder b = Jsonp.createObjectBuilder().add("id", f.id()).add("name", f.name()).add("contentType", f.contentType())
                 .add("size", f.size()).add("sha256", f.sha256()).add("public", f.isPublic())
                 .add("url", "/t/" + code + "/files/" + f.id() + "?v=" + f.sha256().substring(0, 12));
         if (f.width() != null) {
@@ -96,7 +96,7 @@ final class PortalJson {
     }
 
     static JsonArray array(List<JsonObject> items) {
-        JsonArrayBuilder b = Json.createArrayBuilder();
+        JsonArrayBuilder b = Jsonp.createArrayBuilder();
         items.forEach(b::add);
         return b.build();
     }

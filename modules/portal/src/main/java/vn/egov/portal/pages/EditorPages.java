@@ -30,6 +30,7 @@ import vn.egov.platform.security.ScopedPermission;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Access;
 import vn.egov.platform.web.Html;
+import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.portal.control.ArticleInput;
 import vn.egov.portal.control.Editorial;
@@ -528,10 +529,10 @@ public class EditorPages {
     @Produces(MediaType.APPLICATION_JSON)
     public Response imageList() {
         Tenant unit = require("read");
-        jakarta.json.JsonArrayBuilder list = jakarta.json.Json.createArrayBuilder();
+        jakarta.json.JsonArrayBuilder list = Jsonp.createArrayBuilder();
         for (StoredFile f : editorial.files(unit, 500)) {
             if (f.image()) {
-                list.add(jakarta.json.Json.createObjectBuilder().add("title", f.name()).add("value", "/t/" + unit.getCode() + "/files/" + f.id()));
+                list.add(Jsonp.createObjectBuilder().add("title", f.name()).add("value", "/t/" + unit.getCode() + "/files/" + f.id()));
             }
         }
         return Response.ok(list.build().toString(), MediaType.APPLICATION_JSON + ";charset=utf-8").header("Cache-Control", "private, no-store").build();

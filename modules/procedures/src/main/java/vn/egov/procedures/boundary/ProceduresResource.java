@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.transaction.Transactional;
@@ -26,6 +25,7 @@ import vn.egov.platform.tenancy.TenantContext;
 import vn.egov.platform.tenancy.control.TenantDirectory;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Access;
+import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.procedures.control.Catalogue;
@@ -63,7 +63,7 @@ public class ProceduresResource {
     @GET
     public Response list() {
         Tenant unit = unit();
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = Jsonp.createArrayBuilder();
         for (Procedure p : catalogue.offered(unit)) {
             a.add(summary(p));
         }
@@ -93,7 +93,7 @@ public class ProceduresResource {
         ProcedureVersion v = catalogue.version(p, n).orElseThrow(() -> ProblemException.notFound("phiên bản " + n + " của thủ tục " + p.code(),
                 "version " + n + " of procedure " + p.code()));
         JsonObjectBuilder b = summary(p).add("version", v.version()).add("versionCreatedAt", v.createdAt().toString())
-                .add("definition", Json.createReader(new StringReader(v.definitionJson())).readObject());
+                .add("definition", Jsonp.createReader(new StringReader(v.definitionJson())).readObject());
         return Response.ok(b.build()).build();
     }
 
@@ -102,7 +102,7 @@ public class ProceduresResource {
 
     private JsonObjectBuilder summary(Procedure p) {
         String owner = owners.computeIfAbsent(p.ownerId(), id -> directory.byId(id).map(Tenant::getCode).orElse(""));
-        return Json.createObjectBuilder().add("code", p.code()).add("name", p.name()).add("sector", p.sector()).add("level", p.level().db())
+        return Jsonp.createObjectBuilder().add("code", p.code()).add("name", p.name()).add("sector", p.sector()).add("level", p.level().db())
                 .add("onlineLevel", p.onlineLevel().db()).add("timeLimitDays", p.timeLimitDays()).add("currentVersion", p.currentVersion())
                 .add("owner", owner);
     }
@@ -139,19 +139,19 @@ public class ProceduresResource {
                     "Not valid JSON (line " + line + ", column " + column + ").");
         }
         List<Catalogue.Outcome> out = catalogue.importAll(unit, province, items, access.username());
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = Jsonp.createArrayBuilder();
         int created = 0;
         int versioned = 0;
         int unchanged = 0;
         for (Catalogue.Outcome o : out) {
-            a.add(Json.createObjectBuilder().add("code", o.code()).add("result", o.result()).add("version", o.version()));
+            a.add(Jsonp.createObjectBuilder().add("code", o.code()).add("result", o.result()).add("version", o.version()));
             switch (o.result()) {
                 case "created" -> created++;
                 case "new-version" -> versioned++;
                 default -> unchanged++;
             }
         }
-        return Response.ok(Json.createObjectBuilder().add("created", created).add("newVersions", versioned).add("unchanged", unchanged)
+        return Response.ok(Jsonp.createObjectBuilder().add("created", created).add("newVersions", versioned).add("unchanged", unchanged)
                 .add("items", a).build()).build();
     }
 
@@ -169,7 +169,7 @@ public class ProceduresResource {
                     "The province does not adopt from its own catalogue: its catalogue is what it imports."));
         }
         boolean added = catalogue.adopt(unit, province, code, access.username());
-        return Response.status(added ? 201 : 200).entity(Json.createObjectBuilder().add("code", code).add("adopted", true).build()).build();
+        return Response.status(added ? 201 : 200).entity(Jsonp.createObjectBuilder().add("code", code).add("adopted", true).build()).build();
     }
 
     @DELETE

@@ -1,6 +1,5 @@
 package vn.egov.platform.web;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -44,7 +43,7 @@ public record Problem(int status, String type, String titleVi, String titleEn, S
 
     public String toJson(Locale locale, String instance) {
         boolean english = locale != null && "en".equals(locale.getLanguage());
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = Jsonp.createObjectBuilder()
                 .add("type", "urn:egov:problem:" + type)
                 .add("title", english ? titleEn : titleVi)
                 .add("status", status);
@@ -56,8 +55,8 @@ public record Problem(int status, String type, String titleVi, String titleEn, S
             b.add("instance", instance);
         }
         if (!fieldErrors.isEmpty()) {
-            JsonObjectBuilder fields = Json.createObjectBuilder();
-            fieldErrors.forEach((k, v) -> fields.add(k, Json.createArrayBuilder(v)));
+            JsonObjectBuilder fields = Jsonp.createObjectBuilder();
+            fieldErrors.forEach((k, v) -> fields.add(k, Jsonp.createArrayBuilder(v)));
             b.add("fields", fields);
         }
         if (errors != null) {

@@ -2,7 +2,6 @@ package vn.egov.platform.calendar.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -30,6 +29,7 @@ import vn.egov.platform.calendar.control.WorkingCalendar;
 import vn.egov.platform.calendar.entity.CalendarYear;
 import vn.egov.platform.calendar.entity.SpecialDay;
 import vn.egov.platform.web.Access;
+import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.ProblemException;
 
 /**
@@ -140,7 +140,7 @@ public class CalendarResource {
         }
         WorkingCalendar c = store.calendar();
         LocalDate due = c.plusWorkingDays(start, n);
-        return Json.createObjectBuilder().add("from", start.toString()).add("fromDisplay", VN.format(start)).add("workingDays", n)
+        return Jsonp.createObjectBuilder().add("from", start.toString()).add("fromDisplay", VN.format(start)).add("workingDays", n)
                 .add("due", due.toString()).add("dueDisplay", VN.format(due)).build();
     }
 
@@ -161,12 +161,12 @@ public class CalendarResource {
     }
 
     static JsonObject json(CalendarYear y) {
-        JsonArrayBuilder days = Json.createArrayBuilder();
+        JsonArrayBuilder days = Jsonp.createArrayBuilder();
         for (SpecialDay d : y.days()) {
-            days.add(Json.createObjectBuilder().add("date", d.date().toString()).add("display", VN.format(d.date()))
+            days.add(Jsonp.createObjectBuilder().add("date", d.date().toString()).add("display", VN.format(d.date()))
                     .add("kind", d.kind().db()).add("name", d.name()));
         }
-        JsonObjectBuilder b = Json.createObjectBuilder().add("year", y.year()).add("confirmed", y.confirmed())
+        JsonObjectBuilder b = Jsonp.createObjectBuilder().add("year", y.year()).add("confirmed", y.confirmed())
                 .add("source", y.confirmed() ? "confirmed" : "statutory-proposal").add("days", days);
         if (y.confirmed()) {
             b.add("confirmedBy", y.confirmedBy());

@@ -25,6 +25,7 @@ import vn.egov.platform.security.Role;
 import vn.egov.platform.tenancy.TenantScope;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Access;
+import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.ProblemException;
 
 /**
@@ -96,7 +97,7 @@ public class SearchAdminResource {
     @Operation(summary = "The outbox backlog of this unit (or subtree) and its last errors; the worker's state for province admins")
     public BacklogView backlog() {
         access.require(DOMAIN, "admin");
-        JsonObject status = access.user().has(Role.PROVINCE_ADMIN) ? worker.lastStatus() : jakarta.json.Json.createObjectBuilder().build();
+        JsonObject status = access.user().has(Role.PROVINCE_ADMIN) ? worker.lastStatus() : Jsonp.createObjectBuilder().build();
         return new BacklogView(admin.backlog(), status);
     }
 }

@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.sql.Array;
@@ -31,6 +30,7 @@ import javax.sql.DataSource;
 import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.common.SolrInputDocument;
 import vn.egov.platform.search.SearchDocument;
+import vn.egov.platform.web.Jsonp;
 
 /**
  * Sends the search outbox to Solr. Every node runs the timer; a Hazelcast lock lets one node at a time work
@@ -197,7 +197,7 @@ public class OutboxWorker {
         UpdateRequest update = new UpdateRequest();
         for (Claimed r : run.values()) {
             if ("upsert".equals(r.op())) {
-                update.add(toSolr(SearchDocument.fromJson(Json.createReader(new StringReader(r.document())).readObject())));
+                update.add(toSolr(SearchDocument.fromJson(Jsonp.createReader(new StringReader(r.document())).readObject())));
             } else {
                 update.deleteById(r.docId());
             }
@@ -230,8 +230,8 @@ public class OutboxWorker {
         try {
             IMap<String, String> status = grid.getMap(STATUS);
             String last = status.get("worker");
-            JsonObject previous = last == null ? Json.createObjectBuilder().build() : Json.createReader(new StringReader(last)).readObject();
-            var b = Json.createObjectBuilder(previous)
+            JsonObject previous = last == null ? Jsonp.createObjectBuilder().build() : Jsonp.createReader(new StringReader(last)).readObject();
+            var b = Jsonp.createObjectBuilder(previous)
                     .add("node", grid.getCluster().getLocalMember().getAddress().toString())
                     .add("lastRun", Instant.now().toString())
                     .add("sentByThisNode", sent.get());
@@ -250,6 +250,6 @@ public class OutboxWorker {
     /** The worker's last status as recorded in the data grid (whichever node ran it), or an empty object. */
     public JsonObject lastStatus() {
         String s = grid.<String, String>getMap(STATUS).get("worker");
-        return s == null ? Json.createObjectBuilder().build() : Json.createReader(new StringReader(s)).readObject();
+        return s == null ? Jsonp.createObjectBuilder().build() : Jsonp.createReader(new StringReader(s)).readObject();
     }
 }
