@@ -20,12 +20,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import vn.egov.platform.web.Jsonp;
 
 /**
  * Sends the dossier outbox: status changes to the national portal, e-mails to applicants. Every node runs the timer; a data-grid lock lets one node at a
  * time work and the rows are claimed with a lease besides. A dossier's changes go in the order they were made: the
  * claim skips a row while an older one of the same dossier is unsent, and a failure stops that dossier's later rows
- * in this round. A failed row waits 2^attempts seconds (at most {@link #MAX_DELAY_S}) and is sent again.
+ * in this round. A failed row waits 2^attempts seconds (at most {@link #MAX_DELAY_S}) and is sent again. The round's
+ * sent rows are marked together at its end.
  */
 @ApplicationScoped
 public class SyncWorker {
@@ -128,6 +130,21 @@ public class SyncWorker {
             }
         }
         java.util.Set<String> failed = new java.util.HashSet<>();
+        List<Long> sent = new ArrayList<>();
+        try {
+            send(url, rows, failed, sent);
+        } finally {
+            // the round's sent rows in one commit (a crash before it sends them again: delivery is at least once)
+            if (!sent.isEmpty()) {
+                try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT dossier_outbox_sent_all(?)")) {
+                    ps.setArray(1, c.createArrayOf("bigint", sent.toArray()));
+                    ps.execute();
+                }
+            }
+        }
+    }
+
+    private void send(String url, List<Claimed> rows, java.util.Set<String> failed, List<Long> sent) throws SQLException, InterruptedException {
         for (Claimed r : rows) {
             if (failed.contains(r.target() + "/" + r.dossierId())) {
                 // an older change of this dossier failed: this one waits for it (its claim lapses, it comes back in order)
@@ -139,7 +156,7 @@ public class SyncWorker {
                     mailer.send(r.payload());
                 } else if (r.target().equals("vnpost")) {
                     String tracking = post.ship(r.payload());
-                    jakarta.json.JsonObject booked = jakarta.json.Json.createReader(new java.io.StringReader(r.payload())).readObject();
+                    jakarta.json.JsonObject booked = Jsonp.createReader(new java.io.StringReader(r.payload())).readObject();
                     boolean pickup = "pickup".equals(booked.getString("kind", ""));
                     try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(pickup
                             ? "SELECT dossier_pickup_accepted(?, ?)" : "SELECT dossier_shipment_accepted(?, ?)")) {
@@ -150,7 +167,7 @@ public class SyncWorker {
                 } else {
                     portal.send(url, r.payload());
                 }
-                call("SELECT dossier_outbox_sent(?)", r.id());
+                sent.add(r.id());
             } catch (java.io.IOException | jakarta.mail.MessagingException | RuntimeException e) {
                 failed.add(r.target() + "/" + r.dossierId());
                 call("SELECT dossier_outbox_failed(?, ?, ?)", r.id(), e.getClass().getSimpleName() + ": " + e.getMessage(), MAX_DELAY_S);
