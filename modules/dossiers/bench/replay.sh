@@ -23,7 +23,7 @@ done
 egov() { java -jar "$cli" --project-dir "$here" --work "$work" "$@"; }
 if [[ "${BENCH_KEEP:-}" != "1" ]]; then
   egov stop >/dev/null 2>&1 || true
-  rm -rf "$work" "$work.admin-password"
+  rm -rf "$work" "$work.admin-password" "$work.accounts"
   psql -h "${PGHOST:-127.0.0.1}" -U "${PGUSER:-postgres}" -qc "DROP DATABASE IF EXISTS egov_rbench" >/dev/null 2>&1 || true
 fi
 [[ -f "$work.admin-password" ]] || echo "replay-bench-$(date +%s)" > "$work.admin-password"
@@ -34,32 +34,40 @@ fi
 echo "== platform up (its own work folder $work)"
 egov up > "$work.up.log" 2>&1 || { cat "$work.up.log"; exit 1; }
 
-password="Bench-$(date +%s)-mat-khau"
-new_user() { # unit username role [--subtree]: a user with a chosen password
-  local otp; otp=$(egov add-user --unit "$1" --username "$2" --name "Đo hiệu năng" --role "$3" ${4:-} | sed -n 's/.*first use): //p')
-  curl -sf -o /dev/null -u "$2:$otp" -H 'Content-Type: application/json' \
-    -d "{\"currentPassword\":\"$otp\",\"newPassword\":\"$password\"}" "$http/api/me/password"
-}
-stamp=$(date +%s)
-admin="rb$stamp"
 citizens=${BENCH_CITIZENS:-16}
-echo "== a province administrator and $citizens citizens"
-new_user "$province" "$admin" PROVINCE_ADMIN --subtree
-for ((i = 0; i < citizens; i++)); do
-  new_user huyen-bat-xat "cd${stamp}n$i" CITIZEN
-done
+if [[ "${BENCH_KEEP:-}" == "1" && -f "$work.accounts" ]]; then
+  # a kept environment that was set up before: its accounts, procedures and adoptions are reused
+  read -r stamp password < "$work.accounts"
+  admin="rb$stamp"
+  echo "== the kept environment's accounts and procedures (set up before)"
+else
+  password="Bench-$(date +%s)-mat-khau"
+  new_user() { # unit username role [--subtree]: a user with a chosen password
+    local otp; otp=$(egov add-user --unit "$1" --username "$2" --name "Đo hiệu năng" --role "$3" ${4:-} | sed -n 's/.*first use): //p')
+    curl -sf -o /dev/null -u "$2:$otp" -H 'Content-Type: application/json' \
+      -d "{\"currentPassword\":\"$otp\",\"newPassword\":\"$password\"}" "$http/api/me/password"
+  }
+  stamp=$(date +%s)
+  admin="rb$stamp"
+  echo "== a province administrator and $citizens citizens"
+  new_user "$province" "$admin" PROVINCE_ADMIN --subtree
+  for ((i = 0; i < citizens; i++)); do
+    new_user huyen-bat-xat "cd${stamp}n$i" CITIZEN
+  done
 
-echo "== three procedures (province, district, commune level) imported and adopted by every unit of their level"
-java "$replay" procedures > "$work.procedures.json"
-curl -sf -o /dev/null -u "$admin:$password" -H 'Content-Type: application/json' --data-binary @"$work.procedures.json" \
-  "$http/api/t/$province/procedures/import"
-java "$replay" units "$http" "$province" > "$work.units"
-declare -A procedure=([province]=1.999101.H38 [district]=1.999102.H38 [commune]=1.999103.H38)
-while read -r unit level; do
-  curl -sf -o /dev/null -u "$admin:$password" -X PUT "$http/api/t/$unit/procedures/adopted/${procedure[$level]}" \
-    || { echo "adoption of ${procedure[$level]} by $unit failed" >&2; exit 1; }
-done < "$work.units"
-echo "   adopted by $(wc -l < "$work.units") units"
+  echo "== three procedures (province, district, commune level) imported and adopted by every unit of their level"
+  java "$replay" procedures > "$work.procedures.json"
+  curl -sf -o /dev/null -u "$admin:$password" -H 'Content-Type: application/json' --data-binary @"$work.procedures.json" \
+    "$http/api/t/$province/procedures/import"
+  java "$replay" units "$http" "$province" > "$work.units"
+  declare -A procedure=([province]=1.999101.H38 [district]=1.999102.H38 [commune]=1.999103.H38)
+  while read -r unit level; do
+    curl -sf -o /dev/null -u "$admin:$password" -X PUT "$http/api/t/$unit/procedures/adopted/${procedure[$level]}" \
+      || { echo "adoption of ${procedure[$level]} by $unit failed" >&2; exit 1; }
+  done < "$work.units"
+  echo "   adopted by $(wc -l < "$work.units") units"
+  echo "$stamp $password" > "$work.accounts"
+fi
 
 java "$replay" replay "$http" "$province" "$admin" "$password" "cd${stamp}n" "$citizens" "$password" \
   "${BENCH_LIFECYCLES:-132807}" "${BENCH_CLIENTS:-32}"
