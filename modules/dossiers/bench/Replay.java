@@ -35,8 +35,8 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Each lifecycle is one dossier from submission to its end. It is sent to a unit drawn like the reference's load
  * (40% departments, 25% districts, 35% communes), under the procedure of the unit's level; 70% are submitted online
- * by a citizen's account, 30% at the counter by staff. The staff (a province administrator, who may act at every
- * unit) then move it along its process: about 10% get a request to supplement, which the citizen answers online
+ * by a citizen's account, 30% at the counter by staff. The staff (each unit's one-stop officer, holding every
+ * one-stop duty of that unit: receiving, handling, signing) then move it along its process: about 10% get a request to supplement, which the citizen answers online
  * (or the staff record at the counter, when it came over the counter); about 15% are transferred to another agency
  * and come back (a commune's to its district, a district's to a department); about 4% are refused; the rest get a
  * result file. Every answer must have the expected status and the dossier the expected step and holder; the run
@@ -44,8 +44,10 @@ import java.util.concurrent.atomic.LongAdder;
  * province's subtree for the days of the run, minus what they said before) must equal what the replay did:
  * received = submissions, done = results, refused = refusals.
  *
- * <p>Each worker logs in once as a citizen and once as the administrator (sessions, so that password hashing is
- * not what is measured) and does whole lifecycles, one after the other. A lifecycle's choices come from a random
+ * <p>Before the clock starts the administrator gives every unit its one-stop officer (new ones for each run) and
+ * each officer logs in once; each worker logs in once as a citizen (sessions, so that
+ * password hashing is not what is measured) and does whole lifecycles, one after the other, acting at each unit
+ * through that unit's officer's session. A lifecycle's choices come from a random
  * generator seeded with its number, so that a run of N lifecycles always plays the same N. Run by replay.sh; not
  * part of the product. JDK only:
  * <pre>
@@ -192,16 +194,14 @@ public class Replay {
         }
     }
 
-    /** One worker: its two sessions, and what it measured (latencies per kind, in nanoseconds). */
+    /** One worker: its citizen's session, and what it measured (latencies per kind, in nanoseconds). */
     static final class Worker {
         final HttpClient citizen;
-        final HttpClient staff;
         final long[][] latencies = new long[Kind.values().length][];
         final int[] counts = new int[Kind.values().length];
 
-        Worker(HttpClient citizen, HttpClient staff) {
+        Worker(HttpClient citizen) {
             this.citizen = citizen;
-            this.staff = staff;
             Arrays.setAll(latencies, k -> new long[1024]);
         }
 
@@ -219,6 +219,61 @@ public class Replay {
     static final AtomicInteger FAILURES = new AtomicInteger();
     static final ConcurrentLinkedQueue<String> FIRST_FAILURES = new ConcurrentLinkedQueue<>();
     static final AtomicBoolean STOP = new AtomicBoolean();
+    /** Each unit's one-stop officer's session, by unit code (shared by the workers: an HttpClient is thread-safe). */
+    static final Map<String, HttpClient> DESKS = new ConcurrentHashMap<>();
+
+    static HttpClient desk(String unit) {
+        HttpClient h = DESKS.get(unit);
+        if (h == null) {
+            throw new IllegalStateException("no one-stop officer for " + unit);
+        }
+        return h;
+    }
+
+    /**
+     * Every unit's one-stop officer (STAFF with the RECEIVER, HANDLER and LEADER duties, which count in their own
+     * unit only), created by the administrator for this run, then logged in: four at a time,
+     * as the server hashes passwords four at a time on this machine.
+     */
+    static void desks(HttpClient admin, List<Unit> units, String prefix, String password) throws Exception {
+        long t0 = System.nanoTime();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<?>> all = new ArrayList<>();
+        for (Unit u : units) {
+            all.add(pool.submit(() -> {
+                String username = (prefix + u.code()).length() > 64 ? (prefix + u.code()).substring(0, 64) : prefix + u.code();
+                HttpResponse<String> r = admin.send(HttpRequest.newBuilder(URI.create(base + "/api/t/" + u.code() + "/users"))
+                        .header("Content-Type", "application/json").header("Accept", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"displayName\":\"Cán bộ một cửa (đo hiệu năng)\","
+                                + "\"roles\":[\"STAFF\",\"RECEIVER\",\"HANDLER\",\"LEADER\"],\"subtreeRights\":false}", StandardCharsets.UTF_8)).build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                if (r.statusCode() == 201) {
+                    String otp = (String) ((Map<?, ?>) Json.parse(r.body())).get("oneTimePassword");
+                    String basic = java.util.Base64.getEncoder().encodeToString((username + ":" + otp).getBytes(StandardCharsets.UTF_8));
+                    // a client without the administrator's session cookie: the officer's own credentials
+                    HttpResponse<String> changed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/me/password"))
+                            .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"currentPassword\":\"" + otp + "\",\"newPassword\":\"" + password + "\"}")).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (changed.statusCode() / 100 != 2) {
+                        throw new IllegalStateException("password of " + username + ": " + changed.statusCode() + " " + changed.body());
+                    }
+                } else {
+                    throw new IllegalStateException("officer of " + u.code() + ": " + r.statusCode() + " " + r.body());
+                }
+                DESKS.put(u.code(), login(username, password));
+                return null;
+            }));
+        }
+        try {
+            for (java.util.concurrent.Future<?> f : all) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        System.out.printf("   %d units' one-stop officers ready in %.1f s (not counted)%n", DESKS.size(), (System.nanoTime() - t0) / 1e9);
+    }
 
     static int replay(String baseUrl, String province, String admin, String password, String citizenPrefix, int citizens, String citizenPassword,
                       int total, int clients) throws Exception {
@@ -237,10 +292,11 @@ public class Replay {
         LocalDate firstDay = LocalDate.now(VIETNAM);
         Map<String, Long> before = figures(stats, province, firstDay, firstDay);
 
+        desks(stats, units, "cb" + (System.currentTimeMillis() / 1000 % 100_000_000) + "-", citizenPassword);
         AtomicInteger next = new AtomicInteger();
         List<Worker> workers = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
-            workers.add(new Worker(login(citizenPrefix + (c % citizens), citizenPassword), login(admin, password)));
+            workers.add(new Worker(login(citizenPrefix + (c % citizens), citizenPassword)));
         }
         CountDownLatch done = new CountDownLatch(clients);
         long start = System.nanoTime();
@@ -328,7 +384,7 @@ public class Replay {
         if (!p.online()) {
             m.text("applicantName", "Lồ Thị Mai " + p.n());
         }
-        Map<?, ?> d = send(w, Kind.SUBMIT, p.online() ? w.citizen : w.staff, m.post("/api/t/" + unit + "/dossiers"), 201);
+        Map<?, ?> d = send(w, Kind.SUBMIT, p.online() ? w.citizen : desk(unit), m.post("/api/t/" + unit + "/dossiers"), 201);
         String code = (String) d.get("code");
         count("submitted");
         count("submitted " + (p.online() ? "online (citizen)" : "at the counter (staff)"));
@@ -341,18 +397,18 @@ public class Replay {
         d = move(w, unit, code, "xu-ly", unit);
         moves++;
         if (p.supplement()) {
-            d = send(w, Kind.MOVE, w.staff, json("/api/t/" + unit + "/dossiers/" + code + "/moves",
+            d = send(w, Kind.MOVE, desk(unit), json("/api/t/" + unit + "/dossiers/" + code + "/moves",
                     "{\"to\":\"bo-sung\",\"note\":\"Thiếu giấy tờ kèm theo\",\"papers\":[\"giay-to-kem\"]}"), 200);
             expect(d, code, "bo-sung", "supplement", unit);
             moves++;
             Multipart papers = new Multipart().file("paper.giay-to-kem", "giay-to-kem.pdf", PDF);
             d = p.online() ? send(w, Kind.SUPPLEMENT, w.citizen, papers.post("/api/me/dossiers/" + code + "/supplement"), 200)
-                    : send(w, Kind.SUPPLEMENT, w.staff, papers.post("/api/t/" + unit + "/dossiers/" + code + "/supplement"), 200);
+                    : send(w, Kind.SUPPLEMENT, desk(unit), papers.post("/api/t/" + unit + "/dossiers/" + code + "/supplement"), 200);
             expect(d, code, "xu-ly", "in_progress", unit);
             count(p.online() ? "supplement asked, the citizen answered" : "supplement asked, given at the counter");
         }
         if (p.refuse()) {
-            d = send(w, Kind.REFUSAL, w.staff, json("/api/t/" + unit + "/dossiers/" + code + "/refusal",
+            d = send(w, Kind.REFUSAL, desk(unit), json("/api/t/" + unit + "/dossiers/" + code + "/refusal",
                     "{\"reason\":\"Không đủ điều kiện theo quy định\"}"), 200);
             expect(d, code, null, "refused", unit);
             count("refused");
@@ -361,7 +417,7 @@ public class Replay {
         }
         if (p.transferTo() != null) {
             String other = p.transferTo().code();
-            d = send(w, Kind.MOVE, w.staff, json("/api/t/" + unit + "/dossiers/" + code + "/moves",
+            d = send(w, Kind.MOVE, desk(unit), json("/api/t/" + unit + "/dossiers/" + code + "/moves",
                     "{\"to\":\"lien-thong\",\"toUnit\":\"" + other + "\",\"note\":\"Đề nghị cho ý kiến\"}"), 200);
             expect(d, code, "lien-thong", "transferred", other);
             d = move(w, other, code, "tham-tra", unit); // back from the other agency, moved by its staff
@@ -373,7 +429,7 @@ public class Replay {
         }
         d = move(w, unit, code, "ky", unit);
         moves++;
-        d = send(w, Kind.RESULT, w.staff, new Multipart().text("note", "Đã ký").file("result", "ket-qua.pdf", PDF)
+        d = send(w, Kind.RESULT, desk(unit), new Multipart().text("note", "Đã ký").file("result", "ket-qua.pdf", PDF)
                 .post("/api/t/" + unit + "/dossiers/" + code + "/result"), 200);
         expect(d, code, "tra", "done", unit);
         count("result");
@@ -382,7 +438,7 @@ public class Replay {
 
     /** An ordinary move by the holder's staff; the answer must show the dossier at {@code step}, held by {@code holder}. */
     static Map<?, ?> move(Worker w, String at, String code, String step, String holder) throws Exception {
-        Map<?, ?> d = send(w, Kind.MOVE, w.staff, json("/api/t/" + at + "/dossiers/" + code + "/moves", "{\"to\":\"" + step + "\"}"), 200);
+        Map<?, ?> d = send(w, Kind.MOVE, desk(at), json("/api/t/" + at + "/dossiers/" + code + "/moves", "{\"to\":\"" + step + "\"}"), 200);
         expect(d, code, step, null, holder);
         return d;
     }

@@ -69,5 +69,6 @@ else
   echo "$stamp $password" > "$work.accounts"
 fi
 
-java "$replay" replay "$http" "$province" "$admin" "$password" "cd${stamp}n" "$citizens" "$password" \
+# the client closes idle connections before the server does (Payara: 30 s), so that no request goes out on a closed one
+java -Djdk.httpclient.keepalive.timeout=15 "$replay" replay "$http" "$province" "$admin" "$password" "cd${stamp}n" "$citizens" "$password" \
   "${BENCH_LIFECYCLES:-132807}" "${BENCH_CLIENTS:-32}"

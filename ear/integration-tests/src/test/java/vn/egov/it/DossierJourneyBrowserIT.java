@@ -47,8 +47,8 @@ class DossierJourneyBrowserIT extends DeployedEar {
         String unit = PortalIT.commune("xa-hanh-trinh");
         assertEquals(201, PortalIT.as(unit, "UNIT_ADMIN").put("/api/t/" + unit + "/procedures/adopted/" + procedure, "").status());
         String citizen = Fixtures.user(Fixtures.COMMUNE, false, "CITIZEN");
-        String staff = Fixtures.staff(unit);
-        String districtStaff = Fixtures.staff(Fixtures.DISTRICT);
+        String staff = Fixtures.oneStop(unit);
+        String districtStaff = Fixtures.oneStop(Fixtures.DISTRICT);
         Path pdf = Files.write(Files.createTempFile("to-khai", ".pdf"), DossiersIT.PDF);
         Path notPdf = Files.writeString(Files.createTempFile("to-khai", ".pdf"), "<html><script>alert(1)</script></html>");
         Path result = Files.write(Files.createTempFile("ket-qua", ".pdf"), DossiersIT.PDF);
@@ -101,6 +101,14 @@ class DossierJourneyBrowserIT extends DeployedEar {
         assertEquals("Đang xử lý liên thông", browser.findElement(By.id("status")).getText());
         assertTrue(browser.findElement(By.id("holder")).getText().contains("Bát Xát"), browser.findElement(By.id("holder")).getText());
         assertTrue(browser.findElements(By.id("move-form")).isEmpty(), "the commune no longer acts on it");
+
+        // a district colleague without a one-stop duty reads it, and is told whose the step is: no actions for them
+        login(Fixtures.staff(Fixtures.DISTRICT));
+        browser.get(Api.baseUrl() + "/t/" + Fixtures.DISTRICT + "/admin/dossiers/" + code);
+        String whose = browser.findElement(By.id("not-your-duty")).getText();
+        assertTrue(whose.contains("Chuyên viên xử lý hồ sơ") && whose.contains("Lãnh đạo phê duyệt"), whose);
+        assertTrue(browser.findElements(By.id("result-form")).isEmpty() && browser.findElements(By.id("move-form")).isEmpty());
+        Chromium.screenshot(browser, "journey-3b-not-your-duty");
 
         // the district's staff return the result with its file
         login(districtStaff);

@@ -185,7 +185,11 @@ class DossiersIT extends DeployedEar {
         // a citizen's account is no unit's staff
         assertEquals(403, Api.as(citizen, Fixtures.PASSWORD).get("/api/t/" + unit + "/dossiers").status());
         // the unit's staff receive at the counter on an applicant's behalf: the applicant's name is needed, the next number follows
-        String clerk = Fixtures.user(unit, false, "STAFF");
+        // receiving at the counter is the reception desk's duty: a staff member without it is refused, and no number is used up
+        HttpResponse<String> notTheDesk = submit(Fixtures.user(unit, false, "STAFF", "HANDLER"), unit, procedure, GOOD, Map.of("to-khai", PDF), "Hà Văn Sơn");
+        assertEquals(403, notTheDesk.statusCode(), notTheDesk.body());
+        assertTrue(notTheDesk.body().contains("duty-required") && notTheDesk.body().contains("Cán bộ tiếp nhận"), notTheDesk.body());
+        String clerk = Fixtures.user(unit, false, "STAFF", "RECEIVER");
         HttpResponse<String> nameless = submit(clerk, unit, procedure, GOOD, Map.of("to-khai", PDF));
         assertEquals(400, nameless.statusCode());
         assertTrue(nameless.body().contains("applicantName"), nameless.body());

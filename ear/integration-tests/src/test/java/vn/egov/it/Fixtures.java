@@ -54,6 +54,11 @@ public final class Fixtures {
         return user(unit, false, "STAFF");
     }
 
+    /** A staff member of a small unit who holds every one-stop duty: receives, handles and signs (ends every step). */
+    public static String oneStop(String unit) {
+        return user(unit, false, "STAFF", "RECEIVER", "HANDLER", "LEADER");
+    }
+
     /** Runs a count as the owner with the given unit scope (whole subtree), bypassing nothing. */
     public static long countNotices(String where, Object... args) {
         try (Connection c = db().owner()) {

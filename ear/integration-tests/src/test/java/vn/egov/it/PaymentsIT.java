@@ -35,7 +35,7 @@ class PaymentsIT extends DeployedEar {
         unit = PortalIT.commune("xa-le-phi");
         assertEquals(201, PortalIT.as(unit, "UNIT_ADMIN").put("/api/t/" + unit + "/procedures/adopted/" + procedure, "").status());
         citizen = Fixtures.user(Fixtures.COMMUNE, false, "CITIZEN");
-        staff = Fixtures.staff(unit);
+        staff = Fixtures.oneStop(unit);
         commune = Api.as(staff, Fixtures.PASSWORD);
     }
 

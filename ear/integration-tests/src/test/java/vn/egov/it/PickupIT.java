@@ -27,7 +27,7 @@ class PickupIT extends DeployedEar {
         assertEquals(201, PortalIT.as(unit, "UNIT_ADMIN").put("/api/t/" + unit + "/procedures/adopted/" + procedure, "").status());
         String citizen = Fixtures.user(Fixtures.COMMUNE, false, "CITIZEN");
         Api me = Api.as(citizen, Fixtures.PASSWORD);
-        String staff = Fixtures.staff(unit);
+        String staff = Fixtures.oneStop(unit);
         Api desk = Api.as(staff, Fixtures.PASSWORD);
 
         // refused: no address; a procedure not taken by post

@@ -54,10 +54,10 @@ class ProcessingIT extends DeployedEar {
         unit = PortalIT.commune("xa-lien-thong");
         assertEquals(201, PortalIT.as(unit, "UNIT_ADMIN").put("/api/t/" + unit + "/procedures/adopted/" + procedure, "").status());
         citizen = Fixtures.user(Fixtures.COMMUNE, false, "CITIZEN");
-        staff = Fixtures.staff(unit);
+        staff = Fixtures.oneStop(unit);
         commune = Api.as(staff, Fixtures.PASSWORD);
-        district = Api.as(Fixtures.staff(Fixtures.DISTRICT), Fixtures.PASSWORD);
-        department = Api.as(Fixtures.staff(DEPARTMENT), Fixtures.PASSWORD);
+        district = Api.as(Fixtures.oneStop(Fixtures.DISTRICT), Fixtures.PASSWORD);
+        department = Api.as(Fixtures.oneStop(DEPARTMENT), Fixtures.PASSWORD);
     }
 
     /** A commune procedure whose process runs through the district and a department and back. */
@@ -80,6 +80,58 @@ class ProcessingIT extends DeployedEar {
                     {"from":"bo-sung","to":"tham-dinh"},{"from":"tham-dinh","to":"huyen","name":"Chuyển huyện"},{"from":"huyen","to":"so"},
                     {"from":"so","to":"huyen-ky"},{"from":"huyen-ky","to":"tra"},{"from":"tham-dinh","to":"tra"}]}}
                 """.formatted(code);
+    }
+
+    /**
+     * Each step is ended by the duty its role in the process names, in the unit that holds the dossier: the
+     * reception desk receives, a handler handles, at the agency it was transferred to its handler or leader; a
+     * refusal is the step's duty-holder's or a leader's. Administering the unit or being plain staff is not a duty.
+     * A refused attempt changes nothing.
+     */
+    @Test
+    void eachStepIsEndedByTheDutyItNames() throws Exception {
+        String code = submit();
+        Api receiver = Api.as(Fixtures.user(unit, false, "STAFF", "RECEIVER"), Fixtures.PASSWORD);
+        Api handler = Api.as(Fixtures.user(unit, false, "STAFF", "HANDLER"), Fixtures.PASSWORD);
+        Api admin = PortalIT.as(unit, "UNIT_ADMIN");
+
+        JsonObject seen = handler.get(path(unit, code)).json();
+        assertEquals("tiep-nhan", seen.getString("step"));
+        assertEquals(List.of("RECEIVER"), seen.getJsonObject("duty").getJsonArray("roles").getValuesAs(jakarta.json.JsonString::getString));
+        assertFalse(seen.getJsonObject("duty").getBoolean("mayEnd"), "the handler reads it but may not end the reception");
+        assertTrue(receiver.get(path(unit, code)).json().getJsonObject("duty").getBoolean("mayEnd"));
+        Api.Response notHis = handler.post(path(unit, code) + "/moves", "{\"to\":\"tham-dinh\"}");
+        assertEquals(403, notHis.status(), notHis.toString());
+        assertTrue(notHis.isProblem() && notHis.body().contains("duty-required") && notHis.body().contains("Cán bộ tiếp nhận"), notHis.body());
+        assertEquals(403, admin.post(path(unit, code) + "/moves", "{\"to\":\"tham-dinh\"}").status(), "administering the unit is not a duty");
+        assertEquals(seen.getInt("version"), receiver.get(path(unit, code)).json().getInt("version"), "nothing changed");
+        move(receiver, unit, code, "{\"to\":\"tham-dinh\"}");
+
+        // handling: the desk may neither move it on nor refuse it; the handler transfers it to the district
+        String toDistrict = "{\"to\":\"huyen\",\"toUnit\":\"" + Fixtures.DISTRICT + "\"}";
+        assertEquals(403, receiver.post(path(unit, code) + "/moves", toDistrict).status());
+        assertEquals(403, receiver.post(path(unit, code) + "/refusal", "{\"reason\":\"Không đủ điều kiện\"}").status());
+        assertEquals("tham-dinh", handler.get(path(unit, code)).json().getString("step"), "nothing changed");
+        move(handler, unit, code, toDistrict);
+
+        // at the district: plain staff read it but do not act; its leader moves it on
+        Api districtStaff = PortalIT.as(Fixtures.DISTRICT, "STAFF");
+        JsonObject there = districtStaff.get(path(Fixtures.DISTRICT, code)).json();
+        assertEquals(List.of("HANDLER", "LEADER"), there.getJsonObject("duty").getJsonArray("roles").getValuesAs(jakarta.json.JsonString::getString));
+        String toDepartment = "{\"to\":\"so\",\"toUnit\":\"" + DEPARTMENT + "\"}";
+        assertEquals(403, districtStaff.post(path(Fixtures.DISTRICT, code) + "/moves", toDepartment).status());
+        Api districtLeader = Api.as(Fixtures.user(Fixtures.DISTRICT, false, "STAFF", "LEADER"), Fixtures.PASSWORD);
+        JsonObject d = move(districtLeader, Fixtures.DISTRICT, code, toDepartment);
+        assertEquals("so", d.getString("step"));
+
+        // a refusal: a leader may refuse at any step; the step's own duty-holder too
+        String second = submit();
+        move(receiver, unit, second, "{\"to\":\"tham-dinh\"}");
+        Api leader = Api.as(Fixtures.user(unit, false, "STAFF", "LEADER"), Fixtures.PASSWORD);
+        Api.Response refused = leader.post(path(unit, second) + "/refusal", "{\"reason\":\"Không đủ điều kiện theo quy định\"}");
+        assertEquals(200, refused.status(), refused.toString());
+        assertEquals("refused", refused.json().getString("status"));
+        assertFalse(leader.get(path(unit, second)).json().containsKey("duty"), "an ended dossier has no step to end");
     }
 
     static String submit() throws Exception {
@@ -417,7 +469,7 @@ class ProcessingIT extends DeployedEar {
     void theFiguresOfAUnitAndOfItsDistrictAreExactAgainstTheDossiers() throws Exception {
         String here = PortalIT.commune("xa-thong-ke");
         assertEquals(201, PortalIT.as(here, "UNIT_ADMIN").put("/api/t/" + here + "/procedures/adopted/" + procedure, "").status());
-        String hereStaff = Fixtures.staff(here);
+        String hereStaff = Fixtures.oneStop(here);
         Api api = Api.as(hereStaff, Fixtures.PASSWORD);
         String[] codes = new String[4];
         for (int i = 0; i < codes.length; i++) {

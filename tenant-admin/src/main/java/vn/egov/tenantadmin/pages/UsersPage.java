@@ -242,6 +242,9 @@ public class UsersPage {
             case CITIZEN -> "Citizen";
             case EDITOR -> "Editor";
             case APPROVER -> "Approver";
+            case RECEIVER -> "One-stop desk (receives dossiers, returns results)";
+            case HANDLER -> "Dossier handler";
+            case LEADER -> "Leader (approves and signs)";
         };
     }
 

@@ -120,6 +120,17 @@ public class Details {
                         .add("label", t.name() == null ? step.name() : t.name()))));
             }
             o.add("next", next);
+            if (!s.isFinal()) {
+                // who ends the current step, and whether the one asking may (the desk shows the actions or says whose they are)
+                processing.model(s).step(s.stepId()).ifPresent(step -> {
+                    java.util.Set<vn.egov.platform.security.Role> duties = Duties.ending(step.role());
+                    JsonArrayBuilder roles = Jsonp.createArrayBuilder();
+                    JsonArrayBuilder names = Jsonp.createArrayBuilder();
+                    duties.forEach(r -> { roles.add(r.name()); names.add(r.vietnamese()); });
+                    o.add("duty", Jsonp.createObjectBuilder().add("roles", roles).add("names", names).add("mayEnd",
+                            vn.egov.platform.security.SubjectScopeProvider.CurrentUser.get().map(u -> Duties.holds(u, s.holderId(), duties)).orElse(false)));
+                });
+            }
             // the papers the procedure version published: what a request to supplement may ask for
             JsonArrayBuilder papers = Jsonp.createArrayBuilder();
             processing.definition(s.procedureId(), s.procedureVersion()).path("papers").forEach(p -> papers.add(Jsonp.createObjectBuilder()

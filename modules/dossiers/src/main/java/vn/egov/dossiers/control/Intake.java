@@ -100,6 +100,11 @@ public class Intake {
     @TenantTransactional
     public Dossier receive(Tenant unit, String procedureCode, JsonNode form, List<Paper> papers, Applicant applicant, String channel, String returnBy,
                            Long pickupId) {
+        if (pickupId != null || !"online".equals(channel)) {
+            // at the counter, or a paper dossier the post brought: the reception desk's work
+            Duties.require(unit.getId(), java.util.EnumSet.of(vn.egov.platform.security.Role.RECEIVER), "Tiếp nhận hồ sơ tại bộ phận một cửa",
+                    "Receiving a dossier at the one-stop desk");
+        }
         if (pickupId != null) {
             jakarta.json.JsonObject pickup = pickups.lockArrived(unit, pickupId, procedureCode == null ? "" : procedureCode.strip());
             applicant = new Applicant(pickup.getJsonNumber("applicantId").longValue(), pickup.getString("applicantName"), applicant.username(),

@@ -131,6 +131,7 @@ public class Processing {
         ProcessModel model = model(s);
         Map<String, List<String>> problems = new LinkedHashMap<>();
         Step from = model.step(s.stepId()).orElseThrow();
+        Duties.require(unit.getId(), Duties.ending(from.role()), "Kết thúc bước \"" + from.name() + "\"", "Ending step \"" + from.id() + "\"");
         Step to = model.step(m.to() == null ? "" : m.to().strip()).orElse(null);
         if (to == null || !model.allows(from.id(), to.id())) {
             String allowed = String.join(", ", model.next(from.id()).stream().map(t -> t.to()).toList());
@@ -235,6 +236,9 @@ public class Processing {
         if (!s.status().equals("supplement")) {
             throw conflict("Hồ sơ " + code + " không chờ bổ sung.", "Dossier " + code + " is not waiting for papers.");
         }
+        if (applicantId == null) {
+            Duties.require(unit.getId(), java.util.EnumSet.of(vn.egov.platform.security.Role.RECEIVER), "Nhận giấy tờ bổ sung tại quầy", "Taking papers at the counter");
+        }
         long noticeId = db.one("SELECT id FROM dossier_notice WHERE dossier_id = ? AND form = 2 AND answered_at IS NULL ORDER BY id DESC LIMIT 1",
                 rs -> rs.getLong(1), s.id()).orElseThrow();
         List<String> asked = db.one("SELECT papers::text FROM dossier_notice WHERE id = ?", rs -> rs.getString(1), noticeId)
@@ -274,6 +278,7 @@ public class Processing {
         }
         ProcessModel model = model(s);
         Step from = model.step(s.stepId()).orElseThrow();
+        Duties.require(unit.getId(), Duties.ending(from.role()), "Kết thúc bước \"" + from.name() + "\" bằng kết quả", "Ending step \"" + from.id() + "\" with the result");
         Step end = model.next(from.id()).stream().map(t -> model.step(t.to()).orElseThrow()).filter(Step::end).findFirst().orElseThrow(() ->
                 conflict("Từ bước \"" + from.name() + "\" chưa trả kết quả được; hồ sơ còn phải qua: "
                         + String.join(", ", model.next(from.id()).stream().map(t -> t.to()).toList()) + ".",
@@ -334,6 +339,11 @@ public class Processing {
     @TenantTransactional
     public State refuse(Tenant unit, String code, String reason, String actor) {
         State s = holding(unit, code, null);
+        model(s).step(s.stepId()).ifPresent(step -> {
+            java.util.Set<vn.egov.platform.security.Role> may = java.util.EnumSet.copyOf(Duties.ending(step.role()));
+            may.add(vn.egov.platform.security.Role.LEADER);
+            Duties.require(unit.getId(), may, "Từ chối giải quyết ở bước \"" + step.name() + "\"", "Refusing at step \"" + step.id() + "\"");
+        });
         String r = required(reason, "reason", "Hãy ghi lý do từ chối.", "Give the reason for the refusal.");
         db.insert("INSERT INTO dossier_notice (tenant_id, dossier_id, form, reason, actor) VALUES (?, ?, 3, ?, ?) RETURNING id", unit.getId(), s.id(), r, actor);
         return end(unit, s, "refused", "Từ chối giải quyết: " + r, actor, false);

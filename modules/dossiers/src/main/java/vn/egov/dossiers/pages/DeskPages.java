@@ -381,6 +381,15 @@ public class DeskPages {
         String action = layout.withLang("/t/" + unit.getCode() + "/admin/dossiers/" + d.getString("code"));
         StringBuilder b = new StringBuilder("<h2>").append(layout.t("Xử lý", "Act")).append("</h2>");
         List<JsonObject> next = d.getJsonArray("next").stream().map(JsonValue::asJsonObject).toList();
+        JsonObject duty = d.getJsonObject("duty");
+        if (duty != null && !duty.getBoolean("mayEnd")) {
+            // the step is someone else's duty: say whose, and offer no move (the server would refuse it anyway)
+            String names = String.join(layout.t(" hoặc ", " or "), duty.getJsonArray("names").getValuesAs(jakarta.json.JsonString::getString));
+            b.append("<p class=\"notice\" id=\"not-your-duty\">").append(Html.escape(layout.t("Bước hiện tại do " + names
+                    + " thực hiện; tài khoản của bạn chưa được giao nhiệm vụ này.", "The current step is the duty of " + names
+                    + "; your account has not been given it."))).append("</p>");
+            next = List.of();
+        }
         List<JsonObject> moves = next.stream().filter(n -> !n.getBoolean("end")).toList();
         if (!moves.isEmpty()) {
             b.append("<form class=\"dossier\" method=\"post\" action=\"").append(Html.escape(action)).append("\" id=\"move-form\">").append(layout.csrfField())

@@ -27,7 +27,8 @@ public record UserPrincipal(long userId, String username, String displayName, lo
 
     /** Staff or an administrator: someone whose work is inside a unit's internal data. */
     public boolean worksForAUnit() {
-        return has(Role.PROVINCE_ADMIN) || has(Role.UNIT_ADMIN) || has(Role.STAFF) || has(Role.EDITOR) || has(Role.APPROVER);
+        return has(Role.PROVINCE_ADMIN) || has(Role.UNIT_ADMIN) || has(Role.STAFF) || has(Role.EDITOR) || has(Role.APPROVER)
+                || roles.stream().anyMatch(Role::isDuty);
     }
 
     /** Whether this user's rights reach below their own unit. */
@@ -59,6 +60,10 @@ public record UserPrincipal(long userId, String username, String displayName, lo
             // the portal of their own unit only: editing (and, for approvers, publishing) its site
             result.add(new ScopedPermission("portal", has(Role.APPROVER) ? Set.of("read", "edit", "approve") : Set.of("read", "edit"),
                     tenantPath, false));
+        }
+        if (roles.stream().anyMatch(Role::isDuty)) {
+            // a one-stop duty: the dossiers of their own unit (which steps they end is the process's to say)
+            result.add(new ScopedPermission("dossiers", Set.of("read", "write"), tenantPath, false));
         }
         return result;
     }

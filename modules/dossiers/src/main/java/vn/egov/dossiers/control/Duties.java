@@ -1,0 +1,53 @@
+package vn.egov.dossiers.control;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+import vn.egov.platform.security.Role;
+import vn.egov.platform.security.SubjectScopeProvider.CurrentUser;
+import vn.egov.platform.security.UserPrincipal;
+import vn.egov.platform.web.Problem;
+import vn.egov.platform.web.ProblemException;
+
+/**
+ * Who ends a step: the one-stop duty ({@link Role#isDuty()}) that the step's role in the procedure's process asks
+ * of the holder's staff. The reception desk ({@code RECEIVER}) receives at the counter, takes supplements at the
+ * counter and ends the reception steps; a handler ends the handling steps and, at the agency a dossier was
+ * transferred to, the transfer step (as may its leader); the leader ends the leader's steps. A refusal is the
+ * current step's duty-holder's or a leader's. A duty counts in its holder's own unit only (a district's leader does
+ * not sign for a commune), and being an administrator, of the unit or the province, is not a duty.
+ */
+public final class Duties {
+    private Duties() {
+    }
+
+    /** The duties that may end a step of this role. */
+    public static Set<Role> ending(ProcessModel.Role stepRole) {
+        return switch (stepRole) {
+            case RECEIVER, APPLICANT -> EnumSet.of(Role.RECEIVER);
+            case HANDLER -> EnumSet.of(Role.HANDLER);
+            case LEADER -> EnumSet.of(Role.LEADER);
+            case OTHER_AGENCY -> EnumSet.of(Role.HANDLER, Role.LEADER);
+        };
+    }
+
+    /** Whether {@code user} holds one of {@code duties} in the unit {@code unitId}. */
+    public static boolean holds(UserPrincipal user, long unitId, Set<Role> duties) {
+        return user.tenantId() == unitId && duties.stream().anyMatch(user::has);
+    }
+
+    /** The logged-in user holds one of {@code duties} in the unit, or the answer is 403 naming them and what was asked. */
+    static void require(long unitId, Set<Role> duties, String whatVi, String whatEn) {
+        UserPrincipal user = CurrentUser.get().orElseThrow(ProblemException::unauthenticated);
+        if (!holds(user, unitId, duties)) {
+            String vi = duties.stream().map(Role::vietnamese).collect(Collectors.joining(" hoặc "));
+            String en = duties.stream().map(Role::name).collect(Collectors.joining(" or "));
+            throw new ProblemException(Problem.of(403, "duty-required", "Không đúng nhiệm vụ", "Not your duty",
+                    whatVi + " là việc của " + vi + " của đơn vị đang giữ hồ sơ: tài khoản của bạn chưa được giao nhiệm vụ này ở đơn vị "
+                            + "(quản trị đơn vị giao ở trang Người dùng). "
+                            + "Không có gì thay đổi.",
+                    whatEn + " is the duty of the holding unit's " + en + ": your account has not been given it there (the unit's administrator gives it on the "
+                            + "Users page). Nothing changed."));
+        }
+    }
+}
