@@ -1,5 +1,6 @@
 package vn.egov.tenantadmin.control;
 
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -20,7 +21,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import vn.egov.platform.tenancy.entity.TenantKind;
-import vn.egov.platform.web.Jsonp;
 
 /**
  * Checks a {@link ReorgPlan} against the tree, tells what it would do (dry-run), and does it (apply), on one JDBC
@@ -186,7 +186,7 @@ public final class Reorganiser {
         Map<Long, Long> real = new HashMap<>();
         Map<Long, Long> successors = new LinkedHashMap<>();
         Set<Long> touched = new LinkedHashSet<>();
-        JsonArrayBuilder replaced = Jsonp.createArrayBuilder();
+        JsonArrayBuilder replaced = Json.createArrayBuilder();
         Map<String, Long> moved = new TreeMap<>();
         for (Step s : steps) {
             if (s instanceof Create k) {
@@ -221,7 +221,7 @@ public final class Reorganiser {
                         while (rs.next()) {
                             moved.merge(rs.getString(1), rs.getLong(2), Long::sum);
                             if (rs.getLong(3) > 0) {
-                                replaced.add(Jsonp.createObjectBuilder().add("table", rs.getString(1))
+                                replaced.add(Json.createObjectBuilder().add("table", rs.getString(1))
                                         .add("unit", units.get(t.from()).code).add("rows", rs.getString(4)));
                             }
                         }
@@ -485,7 +485,7 @@ public final class Reorganiser {
         for (Unit s : sources) {
             end(line, s, target, "merged", false);
         }
-        described.add(Jsonp.createObjectBuilder().add("line", line).add("op", "merge")
+        described.add(Json.createObjectBuilder().add("line", line).add("op", "merge")
                 .add("summary", "Sáp nhập " + names(sources) + " vào " + target.name + " (" + target.code + ")")
                 .add("units", unitsJson(sources, target)).build());
     }
@@ -511,9 +511,9 @@ public final class Reorganiser {
         }
         steps.add(new Move(m.line(), u.id, u.parent, parent.id));
         u.parent = parent.id;
-        described.add(Jsonp.createObjectBuilder().add("line", m.line()).add("op", "move")
+        described.add(Json.createObjectBuilder().add("line", m.line()).add("op", "move")
                 .add("summary", "Chuyển " + u.name + " (" + u.code + ") về trực thuộc " + parent.name)
-                .add("units", Jsonp.createArrayBuilder().add(unitJson(u, parent))).build());
+                .add("units", Json.createArrayBuilder().add(unitJson(u, parent))).build());
     }
 
     private void rename(ReorgPlan.Rename r) {
@@ -538,7 +538,7 @@ public final class Reorganiser {
         String oldCode = u.code;
         u.code = code;
         u.name = name;
-        described.add(Jsonp.createObjectBuilder().add("line", r.line()).add("op", "rename")
+        described.add(Json.createObjectBuilder().add("line", r.line()).add("op", "rename")
                 .add("summary", "Đổi " + oldCode + " thành " + name + " (" + code + ")").build());
     }
 
@@ -554,7 +554,7 @@ public final class Reorganiser {
         Unit parent = units.get(u.parent);
         steps.add(new Demote(d.line(), u.id));
         end(d.line(), u, parent, "dissolved", true);
-        described.add(Jsonp.createObjectBuilder().add("line", d.line()).add("op", "dissolve")
+        described.add(Json.createObjectBuilder().add("line", d.line()).add("op", "dissolve")
                 .add("summary", "Giải thể " + u.name + " (" + u.code + "); các đơn vị trực thuộc về " + parent.name
                         + "; quản trị viên của đơn vị giải thể mất quyền quản trị")
                 .add("units", unitsJson(List.of(u), parent)).build());
@@ -589,7 +589,7 @@ public final class Reorganiser {
         for (Unit r : roots) {
             end(line, r, root, "merged", false);
         }
-        described.add(Jsonp.createObjectBuilder().add("line", line).add("op", "merge-provinces")
+        described.add(Json.createObjectBuilder().add("line", line).add("op", "merge-provinces")
                 .add("summary", "Hợp nhất " + names(roots) + " thành " + root.name + " (" + root.code + ")")
                 .add("units", unitsJson(roots, root)).build());
     }
@@ -634,14 +634,14 @@ public final class Reorganiser {
     // ---- reports ------------------------------------------------------------------------------------------
 
     private JsonObjectBuilder report(ReorgPlan plan, boolean applied) {
-        JsonObjectBuilder basis = Jsonp.createObjectBuilder();
+        JsonObjectBuilder basis = Json.createObjectBuilder();
         for (String code : referenced) {
             Unit u = byCode.get(code);
             if (u != null && u.existing) {
                 basis.add(code, u.version);
             }
         }
-        JsonArrayBuilder ops = Jsonp.createArrayBuilder();
+        JsonArrayBuilder ops = Json.createArrayBuilder();
         described.forEach(ops::add);
         long ended = units.values().stream().filter(u -> u.existing && !u.live && successorOf.containsKey(u.id)).count();
         long moves = steps.stream().filter(s -> s instanceof Move).count();
@@ -652,7 +652,7 @@ public final class Reorganiser {
                 u.records.forEach((t, n) -> toMove.merge(t, n, Long::sum));
             }
         }
-        return Jsonp.createObjectBuilder().add("title", plan.title()).add("applied", applied)
+        return Json.createObjectBuilder().add("title", plan.title()).add("applied", applied)
                 .add("operations", ops).add("basis", basis)
                 .add("unitsEnded", ended).add("unitsMoved", moves).add("unitsCreated", creates)
                 .add("recordsToTransfer", counts(toMove))
@@ -661,19 +661,19 @@ public final class Reorganiser {
     }
 
     private JsonArrayBuilder unitsJson(List<Unit> list, Unit successor) {
-        JsonArrayBuilder a = Jsonp.createArrayBuilder();
+        JsonArrayBuilder a = Json.createArrayBuilder();
         list.forEach(u -> a.add(unitJson(u, successor)));
         return a;
     }
 
     private JsonObjectBuilder unitJson(Unit u, Unit successor) {
         long sub = units.values().stream().filter(x -> x.live && Objects.equals(x.parent, u.id)).count();
-        return Jsonp.createObjectBuilder().add("code", u.code).add("name", u.name).add("successor", successor.code)
+        return Json.createObjectBuilder().add("code", u.code).add("name", u.name).add("successor", successor.code)
                 .add("users", u.records.getOrDefault("app_user", 0L)).add("records", counts(u.records)).add("subUnits", sub);
     }
 
     private static JsonObjectBuilder counts(Map<String, Long> m) {
-        JsonObjectBuilder b = Jsonp.createObjectBuilder();
+        JsonObjectBuilder b = Json.createObjectBuilder();
         new TreeMap<>(m).forEach(b::add);
         return b;
     }
@@ -683,7 +683,7 @@ public final class Reorganiser {
     }
 
     private JsonArrayBuilder conflicts() throws SQLException {
-        JsonArrayBuilder out = Jsonp.createArrayBuilder();
+        JsonArrayBuilder out = Json.createArrayBuilder();
         Map<Long, List<Long>> groups = new LinkedHashMap<>();
         for (Step s : steps) {
             if (s instanceof Transfer t) {
@@ -704,7 +704,7 @@ public final class Reorganiser {
                 ps.setLong(2, to);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(Jsonp.createObjectBuilder().add("successor", units.get(g.getKey()).code)
+                        out.add(Json.createObjectBuilder().add("successor", units.get(g.getKey()).code)
                                 .add("table", rs.getString(1)).add("key", rs.getString(2)).add("values", rs.getLong(3)));
                     }
                 }
@@ -841,11 +841,11 @@ public final class Reorganiser {
     }
 
     private static String describe(ReorgPlan plan) {
-        JsonArrayBuilder ops = Jsonp.createArrayBuilder();
+        JsonArrayBuilder ops = Json.createArrayBuilder();
         for (ReorgPlan.Operation op : plan.operations()) {
             ops.add(op.toString());
         }
-        return Jsonp.createObjectBuilder().add("title", plan.title()).add("operations", ops).build().toString();
+        return Json.createObjectBuilder().add("title", plan.title()).add("operations", ops).build().toString();
     }
 
     private long create(Create k, Long parent) throws SQLException {

@@ -22,7 +22,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import vn.egov.platform.tenancy.Slugs;
-import vn.egov.platform.web.Jsonp;
 
 /**
  * Reads a unit list in the GSO format ({@code gso_code,name,unit_type,level,parent_gso_code}; lines starting
@@ -52,8 +51,8 @@ public final class UnitCsvPlan {
     public record LineError(int line, String reason) {
         /** The errors as a problem's {@code errors} member: {@code [{"line", "reason"}, ...]}. */
         public static jakarta.json.JsonArray json(List<LineError> errors) {
-            jakarta.json.JsonArrayBuilder list = Jsonp.createArrayBuilder();
-            errors.forEach(e -> list.add(Jsonp.createObjectBuilder().add("line", e.line()).add("reason", e.reason())));
+            jakarta.json.JsonArrayBuilder list = jakarta.json.Json.createArrayBuilder();
+            errors.forEach(e -> list.add(jakarta.json.Json.createObjectBuilder().add("line", e.line()).add("reason", e.reason())));
             return list.build();
         }
     }

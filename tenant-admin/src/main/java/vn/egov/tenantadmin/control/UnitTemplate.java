@@ -3,6 +3,7 @@ package vn.egov.tenantadmin.control;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
@@ -15,7 +16,6 @@ import vn.egov.platform.security.Passwords;
 import vn.egov.platform.tenancy.UnitProvisioned;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Access;
-import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.tenantadmin.boundary.NewUnit;
@@ -114,8 +114,8 @@ public class UnitTemplate {
                 .setParameter(4, code).setParameter(5, name).setParameter(6, reason == null || reason.isBlank() ? null : reason.strip())
                 .setParameter(7, access.username()).executeUpdate();
         audit.record(unit.getId(), "unit.renamed", code,
-                Jsonp.createObjectBuilder().add("code", unit.getCode()).add("name", unit.getName()).build(),
-                Jsonp.createObjectBuilder().add("code", code).add("name", name).build());
+                Json.createObjectBuilder().add("code", unit.getCode()).add("name", unit.getName()).build(),
+                Json.createObjectBuilder().add("code", code).add("name", name).build());
         settings.invalidateAfterCommit(unit.getId());
     }
 
@@ -126,13 +126,13 @@ public class UnitTemplate {
                 .setParameter(1, status).setParameter(2, unit.getId()).executeUpdate();
         if (changed == 1) {
             audit.record(unit.getId(), "unit." + ("suspended".equals(status) ? "suspended" : "reactivated"), unit.getCode(),
-                    Jsonp.createObjectBuilder().add("status", unit.getStatus()).build(),
-                    Jsonp.createObjectBuilder().add("status", status).build());
+                    Json.createObjectBuilder().add("status", unit.getStatus()).build(),
+                    Json.createObjectBuilder().add("status", status).build());
         }
     }
 
     private static JsonObject describe(NewUnit in, String name, String parentCode) {
-        JsonObjectBuilder b = Jsonp.createObjectBuilder().add("code", in.code()).add("name", name).add("kind", in.kind())
+        JsonObjectBuilder b = Json.createObjectBuilder().add("code", in.code()).add("name", name).add("kind", in.kind())
                 .add("parent", parentCode).add("firstAdmin", in.firstAdmin().username());
         if (in.gsoCode() != null) {
             b.add("gsoCode", in.gsoCode());

@@ -1,5 +1,6 @@
 package vn.egov.platform.search;
 
+import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -10,7 +11,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import vn.egov.platform.web.Jsonp;
 
 /**
  * One searchable item as the index keeps it. Its id is {@code <type>:<id in the module>}, unique on the platform.
@@ -69,9 +69,9 @@ public record SearchDocument(String id, long tenantId, String tenantPath, String
     }
 
     public JsonObject toJson() {
-        JsonArrayBuilder r = Jsonp.createArrayBuilder();
+        JsonArrayBuilder r = Json.createArrayBuilder();
         readers.forEach(r::add);
-        JsonObjectBuilder b = Jsonp.createObjectBuilder()
+        JsonObjectBuilder b = Json.createObjectBuilder()
                 .add("id", id).add("tenantId", tenantId).add("tenantPath", tenantPath).add("type", type)
                 .add("visibility", visibility.code()).add("readers", r).add("title", title).add("body", body)
                 .add("updated", updated.toString());

@@ -15,7 +15,9 @@ import java.util.Map;
  * JSON-P's factories through one provider looked up once. {@code Jsonp.createObjectBuilder()} and its
  * siblings look the provider up with a service loader on every call (class-path scans and zip-entry lookups): in
  * the dossier replay that lookup was 40% of the request threads' CPU. The provider is the server's (Parsson), the
- * same for the whole application, and thread-safe.
+ * same for the whole application, and thread-safe. For server-side code only: classes that the command line and
+ * the tests also load outside the server (the reorganisation's planning in tenant-admin's control package, the
+ * search document) keep {@code jakarta.json.Json}, as this jar is not on their class path.
  */
 public final class Jsonp {
     private static final JsonProvider PROVIDER = JsonProvider.provider();

@@ -124,7 +124,9 @@ public class SearchResource {
                     .orElseThrow(() -> ProblemException.notFound("đơn vị " + code.strip(), "unit " + code.strip()));
             return t;
         }
-        return context.tenant().orElseGet(() -> directory.roots().stream().findFirst()
+        // no unit and no site: the province the deployment was set up with, the oldest root (not the first by name:
+        // another root, a province being set up or merged, must not take the search of the whole deployment)
+        return context.tenant().orElseGet(() -> directory.roots().stream().min(java.util.Comparator.comparing(Tenant::getId))
                 .orElseThrow(() -> ProblemException.notFound("đơn vị gốc", "root unit")));
     }
 
