@@ -22,11 +22,7 @@ echo "== platform up (its own work folder $work)"
 egov up > "$work.up.log" 2>&1 || { cat "$work.up.log"; exit 1; }
 
 password="Bench-$(date +%s)-mat-khau"
-new_user() { # unit username role [--subtree]: a user with a chosen password
-  local otp; otp=$(egov add-user --unit "$1" --username "$2" --name "Đo hiệu năng" --role "$3" ${4:-} | sed -n 's/.*first use): //p')
-  curl -sf -o /dev/null -u "$2:$otp" -H 'Content-Type: application/json' \
-    -d "{\"currentPassword\":\"$otp\",\"newPassword\":\"$password\"}" "$http/api/me/password"
-}
+. "$here/modules/dossiers/bench/new-user.sh"
 stamp=$(date +%s)
 admin="bench$stamp"
 new_user lao-cai "$admin" PROVINCE_ADMIN --subtree

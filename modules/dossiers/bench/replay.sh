@@ -42,11 +42,7 @@ if [[ "${BENCH_KEEP:-}" == "1" && -f "$work.accounts" ]]; then
   echo "== the kept environment's accounts and procedures (set up before)"
 else
   password="Bench-$(date +%s)-mat-khau"
-  new_user() { # unit username role [--subtree]: a user with a chosen password
-    local otp; otp=$(egov add-user --unit "$1" --username "$2" --name "Đo hiệu năng" --role "$3" ${4:-} | sed -n 's/.*first use): //p')
-    curl -sf -o /dev/null -u "$2:$otp" -H 'Content-Type: application/json' \
-      -d "{\"currentPassword\":\"$otp\",\"newPassword\":\"$password\"}" "$http/api/me/password"
-  }
+  . "$here/modules/dossiers/bench/new-user.sh"
   stamp=$(date +%s)
   admin="rb$stamp"
   echo "== a province administrator and $citizens citizens"

@@ -113,8 +113,8 @@ public class Details {
             }, s.id()).forEach(handovers::add);
             o.add("handovers", handovers);
             JsonArrayBuilder next = Jsonp.createArrayBuilder();
+            ProcessModel model = processing.model(s);
             if (!s.isFinal() && !s.status().equals("supplement")) {
-                ProcessModel model = processing.model(s);
                 model.next(s.stepId()).forEach(t -> model.step(t.to()).ifPresent(step -> next.add(Jsonp.createObjectBuilder().add("step", step.id())
                         .add("name", step.name()).add("role", step.role().name()).add("end", step.end()).add("days", step.days())
                         .add("label", t.name() == null ? step.name() : t.name()))));
@@ -122,8 +122,8 @@ public class Details {
             o.add("next", next);
             if (!s.isFinal()) {
                 // who ends the current step, and whether the one asking may (the desk shows the actions or says whose they are)
-                processing.model(s).step(s.stepId()).ifPresent(step -> {
-                    java.util.Set<vn.egov.platform.security.Role> duties = Duties.ending(step.role());
+                model.step(s.stepId()).ifPresent(step -> {
+                    var duties = Duties.ending(step.role());
                     JsonArrayBuilder roles = Jsonp.createArrayBuilder();
                     JsonArrayBuilder names = Jsonp.createArrayBuilder();
                     duties.forEach(r -> { roles.add(r.name()); names.add(r.vietnamese()); });

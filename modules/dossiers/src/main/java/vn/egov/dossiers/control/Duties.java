@@ -21,6 +21,9 @@ public final class Duties {
     private Duties() {
     }
 
+    /** The reception desk: receiving at the counter or from the post, taking supplements at the counter. */
+    public static final Set<Role> DESK = Set.of(Role.RECEIVER);
+
     /** The duties that may end a step of this role. */
     public static Set<Role> ending(ProcessModel.Role stepRole) {
         return switch (stepRole) {
@@ -29,6 +32,13 @@ public final class Duties {
             case LEADER -> EnumSet.of(Role.LEADER);
             case OTHER_AGENCY -> EnumSet.of(Role.HANDLER, Role.LEADER);
         };
+    }
+
+    /** The duties that may refuse a dossier at a step of this role: the step's own, or a leader. */
+    public static Set<Role> refusing(ProcessModel.Role stepRole) {
+        Set<Role> may = EnumSet.copyOf(ending(stepRole));
+        may.add(Role.LEADER);
+        return may;
     }
 
     /** Whether {@code user} holds one of {@code duties} in the unit {@code unitId}. */

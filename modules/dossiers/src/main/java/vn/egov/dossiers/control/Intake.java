@@ -102,7 +102,7 @@ public class Intake {
                            Long pickupId) {
         if (pickupId != null || !"online".equals(channel)) {
             // at the counter, or a paper dossier the post brought: the reception desk's work
-            Duties.require(unit.getId(), java.util.EnumSet.of(vn.egov.platform.security.Role.RECEIVER), "Tiếp nhận hồ sơ tại bộ phận một cửa",
+            Duties.require(unit.getId(), Duties.DESK, "Tiếp nhận hồ sơ tại bộ phận một cửa",
                     "Receiving a dossier at the one-stop desk");
         }
         if (pickupId != null) {

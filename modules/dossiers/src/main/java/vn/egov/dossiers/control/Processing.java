@@ -237,7 +237,7 @@ public class Processing {
             throw conflict("Hồ sơ " + code + " không chờ bổ sung.", "Dossier " + code + " is not waiting for papers.");
         }
         if (applicantId == null) {
-            Duties.require(unit.getId(), java.util.EnumSet.of(vn.egov.platform.security.Role.RECEIVER), "Nhận giấy tờ bổ sung tại quầy", "Taking papers at the counter");
+            Duties.require(unit.getId(), Duties.DESK, "Nhận giấy tờ bổ sung tại quầy", "Taking papers at the counter");
         }
         long noticeId = db.one("SELECT id FROM dossier_notice WHERE dossier_id = ? AND form = 2 AND answered_at IS NULL ORDER BY id DESC LIMIT 1",
                 rs -> rs.getLong(1), s.id()).orElseThrow();
@@ -339,11 +339,8 @@ public class Processing {
     @TenantTransactional
     public State refuse(Tenant unit, String code, String reason, String actor) {
         State s = holding(unit, code, null);
-        model(s).step(s.stepId()).ifPresent(step -> {
-            java.util.Set<vn.egov.platform.security.Role> may = java.util.EnumSet.copyOf(Duties.ending(step.role()));
-            may.add(vn.egov.platform.security.Role.LEADER);
-            Duties.require(unit.getId(), may, "Từ chối giải quyết ở bước \"" + step.name() + "\"", "Refusing at step \"" + step.id() + "\"");
-        });
+        model(s).step(s.stepId()).ifPresent(step -> Duties.require(unit.getId(), Duties.refusing(step.role()),
+                "Từ chối giải quyết ở bước \"" + step.name() + "\"", "Refusing at step \"" + step.id() + "\""));
         String r = required(reason, "reason", "Hãy ghi lý do từ chối.", "Give the reason for the refusal.");
         db.insert("INSERT INTO dossier_notice (tenant_id, dossier_id, form, reason, actor) VALUES (?, ?, 3, ?, ?) RETURNING id", unit.getId(), s.id(), r, actor);
         return end(unit, s, "refused", "Từ chối giải quyết: " + r, actor, false);

@@ -22,6 +22,9 @@ class DutiesTest {
         assertEquals(EnumSet.of(Role.HANDLER), Duties.ending(ProcessModel.Role.HANDLER));
         assertEquals(EnumSet.of(Role.LEADER), Duties.ending(ProcessModel.Role.LEADER));
         assertEquals(EnumSet.of(Role.HANDLER, Role.LEADER), Duties.ending(ProcessModel.Role.OTHER_AGENCY));
+        assertEquals(Set.of(Role.RECEIVER), Duties.DESK);
+        assertEquals(EnumSet.of(Role.HANDLER, Role.LEADER), Duties.refusing(ProcessModel.Role.HANDLER), "the step's own, or a leader");
+        assertEquals(EnumSet.of(Role.RECEIVER, Role.LEADER), Duties.refusing(ProcessModel.Role.APPLICANT));
         for (ProcessModel.Role r : ProcessModel.Role.values()) {
             assertTrue(Duties.ending(r).stream().allMatch(Role::isDuty), r + " asks for duties only");
         }
