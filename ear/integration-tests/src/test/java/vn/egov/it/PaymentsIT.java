@@ -87,6 +87,12 @@ class PaymentsIT extends DeployedEar {
 
         // refunds: never more than what is left
         String refunds = ProcessingIT.path(unit, code) + "/refunds";
+        // a refund goes through the desk that took the fees, or the leader: not a handler
+        Api.Response handler = Api.as(Fixtures.user(unit, false, "STAFF", "HANDLER"), Fixtures.PASSWORD).post(refunds,
+                "{\"amount\":20000,\"reason\":\"Được miễn một phần lệ phí\"}");
+        assertEquals(403, handler.status(), handler.toString());
+        assertTrue(handler.body().contains("duty-required"), handler.body());
+        assertEquals(0, payment(code).getJsonNumber("refunded").longValue(), "nothing refunded");
         assertEquals(400, commune.post(refunds, "{\"amount\":60000,\"reason\":\"Thu thừa\"}").status());
         assertEquals(400, commune.post(refunds, "{\"amount\":20000}").status(), "a reason is needed");
         Api.Response part = commune.post(refunds, "{\"amount\":20000,\"reason\":\"Được miễn một phần lệ phí\"}");

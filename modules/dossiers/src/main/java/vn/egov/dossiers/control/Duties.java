@@ -14,7 +14,9 @@ import vn.egov.platform.web.ProblemException;
  * of the holder's staff. The reception desk ({@code RECEIVER}) receives at the counter, takes supplements at the
  * counter and ends the reception steps; a handler ends the handling steps and, at the agency a dossier was
  * transferred to, the transfer step (as may its leader); the leader ends the leader's steps. A refusal is the
- * current step's duty-holder's or a leader's. A duty counts in its holder's own unit only (a district's leader does
+ * current step's duty-holder's or a leader's. The unit's word to the applicant outside the process, the apology with a new
+ * date (form 04) and the stop (form 05), is signed by its leader; a refund of fees goes through the desk that took
+ * them, or the leader. A duty counts in its holder's own unit only (a district's leader does
  * not sign for a commune), and being an administrator, of the unit or the province, is not a duty.
  */
 public final class Duties {
@@ -23,6 +25,12 @@ public final class Duties {
 
     /** The reception desk: receiving at the counter or from the post, taking supplements at the counter. */
     public static final Set<Role> DESK = Set.of(Role.RECEIVER);
+
+    /** Forms the head of the unit signs outside the process: the apology with a new date (04), the stop (05). */
+    public static final Set<Role> SIGNING = Set.of(Role.LEADER);
+
+    /** A refund of fees paid: the desk that took them, or the leader. */
+    public static final Set<Role> REFUNDING = Set.of(Role.RECEIVER, Role.LEADER);
 
     /** The duties that may end a step of this role. */
     public static Set<Role> ending(ProcessModel.Role stepRole) {

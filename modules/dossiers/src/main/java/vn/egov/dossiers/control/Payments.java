@@ -135,6 +135,7 @@ public class Payments {
         P p = db.one("SELECT p.id, p.dossier_id, p.amount, p.refunded, p.status FROM dossier_payment p JOIN dossier d ON d.id = p.dossier_id "
                         + "WHERE d.code = ? AND p.tenant_id = ? FOR UPDATE OF p", rs -> new P(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5)),
                 code, unit.getId()).orElseThrow(() -> ProblemException.notFound("khoản thu của hồ sơ " + code, "payment of dossier " + code));
+        Duties.require(unit.getId(), Duties.REFUNDING, "Hoàn trả phí, lệ phí", "Refunding fees");
         String r = Processing.clean(reason, 2000);
         Map<String, List<String>> problems = new java.util.LinkedHashMap<>();
         if (!p.status().equals("paid")) {

@@ -350,7 +350,9 @@ public class Processing {
     @Transactional
     @TenantTransactional
     public State stopHeld(Tenant unit, String code, String reason, boolean byApplicant, String actor) {
-        return stop(unit, holding(unit, code, null), reason, byApplicant, actor);
+        State s = holding(unit, code, null);
+        Duties.require(unit.getId(), Duties.SIGNING, "Dừng giải quyết hồ sơ (mẫu 05)", "Stopping a dossier (form 05)");
+        return stop(unit, s, reason, byApplicant, actor);
     }
 
     /** The applicant withdraws their dossier (form 05, asked by the applicant), in the holder's scope, before it ends. */
@@ -390,6 +392,7 @@ public class Processing {
     @TenantTransactional
     public State apologize(Tenant unit, String code, String reason, LocalDate newDate, String actor) {
         State s = holding(unit, code, null);
+        Duties.require(unit.getId(), Duties.SIGNING, "Xin lỗi và hẹn lại ngày trả kết quả (mẫu 04)", "An apology with a new date (form 04)");
         String r = required(reason, "reason", "Hãy ghi lý do chậm trễ.", "Give the reason for the delay.");
         WorkingCalendar cal = calendar.calendar();
         if (newDate == null || !newDate.isAfter(s.owedOn()) || newDate.isBefore(today()) || !cal.isWorkingDay(newDate)) {
