@@ -182,4 +182,47 @@ class AuthIT extends DeployedEar {
         assertEquals(302, post.apply("Origin", Api.baseUrl()), "the platform's own login form");
         assertEquals(302, post.apply("Sec-Fetch-Site", "same-origin"));
     }
+
+    /**
+     * The API with the browser's session: a change sent from another site (its Origin, or the fetch metadata, says so)
+     * is refused with a problem before the API runs; the same request from the portal itself, or from a program that
+     * sends no such header, reaches the API (here: a dossier that is not the citizen's, so 404).
+     */
+    @Test
+    void anApiChangeAnotherSiteMadeTheBrowserSendIsRefused() throws Exception {
+        String user = Fixtures.user(Fixtures.COMMUNE, false, "CITIZEN");
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        java.net.http.HttpResponse<String> login = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(Api.baseUrl() + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded").POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + user
+                                + "&password=" + java.net.URLEncoder.encode(PASSWORD, java.nio.charset.StandardCharsets.UTF_8))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, login.statusCode(), login.body());
+        java.util.function.BiFunction<String, String, java.net.http.HttpResponse<String>> withdraw = (header, value) -> {
+            try {
+                java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(Api.baseUrl()
+                        + "/api/me/dossiers/KHONG-CO-260101-000001/withdrawal")).header("Content-Type", "application/json")
+                        .header("Accept", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"reason\":\"Rút hồ sơ\"}"));
+                if (header != null) {
+                    b.header(header, value);
+                }
+                return browser.send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        java.net.http.HttpResponse<String> forged = withdraw.apply("Origin", "https://trang-la.example");
+        assertEquals(403, forged.statusCode(), forged.body());
+        assertTrue(forged.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertTrue(forged.body().contains("cross-origin-request") && forged.body().contains("trang web khác"), forged.body());
+        assertEquals(403, withdraw.apply("Sec-Fetch-Site", "cross-site").statusCode());
+        assertEquals(403, withdraw.apply("Origin", "null").statusCode());
+        // the same request from the portal's own pages, or from a program: the API answers it
+        assertEquals(404, withdraw.apply("Origin", Api.baseUrl()).statusCode());
+        assertEquals(404, withdraw.apply("Sec-Fetch-Site", "same-origin").statusCode());
+        assertEquals(404, withdraw.apply(null, null).statusCode());
+        // reading is not guarded (a GET changes nothing)
+        java.net.http.HttpResponse<String> read = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(Api.baseUrl() + "/api/me/dossiers"))
+                .header("Accept", "application/json").header("Origin", "https://trang-la.example").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, read.statusCode(), read.body());
+    }
 }

@@ -31,25 +31,10 @@ public class FormLoginFilter extends FormAuthenticationFilter {
         return super.onAccessDenied(request, response);
     }
 
-    /** Whether the browser says the POST comes from another site than the one it is sent to. */
+    /** Whether the browser says the POST comes from another site than the one it is sent to (the API's check, {@link SameOriginFilter}). */
     static boolean crossSite(HttpServletRequest request) {
-        String origin = request.getHeader("Origin");
-        if (origin != null) {
-            if ("null".equals(origin)) {
-                return true;
-            }
-            try {
-                java.net.URI o = java.net.URI.create(origin);
-                String host = request.getHeader("Host");
-                int port = o.getPort() != -1 ? o.getPort() : "https".equals(o.getScheme()) ? 443 : 80;
-                String expected = o.getHost() + ":" + port;
-                String actual = host == null ? "" : host.contains(":") ? host : host + ":" + ("https".equals(request.getScheme()) ? 443 : 80);
-                return !expected.equalsIgnoreCase(actual);
-            } catch (IllegalArgumentException e) {
-                return true;
-            }
-        }
-        return "cross-site".equals(request.getHeader("Sec-Fetch-Site"));
+        return !SameOriginFilter.sameOrigin(request.getHeader("Sec-Fetch-Site"), request.getHeader("Origin"), request.getHeader("Host"),
+                request.getHeader("X-Forwarded-Host"));
     }
 
     @Override
