@@ -1,6 +1,7 @@
 package vn.egov.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -159,6 +160,57 @@ class DossierJourneyBrowserIT extends DeployedEar {
         assertTrue(browser.findElement(By.id("chart")).isDisplayed());
         assertTrue(browser.findElement(By.id("csv")).getAttribute("href").contains("format=csv"));
         Chromium.screenshot(browser, "journey-7-figures");
+    }
+
+    /**
+     * A citizen asks from the procedure's page for the postal service to pick their paper dossier up: the login first,
+     * a missing address refused in Vietnamese with nothing stored, then the request listed on their page and booked
+     * with the post (its tracking number shown).
+     */
+    @Test
+    void aCitizenAsksThePostToPickUpTheirPaperDossierFromTheProceduresPage() throws Exception {
+        Api province = Api.as(Fixtures.user(Fixtures.PROVINCE, true, "PROVINCE_ADMIN"), Fixtures.PASSWORD);
+        String procedure = ProceduresIT.code();
+        String definition = ProcessingIT.definition(procedure).replace("\"channels\":[\"online\",\"counter\"]", "\"channels\":[\"online\",\"counter\",\"post\"]");
+        assertTrue(definition.contains("\"post\""));
+        assertEquals(200, province.post("/api/t/" + Fixtures.PROVINCE + "/procedures/import", "[" + definition + "]").status());
+        String unit = PortalIT.commune("xa-gui-buu-dien");
+        assertEquals(201, PortalIT.as(unit, "UNIT_ADMIN").put("/api/t/" + unit + "/procedures/adopted/" + procedure, "").status());
+        String citizen = Fixtures.user(Fixtures.COMMUNE, false, "CITIZEN");
+
+        browser.manage().deleteAllCookies();
+        browser.get(Api.baseUrl() + "/t/" + unit + "/procedures/" + procedure);
+        Chromium.clickAndWait(browser, browser.findElement(By.id("pickup")));
+        wait(ExpectedConditions.urlContains("/login"));
+        browser.findElement(By.id("username")).sendKeys(citizen);
+        browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
+        Chromium.clickAndWait(browser, browser.findElement(By.cssSelector("button[type=submit]")));
+        wait(ExpectedConditions.urlContains("/pickup"));
+        assertEquals("Gửi hồ sơ giấy qua bưu chính", browser.findElement(By.tagName("h1")).getText());
+
+        // no address: refused beside the field, the e-mail kept, nothing stored
+        browser.findElement(By.id("email")).sendKeys("buu-chinh@example.vn");
+        Chromium.clickAndWait(browser, browser.findElement(By.id("ask-pickup")));
+        assertTrue(browser.findElement(By.id("form-errors")).getText().contains("Chưa có gì được lưu"), browser.findElement(By.id("form-errors")).getText());
+        assertTrue(browser.findElement(By.id("address-error")).getText().contains("Hãy ghi địa chỉ"), browser.findElement(By.id("address-error")).getText());
+        assertEquals("buu-chinh@example.vn", browser.findElement(By.id("email")).getAttribute("value"));
+        assertFalse(Api.as(citizen, Fixtures.PASSWORD).get("/api/me/pickups").body().contains("\"procedureCode\":\"" + procedure + "\""),
+                "no pickup of this procedure stored");
+        Chromium.screenshot(browser, "pickup-1-refused");
+
+        browser.findElement(By.id("address")).sendKeys("Thôn Lùng Vai, xã Quang Kim, huyện Bát Xát");
+        Chromium.clickAndWait(browser, browser.findElement(By.id("ask-pickup")));
+        wait(ExpectedConditions.urlContains("/me/dossiers?pickup="));
+        assertTrue(browser.findElement(By.id("pickup-asked")).getText().contains("Đã gửi yêu cầu"));
+        String row = browser.findElement(By.id("pickups")).getText();
+        assertTrue(row.contains(procedure) && row.contains("Thôn Lùng Vai"), row);
+
+        // booked with the postal service (its simulator) through the outbox: the page shows the tracking number
+        PortalIT.await("the pickup booked", () -> Api.as(citizen, Fixtures.PASSWORD).get("/api/me/pickups").body().contains("\"tracking\""), 30);
+        browser.navigate().refresh();
+        String booked = browser.findElement(By.id("pickups")).getText();
+        assertTrue(booked.matches("(?s).*Bưu điện đã nhận yêu cầu \\(số hiệu bưu gửi EB[0-9]{9}VN\\).*"), booked);
+        Chromium.screenshot(browser, "pickup-2-booked");
     }
 
     private static void login(String username) {

@@ -50,12 +50,19 @@ public class MyDossierPages {
     @Context
     HttpServletRequest request;
 
+    @Inject
+    vn.egov.dossiers.boundary.MyPickupsResource pickups;
+
     @GET
-    public Response list() {
+    public Response list(@QueryParam("pickup") String askedPickup) {
         if (CurrentUser.get().isEmpty()) {
             return login();
         }
         StringBuilder b = new StringBuilder(Forms.STYLE).append("<h1>Hồ sơ của tôi</h1>");
+        if (askedPickup != null) {
+            b.append("<p class=\"notice\" role=\"status\" id=\"pickup-asked\">Đã gửi yêu cầu nhận hồ sơ qua bưu chính. Bưu điện sẽ liên hệ và đến nhận "
+                    + "hồ sơ; tình trạng yêu cầu ở bảng bên dưới.</p>");
+        }
         var all = ((jakarta.json.JsonArray) api.mine().getEntity());
         if (all.isEmpty()) {
             b.append("<p>Bạn chưa nộp hồ sơ nào.</p>");
@@ -71,7 +78,32 @@ public class MyDossierPages {
             }
             b.append("</tbody></table>");
         }
+        var asked = (jakarta.json.JsonArray) pickups.mine().getEntity();
+        if (!asked.isEmpty()) {
+            b.append("<h2>Hồ sơ giấy gửi qua bưu chính</h2><table class=\"list\" id=\"pickups\"><thead><tr><th scope=\"col\">Số yêu cầu</th>"
+                    + "<th scope=\"col\">Thủ tục</th><th scope=\"col\">Địa chỉ nhận</th><th scope=\"col\">Ngày yêu cầu</th><th scope=\"col\">Tình trạng</th>"
+                    + "</tr></thead><tbody>");
+            for (JsonValue v : asked) {
+                JsonObject p = v.asJsonObject();
+                b.append("<tr><td>").append(p.getJsonNumber("id").longValue()).append("</td><td>").append(Html.escape(p.getString("procedureCode")))
+                        .append("</td><td>").append(Html.escape(p.getString("address"))).append("</td><td>")
+                        .append(Intake.DAY.format(java.time.Instant.parse(p.getString("requestedAt")).atZone(Intake.VIETNAM))).append("</td><td class=\"status\">")
+                        .append(Html.escape(pickupStatus(p))).append("</td></tr>");
+            }
+            b.append("</tbody></table>");
+        }
         return page("Hồ sơ của tôi", b.toString(), 200);
+    }
+
+    /** Where a pickup is, in the applicant's words. */
+    static String pickupStatus(JsonObject p) {
+        return switch (p.getString("status")) {
+            case "requested" -> "Đã gửi yêu cầu, chờ bưu điện xác nhận";
+            case "accepted" -> "Bưu điện đã nhận yêu cầu (số hiệu bưu gửi " + p.getString("tracking", "") + ")";
+            case "arrived" -> "Hồ sơ đã đến cơ quan, chờ tiếp nhận";
+            case "received" -> "Cơ quan đã tiếp nhận hồ sơ (xem ở bảng trên)";
+            default -> p.getString("status");
+        };
     }
 
     @GET

@@ -124,13 +124,21 @@ public class CatalogueSite {
         row(b, en ? "Version" : "Phiên bản", v.version() + "");
         b.append("</tbody></table>");
         boolean online = false;
+        boolean byPost = false;
         for (JsonNode c : d.path("channels")) {
             online |= c.asText().equals("online");
+            byPost |= c.asText().equals("post");
         }
         if (online) {
             // the submission form itself asks for a citizen's or business's login first
             b.append("<p><a class=\"apply\" id=\"apply\" href=\"/t/").append(Html.escape(unit.getCode())).append("/procedures/").append(Html.escape(p.code()))
                     .append("/apply\">").append(en ? "Submit online" : "Nộp hồ sơ trực tuyến").append("</a></p>");
+        }
+        if (byPost) {
+            // the postal service picks the paper dossier up at the applicant's address (a login first, too)
+            b.append("<p><a id=\"pickup\" href=\"/t/").append(Html.escape(unit.getCode())).append("/procedures/").append(Html.escape(p.code()))
+                    .append("/pickup\">").append(en ? "Send the paper dossier by post (picked up at your address)" : "Gửi hồ sơ giấy qua bưu chính (nhận tại nhà)")
+                    .append("</a></p>");
         }
         b.append("<h2>").append(en ? "Papers" : "Thành phần hồ sơ").append("</h2><table class=\"papers\"><thead><tr><th scope=\"col\">").append(en ? "Paper" : "Giấy tờ")
                 .append("</th><th scope=\"col\">").append(en ? "Originals" : "Bản chính").append("</th><th scope=\"col\">").append(en ? "Copies" : "Bản sao")
