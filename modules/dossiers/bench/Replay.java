@@ -326,6 +326,7 @@ public class Replay {
         // throughput and latencies
         long finished = counted("result") + counted("refused");
         long requests = workers.stream().mapToLong(w -> Arrays.stream(w.counts).sum()).sum();
+        System.out.println("answers asked: Prefer: " + PREFER);
         System.out.printf("wall time %.1f s: %d lifecycles finished, %.1f lifecycles/s; %d HTTP requests, %.1f requests/s%n", seconds, finished,
                 finished / seconds, requests, requests / seconds);
         System.out.println("latency per kind of request (ms):   count      p50      p99      max");
@@ -497,9 +498,15 @@ public class Replay {
         return http;
     }
 
+    /**
+     * What the replay's actions ask back (BENCH_ANSWER): "minimal" (the default) sends {@code Prefer: return=minimal} and
+     * gets the dossier's summary as the action left it; "full" gets the whole dossier read again, as a page would.
+     */
+    static final String PREFER = "full".equals(System.getenv("BENCH_ANSWER")) ? "return=representation" : "return=minimal";
+
     static HttpRequest json(String path, String body) {
         return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120)).header("Accept", "application/json")
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+                .header("Prefer", PREFER).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
     }
 
     /** The total row of the province subtree's figures for the period. */
@@ -539,7 +546,7 @@ public class Replay {
         HttpRequest post(String path) {
             w("--" + boundary + "--\r\n");
             return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120)).header("Accept", "application/json")
-                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .header("Prefer", PREFER).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
         }
 

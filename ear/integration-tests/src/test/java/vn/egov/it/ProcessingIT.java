@@ -128,10 +128,56 @@ class ProcessingIT extends DeployedEar {
         String second = submit();
         move(receiver, unit, second, "{\"to\":\"tham-dinh\"}");
         Api leader = Api.as(Fixtures.user(unit, false, "STAFF", "LEADER"), Fixtures.PASSWORD);
+        // the apology (form 04) and the stop (form 05) are the leader's to sign, not the handler's
+        int version = handler.get(path(unit, second)).json().getInt("version");
+        Api.Response apology = handler.post(path(unit, second) + "/apology", "{\"reason\":\"Chờ xác minh\",\"newDate\":\"31/12/2099\"}");
+        assertEquals(403, apology.status(), apology.toString());
+        assertTrue(apology.body().contains("duty-required") && apology.body().contains("Lãnh đạo"), apology.body());
+        assertEquals(403, handler.post(path(unit, second) + "/stop", "{\"reason\":\"Theo đề nghị\"}").status());
+        assertEquals(403, receiver.post(path(unit, second) + "/stop", "{\"reason\":\"Theo đề nghị\"}").status());
+        JsonObject unchanged = handler.get(path(unit, second)).json();
+        assertEquals(version, unchanged.getInt("version"), "nothing changed");
+        assertEquals("in_progress", unchanged.getString("status"));
+        String third = submit();
+        Api.Response stopped = leader.post(path(unit, third) + "/stop", "{\"reason\":\"Người nộp có văn bản đề nghị dừng\",\"byApplicant\":true}");
+        assertEquals(200, stopped.status(), stopped.toString());
+        assertEquals("stopped", stopped.json().getString("status"));
         Api.Response refused = leader.post(path(unit, second) + "/refusal", "{\"reason\":\"Không đủ điều kiện theo quy định\"}");
         assertEquals(200, refused.status(), refused.toString());
         assertEquals("refused", refused.json().getString("status"));
         assertFalse(leader.get(path(unit, second)).json().containsKey("duty"), "an ended dossier has no step to end");
+    }
+
+    /**
+     * A client that sends {@code Prefer: return=minimal} (RFC 7240) gets the dossier's summary as the action left it,
+     * not the whole dossier read again; without it, the whole dossier. Both say the same step, status and holder.
+     */
+    @Test
+    void aClientThatPrefersAMinimalAnswerGetsTheSummaryOfWhatItsActionDid() throws Exception {
+        String code = submit();
+        HttpResponse<String> minimal = DossiersIT.HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(Api.baseUrl() + path(unit, code) + "/moves"))
+                .header("Authorization", commune.authorization()).header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("Prefer", "respond-async, return=minimal").POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"to\":\"tham-dinh\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, minimal.statusCode(), minimal.body());
+        assertEquals("return=minimal", minimal.headers().firstValue("Preference-Applied").orElse(""));
+        JsonObject summary = DossiersIT.json(minimal.body());
+        JsonObject whole = commune.get(path(unit, code)).json();
+        assertEquals(code, summary.getString("code"));
+        assertEquals("tham-dinh", summary.getString("step"));
+        for (String field : List.of("step", "status", "holder", "unit", "dueDate", "stepDue")) {
+            assertEquals(whole.getString(field), summary.getString(field), field);
+        }
+        assertEquals(whole.getInt("version"), summary.getInt("version"));
+        assertFalse(summary.containsKey("history"), "the summary, not the whole dossier");
+        assertTrue(whole.containsKey("history"));
+
+        // a refused action is refused the same way, whatever the preference
+        HttpResponse<String> refused = DossiersIT.HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(Api.baseUrl() + path(unit, code) + "/moves"))
+                .header("Authorization", commune.authorization()).header("Content-Type", "application/json").header("Prefer", "return=minimal")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"to\":\"khong-co\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertEquals(whole.getInt("version"), commune.get(path(unit, code)).json().getInt("version"), "nothing changed");
     }
 
     static String submit() throws Exception {

@@ -1,6 +1,6 @@
 package vn.egov.dossiers.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -44,7 +44,7 @@ import vn.egov.platform.web.ProblemException;
  * and has still to act on. Each action is one transaction in the unit's scope; a refused action changes nothing.
  */
 @Path("api/t/{unit}/dossiers")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class DossierWorkResource {
 
@@ -71,6 +71,9 @@ public class DossierWorkResource {
 
     @Inject
     vn.egov.dossiers.control.Pickups pickups;
+
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.core.HttpHeaders headers;
 
     /** The dossiers the unit holds and has to act on (its own and those transferred to it), the oldest due first. */
     @GET
@@ -120,7 +123,7 @@ public class DossierWorkResource {
         }
         Processing.State s = processing.move(unit, code, new Processing.Move(text(b, "to"), text(b, "assignee"), text(b, "toUnit"), text(b, "note"),
                 papers, b.get("version") instanceof jakarta.json.JsonNumber n ? n.intValue() : null), access.username());
-        return read(unit, s.code());
+        return answer(unit, s);
     }
 
     /** Papers asked for by a request to supplement, received at the counter on the applicant's behalf (multipart {@code paper.<id>}). */
@@ -129,8 +132,7 @@ public class DossierWorkResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response supplement(@PathParam("code") String code, List<EntityPart> parts) throws IOException {
         Tenant unit = access.require("dossiers", "write");
-        processing.supplied(unit, code, papers(parts, "paper."), null, access.username());
-        return read(unit, code);
+        return answer(unit, processing.supplied(unit, code, papers(parts, "paper."), null, access.username()));
     }
 
     /** The result (multipart: {@code result} file parts, {@code note}, {@code version}). */
@@ -152,8 +154,7 @@ public class DossierWorkResource {
                 }
             }
         }
-        processing.finish(unit, code, papers(parts, "result"), note, version, access.username());
-        return read(unit, code);
+        return answer(unit, processing.finish(unit, code, papers(parts, "result"), note, version, access.username()));
     }
 
     /** Refusal (form 03): {@code {"reason": ...}}. */
@@ -162,8 +163,7 @@ public class DossierWorkResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response refuse(@PathParam("code") String code, JsonObject body) {
         Tenant unit = access.require("dossiers", "write");
-        processing.refuse(unit, code, text(body, "reason"), access.username());
-        return read(unit, code);
+        return answer(unit, processing.refuse(unit, code, text(body, "reason"), access.username()));
     }
 
     /** Apology and new date (form 04): {@code {"reason": ..., "newDate": "dd/MM/yyyy"}}. */
@@ -181,8 +181,7 @@ public class DossierWorkResource {
                 throw invalid("newDate", "Ngày hẹn mới viết theo dạng dd/MM/yyyy.", "Write the new date as dd/MM/yyyy.");
             }
         }
-        processing.apologize(unit, code, text(body, "reason"), date, access.username());
-        return read(unit, code);
+        return answer(unit, processing.apologize(unit, code, text(body, "reason"), date, access.username()));
     }
 
     /** Stop (form 05): {@code {"reason": ..., "byApplicant": bool}} (at the applicant's written request, or the agency's decision). */
@@ -192,8 +191,7 @@ public class DossierWorkResource {
     public Response stop(@PathParam("code") String code, JsonObject body) {
         Tenant unit = access.require("dossiers", "write");
         boolean byApplicant = body != null && body.getBoolean("byApplicant", false);
-        processing.stopHeld(unit, code, text(body, "reason"), byApplicant, access.username());
-        return read(unit, code);
+        return answer(unit, processing.stopHeld(unit, code, text(body, "reason"), byApplicant, access.username()));
     }
 
     /** A refund of fees paid: {@code {"amount": đồng, "reason": ...}}. The unit that was paid. */
@@ -259,8 +257,34 @@ public class DossierWorkResource {
                 .header("Cache-Control", "private, no-store").build();
     }
 
-    private Response read(Tenant unit, String code) {
-        return Response.ok(processing.readAs(unit, () -> details.json(processing.find(code).orElseThrow(() -> notFound(code)), true).build())).build();
+    /**
+     * The answer to an action: the whole dossier as the unit now sees it (read again, in a transaction of its own),
+     * or, for a client that sent {@code Prefer: return=minimal} (RFC 7240), the dossier's summary as the action left
+     * it (code, status, step, holder, dates, version), taken from the action's own transaction.
+     */
+    private Response answer(Tenant unit, Processing.State after) {
+        if (minimal(headers)) {
+            return Response.ok(Details.summary(after, directory).build()).header("Preference-Applied", "return=minimal").build();
+        }
+        return Response.ok(processing.readAs(unit, () -> details.json(processing.find(after.code()).orElseThrow(() -> notFound(after.code())), true)
+                .build())).build();
+    }
+
+    /** Whether the client asked for a minimal answer ({@code Prefer: return=minimal}, among other preferences or not). */
+    static boolean minimal(jakarta.ws.rs.core.HttpHeaders headers) {
+        List<String> prefer = headers == null ? null : headers.getRequestHeader("Prefer");
+        if (prefer == null) {
+            return false;
+        }
+        for (String h : prefer) {
+            for (String p : h.split(",")) {
+                String[] kv = p.strip().split(";", 2)[0].split("=", 2);
+                if (kv.length == 2 && kv[0].strip().equalsIgnoreCase("return") && kv[1].strip().replace("\"", "").equalsIgnoreCase("minimal")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static List<Intake.Paper> papers(List<EntityPart> parts, String prefix) throws IOException {

@@ -1,7 +1,7 @@
 package vn.egov.dossiers.boundary;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
@@ -43,7 +43,7 @@ import vn.egov.platform.web.ProblemException;
  * scope of its own; the code that runs in that scope writes the one dossier, for that account, and nothing else.
  */
 @Path("api/t/{unit}/dossiers")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class DossiersResource {
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");

@@ -1,6 +1,6 @@
 package vn.egov.dossiers.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
@@ -35,7 +35,7 @@ import vn.egov.platform.web.ProblemException;
  * the history.
  */
 @Path("api/me/dossiers")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class MyDossiersResource {
 
@@ -65,6 +65,9 @@ public class MyDossiersResource {
 
     @jakarta.ws.rs.core.Context
     jakarta.ws.rs.core.UriInfo uri;
+
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.core.HttpHeaders headers;
 
     @GET
     public Response mine() {
@@ -132,7 +135,10 @@ public class MyDossiersResource {
         UserPrincipal me = access.user();
         List<Intake.Paper> papers = DossierWorkResource.papers(parts, "paper.");
         Tenant holder = holder(code, me);
-        ScopedWork.call(scope(holder), () -> processing.supplied(holder, code, papers, me.userId(), me.username()));
+        Processing.State after = ScopedWork.call(scope(holder), () -> processing.supplied(holder, code, papers, me.userId(), me.username()));
+        if (DossierWorkResource.minimal(headers)) {
+            return Response.ok(Details.summary(after, directory).build()).header("Preference-Applied", "return=minimal").build();
+        }
         return one(code);
     }
 

@@ -43,8 +43,39 @@ public class CalendarStore {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
+    /** How long a node trusts its own copy of a year without hearing of a change (a missed event, at worst). */
+    static final long LOCAL_MILLIS = 60_000;
+
+    /**
+     * This node's copies of the years, in front of the grid map (whose every read deserializes the year): dropped
+     * when the grid says a year was saved or forgotten, on this node at once, and in any case after a minute.
+     */
+    private final Map<Integer, Local> local = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Local(CalendarYear year, long until) {
+    }
+
+    private volatile java.util.UUID listener;
+
     private IMap<Integer, CalendarYear> years() {
         return grid.getMap(MAP);
+    }
+
+    @jakarta.annotation.PostConstruct
+    void listen() {
+        listener = years().addEntryListener((com.hazelcast.map.listener.EntryRemovedListener<Integer, CalendarYear>) e -> local.remove(e.getKey()), false);
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopListening() {
+        java.util.UUID id = listener;
+        if (id != null) {
+            try {
+                years().removeEntryListener(id);
+            } catch (RuntimeException e) {
+                // the grid is shutting down with the application: nothing left to listen to
+            }
+        }
     }
 
     /** The working days of the province, years read as a count reaches them. */
@@ -55,12 +86,18 @@ public class CalendarStore {
     /** A year as deadlines use it: confirmed by the province, or the statutory proposal. */
     public CalendarYear year(int year) {
         check(year);
+        long now = System.currentTimeMillis();
+        Local mine = local.get(year);
+        if (mine != null && mine.until() > now) {
+            return mine.year();
+        }
         IMap<Integer, CalendarYear> cache = years();
         CalendarYear y = cache.get(year);
         if (y == null) {
             y = load(year);
             cache.set(year, y);
         }
+        local.put(year, new Local(y, now + LOCAL_MILLIS));
         return y;
     }
 
@@ -148,6 +185,7 @@ public class CalendarStore {
     }
 
     private void forgetAfterCommit(int year) {
+        local.remove(year);
         years().delete(year);
         if (transactions.getTransactionKey() != null) {
             // and again once committed: a node may have read the old year in between
@@ -158,6 +196,7 @@ public class CalendarStore {
 
                 @Override
                 public void afterCompletion(int status) {
+                    local.remove(year);
                     years().delete(year);
                 }
             });
