@@ -1,12 +1,14 @@
 package vn.egov.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -103,6 +105,56 @@ class PaymentsIT extends DeployedEar {
         assertEquals(50000, payment(code).getJsonNumber("refunded").longValue());
         assertEquals(403, PortalIT.as(Fixtures.SIBLING_COMMUNE, "STAFF").post("/api/t/" + unit + "/dossiers/" + code + "/refunds",
                 "{\"amount\":1,\"reason\":\"x\"}").status());
+    }
+
+    /**
+     * Each unit collects into its own account, set by its administrator: refused input changes nothing; a payment
+     * request names the account of its unit at the time it was made (an earlier one keeps the deployment's); another
+     * unit neither sees nor changes it.
+     */
+    @Test
+    void eachUnitCollectsItsFeesIntoItsOwnAccount() throws Exception {
+        String here = PortalIT.commune("xa-tai-khoan-rieng");
+        assertEquals(201, PortalIT.as(here, "UNIT_ADMIN").put("/api/t/" + here + "/procedures/adopted/" + procedure, "").status());
+        Api admin = PortalIT.as(here, "UNIT_ADMIN");
+        Api desk = Api.as(Fixtures.oneStop(here), Fixtures.PASSWORD);
+        String path = "/api/t/" + here + "/payment-account";
+        JsonObject common = desk.get(path).json();
+        assertFalse(common.getBoolean("own"), common.toString());
+        HttpResponse<String> r = DossiersIT.submit(citizen, here, procedure, "{\"fullName\":\"Giàng Thị Mỷ\"}", Map.of("to-khai", DossiersIT.PDF));
+        assertEquals(201, r.statusCode(), r.body());
+        String before = DossiersIT.json(r.body()).getString("code");
+        assertEquals(common.getString("account"), payment(before).getJsonObject("account").getString("number"), "the deployment's account");
+
+        // refused: a BIN that is not 6 digits, an account with letters, no name; staff may not set it
+        Api.Response bad = admin.put(path, "{\"bin\":\"9704\",\"account\":\"12AB34\",\"name\":\" \"}");
+        assertEquals(400, bad.status(), bad.toString());
+        assertTrue(bad.isProblem());
+        for (String field : List.of("bin", "account", "name")) {
+            assertTrue(bad.json().getJsonObject("fields").containsKey(field), bad.body());
+        }
+        assertEquals(403, desk.put(path, "{\"bin\":\"970415\",\"account\":\"113000000123\",\"name\":\"UBND XA\"}").status());
+        assertFalse(desk.get(path).json().getBoolean("own"), "nothing saved");
+
+        Api.Response saved = admin.put(path, "{\"bin\":\"970415\",\"account\":\"1130 0000 0123\",\"name\":\"UBND XÃ TÀI KHOẢN RIÊNG\"}");
+        assertEquals(200, saved.status(), saved.toString());
+        assertEquals("113000000123", saved.json().getString("account"));
+        assertTrue(desk.get(path).json().getBoolean("own"));
+
+        // a new dossier names the unit's account in its VietQR code; the earlier one keeps the account it named
+        HttpResponse<String> after = DossiersIT.submit(citizen, here, procedure, "{\"fullName\":\"Giàng Thị Mỷ\"}", Map.of("to-khai", DossiersIT.PDF));
+        assertEquals(201, after.statusCode(), after.body());
+        JsonObject owed = payment(DossiersIT.json(after.body()).getString("code"));
+        assertEquals("113000000123", owed.getJsonObject("account").getString("number"));
+        assertTrue(owed.getString("qr").contains("0006970415" + "0112113000000123"), "the beneficiary (BIN, account) in the code: " + owed.getString("qr"));
+        assertEquals(common.getString("account"), payment(before).getJsonObject("account").getString("number"), "unchanged");
+
+        // another unit: its own reading shows nothing of this one's, and it cannot change this one's
+        Api sibling = PortalIT.as(Fixtures.SIBLING_COMMUNE, "UNIT_ADMIN");
+        assertFalse(sibling.get("/api/t/" + Fixtures.SIBLING_COMMUNE + "/payment-account").json().getBoolean("own"));
+        assertEquals(403, sibling.put(path, "{\"bin\":\"970405\",\"account\":\"999999999\",\"name\":\"KE GIAN\"}").status());
+        assertEquals(403, sibling.get(path).status());
+        assertEquals("113000000123", desk.get(path).json().getString("account"), "unchanged");
     }
 
     @Test

@@ -254,7 +254,8 @@ public class AdminLayout {
             new String[] {"portal", "Cổng thông tin", "Portal site", "portal"},
             new String[] {"calendar", "Lịch làm việc", "Working days", "calendar"},
             new String[] {"procedures", "Nhập danh mục thủ tục", "Import procedures", "procedures/import"},
-            new String[] {"dossiers", "Một cửa", "One-stop desk", "dossiers"});
+            new String[] {"dossiers", "Một cửa", "One-stop desk", "dossiers"},
+            new String[] {"payment-account", "Tài khoản thu phí", "Fee account", "payment-account"});
 
     /** A whole admin page of {@code unit}: breadcrumb, menu ({@code section} marked), message, body, user line. */
     public String page(Tenant unit, String section, String titleVi, String titleEn, String body) {

@@ -58,9 +58,65 @@ public class Payments {
     void request(long unitId, long dossierId, JsonNode definition) {
         long total = total(definition);
         if (total > 0) {
-            db.insert("INSERT INTO dossier_payment (tenant_id, dossier_id, reference, amount) VALUES (?, ?, ?, ?) RETURNING id", unitId, dossierId,
-                    "HS" + dossierId, total);
+            Account to = account(unitId);
+            db.insert("INSERT INTO dossier_payment (tenant_id, dossier_id, reference, amount, bank_bin, account_no, account_name) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                    + "RETURNING id", unitId, dossierId, "HS" + dossierId, total, to.bin(), to.number(), to.name());
         }
+    }
+
+    /** A bank account fees are paid into: the bank's BIN (6 digits, as in VietQR), the account number, the holder's name. */
+    public record Account(String bin, String number, String name) {
+        public Account {
+            Objects.requireNonNull(bin, "bin");
+            Objects.requireNonNull(number, "number");
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    /** The account the unit collects into: its own, or else the deployment's. In the unit's scope. */
+    public Account account(long unitId) {
+        return own(unitId).orElseGet(Payments::deployment);
+    }
+
+    /** The unit's own account, if its administrator set one. In the unit's scope. */
+    public Optional<Account> own(long unitId) {
+        return db.one("SELECT bank_bin, account_no, account_name FROM unit_payment_account WHERE tenant_id = ?",
+                rs -> new Account(rs.getString(1), rs.getString(2), rs.getString(3)), unitId);
+    }
+
+    static Account deployment() {
+        return new Account(config("egov.payment.bin", "970405"), config("egov.payment.account", "0000000000000"),
+                config("egov.payment.name", "KHO BAC NHA NUOC"));
+    }
+
+    /**
+     * Sets the unit's own account (its administrator's act): BIN 6 digits, account 6 to 19 digits, the holder's name
+     * (as the bank spells it, capitals without diacritics as banks print them are accepted as given). Payment requests
+     * already made keep the account they named. All or nothing.
+     */
+    @Transactional
+    @TenantTransactional
+    public Account save(Tenant unit, String bin, String number, String name, String actor) {
+        String b = bin == null ? "" : bin.strip();
+        String n = number == null ? "" : number.strip().replace(" ", "");
+        String h = Processing.clean(name, 100);
+        Map<String, List<String>> problems = new java.util.LinkedHashMap<>();
+        if (!b.matches("[0-9]{6}")) {
+            Processing.add(problems, "bin", "Mã ngân hàng (BIN) gồm 6 chữ số, ví dụ 970405.", "The bank's BIN is 6 digits, e.g. 970405.");
+        }
+        if (!n.matches("[0-9]{6,19}")) {
+            Processing.add(problems, "account", "Số tài khoản gồm 6 đến 19 chữ số.", "The account number is 6 to 19 digits.");
+        }
+        if (h == null) {
+            Processing.add(problems, "name", "Hãy ghi tên chủ tài khoản (tối đa 100 ký tự).", "Give the account holder's name (at most 100 characters).");
+        }
+        if (!problems.isEmpty()) {
+            throw Processing.invalid(problems);
+        }
+        db.update("INSERT INTO unit_payment_account (tenant_id, bank_bin, account_no, account_name, updated_by) VALUES (?, ?, ?, ?, ?) "
+                + "ON CONFLICT (tenant_id) DO UPDATE SET bank_bin = EXCLUDED.bank_bin, account_no = EXCLUDED.account_no, "
+                + "account_name = EXCLUDED.account_name, updated_by = EXCLUDED.updated_by, updated_at = now()", unit.getId(), b, n, h, actor);
+        return new Account(b, n, h);
     }
 
     /** Whether the dossier may enter {@code step}: not while a fee due before it is unpaid. */
@@ -83,12 +139,15 @@ public class Payments {
 
     /** The payment of a dossier as its readers see it (with the VietQR code while it is due). */
     public Optional<JsonObject> json(long dossierId) {
-        return db.one("SELECT reference, amount, status, paid_at, transaction_id, paid_via, refunded FROM dossier_payment WHERE dossier_id = ?", rs -> {
+        return db.one("SELECT reference, amount, status, paid_at, transaction_id, paid_via, refunded, bank_bin, account_no, account_name "
+                + "FROM dossier_payment WHERE dossier_id = ?", rs -> {
             JsonObjectBuilder o = Jsonp.createObjectBuilder().add("reference", rs.getString(1)).add("amount", rs.getLong(2)).add("status", rs.getString(3))
                     .add("refunded", rs.getLong(7));
             if (rs.getString(3).equals("pending")) {
-                o.add("qr", VietQr.payload(config("egov.payment.bin", "970405"), config("egov.payment.account", "0000000000000"), rs.getLong(2),
-                        rs.getString(1)));
+                // the account named when the request was made (requests older than per-unit accounts: the deployment's)
+                Account to = rs.getString(8) == null ? deployment() : new Account(rs.getString(8), rs.getString(9), rs.getString(10));
+                o.add("qr", VietQr.payload(to.bin(), to.number(), rs.getLong(2), rs.getString(1))).add("account", Jsonp.createObjectBuilder()
+                        .add("bin", to.bin()).add("number", to.number()).add("name", to.name()));
             } else {
                 o.add("paidAt", Db.instant(rs, "paid_at").toString()).add("transactionId", rs.getString(5)).add("paidVia", rs.getString(6));
             }
