@@ -287,6 +287,36 @@ class AdminUiIT extends DeployedEar {
         assertEquals(302, Api.browser().get("/t/" + COMMUNE + "/admin/", "text/html").status(), "anonymous: to the login form");
     }
 
+    // ---------------------------------------------------------------- the fee account
+
+    @Test
+    void aUnitAdminSetsTheUnitsFeeAccountAndBadInputIsReShownInVietnamese() throws Exception {
+        String here = PortalIT.commune("xa-tai-khoan-trang");
+        logIn(Fixtures.user(here, false, "UNIT_ADMIN"));
+        open("/t/" + here + "/admin/payment-account");
+        assertEquals("Tài khoản thu phí, lệ phí", text("h1"));
+        assertTrue(text("#current").contains("chưa có tài khoản riêng"), text("#current"));
+        type("bin", "97A");
+        type("account", "123");
+        type("name", " ");
+        Chromium.clickAndWait(browser, browser.findElement(By.id("save-account")));
+        assertTrue(text("#form-error").contains("Không có gì được lưu"), text("#form-error"));
+        assertTrue(text("#bin-error").contains("6 chữ số"), text("#bin-error"));
+        assertTrue(text("#account-error").contains("6 đến 19 chữ số"), text("#account-error"));
+        assertTrue(text("#name-error").contains("tên chủ tài khoản"), text("#name-error"));
+        assertEquals("97A", value("bin"), "what was typed is kept");
+        assertTrue(text("#current").contains("chưa có tài khoản riêng"), "nothing saved");
+        screenshot("admin-fee-account-invalid");
+
+        type("bin", "970415");
+        type("account", "113000000456");
+        type("name", "UBND XÃ TÀI KHOẢN TRANG");
+        Chromium.clickAndWait(browser, browser.findElement(By.id("save-account")));
+        assertTrue(text("#flash").contains("Đã lưu tài khoản"), text("#flash"));
+        assertTrue(text("#current").contains("113000000456") && text("#current").contains("UBND XÃ TÀI KHOẢN TRANG"), text("#current"));
+        screenshot("admin-fee-account-saved");
+    }
+
     // ---------------------------------------------------------------- CSRF
 
     @Test
