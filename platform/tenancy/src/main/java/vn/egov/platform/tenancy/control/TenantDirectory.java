@@ -9,11 +9,11 @@ import java.util.Optional;
 import vn.egov.platform.tenancy.entity.Tenant;
 
 /**
- * Reads the tenant tree. The tree is the public directory: no scope is needed to read it. The two lookups every
- * request makes (by code, by host) are kept in this node's memory while {@link TenantChangeListener} is listening
- * to the database's notice of any change to the tree (a trigger on {@code tenant}, so changes made by the
- * operator's tools directly in the database count too); any notice, or losing the listening connection, empties
- * them. Unknown codes are not kept (anyone can make up codes).
+ * Reads the tenant tree. The tree is the public directory: no scope is needed to read it. The lookups every
+ * request makes (by code, by host, and by id for the units a dossier names) are kept in this node's memory while
+ * {@link TenantChangeListener} is listening to the database's notice of any change to the tree (a trigger on
+ * {@code tenant}, so changes made by the operator's tools directly in the database count too); any notice, or losing
+ * the listening connection, empties them. Unknown codes are not kept (anyone can make up codes).
  */
 @ApplicationScoped
 public class TenantDirectory {
@@ -26,6 +26,7 @@ public class TenantDirectory {
     // context cannot be injected yet) never has to create this bean
     private static final java.util.concurrent.ConcurrentHashMap<String, Tenant> codes = new java.util.concurrent.ConcurrentHashMap<>();
     private static final java.util.concurrent.ConcurrentHashMap<String, Optional<Tenant>> hosts = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.concurrent.ConcurrentHashMap<Long, Tenant> ids = new java.util.concurrent.ConcurrentHashMap<>();
     private static final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
     private static volatile boolean listening;
 
@@ -40,6 +41,7 @@ public class TenantDirectory {
         generation.incrementAndGet();
         codes.clear();
         hosts.clear();
+        ids.clear();
     }
 
     /**
@@ -91,8 +93,21 @@ public class TenantDirectory {
         return found;
     }
 
+    /** A unit by its id (the dossiers name their units by id: a dossier's answer reads several), kept like the codes. */
     public Optional<Tenant> byId(long id) {
-        return Optional.ofNullable(em.find(Tenant.class, id));
+        boolean keep = listening;
+        if (keep) {
+            Tenant kept = ids.get(id);
+            if (kept != null) {
+                return Optional.of(kept);
+            }
+        }
+        long before = generation.get();
+        Tenant found = em.find(Tenant.class, id);
+        if (keep && found != null && generation.get() == before) {
+            ids.put(id, found);
+        }
+        return Optional.ofNullable(found);
     }
 
     /** The unit whose custom domain is {@code host} (port and case ignored). */
