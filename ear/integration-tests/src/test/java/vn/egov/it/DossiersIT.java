@@ -57,6 +57,12 @@ class DossiersIT extends DeployedEar {
                 + "{\"name\":\"phone\",\"label\":\"Số điện thoại\",\"type\":\"phone\"}");
     }
 
+    /** The province calendar's deadline of {@code days} working days from {@code from} (its first working day after, for 1). */
+    static LocalDate deadline(LocalDate from, int days) {
+        return LocalDate.parse(Api.anonymous().get("/api/calendar/deadline?from=" + DateTimeFormatter.ofPattern("dd/MM/yyyy").format(from)
+                + "&days=" + days).json().getString("due"));
+    }
+
     static HttpResponse<String> submit(String user, String toUnit, String code, String form, Map<String, byte[]> papers) throws Exception {
         return submit(user, toUnit, code, form, papers, null);
     }
@@ -138,9 +144,14 @@ class DossiersIT extends DeployedEar {
         assertEquals(1, first, "the refused submissions took no number");
         assertEquals("received", d.getString("status"));
         assertEquals(1, d.getInt("procedureVersion"));
-        // the appointment: the procedure's 2 working days on the province's calendar
-        String due = Api.anonymous().get("/api/calendar/deadline?from=" + today + "&days=2").json().getString("dueDisplay");
-        assertEquals(due, d.getString("dueDate"));
+        // the appointment: the procedure's 2 working days on the province's calendar, counted from the day of receipt,
+        // or from the next working day for a dossier that came after office hours (17:00) or on a day off
+        java.time.LocalDateTime came = java.time.Instant.parse(d.getString("receivedAt")).atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDateTime();
+        LocalDate day = came.toLocalDate();
+        boolean workingDay = deadline(day.minusDays(1), 1).equals(day);
+        LocalDate counted = workingDay && came.toLocalTime().isBefore(java.time.LocalTime.of(17, 0)) ? day : deadline(day, 1);
+        String due = DateTimeFormatter.ofPattern("dd/MM/yyyy").format(deadline(counted, 2));
+        assertEquals(due, d.getString("dueDate"), "received " + came);
 
         // the applicant reads it with what they filled in; another citizen does not even see it
         JsonObject mine = Api.as(citizen, Fixtures.PASSWORD).get("/api/me/dossiers/" + d.getString("code")).json();
