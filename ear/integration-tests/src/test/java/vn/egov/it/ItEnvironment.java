@@ -150,6 +150,8 @@ public class ItEnvironment implements LauncherSessionListener {
                             + "'Mẫu', 'seed' FROM dossier_payment p WHERE p.reference = 'HS-SEED' AND NOT EXISTS (SELECT 1 FROM dossier_refund WHERE actor = 'seed')",
                     "INSERT INTO payment_reconciliation (tenant_id, day, matched, recovered, missing, unknown, details, run_by) SELECT " + province
                             + ", '2000-01-03', 0, 0, 0, 0, '[]', 'seed' WHERE NOT EXISTS (SELECT 1 FROM payment_reconciliation WHERE run_by = 'seed')",
+                    "INSERT INTO unit_payment_account (tenant_id, bank_bin, account_no, account_name, updated_by) SELECT " + province
+                            + ", '970405', '3511000000001', 'KHO BAC NHA NUOC TINH LAO CAI', 'seed' ON CONFLICT DO NOTHING",
                     "INSERT INTO dossier_pickup (tenant_id, applicant_id, applicant_name, procedure_code, address) SELECT tenant_id, applicant_id, "
                             + "applicant_name, procedure_code, 'Địa chỉ lấy hồ sơ mẫu' FROM dossier WHERE created_by = 'seed' "
                             + "AND NOT EXISTS (SELECT 1 FROM dossier_pickup WHERE address = 'Địa chỉ lấy hồ sơ mẫu')",
