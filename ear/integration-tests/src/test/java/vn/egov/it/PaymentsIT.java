@@ -133,6 +133,9 @@ class PaymentsIT extends DeployedEar {
         for (String field : List.of("bin", "account", "name")) {
             assertTrue(bad.json().getJsonObject("fields").containsKey(field), bad.body());
         }
+        Api.Response tooLong = admin.put(path, "{\"bin\":\"970415\",\"account\":\"113000000123\",\"name\":\"" + "A".repeat(101) + "\"}");
+        assertEquals(400, tooLong.status(), tooLong.toString());
+        assertTrue(tooLong.json().getJsonObject("fields").containsKey("name"), "the length is the name's own message: " + tooLong.body());
         assertEquals(403, desk.put(path, "{\"bin\":\"970415\",\"account\":\"113000000123\",\"name\":\"UBND XA\"}").status());
         assertFalse(desk.get(path).json().getBoolean("own"), "nothing saved");
 

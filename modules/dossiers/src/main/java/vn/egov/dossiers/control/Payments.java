@@ -99,7 +99,7 @@ public class Payments {
     public Account save(Tenant unit, String bin, String number, String name, String actor) {
         String b = bin == null ? "" : bin.strip();
         String n = number == null ? "" : number.strip().replace(" ", "");
-        String h = Processing.clean(name, 100);
+        String h = Processing.clean(name, Integer.MAX_VALUE); // the length is this form's own message, beside its field
         Map<String, List<String>> problems = new java.util.LinkedHashMap<>();
         if (!b.matches("[0-9]{6}")) {
             Processing.add(problems, "bin", "Mã ngân hàng (BIN) gồm 6 chữ số, ví dụ 970405.", "The bank's BIN is 6 digits, e.g. 970405.");
@@ -107,7 +107,7 @@ public class Payments {
         if (!n.matches("[0-9]{6,19}")) {
             Processing.add(problems, "account", "Số tài khoản gồm 6 đến 19 chữ số.", "The account number is 6 to 19 digits.");
         }
-        if (h == null) {
+        if (h == null || h.length() > 100) {
             Processing.add(problems, "name", "Hãy ghi tên chủ tài khoản (tối đa 100 ký tự).", "Give the account holder's name (at most 100 characters).");
         }
         if (!problems.isEmpty()) {
