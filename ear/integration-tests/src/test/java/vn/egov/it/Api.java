@@ -36,6 +36,11 @@ public final class Api {
         return new Api(baseUrl(), "Basic " + token, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
     }
 
+    /** A program's client: an API token ({@code Authorization: Bearer}), no cookies. */
+    public static Api bearer(String token) {
+        return new Api(baseUrl(), "Bearer " + token, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+    }
+
     /** A browser-like client that keeps cookies and does not follow redirects. */
     public static Api browser() {
         return new Api(baseUrl(), null, HttpClient.newBuilder().cookieHandler(new CookieManager())

@@ -156,7 +156,11 @@ public class ItEnvironment implements LauncherSessionListener {
                             + "applicant_name, procedure_code, 'Địa chỉ lấy hồ sơ mẫu' FROM dossier WHERE created_by = 'seed' "
                             + "AND NOT EXISTS (SELECT 1 FROM dossier_pickup WHERE address = 'Địa chỉ lấy hồ sơ mẫu')",
                     "INSERT INTO dossier_outbox (tenant_id, dossier_id, target, payload, sent_at) SELECT tenant_id, id, 'national-portal', '{}', now() "
-                            + "FROM dossier WHERE created_by = 'seed' AND NOT EXISTS (SELECT 1 FROM dossier_outbox o WHERE o.payload = '{}'::jsonb)")) {
+                            + "FROM dossier WHERE created_by = 'seed' AND NOT EXISTS (SELECT 1 FROM dossier_outbox o WHERE o.payload = '{}'::jsonb)",
+                    // a revoked token (its hash matches no token anyone holds)
+                    "INSERT INTO api_token (tenant_id, user_id, name, token_hash, hint, expires_at, revoked_at, revoked_by) SELECT u.tenant_id, u.id, "
+                            + "'Mẫu', repeat('0', 64), '…seed', now() + interval '1 day', now(), 'seed' FROM app_user u WHERE u.tenant_id = " + province
+                            + " ORDER BY u.id LIMIT 1 ON CONFLICT DO NOTHING")) {
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     ps.executeUpdate();
                 }

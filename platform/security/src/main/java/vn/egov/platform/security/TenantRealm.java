@@ -1,20 +1,14 @@
 package vn.egov.platform.security;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
-import javax.sql.DataSource;
-import org.apache.shiro.authc.AccountException;
 import org.apache.shiro.authc.AuthenticationException;
 import org.apache.shiro.authc.AuthenticationInfo;
 import org.apache.shiro.authc.AuthenticationToken;
@@ -43,7 +37,7 @@ public class TenantRealm extends AuthorizingRealm {
     private String dataSourceName = "jdbc/egov";
     private int maxFailures = 5;
     private int lockMinutes = 15;
-    private volatile DataSource dataSource;
+    private volatile AuthDatabase database;
 
     public TenantRealm() {
         PasswordMatcher matcher = new PasswordMatcher();
@@ -62,7 +56,7 @@ public class TenantRealm extends AuthorizingRealm {
     protected AuthenticationInfo doGetAuthenticationInfo(AuthenticationToken token) {
         UsernamePasswordToken upt = (UsernamePasswordToken) token;
         String username = upt.getUsername() == null ? "" : upt.getUsername().trim();
-        try (Connection c = dataSource().getConnection();
+        try (Connection c = database().dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT * FROM auth_lookup(?)")) {
             ps.setString(1, username);
             try (ResultSet rs = ps.executeQuery()) {
@@ -85,10 +79,7 @@ public class TenantRealm extends AuthorizingRealm {
                 if (lockedUntil != null && lockedUntil.toInstant().isAfter(Instant.now())) {
                     throw new LockedUntilException(lockedUntil.toInstant());
                 }
-                UserPrincipal principal = new UserPrincipal(rs.getLong("user_id"), username.toLowerCase(java.util.Locale.ROOT),
-                        rs.getString("display_name"), rs.getLong("tenant_id"), rs.getString("tenant_code"),
-                        rs.getString("tenant_path"), roles(rs.getArray("roles")), rs.getBoolean("subtree_rights"),
-                        rs.getBoolean("must_change_password"));
+                UserPrincipal principal = AuthDatabase.principal(rs, username);
                 return new SimpleAuthenticationInfo(principal, rs.getString("password_hash"), getName());
             }
         } catch (SQLException e) {
@@ -124,7 +115,7 @@ public class TenantRealm extends AuthorizingRealm {
     }
 
     private Instant recordFailure(long userId) {
-        try (Connection c = dataSource().getConnection();
+        try (Connection c = database().dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT auth_record_failure(?, ?, make_interval(mins => ?))")) {
             ps.setLong(1, userId);
             ps.setInt(2, maxFailures);
@@ -140,7 +131,7 @@ public class TenantRealm extends AuthorizingRealm {
     }
 
     private void recordSuccess(long userId) {
-        try (Connection c = dataSource().getConnection();
+        try (Connection c = database().dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT auth_record_success(?)")) {
             ps.setLong(1, userId);
             ps.executeQuery().close();
@@ -149,27 +140,13 @@ public class TenantRealm extends AuthorizingRealm {
         }
     }
 
-    private static Set<Role> roles(Array array) throws SQLException {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        if (array != null) {
-            for (Object o : (Object[]) array.getArray()) {
-                roles.add(Role.valueOf(o.toString()));
-            }
+    private AuthDatabase database() {
+        AuthDatabase db = database;
+        if (db == null) {
+            db = new AuthDatabase(dataSourceName);
+            database = db;
         }
-        return roles;
-    }
-
-    private DataSource dataSource() {
-        DataSource ds = dataSource;
-        if (ds == null) {
-            try {
-                ds = (DataSource) new InitialContext().lookup(dataSourceName);
-                dataSource = ds;
-            } catch (NamingException e) {
-                throw new AccountException("data source " + dataSourceName + " not found", e);
-            }
-        }
-        return ds;
+        return db;
     }
 
     /** The account is locked; {@link #until()} says until when. */

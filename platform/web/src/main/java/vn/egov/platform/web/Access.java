@@ -65,7 +65,7 @@ public class Access {
     }
 
     /** Logged in, and not still on a one-time password (which only lets the user choose a new one). */
-    private UserPrincipal working() {
+    public UserPrincipal working() {
         UserPrincipal user = CurrentUser.get().orElseThrow(ProblemException::unauthenticated);
         if (user.mustChangePassword()) {
             throw new ProblemException(Problem.of(403, "password-change-required", "Cần đổi mật khẩu", "Password change required",

@@ -1,0 +1,150 @@
+package vn.egov.platform.api;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.text.Normalizer;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.shiro.SecurityUtils;
+import vn.egov.platform.persistence.Db;
+import vn.egov.platform.persistence.TenantScopeBinder;
+import vn.egov.platform.security.ApiTokens;
+import vn.egov.platform.security.TokenRealm;
+import vn.egov.platform.security.UserPrincipal;
+import vn.egov.platform.tenancy.TenantScope;
+import vn.egov.platform.web.Access;
+import vn.egov.platform.web.Problem;
+import vn.egov.platform.web.ProblemException;
+
+/**
+ * {@code /api/me/tokens}: the logged-in user's API tokens, for programs that act for them ({@code Authorization:
+ * Bearer egov_...}) without a password or a web session. A token is shown once, when it is made; it expires after
+ * 1–365 days (90 unless asked) and can be revoked at any time. A token acts with its user's rights as they are at
+ * each request. Making a token takes the password or the web session: a token cannot make another token (a stolen
+ * token must not outlive its own expiry). At most {@value #MAX_ACTIVE} usable tokens per user.
+ */
+@Path("api/me/tokens")
+@ApplicationScoped
+@Transactional
+@Produces(MediaType.APPLICATION_JSON)
+public class TokensResource {
+    static final int MAX_ACTIVE = 10;
+    private static final String COLUMNS = "id, name, hint, created_at, expires_at, last_used_at, revoked_at, revoked_by";
+
+    @Inject
+    Access access;
+
+    @Inject
+    TenantScopeBinder scope;
+
+    @Inject
+    Db db;
+
+    public record NewToken(String name,
+                           @Min(value = 1, message = "Thời hạn từ 1 đến 365 ngày / from 1 to 365 days")
+                           @Max(value = 365, message = "Thời hạn từ 1 đến 365 ngày / from 1 to 365 days")
+                           Integer days) {
+    }
+
+    /** A token as its owner sees it: never the secret, except in the answer that made it. */
+    public record TokenView(long id, String name, String hint, Instant createdAt, Instant expiresAt, Instant lastUsedAt,
+                            Instant revokedAt, String revokedBy, String state, String token) {
+    }
+
+    @GET
+    public List<TokenView> list() {
+        UserPrincipal me = own();
+        return db.list("SELECT " + COLUMNS + " FROM api_token WHERE tenant_id = ? AND user_id = ? ORDER BY id DESC",
+                rs -> view(rs, null), me.tenantId(), me.userId());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@Valid @NotNull(message = "Thiếu nội dung yêu cầu / the body is missing") NewToken in) {
+        UserPrincipal me = own();
+        if (SecurityUtils.getSubject().getPrincipals().oneByType(TokenRealm.TokenLogin.class) != null) {
+            throw new ProblemException(Problem.of(403, "token-cannot-make-tokens", "Không thể tạo mã bằng mã", "A token cannot make tokens",
+                    "Mã truy cập mới chỉ được tạo khi đăng nhập bằng mật khẩu (hoặc phiên đăng nhập trên trang), không bằng một mã truy cập khác.",
+                    "A new API token is made with the password (or the web session), not with another token."));
+        }
+        String name = in.name() == null ? "" : Normalizer.normalize(in.name().strip(), Normalizer.Form.NFC);
+        if (name.isEmpty() || name.length() > 100) {
+            throw invalid("name", name.isEmpty() ? "Đặt tên cho mã (dùng vào việc gì) / name the token (what it is for)"
+                    : "Tên dài tối đa 100 ký tự / at most 100 characters");
+        }
+        long active = db.count("SELECT count(*) FROM api_token WHERE tenant_id = ? AND user_id = ? AND revoked_at IS NULL AND expires_at > now()",
+                me.tenantId(), me.userId());
+        if (active >= MAX_ACTIVE) {
+            throw new ProblemException(Problem.of(409, "too-many-tokens", "Đã đủ số mã truy cập", "Too many tokens",
+                    "Mỗi tài khoản có tối đa " + MAX_ACTIVE + " mã truy cập còn dùng được. Hãy thu hồi mã không còn dùng rồi tạo mã mới.",
+                    "An account has at most " + MAX_ACTIVE + " usable API tokens. Revoke one you no longer use, then make a new one."));
+        }
+        String token = ApiTokens.newToken();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant expires = now.plus(Duration.ofDays(in.days() == null ? 90 : in.days()));
+        long id = db.insert("INSERT INTO api_token (tenant_id, user_id, name, token_hash, hint, created_at, expires_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                me.tenantId(), me.userId(), name, ApiTokens.hash(token), ApiTokens.hint(token), now, expires);
+        TokenView made = new TokenView(id, name, ApiTokens.hint(token), now, expires, null, null, null, "active", token);
+        return Response.created(URI.create("/api/me/tokens/" + id)).entity(made).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public TokenView one(@PathParam("id") long id) {
+        UserPrincipal me = own();
+        return db.one("SELECT " + COLUMNS + " FROM api_token WHERE tenant_id = ? AND user_id = ? AND id = ?",
+                rs -> view(rs, null), me.tenantId(), me.userId(), id)
+                .orElseThrow(() -> ProblemException.notFound("mã truy cập", "token"));
+    }
+
+    /** Revokes one of the user's tokens: refused from the next request on. Revoking a revoked token changes nothing. */
+    @DELETE
+    @Path("{id}")
+    public TokenView revoke(@PathParam("id") long id) {
+        UserPrincipal me = own();
+        db.update("UPDATE api_token SET revoked_at = now(), revoked_by = ? WHERE tenant_id = ? AND user_id = ? AND id = ? AND revoked_at IS NULL",
+                me.username(), me.tenantId(), me.userId(), id);
+        return one(id);
+    }
+
+    /** The user's own unit, exactly (whatever their roles: citizens too may run a program for their account). */
+    private UserPrincipal own() {
+        UserPrincipal me = access.working();
+        scope.bind(Optional.of(new TenantScope(me.tenantId(), me.tenantPath(), false)));
+        return me;
+    }
+
+    private static TokenView view(java.sql.ResultSet rs, String token) throws java.sql.SQLException {
+        Instant expires = Db.instant(rs, "expires_at");
+        Instant revoked = Db.instant(rs, "revoked_at");
+        String state = revoked != null ? "revoked" : expires.isAfter(Instant.now()) ? "active" : "expired";
+        return new TokenView(rs.getLong("id"), rs.getString("name"), rs.getString("hint"), Db.instant(rs, "created_at"), expires,
+                Db.instant(rs, "last_used_at"), revoked, rs.getString("revoked_by"), state, token);
+    }
+
+    private static ProblemException invalid(String field, String message) {
+        return new ProblemException(new Problem(400, "invalid-input", "Dữ liệu không hợp lệ", "Invalid input",
+                "Yêu cầu có trường không hợp lệ; không có gì thay đổi.", "A field is invalid; nothing changed.",
+                Map.of(field, List.of(message))));
+    }
+}
