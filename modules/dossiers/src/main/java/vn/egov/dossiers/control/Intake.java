@@ -150,20 +150,21 @@ public class Intake {
         LocalDate stepDue = calendar.calendar().plusWorkingDays(counted, start.wholeDays());
         // received at the counter, the staff member who received it has the first step; online, the unit's receivers share it
         String assignee = channel.equals("counter") ? applicant.username() : null;
-        long id = db.insert("INSERT INTO dossier (tenant_id, code, procedure_id, procedure_code, procedure_name, procedure_version, applicant_id, "
+        Processing.State received = db.one("INSERT INTO dossier (tenant_id, code, procedure_id, procedure_code, procedure_name, procedure_version, applicant_id, "
                         + "applicant_name, channel, form, status, received_at, due_date, created_by, holder_id, parties, step_id, step_name, assignee, step_due, "
                         + "return_by, contact_email, post_address) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), 'received', ?, ?, ?, ?, ARRAY[?::bigint], ?, ?, ?, ?, ?, ?, ?) "
-                        + "RETURNING id",
+                        + "RETURNING " + Processing.COLS, Processing::state,
                 unit.getId(), code, p.id(), p.code(), p.name(), version.version(),
                 applicant.userId() == null ? new Db.Typed(java.sql.Types.BIGINT) : applicant.userId(), applicant.name(), channel,
                 checked.values().toString(), now, due, applicant.username(), unit.getId(), unit.getId(), start.id(), start.name(), Db.orNull(assignee), stepDue, giveBack, Db.orNull(applicant.email()),
-                giveBack.equals("post") ? applicant.postAddress() : new Db.Typed(java.sql.Types.VARCHAR));
+                giveBack.equals("post") ? applicant.postAddress() : new Db.Typed(java.sql.Types.VARCHAR)).orElseThrow();
+        long id = received.id();
         store(db, unit.getId(), id, files, "paper");
         payments.request(unit.getId(), id, definition);
         if (pickupId != null) {
             pickups.received(pickupId, id);
         }
-        processing.changed(unit.getId(), processing.find(code).orElseThrow(), channel.equals("online") ? "Tiếp nhận hồ sơ nộp trực tuyến"
+        processing.changed(unit.getId(), received, channel.equals("online") ? "Tiếp nhận hồ sơ nộp trực tuyến"
                 : channel.equals("post") ? "Tiếp nhận hồ sơ gửi qua bưu chính" : "Tiếp nhận hồ sơ tại bộ phận một cửa", applicant.username(), false);
         return byId(unit, id).orElseThrow();
     }

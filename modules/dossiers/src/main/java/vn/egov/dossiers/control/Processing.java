@@ -65,7 +65,7 @@ public class Processing {
     public record State(long id, long tenantId, String code, long holderId, List<Long> parties, String status, String stepId, String stepName,
                         String assignee, LocalDate stepDue, LocalDate pausedOn, LocalDate dueDate, LocalDate newDueDate, int rowVersion,
                         long procedureId, int procedureVersion, String procedureCode, String procedureName, Long applicantId, String applicantName,
-                        String returnBy, Instant receivedAt, Instant finishedAt, Integer rating) {
+                        String returnBy, Instant receivedAt, Instant finishedAt, Integer rating, String contactEmail) {
         public State {
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(status, "status");
@@ -87,7 +87,7 @@ public class Processing {
 
     public static final String COLS = "id, tenant_id, code, holder_id, parties, status, step_id, step_name, assignee, step_due, paused_on, due_date, "
             + "new_due_date, row_version, procedure_id, procedure_version, procedure_code, procedure_name, applicant_id, applicant_name, return_by, "
-            + "received_at, finished_at, rating";
+            + "received_at, finished_at, rating, contact_email";
 
     public static State state(ResultSet rs) throws SQLException {
         Object rating = rs.getObject("rating");
@@ -97,7 +97,7 @@ public class Processing {
                 rs.getObject("new_due_date", LocalDate.class), rs.getInt("row_version"), rs.getLong("procedure_id"), rs.getInt("procedure_version"),
                 rs.getString("procedure_code"), rs.getString("procedure_name"), Db.longOrNull(rs, "applicant_id"), rs.getString("applicant_name"),
                 rs.getString("return_by"), Db.instant(rs, "received_at"), Db.instant(rs, "finished_at"),
-                rating == null ? null : ((Number) rating).intValue());
+                rating == null ? null : ((Number) rating).intValue(), rs.getString("contact_email"));
     }
 
     /** The dossier by its code, as far as the caller's scope lets it be read. */
@@ -432,9 +432,8 @@ public class Processing {
     }
 
     private State end(Tenant unit, State s, String status, String note, String actor, boolean byApplicant) {
-        db.update("UPDATE dossier SET status = ?, finished_at = now(), assignee = NULL, paused_on = NULL, row_version = row_version + 1 WHERE id = ?",
-                status, s.id());
-        State after = locked(s.code());
+        State after = db.one("UPDATE dossier SET status = ?, finished_at = now(), assignee = NULL, paused_on = NULL, row_version = row_version + 1 "
+                + "WHERE id = ? RETURNING " + COLS, Processing::state, status, s.id()).orElseThrow();
         changed(unit.getId(), after, note, actor, byApplicant);
         return after;
     }
@@ -460,16 +459,15 @@ public class Processing {
                         + "given_by, assignee, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", unit.getId(), s.id(), from.id(), from.name(),
                 s.stepDue() == null ? new Db.Typed(java.sql.Types.DATE) : s.stepDue(), Db.orNull(outcome), to.id(), to.name(),
                 toDue == null ? new Db.Typed(java.sql.Types.DATE) : toDue, holder, actor, Db.orNull(assignee), Db.orNull(note));
-        int n = db.update("UPDATE dossier SET status = ?, step_id = ?, step_name = ?, holder_id = ?, "
+        // the dossier as the change left it comes back from the change itself (no second read)
+        State after = db.one("UPDATE dossier SET status = ?, step_id = ?, step_name = ?, holder_id = ?, "
                         + "parties = CASE WHEN ?::bigint = ANY (parties) THEN parties ELSE parties || ?::bigint END, assignee = ?, step_due = ?, paused_on = ?, "
                         + "due_date = ?, new_due_date = ?, finished_at = CASE WHEN ? THEN now() ELSE NULL END, row_version = row_version + 1 "
-                        + "WHERE id = ? AND row_version = ?", status, to.id(), to.name(), holder, holder, holder, Db.orNull(assignee),
-                toDue == null ? new Db.Typed(java.sql.Types.DATE) : toDue, pausedOn == null ? new Db.Typed(java.sql.Types.DATE) : pausedOn, due,
-                newDue == null ? new Db.Typed(java.sql.Types.DATE) : newDue, status.equals("done"), s.id(), s.rowVersion());
-        if (n != 1) {
-            throw new IllegalStateException("dossier " + s.code() + " changed under its row lock");
-        }
-        State after = locked(s.code());
+                        + "WHERE id = ? AND row_version = ? RETURNING " + COLS, Processing::state, status, to.id(), to.name(), holder, holder, holder,
+                Db.orNull(assignee), toDue == null ? new Db.Typed(java.sql.Types.DATE) : toDue,
+                pausedOn == null ? new Db.Typed(java.sql.Types.DATE) : pausedOn, due, newDue == null ? new Db.Typed(java.sql.Types.DATE) : newDue,
+                status.equals("done"), s.id(), s.rowVersion())
+                .orElseThrow(() -> new IllegalStateException("dossier " + s.code() + " changed under its row lock"));
         // the history (which the applicant reads) names the step; the staff's note stays on the handover
         changed(unit.getId(), after, to.name(), actor, false);
         return after;
@@ -514,8 +512,8 @@ public class Processing {
 
     /** An e-mail to the dossier's contact address (if it has one), through the outbox, in the change's transaction. */
     void mail(long unitId, State s, String text) {
-        String to = db.one("SELECT coalesce(contact_email, '') FROM dossier WHERE id = ?", rs -> rs.getString(1), s.id()).orElse("");
-        if (to.isEmpty() || text == null) {
+        String to = s.contactEmail();
+        if (to == null || to.isBlank() || text == null) {
             return;
         }
         String payload = Jsonp.createObjectBuilder().add("to", to).add("subject", "Hồ sơ " + s.code() + ": " + STATUS_WORDS.getOrDefault(s.status(), s.status()))
