@@ -261,7 +261,7 @@ public class Replay {
                 } else {
                     throw new IllegalStateException("officer of " + u.code() + ": " + r.statusCode() + " " + r.body());
                 }
-                DESKS.put(u.code(), login(username, password));
+                DESKS.put(u.code(), client(username, password));
                 return null;
             }));
         }
@@ -296,7 +296,7 @@ public class Replay {
         AtomicInteger next = new AtomicInteger();
         List<Worker> workers = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
-            workers.add(new Worker(login(citizenPrefix + (c % citizens), citizenPassword)));
+            workers.add(new Worker(client(citizenPrefix + (c % citizens), citizenPassword)));
         }
         CountDownLatch done = new CountDownLatch(clients);
         long start = System.nanoTime();
@@ -326,7 +326,8 @@ public class Replay {
         // throughput and latencies
         long finished = counted("result") + counted("refused");
         long requests = workers.stream().mapToLong(w -> Arrays.stream(w.counts).sum()).sum();
-        System.out.println("answers asked: Prefer: " + PREFER);
+        revokeTokens();
+        System.out.println("answers asked: Prefer: " + PREFER + "; officers and citizens authenticated by " + (SESSIONS ? "web session" : "API token"));
         System.out.printf("wall time %.1f s: %d lifecycles finished, %.1f lifecycles/s; %d HTTP requests, %.1f requests/s%n", seconds, finished,
                 finished / seconds, requests, requests / seconds);
         System.out.println("latency per kind of request (ms):   count      p50      p99      max");
@@ -454,6 +455,11 @@ public class Replay {
 
     /** Sends, times, and checks the status; the answer's JSON object. */
     static Map<?, ?> send(Worker w, Kind kind, HttpClient http, HttpRequest request, int expected) throws Exception {
+        String token = TOKENS.get(http);
+        if (token != null) {
+            token = token.substring(0, token.indexOf('#'));
+            request = HttpRequest.newBuilder(request, (name, value) -> true).header("Authorization", "Bearer " + token).build();
+        }
         long t0 = System.nanoTime();
         HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         w.record(kind, System.nanoTime() - t0);
@@ -484,6 +490,57 @@ public class Replay {
 
     // ---------------------------------------------------------------------------------------------------------
     // HTTP
+
+    /**
+     * How the officers and citizens authenticate (BENCH_AUTH): "token" (the default) makes each an API token once (with
+     * the password) and sends it as {@code Authorization: Bearer} on every request, with no web session; "session" logs
+     * in through the form once and sends the session cookie (the web session is then loaded from and saved to the
+     * data grid on every request).
+     */
+    static final boolean SESSIONS = "session".equals(System.getenv("BENCH_AUTH"));
+    /** The API token each token client sends, by client (identity); the tokens are revoked at the end of the run. */
+    static final Map<HttpClient, String> TOKENS = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+    /** One client per account: citizens serve several workers, and an account has at most 10 usable tokens. */
+    static final Map<String, HttpClient> CLIENTS = new ConcurrentHashMap<>();
+
+    /** The client an officer or a citizen acts through: their API token's, or their web session's (BENCH_AUTH=session). */
+    static HttpClient client(String user, String password) throws Exception {
+        if (SESSIONS) {
+            return login(user, password);
+        }
+        HttpClient existing = CLIENTS.get(user);
+        if (existing != null) {
+            return existing;
+        }
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        String basic = java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/me/tokens"))
+                .header("Authorization", "Basic " + basic).header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Đo hiệu năng (replay)\",\"days\":1}", StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("token of " + user + ": " + r.statusCode() + " " + r.body());
+        }
+        Map<?, ?> made = (Map<?, ?>) Json.parse(r.body());
+        TOKENS.put(http, made.get("token") + "#" + made.get("id"));
+        CLIENTS.put(user, http);
+        return http;
+    }
+
+    /** Revokes the run's tokens (each revokes itself). */
+    static void revokeTokens() {
+        synchronized (TOKENS) {
+            TOKENS.forEach((http, value) -> {
+                String[] tokenAndId = value.split("#");
+                try {
+                    http.send(HttpRequest.newBuilder(URI.create(base + "/api/me/tokens/" + tokenAndId[1])).DELETE()
+                            .header("Authorization", "Bearer " + tokenAndId[0]).build(), HttpResponse.BodyHandlers.discarding());
+                } catch (Exception e) {
+                    System.err.println("could not revoke a token (it expires within a day): " + e);
+                }
+            });
+        }
+    }
 
     static HttpClient login(String user, String password) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
