@@ -32,6 +32,10 @@ class PickupIT extends DeployedEar {
 
         // refused: no address; a procedure not taken by post
         assertEquals(400, me.post("/api/me/pickups", "{\"unit\":\"" + unit + "\",\"procedure\":\"" + procedure + "\"}").status());
+        Api.Response tooLong = me.post("/api/me/pickups", "{\"unit\":\"" + unit + "\",\"procedure\":\"" + procedure + "\",\"address\":\""
+                + "Thôn Lùng Vai ".repeat(40) + "\"}");
+        assertEquals(400, tooLong.status(), tooLong.toString());
+        assertTrue(tooLong.json().getJsonObject("fields").containsKey("address"), "beside the address: " + tooLong);
         Api.Response asked = me.post("/api/me/pickups", "{\"unit\":\"" + unit + "\",\"procedure\":\"" + procedure
                 + "\",\"address\":\"Thôn Lùng Vai, xã Quang Kim, huyện Bát Xát\",\"email\":\"pickup@example.vn\"}");
         assertEquals(201, asked.status(), asked.toString());

@@ -416,6 +416,9 @@ class ProcessingIT extends DeployedEar {
             assertTrue(form4.contains(newDate) && form4.contains(due) && form4.contains("Chờ cơ quan khác xác minh"), form4);
 
             assertEquals(400, commune.post(path(unit, code) + "/refusal", "{\"reason\":\"  \"}").status());
+            Api.Response tooLong = commune.post(path(unit, code) + "/refusal", "{\"reason\":\"" + "lý do ".repeat(400) + "\"}");
+            assertEquals(400, tooLong.status(), tooLong.toString());
+            assertTrue(tooLong.json().getJsonObject("fields").containsKey("reason"), "beside the field that is too long: " + tooLong);
             Api.Response refused = commune.post(path(unit, code) + "/refusal", "{\"reason\":\"Không đủ điều kiện theo Điều 18 Luật Hộ tịch\"}");
             assertEquals(200, refused.status(), refused.toString());
             assertEquals("refused", refused.json().getString("status"));

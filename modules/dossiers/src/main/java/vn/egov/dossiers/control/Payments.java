@@ -195,7 +195,7 @@ public class Payments {
                         + "WHERE d.code = ? AND p.tenant_id = ? FOR UPDATE OF p", rs -> new P(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5)),
                 code, unit.getId()).orElseThrow(() -> ProblemException.notFound("khoản thu của hồ sơ " + code, "payment of dossier " + code));
         Duties.require(unit.getId(), Duties.REFUNDING, "Hoàn trả phí, lệ phí", "Refunding fees");
-        String r = Processing.clean(reason, 2000);
+        String r = Processing.clean(reason, 2000, "reason");
         Map<String, List<String>> problems = new java.util.LinkedHashMap<>();
         if (!p.status().equals("paid")) {
             Processing.add(problems, "amount", "Hồ sơ chưa nộp phí, lệ phí: không có gì để hoàn.", "Nothing was paid: nothing to refund.");

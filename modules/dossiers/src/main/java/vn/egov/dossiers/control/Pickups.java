@@ -46,7 +46,7 @@ public class Pickups {
         for (JsonNode c : definition.path("channels")) {
             byPost |= c.asText().equals("post");
         }
-        String where = Processing.clean(address, 500);
+        String where = Processing.clean(address, 500, "address");
         Map<String, List<String>> problems = new java.util.LinkedHashMap<>();
         if (!byPost) {
             Processing.add(problems, "procedure", "Thủ tục này không nhận hồ sơ qua bưu chính.", "This procedure takes no dossiers by post.");

@@ -144,7 +144,7 @@ public class Processing {
         }
         payments.requirePaidBefore(s.id(), definition(s.procedureId(), s.procedureVersion()), to.id());
         String note = clean(m.note(), 2000);
-        String assignee = clean(m.assignee(), 64);
+        String assignee = clean(m.assignee(), 64, "assignee");
         long holder;
         String status;
         List<String> papers = List.of();
@@ -556,6 +556,11 @@ public class Processing {
     }
 
     static String clean(String s, int max) {
+        return clean(s, max, "note");
+    }
+
+    /** Trimmed and NFC, null when empty; longer than {@code max} is refused beside {@code field}. */
+    static String clean(String s, int max, String field) {
         if (s == null) {
             return null;
         }
@@ -564,13 +569,13 @@ public class Processing {
             return null;
         }
         if (t.length() > max) {
-            throw invalid(Map.of("note", List.of("Tối đa " + max + " ký tự. / At most " + max + " characters.")));
+            throw invalid(Map.of(field, List.of("Tối đa " + max + " ký tự. / At most " + max + " characters.")));
         }
         return t;
     }
 
     private static String required(String value, String field, String vi, String en) {
-        String v = clean(value, 2000);
+        String v = clean(value, 2000, field);
         if (v == null) {
             throw invalid(Map.of(field, List.of(vi + " / " + en)));
         }
