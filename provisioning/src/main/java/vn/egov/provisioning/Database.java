@@ -50,6 +50,13 @@ public final class Database {
                         + " ENCODING 'UTF8' TEMPLATE template0");
                 log.step("database %s created", settings.database());
             }
+            try (java.sql.ResultSet rs = s.executeQuery("SHOW autovacuum")) {
+                if (rs.next() && "off".equals(rs.getString(1))) {
+                    // nothing the platform can turn on for itself: say so where the operator looks
+                    log.step("WARNING: autovacuum is off on this PostgreSQL server: no table is vacuumed or analysed unless someone "
+                            + "runs VACUUM ANALYZE; dead rows pile up and the planner works from stale estimates");
+                }
+            }
             s.execute("REVOKE ALL ON DATABASE " + settings.database() + " FROM PUBLIC");
             s.execute("GRANT CONNECT, TEMPORARY ON DATABASE " + settings.database() + " TO " + settings.appRole());
         }
