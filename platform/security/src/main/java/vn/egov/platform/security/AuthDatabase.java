@@ -16,11 +16,17 @@ import org.apache.shiro.authc.AccountException;
  * global name, since Shiro creates realms outside any component), and the user a function's row describes.
  */
 final class AuthDatabase {
+    private static final java.util.Map<String, AuthDatabase> BY_NAME = new java.util.concurrent.ConcurrentHashMap<>();
     private final String name;
     private volatile DataSource dataSource;
 
-    AuthDatabase(String name) {
+    private AuthDatabase(String name) {
         this.name = name;
+    }
+
+    /** The data source of that global name (looked up on first use). */
+    static DataSource named(String name) {
+        return BY_NAME.computeIfAbsent(name, AuthDatabase::new).dataSource();
     }
 
     DataSource dataSource() {

@@ -37,7 +37,6 @@ public class TenantRealm extends AuthorizingRealm {
     private String dataSourceName = "jdbc/egov";
     private int maxFailures = 5;
     private int lockMinutes = 15;
-    private volatile AuthDatabase database;
 
     public TenantRealm() {
         PasswordMatcher matcher = new PasswordMatcher();
@@ -56,7 +55,7 @@ public class TenantRealm extends AuthorizingRealm {
     protected AuthenticationInfo doGetAuthenticationInfo(AuthenticationToken token) {
         UsernamePasswordToken upt = (UsernamePasswordToken) token;
         String username = upt.getUsername() == null ? "" : upt.getUsername().trim();
-        try (Connection c = database().dataSource().getConnection();
+        try (Connection c = AuthDatabase.named(dataSourceName).getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT * FROM auth_lookup(?)")) {
             ps.setString(1, username);
             try (ResultSet rs = ps.executeQuery()) {
@@ -115,7 +114,7 @@ public class TenantRealm extends AuthorizingRealm {
     }
 
     private Instant recordFailure(long userId) {
-        try (Connection c = database().dataSource().getConnection();
+        try (Connection c = AuthDatabase.named(dataSourceName).getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT auth_record_failure(?, ?, make_interval(mins => ?))")) {
             ps.setLong(1, userId);
             ps.setInt(2, maxFailures);
@@ -131,22 +130,13 @@ public class TenantRealm extends AuthorizingRealm {
     }
 
     private void recordSuccess(long userId) {
-        try (Connection c = database().dataSource().getConnection();
+        try (Connection c = AuthDatabase.named(dataSourceName).getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT auth_record_success(?)")) {
             ps.setLong(1, userId);
             ps.executeQuery().close();
         } catch (SQLException e) {
             throw new AuthenticationException("login is unavailable", e);
         }
-    }
-
-    private AuthDatabase database() {
-        AuthDatabase db = database;
-        if (db == null) {
-            db = new AuthDatabase(dataSourceName);
-            database = db;
-        }
-        return db;
     }
 
     /** The account is locked; {@link #until()} says until when. */

@@ -31,7 +31,6 @@ public class TokenRealm extends AuthenticatingRealm {
     private static final Logger LOG = Logger.getLogger(TokenRealm.class.getName());
 
     private String dataSourceName = "jdbc/egov";
-    private volatile AuthDatabase database;
 
     public TokenRealm() {
         setAuthenticationTokenClass(BearerToken.class);
@@ -48,7 +47,7 @@ public class TokenRealm extends AuthenticatingRealm {
         if (!ApiTokens.looksLikeToken(secret)) {
             throw new IncorrectCredentialsException("not a token");
         }
-        try (Connection c = database().dataSource().getConnection();
+        try (Connection c = AuthDatabase.named(dataSourceName).getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT * FROM auth_token_lookup(?)")) {
             ps.setString(1, ApiTokens.hash(secret));
             try (ResultSet rs = ps.executeQuery()) {
@@ -72,15 +71,6 @@ public class TokenRealm extends AuthenticatingRealm {
             LOG.log(Level.SEVERE, "token lookup failed", e);
             throw new AuthenticationException("login is unavailable", e);
         }
-    }
-
-    private AuthDatabase database() {
-        AuthDatabase db = database;
-        if (db == null) {
-            db = new AuthDatabase(dataSourceName);
-            database = db;
-        }
-        return db;
     }
 
     /** The second principal of a token login (after the {@link UserPrincipal}): which token it was. */
