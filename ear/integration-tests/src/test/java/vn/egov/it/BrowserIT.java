@@ -119,6 +119,51 @@ class BrowserIT extends DeployedEar {
         assertTrue(browser.getPageSource().contains("Xã Mật Khẩu " + code), "the admin pages open now");
     }
 
+    @Test
+    void aUserMakesAnApiTokenSeesItOnceAndRevokesIt() throws Exception {
+        String user = Fixtures.staff(Fixtures.COMMUNE);
+        browser.manage().deleteAllCookies();
+        browser.get(Api.baseUrl() + "/login?from=/me/tokens");
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
+        clickAndWait(browser.findElement(By.cssSelector("button[type=submit]")));
+        browser.get(Api.baseUrl() + "/me/tokens");
+        assertEquals("Mã truy cập API", browser.findElement(By.tagName("h1")).getText());
+        assertEquals("Bạn chưa có mã truy cập nào.", browser.findElement(By.id("none")).getText());
+
+        // refused beside its field, values kept, nothing made
+        browser.findElement(By.id("name")).sendKeys("Kết nối phần mềm kế toán");
+        browser.findElement(By.id("days")).clear();
+        browser.findElement(By.id("days")).sendKeys("400");
+        clickAndWait(browser.findElement(By.id("make")));
+        assertEquals("Thời hạn từ 1 đến 365 ngày.", browser.findElement(By.id("days-error")).getText());
+        assertEquals("Kết nối phần mềm kế toán", browser.findElement(By.id("name")).getAttribute("value"));
+        assertEquals("400", browser.findElement(By.id("days")).getAttribute("value"));
+        assertEquals(0, Api.as(user, Fixtures.PASSWORD).get("/api/me/tokens").array().size());
+        screenshot("tokens-1-refused");
+
+        browser.findElement(By.id("days")).clear();
+        browser.findElement(By.id("days")).sendKeys("30");
+        clickAndWait(browser.findElement(By.id("make")));
+        String token = browser.findElement(By.id("token")).getText();
+        assertTrue(token.startsWith("egov_") && token.length() == 48, token);
+        assertTrue(browser.findElement(By.id("made")).getText().contains("mã chỉ hiện một lần"));
+        assertEquals("đang dùng", browser.findElement(By.cssSelector("#tokens td.state")).getText());
+        screenshot("tokens-2-made");
+        assertEquals(200, Api.bearer(token).get("/api/me").status(), "the token shown works");
+
+        browser.get(Api.baseUrl() + "/me/tokens");
+        assertTrue(browser.findElements(By.id("token")).isEmpty(), "shown once only");
+        assertTrue(!browser.getPageSource().contains(token.substring(5, 40)), "the secret is not on the page any more");
+        clickAndWait(browser.findElement(By.cssSelector("#tokens button.revoke")));
+        assertEquals("Đã thu hồi mã truy cập.", browser.findElement(By.id("revoked")).getText());
+        assertEquals("đã thu hồi", browser.findElement(By.cssSelector("#tokens td.state")).getText());
+        screenshot("tokens-3-revoked");
+        Api.Response refused = Api.bearer(token).get("/api/me");
+        assertEquals(401, refused.status());
+        assertEquals("urn:egov:problem:token-revoked", refused.json().getString("type"));
+    }
+
     /** Clicks something that loads a new page and waits until the old page is gone (no reading the old one). */
     private static void clickAndWait(org.openqa.selenium.WebElement e) {
         Chromium.clickAndWait(browser, e);

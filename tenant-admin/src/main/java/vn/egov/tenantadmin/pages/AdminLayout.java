@@ -284,6 +284,7 @@ public class AdminLayout {
         user().ifPresent(u -> b.append(t("Đang đăng nhập: ", "Logged in as ")).append(Html.escape(u.displayName()))
                 .append(" (").append(Html.escape(u.username())).append(") · "));
         b.append(link("/t/" + unit.getCode() + "/" + (en() ? "?lang=en" : ""), t("Trang công khai của đơn vị", "The unit's public page")))
+                .append(" · ").append(link("/me/tokens" + (en() ? "?lang=en" : ""), t("Mã truy cập API của tôi", "My API tokens")))
                 .append(" · <a href=\"/logout\">").append(t("Đăng xuất", "Log out")).append("</a> · ");
         String here = request.getRequestURI();
         b.append(en() ? "<a href=\"" + Html.escape(here) + "\" lang=\"vi\">Tiếng Việt</a>"
