@@ -97,7 +97,13 @@ public class TokensPage {
         if (!Csrf.valid(request, csrf)) {
             return refused(en);
         }
-        tokens.revoke(id);
+        try {
+            tokens.revoke(id);
+        } catch (ProblemException e) {
+            // not one of this user's tokens: the page again, saying so (never a JSON answer to a form)
+            return Response.status(e.problem().status()).entity(page(en, null, Map.of("form", en ? e.problem().detailEn() : e.problem().detailVi()),
+                    "", "90")).build();
+        }
         return Response.seeOther(URI.create("/me/tokens?revoked=" + id + (en ? "&lang=en" : ""))).build();
     }
 
