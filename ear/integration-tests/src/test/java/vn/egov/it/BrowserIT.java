@@ -155,6 +155,17 @@ class BrowserIT extends DeployedEar {
         browser.get(Api.baseUrl() + "/me/tokens");
         assertTrue(browser.findElements(By.id("token")).isEmpty(), "shown once only");
         assertTrue(!browser.getPageSource().contains(token.substring(5, 40)), "the secret is not on the page any more");
+        // someone else's token, by a doctored form: the page again with the message, their token untouched
+        String other = Fixtures.staff(Fixtures.COMMUNE);
+        jakarta.json.JsonObject theirs = Api.as(other, Fixtures.PASSWORD).post("/api/me/tokens", "{\"name\":\"Của người khác\"}").json();
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].form.action = '/me/tokens/" + theirs.getInt("id")
+                + "/revoke'", browser.findElement(By.cssSelector("#tokens button.revoke")));
+        clickAndWait(browser.findElement(By.cssSelector("#tokens button.revoke")));
+        assertEquals("Mã truy cập API", browser.findElement(By.tagName("h1")).getText());
+        assertTrue(browser.findElement(By.id("error")).isDisplayed());
+        assertEquals(200, Api.bearer(theirs.getString("token")).get("/api/me").status(), "their token still works");
+        assertEquals("đang dùng", browser.findElement(By.cssSelector("#tokens td.state")).getText(), "and ours too, so far");
+
         clickAndWait(browser.findElement(By.cssSelector("#tokens button.revoke")));
         assertEquals("Đã thu hồi mã truy cập.", browser.findElement(By.id("revoked")).getText());
         assertEquals("đã thu hồi", browser.findElement(By.cssSelector("#tokens td.state")).getText());
