@@ -299,6 +299,7 @@ public class Replay {
             workers.add(new Worker(client(citizenPrefix + (c % citizens), citizenPassword)));
         }
         CountDownLatch done = new CountDownLatch(clients);
+        Cpu cpuBefore = Cpu.now();
         long start = System.nanoTime();
         for (Worker w : workers) {
             Thread t = new Thread(() -> {
@@ -321,6 +322,7 @@ public class Replay {
         }
         done.await();
         double seconds = (System.nanoTime() - start) / 1e9;
+        Cpu cpuAfter = Cpu.now();
         LocalDate lastDay = LocalDate.now(VIETNAM);
 
         // throughput and latencies
@@ -330,6 +332,7 @@ public class Replay {
         System.out.println("answers asked: Prefer: " + PREFER + "; officers and citizens authenticated by " + (SESSIONS ? "web session" : "API token"));
         System.out.printf("wall time %.1f s: %d lifecycles finished, %.1f lifecycles/s; %d HTTP requests, %.1f requests/s%n", seconds, finished,
                 finished / seconds, requests, requests / seconds);
+        cpuBefore.report(cpuAfter, seconds, finished);
         System.out.println("latency per kind of request (ms):   count      p50      p99      max");
         for (Kind k : Kind.values()) {
             int n = workers.stream().mapToInt(w -> w.counts[k.ordinal()]).sum();
@@ -609,6 +612,63 @@ public class Replay {
 
         private void w(String s) {
             body.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Where the CPU went (Linux /proc): this program, the platform's Payara (found by its domain's name in its
+    // command line, BENCH_DOMAIN), and the whole machine; what is left is mostly PostgreSQL
+
+    record Cpu(double self, double payara, double busy, double all) {
+        static final double TICK = 100; // USER_HZ
+
+        static Cpu now() {
+            double self = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime() / 1e9;
+            double payara = -1;
+            String domain = System.getenv().getOrDefault("BENCH_DOMAIN", "egov-rbench");
+            try (var procs = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+                for (java.nio.file.Path p : (Iterable<java.nio.file.Path>) procs::iterator) {
+                    if (!p.getFileName().toString().chars().allMatch(Character::isDigit)) {
+                        continue;
+                    }
+                    try {
+                        String cmd = new String(java.nio.file.Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8);
+                        if (cmd.contains("domains/" + domain) && cmd.contains("ASMain")) {
+                            String stat = java.nio.file.Files.readString(p.resolve("stat"));
+                            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                            payara = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICK; // utime, stime
+                        }
+                    } catch (java.io.IOException | RuntimeException gone) {
+                        // a process that ended while being read
+                    }
+                }
+                String[] cpu = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                double all = 0;
+                for (int i = 1; i < cpu.length; i++) {
+                    all += Long.parseLong(cpu[i]);
+                }
+                double idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
+                return new Cpu(self, payara, (all - idle) / TICK, all / TICK);
+            } catch (Exception e) {
+                return new Cpu(self, -1, -1, -1);
+            }
+        }
+
+        void report(Cpu after, double seconds, long lifecycles) {
+            double self = after.self - this.self;
+            System.out.printf("CPU during the run: this load generator %.1f s (%.2f ms per lifecycle)", self, 1000 * self / Math.max(1, lifecycles));
+            if (all >= 0) {
+                double all = after.all - this.all;
+                double busy = after.busy - this.busy;
+                double payara = this.payara < 0 || after.payara < 0 ? -1 : after.payara - this.payara;
+                System.out.printf("; Payara %s; the machine busy %.0f%% of %.1f CPU-s (%.2f ms per lifecycle), of which the load generator %.0f%%, "
+                                + "Payara %s, the rest (PostgreSQL mostly) %.0f%%", payara < 0 ? "not found" : String.format("%.1f s (%.2f ms per lifecycle)",
+                                payara, 1000 * payara / Math.max(1, lifecycles)), 100 * busy / all, all, 1000 * busy / Math.max(1, lifecycles),
+                        100 * self / all, payara < 0 ? "?" : String.format("%.0f%%", 100 * payara / all),
+                        100 * (busy - self - Math.max(0, payara)) / all);
+            }
+            System.out.println();
         }
     }
 
