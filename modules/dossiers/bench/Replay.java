@@ -1,5 +1,8 @@
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.CookieManager;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -45,9 +48,9 @@ import java.util.concurrent.atomic.LongAdder;
  * received = submissions, done = results, refused = refusals.
  *
  * <p>Before the clock starts the administrator gives every unit its one-stop officer (new ones for each run) and
- * each officer logs in once; each worker logs in once as a citizen (sessions, so that
- * password hashing is not what is measured) and does whole lifecycles, one after the other, acting at each unit
- * through that unit's officer's session. A lifecycle's choices come from a random
+ * each officer makes an API token once; each worker acts as a citizen with that citizen's token (so that password
+ * hashing is not what is measured) and does whole lifecycles, one after the other, acting at each unit through
+ * that unit's officer's token (BENCH_AUTH=session: web sessions instead). A lifecycle's choices come from a random
  * generator seeded with its number, so that a run of N lifecycles always plays the same N. Run by replay.sh; not
  * part of the product. JDK only:
  * <pre>
@@ -194,13 +197,13 @@ public class Replay {
         }
     }
 
-    /** One worker: its citizen's session, and what it measured (latencies per kind, in nanoseconds). */
+    /** One worker: its citizen's credentials, and what it measured (latencies per kind, in nanoseconds). */
     static final class Worker {
-        final HttpClient citizen;
+        final Account citizen;
         final long[][] latencies = new long[Kind.values().length][];
         final int[] counts = new int[Kind.values().length];
 
-        Worker(HttpClient citizen) {
+        Worker(Account citizen) {
             this.citizen = citizen;
             Arrays.setAll(latencies, k -> new long[1024]);
         }
@@ -219,11 +222,11 @@ public class Replay {
     static final AtomicInteger FAILURES = new AtomicInteger();
     static final ConcurrentLinkedQueue<String> FIRST_FAILURES = new ConcurrentLinkedQueue<>();
     static final AtomicBoolean STOP = new AtomicBoolean();
-    /** Each unit's one-stop officer's session, by unit code (shared by the workers: an HttpClient is thread-safe). */
-    static final Map<String, HttpClient> DESKS = new ConcurrentHashMap<>();
+    /** Each unit's one-stop officer's credentials, by unit code (shared by the workers). */
+    static final Map<String, Account> DESKS = new ConcurrentHashMap<>();
 
-    static HttpClient desk(String unit) {
-        HttpClient h = DESKS.get(unit);
+    static Account desk(String unit) {
+        Account h = DESKS.get(unit);
         if (h == null) {
             throw new IllegalStateException("no one-stop officer for " + unit);
         }
@@ -456,21 +459,48 @@ public class Replay {
         }
     }
 
-    /** Sends, times, and checks the status; the answer's JSON object. */
-    static Map<?, ?> send(Worker w, Kind kind, HttpClient http, HttpRequest request, int expected) throws Exception {
-        String token = TOKENS.get(http);
-        if (token != null) {
-            token = token.substring(0, token.indexOf('#'));
-            request = HttpRequest.newBuilder(request, (name, value) -> true).header("Authorization", "Bearer " + token).build();
-        }
+    /**
+     * Sends as the account, times, and checks the status; the answer's JSON object. The lifecycles' requests go
+     * through the JDK's plain {@link HttpURLConnection} (blocking, with its keep-alive cache of up to
+     * {@code http.maxConnections} idle connections, set by replay.sh above the number of workers): on a 2-core machine
+     * that shares its CPU with the platform, the asynchronous {@code java.net.http.HttpClient} cost the load generator
+     * several times more CPU per request. A POST is never re-sent by the JDK on a broken kept-alive connection
+     * ({@code sun.net.http.retryPost=false}): that would submit a dossier twice; the run counts it as a failure instead.
+     */
+    static Map<?, ?> send(Worker w, Kind kind, Account account, Req request, int expected) throws Exception {
         long t0 = System.nanoTime();
-        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        w.record(kind, System.nanoTime() - t0);
-        if (r.statusCode() != expected) {
-            String body = r.body().length() > 1500 ? r.body().substring(0, 1500) + "…" : r.body();
-            throw new Unexpected(request.method() + " " + request.uri().getPath() + " -> " + r.statusCode() + " (expected " + expected + "): " + body);
+        HttpURLConnection c = (HttpURLConnection) URI.create(base + request.path()).toURL().openConnection();
+        c.setConnectTimeout(10_000);
+        c.setReadTimeout(120_000);
+        c.setRequestMethod("POST");
+        c.setRequestProperty(account.header(), account.value());
+        c.setRequestProperty("Accept", "application/json");
+        c.setRequestProperty("Prefer", PREFER);
+        c.setRequestProperty("Content-Type", request.contentType());
+        c.setDoOutput(true);
+        c.setFixedLengthStreamingMode(request.body().length);
+        try (OutputStream out = c.getOutputStream()) {
+            out.write(request.body());
         }
-        return (Map<?, ?>) Json.parse(r.body());
+        int status = c.getResponseCode();
+        String body;
+        try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
+            body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8); // read to the end: the connection is kept
+        }
+        w.record(kind, System.nanoTime() - t0);
+        if (status != expected) {
+            body = body.length() > 1500 ? body.substring(0, 1500) + "…" : body;
+            throw new Unexpected("POST " + request.path() + " -> " + status + " (expected " + expected + "): " + body);
+        }
+        return (Map<?, ?>) Json.parse(body);
+    }
+
+    /** A lifecycle's request: every one is a POST to a path of the API, with its body's type. */
+    record Req(String path, String contentType, byte[] body) {
+    }
+
+    /** How an account authenticates on every request: one header (its API token, or its web session's cookie). */
+    record Account(String header, String value) {
     }
 
     static void fail(String what) {
@@ -501,17 +531,19 @@ public class Replay {
      * data grid on every request).
      */
     static final boolean SESSIONS = "session".equals(System.getenv("BENCH_AUTH"));
-    /** The API token each token client sends, by client (identity); the tokens are revoked at the end of the run. */
-    static final Map<HttpClient, String> TOKENS = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
-    /** One client per account: citizens serve several workers, and an account has at most 10 usable tokens. */
-    static final Map<String, HttpClient> CLIENTS = new ConcurrentHashMap<>();
+    /** The id of each API token made for the run, by its token; the tokens are revoked at the end of the run. */
+    static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    /** One token per account: citizens serve several workers, and an account has at most 10 usable tokens. */
+    static final Map<String, Account> CLIENTS = new ConcurrentHashMap<>();
 
-    /** The client an officer or a citizen acts through: their API token's, or their web session's (BENCH_AUTH=session). */
-    static HttpClient client(String user, String password) throws Exception {
+    /** How an officer or a citizen acts: with their API token, or their web session's cookie (BENCH_AUTH=session). */
+    static Account client(String user, String password) throws Exception {
         if (SESSIONS) {
-            return login(user, password);
+            CookieManager cookies = new CookieManager();
+            login(user, password, cookies);
+            return new Account("Cookie", String.join("; ", cookies.getCookieStore().getCookies().stream().map(Object::toString).toList()));
         }
-        HttpClient existing = CLIENTS.get(user);
+        Account existing = CLIENTS.get(user);
         if (existing != null) {
             return existing;
         }
@@ -525,28 +557,32 @@ public class Replay {
             throw new IllegalStateException("token of " + user + ": " + r.statusCode() + " " + r.body());
         }
         Map<?, ?> made = (Map<?, ?>) Json.parse(r.body());
-        TOKENS.put(http, made.get("token") + "#" + made.get("id"));
-        CLIENTS.put(user, http);
-        return http;
+        TOKENS.put((String) made.get("token"), String.valueOf(made.get("id")));
+        Account account = new Account("Authorization", "Bearer " + made.get("token"));
+        CLIENTS.put(user, account);
+        return account;
     }
 
     /** Revokes the run's tokens (each revokes itself). */
     static void revokeTokens() {
-        synchronized (TOKENS) {
-            TOKENS.forEach((http, value) -> {
-                String[] tokenAndId = value.split("#");
-                try {
-                    http.send(HttpRequest.newBuilder(URI.create(base + "/api/me/tokens/" + tokenAndId[1])).DELETE()
-                            .header("Authorization", "Bearer " + tokenAndId[0]).build(), HttpResponse.BodyHandlers.discarding());
-                } catch (Exception e) {
-                    System.err.println("could not revoke a token (it expires within a day): " + e);
-                }
-            });
-        }
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        TOKENS.forEach((token, id) -> {
+            try {
+                http.send(HttpRequest.newBuilder(URI.create(base + "/api/me/tokens/" + id)).DELETE()
+                        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.discarding());
+            } catch (Exception e) {
+                System.err.println("could not revoke a token (it expires within a day): " + e);
+            }
+        });
     }
 
     static HttpClient login(String user, String password) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
+        return login(user, password, new CookieManager());
+    }
+
+    /** Logs in through the form; the session's cookie lands in {@code cookies}. */
+    static HttpClient login(String user, String password, CookieManager cookies) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -564,9 +600,8 @@ public class Replay {
      */
     static final String PREFER = "full".equals(System.getenv("BENCH_ANSWER")) ? "return=representation" : "return=minimal";
 
-    static HttpRequest json(String path, String body) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120)).header("Accept", "application/json")
-                .header("Prefer", PREFER).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+    static Req json(String path, String body) {
+        return new Req(path, "application/json", body.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The total row of the province subtree's figures for the period. */
@@ -603,11 +638,9 @@ public class Replay {
             return this;
         }
 
-        HttpRequest post(String path) {
+        Req post(String path) {
             w("--" + boundary + "--\r\n");
-            return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120)).header("Accept", "application/json")
-                    .header("Prefer", PREFER).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+            return new Req(path, "multipart/form-data; boundary=" + boundary, body.toByteArray());
         }
 
         private void w(String s) {

@@ -65,6 +65,8 @@ else
   echo "$stamp $password" > "$work.accounts"
 fi
 
-# the client closes idle connections before the server does (Payara: 30 s), so that no request goes out on a closed one
-java -Djdk.httpclient.keepalive.timeout=15 "$replay" replay "$http" "$province" "$admin" "$password" "cd${stamp}n" "$citizens" "$password" \
+# the clients close idle connections before the server does (Payara: 30 s), so that no request goes out on a closed
+# one; the lifecycles' blocking connections keep up to 64 idle connections (more than the workers), and never re-send
+# a POST by themselves
+java -Djdk.httpclient.keepalive.timeout=15 -Dhttp.maxConnections=64 -Dsun.net.http.retryPost=false "$replay" replay "$http" "$province" "$admin" "$password" "cd${stamp}n" "$citizens" "$password" \
   "${BENCH_LIFECYCLES:-132807}" "${BENCH_CLIENTS:-32}"
