@@ -403,6 +403,39 @@ class AdminUiIT extends DeployedEar {
                 "the other change stands");
     }
 
+    @Test
+    void aUnitAdministratorRevokesAStaffMembersApiTokenOnTheUsersPage() throws Exception {
+        String staff = Fixtures.staff(COMMUNE);
+        JsonObject made = Api.as(staff, PASSWORD).post("/api/me/tokens", "{\"name\":\"Phần mềm kế toán\",\"days\":30}").json();
+        String token = made.getString("token");
+        String mine = "#tokens tr[data-id='" + made.getInt("id") + "'] ";
+        String admin = Fixtures.user(COMMUNE, false, "UNIT_ADMIN");
+        logIn(admin);
+        open("/t/" + COMMUNE + "/admin/users/" + staff);
+        assertEquals("Mã truy cập API", text("main h2"));
+        assertEquals("Phần mềm kế toán", text(mine + "td"));
+        assertEquals("đang dùng", text(mine + "td.state"));
+        assertFalse(browser.getPageSource().contains(token.substring(5, 40)), "never the secret");
+
+        // a doctored form naming another user's token: the page again with the message, their token untouched
+        JsonObject theirs = Api.as(Fixtures.staff(COMMUNE), PASSWORD).post("/api/me/tokens", "{\"name\":\"Của người khác\"}").json();
+        ((JavascriptExecutor) browser).executeScript("arguments[0].form.action = arguments[0].form.action.replace(/tokens\\/[0-9]+/, 'tokens/"
+                + theirs.getInt("id") + "')", browser.findElement(By.cssSelector(mine + "button.revoke")));
+        clickAndWait(browser.findElement(By.cssSelector(mine + "button.revoke")));
+        assertTrue(text("#form-error").contains("Không tìm thấy"), text("#form-error"));
+        assertEquals(200, Api.bearer(theirs.getString("token")).get("/api/me").status(), "their token still works");
+        assertEquals(200, Api.bearer(token).get("/api/me").status(), "and this one too, so far");
+
+        clickAndWait(browser.findElement(By.cssSelector(mine + "button.revoke")));
+        assertTrue(text("#flash").contains("Đã thu hồi mã truy cập «Phần mềm kế toán» của người dùng " + staff), text("#flash"));
+        assertEquals("đã thu hồi bởi " + admin, text(mine + "td.state"));
+        assertTrue(browser.findElements(By.cssSelector(mine + "button.revoke")).isEmpty());
+        screenshot("admin-user-token-revoked");
+        Api.Response refused = Api.bearer(token).get("/api/me");
+        assertEquals(401, refused.status(), refused.toString());
+        assertEquals("urn:egov:problem:token-revoked", refused.json().getString("type"));
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private static String createUnit(Api as, String parent) {

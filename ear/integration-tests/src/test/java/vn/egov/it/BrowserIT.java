@@ -168,7 +168,7 @@ class BrowserIT extends DeployedEar {
 
         clickAndWait(browser.findElement(By.cssSelector("#tokens button.revoke")));
         assertEquals("Đã thu hồi mã truy cập.", browser.findElement(By.id("revoked")).getText());
-        assertEquals("đã thu hồi", browser.findElement(By.cssSelector("#tokens td.state")).getText());
+        assertEquals("đã thu hồi bởi " + user, browser.findElement(By.cssSelector("#tokens td.state")).getText());
         screenshot("tokens-3-revoked");
         Api.Response refused = Api.bearer(token).get("/api/me");
         assertEquals(401, refused.status());

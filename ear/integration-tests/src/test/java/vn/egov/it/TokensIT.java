@@ -197,6 +197,65 @@ class TokensIT extends DeployedEar {
         assertEquals(1L, revokedCount(id, false));
     }
 
+    @Test
+    void aUnitAdministratorSeesAndRevokesTheirStaffsTokensAndNoOtherUnitsAdministratorDoes() throws Exception {
+        String user = Fixtures.staff(COMMUNE);
+        JsonObject made = make(Api.as(user, PASSWORD), "Phần mềm bị lộ mã");
+        String token = made.getString("token");
+        int id = made.getInt("id");
+        String adminName = Fixtures.user(COMMUNE, false, "UNIT_ADMIN");
+        Api admin = Api.as(adminName, PASSWORD);
+        String tokens = "/api/t/" + COMMUNE + "/users/" + user + "/tokens";
+
+        Api.Response list = admin.get(tokens);
+        assertEquals(200, list.status(), list.toString());
+        assertEquals(1, list.array().size(), list.toString());
+        assertEquals("Phần mềm bị lộ mã", list.array().getJsonObject(0).getString("name"));
+        assertEquals("active", list.array().getJsonObject(0).getString("state"));
+        assertFalse(list.body().contains(token.substring(5, 30)), "never the secret: " + list);
+
+        // not a unit administrator, or another unit's: nothing seen, nothing revoked
+        assertEquals(403, Api.as(Fixtures.staff(COMMUNE), PASSWORD).get(tokens).status());
+        Api sibling = Api.as(Fixtures.user(SIBLING_COMMUNE, false, "UNIT_ADMIN"), PASSWORD);
+        assertEquals(403, sibling.get(tokens).status());
+        assertEquals(403, sibling.delete(tokens + "/" + id).status());
+        Api.Response elsewhere = sibling.get("/api/t/" + SIBLING_COMMUNE + "/users/" + user + "/tokens");
+        assertEquals(404, elsewhere.status(), "the user is not in the sibling's unit: " + elsewhere);
+        assertEquals(404, sibling.delete("/api/t/" + SIBLING_COMMUNE + "/users/" + user + "/tokens/" + id).status());
+        assertEquals(200, Api.bearer(token).get("/api/me").status(), "still works");
+        assertEquals(1L, revokedCount(id, false));
+
+        // the unit's administrator revokes it: refused from the next request on, and recorded
+        assertEquals(404, admin.delete(tokens + "/" + (id + 100_000)).status(), "no such token");
+        Api.Response revoked = admin.delete(tokens + "/" + id);
+        assertEquals(200, revoked.status(), revoked.toString());
+        assertEquals("revoked", revoked.json().getString("state"));
+        assertEquals(adminName, revoked.json().getString("revokedBy"));
+        Api.Response refused = Api.bearer(token).get("/api/me");
+        assertEquals(401, refused.status(), refused.toString());
+        assertEquals("urn:egov:problem:token-revoked", refused.json().getString("type"));
+        Api.Response audited = admin.get("/api/t/" + COMMUNE + "/audit?action=token.revoked&actor=" + adminName);
+        assertEquals(1, audited.array().size(), audited.toString());
+        assertEquals(user, audited.array().getJsonObject(0).getString("target"));
+        assertTrue(audited.array().getJsonObject(0).getString("before").contains("Phần mềm bị lộ mã"), audited.toString());
+        // revoking again changes nothing and records nothing more
+        assertEquals("revoked", admin.delete(tokens + "/" + id).json().getString("state"));
+        assertEquals(1, admin.get("/api/t/" + COMMUNE + "/audit?action=token.revoked&actor=" + adminName).array().size());
+    }
+
+    @Test
+    void aProvinceAdministratorsTokensAreTheProvincesToRevoke() throws Exception {
+        String provinceAdmin = Fixtures.user(Fixtures.PROVINCE, true, "PROVINCE_ADMIN");
+        JsonObject made = make(Api.as(provinceAdmin, PASSWORD), "Tích hợp cấp tỉnh");
+        String path = "/api/t/" + Fixtures.PROVINCE + "/users/" + provinceAdmin + "/tokens/" + made.getInt("id");
+        Api.Response refused = Api.as(Fixtures.user(Fixtures.PROVINCE, false, "UNIT_ADMIN"), PASSWORD).delete(path);
+        assertEquals(403, refused.status(), refused.toString());
+        assertEquals("urn:egov:problem:province-only", refused.json().getString("type"));
+        assertEquals(200, Api.bearer(made.getString("token")).get("/api/me").status(), "still works");
+        Api.Response revoked = Api.as(Fixtures.user(Fixtures.PROVINCE, true, "PROVINCE_ADMIN"), PASSWORD).delete(path);
+        assertEquals("revoked", revoked.json().getString("state"), revoked.toString());
+    }
+
     private static long revokedCount(int id, boolean revoked) throws Exception {
         try (Connection c = provinceScoped();
              PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM api_token WHERE id = ? AND (revoked_at IS NOT NULL) = ?")) {

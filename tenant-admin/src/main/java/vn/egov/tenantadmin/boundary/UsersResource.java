@@ -15,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -28,6 +29,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import vn.egov.platform.persistence.Db;
 import vn.egov.platform.persistence.SqlState;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.security.Passwords;
@@ -38,6 +40,8 @@ import vn.egov.platform.web.Access;
 import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
+import vn.egov.platform.web.UserTokens;
+import vn.egov.platform.web.UserTokens.TokenView;
 import vn.egov.tenantadmin.control.Audit;
 
 /**
@@ -61,6 +65,12 @@ public class UsersResource {
 
     @PersistenceContext(unitName = "tenant-admin")
     EntityManager em;
+
+    @Inject
+    Db db;
+
+    @Inject
+    UserTokens tokens;
 
     public record NewUser(
             @NotBlank(message = Usernames.REQUIRED) @Pattern(regexp = Usernames.PATTERN, message = Usernames.MESSAGE)
@@ -162,6 +172,51 @@ public class UsersResource {
                 describe((String) before[0], oldRoles, (Boolean) before[2], (String) before[3]),
                 describe(in.displayName(), roles, in.subtreeRights(), in.status()));
         return new UserView(username, nfc(in.displayName()), List.copyOf(roles), in.subtreeRights(), in.status(), false);
+    }
+
+    /**
+     * A user's API tokens, for the unit's administrators (a program acting for a staff member, a leaked token): what
+     * each is called, its last characters, when it was made, last used, expires, and whether and by whom it was
+     * revoked. Never the secret.
+     */
+    @GET
+    @Path("{username}/tokens")
+    public List<TokenView> tokens(@PathParam("username") String username) {
+        Tenant unit = access.require("tenant", "admin");
+        return tokens.list(unit.getId(), member(unit, username).id());
+    }
+
+    /**
+     * Revokes one of a user's API tokens at once (refused from the next request on); recorded in the unit's audit
+     * log. A province administrator's tokens are the province's to revoke, like their account.
+     */
+    @DELETE
+    @Path("{username}/tokens/{id}")
+    public TokenView revokeToken(@PathParam("username") String username, @PathParam("id") long id) {
+        Tenant unit = access.require("tenant", "admin");
+        Member user = member(unit, username);
+        if (user.roles().contains(Role.PROVINCE_ADMIN.name())) {
+            mayGrant(Set.of(Role.PROVINCE_ADMIN.name()), false);
+        }
+        TokenView before = tokens.one(unit.getId(), user.id(), id)
+                .orElseThrow(() -> ProblemException.notFound("mã truy cập của " + username, "token of " + username));
+        TokenView after = tokens.revoke(unit.getId(), user.id(), id, access.user().username()).orElseThrow();
+        if (before.revokedAt() == null) {
+            audit.record(unit.getId(), "token.revoked", username, Jsonp.createObjectBuilder().add("token", id).add("name", before.name())
+                    .add("hint", before.hint()).add("state", before.state()).build(), Jsonp.createObjectBuilder().add("token", id)
+                    .add("state", after.state()).build());
+        }
+        return after;
+    }
+
+    /** A user of the unit (for their tokens): 404 when the unit has no such user. */
+    private Member member(Tenant unit, String username) {
+        return db.one("SELECT id, roles FROM app_user WHERE tenant_id = ? AND username = ?",
+                        rs -> new Member(rs.getLong(1), List.of((String[]) rs.getArray(2).getArray())), unit.getId(), username)
+                .orElseThrow(() -> ProblemException.notFound("người dùng " + username + " trong đơn vị này", "user " + username + " in this unit"));
+    }
+
+    private record Member(long id, List<String> roles) {
     }
 
     /** Unit administrators manage staff, citizens and unit administrators; the rest is the province's. */

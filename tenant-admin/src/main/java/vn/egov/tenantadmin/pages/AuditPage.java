@@ -42,7 +42,8 @@ public class AuditPage {
             new String[] {"unit.renamed", "Đổi tên, mã đơn vị", "Unit renamed"},
             new String[] {"unit.settings.changed", "Đổi cấu hình đơn vị", "Settings changed"},
             new String[] {"user.created", "Tạo người dùng", "User created"},
-            new String[] {"user.changed", "Đổi người dùng", "User changed"});
+            new String[] {"user.changed", "Đổi người dùng", "User changed"},
+            new String[] {"token.revoked", "Thu hồi mã truy cập API của người dùng", "User's API token revoked"});
 
     @Inject
     AdminLayout layout;

@@ -24,6 +24,8 @@ import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.web.Html;
 import vn.egov.platform.web.ProblemException;
+import vn.egov.platform.web.TokenTable;
+import vn.egov.platform.web.UserTokens.TokenView;
 import vn.egov.tenantadmin.boundary.UsersResource;
 
 /**
@@ -130,6 +132,34 @@ public class UsersPage {
         return layout.redirect("/t/" + unit.getCode() + "/admin/users");
     }
 
+    /**
+     * Revokes one of the user's API tokens (a leaked token, a program that should stop): the user's page again with
+     * the outcome; a refusal (a province administrator's token, a token that is not this user's) is shown on the page.
+     */
+    @POST
+    @Path("{username}/tokens/{id}/revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response revokeToken(@PathParam("username") String username, @PathParam("id") long id, MultivaluedMap<String, String> form) {
+        layout.checkCsrf(form.getFirst("csrf"));
+        Tenant unit = layout.require();
+        UsersResource.UserView u = find(username);
+        TokenView revoked;
+        try {
+            revoked = ownTransaction.call(() -> users.revokeToken(username, id));
+        } catch (ProblemException e) {
+            if (e.problem().status() != 404 && !"province-only".equals(e.problem().type())) {
+                throw layout.error(e.problem());
+            }
+            String detail = layout.en() ? e.problem().detailEn() : e.problem().detailVi();
+            Map<String, String> values = Map.of("displayName", u.displayName(), "status", u.status());
+            throw layout.refuse(e.problem().status(), editPage(unit, u, values, Set.copyOf(u.roles()), u.subtreeRights(), Map.of(), detail));
+        }
+        layout.flash(Html.escape(layout.t("Đã thu hồi mã truy cập «" + revoked.name() + "» của người dùng " + username
+                + ": mã bị từ chối từ lần gọi tiếp theo.", "Revoked the API token “" + revoked.name() + "” of the user " + username
+                + ": it is refused from the next request on.")));
+        return layout.redirect("/t/" + unit.getCode() + "/admin/users/" + username);
+    }
+
     private UsersResource.UserView find(String username) {
         return layout.call(users::list).stream().filter(x -> x.username().equals(username)).findFirst()
                 .orElseThrow(() -> layout.error(ProblemException.notFound("người dùng " + username + " trong đơn vị này",
@@ -184,6 +214,18 @@ public class UsersPage {
                         List.of(new String[] {"active", "Đang hoạt động", "Active"}, new String[] {"disabled", "Đã khoá", "Disabled"}), errors))
                 .append("<p><button type=\"submit\">").append(layout.t("Lưu", "Save")).append("</button> ")
                 .append(AdminLayout.link(layout.url(unit, "users"), layout.t("Huỷ", "Cancel"))).append("</p></form>");
+        b.append("<h2>").append(layout.t("Mã truy cập API", "API tokens")).append("</h2><p>")
+                .append(layout.t("Các chương trình làm việc thay người dùng này. Thu hồi một mã khi nghi bị lộ hoặc không còn dùng; "
+                        + "khoá tài khoản thì mọi mã đều bị từ chối.", "Programs acting for this user. Revoke a token that may have "
+                        + "leaked or is no longer used; disabling the account refuses all of them.")).append("</p>");
+        List<TokenView> tokens = layout.call(() -> users.tokens(u.username()));
+        if (tokens.isEmpty()) {
+            b.append("<p id=\"no-tokens\">").append(layout.t("Người dùng này chưa có mã truy cập nào.", "This user has no API token."))
+                    .append("</p>");
+        } else {
+            b.append(TokenTable.html(tokens, layout.en(), t -> layout.url(unit, "users/" + u.username() + "/tokens/" + t.id() + "/revoke"),
+                    layout.csrfField()));
+        }
         return layout.page(unit, "users", "Người dùng", "Users", b.toString());
     }
 

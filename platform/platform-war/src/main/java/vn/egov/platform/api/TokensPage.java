@@ -15,9 +15,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.apache.shiro.SecurityUtils;
@@ -25,6 +22,8 @@ import vn.egov.platform.security.UserPrincipal;
 import vn.egov.platform.web.Csrf;
 import vn.egov.platform.web.Html;
 import vn.egov.platform.web.ProblemException;
+import vn.egov.platform.web.TokenTable;
+import vn.egov.platform.web.UserTokens.TokenView;
 
 /**
  * {@code /me/tokens}: the logged-in user's API tokens in the browser: the list (name, last characters, made, expires,
@@ -36,7 +35,6 @@ import vn.egov.platform.web.ProblemException;
 @RequestScoped
 @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
 public class TokensPage {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
 
     @Inject
     TokensResource tokens;
@@ -71,7 +69,7 @@ public class TokensPage {
                     keptName, keptDays)).build();
         }
         try {
-            TokensResource.TokenView made = (TokensResource.TokenView) tokens.create(new TokensResource.NewToken(name, d)).getEntity();
+            TokenView made = (TokenView) tokens.create(new TokensResource.NewToken(name, d)).getEntity();
             return Response.ok(page(en, made, Map.of(), "", "90")).build();
         } catch (ProblemException e) {
             String message = en ? e.problem().detailEn() : e.problem().detailVi();
@@ -120,7 +118,7 @@ public class TokensPage {
                         + "<a href=\"/me/tokens\">Mở lại trang</a>.</p>")).build();
     }
 
-    private String page(boolean en, TokensResource.TokenView made, Map<String, String> errors, String name, String days) {
+    private String page(boolean en, TokenView made, Map<String, String> errors, String name, String days) {
         String q = en ? "?lang=en" : "";
         String title = en ? "API tokens" : "Mã truy cập API";
         StringBuilder b = new StringBuilder("<h1>").append(title).append("</h1><p>")
@@ -144,27 +142,11 @@ public class TokensPage {
             b.append("<p class=\"error\" role=\"alert\" id=\"error\">").append(Html.escape(errors.get("form"))).append("</p>");
         }
         b.append("<h2>").append(en ? "Your tokens" : "Các mã của bạn").append("</h2>");
-        List<TokensResource.TokenView> all = tokens.list();
+        List<TokenView> all = tokens.list();
         if (all.isEmpty()) {
             b.append("<p id=\"none\">").append(en ? "You have no API token." : "Bạn chưa có mã truy cập nào.").append("</p>");
         } else {
-            b.append("<table id=\"tokens\"><thead><tr><th>").append(en ? "Name" : "Tên").append("</th><th>").append(en ? "Ends with" : "Ký tự cuối")
-                    .append("</th><th>").append(en ? "Made" : "Ngày tạo").append("</th><th>").append(en ? "Expires" : "Hết hạn")
-                    .append("</th><th>").append(en ? "Last used" : "Dùng lần cuối").append("</th><th>").append(en ? "State" : "Trạng thái")
-                    .append("</th><th></th></tr></thead><tbody>");
-            for (TokensResource.TokenView t : all) {
-                b.append("<tr data-id=\"").append(t.id()).append("\"><td>").append(Html.escape(t.name())).append("</td><td><code>")
-                        .append(Html.escape(t.hint())).append("</code></td><td>").append(when(t.createdAt())).append("</td><td>")
-                        .append(when(t.expiresAt())).append("</td><td>").append(t.lastUsedAt() == null ? (en ? "never" : "chưa dùng") : when(t.lastUsedAt()))
-                        .append("</td><td class=\"state\">").append(state(t.state(), en)).append("</td><td>");
-                if ("active".equals(t.state())) {
-                    b.append("<form method=\"post\" action=\"/me/tokens/").append(t.id()).append("/revoke").append(q).append("\">")
-                            .append(Csrf.field(request)).append("<button type=\"submit\" class=\"revoke\">").append(en ? "Revoke" : "Thu hồi")
-                            .append("</button></form>");
-                }
-                b.append("</td></tr>");
-            }
-            b.append("</tbody></table>");
+            b.append(TokenTable.html(all, en, t -> "/me/tokens/" + t.id() + "/revoke" + q, Csrf.field(request)));
         }
         b.append("<h2>").append(en ? "Make a token" : "Tạo mã mới").append("</h2><form method=\"post\" action=\"/me/tokens").append(q).append("\">")
                 .append(Csrf.field(request))
@@ -182,17 +164,5 @@ public class TokensPage {
         }
         b.append("<p><button type=\"submit\" id=\"make\">").append(en ? "Make the token" : "Tạo mã").append("</button></p></form>");
         return Html.page(en ? "en" : "vi", title, b.toString());
-    }
-
-    private static String when(Instant t) {
-        return t == null ? "" : WHEN.format(t);
-    }
-
-    private static String state(String state, boolean en) {
-        return switch (state) {
-            case "active" -> en ? "in use" : "đang dùng";
-            case "revoked" -> en ? "revoked" : "đã thu hồi";
-            default -> en ? "expired" : "hết hạn";
-        };
     }
 }

@@ -34,6 +34,8 @@ import vn.egov.platform.tenancy.TenantScope;
 import vn.egov.platform.web.Access;
 import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
+import vn.egov.platform.web.UserTokens;
+import vn.egov.platform.web.UserTokens.TokenView;
 
 /**
  * {@code /api/me/tokens}: the logged-in user's API tokens, for programs that act for them ({@code Authorization:
@@ -48,7 +50,6 @@ import vn.egov.platform.web.ProblemException;
 @Produces(MediaType.APPLICATION_JSON)
 public class TokensResource {
     static final int MAX_ACTIVE = 10;
-    private static final String COLUMNS = "id, name, hint, created_at, expires_at, last_used_at, revoked_at, revoked_by";
 
     @Inject
     Access access;
@@ -59,22 +60,19 @@ public class TokensResource {
     @Inject
     Db db;
 
+    @Inject
+    UserTokens tokens;
+
     public record NewToken(String name,
                            @Min(value = 1, message = "Thời hạn từ 1 đến 365 ngày / from 1 to 365 days")
                            @Max(value = 365, message = "Thời hạn từ 1 đến 365 ngày / from 1 to 365 days")
                            Integer days) {
     }
 
-    /** A token as its owner sees it: never the secret, except in the answer that made it. */
-    public record TokenView(long id, String name, String hint, Instant createdAt, Instant expiresAt, Instant lastUsedAt,
-                            Instant revokedAt, String revokedBy, String state, String token) {
-    }
-
     @GET
     public List<TokenView> list() {
         UserPrincipal me = own();
-        return db.list("SELECT " + COLUMNS + " FROM api_token WHERE tenant_id = ? AND user_id = ? ORDER BY id DESC",
-                rs -> view(rs, null), me.tenantId(), me.userId());
+        return tokens.list(me.tenantId(), me.userId());
     }
 
     @POST
@@ -112,9 +110,7 @@ public class TokensResource {
     @Path("{id}")
     public TokenView one(@PathParam("id") long id) {
         UserPrincipal me = own();
-        return db.one("SELECT " + COLUMNS + " FROM api_token WHERE tenant_id = ? AND user_id = ? AND id = ?",
-                rs -> view(rs, null), me.tenantId(), me.userId(), id)
-                .orElseThrow(() -> ProblemException.notFound("mã truy cập", "token"));
+        return tokens.one(me.tenantId(), me.userId(), id).orElseThrow(() -> ProblemException.notFound("mã truy cập", "token"));
     }
 
     /** Revokes one of the user's tokens: refused from the next request on. Revoking a revoked token changes nothing. */
@@ -122,9 +118,7 @@ public class TokensResource {
     @Path("{id}")
     public TokenView revoke(@PathParam("id") long id) {
         UserPrincipal me = own();
-        db.update("UPDATE api_token SET revoked_at = now(), revoked_by = ? WHERE tenant_id = ? AND user_id = ? AND id = ? AND revoked_at IS NULL",
-                me.username(), me.tenantId(), me.userId(), id);
-        return one(id);
+        return tokens.revoke(me.tenantId(), me.userId(), id, me.username()).orElseThrow(() -> ProblemException.notFound("mã truy cập", "token"));
     }
 
     /** The user's own unit, exactly (whatever their roles: citizens too may run a program for their account). */
@@ -132,14 +126,6 @@ public class TokensResource {
         UserPrincipal me = access.working();
         scope.bind(Optional.of(new TenantScope(me.tenantId(), me.tenantPath(), false)));
         return me;
-    }
-
-    private static TokenView view(java.sql.ResultSet rs, String token) throws java.sql.SQLException {
-        Instant expires = Db.instant(rs, "expires_at");
-        Instant revoked = Db.instant(rs, "revoked_at");
-        String state = revoked != null ? "revoked" : expires.isAfter(Instant.now()) ? "active" : "expired";
-        return new TokenView(rs.getLong("id"), rs.getString("name"), rs.getString("hint"), Db.instant(rs, "created_at"), expires,
-                Db.instant(rs, "last_used_at"), revoked, rs.getString("revoked_by"), state, token);
     }
 
     private static ProblemException invalid(String field, String message) {
