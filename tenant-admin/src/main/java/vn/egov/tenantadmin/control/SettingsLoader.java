@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
+import vn.egov.platform.persistence.NewTransaction;
 import vn.egov.platform.persistence.TenantTransactional;
 
 /**
@@ -19,6 +20,7 @@ public class SettingsLoader {
     @PersistenceContext(unitName = "tenant-admin")
     EntityManager em;
 
+    @NewTransaction
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     @TenantTransactional
     public Optional<UnitSettings> load(long tenantId) {
@@ -39,6 +41,7 @@ public class SettingsLoader {
     }
 
     /** The logo's bytes and type, read under exactly the unit's scope (a logo is public, like the page it is on). */
+    @NewTransaction
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     @TenantTransactional
     public Optional<Object[]> logo(long tenantId) {

@@ -3,6 +3,7 @@ package vn.egov.tenantadmin.pages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.transaction.Transactional;
 import java.util.function.Supplier;
+import vn.egov.platform.persistence.NewTransaction;
 import vn.egov.platform.persistence.TenantTransactional;
 
 /**
@@ -14,6 +15,7 @@ import vn.egov.platform.persistence.TenantTransactional;
 @RequestScoped
 public class OwnTransaction {
 
+    @NewTransaction
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     @TenantTransactional
     public <T> T call(Supplier<T> change) {

@@ -62,7 +62,7 @@ public class Details {
                         n.add("papers", Jsonp.createReader(new StringReader(rs.getString(4))).readArray());
                     }
                     if (rs.getObject(5) != null) {
-                        n.add("newDueDate", Intake.DAY.format(rs.getObject(5, LocalDate.class)));
+                        n.add("newDueDate", Intake.DAY.format(Db.localDate(rs, 5)));
                     }
                     if (rs.getObject(8) != null) {
                         n.add("answeredAt", Db.instant(rs, "answered_at").toString());
@@ -95,13 +95,13 @@ public class Details {
                         .add("fromName", rs.getString(3)).add("toStep", rs.getString(6)).add("toName", rs.getString(7))
                         .add("toUnit", directory.byId(rs.getLong(9)).map(Tenant::getCode).orElse("")).add("givenBy", rs.getString(10));
                 if (rs.getObject(4) != null) {
-                    h.add("fromDue", Intake.DAY.format(rs.getObject(4, LocalDate.class)));
+                    h.add("fromDue", Intake.DAY.format(Db.localDate(rs, 4)));
                 }
                 if (rs.getString(5) != null) {
                     h.add("outcome", rs.getString(5));
                 }
                 if (rs.getObject(8) != null) {
-                    h.add("toDue", Intake.DAY.format(rs.getObject(8, LocalDate.class)));
+                    h.add("toDue", Intake.DAY.format(Db.localDate(rs, 8)));
                 }
                 if (rs.getString(11) != null) {
                     h.add("assignee", rs.getString(11));

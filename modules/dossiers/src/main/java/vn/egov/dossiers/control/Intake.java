@@ -251,7 +251,7 @@ public class Intake {
     public static Dossier dossier(ResultSet rs) throws SQLException {
         return new Dossier(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6),
                 Db.longOrNull(rs, "applicant_id"), rs.getString(8), rs.getString(9), rs.getString(10), Db.instant(rs, "received_at"),
-                rs.getObject(12, LocalDate.class));
+                Db.localDate(rs, 12));
     }
 
     static String sha256(byte[] b) {

@@ -38,7 +38,7 @@ public class Paperwork {
         if (form == 6) {
             List<OneStopForms.Handover> rows = db.list("SELECT from_name, given_by, assignee, to_unit, at, from_due, outcome, note "
                     + "FROM dossier_handover WHERE dossier_id = ? ORDER BY id", rs -> new OneStopForms.Handover(rs.getString(1), person(rs.getString(2)),
-                    rs.getString(3) != null ? person(rs.getString(3)) : unitName(rs.getLong(4)), Db.instant(rs, "at"), rs.getObject(6, LocalDate.class),
+                    rs.getString(3) != null ? person(rs.getString(3)) : unitName(rs.getLong(4)), Db.instant(rs, "at"), Db.localDate(rs, 6),
                     rs.getString(7), rs.getString(8)), s.id());
             return OneStopForms.control(h, s.receivedAt(), s.dueDate(), rows);
         }
@@ -46,7 +46,7 @@ public class Paperwork {
         }
         Notice n = db.one("SELECT tenant_id, reason, papers::text, new_due_date, by_applicant, at, actor FROM dossier_notice "
                         + "WHERE dossier_id = ? AND form = ? ORDER BY id DESC LIMIT 1", rs -> new Notice(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, LocalDate.class), rs.getBoolean(5), Db.instant(rs, "at"), rs.getString(7)), s.id(), form)
+                        Db.localDate(rs, 4), rs.getBoolean(5), Db.instant(rs, "at"), rs.getString(7)), s.id(), form)
                 .orElseThrow(() -> ProblemException.notFound("phiếu mẫu số 0" + form + " của hồ sơ " + s.code(), "form 0" + form + " of dossier " + s.code()));
         OneStopForms.Heading issuer = new OneStopForms.Heading(unitName(n.unit()), s.code(), s.applicantName(), s.procedureName());
         String staff = person(n.actor());

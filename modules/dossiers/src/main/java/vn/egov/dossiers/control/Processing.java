@@ -93,8 +93,8 @@ public class Processing {
         Object rating = rs.getObject("rating");
         return new State(rs.getLong("id"), rs.getLong("tenant_id"), rs.getString("code"), rs.getLong("holder_id"), Db.longs(rs, "parties"),
                 rs.getString("status"), rs.getString("step_id"), rs.getString("step_name"), rs.getString("assignee"),
-                rs.getObject("step_due", LocalDate.class), rs.getObject("paused_on", LocalDate.class), rs.getObject("due_date", LocalDate.class),
-                rs.getObject("new_due_date", LocalDate.class), rs.getInt("row_version"), rs.getLong("procedure_id"), rs.getInt("procedure_version"),
+                Db.localDate(rs, "step_due"), Db.localDate(rs, "paused_on"), Db.localDate(rs, "due_date"),
+                Db.localDate(rs, "new_due_date"), rs.getInt("row_version"), rs.getLong("procedure_id"), rs.getInt("procedure_version"),
                 rs.getString("procedure_code"), rs.getString("procedure_name"), Db.longOrNull(rs, "applicant_id"), rs.getString("applicant_name"),
                 rs.getString("return_by"), Db.instant(rs, "received_at"), Db.instant(rs, "finished_at"),
                 rating == null ? null : ((Number) rating).intValue(), rs.getString("contact_email"));

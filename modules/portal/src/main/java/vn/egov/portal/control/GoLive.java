@@ -3,6 +3,7 @@ package vn.egov.portal.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import vn.egov.platform.persistence.NewTransaction;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.tenancy.entity.Tenant;
 
@@ -12,6 +13,7 @@ public class GoLive {
     @Inject
     Editorial editorial;
 
+    @NewTransaction
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     @TenantTransactional
     public int run(Tenant unit) {

@@ -15,6 +15,7 @@ public class ApplicantReads {
     @Inject
     TenantScopeBinder binder;
 
+    @NewTransaction
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public <T> T read(long userId, Supplier<T> work) {
         binder.bindApplicant(userId);

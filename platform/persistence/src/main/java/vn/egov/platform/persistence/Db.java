@@ -11,14 +11,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * SQL on the connection of the running JTA transaction (the one the tenant or public scope was bound to). Every
- * value is a bound parameter. Outside a transaction it refuses: an unscoped read would see nothing anyway.
+ * SQL on the connection of the running JTA transaction (the one the tenant or public scope was bound to; one handle
+ * for the whole transaction, see {@link TxConnection}). Every value is a bound parameter. Outside a transaction it refuses: an unscoped read would see nothing anyway.
  */
 @ApplicationScoped
 public class Db {
@@ -37,8 +38,7 @@ public class Db {
 
     public <T> List<T> list(String sql, Row<T> row, Object... params) {
         requireTransaction();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, params);
-             ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = prepare(connection(), sql, params); ResultSet rs = ps.executeQuery()) {
             List<T> out = new ArrayList<>();
             while (rs.next()) {
                 out.add(row.map(rs));
@@ -60,7 +60,7 @@ public class Db {
 
     public int update(String sql, Object... params) {
         requireTransaction();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, params)) {
+        try (PreparedStatement ps = prepare(connection(), sql, params)) {
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
@@ -140,6 +140,25 @@ public class Db {
             }
         }
         return out;
+    }
+
+    /** The transaction's connection (one handle for all its statements; closed when it ends). */
+    private Connection connection() throws SQLException {
+        return TxConnection.of(dataSource, transactions);
+    }
+
+    /**
+     * A {@code date} column (rather than {@code getObject(column, LocalDate.class)}, which the container's JDBC wrapper
+     * dispatches by reflection, looking the method up on every call).
+     */
+    public static LocalDate localDate(ResultSet rs, String column) throws SQLException {
+        java.sql.Date d = rs.getDate(column);
+        return d == null ? null : d.toLocalDate();
+    }
+
+    public static LocalDate localDate(ResultSet rs, int column) throws SQLException {
+        java.sql.Date d = rs.getDate(column);
+        return d == null ? null : d.toLocalDate();
     }
 
     private void requireTransaction() {

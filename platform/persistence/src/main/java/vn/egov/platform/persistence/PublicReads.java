@@ -16,6 +16,7 @@ public class PublicReads {
     @Inject
     TenantScopeBinder binder;
 
+    @NewTransaction
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public <T> T read(Supplier<T> work) {
         binder.bindPublic();

@@ -4,7 +4,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -44,7 +43,7 @@ public class TenantScopeBinder {
         requireTransaction();
         String tenant = scope.map(s -> Long.toString(s.tenantId())).orElse("");
         String subtree = scope.map(s -> s.subtree() ? "on" : "off").orElse("off");
-        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(SQL)) {
+        try (PreparedStatement ps = TxConnection.of(dataSource(), transactions()).prepareStatement(SQL)) {
             ps.setString(1, tenant);
             ps.setString(2, subtree);
             try (ResultSet rs = ps.executeQuery()) {
@@ -63,7 +62,7 @@ public class TenantScopeBinder {
      */
     public void bindPublic() {
         requireTransaction();
-        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(PUBLIC_SQL);
+        try (PreparedStatement ps = TxConnection.of(dataSource(), transactions()).prepareStatement(PUBLIC_SQL);
              ResultSet rs = ps.executeQuery()) {
             if (!rs.next() || !"on".equals(rs.getString(3)) || !"".equals(rs.getString(1))) {
                 throw new ScopeNotSetException("the database did not take the public scope");
@@ -80,7 +79,7 @@ public class TenantScopeBinder {
     public void bindApplicant(long userId) {
         requireTransaction();
         String id = Long.toString(userId);
-        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(APPLICANT_SQL)) {
+        try (PreparedStatement ps = TxConnection.of(dataSource(), transactions()).prepareStatement(APPLICANT_SQL)) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next() || !id.equals(rs.getString(4)) || !"".equals(rs.getString(1))) {

@@ -25,6 +25,15 @@ public record UserPrincipal(long userId, String username, String displayName, lo
 
     public boolean has(Role role) { return roles.contains(role); }
 
+    /**
+     * The username: the container takes it as the request's caller name, and asks for it at every connection it
+     * hands out (the generated record text, formatted each time, cost 3% of the request CPU).
+     */
+    @Override
+    public String toString() {
+        return username;
+    }
+
     /** Staff or an administrator: someone whose work is inside a unit's internal data. */
     public boolean worksForAUnit() {
         return has(Role.PROVINCE_ADMIN) || has(Role.UNIT_ADMIN) || has(Role.STAFF) || has(Role.EDITOR) || has(Role.APPROVER)

@@ -13,12 +13,14 @@ import java.util.Objects;
  * @param subtree  whether the unit's descendants are visible too
  */
 public record TenantScope(long tenantId, String path, boolean subtree) implements Serializable {
+    private static final java.util.regex.Pattern PATH = java.util.regex.Pattern.compile("[0-9]+(\\.[0-9]+)*");
+
     public TenantScope {
         Objects.requireNonNull(path, "path");
         if (tenantId <= 0) {
             throw new IllegalArgumentException("tenantId must be positive");
         }
-        if (!path.matches("[0-9]+(\\.[0-9]+)*")
+        if (!PATH.matcher(path).matches()
                 || !path.substring(path.lastIndexOf('.') + 1).equals(Long.toString(tenantId))) {
             throw new IllegalArgumentException("path " + path + " does not end at tenant " + tenantId);
         }
