@@ -31,7 +31,6 @@ import vn.egov.platform.web.ProblemException;
 import vn.egov.portal.control.FileCheck;
 import vn.egov.procedures.control.Catalogue;
 import vn.egov.procedures.entity.Procedure;
-import vn.egov.procedures.entity.ProcedureVersion;
 
 /**
  * Receiving a dossier at a unit, in one transaction bound to that unit's scope: the procedure must be one the unit
@@ -119,8 +118,9 @@ public class Intake {
         }
         Procedure p = catalogue.offered(unit, procedureCode == null ? "" : procedureCode.strip()).orElseThrow(() -> ProblemException.notFound(
                 "thủ tục " + procedureCode + " trong danh mục của đơn vị này", "procedure " + procedureCode + " in this unit's catalogue"));
-        ProcedureVersion version = catalogue.version(p, p.currentVersion()).orElseThrow();
-        JsonNode definition = read(version.definitionJson());
+        // the version's definition (versions never change: parsed once per node, shared with the processing)
+        int version = p.currentVersion();
+        JsonNode definition = processing.definition(p.id(), version);
 
         FormCheck.Result checked = FormCheck.check(definition.path("form"), form);
         Map<String, List<String>> problems = new LinkedHashMap<>(checked.problems());
@@ -154,7 +154,7 @@ public class Intake {
                         + "applicant_name, channel, form, status, received_at, due_date, created_by, holder_id, parties, step_id, step_name, assignee, step_due, "
                         + "return_by, contact_email, post_address) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), 'received', ?, ?, ?, ?, ARRAY[?::bigint], ?, ?, ?, ?, ?, ?, ?) "
                         + "RETURNING " + Processing.COLS, Processing::state,
-                unit.getId(), code, p.id(), p.code(), p.name(), version.version(),
+                unit.getId(), code, p.id(), p.code(), p.name(), version,
                 applicant.userId() == null ? new Db.Typed(java.sql.Types.BIGINT) : applicant.userId(), applicant.name(), channel,
                 checked.values().toString(), now, due, applicant.username(), unit.getId(), unit.getId(), start.id(), start.name(), Db.orNull(assignee), stepDue, giveBack, Db.orNull(applicant.email()),
                 giveBack.equals("post") ? applicant.postAddress() : new Db.Typed(java.sql.Types.VARCHAR)).orElseThrow();

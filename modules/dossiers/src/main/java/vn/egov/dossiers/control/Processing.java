@@ -455,15 +455,17 @@ public class Processing {
         }
         LocalDate toDue = to.pausesClock() || status.equals("done") ? null : cal.plusWorkingDays(today, to.wholeDays());
         String outcome = s.stepDue() == null ? null : outcome(today, s.stepDue());
-        db.insert("INSERT INTO dossier_handover (tenant_id, dossier_id, from_step, from_name, from_due, outcome, to_step, to_name, to_due, to_unit, "
-                        + "given_by, assignee, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", unit.getId(), s.id(), from.id(), from.name(),
-                s.stepDue() == null ? new Db.Typed(java.sql.Types.DATE) : s.stepDue(), Db.orNull(outcome), to.id(), to.name(),
-                toDue == null ? new Db.Typed(java.sql.Types.DATE) : toDue, holder, actor, Db.orNull(assignee), Db.orNull(note));
-        // the dossier as the change left it comes back from the change itself (no second read)
-        State after = db.one("UPDATE dossier SET status = ?, step_id = ?, step_name = ?, holder_id = ?, "
+        // the handover record (form 06) and the dossier's new state in one statement; the dossier as the change left it
+        // comes back from the change itself (no second read); a failed version check rolls both back
+        State after = db.one("WITH handover AS (INSERT INTO dossier_handover (tenant_id, dossier_id, from_step, from_name, from_due, outcome, to_step, "
+                        + "to_name, to_due, to_unit, given_by, assignee, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)) "
+                        + "UPDATE dossier SET status = ?, step_id = ?, step_name = ?, holder_id = ?, "
                         + "parties = CASE WHEN ?::bigint = ANY (parties) THEN parties ELSE parties || ?::bigint END, assignee = ?, step_due = ?, paused_on = ?, "
                         + "due_date = ?, new_due_date = ?, finished_at = CASE WHEN ? THEN now() ELSE NULL END, row_version = row_version + 1 "
-                        + "WHERE id = ? AND row_version = ? RETURNING " + COLS, Processing::state, status, to.id(), to.name(), holder, holder, holder,
+                        + "WHERE id = ? AND row_version = ? RETURNING " + COLS, Processing::state,
+                unit.getId(), s.id(), from.id(), from.name(), s.stepDue() == null ? new Db.Typed(java.sql.Types.DATE) : s.stepDue(), Db.orNull(outcome),
+                to.id(), to.name(), toDue == null ? new Db.Typed(java.sql.Types.DATE) : toDue, holder, actor, Db.orNull(assignee), Db.orNull(note),
+                status, to.id(), to.name(), holder, holder, holder,
                 Db.orNull(assignee), toDue == null ? new Db.Typed(java.sql.Types.DATE) : toDue,
                 pausedOn == null ? new Db.Typed(java.sql.Types.DATE) : pausedOn, due, newDue == null ? new Db.Typed(java.sql.Types.DATE) : newDue,
                 status.equals("done"), s.id(), s.rowVersion())
@@ -477,22 +479,33 @@ public class Processing {
         return done.isBefore(due) ? "early" : done.isEqual(due) ? "on_time" : "late";
     }
 
-    /** The history's line and the national portal's status change, in the change's transaction. */
+    /**
+     * The history's line, the national portal's status change and the applicant's e-mail (if the change matters to
+     * them and they gave an address), in the change's transaction: one statement (this runs on every change).
+     */
     void changed(long unitId, State s, String note, String actor, boolean byApplicant) {
-        event(unitId, s.id(), s.status(), actor, note);
-        national(unitId, s, NationalPortal.of(s.status(), byApplicant, s.returnBy()));
-        mail(unitId, s, tell(s));
+        String national = nationalPayload(s, NationalPortal.of(s.status(), byApplicant, s.returnBy()));
+        String mail = mailPayload(s, tell(s));
+        db.update("WITH history AS (INSERT INTO dossier_event (tenant_id, dossier_id, status, actor, note) VALUES (?, ?, ?, ?, ?)) "
+                        + "INSERT INTO dossier_outbox (tenant_id, dossier_id, target, payload) "
+                        + "SELECT ?, ?, target, CAST(payload AS jsonb) FROM (VALUES (1, 'national-portal', ?), (2, 'email', ?)) AS o (n, target, payload) "
+                        + "WHERE payload IS NOT NULL ORDER BY n",
+                unitId, s.id(), s.status(), actor, Db.orNull(note == null ? null : note.length() > 2000 ? note.substring(0, 2000) : note),
+                unitId, s.id(), national, Db.orNull(mail));
     }
 
     /** The national portal's copy of a status, through the outbox. */
     void national(long unitId, State s, NationalPortal national) {
+        db.insert("INSERT INTO dossier_outbox (tenant_id, dossier_id, target, payload) VALUES (?, ?, 'national-portal', CAST(? AS jsonb)) RETURNING id",
+                unitId, s.id(), nationalPayload(s, national));
+    }
+
+    private String nationalPayload(State s, NationalPortal national) {
         String agency = directory.byId(s.holderId()).map(Tenant::getCode).orElse("");
-        String payload = Jsonp.createObjectBuilder().add("dossierCode", s.code()).add("procedureCode", s.procedureCode())
+        return Jsonp.createObjectBuilder().add("dossierCode", s.code()).add("procedureCode", s.procedureCode())
                 .add("status", s.status()).add("nationalStatus", national.code).add("nationalStatusName", national.vietnamese)
                 .add("agency", agency).add("step", s.stepName()).add("dueDate", s.owedOn().toString())
                 .add("at", Instant.now().toString()).build().toString();
-        db.insert("INSERT INTO dossier_outbox (tenant_id, dossier_id, target, payload) VALUES (?, ?, 'national-portal', CAST(? AS jsonb)) RETURNING id",
-                unitId, s.id(), payload);
     }
 
     /** What the applicant is told, by e-mail, of a change that matters to them (null: nothing). */
@@ -512,16 +525,23 @@ public class Processing {
 
     /** An e-mail to the dossier's contact address (if it has one), through the outbox, in the change's transaction. */
     void mail(long unitId, State s, String text) {
+        String payload = mailPayload(s, text);
+        if (payload != null) {
+            db.insert("INSERT INTO dossier_outbox (tenant_id, dossier_id, target, payload) VALUES (?, ?, 'email', CAST(? AS jsonb)) RETURNING id",
+                    unitId, s.id(), payload);
+        }
+    }
+
+    /** The e-mail to the dossier's contact address; null when it has none or there is nothing to tell. */
+    private static String mailPayload(State s, String text) {
         String to = s.contactEmail();
         if (to == null || to.isBlank() || text == null) {
-            return;
+            return null;
         }
-        String payload = Jsonp.createObjectBuilder().add("to", to).add("subject", "Hồ sơ " + s.code() + ": " + STATUS_WORDS.getOrDefault(s.status(), s.status()))
+        return Jsonp.createObjectBuilder().add("to", to).add("subject", "Hồ sơ " + s.code() + ": " + STATUS_WORDS.getOrDefault(s.status(), s.status()))
                 .add("text", "Kính gửi ông/bà " + s.applicantName() + ",\n\n" + text + "\n\nMã hồ sơ: " + s.code()
                         + "\nThư này được gửi tự động từ hệ thống một cửa điện tử; xin đừng trả lời thư này.")
                 .add("dossierCode", s.code()).build().toString();
-        db.insert("INSERT INTO dossier_outbox (tenant_id, dossier_id, target, payload) VALUES (?, ?, 'email', CAST(? AS jsonb)) RETURNING id",
-                unitId, s.id(), payload);
     }
 
     static final Map<String, String> STATUS_WORDS = Map.of("received", "đã tiếp nhận", "in_progress", "đang giải quyết", "supplement", "cần bổ sung giấy tờ",
