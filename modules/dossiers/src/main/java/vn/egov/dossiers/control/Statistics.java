@@ -21,7 +21,7 @@ import vn.egov.platform.tenancy.entity.Tenant;
  * The one-stop figures of a unit, or of each unit of its subtree, for a period of days (in Vietnam): dossiers
  * received; results given early, on time and late against the due date (an apology's new date does not make a
  * late result on time); refusals and stops; dossiers still in progress at the period's end; dossiers overdue now;
- * and the on-time rate of the results. One SQL pass over the dossier table, in the caller's scope.
+ * and the on-time rate of the results. One SQL pass over the units' dossiers, in the caller's scope.
  */
 @ApplicationScoped
 public class Statistics {
@@ -56,22 +56,40 @@ public class Statistics {
         // the finished day in Vietnam against the due date decides early / on time / late
         String doneDay = "(d.finished_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date";
         String inPeriod = "d.finished_at >= ? AND d.finished_at < ?";
-        List<Row> rows = db.list("SELECT t.id, t.code, t.name, "
-                + "count(*) FILTER (WHERE d.received_at >= ? AND d.received_at < ?), "
-                + "count(*) FILTER (WHERE d.status = 'done' AND " + inPeriod + "), "
-                + "count(*) FILTER (WHERE d.status = 'done' AND " + inPeriod + " AND " + doneDay + " < d.due_date), "
-                + "count(*) FILTER (WHERE d.status = 'done' AND " + inPeriod + " AND " + doneDay + " = d.due_date), "
-                + "count(*) FILTER (WHERE d.status = 'done' AND " + inPeriod + " AND " + doneDay + " > d.due_date), "
-                + "count(*) FILTER (WHERE d.status = 'refused' AND " + inPeriod + "), "
-                + "count(*) FILTER (WHERE d.status = 'stopped' AND " + inPeriod + "), "
-                + "count(*) FILTER (WHERE d.received_at < ? AND (d.finished_at IS NULL OR d.finished_at >= ?)), "
-                + "count(*) FILTER (WHERE d.finished_at IS NULL AND d.paused_on IS NULL AND d.due_date < ?) "
-                + "FROM tenant t LEFT JOIN dossier d ON d.tenant_id = t.id "
-                + "WHERE " + (subtree ? "t.path <@ (SELECT p.path FROM tenant p WHERE p.id = ?)" : "t.id = ?")
-                + " AND (t.status = 'active' OR d.id IS NOT NULL) GROUP BY t.id, t.code, t.name, t.path ORDER BY t.path",
-                rs -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8),
-                        rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12)),
-                start, end, start, end, start, end, start, end, start, end, start, end, start, end, end, end, today, unit.getId());
+        // the units first (a few hundred at most), then one pass over their dossiers grouped by unit: a single query
+        // joining the two let the planner, misjudging how many units a subtree holds, repeat the row-security
+        // filters' index scans over the whole table once per unit (over a minute with 140,000 dossiers)
+        record Unit(long id, String code, String name, String status) {
+        }
+        List<Unit> units = db.list("SELECT t.id, t.code, t.name, t.status FROM tenant t WHERE "
+                        + (subtree ? "t.path <@ (SELECT p.path FROM tenant p WHERE p.id = ?)" : "t.id = ?") + " ORDER BY t.path",
+                rs -> new Unit(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)), unit.getId());
+        java.util.Map<Long, Row> figures = new java.util.HashMap<>();
+        db.list("SELECT d.tenant_id, "
+                        + "count(*) FILTER (WHERE d.received_at >= ? AND d.received_at < ?), "
+                        + "count(*) FILTER (WHERE d.status = 'done' AND " + inPeriod + "), "
+                        + "count(*) FILTER (WHERE d.status = 'done' AND " + inPeriod + " AND " + doneDay + " < d.due_date), "
+                        + "count(*) FILTER (WHERE d.status = 'done' AND " + inPeriod + " AND " + doneDay + " = d.due_date), "
+                        + "count(*) FILTER (WHERE d.status = 'done' AND " + inPeriod + " AND " + doneDay + " > d.due_date), "
+                        + "count(*) FILTER (WHERE d.status = 'refused' AND " + inPeriod + "), "
+                        + "count(*) FILTER (WHERE d.status = 'stopped' AND " + inPeriod + "), "
+                        + "count(*) FILTER (WHERE d.received_at < ? AND (d.finished_at IS NULL OR d.finished_at >= ?)), "
+                        + "count(*) FILTER (WHERE d.finished_at IS NULL AND d.paused_on IS NULL AND d.due_date < ?) "
+                        + "FROM dossier d WHERE d.tenant_id = ANY (?) GROUP BY d.tenant_id",
+                rs -> figures.put(rs.getLong(1), new Row(rs.getLong(1), "", "", rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                        rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10))),
+                start, end, start, end, start, end, start, end, start, end, start, end, start, end, end, end, today,
+                units.stream().map(Unit::id).toArray(Long[]::new));
+        List<Row> rows = new ArrayList<>();
+        for (Unit u : units) {
+            Row f = figures.get(u.id());
+            // a unit no longer active (merged, suspended) is listed while it has dossiers
+            if (f != null || "active".equals(u.status())) {
+                rows.add(f == null ? new Row(u.id(), u.code(), u.name(), 0, 0, 0, 0, 0, 0, 0, 0, 0)
+                        : new Row(u.id(), u.code(), u.name(), f.received(), f.done(), f.early(), f.onTime(), f.late(), f.refused(), f.stopped(),
+                        f.inProgress(), f.overdueNow()));
+            }
+        }
         Row total = new Row(0, "", "Tổng cộng", 0, 0, 0, 0, 0, 0, 0, 0, 0);
         for (Row r : rows) {
             total = total.plus(r);
