@@ -430,6 +430,7 @@ class AdminUiIT extends DeployedEar {
         assertTrue(text("#flash").contains("Đã thu hồi mã truy cập «Phần mềm kế toán» của người dùng " + staff), text("#flash"));
         assertEquals("đã thu hồi bởi " + admin, text(mine + "td.state"));
         assertTrue(browser.findElements(By.cssSelector(mine + "button.revoke")).isEmpty());
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", browser.findElement(By.id("tokens")));
         screenshot("admin-user-token-revoked");
         Api.Response refused = Api.bearer(token).get("/api/me");
         assertEquals(401, refused.status(), refused.toString());
