@@ -57,11 +57,7 @@ class BrowserIT extends DeployedEar {
     @Test
     void aWrongPasswordReShowsTheFormInVietnameseAndTheRightOneLeadsHome() throws Exception {
         String user = Fixtures.staff(Fixtures.COMMUNE);
-        browser.manage().deleteAllCookies();
-        browser.get(Api.baseUrl() + "/login");
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys("sai-mat-khau-roi");
-        clickAndWait(browser.findElement(By.cssSelector("button[type=submit]")));
+        submitLogin("/login", user, "sai-mat-khau-roi");
         String error = browser.findElement(By.cssSelector("[role=alert]")).getText();
         assertEquals("Tên đăng nhập hoặc mật khẩu không đúng.", error);
         assertEquals(user, browser.findElement(By.id("username")).getAttribute("value"), "the username is kept");
@@ -122,11 +118,7 @@ class BrowserIT extends DeployedEar {
     @Test
     void aUserMakesAnApiTokenSeesItOnceAndRevokesIt() throws Exception {
         String user = Fixtures.staff(Fixtures.COMMUNE);
-        browser.manage().deleteAllCookies();
-        browser.get(Api.baseUrl() + "/login?from=/me/tokens");
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-        clickAndWait(browser.findElement(By.cssSelector("button[type=submit]")));
+        submitLogin("/login?from=/me/tokens", user, Fixtures.PASSWORD);
         browser.get(Api.baseUrl() + "/me/tokens");
         assertEquals("Mã truy cập API", browser.findElement(By.tagName("h1")).getText());
         assertEquals("Bạn chưa có mã truy cập nào.", browser.findElement(By.id("none")).getText());
@@ -176,6 +168,15 @@ class BrowserIT extends DeployedEar {
     }
 
     /** Clicks something that loads a new page and waits until the old page is gone (no reading the old one). */
+    /** A fresh browser (no cookies) sends the login form at {@code path} with these credentials. */
+    private static void submitLogin(String path, String user, String password) {
+        browser.manage().deleteAllCookies();
+        browser.get(Api.baseUrl() + path);
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password);
+        clickAndWait(browser.findElement(By.cssSelector("button[type=submit]")));
+    }
+
     private static void clickAndWait(org.openqa.selenium.WebElement e) {
         Chromium.clickAndWait(browser, e);
     }

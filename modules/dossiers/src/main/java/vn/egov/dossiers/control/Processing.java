@@ -490,7 +490,7 @@ public class Processing {
                         + "INSERT INTO dossier_outbox (tenant_id, dossier_id, target, payload) "
                         + "SELECT ?, ?, target, CAST(payload AS jsonb) FROM (VALUES (1, 'national-portal', ?), (2, 'email', ?)) AS o (n, target, payload) "
                         + "WHERE payload IS NOT NULL ORDER BY n",
-                unitId, s.id(), s.status(), actor, Db.orNull(note == null ? null : note.length() > 2000 ? note.substring(0, 2000) : note),
+                unitId, s.id(), s.status(), actor, historyNote(note),
                 unitId, s.id(), national, Db.orNull(mail));
     }
 
@@ -547,9 +547,14 @@ public class Processing {
     static final Map<String, String> STATUS_WORDS = Map.of("received", "đã tiếp nhận", "in_progress", "đang giải quyết", "supplement", "cần bổ sung giấy tờ",
             "transferred", "đang giải quyết liên thông", "done", "đã có kết quả", "refused", "từ chối giải quyết", "stopped", "dừng giải quyết");
 
+    /** A history line's note: at most 2,000 characters (the staff's whole note stays on the handover or notice). */
+    private static Object historyNote(String note) {
+        return Db.orNull(note == null ? null : note.length() > 2000 ? note.substring(0, 2000) : note);
+    }
+
     void event(long unitId, long dossierId, String status, String actor, String note) {
         db.insert("INSERT INTO dossier_event (tenant_id, dossier_id, status, actor, note) VALUES (?, ?, ?, ?, ?) RETURNING id", unitId, dossierId, status,
-                actor, Db.orNull(note == null ? null : note.length() > 2000 ? note.substring(0, 2000) : note));
+                actor, historyNote(note));
     }
 
     private State locked(String code) {

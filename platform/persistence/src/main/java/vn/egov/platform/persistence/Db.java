@@ -19,7 +19,8 @@ import javax.sql.DataSource;
 
 /**
  * SQL on the connection of the running JTA transaction (the one the tenant or public scope was bound to; one handle
- * for the whole transaction, see {@link TxConnection}). Every value is a bound parameter. Outside a transaction it refuses: an unscoped read would see nothing anyway.
+ * for the whole transaction, see {@link TxConnection}). Every value is a bound parameter. Outside a transaction it
+ * refuses: an unscoped read would see nothing anyway.
  */
 @ApplicationScoped
 public class Db {
@@ -152,8 +153,7 @@ public class Db {
      * dispatches by reflection, looking the method up on every call).
      */
     public static LocalDate localDate(ResultSet rs, String column) throws SQLException {
-        java.sql.Date d = rs.getDate(column);
-        return d == null ? null : d.toLocalDate();
+        return localDate(rs, rs.findColumn(column));
     }
 
     public static LocalDate localDate(ResultSet rs, int column) throws SQLException {
