@@ -1,0 +1,291 @@
+package vn.egov.documents.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import vn.egov.documents.control.Registers;
+import vn.egov.documents.control.Registers.Delivery;
+import vn.egov.documents.control.Registers.Doc;
+import vn.egov.platform.tenancy.control.TenantDirectory;
+import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.Access;
+import vn.egov.platform.web.Jsonp;
+import vn.egov.platform.web.ProblemException;
+
+/**
+ * {@code /api/t/{unit}/documents}: the unit's official documents. Outgoing: enter a draft ({@code POST outgoing}),
+ * issue it ({@code POST {id}/issue}: the register's next number), send it to units of the platform
+ * ({@code POST {id}/send}), recall it ({@code POST {id}/recall}). Incoming: what other units sent
+ * ({@code GET queue}), accepted into the register ({@code POST queue/{delivery}/accept}) or returned with a reason
+ * ({@code POST queue/{delivery}/return}); a paper document registered from its metadata ({@code POST incoming}). The
+ * registers by year: {@code GET outgoing?year=}, {@code GET incoming?year=}. Dates are dd/MM/yyyy.
+ */
+@Path("api/t/{unit}/documents")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class DocumentsResource {
+    static final String DOMAIN = "documents";
+
+    @Inject
+    Access access;
+
+    @Inject
+    Registers registers;
+
+    @Inject
+    TenantDirectory directory;
+
+    @GET
+    @Path("outgoing")
+    public Response outgoing(@QueryParam("year") Integer year) {
+        return register("outgoing", year);
+    }
+
+    @GET
+    @Path("incoming")
+    public Response incoming(@QueryParam("year") Integer year) {
+        return register("incoming", year);
+    }
+
+    private Response register(String register, Integer year) {
+        Tenant unit = access.require(DOMAIN, "read");
+        int y = year == null ? Registers.today().getYear() : year;
+        if (y < 2000 || y > 2100) {
+            throw Registers.invalid(Map.of("year", List.of("Năm từ 2000 đến 2100. / The year is 2000 to 2100.")));
+        }
+        JsonArrayBuilder a = Jsonp.createArrayBuilder();
+        registers.register(unit, register, y, register.equals("outgoing"), access.user()).forEach(d -> a.add(json(d, unit)));
+        return Response.ok(Jsonp.createObjectBuilder().add("unit", unit.getCode()).add("register", register).add("year", y)
+                .add("documents", a).build()).build();
+    }
+
+    /** A draft: {@code {"docType", "symbol", "abstract", "signer"?, "place"?, "urgency"?, "secrecy"?, "recipientsText"?, "dueDate"?, "pageCount"?, "readers"?: [usernames]}}. */
+    @POST
+    @Path("outgoing")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response draft(JsonObject body) {
+        Tenant unit = access.require(DOMAIN, "write");
+        JsonObject b = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
+        Doc d = registers.draft(unit, new Registers.Draft(text(b, "docType"), text(b, "symbol"), text(b, "abstract"), text(b, "signer"),
+                text(b, "place"), text(b, "urgency"), text(b, "secrecy"), text(b, "recipientsText"), text(b, "dueDate"), integer(b, "pageCount"),
+                strings(b, "readers")), access.user());
+        return Response.created(URI.create("/api/t/" + unit.getCode() + "/documents/" + d.id())).entity(json(d, unit).build()).build();
+    }
+
+    @GET
+    @Path("{id: [0-9]+}")
+    public Response one(@PathParam("id") long id) {
+        Tenant unit = access.require(DOMAIN, "read");
+        Doc d = registers.find(unit, id, access.user()).orElseThrow(() -> notFound(id));
+        JsonObjectBuilder o = json(d, unit);
+        if (d.register().equals("outgoing")) {
+            JsonArrayBuilder a = Jsonp.createArrayBuilder();
+            registers.deliveries(unit, d.id()).forEach(v -> a.add(json(v)));
+            o.add("deliveries", a);
+        } else if (d.deliveryId() != null) {
+            registers.origin(unit, d.deliveryId()).ifPresent(v -> {
+                o.add("withdrawn", v.status().equals("recalled"));
+                if (v.status().equals("recalled")) {
+                    o.add("withdrawnReason", v.reason());
+                }
+            });
+        }
+        return Response.ok(o.build()).build();
+    }
+
+    @POST
+    @Path("{id: [0-9]+}/issue")
+    public Response issue(@PathParam("id") long id) {
+        Tenant unit = access.require(DOMAIN, "write");
+        return Response.ok(json(registers.issue(unit, id, access.user()), unit).build()).build();
+    }
+
+    /** {@code {"to": [unit codes], "subtree"?: true}}: the units named, and with subtree every active unit under this one. */
+    @POST
+    @Path("{id: [0-9]+}/send")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response send(@PathParam("id") long id, JsonObject body) {
+        Tenant unit = access.require(DOMAIN, "write");
+        JsonObject b = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
+        Registers.Sent sent = registers.send(unit, id, strings(b, "to"), b.getBoolean("subtree", false), access.user());
+        return Response.ok(Jsonp.createObjectBuilder().add("delivered", codes(sent.delivered())).add("already", codes(sent.already()))
+                .add("deliveredCount", sent.delivered().size()).build()).build();
+    }
+
+    /** {@code {"reason"}}. */
+    @POST
+    @Path("{id: [0-9]+}/recall")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response recall(@PathParam("id") long id, JsonObject body) {
+        Tenant unit = access.require(DOMAIN, "write");
+        return Response.ok(json(registers.recall(unit, id, text(body, "reason"), access.user()), unit).build()).build();
+    }
+
+    @GET
+    @Path("queue")
+    public Response queue() {
+        Tenant unit = access.require(DOMAIN, "read");
+        JsonArrayBuilder a = Jsonp.createArrayBuilder();
+        registers.queue(unit).forEach(v -> a.add(json(v)));
+        return Response.ok(a.build()).build();
+    }
+
+    @POST
+    @Path("queue/{delivery: [0-9]+}/accept")
+    public Response accept(@PathParam("delivery") long delivery) {
+        Tenant unit = access.require(DOMAIN, "write");
+        Doc d = registers.accept(unit, delivery, access.user());
+        return Response.created(URI.create("/api/t/" + unit.getCode() + "/documents/" + d.id())).entity(json(d, unit).build()).build();
+    }
+
+    /** {@code {"reason"}}. */
+    @POST
+    @Path("queue/{delivery: [0-9]+}/return")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response giveBack(@PathParam("delivery") long delivery, JsonObject body) {
+        Tenant unit = access.require(DOMAIN, "write");
+        return Response.ok(json(registers.giveBack(unit, delivery, text(body, "reason"), access.user())).build()).build();
+    }
+
+    /**
+     * A paper document that arrived: {@code {"numberSymbol", "issuer", "docType", "abstract", "signer"?, "issuedOn"?, "receivedOn"?,
+     * "urgency"?, "secrecy"?, "dueDate"?, "pageCount"?, "readers"?, "confirmDuplicate"?}}.
+     */
+    @POST
+    @Path("incoming")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response registerPaper(JsonObject body) {
+        Tenant unit = access.require(DOMAIN, "write");
+        JsonObject b = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
+        Doc d = registers.registerPaper(unit, new Registers.Paper(text(b, "numberSymbol"), text(b, "issuer"), text(b, "docType"), text(b, "abstract"),
+                text(b, "signer"), text(b, "issuedOn"), text(b, "receivedOn"), text(b, "urgency"), text(b, "secrecy"), text(b, "dueDate"),
+                integer(b, "pageCount"), strings(b, "readers"), b.getBoolean("confirmDuplicate", false)), access.user());
+        return Response.created(URI.create("/api/t/" + unit.getCode() + "/documents/" + d.id())).entity(json(d, unit).build()).build();
+    }
+
+    // ---- JSON
+
+    static JsonObjectBuilder json(Doc d, Tenant unit) {
+        JsonObjectBuilder o = Jsonp.createObjectBuilder().add("id", d.id()).add("unit", unit.getCode()).add("register", d.register())
+                .add("status", d.status()).add("urgency", d.urgency()).add("docType", d.docType()).add("issuer", d.issuer())
+                .add("abstract", d.abstractText()).add("createdBy", d.createdBy()).add("version", d.rowVersion());
+        add(o, "secrecy", d.secrecy());
+        add(o, "symbol", d.symbol());
+        add(o, "numberSymbol", d.numberSymbol());
+        add(o, "signer", d.signer());
+        add(o, "place", d.place());
+        add(o, "recipientsText", d.recipientsText());
+        add(o, "issuedOn", d.issuedOn());
+        add(o, "dueDate", d.dueDate());
+        add(o, "receivedOn", d.receivedOn());
+        if (d.number() != null) {
+            o.add("year", d.year()).add("number", d.number());
+        }
+        if (d.pageCount() != null) {
+            o.add("pageCount", d.pageCount());
+        }
+        if (d.deliveryId() != null) {
+            o.add("deliveryId", d.deliveryId());
+        }
+        add(o, "registeredAt", d.registeredAt());
+        return o;
+    }
+
+    JsonObjectBuilder json(Delivery v) {
+        JsonObjectBuilder o = Jsonp.createObjectBuilder().add("id", v.id()).add("from", code(v.fromId())).add("to", code(v.toId()))
+                .add("status", v.status()).add("numberSymbol", v.numberSymbol()).add("issuer", v.issuer()).add("docType", v.docType())
+                .add("urgency", v.urgency()).add("abstract", v.abstractText()).add("sentBy", v.sentBy());
+        add(o, "reason", v.reason());
+        add(o, "signer", v.signer());
+        add(o, "issuedOn", v.issuedOn());
+        add(o, "dueDate", v.dueDate());
+        add(o, "sentAt", v.sentAt());
+        add(o, "receivedAt", v.receivedAt());
+        add(o, "answeredBy", v.answeredBy());
+        add(o, "answeredAt", v.answeredAt());
+        if (v.incomingId() != null) {
+            o.add("incomingId", v.incomingId());
+        }
+        return o;
+    }
+
+    private String code(long tenantId) {
+        return directory.byId(tenantId).map(Tenant::getCode).orElse(Long.toString(tenantId));
+    }
+
+    private JsonArrayBuilder codes(List<Long> ids) {
+        JsonArrayBuilder a = Jsonp.createArrayBuilder();
+        ids.forEach(id -> a.add(code(id)));
+        return a;
+    }
+
+    private static void add(JsonObjectBuilder o, String name, String value) {
+        if (value != null) {
+            o.add(name, value);
+        }
+    }
+
+    private static void add(JsonObjectBuilder o, String name, LocalDate value) {
+        if (value != null) {
+            o.add(name, Registers.DAY.format(value));
+        }
+    }
+
+    private static void add(JsonObjectBuilder o, String name, Instant value) {
+        if (value != null) {
+            o.add(name, value.toString());
+        }
+    }
+
+    static String text(JsonObject body, String field) {
+        if (body == null || !body.containsKey(field) || body.isNull(field)) {
+            return null;
+        }
+        return body.get(field) instanceof JsonString s ? s.getString() : body.get(field).toString();
+    }
+
+    static Integer integer(JsonObject body, String field) {
+        if (body == null || !body.containsKey(field) || body.isNull(field)) {
+            return null;
+        }
+        if (body.get(field) instanceof JsonNumber n && n.isIntegral()) {
+            return n.intValue();
+        }
+        throw Registers.invalid(Map.of(field, List.of("Phải là một số nguyên. / Must be a whole number.")));
+    }
+
+    static List<String> strings(JsonObject body, String field) {
+        List<String> out = new ArrayList<>();
+        if (body != null && body.get(field) instanceof JsonArray arr) {
+            arr.forEach(v -> out.add(v instanceof JsonString js ? js.getString() : v.toString()));
+        } else if (body != null && body.get(field) instanceof JsonString one) {
+            out.add(one.getString());
+        }
+        return out;
+    }
+
+    private static ProblemException notFound(long id) {
+        return ProblemException.notFound("văn bản số " + id + " của đơn vị này", "document " + id + " of this unit");
+    }
+}

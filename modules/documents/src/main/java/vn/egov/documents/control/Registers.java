@@ -1,0 +1,567 @@
+package vn.egov.documents.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import vn.egov.platform.persistence.Db;
+import vn.egov.platform.persistence.TenantTransactional;
+import vn.egov.platform.search.SearchDocument;
+import vn.egov.platform.search.Visibility;
+import vn.egov.platform.search.control.SearchIndex;
+import vn.egov.platform.security.UserPrincipal;
+import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.Problem;
+import vn.egov.platform.web.ProblemException;
+
+/**
+ * A unit's registers of official documents. Outgoing: a draft is entered, then issued, which gives it the next
+ * number of the unit's outgoing register for the year and series ("05/UBND-VP"), then sent to other units of the
+ * platform. Incoming: a delivery from another unit is accepted into the register (the next arrival number) or
+ * returned with a reason; a paper document is registered from its metadata. Each method is one transaction in the
+ * acting unit's scope; a refused change changes nothing.
+ *
+ * <p>A secret document (MẬT, TỐI MẬT, TUYỆT MẬT) is numbered in its own series, read only by the person who entered
+ * it and the people named as its readers, and never sent electronically.
+ */
+@ApplicationScoped
+public class Registers {
+    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    public static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
+    public static final List<String> URGENCIES = List.of("THUONG", "KHAN", "THUONG_KHAN", "HOA_TOC");
+    public static final List<String> SECRECIES = List.of("MAT", "TOI_MAT", "TUYET_MAT");
+    /** The symbol after the number: capitals (Vietnamese ones too) and digits in parts joined by hyphens, "UBND-VP". */
+    static final Pattern SYMBOL = Pattern.compile("[\\p{Lu}\\p{Nd}]+(-[\\p{Lu}\\p{Nd}]+)*");
+    /** Urgent documents first: the rank of an urgency (higher first). */
+    static final String URGENCY_RANK = "CASE urgency WHEN 'HOA_TOC' THEN 3 WHEN 'THUONG_KHAN' THEN 2 WHEN 'KHAN' THEN 1 ELSE 0 END";
+    public static final String SEARCH_TYPE = "document";
+
+    public static final String COLS = "id, tenant_id, register, status, secrecy, urgency, doc_type, symbol, year, number, number_symbol, issuer, place, "
+            + "issued_on, abstract, signer, recipients_text, due_date, page_count, readers, delivery_id, received_on, created_by, created_at, "
+            + "registered_at, row_version";
+
+    @Inject
+    Db db;
+
+    @Inject
+    SearchIndex search;
+
+    /** A document as its register holds it. */
+    public record Doc(long id, long tenantId, String register, String status, String secrecy, String urgency, String docType, String symbol,
+                      Integer year, Integer number, String numberSymbol, String issuer, String place, LocalDate issuedOn, String abstractText,
+                      String signer, String recipientsText, LocalDate dueDate, Integer pageCount, List<Long> readers, Long deliveryId,
+                      LocalDate receivedOn, String createdBy, Instant createdAt, Instant registeredAt, int rowVersion) {
+        public Doc {
+            Objects.requireNonNull(register, "register");
+            Objects.requireNonNull(status, "status");
+            readers = List.copyOf(readers);
+        }
+
+        public boolean secret() { return secrecy != null; }
+
+        /** Whether this person reads it: anyone of the unit's scope for an ordinary document, the named people for a secret one. */
+        public boolean readableBy(UserPrincipal user) {
+            return secrecy == null || user.username().equals(createdBy) || readers.contains(user.userId());
+        }
+    }
+
+    /** An outgoing document to enter as a draft. Dates are dd/MM/yyyy. */
+    public record Draft(String docType, String symbol, String abstractText, String signer, String place, String urgency, String secrecy,
+                        String recipientsText, String dueDate, Integer pageCount, List<String> readers) {
+        public Draft {
+            readers = readers == null ? List.of() : List.copyOf(readers);
+        }
+    }
+
+    /** A paper document that arrived, to register in the incoming register. */
+    public record Paper(String numberSymbol, String issuer, String docType, String abstractText, String signer, String issuedOn, String receivedOn,
+                        String urgency, String secrecy, String dueDate, Integer pageCount, List<String> readers, boolean confirmDuplicate) {
+        public Paper {
+            readers = readers == null ? List.of() : List.copyOf(readers);
+        }
+    }
+
+    /** A delivery as either end sees it. */
+    public record Delivery(long id, long fromId, long toId, long documentId, String status, String reason, String numberSymbol, String issuer,
+                           String docType, String urgency, String abstractText, String signer, LocalDate issuedOn, LocalDate dueDate,
+                           Integer pageCount, String sentBy, Instant sentAt, Instant receivedAt, String answeredBy, Instant answeredAt, Long incomingId) {
+    }
+
+    /** What a send did: the units it reached now, and those that had it already. */
+    public record Sent(List<Long> delivered, List<Long> already) {
+        public Sent {
+            delivered = List.copyOf(delivered);
+            already = List.copyOf(already);
+        }
+    }
+
+    public static Doc doc(ResultSet rs) throws SQLException {
+        return new Doc(rs.getLong("id"), rs.getLong("tenant_id"), rs.getString("register"), rs.getString("status"), rs.getString("secrecy"),
+                rs.getString("urgency"), rs.getString("doc_type"), rs.getString("symbol"), intOrNull(rs, "year"), intOrNull(rs, "number"),
+                rs.getString("number_symbol"), rs.getString("issuer"), rs.getString("place"), Db.localDate(rs, "issued_on"), rs.getString("abstract"),
+                rs.getString("signer"), rs.getString("recipients_text"), Db.localDate(rs, "due_date"), intOrNull(rs, "page_count"),
+                Db.longs(rs, "readers"), Db.longOrNull(rs, "delivery_id"), Db.localDate(rs, "received_on"), rs.getString("created_by"),
+                Db.instant(rs, "created_at"), Db.instant(rs, "registered_at"), rs.getInt("row_version"));
+    }
+
+    static final String DELIVERY_COLS = "id, tenant_id, to_tenant_id, document_id, status, reason, number_symbol, issuer, doc_type, urgency, abstract, "
+            + "signer, issued_on, due_date, page_count, sent_by, sent_at, received_at, answered_by, answered_at, incoming_id";
+
+    static Delivery delivery(ResultSet rs) throws SQLException {
+        return new Delivery(rs.getLong("id"), rs.getLong("tenant_id"), rs.getLong("to_tenant_id"), rs.getLong("document_id"), rs.getString("status"),
+                rs.getString("reason"), rs.getString("number_symbol"), rs.getString("issuer"), rs.getString("doc_type"), rs.getString("urgency"),
+                rs.getString("abstract"), rs.getString("signer"), Db.localDate(rs, "issued_on"), Db.localDate(rs, "due_date"),
+                intOrNull(rs, "page_count"), rs.getString("sent_by"), Db.instant(rs, "sent_at"), Db.instant(rs, "received_at"),
+                rs.getString("answered_by"), Db.instant(rs, "answered_at"), Db.longOrNull(rs, "incoming_id"));
+    }
+
+    private static Integer intOrNull(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    public static LocalDate today() {
+        return Instant.now().atZone(VIETNAM).toLocalDate();
+    }
+
+    /** The number as printed: below 10 zero-padded ("05"), then the symbol: "05/UBND-VP". */
+    public static String numberSymbol(int number, String symbol) {
+        return (number < 10 ? "0" + number : Integer.toString(number)) + "/" + symbol;
+    }
+
+    // ---- outgoing
+
+    @Transactional
+    @TenantTransactional
+    public Doc draft(Tenant unit, Draft d, UserPrincipal actor) {
+        Map<String, List<String>> problems = new LinkedHashMap<>();
+        String type = required(d.docType(), 80, "docType", "Hãy ghi loại văn bản (ví dụ: Công văn, Quyết định).", "Give the document type.", problems);
+        String symbol = required(d.symbol(), 40, "symbol", "Hãy ghi ký hiệu văn bản (ví dụ: UBND-VP).", "Give the document's symbol.", problems);
+        if (symbol != null && !SYMBOL.matcher(symbol).matches()) {
+            add(problems, "symbol", "Ký hiệu gồm chữ in hoa và số, các phần nối bằng dấu gạch nối (ví dụ: UBND-VP), không có số văn bản.",
+                    "The symbol is capitals and digits in parts joined by hyphens (e.g. UBND-VP), without the number.");
+        }
+        String abstractText = required(d.abstractText(), 2000, "abstract", "Hãy ghi trích yếu nội dung.", "Give the abstract.", problems);
+        String signer = optional(d.signer(), 200, "signer", problems);
+        String place = optional(d.place(), 100, "place", problems);
+        String recipients = optional(d.recipientsText(), 2000, "recipientsText", problems);
+        String urgency = urgency(d.urgency(), problems);
+        String secrecy = secrecy(d.secrecy(), problems);
+        LocalDate due = date(d.dueDate(), "dueDate", problems);
+        Integer pages = pages(d.pageCount(), problems);
+        List<Long> readers = readers(unit, secrecy, d.readers(), actor, problems);
+        if (!problems.isEmpty()) {
+            throw invalid(problems);
+        }
+        return db.one("INSERT INTO document (tenant_id, register, status, secrecy, urgency, doc_type, symbol, issuer, place, abstract, signer, "
+                        + "recipients_text, due_date, page_count, readers, created_by) VALUES (?, 'outgoing', 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        + "CAST(? AS bigint[]), ?) RETURNING " + COLS, Registers::doc,
+                unit.getId(), Db.orNull(secrecy), urgency, type, symbol, unit.getName(), Db.orNull(place), abstractText, Db.orNull(signer),
+                Db.orNull(recipients), due == null ? new Db.Typed(java.sql.Types.DATE) : due, pages == null ? new Db.Typed(java.sql.Types.INTEGER) : pages,
+                array(readers), actor.username()).orElseThrow();
+    }
+
+    /** Issues a draft: the next number of the unit's outgoing register for this year and the document's series. */
+    @Transactional
+    @TenantTransactional
+    public Doc issue(Tenant unit, long id, UserPrincipal actor) {
+        Doc d = lockedOwn(unit, id, "outgoing", actor);
+        if (!d.status().equals("draft")) {
+            throw conflict("Văn bản này đã được cấp số " + d.numberSymbol() + ".", "This document has its number already: " + d.numberSymbol() + ".");
+        }
+        LocalDate today = today();
+        int number = next(unit, "outgoing", d.secret() ? "secret" : "normal", today.getYear());
+        Doc issued = db.one("UPDATE document SET status = 'issued', year = ?, number = ?, number_symbol = ?, issued_on = ?, registered_at = now(), "
+                        + "row_version = row_version + 1 WHERE id = ? RETURNING " + COLS, Registers::doc,
+                today.getYear(), number, numberSymbol(number, d.symbol()), today, d.id()).orElseThrow();
+        search.put(searchDocument(issued, unit));
+        return issued;
+    }
+
+    /**
+     * Sends an issued document to units of the platform: those named, and with {@code subtree} every active unit under
+     * the sender. Each gets it in its queue in this transaction, acknowledged on arrival; a unit that had it already
+     * is not sent it twice.
+     */
+    @Transactional
+    @TenantTransactional
+    public Sent send(Tenant unit, long id, List<String> to, boolean subtree, UserPrincipal actor) {
+        Doc d = lockedOwn(unit, id, "outgoing", actor);
+        if (d.secret()) {
+            throw conflict("Văn bản mật không được gửi qua mạng: hãy chuyển bằng bản giấy theo quy định về bảo vệ bí mật nhà nước.",
+                    "A secret document is never sent electronically: send it on paper, as the rules on state secrets require.");
+        }
+        if (!d.status().equals("issued")) {
+            throw conflict(d.status().equals("draft") ? "Văn bản chưa được cấp số: hãy ban hành trước khi gửi." : "Văn bản đã bị thu hồi.",
+                    d.status().equals("draft") ? "The document has no number yet: issue it before sending." : "The document was recalled.");
+        }
+        Set<Long> targets = new LinkedHashSet<>();
+        Map<String, List<String>> problems = new LinkedHashMap<>();
+        for (String code : to) {
+            String c = code == null ? "" : code.strip();
+            Optional<Long> target = db.one("SELECT id FROM tenant WHERE code = ? AND status = 'active'", rs -> rs.getLong(1), c);
+            if (target.isEmpty()) {
+                add(problems, "to", "Không có đơn vị đang hoạt động mã \"" + c + "\".", "No active unit has the code \"" + c + "\".");
+            } else if (target.get() == unit.getId()) {
+                add(problems, "to", "Không gửi văn bản cho chính đơn vị mình.", "A unit does not send a document to itself.");
+            } else {
+                targets.add(target.get());
+            }
+        }
+        if (subtree) {
+            targets.addAll(db.list("SELECT c.id FROM tenant p JOIN tenant c ON c.path <@ p.path AND c.id <> p.id WHERE p.id = ? AND c.status = 'active' "
+                    + "ORDER BY c.path", rs -> rs.getLong(1), unit.getId()));
+        }
+        if (problems.isEmpty() && targets.isEmpty()) {
+            add(problems, "to", "Hãy chọn ít nhất một đơn vị nhận.", "Choose at least one receiving unit.");
+        }
+        if (!problems.isEmpty()) {
+            throw invalid(problems);
+        }
+        Long[] ids = targets.toArray(Long[]::new);
+        List<Long> delivered = db.list("INSERT INTO document_delivery (tenant_id, document_id, to_tenant_id, status, number_symbol, issuer, doc_type, "
+                        + "urgency, abstract, signer, issued_on, due_date, page_count, sent_by) "
+                        + "SELECT ?, d.id, t.to_id, 'received', d.number_symbol, d.issuer, d.doc_type, d.urgency, d.abstract, d.signer, d.issued_on, "
+                        + "d.due_date, d.page_count, ? FROM document d CROSS JOIN unnest(CAST(? AS bigint[])) AS t (to_id) WHERE d.id = ? "
+                        + "ON CONFLICT (document_id, to_tenant_id) DO NOTHING RETURNING to_tenant_id",
+                rs -> rs.getLong(1), unit.getId(), actor.username(), array(List.of(ids)), d.id());
+        List<Long> already = new ArrayList<>(targets);
+        already.removeAll(delivered);
+        return new Sent(delivered, already);
+    }
+
+    /** Recalls an issued document: it is frozen, and every receiver's copy is withdrawn (accepted copies show it). */
+    @Transactional
+    @TenantTransactional
+    public Doc recall(Tenant unit, long id, String reason, UserPrincipal actor) {
+        Doc d = lockedOwn(unit, id, "outgoing", actor);
+        Map<String, List<String>> problems = new LinkedHashMap<>();
+        String r = required(reason, 2000, "reason", "Hãy ghi lý do thu hồi.", "Give the reason for the recall.", problems);
+        if (!problems.isEmpty()) {
+            throw invalid(problems);
+        }
+        if (!d.status().equals("issued")) {
+            throw conflict("Chỉ thu hồi được văn bản đã ban hành.", "Only an issued document can be recalled.");
+        }
+        db.update("UPDATE document_delivery SET status = 'recalled', reason = ?, answered_by = ?, answered_at = now() "
+                + "WHERE document_id = ? AND tenant_id = ? AND status <> 'returned'", r, actor.username(), d.id(), unit.getId());
+        Doc recalled = db.one("UPDATE document SET status = 'recalled', row_version = row_version + 1 WHERE id = ? RETURNING " + COLS,
+                Registers::doc, d.id()).orElseThrow();
+        search.remove(unit.getId(), SearchDocument.idOf(SEARCH_TYPE, d.id()));
+        return recalled;
+    }
+
+    // ---- incoming
+
+    /** What other units sent to this one and it has not answered yet: the most urgent first, then the oldest. */
+    @Transactional
+    @TenantTransactional
+    public List<Delivery> queue(Tenant unit) {
+        return db.list("SELECT " + DELIVERY_COLS + " FROM document_delivery WHERE to_tenant_id = ? AND status = 'received' ORDER BY "
+                + URGENCY_RANK + " DESC, received_at, id LIMIT 500", Registers::delivery, unit.getId());
+    }
+
+    /** Accepts a delivery into the incoming register: the next arrival number of the year. */
+    @Transactional
+    @TenantTransactional
+    public Doc accept(Tenant unit, long deliveryId, UserPrincipal actor) {
+        Delivery v = lockedDelivery(unit, deliveryId);
+        LocalDate today = today();
+        int number = next(unit, "incoming", "normal", today.getYear());
+        Doc in = db.one("INSERT INTO document (tenant_id, register, status, urgency, doc_type, year, number, number_symbol, issuer, issued_on, abstract, "
+                        + "signer, due_date, page_count, delivery_id, received_on, created_by, registered_at) "
+                        + "SELECT ?, 'incoming', 'registered', urgency, doc_type, ?, ?, number_symbol, issuer, issued_on, abstract, signer, due_date, "
+                        + "page_count, id, ?, ?, now() FROM document_delivery WHERE id = ? RETURNING " + COLS, Registers::doc,
+                unit.getId(), today.getYear(), number, today, actor.username(), v.id()).orElseThrow();
+        db.update("UPDATE document_delivery SET status = 'accepted', incoming_id = ?, answered_by = ?, answered_at = now() WHERE id = ?",
+                in.id(), actor.username(), v.id());
+        search.put(searchDocument(in, unit));
+        return in;
+    }
+
+    /** Returns a delivery to its sender with a reason; it never enters the register. */
+    @Transactional
+    @TenantTransactional
+    public Delivery giveBack(Tenant unit, long deliveryId, String reason, UserPrincipal actor) {
+        Map<String, List<String>> problems = new LinkedHashMap<>();
+        String r = required(reason, 2000, "reason", "Hãy ghi lý do trả lại văn bản.", "Give the reason for returning the document.", problems);
+        if (!problems.isEmpty()) {
+            throw invalid(problems);
+        }
+        Delivery v = lockedDelivery(unit, deliveryId);
+        return db.one("UPDATE document_delivery SET status = 'returned', reason = ?, answered_by = ?, answered_at = now() WHERE id = ? RETURNING "
+                + DELIVERY_COLS, Registers::delivery, r, actor.username(), v.id()).orElseThrow();
+    }
+
+    /**
+     * Registers a paper document that arrived. The same number and symbol from the same issuer already in this year's
+     * register is answered 409 {@code possible-duplicate} (nothing written) unless {@code confirmDuplicate}.
+     */
+    @Transactional
+    @TenantTransactional
+    public Doc registerPaper(Tenant unit, Paper p, UserPrincipal actor) {
+        Map<String, List<String>> problems = new LinkedHashMap<>();
+        String numberSymbol = required(p.numberSymbol(), 60, "numberSymbol", "Hãy ghi số, ký hiệu của văn bản đến (ví dụ: 12/UBND-VP).",
+                "Give the document's number and symbol.", problems);
+        String issuer = required(p.issuer(), 300, "issuer", "Hãy ghi cơ quan ban hành.", "Give the issuing body.", problems);
+        String type = required(p.docType(), 80, "docType", "Hãy ghi loại văn bản.", "Give the document type.", problems);
+        String abstractText = required(p.abstractText(), 2000, "abstract", "Hãy ghi trích yếu nội dung.", "Give the abstract.", problems);
+        String signer = optional(p.signer(), 200, "signer", problems);
+        LocalDate issuedOn = date(p.issuedOn(), "issuedOn", problems);
+        LocalDate receivedOn = date(p.receivedOn(), "receivedOn", problems);
+        LocalDate today = today();
+        if (receivedOn == null && !problems.containsKey("receivedOn")) {
+            receivedOn = today;
+        }
+        if (receivedOn != null && receivedOn.isAfter(today)) {
+            add(problems, "receivedOn", "Ngày đến không được sau hôm nay.", "The day it arrived cannot be after today.");
+        }
+        if (issuedOn != null && receivedOn != null && issuedOn.isAfter(receivedOn)) {
+            add(problems, "issuedOn", "Ngày ban hành không được sau ngày đến.", "The day of issue cannot be after the day it arrived.");
+        }
+        String urgency = urgency(p.urgency(), problems);
+        String secrecy = secrecy(p.secrecy(), problems);
+        LocalDate due = date(p.dueDate(), "dueDate", problems);
+        Integer pages = pages(p.pageCount(), problems);
+        List<Long> readers = readers(unit, secrecy, p.readers(), actor, problems);
+        if (!problems.isEmpty()) {
+            throw invalid(problems);
+        }
+        int year = receivedOn.getYear();
+        if (!p.confirmDuplicate()) {
+            Optional<Doc> same = db.one("SELECT " + COLS + " FROM document WHERE tenant_id = ? AND register = 'incoming' AND year = ? "
+                    + "AND lower(number_symbol) = lower(?) AND lower(issuer) = lower(?) ORDER BY id LIMIT 1", Registers::doc, unit.getId(), year,
+                    numberSymbol, issuer);
+            if (same.isPresent()) {
+                throw new ProblemException(Problem.of(409, "possible-duplicate", "Có thể trùng văn bản đã vào sổ", "Possibly registered already",
+                        "Văn bản số " + numberSymbol + " của " + issuer + " đã vào sổ đến năm " + year + " với số đến " + same.get().number()
+                                + ". Nếu đây là văn bản khác, hãy xác nhận để vào sổ (confirmDuplicate). Chưa có gì thay đổi.",
+                        "Document " + numberSymbol + " from " + issuer + " is already in the " + year + " incoming register as number "
+                                + same.get().number() + ". If it is another document, confirm (confirmDuplicate). Nothing changed."));
+            }
+        }
+        int number = next(unit, "incoming", secrecy == null ? "normal" : "secret", year);
+        Doc in = db.one("INSERT INTO document (tenant_id, register, status, secrecy, urgency, doc_type, year, number, number_symbol, issuer, issued_on, "
+                        + "abstract, signer, due_date, page_count, readers, received_on, created_by, registered_at) VALUES (?, 'incoming', 'registered', ?, ?, "
+                        + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS bigint[]), ?, ?, now()) RETURNING " + COLS, Registers::doc,
+                unit.getId(), Db.orNull(secrecy), urgency, type, year, number, numberSymbol, issuer,
+                issuedOn == null ? new Db.Typed(java.sql.Types.DATE) : issuedOn, abstractText, Db.orNull(signer),
+                due == null ? new Db.Typed(java.sql.Types.DATE) : due, pages == null ? new Db.Typed(java.sql.Types.INTEGER) : pages, array(readers),
+                receivedOn, actor.username()).orElseThrow();
+        search.put(searchDocument(in, unit));
+        return in;
+    }
+
+    // ---- reading
+
+    /** One document of the unit, if this person may read it. */
+    @Transactional
+    @TenantTransactional
+    public Optional<Doc> find(Tenant unit, long id, UserPrincipal reader) {
+        return db.one("SELECT " + COLS + " FROM document WHERE tenant_id = ? AND id = ?", Registers::doc, unit.getId(), id)
+                .filter(d -> d.readableBy(reader));
+    }
+
+    /** The deliveries of an outgoing document (the sender's view: each receiver's status). */
+    @Transactional
+    @TenantTransactional
+    public List<Delivery> deliveries(Tenant unit, long documentId) {
+        return db.list("SELECT " + DELIVERY_COLS + " FROM document_delivery WHERE tenant_id = ? AND document_id = ? ORDER BY id",
+                Registers::delivery, unit.getId(), documentId);
+    }
+
+    /** The delivery an incoming document came from, as the receiver sees it (its status shows a recall). */
+    @Transactional
+    @TenantTransactional
+    public Optional<Delivery> origin(Tenant unit, long deliveryId) {
+        return db.one("SELECT " + DELIVERY_COLS + " FROM document_delivery WHERE to_tenant_id = ? AND id = ?", Registers::delivery, unit.getId(), deliveryId);
+    }
+
+    /** A register for a year, in the order of its numbers: the documents this person may read (secret ones only if named). */
+    @Transactional
+    @TenantTransactional
+    public List<Doc> register(Tenant unit, String register, int year, boolean drafts, UserPrincipal reader) {
+        return db.list("SELECT " + COLS + " FROM document WHERE tenant_id = ? AND register = ? AND (year = ? OR (? AND status = 'draft')) "
+                        + "AND (secrecy IS NULL OR created_by = ? OR ? = ANY (readers)) ORDER BY number NULLS FIRST, series, id LIMIT 5000",
+                Registers::doc, unit.getId(), register, year, drafts, reader.username(), reader.userId());
+    }
+
+    // ---- helpers
+
+    private int next(Tenant unit, String register, String series, int year) {
+        return db.one("INSERT INTO document_counter (tenant_id, register, series, year, last) VALUES (?, ?, ?, ?, 1) "
+                        + "ON CONFLICT (tenant_id, register, series, year) DO UPDATE SET last = document_counter.last + 1 RETURNING last",
+                rs -> rs.getInt(1), unit.getId(), register, series, year).orElseThrow();
+    }
+
+    private Doc lockedOwn(Tenant unit, long id, String register, UserPrincipal actor) {
+        return db.one("SELECT " + COLS + " FROM document WHERE tenant_id = ? AND id = ? AND register = ? FOR UPDATE", Registers::doc,
+                        unit.getId(), id, register)
+                .filter(d -> d.readableBy(actor))
+                .orElseThrow(() -> ProblemException.notFound("văn bản số " + id + " của đơn vị này", "document " + id + " of this unit"));
+    }
+
+    private Delivery lockedDelivery(Tenant unit, long id) {
+        Delivery v = db.one("SELECT " + DELIVERY_COLS + " FROM document_delivery WHERE to_tenant_id = ? AND id = ? FOR UPDATE", Registers::delivery,
+                unit.getId(), id).orElseThrow(() -> ProblemException.notFound("văn bản gửi đến số " + id, "delivery " + id));
+        if (!v.status().equals("received")) {
+            throw conflict(switch (v.status()) {
+                case "accepted" -> "Văn bản này đã vào sổ đến.";
+                case "returned" -> "Văn bản này đã được trả lại.";
+                default -> "Bên gửi đã thu hồi văn bản này.";
+            }, "This delivery is " + v.status() + " already.");
+        }
+        return v;
+    }
+
+    /** The readers of a secret document: people of the unit by username (the one entering it always reads it). */
+    private List<Long> readers(Tenant unit, String secrecy, List<String> usernames, UserPrincipal actor, Map<String, List<String>> problems) {
+        if (secrecy == null) {
+            if (!usernames.isEmpty()) {
+                add(problems, "readers", "Chỉ văn bản mật mới giới hạn người đọc.", "Only a secret document names its readers.");
+            }
+            return List.of();
+        }
+        Set<Long> ids = new LinkedHashSet<>();
+        ids.add(actor.userId());
+        for (String name : usernames) {
+            String n = name == null ? "" : name.strip().toLowerCase(java.util.Locale.ROOT);
+            Optional<Long> id = db.one("SELECT id FROM app_user WHERE tenant_id = ? AND username = ? AND status = 'active'", rs -> rs.getLong(1),
+                    unit.getId(), n);
+            if (id.isEmpty()) {
+                add(problems, "readers", "Không có người dùng \"" + n + "\" đang làm việc ở đơn vị này.", "No active user \"" + n + "\" in this unit.");
+            } else {
+                ids.add(id.get());
+            }
+        }
+        return new ArrayList<>(ids);
+    }
+
+    /** The document as search keeps it: the unit's staff find an ordinary one, only its readers a secret one. */
+    public static SearchDocument searchDocument(Doc d, Tenant unit) {
+        return searchDocument(d, unit.getId(), unit.getPath(), unit.getCode());
+    }
+
+    public static SearchDocument searchDocument(Doc d, long unitId, String unitPath, String unitCode) {
+        Set<String> readers = new LinkedHashSet<>();
+        d.readers().forEach(r -> readers.add("user:" + r));
+        Visibility visibility = d.secret() ? Visibility.RESTRICTED : Visibility.STAFF;
+        String title = (d.numberSymbol() == null ? "" : d.numberSymbol() + " ") + d.docType() + ": " + d.abstractText();
+        String body = String.join("\n", nonNull(d.abstractText(), d.issuer(), d.signer(), d.recipientsText()));
+        return new SearchDocument(SearchDocument.idOf(SEARCH_TYPE, d.id()), unitId, unitPath, SEARCH_TYPE, visibility,
+                visibility == Visibility.RESTRICTED ? readers : Set.of(), title.length() > 500 ? title.substring(0, 500) : title, body,
+                "/api/t/" + unitCode + "/documents/" + d.id(), d.registeredAt() == null ? d.createdAt() : d.registeredAt());
+    }
+
+    private static List<String> nonNull(String... parts) {
+        List<String> out = new ArrayList<>();
+        for (String p : parts) {
+            if (p != null) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    private static Object array(List<Long> ids) {
+        StringBuilder b = new StringBuilder("{");
+        for (int i = 0; i < ids.size(); i++) {
+            b.append(i == 0 ? "" : ",").append(ids.get(i));
+        }
+        return b.append('}').toString();
+    }
+
+    private static String urgency(String given, Map<String, List<String>> problems) {
+        String u = given == null || given.isBlank() ? "THUONG" : given.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!URGENCIES.contains(u)) {
+            add(problems, "urgency", "Độ khẩn là một trong: THUONG (thường), KHAN (khẩn), THUONG_KHAN (thượng khẩn), HOA_TOC (hỏa tốc).",
+                    "Urgency is one of THUONG, KHAN, THUONG_KHAN, HOA_TOC.");
+        }
+        return u;
+    }
+
+    private static String secrecy(String given, Map<String, List<String>> problems) {
+        if (given == null || given.isBlank()) {
+            return null;
+        }
+        String s = given.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!SECRECIES.contains(s)) {
+            add(problems, "secrecy", "Độ mật là một trong: MAT (mật), TOI_MAT (tối mật), TUYET_MAT (tuyệt mật), hoặc để trống.",
+                    "Secrecy is one of MAT, TOI_MAT, TUYET_MAT, or none.");
+            return null;
+        }
+        return s;
+    }
+
+    private static LocalDate date(String given, String field, Map<String, List<String>> problems) {
+        if (given == null || given.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(given.strip(), DAY);
+        } catch (java.time.format.DateTimeParseException e) {
+            add(problems, field, "Ngày viết theo dạng dd/MM/yyyy (ví dụ 05/01/2027).", "Write the date as dd/MM/yyyy.");
+            return null;
+        }
+    }
+
+    private static Integer pages(Integer given, Map<String, List<String>> problems) {
+        if (given != null && (given < 1 || given > 10000)) {
+            add(problems, "pageCount", "Số trang từ 1 đến 10.000.", "The page count is 1 to 10,000.");
+        }
+        return given;
+    }
+
+    private static String required(String given, int max, String field, String vi, String en, Map<String, List<String>> problems) {
+        String v = given == null ? null : java.text.Normalizer.normalize(given.strip(), java.text.Normalizer.Form.NFC);
+        if (v == null || v.isEmpty()) {
+            add(problems, field, vi, en);
+            return null;
+        }
+        if (v.length() > max) {
+            add(problems, field, "Tối đa " + max + " ký tự.", "At most " + max + " characters.");
+        }
+        return v;
+    }
+
+    private static String optional(String given, int max, String field, Map<String, List<String>> problems) {
+        String v = given == null ? null : java.text.Normalizer.normalize(given.strip(), java.text.Normalizer.Form.NFC);
+        if (v == null || v.isEmpty()) {
+            return null;
+        }
+        if (v.length() > max) {
+            add(problems, field, "Tối đa " + max + " ký tự.", "At most " + max + " characters.");
+        }
+        return v;
+    }
+
+    private static void add(Map<String, List<String>> problems, String field, String vi, String en) {
+        problems.computeIfAbsent(field, k -> new ArrayList<>()).add(vi + " / " + en);
+    }
+
+    public static ProblemException invalid(Map<String, List<String>> problems) {
+        return new ProblemException(new Problem(400, "invalid-input", "Dữ liệu không hợp lệ", "Invalid input",
+                "Văn bản chưa được ghi: hãy sửa các mục được nêu. Không có gì thay đổi.",
+                "Nothing was recorded: correct the items named. Nothing changed.", problems));
+    }
+
+    static ProblemException conflict(String vi, String en) {
+        return new ProblemException(Problem.of(409, "conflict", "Không thực hiện được", "Not possible now", vi + " Không có gì thay đổi.",
+                en + " Nothing changed."));
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Official documents (văn bản, Decree 30/2020/NĐ-CP): each unit's outgoing and incoming registers, numbered by the
+ * system per year and series (secret documents in their own series), and sending an issued document to other units
+ * of the platform, whose staff accept it into their incoming register or return it. {@code control} holds the rules
+ * and runs each change in one transaction under the acting unit's row-level-security scope; {@code boundary} is the
+ * JAX-RS face. May use: Jakarta EE APIs and the platform jars (tenancy, persistence, security, web support, search).
+ */
+package vn.egov.documents;
