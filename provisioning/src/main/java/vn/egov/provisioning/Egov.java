@@ -78,7 +78,7 @@ public final class Egov implements Runnable {
         @Option(names = "--unit", required = true, description = "unit code, e.g. xa-quang-kim") String unit;
         @Option(names = "--username", required = true) String username;
         @Option(names = "--name", required = true, description = "display name, e.g. \"Nguyễn Văn A\"") String name;
-        @Option(names = "--role", required = true, split = ",", description = "PROVINCE_ADMIN, UNIT_ADMIN, STAFF, CITIZEN, EDITOR, APPROVER, RECEIVER, HANDLER, LEADER") String[] roles;
+        @Option(names = "--role", required = true, split = ",", description = "PROVINCE_ADMIN, UNIT_ADMIN, STAFF, CITIZEN, EDITOR, APPROVER, RECEIVER, HANDLER, LEADER, CLERK") String[] roles;
         @Option(names = "--subtree", description = "the roles reach the unit's sub-units too") boolean subtree;
 
         @Override

@@ -47,12 +47,31 @@ class DocumentsIT extends DeployedEar {
                 + "\"place\":\"Lào Cai\",\"urgency\":\"KHAN\",\"recipientsText\":\"Như trên; Lưu: VT.\",\"dueDate\":\"31/12/" + YEAR + "\",\"pageCount\":2}";
     }
 
-    static JsonObject issued(Api api, String unit, String body) {
-        Api.Response draft = api.post(path(unit) + "/outgoing", body);
+    /** A unit's people for documents: a staff member who drafts, its leader, its clerk (văn thư). */
+    record Office(String unit, String staffName, Api staff, String leaderName, Api leader, String clerkName, Api clerk) {
+        static Office of(String unit) {
+            String staff = Fixtures.staff(unit);
+            String leader = Fixtures.user(unit, false, "STAFF", "LEADER");
+            String clerk = Fixtures.user(unit, false, "STAFF", "CLERK");
+            return new Office(unit, staff, Api.as(staff, PASSWORD), leader, Api.as(leader, PASSWORD), clerk, Api.as(clerk, PASSWORD));
+        }
+    }
+
+    static Api clerk(String unit) {
+        return Api.as(Fixtures.user(unit, false, "STAFF", "CLERK"), PASSWORD);
+    }
+
+    /** Drafted by the staff member, submitted, approved and signed by the leader, numbered and issued by the clerk. */
+    static JsonObject issued(Office o, String body) {
+        Api.Response draft = o.staff().post(path(o.unit()) + "/outgoing", body);
         assertEquals(201, draft.status(), draft.toString());
         assertEquals("draft", draft.json().getString("status"));
         long id = draft.json().getJsonNumber("id").longValue();
-        Api.Response issue = api.post(path(unit) + "/" + id + "/issue", "");
+        assertEquals(200, o.staff().post(path(o.unit()) + "/" + id + "/submit", "").status());
+        Api.Response signed = o.leader().post(path(o.unit()) + "/" + id + "/review", "{\"approve\":true}");
+        assertEquals(200, signed.status(), signed.toString());
+        assertEquals("signed", signed.json().getString("status"));
+        Api.Response issue = o.clerk().post(path(o.unit()) + "/" + id + "/issue", "");
         assertEquals(200, issue.status(), issue.toString());
         return issue.json();
     }
@@ -67,9 +86,10 @@ class DocumentsIT extends DeployedEar {
 
     @Test
     void aDepartmentIssuesAndSendsToThreeCommunesEachAnswersAndTheSenderSeesTheStatuses() {
-        Api dept = Api.as(Fixtures.staff(DEPARTMENT), PASSWORD);
+        Office office = Office.of(DEPARTMENT);
+        Api dept = office.clerk();
         String abstractText = "Về việc triển khai kiểm tra công tác hộ tịch năm " + YEAR + " " + UUID.randomUUID();
-        JsonObject doc = issued(dept, DEPARTMENT, draftJson(abstractText));
+        JsonObject doc = issued(office, draftJson(abstractText));
         assertEquals("issued", doc.getString("status"));
         assertEquals(YEAR, doc.getInt("year"));
         int number = doc.getInt("number");
@@ -83,9 +103,9 @@ class DocumentsIT extends DeployedEar {
         assertEquals(3, sent.json().getInt("deliveredCount"));
 
         // each commune has it in its queue at once; the queue puts urgent ones first
-        Api commune = Api.as(Fixtures.staff(COMMUNE), PASSWORD);
-        Api sibling = Api.as(Fixtures.staff(SIBLING_COMMUNE), PASSWORD);
-        Api cousin = Api.as(Fixtures.staff(COUSIN_COMMUNE), PASSWORD);
+        Api commune = clerk(COMMUNE);
+        Api sibling = clerk(SIBLING_COMMUNE);
+        Api cousin = clerk(COUSIN_COMMUNE);
         JsonObject atCommune = inQueue(commune, COMMUNE, expected, abstractText);
         JsonObject atSibling = inQueue(sibling, SIBLING_COMMUNE, expected, abstractText);
         JsonObject atCousin = inQueue(cousin, COUSIN_COMMUNE, expected, abstractText);
@@ -135,16 +155,19 @@ class DocumentsIT extends DeployedEar {
 
     @Test
     void anotherUnitSeesNothingOfARegisterAndCannotAnswerAnotherUnitsDelivery() {
-        Api dept = Api.as(Fixtures.staff(DEPARTMENT), PASSWORD);
+        Office office = Office.of(DEPARTMENT);
+        Api dept = office.clerk();
         String abstractText = "Văn bản chỉ gửi xã Quang Kim " + UUID.randomUUID();
-        JsonObject doc = issued(dept, DEPARTMENT, draftJson(abstractText));
+        JsonObject doc = issued(office, draftJson(abstractText));
         long id = doc.getJsonNumber("id").longValue();
         assertEquals(200, dept.post(path(DEPARTMENT) + "/" + id + "/send", "{\"to\":[\"" + COMMUNE + "\"]}").status());
-        Api commune = Api.as(Fixtures.staff(COMMUNE), PASSWORD);
+        Api commune = clerk(COMMUNE);
         long delivery = inQueue(commune, COMMUNE, doc.getString("numberSymbol"), abstractText).getJsonNumber("id").longValue();
 
-        // a staff member of another unit, through their own unit's path: not found, nothing changes
-        Api sibling = Api.as(Fixtures.staff(SIBLING_COMMUNE), PASSWORD);
+        // the clerk and the leader of another unit, through their own unit's path: not found, nothing changes
+        Api sibling = clerk(SIBLING_COMMUNE);
+        assertEquals(404, Api.as(Fixtures.user(SIBLING_COMMUNE, false, "STAFF", "LEADER"), PASSWORD)
+                .post(path(SIBLING_COMMUNE) + "/" + id + "/review", "{\"approve\":true}").status());
         assertEquals(404, sibling.get(path(SIBLING_COMMUNE) + "/" + id).status());
         assertEquals(404, sibling.post(path(SIBLING_COMMUNE) + "/" + id + "/issue", "").status());
         assertEquals(404, sibling.post(path(SIBLING_COMMUNE) + "/" + id + "/send", "{\"to\":[\"" + COUSIN_COMMUNE + "\"]}").status());
@@ -193,18 +216,22 @@ class DocumentsIT extends DeployedEar {
     @Test
     void numbersRunWithoutGapOrDuplicateUnderConcurrencyAndSecretOnesHaveTheirOwnSeries() throws Exception {
         String district = DISTRICT;
-        Api staff = Api.as(Fixtures.staff(district), PASSWORD);
+        Office office = Office.of(district);
+        Api staff = office.staff();
         String body = "{\"docType\":\"Thông báo\",\"symbol\":\"TB-UBND\",\"abstract\":\"Thông báo lịch tiếp công dân\"}";
         List<Long> drafts = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             Api.Response d = staff.post(path(district) + "/outgoing", body);
             assertEquals(201, d.status(), d.toString());
-            drafts.add(d.json().getJsonNumber("id").longValue());
+            long id = d.json().getJsonNumber("id").longValue();
+            assertEquals(200, staff.post(path(district) + "/" + id + "/submit", "").status());
+            assertEquals(200, office.leader().post(path(district) + "/" + id + "/review", "{\"approve\":true}").status());
+            drafts.add(id);
         }
         ExecutorService pool = Executors.newFixedThreadPool(12);
         List<Future<Api.Response>> issues = new ArrayList<>();
         for (long id : drafts) {
-            issues.add(pool.submit(() -> staff.post(path(district) + "/" + id + "/issue", "")));
+            issues.add(pool.submit(() -> office.clerk().post(path(district) + "/" + id + "/issue", "")));
         }
         TreeSet<Integer> numbers = new TreeSet<>();
         for (Future<Api.Response> f : issues) {
@@ -216,14 +243,29 @@ class DocumentsIT extends DeployedEar {
         assertEquals(12, numbers.size(), "no duplicate: " + numbers);
         assertEquals(11, numbers.last() - numbers.first(), "no gap: " + numbers);
 
-        // a secret document: its own series, read by the one who entered it and the named reader only
+        // a secret document: its own series, read by the one who entered it and the named readers only
         String reader = Fixtures.staff(district);
         String outsider = Fixtures.staff(district);
-        Api.Response secret = staff.post(path(district) + "/outgoing", "{\"docType\":\"Báo cáo\",\"symbol\":\"BC-UBND\",\"abstract\":\"Báo cáo mật "
+        Api.Response unnamed = staff.post(path(district) + "/outgoing", "{\"docType\":\"Báo cáo\",\"symbol\":\"BC-UBND\",\"abstract\":\"Báo cáo mật "
                 + UUID.randomUUID() + "\",\"secrecy\":\"MAT\",\"readers\":[\"" + reader + "\"]}");
+        assertEquals(201, unnamed.status(), unnamed.toString());
+        long unnamedId = unnamed.json().getJsonNumber("id").longValue();
+        assertEquals(200, staff.post(path(district) + "/" + unnamedId + "/submit", "").status());
+        assertEquals(404, office.leader().post(path(district) + "/" + unnamedId + "/review", "{\"approve\":true}").status(),
+                "the leader is not among its readers");
+        Api.Response notALeader = Api.as(reader, PASSWORD).post(path(district) + "/" + unnamedId + "/review", "{\"approve\":true}");
+        assertEquals(403, notALeader.status(), "a reader without the leader's duty does not sign: " + notALeader);
+        assertTrue(notALeader.body().contains("duty-required"), notALeader.body());
+        assertEquals(0, countAs(district, "SELECT count(*) FROM document WHERE status = 'signed' AND id = " + unnamedId));
+
+        Api.Response secret = staff.post(path(district) + "/outgoing", "{\"docType\":\"Báo cáo\",\"symbol\":\"BC-UBND\",\"abstract\":\"Báo cáo mật "
+                + UUID.randomUUID() + "\",\"secrecy\":\"TOI_MAT\",\"readers\":[\"" + reader + "\",\"" + office.leaderName() + "\",\""
+                + office.clerkName() + "\"]}");
         assertEquals(201, secret.status(), secret.toString());
         long secretId = secret.json().getJsonNumber("id").longValue();
-        Api.Response secretIssued = staff.post(path(district) + "/" + secretId + "/issue", "");
+        assertEquals(200, staff.post(path(district) + "/" + secretId + "/submit", "").status());
+        assertEquals(200, office.leader().post(path(district) + "/" + secretId + "/review", "{\"approve\":true}").status());
+        Api.Response secretIssued = office.clerk().post(path(district) + "/" + secretId + "/issue", "");
         assertEquals(200, secretIssued.status(), secretIssued.toString());
         int secretNumber = secretIssued.json().getInt("number");
         assertEquals(secretNumber, countAs(district, "SELECT count(*) FROM document WHERE register = 'outgoing' AND series = 'secret' AND year = "
@@ -234,18 +276,19 @@ class DocumentsIT extends DeployedEar {
         assertFalse(other.get(path(district) + "/outgoing?year=" + YEAR).body().contains(secret.json().getString("abstract")));
         assertTrue(staff.get(path(district) + "/outgoing?year=" + YEAR).body().contains(secret.json().getString("abstract")));
         // never sent electronically
-        Api.Response send = staff.post(path(district) + "/" + secretId + "/send", "{\"to\":[\"" + COMMUNE + "\"]}");
+        Api.Response send = office.clerk().post(path(district) + "/" + secretId + "/send", "{\"to\":[\"" + COMMUNE + "\"]}");
         assertEquals(409, send.status(), send.toString());
         assertTrue(send.body().contains("mật"), send.body());
         assertEquals(0, countAs(district, "SELECT count(*) FROM document_delivery WHERE document_id = " + secretId));
         // issuing twice does not take a second number
-        assertEquals(409, staff.post(path(district) + "/" + secretId + "/issue", "").status());
+        assertEquals(409, office.clerk().post(path(district) + "/" + secretId + "/issue", "").status());
     }
 
     @Test
     void aUnitSendsToItsWholeSubtreeInOneAction() {
-        Api district = Api.as(Fixtures.staff(DISTRICT), PASSWORD);
-        JsonObject doc = issued(district, DISTRICT, "{\"docType\":\"Công văn\",\"symbol\":\"UBND-VP\",\"abstract\":\"Gửi tất cả các xã "
+        Office office = Office.of(DISTRICT);
+        Api district = office.clerk();
+        JsonObject doc = issued(office, "{\"docType\":\"Công văn\",\"symbol\":\"UBND-VP\",\"abstract\":\"Gửi tất cả các xã "
                 + UUID.randomUUID() + "\",\"urgency\":\"HOA_TOC\"}");
         Api.Response sent = district.post(path(DISTRICT) + "/" + doc.getJsonNumber("id").longValue() + "/send", "{\"subtree\":true}");
         assertEquals(200, sent.status(), sent.toString());
@@ -263,13 +306,14 @@ class DocumentsIT extends DeployedEar {
 
     @Test
     void aRecallFreezesTheDocumentAndWithdrawsTheReceiversCopies() {
-        Api dept = Api.as(Fixtures.staff(DEPARTMENT), PASSWORD);
+        Office office = Office.of(DEPARTMENT);
+        Api dept = office.clerk();
         String abstractText = "Văn bản sẽ thu hồi " + UUID.randomUUID();
-        JsonObject doc = issued(dept, DEPARTMENT, draftJson(abstractText));
+        JsonObject doc = issued(office, draftJson(abstractText));
         long id = doc.getJsonNumber("id").longValue();
         assertEquals(200, dept.post(path(DEPARTMENT) + "/" + id + "/send", "{\"to\":[\"" + COMMUNE + "\",\"" + SIBLING_COMMUNE + "\"]}").status());
-        Api commune = Api.as(Fixtures.staff(COMMUNE), PASSWORD);
-        Api sibling = Api.as(Fixtures.staff(SIBLING_COMMUNE), PASSWORD);
+        Api commune = clerk(COMMUNE);
+        Api sibling = clerk(SIBLING_COMMUNE);
         long communeDelivery = inQueue(commune, COMMUNE, doc.getString("numberSymbol"), abstractText).getJsonNumber("id").longValue();
         long siblingDelivery = inQueue(sibling, SIBLING_COMMUNE, doc.getString("numberSymbol"), abstractText).getJsonNumber("id").longValue();
         long incoming = commune.post(path(COMMUNE) + "/queue/" + communeDelivery + "/accept", "").json().getJsonNumber("id").longValue();
@@ -289,8 +333,9 @@ class DocumentsIT extends DeployedEar {
 
     @Test
     void badInputIsAnsweredClearlyAndChangesNothing() {
-        String staffName = Fixtures.staff(COUSIN_COMMUNE);
-        Api staff = Api.as(staffName, PASSWORD);
+        Office office = Office.of(COUSIN_COMMUNE);
+        Api staff = office.staff();
+        Api clerk = office.clerk();
         long before = countAs(COUSIN_COMMUNE, "SELECT count(*) FROM document");
         Api.Response empty = staff.post(path(COUSIN_COMMUNE) + "/outgoing", "{}");
         assertEquals(400, empty.status(), empty.toString());
@@ -306,9 +351,26 @@ class DocumentsIT extends DeployedEar {
         assertEquals(201, made.status(), made.toString());
         long draft = made.json().getJsonNumber("id").longValue();
         before++;
-        assertEquals(409, staff.post(path(COUSIN_COMMUNE) + "/" + draft + "/send", "{\"to\":[\"" + COMMUNE + "\"]}").status(), "a draft is not sent");
-        assertEquals(200, staff.post(path(COUSIN_COMMUNE) + "/" + draft + "/issue", "").status());
-        Api.Response noSuchUnit = staff.post(path(COUSIN_COMMUNE) + "/" + draft + "/send", "{\"to\":[\"" + COMMUNE + "\",\"khong-co-xa-nay\"]}");
+        assertEquals(409, clerk.post(path(COUSIN_COMMUNE) + "/" + draft + "/send", "{\"to\":[\"" + COMMUNE + "\"]}").status(), "a draft is not sent");
+        Api.Response unsigned = clerk.post(path(COUSIN_COMMUNE) + "/" + draft + "/issue", "");
+        assertEquals(409, unsigned.status(), "a draft is not numbered: " + unsigned);
+        Api.Response returnedWithoutNote = office.leader().post(path(COUSIN_COMMUNE) + "/" + draft + "/review", "{\"approve\":false}");
+        assertEquals(409, returnedWithoutNote.status(), "not submitted yet: " + returnedWithoutNote);
+        assertEquals(200, staff.post(path(COUSIN_COMMUNE) + "/" + draft + "/submit", "").status());
+        assertEquals(400, office.leader().post(path(COUSIN_COMMUNE) + "/" + draft + "/review", "{\"approve\":false}").status(), "a return says why");
+        assertEquals(400, office.leader().post(path(COUSIN_COMMUNE) + "/" + draft + "/review", "{\"approve\":\"yes\"}").status());
+        Api.Response back = office.leader().post(path(COUSIN_COMMUNE) + "/" + draft + "/review", "{\"approve\":false,\"note\":\"Sửa trích yếu\"}");
+        assertEquals(200, back.status(), back.toString());
+        assertEquals("draft", back.json().getString("status"));
+        assertEquals("Sửa trích yếu", back.json().getString("reviewNote"));
+        assertEquals(200, staff.post(path(COUSIN_COMMUNE) + "/" + draft + "/submit", "").status());
+        Api.Response staffSigns = staff.post(path(COUSIN_COMMUNE) + "/" + draft + "/review", "{\"approve\":true}");
+        assertEquals(403, staffSigns.status(), staffSigns.toString());
+        assertTrue(staffSigns.body().contains("duty-required"), staffSigns.body());
+        assertEquals(200, office.leader().post(path(COUSIN_COMMUNE) + "/" + draft + "/review", "{\"approve\":true}").status());
+        assertEquals(403, staff.post(path(COUSIN_COMMUNE) + "/" + draft + "/issue", "").status(), "numbering is the clerk's");
+        assertEquals(200, clerk.post(path(COUSIN_COMMUNE) + "/" + draft + "/issue", "").status());
+        Api.Response noSuchUnit = clerk.post(path(COUSIN_COMMUNE) + "/" + draft + "/send", "{\"to\":[\"" + COMMUNE + "\",\"khong-co-xa-nay\"]}");
         assertEquals(400, noSuchUnit.status(), noSuchUnit.toString());
         assertTrue(noSuchUnit.body().contains("khong-co-xa-nay"), noSuchUnit.body());
         assertEquals(0, countAs(COUSIN_COMMUNE, "SELECT count(*) FROM document_delivery WHERE document_id = " + draft), "not even the good one");
@@ -318,18 +380,134 @@ class DocumentsIT extends DeployedEar {
         String numberSymbol = (100 + (int) (Math.random() * 800)) + "/UBND-VP";
         String paper = "{\"numberSymbol\":\"" + numberSymbol + "\",\"issuer\":\"UBND huyện Bảo Thắng\",\"docType\":\"Công văn\","
                 + "\"abstract\":\"Về việc tổ chức hội nghị\",\"issuedOn\":\"02/01/" + YEAR + "\"}";
-        Api.Response first = staff.post(path(COUSIN_COMMUNE) + "/incoming", paper);
+        assertEquals(403, staff.post(path(COUSIN_COMMUNE) + "/incoming", paper).status(), "registering is the clerk's");
+        Api.Response first = clerk.post(path(COUSIN_COMMUNE) + "/incoming", paper);
         assertEquals(201, first.status(), first.toString());
-        Api.Response twice = staff.post(path(COUSIN_COMMUNE) + "/incoming", paper.replace("UBND huyện", "ubnd huyện"));
+        Api.Response twice = clerk.post(path(COUSIN_COMMUNE) + "/incoming", paper.replace("UBND huyện", "ubnd huyện"));
         assertEquals(409, twice.status(), twice.toString());
         assertTrue(twice.isProblem());
         assertTrue(twice.body().contains("possible-duplicate"), twice.body());
         assertEquals(before + 1, countAs(COUSIN_COMMUNE, "SELECT count(*) FROM document"));
-        Api.Response confirmed = staff.post(path(COUSIN_COMMUNE) + "/incoming", paper.replace("}", ",\"confirmDuplicate\":true}"));
+        Api.Response confirmed = clerk.post(path(COUSIN_COMMUNE) + "/incoming", paper.replace("}", ",\"confirmDuplicate\":true}"));
         assertEquals(201, confirmed.status(), confirmed.toString());
         assertEquals(first.json().getInt("number") + 1, confirmed.json().getInt("number"));
-        Api.Response future = staff.post(path(COUSIN_COMMUNE) + "/incoming", paper.replace("}", ",\"receivedOn\":\"01/01/2999\",\"confirmDuplicate\":true}"));
+        Api.Response future = clerk.post(path(COUSIN_COMMUNE) + "/incoming", paper.replace("}", ",\"receivedOn\":\"01/01/2999\",\"confirmDuplicate\":true}"));
         assertEquals(400, future.status(), future.toString());
         assertTrue(future.body().contains("receivedOn"), future.body());
+    }
+
+    /** A one-page PDF with Vietnamese-free text (the standard fonts have no Vietnamese glyphs). */
+    static byte[] pdf(String text) throws Exception {
+        try (org.apache.pdfbox.pdmodel.PDDocument d = new org.apache.pdfbox.pdmodel.PDDocument();
+             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+            d.addPage(page);
+            try (org.apache.pdfbox.pdmodel.PDPageContentStream c = new org.apache.pdfbox.pdmodel.PDPageContentStream(d, page)) {
+                c.beginText();
+                c.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 12);
+                c.newLineAtOffset(72, 700);
+                c.showText(text);
+                c.endText();
+            }
+            d.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    static java.net.http.HttpResponse<byte[]> raw(String user, String method, String path, byte[] body) throws Exception {
+        return PortalIT.HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(Api.baseUrl() + path))
+                .header("Authorization", PortalIT.basic(user)).header("Accept", "*/*").header("Content-Type", "application/octet-stream")
+                .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody() : java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    void filesAreJudgedByContentAndTheReceiverReadsThemThroughItsDeliveryUntilARecall() throws Exception {
+        Office office = Office.of(DEPARTMENT);
+        Api.Response draft = office.staff().post(path(DEPARTMENT) + "/outgoing", draftJson("Kế hoạch kiểm tra " + UUID.randomUUID()));
+        long id = draft.json().getJsonNumber("id").longValue();
+        String files = path(DEPARTMENT) + "/" + id + "/files";
+        byte[] main = pdf("Ke hoach kiem tra " + id);
+        assertEquals(400, raw(office.staffName(), "POST", files + "?kind=main&name=anh.pdf", ItEnvironment.png(20, 20)).statusCode(), "a PNG named .pdf");
+        assertEquals(400, raw(office.staffName(), "POST", files + "?kind=main&name=hong.pdf", PortalEditingIT.PDF).statusCode(), "starts as a PDF, is none");
+        assertEquals(400, raw(office.staffName(), "POST", files + "?kind=scan&name=a.pdf", main).statusCode(), "an outgoing document has no scan");
+        assertEquals(0, countAs(DEPARTMENT, "SELECT count(*) FROM document_file WHERE document_id = " + id), "nothing kept of the refused ones");
+        java.net.http.HttpResponse<byte[]> added = raw(office.staffName(), "POST", files + "?kind=main&name=ke-hoach.pdf", main);
+        assertEquals(201, added.statusCode(), new String(added.body(), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(201, raw(office.staffName(), "POST", files + "?kind=attachment&name=phu-luc.pdf", pdf("Phu luc")).statusCode());
+        assertEquals(200, office.staff().post(path(DEPARTMENT) + "/" + id + "/submit", "").status());
+        assertEquals(409, raw(office.staffName(), "POST", files + "?kind=attachment&name=muon.pdf", pdf("Muon")).statusCode(), "no file after the draft");
+        assertEquals(200, office.leader().post(path(DEPARTMENT) + "/" + id + "/review", "{\"approve\":true}").status());
+        JsonObject issued = office.clerk().post(path(DEPARTMENT) + "/" + id + "/issue", "").json();
+        assertEquals(200, office.clerk().post(path(DEPARTMENT) + "/" + id + "/send", "{\"to\":[\"" + COMMUNE + "\"]}").status());
+
+        String communeClerk = Fixtures.user(COMMUNE, false, "STAFF", "CLERK");
+        JsonObject waiting = inQueue(Api.as(communeClerk, PASSWORD), COMMUNE, issued.getString("numberSymbol"), issued.getString("abstract"));
+        JsonArray sentFiles = waiting.getJsonArray("files");
+        assertEquals(2, sentFiles.size(), sentFiles.toString());
+        String mainUrl = sentFiles.stream().map(JsonValue::asJsonObject).filter(f -> f.getString("kind").equals("main")).findFirst().orElseThrow()
+                .getString("url");
+        java.net.http.HttpResponse<byte[]> read = raw(communeClerk, "GET", mainUrl, null);
+        assertEquals(200, read.statusCode());
+        assertTrue(java.util.Arrays.equals(main, read.body()), "the receiver reads the very bytes sent");
+        // another commune, through its own path (the delivery is not its) or the receiver's (no right there): nothing
+        String siblingClerk = Fixtures.user(SIBLING_COMMUNE, false, "STAFF", "CLERK");
+        assertEquals(404, raw(siblingClerk, "GET", mainUrl.replace("/t/" + COMMUNE + "/", "/t/" + SIBLING_COMMUNE + "/"), null).statusCode());
+        assertEquals(403, raw(siblingClerk, "GET", mainUrl, null).statusCode());
+        assertEquals(0, countAs(SIBLING_COMMUNE, "SELECT count(*) FROM document_file WHERE document_id = " + id));
+        assertEquals(2, countAs(COMMUNE, "SELECT count(*) FROM document_file WHERE document_id = " + id), "control: the receiver's scope reads them");
+        // accepted: the incoming document lists them; recalled: they are gone for the receiver
+        long incoming = Api.as(communeClerk, PASSWORD).post(path(COMMUNE) + "/queue/" + waiting.getJsonNumber("id").longValue() + "/accept", "")
+                .json().getJsonNumber("id").longValue();
+        assertEquals(2, Api.as(communeClerk, PASSWORD).get(path(COMMUNE) + "/" + incoming).json().getJsonArray("files").size());
+        assertEquals(200, office.clerk().post(path(DEPARTMENT) + "/" + id + "/recall", "{\"reason\":\"Ban hành nhầm\"}").status());
+        assertEquals(404, raw(communeClerk, "GET", mainUrl, null).statusCode());
+        assertEquals(0, countAs(COMMUNE, "SELECT count(*) FROM document_file WHERE document_id = " + id));
+    }
+
+    @Test
+    void aLeaderDirectsAnIncomingDocumentItsHandlersWriteNotesAndTheLeadHandlerClosesIt() {
+        Office office = Office.of(SIBLING_COMMUNE);
+        String lead = Fixtures.staff(SIBLING_COMMUNE);
+        String support = Fixtures.staff(SIBLING_COMMUNE);
+        String paper = "{\"numberSymbol\":\"" + (1000 + (int) (Math.random() * 8000)) + "/UBND-VP\",\"issuer\":\"UBND huyện Bát Xát\","
+                + "\"docType\":\"Công văn\",\"abstract\":\"Về việc báo cáo dân số " + UUID.randomUUID() + "\",\"urgency\":\"THUONG_KHAN\"}";
+        long id = office.clerk().post(path(SIBLING_COMMUNE) + "/incoming", paper).json().getJsonNumber("id").longValue();
+        String doc = path(SIBLING_COMMUNE) + "/" + id;
+
+        assertEquals(403, office.staff().post(doc + "/direct", "{\"leadHandler\":\"" + lead + "\"}").status(), "directing is the leader's");
+        Api.Response badDirection = office.leader().post(doc + "/direct", "{\"leadHandler\":\"khong-co-ai\",\"handleBy\":\"01/01/2000\"}");
+        assertEquals(400, badDirection.status(), badDirection.toString());
+        assertTrue(badDirection.body().contains("leadHandler") && badDirection.body().contains("handleBy"), badDirection.body());
+        String handleBy = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").format(LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(10));
+        Api.Response directed = office.leader().post(doc + "/direct", "{\"leadHandler\":\"" + lead + "\",\"supportHandlers\":[\"" + support
+                + "\"],\"handleBy\":\"" + handleBy + "\",\"direction\":\"Giao công chức văn hóa - xã hội chủ trì\"}");
+        assertEquals(200, directed.status(), directed.toString());
+        assertEquals("directed", directed.json().getString("status"));
+        assertEquals(lead, directed.json().getString("leadHandler"));
+        assertEquals(handleBy, directed.json().getString("handleBy"));
+
+        Api leadApi = Api.as(lead, PASSWORD);
+        Api supportApi = Api.as(support, PASSWORD);
+        assertTrue(leadApi.get(path(SIBLING_COMMUNE) + "/work").body().contains("\"id\":" + id), "in the lead handler's work");
+        assertTrue(supportApi.get(path(SIBLING_COMMUNE) + "/work").body().contains("\"id\":" + id), "in the supporting handler's work");
+        assertFalse(office.staff().get(path(SIBLING_COMMUNE) + "/work").body().contains("\"id\":" + id));
+        assertEquals(403, office.staff().post(doc + "/notes", "{\"note\":\"Tôi không được giao\"}").status());
+        assertEquals(201, supportApi.post(doc + "/notes", "{\"note\":\"Đã tổng hợp số liệu thôn bản\"}").status());
+        assertEquals(403, supportApi.post(doc + "/done", "{\"result\":\"Xong\"}").status(), "only the lead handler closes it");
+        assertEquals(400, leadApi.post(doc + "/done", "{}").status(), "a result is written");
+        Api.Response done = leadApi.post(doc + "/done", "{\"result\":\"Đã gửi báo cáo số 12/BC-UBND\"}");
+        assertEquals(200, done.status(), done.toString());
+        assertEquals("done", done.json().getString("status"));
+        assertEquals(409, leadApi.post(doc + "/notes", "{\"note\":\"Muộn\"}").status());
+        JsonObject whole = office.staff().get(doc).json();
+        List<String> actions = whole.getJsonArray("history").stream().map(v -> v.asJsonObject().getString("action")).toList();
+        assertEquals(List.of("registered", "directed", "note", "done"), actions);
+        assertFalse(leadApi.get(path(SIBLING_COMMUNE) + "/work").body().contains("\"id\":" + id), "no longer in the work list");
+
+        // another unit's leader cannot direct it, nor its handlers write on it
+        Api cousinLeader = Api.as(Fixtures.user(COUSIN_COMMUNE, false, "STAFF", "LEADER"), PASSWORD);
+        assertEquals(404, cousinLeader.post(path(COUSIN_COMMUNE) + "/" + id + "/direct", "{\"leadHandler\":\"" + lead + "\"}").status());
+        assertEquals(403, cousinLeader.post(doc + "/direct", "{\"leadHandler\":\"" + lead + "\"}").status());
     }
 }

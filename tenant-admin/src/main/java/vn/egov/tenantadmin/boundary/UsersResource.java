@@ -55,7 +55,7 @@ import vn.egov.tenantadmin.control.Audit;
 @TenantTransactional
 @Produces(MediaType.APPLICATION_JSON)
 public class UsersResource {
-    static final String ROLES = "PROVINCE_ADMIN|UNIT_ADMIN|STAFF|CITIZEN|EDITOR|APPROVER|RECEIVER|HANDLER|LEADER";
+    static final String ROLES = "PROVINCE_ADMIN|UNIT_ADMIN|STAFF|CITIZEN|EDITOR|APPROVER|RECEIVER|HANDLER|LEADER|CLERK";
 
     @Inject
     Access access;
@@ -78,7 +78,7 @@ public class UsersResource {
             @NotBlank(message = "Họ tên không được để trống / display name is required")
             @Size(max = 200, message = "Họ tên dài tối đa 200 ký tự / at most 200 characters") String displayName,
             @NotEmpty(message = "Cần ít nhất một vai trò / at least one role")
-            List<@Pattern(regexp = ROLES, message = "Vai trò phải là một trong PROVINCE_ADMIN, UNIT_ADMIN, STAFF, CITIZEN, EDITOR, APPROVER, RECEIVER, HANDLER, LEADER / unknown role") String> roles,
+            List<@Pattern(regexp = ROLES, message = "Vai trò phải là một trong PROVINCE_ADMIN, UNIT_ADMIN, STAFF, CITIZEN, EDITOR, APPROVER, RECEIVER, HANDLER, LEADER, CLERK / unknown role") String> roles,
             boolean subtreeRights) {
     }
 
@@ -86,7 +86,7 @@ public class UsersResource {
             @NotBlank(message = "Họ tên không được để trống / display name is required")
             @Size(max = 200, message = "Họ tên dài tối đa 200 ký tự / at most 200 characters") String displayName,
             @NotEmpty(message = "Cần ít nhất một vai trò / at least one role")
-            List<@Pattern(regexp = ROLES, message = "Vai trò phải là một trong PROVINCE_ADMIN, UNIT_ADMIN, STAFF, CITIZEN, EDITOR, APPROVER, RECEIVER, HANDLER, LEADER / unknown role") String> roles,
+            List<@Pattern(regexp = ROLES, message = "Vai trò phải là một trong PROVINCE_ADMIN, UNIT_ADMIN, STAFF, CITIZEN, EDITOR, APPROVER, RECEIVER, HANDLER, LEADER, CLERK / unknown role") String> roles,
             boolean subtreeRights,
             @NotNull(message = "Trạng thái là bắt buộc / status is required")
             @Pattern(regexp = "active|disabled", message = "Trạng thái là active hoặc disabled / status: active or disabled") String status) {

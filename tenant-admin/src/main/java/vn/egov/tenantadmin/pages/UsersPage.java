@@ -287,6 +287,7 @@ public class UsersPage {
             case RECEIVER -> "One-stop desk (receives dossiers, returns results)";
             case HANDLER -> "Dossier handler";
             case LEADER -> "Leader (approves and signs)";
+            case CLERK -> "Clerk (numbers, sends and registers official documents)";
         };
     }
 

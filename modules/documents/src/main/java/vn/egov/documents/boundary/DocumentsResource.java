@@ -24,6 +24,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import vn.egov.documents.control.Files;
+import vn.egov.documents.control.Handling;
 import vn.egov.documents.control.Registers;
 import vn.egov.documents.control.Registers.Delivery;
 import vn.egov.documents.control.Registers.Doc;
@@ -55,6 +57,12 @@ public class DocumentsResource {
 
     @Inject
     TenantDirectory directory;
+
+    @Inject
+    Files files;
+
+    @Inject
+    Handling handling;
 
     @GET
     @Path("outgoing")
@@ -99,6 +107,20 @@ public class DocumentsResource {
         Tenant unit = access.require(DOMAIN, "read");
         Doc d = registers.find(unit, id, access.user()).orElseThrow(() -> notFound(id));
         JsonObjectBuilder o = json(d, unit);
+        JsonArrayBuilder fileList = Jsonp.createArrayBuilder();
+        files.list(unit, d.id(), access.user()).forEach(f -> fileList.add(json(f, "/api/t/" + unit.getCode() + "/documents/" + d.id() + "/files/" + f.id())));
+        if (d.deliveryId() != null) {
+            files.sent(unit, d.deliveryId()).forEach(f -> fileList.add(json(f, "/api/t/" + unit.getCode() + "/documents/queue/" + d.deliveryId()
+                    + "/files/" + f.id())));
+        }
+        o.add("files", fileList);
+        JsonArrayBuilder events = Jsonp.createArrayBuilder();
+        handling.history(unit, d.id(), access.user()).forEach(e -> {
+            JsonObjectBuilder ev = Jsonp.createObjectBuilder().add("action", e.action()).add("actor", e.actor()).add("at", e.at().toString());
+            add(ev, "note", e.note());
+            events.add(ev);
+        });
+        o.add("history", events);
         if (d.register().equals("outgoing")) {
             JsonArrayBuilder a = Jsonp.createArrayBuilder();
             registers.deliveries(unit, d.id()).forEach(v -> a.add(json(v)));
@@ -112,6 +134,108 @@ public class DocumentsResource {
             });
         }
         return Response.ok(o.build()).build();
+    }
+
+    /** The draft goes to the leader. */
+    @POST
+    @Path("{id: [0-9]+}/submit")
+    public Response submit(@PathParam("id") long id) {
+        Tenant unit = access.require(DOMAIN, "write");
+        return Response.ok(json(registers.submit(unit, id, access.user()), unit).build()).build();
+    }
+
+    /** The leader: {@code {"approve": true, "note"?}} approves and signs; {@code {"approve": false, "note"}} returns it to draft. */
+    @POST
+    @Path("{id: [0-9]+}/review")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response review(@PathParam("id") long id, JsonObject body) {
+        Tenant unit = access.require(DOMAIN, "write");
+        JsonObject b = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
+        JsonValue approve = b.get("approve");
+        if (approve == null || (approve.getValueType() != JsonValue.ValueType.TRUE && approve.getValueType() != JsonValue.ValueType.FALSE)) {
+            throw Registers.invalid(Map.of("approve", List.of("Hãy nói duyệt (true) hay trả lại (false). / Say whether to approve (true) or return (false).")));
+        }
+        return Response.ok(json(registers.review(unit, id, b.getBoolean("approve"), text(b, "note"), access.user()), unit).build()).build();
+    }
+
+    /** A file (raw body, its content decides its type): {@code ?kind=main|attachment|scan&name=}. */
+    @POST
+    @Path("{id: [0-9]+}/files")
+    @Consumes(MediaType.WILDCARD)
+    public Response addFile(@PathParam("id") long id, @QueryParam("kind") String kind, @QueryParam("name") String name, byte[] content) {
+        Tenant unit = access.require(DOMAIN, "write");
+        Files.FileInfo f = files.add(unit, id, kind, name, content, access.user());
+        String url = "/api/t/" + unit.getCode() + "/documents/" + id + "/files/" + f.id();
+        return Response.created(URI.create(url)).entity(json(f, url).build()).build();
+    }
+
+    @GET
+    @Path("{id: [0-9]+}/files/{file: [0-9]+}")
+    @Produces(MediaType.WILDCARD)
+    public Response file(@PathParam("id") long id, @PathParam("file") long file) {
+        Tenant unit = access.require(DOMAIN, "read");
+        return download(files.read(unit, id, file, access.user()).orElseThrow(() -> fileNotFound(file)));
+    }
+
+    @GET
+    @Path("queue/{delivery: [0-9]+}/files/{file: [0-9]+}")
+    @Produces(MediaType.WILDCARD)
+    public Response sentFile(@PathParam("delivery") long delivery, @PathParam("file") long file) {
+        Tenant unit = access.require(DOMAIN, "read");
+        return download(files.readSent(unit, delivery, file).orElseThrow(() -> fileNotFound(file)));
+    }
+
+    private static Response download(Files.Content c) {
+        String ascii = c.info().name().replaceAll("[^A-Za-z0-9._-]", "_");
+        String encoded = java.net.URLEncoder.encode(c.info().name(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return Response.ok(c.bytes(), c.info().contentType()).header("Content-Disposition", "attachment; filename=\"" + ascii
+                        + "\"; filename*=UTF-8''" + encoded).header("ETag", "\"" + c.info().sha256() + "\"")
+                .header("X-Content-Type-Options", "nosniff").build();
+    }
+
+    private static ProblemException fileNotFound(long file) {
+        return ProblemException.notFound("tệp số " + file, "file " + file);
+    }
+
+    /** The leader: {@code {"leadHandler", "supportHandlers"?: [usernames], "handleBy"?: dd/MM/yyyy, "direction"?}}. */
+    @POST
+    @Path("{id: [0-9]+}/direct")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response direct(@PathParam("id") long id, JsonObject body) {
+        Tenant unit = access.require(DOMAIN, "write");
+        JsonObject b = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
+        return Response.ok(json(handling.direct(unit, id, text(b, "leadHandler"), strings(b, "supportHandlers"), text(b, "handleBy"),
+                text(b, "direction"), access.user()), unit).build()).build();
+    }
+
+    /** A handler's note: {@code {"note"}}. */
+    @POST
+    @Path("{id: [0-9]+}/notes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response note(@PathParam("id") long id, JsonObject body) {
+        Tenant unit = access.require(DOMAIN, "write");
+        Handling.Event e = handling.note(unit, id, text(body, "note"), access.user());
+        return Response.status(201).entity(Jsonp.createObjectBuilder().add("action", e.action()).add("actor", e.actor()).add("note", e.note())
+                .add("at", e.at().toString()).build()).build();
+    }
+
+    /** The lead handler closes it: {@code {"result"}}. */
+    @POST
+    @Path("{id: [0-9]+}/done")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response done(@PathParam("id") long id, JsonObject body) {
+        Tenant unit = access.require(DOMAIN, "write");
+        return Response.ok(json(handling.finish(unit, id, text(body, "result"), access.user()), unit).build()).build();
+    }
+
+    /** What the logged-in person handles here, the most urgent first. */
+    @GET
+    @Path("work")
+    public Response work() {
+        Tenant unit = access.require(DOMAIN, "read");
+        JsonArrayBuilder a = Jsonp.createArrayBuilder();
+        handling.work(unit, access.user()).forEach(d -> a.add(json(d, unit)));
+        return Response.ok(a.build()).build();
     }
 
     @POST
@@ -147,7 +271,11 @@ public class DocumentsResource {
     public Response queue() {
         Tenant unit = access.require(DOMAIN, "read");
         JsonArrayBuilder a = Jsonp.createArrayBuilder();
-        registers.queue(unit).forEach(v -> a.add(json(v)));
+        registers.queue(unit).forEach(v -> {
+            JsonArrayBuilder fl = Jsonp.createArrayBuilder();
+            files.sent(unit, v.id()).forEach(f -> fl.add(json(f, "/api/t/" + unit.getCode() + "/documents/queue/" + v.id() + "/files/" + f.id())));
+            a.add(json(v).add("files", fl));
+        });
         return Response.ok(a.build()).build();
     }
 
@@ -209,7 +337,28 @@ public class DocumentsResource {
             o.add("deliveryId", d.deliveryId());
         }
         add(o, "registeredAt", d.registeredAt());
+        Registers.Work w = d.work();
+        add(o, "reviewedBy", w.reviewedBy());
+        add(o, "reviewNote", w.reviewNote());
+        add(o, "signedBy", w.signedBy());
+        add(o, "signedAt", w.signedAt());
+        add(o, "issuedBy", w.issuedBy());
+        add(o, "directedBy", w.directedBy());
+        add(o, "direction", w.direction());
+        add(o, "leadHandler", w.leadHandler());
+        if (!w.supportHandlers().isEmpty()) {
+            o.add("supportHandlers", Jsonp.createArrayBuilder(w.supportHandlers()));
+        }
+        add(o, "handleBy", w.handleBy());
+        add(o, "doneBy", w.doneBy());
+        add(o, "doneAt", w.doneAt());
+        add(o, "result", w.resultNote());
         return o;
+    }
+
+    static JsonObjectBuilder json(Files.FileInfo f, String url) {
+        return Jsonp.createObjectBuilder().add("id", f.id()).add("kind", f.kind()).add("name", f.name()).add("contentType", f.contentType())
+                .add("size", f.size()).add("sha256", f.sha256()).add("url", url);
     }
 
     JsonObjectBuilder json(Delivery v) {

@@ -53,7 +53,8 @@ public class Registers {
 
     public static final String COLS = "id, tenant_id, register, status, secrecy, urgency, doc_type, symbol, year, number, number_symbol, issuer, place, "
             + "issued_on, abstract, signer, recipients_text, due_date, page_count, readers, delivery_id, received_on, created_by, created_at, "
-            + "registered_at, row_version";
+            + "registered_at, row_version, reviewed_by, review_note, signed_by, signed_at, issued_by, directed_by, direction, lead_handler, "
+            + "support_handlers, handle_by, done_by, done_at, result_note";
 
     @Inject
     Db db;
@@ -65,10 +66,11 @@ public class Registers {
     public record Doc(long id, long tenantId, String register, String status, String secrecy, String urgency, String docType, String symbol,
                       Integer year, Integer number, String numberSymbol, String issuer, String place, LocalDate issuedOn, String abstractText,
                       String signer, String recipientsText, LocalDate dueDate, Integer pageCount, List<Long> readers, Long deliveryId,
-                      LocalDate receivedOn, String createdBy, Instant createdAt, Instant registeredAt, int rowVersion) {
+                      LocalDate receivedOn, String createdBy, Instant createdAt, Instant registeredAt, int rowVersion, Work work) {
         public Doc {
             Objects.requireNonNull(register, "register");
             Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(work, "work");
             readers = List.copyOf(readers);
         }
 
@@ -77,6 +79,21 @@ public class Registers {
         /** Whether this person reads it: anyone of the unit's scope for an ordinary document, the named people for a secret one. */
         public boolean readableBy(UserPrincipal user) {
             return secrecy == null || user.username().equals(createdBy) || readers.contains(user.userId());
+        }
+    }
+
+    /** Who worked on a document: the review and signature (outgoing), the direction and handling (incoming). */
+    public record Work(String reviewedBy, String reviewNote, String signedBy, Instant signedAt, String issuedBy, String directedBy, String direction,
+                       String leadHandler, List<String> supportHandlers, LocalDate handleBy, String doneBy, Instant doneAt, String resultNote) {
+        public Work {
+            supportHandlers = supportHandlers == null ? List.of() : List.copyOf(supportHandlers);
+        }
+
+        public static final Work NONE = new Work(null, null, null, null, null, null, null, null, List.of(), null, null, null, null);
+
+        /** Whether this person handles it (as lead or in support). */
+        public boolean handledBy(String username) {
+            return username.equals(leadHandler) || supportHandlers.contains(username);
         }
     }
 
@@ -116,7 +133,11 @@ public class Registers {
                 rs.getString("number_symbol"), rs.getString("issuer"), rs.getString("place"), Db.localDate(rs, "issued_on"), rs.getString("abstract"),
                 rs.getString("signer"), rs.getString("recipients_text"), Db.localDate(rs, "due_date"), intOrNull(rs, "page_count"),
                 Db.longs(rs, "readers"), Db.longOrNull(rs, "delivery_id"), Db.localDate(rs, "received_on"), rs.getString("created_by"),
-                Db.instant(rs, "created_at"), Db.instant(rs, "registered_at"), rs.getInt("row_version"));
+                Db.instant(rs, "created_at"), Db.instant(rs, "registered_at"), rs.getInt("row_version"),
+                new Work(rs.getString("reviewed_by"), rs.getString("review_note"), rs.getString("signed_by"), Db.instant(rs, "signed_at"),
+                        rs.getString("issued_by"), rs.getString("directed_by"), rs.getString("direction"), rs.getString("lead_handler"),
+                        Db.strings(rs, "support_handlers"), Db.localDate(rs, "handle_by"), rs.getString("done_by"), Db.instant(rs, "done_at"),
+                        rs.getString("result_note")));
     }
 
     static final String DELIVERY_COLS = "id, tenant_id, to_tenant_id, document_id, status, reason, number_symbol, issuer, doc_type, urgency, abstract, "
@@ -173,22 +194,83 @@ public class Registers {
                         + "CAST(? AS bigint[]), ?) RETURNING " + COLS, Registers::doc,
                 unit.getId(), Db.orNull(secrecy), urgency, type, symbol, unit.getName(), Db.orNull(place), abstractText, Db.orNull(signer),
                 Db.orNull(recipients), due == null ? new Db.Typed(java.sql.Types.DATE) : due, pages == null ? new Db.Typed(java.sql.Types.INTEGER) : pages,
-                array(readers), actor.username()).orElseThrow();
+                array(readers), actor.username()).map(made -> {
+                    event(made, "drafted", actor, null);
+                    return made;
+                }).orElseThrow();
+    }
+
+    /** The author (or anyone of the unit's staff) submits a draft to the leader. */
+    @Transactional
+    @TenantTransactional
+    public Doc submit(Tenant unit, long id, UserPrincipal actor) {
+        Doc d = lockedOwn(unit, id, "outgoing", actor);
+        if (!d.status().equals("draft")) {
+            throw conflict("Chỉ trình được bản dự thảo (văn bản đang ở trạng thái " + d.status() + ").",
+                    "Only a draft is submitted (this one is " + d.status() + ").");
+        }
+        return change(d, "review", "submitted", actor, null, "", List.of());
+    }
+
+    /**
+     * The leader approves and signs a document submitted to them, or sends it back to draft with a note saying what to
+     * change.
+     */
+    @Transactional
+    @TenantTransactional
+    public Doc review(Tenant unit, long id, boolean approve, String note, UserPrincipal actor) {
+        Duty.require(unit, actor, Duty.LEADING, "Duyệt và ký văn bản đi", "Approving and signing an outgoing document");
+        Doc d = lockedOwn(unit, id, "outgoing", actor);
+        if (!d.status().equals("review")) {
+            throw conflict("Văn bản chưa được trình duyệt (trạng thái " + d.status() + ").", "The document is not submitted for review (" + d.status() + ").");
+        }
+        Map<String, List<String>> problems = new LinkedHashMap<>();
+        String n = approve ? optional(note, 2000, "note", problems)
+                : required(note, 2000, "note", "Hãy ghi điều cần sửa khi trả lại dự thảo.", "Say what to change when returning the draft.", problems);
+        if (!problems.isEmpty()) {
+            throw invalid(problems);
+        }
+        if (approve) {
+            return change(d, "signed", "signed", actor, n, ", reviewed_by = ?, review_note = ?, signed_by = ?, signed_at = now(), signer = COALESCE(?, signer)",
+                    List.of(actor.username(), Db.orNull(n), actor.username(), Db.orNull(actor.displayName())));
+        }
+        return change(d, "draft", "returned", actor, n, ", reviewed_by = ?, review_note = ?", List.of(actor.username(), n));
+    }
+
+    /** Moves a document to {@code status}, with extra assignments ({@code ", col = ?"}), and records the event. */
+    Doc change(Doc d, String status, String action, UserPrincipal actor, String note, String assignments, List<Object> params) {
+        List<Object> all = new ArrayList<>();
+        all.add(status);
+        all.addAll(params);
+        all.add(d.id());
+        Doc after = db.one("UPDATE document SET status = ?" + assignments + ", row_version = row_version + 1 WHERE id = ? RETURNING " + COLS,
+                Registers::doc, all.toArray()).orElseThrow();
+        event(after, action, actor, note);
+        return after;
+    }
+
+    void event(Doc d, String action, UserPrincipal actor, String note) {
+        db.update("INSERT INTO document_event (tenant_id, document_id, action, actor, note) VALUES (?, ?, ?, ?, ?)", d.tenantId(), d.id(), action,
+                actor.username(), Db.orNull(note));
     }
 
     /** Issues a draft: the next number of the unit's outgoing register for this year and the document's series. */
     @Transactional
     @TenantTransactional
     public Doc issue(Tenant unit, long id, UserPrincipal actor) {
+        Duty.require(unit, actor, Duty.CLERKING, "Cấp số và ban hành văn bản", "Numbering and issuing a document");
         Doc d = lockedOwn(unit, id, "outgoing", actor);
-        if (!d.status().equals("draft")) {
+        if (d.number() != null) {
             throw conflict("Văn bản này đã được cấp số " + d.numberSymbol() + ".", "This document has its number already: " + d.numberSymbol() + ".");
+        }
+        if (!d.status().equals("signed")) {
+            throw conflict("Văn bản chưa được lãnh đạo duyệt, ký (trạng thái " + d.status() + "): chỉ cấp số văn bản đã ký.",
+                    "The document is not approved and signed yet (" + d.status() + "): only a signed document is numbered.");
         }
         LocalDate today = today();
         int number = next(unit, "outgoing", d.secret() ? "secret" : "normal", today.getYear());
-        Doc issued = db.one("UPDATE document SET status = 'issued', year = ?, number = ?, number_symbol = ?, issued_on = ?, registered_at = now(), "
-                        + "row_version = row_version + 1 WHERE id = ? RETURNING " + COLS, Registers::doc,
-                today.getYear(), number, numberSymbol(number, d.symbol()), today, d.id()).orElseThrow();
+        Doc issued = change(d, "issued", "issued", actor, null, ", year = ?, number = ?, number_symbol = ?, issued_on = ?, registered_at = now(), issued_by = ?",
+                List.of(today.getYear(), number, numberSymbol(number, d.symbol()), today, actor.username()));
         search.put(searchDocument(issued, unit));
         return issued;
     }
@@ -201,6 +283,7 @@ public class Registers {
     @Transactional
     @TenantTransactional
     public Sent send(Tenant unit, long id, List<String> to, boolean subtree, UserPrincipal actor) {
+        Duty.require(unit, actor, Duty.CLERKING, "Gửi văn bản đi", "Sending a document");
         Doc d = lockedOwn(unit, id, "outgoing", actor);
         if (d.secret()) {
             throw conflict("Văn bản mật không được gửi qua mạng: hãy chuyển bằng bản giấy theo quy định về bảo vệ bí mật nhà nước.",
@@ -242,6 +325,9 @@ public class Registers {
                 rs -> rs.getLong(1), unit.getId(), actor.username(), array(List.of(ids)), d.id());
         List<Long> already = new ArrayList<>(targets);
         already.removeAll(delivered);
+        if (!delivered.isEmpty()) {
+            event(d, "sent", actor, delivered.size() + " đơn vị");
+        }
         return new Sent(delivered, already);
     }
 
@@ -249,6 +335,7 @@ public class Registers {
     @Transactional
     @TenantTransactional
     public Doc recall(Tenant unit, long id, String reason, UserPrincipal actor) {
+        Duty.require(unit, actor, Duty.RECALLING, "Thu hồi văn bản", "Recalling a document");
         Doc d = lockedOwn(unit, id, "outgoing", actor);
         Map<String, List<String>> problems = new LinkedHashMap<>();
         String r = required(reason, 2000, "reason", "Hãy ghi lý do thu hồi.", "Give the reason for the recall.", problems);
@@ -260,8 +347,7 @@ public class Registers {
         }
         db.update("UPDATE document_delivery SET status = 'recalled', reason = ?, answered_by = ?, answered_at = now() "
                 + "WHERE document_id = ? AND tenant_id = ? AND status <> 'returned'", r, actor.username(), d.id(), unit.getId());
-        Doc recalled = db.one("UPDATE document SET status = 'recalled', row_version = row_version + 1 WHERE id = ? RETURNING " + COLS,
-                Registers::doc, d.id()).orElseThrow();
+        Doc recalled = change(d, "recalled", "recalled", actor, r, "", List.of());
         search.remove(unit.getId(), SearchDocument.idOf(SEARCH_TYPE, d.id()));
         return recalled;
     }
@@ -280,6 +366,7 @@ public class Registers {
     @Transactional
     @TenantTransactional
     public Doc accept(Tenant unit, long deliveryId, UserPrincipal actor) {
+        Duty.require(unit, actor, Duty.CLERKING, "Vào sổ văn bản đến", "Registering an incoming document");
         Delivery v = lockedDelivery(unit, deliveryId);
         LocalDate today = today();
         int number = next(unit, "incoming", "normal", today.getYear());
@@ -290,6 +377,7 @@ public class Registers {
                 unit.getId(), today.getYear(), number, today, actor.username(), v.id()).orElseThrow();
         db.update("UPDATE document_delivery SET status = 'accepted', incoming_id = ?, answered_by = ?, answered_at = now() WHERE id = ?",
                 in.id(), actor.username(), v.id());
+        event(in, "registered", actor, "Nhận từ đơn vị gửi qua hệ thống");
         search.put(searchDocument(in, unit));
         return in;
     }
@@ -298,6 +386,7 @@ public class Registers {
     @Transactional
     @TenantTransactional
     public Delivery giveBack(Tenant unit, long deliveryId, String reason, UserPrincipal actor) {
+        Duty.require(unit, actor, Duty.CLERKING, "Trả lại văn bản đến", "Returning an incoming document");
         Map<String, List<String>> problems = new LinkedHashMap<>();
         String r = required(reason, 2000, "reason", "Hãy ghi lý do trả lại văn bản.", "Give the reason for returning the document.", problems);
         if (!problems.isEmpty()) {
@@ -315,6 +404,7 @@ public class Registers {
     @Transactional
     @TenantTransactional
     public Doc registerPaper(Tenant unit, Paper p, UserPrincipal actor) {
+        Duty.require(unit, actor, Duty.CLERKING, "Vào sổ văn bản đến", "Registering an incoming document");
         Map<String, List<String>> problems = new LinkedHashMap<>();
         String numberSymbol = required(p.numberSymbol(), 60, "numberSymbol", "Hãy ghi số, ký hiệu của văn bản đến (ví dụ: 12/UBND-VP).",
                 "Give the document's number and symbol.", problems);
@@ -363,6 +453,7 @@ public class Registers {
                 issuedOn == null ? new Db.Typed(java.sql.Types.DATE) : issuedOn, abstractText, Db.orNull(signer),
                 due == null ? new Db.Typed(java.sql.Types.DATE) : due, pages == null ? new Db.Typed(java.sql.Types.INTEGER) : pages, array(readers),
                 receivedOn, actor.username()).orElseThrow();
+        event(in, "registered", actor, "Văn bản giấy");
         search.put(searchDocument(in, unit));
         return in;
     }
@@ -409,9 +500,12 @@ public class Registers {
                 rs -> rs.getInt(1), unit.getId(), register, series, year).orElseThrow();
     }
 
-    private Doc lockedOwn(Tenant unit, long id, String register, UserPrincipal actor) {
-        return db.one("SELECT " + COLS + " FROM document WHERE tenant_id = ? AND id = ? AND register = ? FOR UPDATE", Registers::doc,
-                        unit.getId(), id, register)
+    /** One of the unit's documents (of that register; null: either), locked for a change, if this person may read it. */
+    Doc lockedOwn(Tenant unit, long id, String register, UserPrincipal actor) {
+        return (register == null
+                ? db.one("SELECT " + COLS + " FROM document WHERE tenant_id = ? AND id = ? FOR UPDATE", Registers::doc, unit.getId(), id)
+                : db.one("SELECT " + COLS + " FROM document WHERE tenant_id = ? AND id = ? AND register = ? FOR UPDATE", Registers::doc,
+                        unit.getId(), id, register))
                 .filter(d -> d.readableBy(actor))
                 .orElseThrow(() -> ProblemException.notFound("văn bản số " + id + " của đơn vị này", "document " + id + " of this unit"));
     }
@@ -478,7 +572,7 @@ public class Registers {
         return out;
     }
 
-    private static Object array(List<Long> ids) {
+    static String array(List<Long> ids) {
         StringBuilder b = new StringBuilder("{");
         for (int i = 0; i < ids.size(); i++) {
             b.append(i == 0 ? "" : ",").append(ids.get(i));
@@ -508,7 +602,7 @@ public class Registers {
         return s;
     }
 
-    private static LocalDate date(String given, String field, Map<String, List<String>> problems) {
+    static LocalDate date(String given, String field, Map<String, List<String>> problems) {
         if (given == null || given.isBlank()) {
             return null;
         }
@@ -527,7 +621,7 @@ public class Registers {
         return given;
     }
 
-    private static String required(String given, int max, String field, String vi, String en, Map<String, List<String>> problems) {
+    static String required(String given, int max, String field, String vi, String en, Map<String, List<String>> problems) {
         String v = given == null ? null : java.text.Normalizer.normalize(given.strip(), java.text.Normalizer.Form.NFC);
         if (v == null || v.isEmpty()) {
             add(problems, field, vi, en);
@@ -539,7 +633,7 @@ public class Registers {
         return v;
     }
 
-    private static String optional(String given, int max, String field, Map<String, List<String>> problems) {
+    static String optional(String given, int max, String field, Map<String, List<String>> problems) {
         String v = given == null ? null : java.text.Normalizer.normalize(given.strip(), java.text.Normalizer.Form.NFC);
         if (v == null || v.isEmpty()) {
             return null;
@@ -550,7 +644,7 @@ public class Registers {
         return v;
     }
 
-    private static void add(Map<String, List<String>> problems, String field, String vi, String en) {
+    static void add(Map<String, List<String>> problems, String field, String vi, String en) {
         problems.computeIfAbsent(field, k -> new ArrayList<>()).add(vi + " / " + en);
     }
 

@@ -33,7 +33,8 @@ class RegistersTest {
 
     static Registers.Doc doc(String secrecy, String createdBy, List<Long> readers) {
         return new Registers.Doc(7, 3, "outgoing", "issued", secrecy, "THUONG", "Công văn", "UBND-VP", 2026, 5, "05/UBND-VP", "UBND xã",
-                null, LocalDate.of(2026, 1, 5), "Về việc họp", null, null, null, null, readers, null, null, createdBy, Instant.EPOCH, Instant.EPOCH, 1);
+                null, LocalDate.of(2026, 1, 5), "Về việc họp", null, null, null, null, readers, null, null, createdBy, Instant.EPOCH, Instant.EPOCH, 1,
+                Registers.Work.NONE);
     }
 
     static UserPrincipal user(long id, String name) {

@@ -23,7 +23,12 @@ public enum Role {
     /** Handles dossiers (and the dossiers another agency transferred to the unit). */
     HANDLER("Chuyên viên xử lý hồ sơ"),
     /** Approves and signs: the leader's steps, and refusals. */
-    LEADER("Lãnh đạo phê duyệt");
+    LEADER("Lãnh đạo phê duyệt"),
+    /**
+     * The clerk (văn thư) of official documents: numbers and issues the unit's outgoing documents, receives and
+     * registers incoming ones. Counts in their own unit only.
+     */
+    CLERK("Văn thư");
 
     private final String vietnamese;
 

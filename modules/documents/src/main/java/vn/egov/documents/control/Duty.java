@@ -1,0 +1,42 @@
+package vn.egov.documents.control;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+import vn.egov.platform.security.Role;
+import vn.egov.platform.security.UserPrincipal;
+import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.Problem;
+import vn.egov.platform.web.ProblemException;
+
+/**
+ * Who does what with a unit's documents. Any staff member drafts and submits; the leader ({@code LEADER}) approves and
+ * signs outgoing documents and directs incoming ones; the clerk ({@code CLERK}, văn thư) numbers, issues and sends
+ * outgoing documents and receives and registers incoming ones; a recall is the leader's or the clerk's. A duty counts in
+ * its holder's own unit only: a district's leader does not sign for a commune, and being an administrator is not a duty.
+ */
+public final class Duty {
+    public static final Set<Role> LEADING = EnumSet.of(Role.LEADER);
+    public static final Set<Role> CLERKING = EnumSet.of(Role.CLERK);
+    public static final Set<Role> RECALLING = EnumSet.of(Role.LEADER, Role.CLERK);
+
+    private Duty() {
+    }
+
+    public static boolean holds(UserPrincipal user, Tenant unit, Set<Role> duties) {
+        return user.tenantId() == unit.getId() && duties.stream().anyMatch(user::has);
+    }
+
+    /** The user holds one of {@code duties} in the unit, or the answer is 403 naming the duty and what was asked. */
+    public static void require(Tenant unit, UserPrincipal user, Set<Role> duties, String whatVi, String whatEn) {
+        if (!holds(user, unit, duties)) {
+            String vi = duties.stream().map(Role::vietnamese).collect(Collectors.joining(" hoặc "));
+            String en = duties.stream().map(Role::name).collect(Collectors.joining(" or "));
+            throw new ProblemException(Problem.of(403, "duty-required", "Không đúng nhiệm vụ", "Not your duty",
+                    whatVi + " là việc của " + vi + " của đơn vị: tài khoản của bạn chưa được giao nhiệm vụ này ở đơn vị "
+                            + "(quản trị đơn vị giao ở trang Người dùng). Không có gì thay đổi.",
+                    whatEn + " is the duty of the unit's " + en + ": your account has not been given it there (the unit's administrator "
+                            + "gives it on the Users page). Nothing changed."));
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package vn.egov.documents.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import vn.egov.documents.control.Registers.Doc;
+import vn.egov.platform.persistence.Db;
+import vn.egov.platform.persistence.TenantTransactional;
+import vn.egov.platform.security.UserPrincipal;
+import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.portal.control.FileCheck;
+
+/**
+ * A document's files: the main PDF and the attachments of an outgoing document (added while it is a draft), the scan of
+ * an incoming paper one (PDF or image). Judged by their content, not their name: a "PDF" must start as one and open as
+ * one. A new main PDF replaces the current one (the old one is kept, marked replaced). The receiver of a delivery reads
+ * the sender's current files through it (row-level security: {@code sent_to_scope}), until it is recalled.
+ */
+@ApplicationScoped
+public class Files {
+    public static final List<String> KINDS = List.of("main", "attachment", "scan");
+
+    @Inject
+    Db db;
+
+    @Inject
+    Registers registers;
+
+    /** A file's description (its content is read on its own). */
+    public record FileInfo(long id, long documentId, String kind, String name, String contentType, int size, String sha256, String createdBy,
+                           Instant createdAt) {
+    }
+
+    /** A file with its content. */
+    public record Content(FileInfo info, byte[] bytes) {
+    }
+
+    static final String COLS = "id, document_id, kind, name, content_type, size_bytes, sha256, created_by, created_at";
+
+    static FileInfo info(ResultSet rs) throws SQLException {
+        return new FileInfo(rs.getLong("id"), rs.getLong("document_id"), rs.getString("kind"), rs.getString("name"), rs.getString("content_type"),
+                rs.getInt("size_bytes"), rs.getString("sha256"), rs.getString("created_by"), Db.instant(rs, "created_at"));
+    }
+
+    @Transactional
+    @TenantTransactional
+    public FileInfo add(Tenant unit, long documentId, String kind, String name, byte[] content, UserPrincipal actor) {
+        Doc d = registers.lockedOwn(unit, documentId, null, actor);
+        String k = kind == null ? "" : kind.strip();
+        if (!KINDS.contains(k)) {
+            throw Registers.invalid(Map.of("kind", List.of("Loại tệp là main (văn bản chính), attachment (phụ lục) hoặc scan (bản quét văn bản giấy). "
+                    + "/ The kind is main, attachment or scan.")));
+        }
+        if (d.register().equals("outgoing")) {
+            if (k.equals("scan")) {
+                throw Registers.invalid(Map.of("kind", List.of("Văn bản đi có tệp chính (main) và phụ lục (attachment). / An outgoing document has main and attachment files.")));
+            }
+            if (!d.status().equals("draft")) {
+                throw Registers.conflict("Chỉ thêm tệp khi văn bản còn là dự thảo (văn bản đang ở trạng thái " + d.status() + ").",
+                        "Files are added to a draft only (this one is " + d.status() + ").");
+            }
+        } else if (!k.equals("scan")) {
+            throw Registers.invalid(Map.of("kind", List.of("Văn bản đến chỉ nhận bản quét (scan). / An incoming document takes its scan only.")));
+        }
+        FileCheck.Checked checked;
+        try {
+            checked = FileCheck.check(name, content);
+        } catch (FileCheck.Refused r) {
+            throw Registers.invalid(Map.of("file", List.of(r.vi + " / " + r.en)));
+        }
+        boolean pdf = checked.contentType().equals("application/pdf");
+        if (!pdf && !(k.equals("scan") && checked.contentType().startsWith("image/"))) {
+            throw Registers.invalid(Map.of("file", List.of("Tệp phải là PDF" + (k.equals("scan") ? " hoặc ảnh (PNG, JPEG)" : "") + " (xét theo nội dung tệp). "
+                    + "/ The file must be a PDF" + (k.equals("scan") ? " or an image" : "") + " (judged by its content).")));
+        }
+        if (pdf) {
+            requireReadablePdf(content);
+        }
+        if (k.equals("main")) {
+            db.update("UPDATE document_file SET replaced_at = now() WHERE document_id = ? AND kind = 'main' AND replaced_at IS NULL", d.id());
+        }
+        FileInfo info = db.one("INSERT INTO document_file (tenant_id, document_id, kind, name, content_type, size_bytes, sha256, content, created_by) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING " + COLS, Files::info,
+                unit.getId(), d.id(), k, checked.name(), checked.contentType(), content.length, sha256(content), content, actor.username()).orElseThrow();
+        registers.event(d, "file", actor, k + ": " + info.name());
+        return info;
+    }
+
+    /** A PDF that PDFBox opens (not encrypted against reading), with at least one page. */
+    static void requireReadablePdf(byte[] content) {
+        try (PDDocument pdf = Loader.loadPDF(content)) {
+            if (pdf.getNumberOfPages() < 1) {
+                throw new java.io.IOException("no page");
+            }
+        } catch (java.io.IOException e) {
+            throw Registers.invalid(Map.of("file", List.of("Tệp bắt đầu như PDF nhưng không đọc được (hỏng hoặc không có trang). "
+                    + "/ The file starts as a PDF but cannot be read (damaged or without pages).")));
+        }
+    }
+
+    /** The current files of one of the unit's documents (readable by this person). */
+    @Transactional
+    @TenantTransactional
+    public List<FileInfo> list(Tenant unit, long documentId, UserPrincipal reader) {
+        registers.find(unit, documentId, reader).orElseThrow(() -> notFound(documentId));
+        return db.list("SELECT " + COLS + " FROM document_file WHERE tenant_id = ? AND document_id = ? AND replaced_at IS NULL ORDER BY id",
+                Files::info, unit.getId(), documentId);
+    }
+
+    @Transactional
+    @TenantTransactional
+    public Optional<Content> read(Tenant unit, long documentId, long fileId, UserPrincipal reader) {
+        registers.find(unit, documentId, reader).orElseThrow(() -> notFound(documentId));
+        return db.one("SELECT " + COLS + ", content FROM document_file WHERE tenant_id = ? AND document_id = ? AND id = ?",
+                rs -> new Content(info(rs), rs.getBytes("content")), unit.getId(), documentId, fileId);
+    }
+
+    /** The files of what another unit sent to this one, as its delivery shows them (none once recalled). */
+    @Transactional
+    @TenantTransactional
+    public List<FileInfo> sent(Tenant unit, long deliveryId) {
+        long documentId = sentDocument(unit, deliveryId);
+        return db.list("SELECT " + COLS + " FROM document_file WHERE document_id = ? AND replaced_at IS NULL ORDER BY id", Files::info, documentId);
+    }
+
+    @Transactional
+    @TenantTransactional
+    public Optional<Content> readSent(Tenant unit, long deliveryId, long fileId) {
+        long documentId = sentDocument(unit, deliveryId);
+        return db.one("SELECT " + COLS + ", content FROM document_file WHERE document_id = ? AND id = ? AND replaced_at IS NULL",
+                rs -> new Content(info(rs), rs.getBytes("content")), documentId, fileId);
+    }
+
+    private long sentDocument(Tenant unit, long deliveryId) {
+        return db.one("SELECT document_id FROM document_delivery WHERE to_tenant_id = ? AND id = ?", rs -> rs.getLong(1), unit.getId(), deliveryId)
+                .orElseThrow(() -> vn.egov.platform.web.ProblemException.notFound("văn bản gửi đến số " + deliveryId, "delivery " + deliveryId));
+    }
+
+    static vn.egov.platform.web.ProblemException notFound(long id) {
+        return vn.egov.platform.web.ProblemException.notFound("văn bản số " + id + " của đơn vị này", "document " + id + " of this unit");
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

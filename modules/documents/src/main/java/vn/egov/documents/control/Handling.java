@@ -1,0 +1,175 @@
+package vn.egov.documents.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import vn.egov.documents.control.Registers.Doc;
+import vn.egov.platform.persistence.Db;
+import vn.egov.platform.persistence.TenantTransactional;
+import vn.egov.platform.security.UserPrincipal;
+import vn.egov.platform.tenancy.entity.Tenant;
+
+/**
+ * Handling an incoming document: the leader directs it (a lead handler, supporting handlers, a deadline and what to do),
+ * the handlers write notes, the lead handler closes it with its result. A leader may direct it again (another handler,
+ * another deadline) until it is done. The handlers of a secret document become its readers.
+ */
+@ApplicationScoped
+public class Handling {
+
+    @Inject
+    Db db;
+
+    @Inject
+    Registers registers;
+
+    /** A history line of a document. */
+    public record Event(String action, String actor, String note, Instant at) {
+    }
+
+    @Transactional
+    @TenantTransactional
+    public Doc direct(Tenant unit, long id, String lead, List<String> support, String handleBy, String direction, UserPrincipal actor) {
+        Duty.require(unit, actor, Duty.LEADING, "Giao xử lý văn bản đến", "Directing an incoming document");
+        Doc d = registers.lockedOwn(unit, id, "incoming", actor);
+        if (d.status().equals("done")) {
+            throw Registers.conflict("Văn bản đã được xử lý xong.", "The document is done already.");
+        }
+        Map<String, List<String>> problems = new LinkedHashMap<>();
+        String note = Registers.optional(direction, 2000, "direction", problems);
+        Optional<Long> leadId = Optional.empty();
+        String leadName = lead == null ? "" : lead.strip().toLowerCase(java.util.Locale.ROOT);
+        if (leadName.isEmpty()) {
+            Registers.add(problems, "leadHandler", "Hãy chọn người chủ trì xử lý.", "Choose the lead handler.");
+        } else {
+            leadId = staff(unit, leadName);
+            if (leadId.isEmpty()) {
+                Registers.add(problems, "leadHandler", "Không có cán bộ \"" + leadName + "\" đang làm việc ở đơn vị này.",
+                        "No active staff member \"" + leadName + "\" in this unit.");
+            }
+        }
+        Set<String> supporters = new LinkedHashSet<>();
+        List<Long> supporterIds = new ArrayList<>();
+        for (String s : support) {
+            String name = s == null ? "" : s.strip().toLowerCase(java.util.Locale.ROOT);
+            if (name.isEmpty() || name.equals(leadName)) {
+                continue;
+            }
+            Optional<Long> sid = staff(unit, name);
+            if (sid.isEmpty()) {
+                Registers.add(problems, "supportHandlers", "Không có cán bộ \"" + name + "\" đang làm việc ở đơn vị này.",
+                        "No active staff member \"" + name + "\" in this unit.");
+            } else if (supporters.add(name)) {
+                supporterIds.add(sid.get());
+            }
+        }
+        LocalDate by = Registers.date(handleBy, "handleBy", problems);
+        if (by == null && !problems.containsKey("handleBy")) {
+            by = d.dueDate();
+        }
+        if (by != null && by.isBefore(Registers.today())) {
+            Registers.add(problems, "handleBy", "Hạn xử lý không được trước hôm nay.", "The deadline cannot be before today.");
+        }
+        if (!problems.isEmpty()) {
+            throw Registers.invalid(problems);
+        }
+        List<Long> readers = new ArrayList<>(d.readers());
+        if (d.secret()) {
+            leadId.ifPresent(readers::add);
+            readers.addAll(supporterIds);
+        }
+        String summary = "Chủ trì: " + leadName + (supporters.isEmpty() ? "" : "; phối hợp: " + String.join(", ", supporters))
+                + (by == null ? "" : "; hạn: " + Registers.DAY.format(by)) + (note == null ? "" : ". " + note);
+        return registers.change(d, "directed", "directed", actor, summary.length() > 2000 ? summary.substring(0, 2000) : summary,
+                ", directed_by = ?, direction = ?, lead_handler = ?, support_handlers = CAST(? AS varchar[]), handle_by = ?, "
+                        + "readers = COALESCE((SELECT array_agg(DISTINCT r) FROM unnest(CAST(? AS bigint[])) AS r), '{}')",
+                List.of(actor.username(), Db.orNull(note), leadName, textArray(supporters),
+                        by == null ? new Db.Typed(java.sql.Types.DATE) : by, Registers.array(readers)));
+    }
+
+    /** A handling note by a handler of the document (lead or supporting) or a leader. */
+    @Transactional
+    @TenantTransactional
+    public Event note(Tenant unit, long id, String text, UserPrincipal actor) {
+        Doc d = registers.lockedOwn(unit, id, "incoming", actor);
+        mayWork(unit, d, actor, true);
+        Map<String, List<String>> problems = new LinkedHashMap<>();
+        String note = Registers.required(text, 2000, "note", "Hãy ghi nội dung ý kiến xử lý.", "Write the note.", problems);
+        if (!problems.isEmpty()) {
+            throw Registers.invalid(problems);
+        }
+        registers.event(d, "note", actor, note);
+        return new Event("note", actor.username(), note, Instant.now());
+    }
+
+    /** The lead handler closes the document with its result. */
+    @Transactional
+    @TenantTransactional
+    public Doc finish(Tenant unit, long id, String result, UserPrincipal actor) {
+        Doc d = registers.lockedOwn(unit, id, "incoming", actor);
+        mayWork(unit, d, actor, false);
+        Map<String, List<String>> problems = new LinkedHashMap<>();
+        String r = Registers.required(result, 2000, "result", "Hãy ghi kết quả xử lý.", "Write the result of the handling.", problems);
+        if (!problems.isEmpty()) {
+            throw Registers.invalid(problems);
+        }
+        return registers.change(d, "done", "done", actor, r, ", done_by = ?, done_at = now(), result_note = ?", List.of(actor.username(), r));
+    }
+
+    /** What this person handles in the unit (lead or support), not done yet: the most urgent first, then the nearest deadline. */
+    @Transactional
+    @TenantTransactional
+    public List<Doc> work(Tenant unit, UserPrincipal actor) {
+        return db.list("SELECT " + Registers.COLS + " FROM document WHERE tenant_id = ? AND status = 'directed' AND (lead_handler = ? OR ? = ANY "
+                        + "(support_handlers)) ORDER BY " + Registers.URGENCY_RANK + " DESC, handle_by NULLS LAST, id LIMIT 500", Registers::doc,
+                unit.getId(), actor.username(), actor.username());
+    }
+
+    /** A document's history, oldest first. */
+    @Transactional
+    @TenantTransactional
+    public List<Event> history(Tenant unit, long id, UserPrincipal reader) {
+        registers.find(unit, id, reader).orElseThrow(() -> Files.notFound(id));
+        return db.list("SELECT action, actor, note, at FROM document_event WHERE tenant_id = ? AND document_id = ? ORDER BY id",
+                rs -> new Event(rs.getString(1), rs.getString(2), rs.getString(3), Db.instant(rs, "at")), unit.getId(), id);
+    }
+
+    private void mayWork(Tenant unit, Doc d, UserPrincipal actor, boolean supportToo) {
+        if (!d.status().equals("directed")) {
+            throw Registers.conflict(d.status().equals("done") ? "Văn bản đã được xử lý xong." : "Văn bản chưa được lãnh đạo giao xử lý.",
+                    d.status().equals("done") ? "The document is done already." : "The document has not been directed to anyone yet.");
+        }
+        boolean lead = actor.username().equals(d.work().leadHandler());
+        boolean ok = supportToo ? lead || d.work().supportHandlers().contains(actor.username()) || Duty.holds(actor, unit, Duty.LEADING) : lead;
+        if (!ok) {
+            throw new vn.egov.platform.web.ProblemException(vn.egov.platform.web.Problem.of(403, "not-your-document", "Không được giao văn bản này",
+                    "Not assigned to you", supportToo ? "Chỉ người được giao xử lý (chủ trì, phối hợp) hoặc lãnh đạo ghi ý kiến. Không có gì thay đổi."
+                            : "Chỉ người chủ trì xử lý mới kết thúc văn bản. Không có gì thay đổi.",
+                    supportToo ? "Only its handlers (lead, supporting) or a leader write notes. Nothing changed."
+                            : "Only the lead handler closes the document. Nothing changed."));
+        }
+    }
+
+    private Optional<Long> staff(Tenant unit, String username) {
+        return db.one("SELECT id FROM app_user WHERE tenant_id = ? AND username = ? AND status = 'active' AND NOT ('CITIZEN' = ANY (roles))",
+                rs -> rs.getLong(1), unit.getId(), username);
+    }
+
+    private static String textArray(Set<String> names) {
+        StringBuilder b = new StringBuilder("{");
+        int i = 0;
+        for (String n : names) {
+            b.append(i++ == 0 ? "" : ",").append('"').append(n.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return b.append('}').toString();
+    }
+}
