@@ -510,4 +510,55 @@ class DocumentsIT extends DeployedEar {
         assertEquals(404, cousinLeader.post(path(COUSIN_COMMUNE) + "/" + id + "/direct", "{\"leadHandler\":\"" + lead + "\"}").status());
         assertEquals(403, cousinLeader.post(doc + "/direct", "{\"leadHandler\":\"" + lead + "\"}").status());
     }
+
+    @Test
+    void theRegistersPrintAsTheDecreesFormsAndSearchFindsTheTextOfTheirPdfsForThoseWhoMayReadThem() throws Exception {
+        Office office = Office.of(COMMUNE);
+        String word = "tukhoa" + UUID.randomUUID().toString().replace("-", "").substring(0, 10); // in its PDF only
+        String tag = "ma" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);       // in its abstract
+        Api.Response draft = office.staff().post(path(COMMUNE) + "/outgoing", "{\"docType\":\"Kế hoạch\",\"symbol\":\"KH-UBND\","
+                + "\"abstract\":\"Kế hoạch phòng chống thiên tai năm " + YEAR + " " + tag + "\",\"signer\":\"Lò Văn Minh\",\"recipientsText\":\"UBND huyện\"}");
+        long id = draft.json().getJsonNumber("id").longValue();
+        assertEquals(201, raw(office.staffName(), "POST", path(COMMUNE) + "/" + id + "/files?kind=main&name=ke-hoach.pdf",
+                pdf("Noi dung ke hoach " + word)).statusCode());
+        assertEquals(200, office.staff().post(path(COMMUNE) + "/" + id + "/submit", "").status());
+        assertEquals(200, office.leader().post(path(COMMUNE) + "/" + id + "/review", "{\"approve\":true}").status());
+        JsonObject issued = office.clerk().post(path(COMMUNE) + "/" + id + "/issue", "").json();
+
+        // the printed register (PDF): the decree's title, the unit, the entry with its Vietnamese text
+        java.net.http.HttpResponse<byte[]> printed = raw(office.staffName(), "GET", path(COMMUNE) + "/outgoing/register.pdf", null);
+        assertEquals(200, printed.statusCode());
+        assertTrue(printed.headers().firstValue("Content-Type").orElse("").startsWith("application/pdf"), printed.headers().toString());
+        String text;
+        try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(printed.body())) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(d);
+        }
+        assertTrue(text.contains("SỔ ĐĂNG KÝ VĂN BẢN ĐI"), text);
+        assertTrue(text.contains(issued.getString("numberSymbol")), text);
+        assertTrue(text.contains("phòng chống thiên tai"), text);
+        // the spreadsheet: UTF-8 with a byte-order mark, the decree's columns, the entry
+        java.net.http.HttpResponse<byte[]> sheet = raw(office.staffName(), "GET", path(COMMUNE) + "/outgoing/register.csv?from=01/01/" + YEAR
+                + "&to=31/12/" + YEAR, null);
+        assertEquals(200, sheet.statusCode());
+        String csv = new String(sheet.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(csv.startsWith("\uFEFFSố, ký hiệu văn bản") || csv.startsWith("\uFEFF\"Số, ký hiệu văn bản\""), csv.substring(0, 40));
+        // the signer is the leader who signed it, whoever the draft named
+        assertTrue(csv.contains(issued.getString("numberSymbol")) && csv.contains("Người dùng thử " + office.leaderName()) && csv.contains(tag), csv);
+        // another commune's register has none of it; a bad period is refused
+        String otherStaff = Fixtures.staff(SIBLING_COMMUNE);
+        String otherCsv = new String(raw(otherStaff, "GET", path(SIBLING_COMMUNE) + "/outgoing/register.csv", null).body(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(otherCsv.startsWith("\uFEFF"), "control: the other register printed");
+        assertFalse(otherCsv.contains(tag), otherCsv);
+        assertEquals(403, raw(otherStaff, "GET", path(COMMUNE) + "/outgoing/register.csv", null).statusCode());
+        java.net.http.HttpResponse<byte[]> badPeriod = raw(office.staffName(), "GET", path(COMMUNE) + "/incoming/register.pdf?from=31/12/" + YEAR
+                + "&to=01/01/" + YEAR, null);
+        assertEquals(400, badPeriod.statusCode());
+        assertTrue(new String(badPeriod.body(), java.nio.charset.StandardCharsets.UTF_8).contains("\"to\""));
+
+        // search finds it by a word of its PDF, for the unit's staff; not for another commune's
+        JsonObject found = SearchIT.awaitTotal(office.staff(), "q=" + word + "&type=document&unit=" + COMMUNE, 1);
+        assertTrue(found.toString().contains(issued.getString("numberSymbol")), found.toString());
+        assertEquals(0, SearchIT.search(Api.as(otherStaff, PASSWORD), "q=" + word).getJsonNumber("total").longValue());
+    }
 }

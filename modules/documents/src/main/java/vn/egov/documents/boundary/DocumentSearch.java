@@ -5,21 +5,26 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import vn.egov.documents.control.Files;
 import vn.egov.documents.control.Registers;
 import vn.egov.platform.persistence.Db;
 import vn.egov.platform.search.SearchDocument;
 import vn.egov.platform.search.SearchSource;
 
 /**
- * Documents in search: the issued outgoing ones and the registered incoming ones (not drafts, not recalled ones).
+ * Documents in search: the issued outgoing ones and the registered incoming ones, with the text of their PDFs (not
+ * drafts, not recalled ones).
  * An ordinary document is found by the unit's staff; a secret one only by its readers.
  */
 @ApplicationScoped
 public class DocumentSearch implements SearchSource {
-    static final String INDEXED = "(status = 'issued' OR status = 'registered')";
+    static final String INDEXED = "status IN ('issued', 'registered', 'directed', 'done')";
 
     @Inject
     Db db;
+
+    @Inject
+    Files files;
 
     @Override
     public String type() {
@@ -29,7 +34,7 @@ public class DocumentSearch implements SearchSource {
     @Override
     public void documents(Unit unit, Consumer<SearchDocument> sink) {
         db.list("SELECT " + Registers.COLS + " FROM document WHERE tenant_id = ? AND " + INDEXED + " ORDER BY id", Registers::doc, unit.id())
-                .forEach(d -> sink.accept(Registers.searchDocument(d, unit.id(), unit.path(), unit.code())));
+                .forEach(d -> sink.accept(Registers.searchDocument(d, unit.id(), unit.path(), unit.code(), files.text(d))));
     }
 
     @Override

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import vn.egov.documents.control.Files;
 import vn.egov.documents.control.Handling;
+import vn.egov.documents.control.RegisterPrint;
 import vn.egov.documents.control.Registers;
 import vn.egov.documents.control.Registers.Delivery;
 import vn.egov.documents.control.Registers.Doc;
@@ -64,6 +65,9 @@ public class DocumentsResource {
     @Inject
     Handling handling;
 
+    @Inject
+    RegisterPrint print;
+
     @GET
     @Path("outgoing")
     public Response outgoing(@QueryParam("year") Integer year) {
@@ -74,6 +78,53 @@ public class DocumentsResource {
     @Path("incoming")
     public Response incoming(@QueryParam("year") Integer year) {
         return register("incoming", year);
+    }
+
+    /**
+     * The register as the decree prints it, for a period ({@code from}, {@code to}: dd/MM/yyyy; by default this year to
+     * today), as {@code register.pdf} or {@code register.csv}; {@code series=secret} for the secret register.
+     */
+    @GET
+    @Path("{register: outgoing|incoming}/register.{format: pdf|csv}")
+    @Produces({"application/pdf", "text/csv"})
+    public Response print(@PathParam("register") String register, @PathParam("format") String format, @QueryParam("from") String from,
+                          @QueryParam("to") String to, @QueryParam("series") String series) {
+        Tenant unit = access.require(DOMAIN, "read");
+        java.util.Map<String, List<String>> problems = new java.util.LinkedHashMap<>();
+        LocalDate today = Registers.today();
+        LocalDate start = day(from, "from", problems, LocalDate.of(today.getYear(), 1, 1));
+        LocalDate end = day(to, "to", problems, today);
+        if (start != null && end != null && (end.isBefore(start) || end.isAfter(start.plusYears(1)))) {
+            problems.put("to", List.of("Ngày cuối không trước ngày đầu và cách ngày đầu không quá một năm. / The end is not before the start, "
+                    + "and at most a year after it."));
+        }
+        if (series != null && !series.equals("secret") && !series.equals("normal")) {
+            problems.put("series", List.of("Sổ là normal (thường) hoặc secret (mật). / The series is normal or secret."));
+        }
+        if (!problems.isEmpty()) {
+            throw Registers.invalid(problems);
+        }
+        boolean secret = "secret".equals(series);
+        List<Registers.Doc> docs = print.entries(unit, register, secret, start, end, access.user());
+        String name = (register.equals("outgoing") ? "so-van-ban-di-" : "so-van-ban-den-") + unit.getCode() + "-" + start + "-" + end;
+        if (format.equals("csv")) {
+            return Response.ok(RegisterPrint.csv(register, docs), "text/csv; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"").build();
+        }
+        return Response.ok(RegisterPrint.pdf(unit.getName(), register, secret, start, end, docs), "application/pdf")
+                .header("Content-Disposition", "inline; filename=\"" + name + ".pdf\"").build();
+    }
+
+    private static LocalDate day(String given, String field, java.util.Map<String, List<String>> problems, LocalDate otherwise) {
+        if (given == null || given.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return LocalDate.parse(given.strip(), Registers.DAY);
+        } catch (java.time.format.DateTimeParseException e) {
+            problems.put(field, List.of("Ngày viết theo dạng dd/MM/yyyy. / Write the date as dd/MM/yyyy."));
+            return null;
+        }
     }
 
     private Response register(String register, Integer year) {

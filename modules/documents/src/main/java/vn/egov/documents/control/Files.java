@@ -94,7 +94,37 @@ public class Files {
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING " + COLS, Files::info,
                 unit.getId(), d.id(), k, checked.name(), checked.contentType(), content.length, sha256(content), content, actor.username()).orElseThrow();
         registers.event(d, "file", actor, k + ": " + info.name());
+        if (d.register().equals("incoming")) {
+            registers.index(d, unit); // a registered document is in search: its scan's text joins it
+        }
         return info;
+    }
+
+    /** At most this much text of a document's PDFs goes to search. */
+    static final int MAX_TEXT = 100_000;
+
+    /**
+     * The text of a document's current PDFs (for an accepted delivery, the sender's files), for search: at most
+     * {@link #MAX_TEXT} characters; a PDF whose text cannot be read adds nothing.
+     */
+    public String text(Doc d) {
+        List<byte[]> pdfs = d.deliveryId() != null
+                ? db.list("SELECT f.content FROM document_file f JOIN document_delivery v ON v.document_id = f.document_id WHERE v.id = ? "
+                        + "AND f.replaced_at IS NULL AND f.content_type = 'application/pdf' ORDER BY f.id", rs -> rs.getBytes(1), d.deliveryId())
+                : db.list("SELECT content FROM document_file WHERE document_id = ? AND replaced_at IS NULL AND content_type = 'application/pdf' "
+                        + "ORDER BY id", rs -> rs.getBytes(1), d.id());
+        StringBuilder text = new StringBuilder();
+        for (byte[] pdf : pdfs) {
+            if (text.length() >= MAX_TEXT) {
+                break;
+            }
+            try (PDDocument doc = Loader.loadPDF(pdf)) {
+                text.append(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).append('\n');
+            } catch (java.io.IOException | RuntimeException unreadable) {
+                // nothing of this one: search still has the metadata
+            }
+        }
+        return text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text.toString();
     }
 
     /** A PDF that PDFBox opens (not encrypted against reading), with at least one page. */

@@ -89,11 +89,15 @@ public class Handling {
         }
         String summary = "Chủ trì: " + leadName + (supporters.isEmpty() ? "" : "; phối hợp: " + String.join(", ", supporters))
                 + (by == null ? "" : "; hạn: " + Registers.DAY.format(by)) + (note == null ? "" : ". " + note);
-        return registers.change(d, "directed", "directed", actor, summary.length() > 2000 ? summary.substring(0, 2000) : summary,
+        Doc after = registers.change(d, "directed", "directed", actor, summary.length() > 2000 ? summary.substring(0, 2000) : summary,
                 ", directed_by = ?, direction = ?, lead_handler = ?, support_handlers = CAST(? AS varchar[]), handle_by = ?, "
                         + "readers = COALESCE((SELECT array_agg(DISTINCT r) FROM unnest(CAST(? AS bigint[])) AS r), '{}')",
                 List.of(actor.username(), Db.orNull(note), leadName, textArray(supporters),
                         by == null ? new Db.Typed(java.sql.Types.DATE) : by, Registers.array(readers)));
+        if (after.secret()) {
+            registers.index(after, unit); // its handlers are now among the readers search lets find it
+        }
+        return after;
     }
 
     /** A handling note by a handler of the document (lead or supporting) or a leader. */

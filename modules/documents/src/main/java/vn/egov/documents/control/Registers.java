@@ -62,6 +62,9 @@ public class Registers {
     @Inject
     SearchIndex search;
 
+    @Inject
+    Files files;
+
     /** A document as its register holds it. */
     public record Doc(long id, long tenantId, String register, String status, String secrecy, String urgency, String docType, String symbol,
                       Integer year, Integer number, String numberSymbol, String issuer, String place, LocalDate issuedOn, String abstractText,
@@ -271,7 +274,7 @@ public class Registers {
         int number = next(unit, "outgoing", d.secret() ? "secret" : "normal", today.getYear());
         Doc issued = change(d, "issued", "issued", actor, null, ", year = ?, number = ?, number_symbol = ?, issued_on = ?, registered_at = now(), issued_by = ?",
                 List.of(today.getYear(), number, numberSymbol(number, d.symbol()), today, actor.username()));
-        search.put(searchDocument(issued, unit));
+        index(issued, unit);
         return issued;
     }
 
@@ -378,7 +381,7 @@ public class Registers {
         db.update("UPDATE document_delivery SET status = 'accepted', incoming_id = ?, answered_by = ?, answered_at = now() WHERE id = ?",
                 in.id(), actor.username(), v.id());
         event(in, "registered", actor, "Nhận từ đơn vị gửi qua hệ thống");
-        search.put(searchDocument(in, unit));
+        index(in, unit);
         return in;
     }
 
@@ -454,7 +457,7 @@ public class Registers {
                 due == null ? new Db.Typed(java.sql.Types.DATE) : due, pages == null ? new Db.Typed(java.sql.Types.INTEGER) : pages, array(readers),
                 receivedOn, actor.username()).orElseThrow();
         event(in, "registered", actor, "Văn bản giấy");
-        search.put(searchDocument(in, unit));
+        index(in, unit);
         return in;
     }
 
@@ -546,17 +549,21 @@ public class Registers {
         return new ArrayList<>(ids);
     }
 
-    /** The document as search keeps it: the unit's staff find an ordinary one, only its readers a secret one. */
-    public static SearchDocument searchDocument(Doc d, Tenant unit) {
-        return searchDocument(d, unit.getId(), unit.getPath(), unit.getCode());
+    /** Puts the document as it is now (its files' text too) in the search outbox, in the caller's transaction. */
+    void index(Doc d, Tenant unit) {
+        search.put(searchDocument(d, unit.getId(), unit.getPath(), unit.getCode(), files.text(d)));
     }
 
-    public static SearchDocument searchDocument(Doc d, long unitId, String unitPath, String unitCode) {
+    /**
+     * The document as search keeps it: the unit's staff find an ordinary one, only its readers a secret one. Its text is
+     * its metadata and the text of its PDFs ({@code fileText}).
+     */
+    public static SearchDocument searchDocument(Doc d, long unitId, String unitPath, String unitCode, String fileText) {
         Set<String> readers = new LinkedHashSet<>();
         d.readers().forEach(r -> readers.add("user:" + r));
         Visibility visibility = d.secret() ? Visibility.RESTRICTED : Visibility.STAFF;
         String title = (d.numberSymbol() == null ? "" : d.numberSymbol() + " ") + d.docType() + ": " + d.abstractText();
-        String body = String.join("\n", nonNull(d.abstractText(), d.issuer(), d.signer(), d.recipientsText()));
+        String body = String.join("\n", nonNull(d.abstractText(), d.issuer(), d.signer(), d.recipientsText(), fileText));
         return new SearchDocument(SearchDocument.idOf(SEARCH_TYPE, d.id()), unitId, unitPath, SEARCH_TYPE, visibility,
                 visibility == Visibility.RESTRICTED ? readers : Set.of(), title.length() > 500 ? title.substring(0, 500) : title, body,
                 "/api/t/" + unitCode + "/documents/" + d.id(), d.registeredAt() == null ? d.createdAt() : d.registeredAt());

@@ -52,12 +52,13 @@ class RegistersTest {
 
     @Test
     void searchFindsASecretDocumentOnlyThroughItsReaders() {
-        SearchDocument secret = Registers.searchDocument(doc("TOI_MAT", "an", List.of(11L, 12L)), 3, "1.3", "xa");
+        SearchDocument secret = Registers.searchDocument(doc("TOI_MAT", "an", List.of(11L, 12L)), 3, "1.3", "xa", "");
         assertEquals(Visibility.RESTRICTED, secret.visibility());
         assertEquals(java.util.Set.of("user:11", "user:12"), secret.readers());
-        SearchDocument ordinary = Registers.searchDocument(doc(null, "an", List.of()), 3, "1.3", "xa");
+        SearchDocument ordinary = Registers.searchDocument(doc(null, "an", List.of()), 3, "1.3", "xa", "Kế hoạch kiểm tra hộ tịch");
         assertEquals(Visibility.STAFF, ordinary.visibility());
         assertEquals("document:7", ordinary.id());
         assertTrue(ordinary.title().startsWith("05/UBND-VP Công văn"), ordinary.title());
+        assertTrue(ordinary.body().contains("Kế hoạch kiểm tra hộ tịch"), "the text of its PDFs is searched too");
     }
 }
