@@ -449,7 +449,10 @@ class DocumentsIT extends DeployedEar {
                 .getString("url");
         java.net.http.HttpResponse<byte[]> read = raw(communeClerk, "GET", mainUrl, null);
         assertEquals(200, read.statusCode());
-        assertTrue(java.util.Arrays.equals(main, read.body()), "the receiver reads the very bytes sent");
+        JsonObject sent = office.staff().get(path(DEPARTMENT) + "/" + id).json();
+        byte[] issuedMain = raw(office.staffName(), "GET", file(sent, "main").getString("url"), null).body();
+        assertTrue(java.util.Arrays.equals(issuedMain, read.body()), "the receiver reads the very bytes issued (the signed PDF)");
+        assertTrue(issuedMain.length > main.length, "signed at issue: the signatures were added to what was uploaded");
         // another commune, through its own path (the delivery is not its) or the receiver's (no right there): nothing
         String siblingClerk = Fixtures.user(SIBLING_COMMUNE, false, "STAFF", "CLERK");
         assertEquals(404, raw(siblingClerk, "GET", mainUrl.replace("/t/" + COMMUNE + "/", "/t/" + SIBLING_COMMUNE + "/"), null).statusCode());
@@ -560,5 +563,219 @@ class DocumentsIT extends DeployedEar {
         JsonObject found = SearchIT.awaitTotal(office.staff(), "q=" + word + "&type=document&unit=" + COMMUNE, 1);
         assertTrue(found.toString().contains(issued.getString("numberSymbol")), found.toString());
         assertEquals(0, SearchIT.search(Api.as(otherStaff, PASSWORD), "q=" + word).getJsonNumber("total").longValue());
+    }
+
+    static List<org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature> signatures(byte[] pdf) throws Exception {
+        try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return d.getSignatureDictionaries();
+        }
+    }
+
+    static JsonObject file(JsonObject doc, String kind) {
+        return doc.getJsonArray("files").stream().map(JsonValue::asJsonObject).filter(f -> f.getString("kind").equals(kind)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theLeaderSignsTheClerkSealsTheReceiverSeesTheSignaturesAndATamperedFileIsFlaggedNotAcceptedSilently() throws Exception {
+        Office office = Office.of(DEPARTMENT);
+        long id = office.staff().post(path(DEPARTMENT) + "/outgoing", draftJson("Quyết định phê duyệt " + UUID.randomUUID())).json()
+                .getJsonNumber("id").longValue();
+        String files = path(DEPARTMENT) + "/" + id + "/files";
+        assertEquals(201, raw(office.staffName(), "POST", files + "?kind=main&name=quyet-dinh.pdf", pdf("Quyet dinh " + id)).statusCode());
+        assertEquals(201, raw(office.staffName(), "POST", files + "?kind=attachment&name=phu-luc.pdf", pdf("Phu luc " + id)).statusCode());
+        assertEquals(200, office.staff().post(path(DEPARTMENT) + "/" + id + "/submit", "").status());
+        assertEquals(200, office.leader().post(path(DEPARTMENT) + "/" + id + "/review", "{\"approve\":true}").status());
+        JsonObject signed = office.staff().get(path(DEPARTMENT) + "/" + id).json();
+        byte[] afterLeader = raw(office.staffName(), "GET", file(signed, "main").getString("url"), null).body();
+        assertEquals(1, signatures(afterLeader).size(), "the leader's signature");
+        JsonObject issued = office.clerk().post(path(DEPARTMENT) + "/" + id + "/issue", "").json();
+        JsonObject whole = office.staff().get(path(DEPARTMENT) + "/" + id).json();
+        byte[] main = raw(office.staffName(), "GET", file(whole, "main").getString("url"), null).body();
+        byte[] attachment = raw(office.staffName(), "GET", file(whole, "attachment").getString("url"), null).body();
+        assertEquals(2, signatures(main).size(), "the leader's, then the organisation's seal");
+        assertEquals("VALID", file(whole, "main").getJsonObject("signature").getString("verdict"), whole.toString());
+        assertEquals(2, file(whole, "main").getJsonObject("signature").getJsonArray("signatures").size());
+        assertEquals(1, signatures(attachment).size(), "the organisation's on the attachment");
+        String attachmentText;
+        try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(attachment)) {
+            org.apache.pdfbox.text.PDFTextStripper stripper = new org.apache.pdfbox.text.PDFTextStripper();
+            stripper.setStartPage(1);
+            stripper.setEndPage(1);
+            attachmentText = stripper.getText(d);
+        }
+        // the appearance text is in the signature's widget, not the page: checked through the signature's verification below
+        vn.egov.platform.signing.PdfVerifier outside = new vn.egov.platform.signing.PdfVerifier(List.of(platformRoot()));
+        vn.egov.platform.signing.PdfVerifier.Result check = outside.verify(main);
+        assertEquals(vn.egov.platform.signing.PdfVerifier.Verdict.VALID, check.verdict(), check.reason());
+        assertEquals(List.of("Người dùng thử " + office.leaderName(), "Sở Tư pháp"), check.signatures().stream()
+                .map(vn.egov.platform.signing.PdfVerifier.SignatureResult::signerName).toList());
+        assertEquals(vn.egov.platform.signing.PdfVerifier.Verdict.VALID, outside.verify(attachment).verdict());
+        assertTrue(attachmentText.contains("Phu luc " + id), attachmentText);
+
+        // two receivers: one gets the file as sent, the other's copy is changed on the way (flipped bytes in storage)
+        assertEquals(200, office.clerk().post(path(DEPARTMENT) + "/" + id + "/send", "{\"to\":[\"" + COMMUNE + "\",\"" + SIBLING_COMMUNE + "\"]}").status());
+        String communeClerk = Fixtures.user(COMMUNE, false, "STAFF", "CLERK");
+        long delivery = inQueue(Api.as(communeClerk, PASSWORD), COMMUNE, issued.getString("numberSymbol"), issued.getString("abstract"))
+                .getJsonNumber("id").longValue();
+        Api.Response accepted = Api.as(communeClerk, PASSWORD).post(path(COMMUNE) + "/queue/" + delivery + "/accept", "");
+        assertEquals(201, accepted.status(), accepted.toString());
+        JsonObject incoming = Api.as(communeClerk, PASSWORD).get(path(COMMUNE) + "/" + accepted.json().getJsonNumber("id").longValue()).json();
+        JsonObject seen = file(incoming, "main").getJsonObject("signature");
+        assertEquals("VALID", seen.getString("verdict"), seen.toString());
+        assertEquals(2, seen.getJsonArray("signatures").size());
+        assertFalse(incoming.containsKey("signatureWarning"));
+
+        tamper(id);
+        String siblingClerk = Fixtures.user(SIBLING_COMMUNE, false, "STAFF", "CLERK");
+        long siblingDelivery = inQueue(Api.as(siblingClerk, PASSWORD), SIBLING_COMMUNE, issued.getString("numberSymbol"), issued.getString("abstract"))
+                .getJsonNumber("id").longValue();
+        Api.Response refused = Api.as(siblingClerk, PASSWORD).post(path(SIBLING_COMMUNE) + "/queue/" + siblingDelivery + "/accept", "");
+        assertEquals(409, refused.status(), refused.toString());
+        assertTrue(refused.isProblem() && refused.body().contains("signature-invalid") && refused.body().contains("quyet-dinh.pdf"), refused.body());
+        assertEquals(0, countAs(SIBLING_COMMUNE, "SELECT count(*) FROM document WHERE delivery_id = " + siblingDelivery), "not registered");
+        Api.Response knowingly = Api.as(siblingClerk, PASSWORD).post(path(SIBLING_COMMUNE) + "/queue/" + siblingDelivery + "/accept?despiteSignatures=true", "");
+        assertEquals(201, knowingly.status(), knowingly.toString());
+        assertTrue(knowingly.json().getString("signatureWarning").contains("quyet-dinh.pdf"), knowingly.toString());
+        JsonObject flagged = Api.as(siblingClerk, PASSWORD).get(path(SIBLING_COMMUNE) + "/" + knowingly.json().getJsonNumber("id").longValue()).json();
+        assertEquals("INVALID", file(flagged, "main").getJsonObject("signature").getString("verdict"), flagged.toString());
+    }
+
+    @Test
+    void aPdfSignedByAnUnknownAuthorityIsFlaggedAsAnUnknownSigner() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("foreign-pki");
+        vn.egov.platform.signing.TestPki foreign = vn.egov.platform.signing.TestPki.create(dir, "ngoai".toCharArray());
+        vn.egov.platform.signing.TestPki.UnitKeystore ks = foreign.unitKeystore("ngoai", "Cơ quan không tin cậy",
+                List.of(new vn.egov.platform.signing.TestPki.Person("ke-gia-mao", "Kẻ Giả Mạo")));
+        byte[] forged;
+        try (vn.egov.platform.signing.PdfSigner.SigningKey key = vn.egov.platform.signing.PdfSigner.SigningKey.open(ks.bytes(), "ngoai".toCharArray(),
+                vn.egov.platform.signing.TestPki.personAlias("ke-gia-mao"))) {
+            forged = new vn.egov.platform.signing.PdfSigner().signAsPerson(pdf("Van ban gia"), key,
+                    new vn.egov.platform.signing.PdfSigner.Placement(1, 40, 40, 150, 60), null);
+        }
+        Office office = Office.of(DEPARTMENT);
+        long id = office.staff().post(path(DEPARTMENT) + "/outgoing", draftJson("Có chữ ký lạ " + UUID.randomUUID())).json().getJsonNumber("id").longValue();
+        assertEquals(201, raw(office.staffName(), "POST", path(DEPARTMENT) + "/" + id + "/files?kind=main&name=la.pdf", forged).statusCode());
+        assertEquals(200, office.staff().post(path(DEPARTMENT) + "/" + id + "/submit", "").status());
+        assertEquals(200, office.leader().post(path(DEPARTMENT) + "/" + id + "/review", "{\"approve\":true}").status());
+        JsonObject issued = office.clerk().post(path(DEPARTMENT) + "/" + id + "/issue", "").json();
+        assertEquals(200, office.clerk().post(path(DEPARTMENT) + "/" + id + "/send", "{\"to\":[\"" + COUSIN_COMMUNE + "\"]}").status());
+        Api cousin = clerk(COUSIN_COMMUNE);
+        long delivery = inQueue(cousin, COUSIN_COMMUNE, issued.getString("numberSymbol"), issued.getString("abstract")).getJsonNumber("id").longValue();
+        Api.Response refused = cousin.post(path(COUSIN_COMMUNE) + "/queue/" + delivery + "/accept", "");
+        assertEquals(409, refused.status(), refused.toString());
+        assertTrue(refused.body().contains("Không xác định được người ký"), refused.body());
+    }
+
+    /** The platform's root certificate, as its PKI directory keeps it (the IT domain's config/egov-pki). */
+    static java.security.cert.X509Certificate platformRoot() throws Exception {
+        java.nio.file.Path pem = java.nio.file.Path.of(System.getProperty("egov.projectDir", "../.."), "work", "payara6", "glassfish", "domains", "egov-it",
+                "config", "egov-pki", vn.egov.platform.signing.TestPki.ROOT_PEM);
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(pem)) {
+            return (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
+    }
+
+    /**
+     * Flips bytes in the middle of a document's current main PDF, as the owner under the sender's scope (row-level
+     * security is forced on the owner too): a change on the way, or in storage.
+     */
+    static void tamper(long documentId) throws Exception {
+        try (Connection c = Fixtures.db().owner()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement scope = c.prepareStatement("SELECT set_config('app.tenant_id', ?, true), set_config('app.subtree', 'off', true)")) {
+                scope.setString(1, Long.toString(Fixtures.tenantId(DEPARTMENT)));
+                scope.executeQuery().close();
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE document_file SET content = overlay(content placing '\\x5858585858'::bytea "
+                    + "from (length(content) / 3)::int for 5) WHERE document_id = ? AND kind = 'main' AND replaced_at IS NULL")) {
+                ps.setLong(1, documentId);
+                assertEquals(1, ps.executeUpdate());
+            }
+            c.commit();
+        }
+    }
+
+    static java.nio.file.Path platformPki() {
+        return java.nio.file.Path.of(System.getProperty("egov.projectDir", "../.."), "work", "payara6", "glassfish", "domains", "egov-it", "config",
+                "egov-pki");
+    }
+
+    /** A package signed by an organisation outside the platform whose certificate the platform's root issued (the national CA's part). */
+    static byte[] edxml(vn.egov.platform.signing.TestPki pki, String toUnit, String subject, java.util.function.UnaryOperator<String> change)
+            throws Exception {
+        char[] pw = java.nio.file.Files.readString(platformPki().resolve(".password")).strip().toCharArray();
+        vn.egov.platform.signing.TestPki.UnitKeystore ks = pki.unitKeystore("000.00.00.G12", "Bộ Tư pháp", List.of());
+        java.security.KeyStore store = vn.egov.platform.signing.TestPki.readKeyStore(ks.file(), pw);
+        java.security.PrivateKey key = (java.security.PrivateKey) store.getKey(vn.egov.platform.signing.TestPki.ORGANISATION_ALIAS, pw);
+        vn.egov.documents.exchange.EdXml.Package p = new vn.egov.documents.exchange.EdXml.Package(
+                new vn.egov.documents.exchange.EdXml.Organ("000.00.00.G12", "Bộ Tư pháp"), List.of(new vn.egov.documents.exchange.EdXml.Organ(toUnit, "UBND xã")),
+                UUID.randomUUID().toString(), 12, "BTP-HTQTCT", "Hà Nội", LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")), "Công văn", subject,
+                "Nguyễn Văn An", "Thứ trưởng", null, List.of(), 3, 2, List.of(),
+                List.of(new vn.egov.documents.exchange.EdXml.Attachment("cong-van.pdf", "application/pdf", pdf("Cong van " + subject.hashCode()))));
+        byte[] xml = vn.egov.documents.exchange.EdXml.write(p, key, ks.organisation());
+        return change == null ? xml : change.apply(new String(xml, java.nio.charset.StandardCharsets.UTF_8)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    static java.net.http.HttpResponse<String> postXml(String user, String unit, byte[] xml) throws Exception {
+        return PortalIT.HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(Api.baseUrl() + path(unit) + "/edxml"))
+                .header("Authorization", PortalIT.basic(user)).header("Accept", "application/json").header("Content-Type", "application/xml")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(xml)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void anEdXmlPackageFromOutsideIsCheckedThenRegisteredAndABrokenOneIsReturnedWithItsReasons() throws Exception {
+        String clerk = Fixtures.user(COMMUNE, false, "STAFF", "CLERK");
+        long before = countAs(COMMUNE, "SELECT count(*) FROM document_inbound");
+        java.net.http.HttpResponse<String> notXml = postXml(clerk, COMMUNE, "không phải XML".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(422, notXml.statusCode(), notXml.body());
+        assertTrue(notXml.body().contains("edxml-invalid") && notXml.body().contains("XML"), notXml.body());
+        vn.egov.platform.signing.TestPki pki = vn.egov.platform.signing.TestPki.create(platformPki(),
+                java.nio.file.Files.readString(platformPki().resolve(".password")).strip().toCharArray());
+
+        String subject = "Về việc hướng dẫn đăng ký khai sinh " + UUID.randomUUID();
+        byte[] good = edxml(pki, COMMUNE, subject, null);
+        // a system on the way adds its trace: still the same signed package
+        byte[] traced = vn.egov.documents.exchange.EdXml.withTrace(good, new vn.egov.documents.exchange.EdXml.Trace("000.00.00.H38", java.time.Instant.now()));
+        assertEquals(403, postXml(Fixtures.staff(COMMUNE), COMMUNE, traced).statusCode(), "receiving is the clerk's");
+        java.net.http.HttpResponse<String> received = postXml(clerk, COMMUNE, traced);
+        assertEquals(201, received.statusCode(), received.body());
+        JsonObject in = jakarta.json.Json.createReader(new java.io.StringReader(received.body())).readObject();
+        assertEquals("12/BTP-HTQTCT", in.getString("numberSymbol"));
+        assertEquals("HOA_TOC", in.getString("urgency"));
+        assertEquals("Bộ Tư pháp", in.getString("from"));
+        assertEquals(409, postXml(clerk, COMMUNE, traced).statusCode(), "the same package twice is one");
+
+        // broken ones: changed after signing, signed by an unknown authority, not for this unit; each refused, nothing kept
+        java.net.http.HttpResponse<String> changed = postXml(clerk, COMMUNE, edxml(pki, COMMUNE, "Nội dung gốc " + UUID.randomUUID(),
+                x -> x.replace("Nội dung gốc", "Nội dung sửa")));
+        assertEquals(422, changed.statusCode(), changed.body());
+        assertTrue(changed.body().contains("bị thay đổi sau khi ký"), changed.body());
+        vn.egov.platform.signing.TestPki foreign = vn.egov.platform.signing.TestPki.create(java.nio.file.Files.createTempDirectory("ngoai"),
+                java.nio.file.Files.readString(platformPki().resolve(".password")).strip().toCharArray());
+        java.net.http.HttpResponse<String> unknown = postXml(clerk, COMMUNE, edxml(foreign, COMMUNE, "Gói lạ " + UUID.randomUUID(), null));
+        assertEquals(422, unknown.statusCode(), unknown.body());
+        assertTrue(unknown.body().contains("tin cậy"), unknown.body());
+        java.net.http.HttpResponse<String> elsewhere = postXml(clerk, COMMUNE, edxml(pki, SIBLING_COMMUNE, "Gửi xã khác " + UUID.randomUUID(), null));
+        assertEquals(422, elsewhere.statusCode(), elsewhere.body());
+        assertEquals(before + 1, countAs(COMMUNE, "SELECT count(*) FROM document_inbound"), "only the good one is kept");
+
+        // another commune neither sees nor takes it
+        long inboundId = in.getJsonNumber("id").longValue();
+        Api sibling = clerk(SIBLING_COMMUNE);
+        assertFalse(sibling.get(path(SIBLING_COMMUNE) + "/edxml").body().contains(subject));
+        assertEquals(404, sibling.post(path(SIBLING_COMMUNE) + "/edxml/" + inboundId + "/accept", "").status());
+        assertEquals(0, countAs(SIBLING_COMMUNE, "SELECT count(*) FROM document_inbound WHERE id = " + inboundId));
+
+        // the clerk registers it: the arrival number, its file, the PDF's signature shown (unsigned here)
+        Api communeClerk = Api.as(clerk, PASSWORD);
+        assertTrue(communeClerk.get(path(COMMUNE) + "/edxml").body().contains(subject));
+        Api.Response registered = communeClerk.post(path(COMMUNE) + "/edxml/" + inboundId + "/accept", "");
+        assertEquals(201, registered.status(), registered.toString());
+        JsonObject doc = communeClerk.get(path(COMMUNE) + "/" + registered.json().getJsonNumber("id").longValue()).json();
+        assertEquals("registered", doc.getString("status"));
+        assertEquals("Bộ Tư pháp", doc.getString("issuer"));
+        assertEquals(subject, doc.getString("abstract"));
+        assertEquals("NOT_SIGNED", file(doc, "main").getJsonObject("signature").getString("verdict"), doc.toString());
+        assertEquals(409, communeClerk.post(path(COMMUNE) + "/edxml/" + inboundId + "/accept", "").status(), "registered once");
     }
 }

@@ -30,6 +30,7 @@ import vn.egov.documents.control.RegisterPrint;
 import vn.egov.documents.control.Registers;
 import vn.egov.documents.control.Registers.Delivery;
 import vn.egov.documents.control.Registers.Doc;
+import vn.egov.documents.exchange.Exchange;
 import vn.egov.platform.tenancy.control.TenantDirectory;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Access;
@@ -67,6 +68,9 @@ public class DocumentsResource {
 
     @Inject
     RegisterPrint print;
+
+    @Inject
+    Exchange exchange;
 
     @GET
     @Path("outgoing")
@@ -159,10 +163,28 @@ public class DocumentsResource {
         Doc d = registers.find(unit, id, access.user()).orElseThrow(() -> notFound(id));
         JsonObjectBuilder o = json(d, unit);
         JsonArrayBuilder fileList = Jsonp.createArrayBuilder();
-        files.list(unit, d.id(), access.user()).forEach(f -> fileList.add(json(f, "/api/t/" + unit.getCode() + "/documents/" + d.id() + "/files/" + f.id())));
+        if (d.register().equals("incoming")) {
+            // an incoming document's own files (a scan, what came by edXML): each PDF's signatures checked now
+            files.checked(unit, d.id(), access.user()).forEach(c -> {
+                JsonObjectBuilder f = json(c.info(), "/api/t/" + unit.getCode() + "/documents/" + d.id() + "/files/" + c.info().id());
+                if (c.check() != null) {
+                    f.add("signature", c.check());
+                }
+                fileList.add(f);
+            });
+        } else {
+            files.list(unit, d.id(), access.user()).forEach(f -> fileList.add(json(f, "/api/t/" + unit.getCode() + "/documents/" + d.id() + "/files/"
+                    + f.id())));
+        }
         if (d.deliveryId() != null) {
-            files.sent(unit, d.deliveryId()).forEach(f -> fileList.add(json(f, "/api/t/" + unit.getCode() + "/documents/queue/" + d.deliveryId()
-                    + "/files/" + f.id())));
+            // what came from another unit: each PDF's signatures checked now, for the handler to see
+            files.sentChecked(unit, d.deliveryId()).forEach(c -> {
+                JsonObjectBuilder f = json(c.info(), "/api/t/" + unit.getCode() + "/documents/queue/" + d.deliveryId() + "/files/" + c.info().id());
+                if (c.check() != null) {
+                    f.add("signature", c.check());
+                }
+                fileList.add(f);
+            });
         }
         o.add("files", fileList);
         JsonArrayBuilder events = Jsonp.createArrayBuilder();
@@ -332,9 +354,9 @@ public class DocumentsResource {
 
     @POST
     @Path("queue/{delivery: [0-9]+}/accept")
-    public Response accept(@PathParam("delivery") long delivery) {
+    public Response accept(@PathParam("delivery") long delivery, @QueryParam("despiteSignatures") boolean despiteSignatures) {
         Tenant unit = access.require(DOMAIN, "write");
-        Doc d = registers.accept(unit, delivery, access.user());
+        Doc d = registers.accept(unit, delivery, despiteSignatures, access.user());
         return Response.created(URI.create("/api/t/" + unit.getCode() + "/documents/" + d.id())).entity(json(d, unit).build()).build();
     }
 
@@ -345,6 +367,62 @@ public class DocumentsResource {
     public Response giveBack(@PathParam("delivery") long delivery, JsonObject body) {
         Tenant unit = access.require(DOMAIN, "write");
         return Response.ok(json(registers.giveBack(unit, delivery, text(body, "reason"), access.user())).build()).build();
+    }
+
+    /**
+     * An edXML package (QCVN 102:2016) from a system outside the platform, as the national document axis delivered it:
+     * 201 with what now waits for the clerk; 422 {@code edxml-invalid} with every reason (in {@code errors}) when it is
+     * incomplete, not addressed to this unit, unsigned, changed after signing or signed by an untrusted certificate.
+     */
+    @POST
+    @Path("edxml")
+    @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.APPLICATION_OCTET_STREAM})
+    public Response receiveEdXml(byte[] xml) {
+        Tenant unit = access.require(DOMAIN, "write");
+        Exchange.Inbound in = exchange.receive(unit, xml, access.user());
+        return Response.created(URI.create("/api/t/" + unit.getCode() + "/documents/edxml/" + in.id())).entity(json(in).build()).build();
+    }
+
+    /** What came from outside the platform and waits for the clerk, the most urgent first. */
+    @GET
+    @Path("edxml")
+    public Response edXmlWaiting() {
+        Tenant unit = access.require(DOMAIN, "read");
+        JsonArrayBuilder a = Jsonp.createArrayBuilder();
+        exchange.waiting(unit).forEach(in -> a.add(json(in)));
+        return Response.ok(a.build()).build();
+    }
+
+    @POST
+    @Path("edxml/{id: [0-9]+}/accept")
+    public Response acceptEdXml(@PathParam("id") long id, @QueryParam("despiteSignatures") boolean despiteSignatures) {
+        Tenant unit = access.require(DOMAIN, "write");
+        Doc d = exchange.accept(unit, id, despiteSignatures, access.user());
+        return Response.created(URI.create("/api/t/" + unit.getCode() + "/documents/" + d.id())).entity(json(d, unit).build()).build();
+    }
+
+    /** {@code {"reason"}}. */
+    @POST
+    @Path("edxml/{id: [0-9]+}/return")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response returnEdXml(@PathParam("id") long id, JsonObject body) {
+        Tenant unit = access.require(DOMAIN, "write");
+        return Response.ok(json(exchange.giveBack(unit, id, text(body, "reason"), access.user())).build()).build();
+    }
+
+    static JsonObjectBuilder json(Exchange.Inbound in) {
+        JsonObjectBuilder o = Jsonp.createObjectBuilder().add("id", in.id()).add("status", in.status()).add("fromOrganId", in.fromId())
+                .add("from", in.fromName()).add("documentId", in.documentId()).add("numberSymbol", in.numberSymbol()).add("docType", in.docType())
+                .add("abstract", in.abstractText()).add("urgency", in.urgency()).add("signedBy", in.signedBy());
+        add(o, "signer", in.signer());
+        add(o, "issuedOn", in.issuedOn());
+        add(o, "dueDate", in.dueDate());
+        add(o, "receivedAt", in.receivedAt());
+        add(o, "reason", in.reason());
+        if (in.incomingId() != null) {
+            o.add("incomingId", in.incomingId());
+        }
+        return o;
     }
 
     /**
@@ -404,12 +482,18 @@ public class DocumentsResource {
         add(o, "doneBy", w.doneBy());
         add(o, "doneAt", w.doneAt());
         add(o, "result", w.resultNote());
+        add(o, "signatureWarning", w.signatureWarning());
         return o;
     }
 
     static JsonObjectBuilder json(Files.FileInfo f, String url) {
-        return Jsonp.createObjectBuilder().add("id", f.id()).add("kind", f.kind()).add("name", f.name()).add("contentType", f.contentType())
+        JsonObjectBuilder o = Jsonp.createObjectBuilder().add("id", f.id()).add("kind", f.kind()).add("name", f.name()).add("contentType", f.contentType())
                 .add("size", f.size()).add("sha256", f.sha256()).add("url", url);
+        if (f.signature() != null) {
+            // signed here: what the check said right after signing (a file that came is checked when it is read instead)
+            o.add("signature", Jsonp.createReader(new java.io.StringReader(f.signature())).readObject());
+        }
+        return o;
     }
 
     JsonObjectBuilder json(Delivery v) {

@@ -37,20 +37,23 @@ public class Files {
     @Inject
     Registers registers;
 
+    @Inject
+    Signatures signatures;
+
     /** A file's description (its content is read on its own). */
     public record FileInfo(long id, long documentId, String kind, String name, String contentType, int size, String sha256, String createdBy,
-                           Instant createdAt) {
+                           Instant createdAt, String signature) {
     }
 
     /** A file with its content. */
     public record Content(FileInfo info, byte[] bytes) {
     }
 
-    static final String COLS = "id, document_id, kind, name, content_type, size_bytes, sha256, created_by, created_at";
+    static final String COLS = "id, document_id, kind, name, content_type, size_bytes, sha256, created_by, created_at, signature::text AS signature";
 
     static FileInfo info(ResultSet rs) throws SQLException {
         return new FileInfo(rs.getLong("id"), rs.getLong("document_id"), rs.getString("kind"), rs.getString("name"), rs.getString("content_type"),
-                rs.getInt("size_bytes"), rs.getString("sha256"), rs.getString("created_by"), Db.instant(rs, "created_at"));
+                rs.getInt("size_bytes"), rs.getString("sha256"), rs.getString("created_by"), Db.instant(rs, "created_at"), rs.getString("signature"));
     }
 
     @Transactional
@@ -100,6 +103,56 @@ public class Files {
         return info;
     }
 
+    /** The current PDFs of one of the unit's own documents, with their content (to sign them). */
+    List<Content> currentPdfs(long documentId) {
+        return db.list("SELECT " + COLS + ", content FROM document_file WHERE document_id = ? AND replaced_at IS NULL AND content_type = 'application/pdf' "
+                + "ORDER BY id", rs -> new Content(info(rs), rs.getBytes("content")), documentId);
+    }
+
+    /** A file's new content (signed): a new row of the same kind and name, the old one kept, marked replaced. */
+    FileInfo replace(Tenant unit, FileInfo old, byte[] content, String signatureJson, UserPrincipal actor) {
+        db.update("UPDATE document_file SET replaced_at = now() WHERE id = ? AND replaced_at IS NULL", old.id());
+        return db.one("INSERT INTO document_file (tenant_id, document_id, kind, name, content_type, size_bytes, sha256, content, created_by, signature) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb)) RETURNING " + COLS, Files::info,
+                unit.getId(), old.documentId(), old.kind(), old.name(), old.contentType(), content.length, sha256(content), content, actor.username(),
+                signatureJson).orElseThrow();
+    }
+
+    /** The PDFs a delivery brought (the sender's current files), with their content: what the receiver checks. */
+    List<Content> sentPdfs(long deliveryId) {
+        return db.list("SELECT f.id, f.document_id, f.kind, f.name, f.content_type, f.size_bytes, f.sha256, f.created_by, f.created_at, "
+                + "f.signature::text AS signature, f.content "
+                + "FROM document_file f JOIN document_delivery v ON v.document_id = f.document_id WHERE v.id = ? AND f.replaced_at IS NULL "
+                + "AND f.content_type = 'application/pdf' ORDER BY f.id", rs -> new Content(info(rs), rs.getBytes("content")), deliveryId);
+    }
+
+    /** A file another unit sent, with what its signatures amount to now (null for a file that is not a PDF). */
+    public record Checked(FileInfo info, jakarta.json.JsonObject check) {
+    }
+
+    /** The files of a delivery with each PDF's signatures checked against the trusted roots. */
+    @Transactional
+    @TenantTransactional
+    public List<Checked> sentChecked(Tenant unit, long deliveryId) {
+        long documentId = sentDocument(unit, deliveryId);
+        return withChecks(db.list("SELECT " + COLS + ", content FROM document_file WHERE document_id = ? AND replaced_at IS NULL ORDER BY id",
+                rs -> new Content(info(rs), rs.getBytes("content")), documentId));
+    }
+
+    /** One of the unit's documents' files with each PDF's signatures checked against the trusted roots. */
+    @Transactional
+    @TenantTransactional
+    public List<Checked> checked(Tenant unit, long documentId, UserPrincipal reader) {
+        registers.find(unit, documentId, reader).orElseThrow(() -> notFound(documentId));
+        return withChecks(db.list("SELECT " + COLS + ", content FROM document_file WHERE tenant_id = ? AND document_id = ? AND replaced_at IS NULL "
+                + "ORDER BY id", rs -> new Content(info(rs), rs.getBytes("content")), unit.getId(), documentId));
+    }
+
+    private List<Checked> withChecks(List<Content> files) {
+        return files.stream().map(c -> new Checked(c.info(), c.info().contentType().equals("application/pdf")
+                ? Signatures.json(signatures.verify(c.bytes())) : null)).toList();
+    }
+
     /** At most this much text of a document's PDFs goes to search. */
     static final int MAX_TEXT = 100_000;
 
@@ -125,6 +178,16 @@ public class Files {
             }
         }
         return text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text.toString();
+    }
+
+    /** Keeps a file that came with a document from outside (its name made safe), as it came. */
+    FileInfo store(Tenant unit, long documentId, String kind, String name, String contentType, byte[] content, UserPrincipal actor) {
+        String safe = name == null || name.isBlank() ? "tep" : java.text.Normalizer.normalize(name.strip(), java.text.Normalizer.Form.NFC)
+                .replaceAll("[\\p{Cntrl}\"/\\\\]", "_");
+        return db.one("INSERT INTO document_file (tenant_id, document_id, kind, name, content_type, size_bytes, sha256, content, created_by) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING " + COLS, Files::info, unit.getId(), documentId, kind,
+                safe.length() > 200 ? safe.substring(0, 200) : safe, contentType.length() > 100 ? "application/octet-stream" : contentType,
+                content.length, sha256(content), content, actor.username()).orElseThrow();
     }
 
     /** A PDF that PDFBox opens (not encrypted against reading), with at least one page. */

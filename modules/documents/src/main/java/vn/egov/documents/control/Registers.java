@@ -54,7 +54,7 @@ public class Registers {
     public static final String COLS = "id, tenant_id, register, status, secrecy, urgency, doc_type, symbol, year, number, number_symbol, issuer, place, "
             + "issued_on, abstract, signer, recipients_text, due_date, page_count, readers, delivery_id, received_on, created_by, created_at, "
             + "registered_at, row_version, reviewed_by, review_note, signed_by, signed_at, issued_by, directed_by, direction, lead_handler, "
-            + "support_handlers, handle_by, done_by, done_at, result_note";
+            + "support_handlers, handle_by, done_by, done_at, result_note, signature_warning";
 
     @Inject
     Db db;
@@ -64,6 +64,9 @@ public class Registers {
 
     @Inject
     Files files;
+
+    @Inject
+    Signatures signatures;
 
     /** A document as its register holds it. */
     public record Doc(long id, long tenantId, String register, String status, String secrecy, String urgency, String docType, String symbol,
@@ -87,12 +90,13 @@ public class Registers {
 
     /** Who worked on a document: the review and signature (outgoing), the direction and handling (incoming). */
     public record Work(String reviewedBy, String reviewNote, String signedBy, Instant signedAt, String issuedBy, String directedBy, String direction,
-                       String leadHandler, List<String> supportHandlers, LocalDate handleBy, String doneBy, Instant doneAt, String resultNote) {
+                       String leadHandler, List<String> supportHandlers, LocalDate handleBy, String doneBy, Instant doneAt, String resultNote,
+                       String signatureWarning) {
         public Work {
             supportHandlers = supportHandlers == null ? List.of() : List.copyOf(supportHandlers);
         }
 
-        public static final Work NONE = new Work(null, null, null, null, null, null, null, null, List.of(), null, null, null, null);
+        public static final Work NONE = new Work(null, null, null, null, null, null, null, null, List.of(), null, null, null, null, null);
 
         /** Whether this person handles it (as lead or in support). */
         public boolean handledBy(String username) {
@@ -140,7 +144,7 @@ public class Registers {
                 new Work(rs.getString("reviewed_by"), rs.getString("review_note"), rs.getString("signed_by"), Db.instant(rs, "signed_at"),
                         rs.getString("issued_by"), rs.getString("directed_by"), rs.getString("direction"), rs.getString("lead_handler"),
                         Db.strings(rs, "support_handlers"), Db.localDate(rs, "handle_by"), rs.getString("done_by"), Db.instant(rs, "done_at"),
-                        rs.getString("result_note")));
+                        rs.getString("result_note"), rs.getString("signature_warning")));
     }
 
     static final String DELIVERY_COLS = "id, tenant_id, to_tenant_id, document_id, status, reason, number_symbol, issuer, doc_type, urgency, abstract, "
@@ -234,6 +238,11 @@ public class Registers {
             throw invalid(problems);
         }
         if (approve) {
+            // the leader's signature on the document's PDF (its attachments are signed by the organisation at issue)
+            files.currentPdfs(d.id()).stream().filter(f -> f.info().kind().equals("main")).forEach(f -> {
+                byte[] signed = signatures.signAsPerson(unit, actor, f.bytes());
+                files.replace(unit, f.info(), signed, Signatures.json(signatures.verify(signed)).toString(), actor);
+            });
             return change(d, "signed", "signed", actor, n, ", reviewed_by = ?, review_note = ?, signed_by = ?, signed_at = now(), signer = COALESCE(?, signer)",
                     List.of(actor.username(), Db.orNull(n), actor.username(), Db.orNull(actor.displayName())));
         }
@@ -272,8 +281,15 @@ public class Registers {
         }
         LocalDate today = today();
         int number = next(unit, "outgoing", d.secret() ? "secret" : "normal", today.getYear());
+        String printed = numberSymbol(number, d.symbol());
+        // the organisation's signatures: its seal over the leader's on the document, its number and time on each attachment
+        for (Files.Content f : files.currentPdfs(d.id())) {
+            byte[] signed = f.info().kind().equals("main") ? signatures.sealAsOrganisation(unit, f.bytes())
+                    : signatures.signAttachment(unit, f.bytes(), printed);
+            files.replace(unit, f.info(), signed, Signatures.json(signatures.verify(signed)).toString(), actor);
+        }
         Doc issued = change(d, "issued", "issued", actor, null, ", year = ?, number = ?, number_symbol = ?, issued_on = ?, registered_at = now(), issued_by = ?",
-                List.of(today.getYear(), number, numberSymbol(number, d.symbol()), today, actor.username()));
+                List.of(today.getYear(), number, printed, today, actor.username()));
         index(issued, unit);
         return issued;
     }
@@ -368,9 +384,12 @@ public class Registers {
     /** Accepts a delivery into the incoming register: the next arrival number of the year. */
     @Transactional
     @TenantTransactional
-    public Doc accept(Tenant unit, long deliveryId, UserPrincipal actor) {
+    public Doc accept(Tenant unit, long deliveryId, boolean despiteSignatures, UserPrincipal actor) {
         Duty.require(unit, actor, Duty.CLERKING, "Vào sổ văn bản đến", "Registering an incoming document");
         Delivery v = lockedDelivery(unit, deliveryId);
+        Map<String, byte[]> came = new LinkedHashMap<>();
+        files.sentPdfs(v.id()).forEach(f -> came.put(f.info().name(), f.bytes()));
+        String warning = signatureWarning(came, despiteSignatures);
         LocalDate today = today();
         int number = next(unit, "incoming", "normal", today.getYear());
         Doc in = db.one("INSERT INTO document (tenant_id, register, status, urgency, doc_type, year, number, number_symbol, issuer, issued_on, abstract, "
@@ -380,7 +399,70 @@ public class Registers {
                 unit.getId(), today.getYear(), number, today, actor.username(), v.id()).orElseThrow();
         db.update("UPDATE document_delivery SET status = 'accepted', incoming_id = ?, answered_by = ?, answered_at = now() WHERE id = ?",
                 in.id(), actor.username(), v.id());
+        if (warning != null) {
+            in = db.one("UPDATE document SET signature_warning = ? WHERE id = ? RETURNING " + COLS, Registers::doc, warning, in.id()).orElseThrow();
+        }
         event(in, "registered", actor, "Nhận từ đơn vị gửi qua hệ thống");
+        index(in, unit);
+        return in;
+    }
+
+    /**
+     * Checks the signatures of the PDFs that came: a file whose signature fails (changed after signing, a signer no
+     * trusted authority vouches for) stops the registration with 409 {@code signature-invalid}, naming each file, unless
+     * the clerk accepts it knowingly ({@code despite}); then the warning stays on the document for its handlers. An
+     * unsigned PDF is shown as such, not refused.
+     */
+    String signatureWarning(Map<String, byte[]> pdfsByName, boolean despite) {
+        List<String> bad = new ArrayList<>();
+        for (Map.Entry<String, byte[]> f : pdfsByName.entrySet()) {
+            vn.egov.platform.signing.PdfVerifier.Result r = signatures.verify(f.getValue());
+            if (r.verdict() == vn.egov.platform.signing.PdfVerifier.Verdict.INVALID
+                    || r.verdict() == vn.egov.platform.signing.PdfVerifier.Verdict.UNKNOWN_SIGNER
+                    || r.verdict() == vn.egov.platform.signing.PdfVerifier.Verdict.NOT_A_PDF) {
+                bad.add(f.getKey() + ": " + Signatures.words(r.verdict()));
+            }
+        }
+        if (bad.isEmpty()) {
+            return null;
+        }
+        String list = String.join("; ", bad);
+        if (!despite) {
+            throw new ProblemException(Problem.of(409, "signature-invalid", "Chữ ký số không hợp lệ", "Invalid signature",
+                    "Chưa vào sổ: " + list + ". Hãy liên hệ bên gửi; nếu vẫn cần vào sổ, xác nhận nhận văn bản dù chữ ký không hợp lệ (despiteSignatures). "
+                            + "Không có gì thay đổi.",
+                    "Not registered: " + list + ". Ask the sender; to register it all the same, confirm (despiteSignatures). Nothing changed."));
+        }
+        return list.length() > 2000 ? list.substring(0, 2000) : list;
+    }
+
+    /**
+     * Registers a package from outside the platform (checked by the exchange): the next arrival number, its attachments
+     * as the document's files (the first PDF as the main one), their PDF signatures checked as for a delivery.
+     */
+    @Transactional
+    @TenantTransactional
+    public Doc registerInbound(Tenant unit, vn.egov.documents.exchange.Exchange.Inbound from, vn.egov.documents.exchange.EdXml.Package p,
+                               boolean despiteSignatures, UserPrincipal actor) {
+        Map<String, byte[]> pdfs = new LinkedHashMap<>();
+        p.attachments().stream().filter(a -> a.contentType().equals("application/pdf")).forEach(a -> pdfs.put(a.name(), a.content()));
+        String warning = signatureWarning(pdfs, despiteSignatures);
+        LocalDate today = today();
+        int number = next(unit, "incoming", "normal", today.getYear());
+        Doc in = db.one("INSERT INTO document (tenant_id, register, status, urgency, doc_type, year, number, number_symbol, issuer, place, issued_on, "
+                        + "abstract, signer, due_date, page_count, inbound_id, received_on, created_by, registered_at, signature_warning) VALUES (?, 'incoming', "
+                        + "'registered', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?) RETURNING " + COLS, Registers::doc,
+                unit.getId(), from.urgency(), from.docType(), today.getYear(), number, from.numberSymbol(), from.fromName(), Db.orNull(p.place()),
+                from.issuedOn(), from.abstractText(), Db.orNull(from.signer()), from.dueDate() == null ? new Db.Typed(java.sql.Types.DATE) : from.dueDate(),
+                p.pageAmount() == null ? new Db.Typed(java.sql.Types.INTEGER) : p.pageAmount(), from.id(), today, actor.username(),
+                Db.orNull(warning)).orElseThrow();
+        boolean mainTaken = false;
+        for (vn.egov.documents.exchange.EdXml.Attachment a : p.attachments()) {
+            boolean main = !mainTaken && a.contentType().equals("application/pdf");
+            mainTaken |= main;
+            files.store(unit, in.id(), main ? "main" : "attachment", a.name(), a.contentType(), a.content(), actor);
+        }
+        event(in, "registered", actor, "Nhận qua trục liên thông (edXML) từ " + from.fromName());
         index(in, unit);
         return in;
     }
