@@ -157,6 +157,24 @@ public class ItEnvironment implements LauncherSessionListener {
                             + "AND NOT EXISTS (SELECT 1 FROM dossier_pickup WHERE address = 'Địa chỉ lấy hồ sơ mẫu')",
                     "INSERT INTO dossier_outbox (tenant_id, dossier_id, target, payload, sent_at) SELECT tenant_id, id, 'national-portal', '{}', now() "
                             + "FROM dossier WHERE created_by = 'seed' AND NOT EXISTS (SELECT 1 FROM dossier_outbox o WHERE o.payload = '{}'::jsonb)",
+                    // official documents: the province's issued one (its number, its file, its history) sent to a commune, and a
+                    // package from outside waiting at that commune
+                    "INSERT INTO document (tenant_id, register, status, doc_type, symbol, year, number, number_symbol, issuer, issued_on, abstract, "
+                            + "created_by, registered_at) SELECT " + province + ", 'outgoing', 'issued', 'Công văn', 'SEED', 2000, 1, '01/SEED', 'Mẫu', "
+                            + "'2000-01-03', 'Văn bản mẫu', 'seed', now() WHERE NOT EXISTS (SELECT 1 FROM document WHERE created_by = 'seed')",
+                    "INSERT INTO document_counter (tenant_id, register, series, year, last) SELECT " + province + ", 'outgoing', 'normal', 2000, 1 "
+                            + "ON CONFLICT DO NOTHING",
+                    "INSERT INTO document_event (tenant_id, document_id, action, actor) SELECT tenant_id, id, 'issued', 'seed' FROM document "
+                            + "WHERE created_by = 'seed' AND NOT EXISTS (SELECT 1 FROM document_event WHERE actor = 'seed')",
+                    "INSERT INTO document_file (tenant_id, document_id, kind, name, content_type, size_bytes, sha256, content, created_by) SELECT "
+                            + "tenant_id, id, 'main', 'seed.pdf', 'application/pdf', 5, repeat('0', 64), '%PDF-'::bytea, 'seed' FROM document "
+                            + "WHERE created_by = 'seed' AND NOT EXISTS (SELECT 1 FROM document_file WHERE created_by = 'seed')",
+                    "INSERT INTO document_delivery (tenant_id, document_id, to_tenant_id, status, number_symbol, issuer, doc_type, urgency, abstract, "
+                            + "issued_on, sent_by) SELECT tenant_id, id, (SELECT id FROM tenant WHERE code = 'xa-quang-kim'), 'received', number_symbol, "
+                            + "issuer, doc_type, urgency, abstract, issued_on, 'seed' FROM document WHERE created_by = 'seed' ON CONFLICT DO NOTHING",
+                    "INSERT INTO document_inbound (tenant_id, status, from_organ_id, from_organ_name, edxml_document_id, number_symbol, doc_type, "
+                            + "abstract, issued_on, urgency, signed_by, package) SELECT id, 'received', 'seed', 'Mẫu', 'seed', '01/SEED', 'Công văn', "
+                            + "'Gói mẫu', '2000-01-03', 'THUONG', 'seed', '<seed/>'::bytea FROM tenant WHERE code = 'xa-quang-kim' ON CONFLICT DO NOTHING",
                     // a revoked token (its hash matches no token anyone holds)
                     "INSERT INTO api_token (tenant_id, user_id, name, token_hash, hint, expires_at, revoked_at, revoked_by) SELECT u.tenant_id, u.id, "
                             + "'Mẫu', repeat('0', 64), '…seed', now() + interval '1 day', now(), 'seed' FROM app_user u WHERE u.tenant_id = " + province

@@ -598,4 +598,65 @@ class ProcessingIT extends DeployedEar {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * Joined to document work: the dossier's result (a certificate) is drafted as an official document from the dossier,
+     * approved and signed by the leader, numbered and sealed by the clerk, and its signed PDF goes to the applicant as
+     * the result; the applicant verifies it, and a changed copy does not verify. Another unit drafts nothing from it.
+     */
+    @Test
+    void aDossiersResultIsAnOfficialDocumentSignedThenReturnedAndTheApplicantVerifiesIt() throws Exception {
+        String code = submit();
+        move(Api.as(Fixtures.user(unit, false, "STAFF", "RECEIVER"), Fixtures.PASSWORD), unit, code, "{\"to\":\"tham-dinh\"}");
+        DocumentsIT.Office office = DocumentsIT.Office.of(unit);
+        String other = Fixtures.staff(Fixtures.SIBLING_COMMUNE);
+        Api.Response notHeld = Api.as(other, Fixtures.PASSWORD).post("/api/t/" + Fixtures.SIBLING_COMMUNE + "/documents/outgoing",
+                "{\"docType\":\"Giấy chứng nhận\",\"symbol\":\"GCNKH\",\"dossier\":\"" + code + "\"}");
+        assertEquals(400, notHeld.status(), notHeld.toString());
+        assertTrue(notHeld.body().contains("\"dossier\""), notHeld.body());
+
+        Api.Response draft = office.staff().post("/api/t/" + unit + "/documents/outgoing",
+                "{\"docType\":\"Giấy chứng nhận kết hôn\",\"symbol\":\"GCNKH\",\"dossier\":\"" + code + "\"}");
+        assertEquals(201, draft.status(), draft.toString());
+        assertEquals(code, draft.json().getString("dossier"));
+        assertTrue(draft.json().getString("abstract").contains(code) && draft.json().getString("abstract").contains("Đăng ký kết hôn"), draft.toString());
+        long id = draft.json().getJsonNumber("id").longValue();
+        String docs = "/api/t/" + unit + "/documents/" + id;
+        assertEquals(201, DocumentsIT.raw(office.staffName(), "POST", docs + "/files?kind=main&name=giay-chung-nhan.pdf",
+                DocumentsIT.pdf("Giay chung nhan ket hon " + code)).statusCode());
+        Api handler = Api.as(Fixtures.user(unit, false, "STAFF", "HANDLER"), Fixtures.PASSWORD);
+        assertEquals(409, handler.post(docs + "/result", "").status(), "not signed and issued yet");
+        assertEquals(200, office.staff().post(docs + "/submit", "").status());
+        assertEquals(200, office.leader().post(docs + "/review", "{\"approve\":true}").status());
+        JsonObject issued = office.clerk().post(docs + "/issue", "").json();
+        assertEquals(403, office.staff().post(docs + "/result", "").status(), "ending the handling step is the handler's duty");
+        Api.Response returned = handler.post(docs + "/result", "");
+        assertEquals(200, returned.status(), returned.toString());
+        assertEquals("done", returned.json().getString("status"));
+
+        // the applicant's dossier is done, its result the signed document; it verifies, a changed copy does not
+        Api applicant = Api.as(citizen, Fixtures.PASSWORD);
+        JsonObject mine = applicant.get("/api/me/dossiers/" + code).json();
+        assertEquals("done", mine.getString("status"));
+        JsonObject result = mine.getJsonArray("files").stream().map(JsonValue::asJsonObject).filter(f -> f.getString("kind").equals("result"))
+                .findFirst().orElseThrow(() -> new AssertionError(mine.toString()));
+        assertEquals(issued.getString("numberSymbol").replace('/', '-') + ".pdf", result.getString("name"));
+        byte[] pdf = DossiersIT.pdf(citizen, "/api/me/dossiers/" + code + "/files/" + result.getJsonNumber("id").longValue()).body();
+        JsonObject verdict = verify(pdf);
+        assertEquals("VALID", verdict.getString("verdict"), verdict.toString());
+        assertEquals(2, verdict.getJsonArray("signatures").size(), "the leader's and the commune's");
+        byte[] changed = pdf.clone();
+        changed[changed.length / 3] ^= 0x20;
+        assertEquals("INVALID", verify(changed).getString("verdict"));
+        assertEquals(409, handler.post(docs + "/result", "").status(), "returned once: the dossier is done");
+    }
+
+    /** The public check of a PDF's signatures (no login). */
+    static JsonObject verify(byte[] pdf) throws Exception {
+        HttpResponse<String> r = PortalIT.HTTP.send(HttpRequest.newBuilder(URI.create(Api.baseUrl() + "/api/documents/verify"))
+                .header("Content-Type", "application/pdf").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(pdf)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(200, r.statusCode(), r.body());
+        return DossiersIT.json(r.body());
+    }
 }

@@ -58,6 +58,19 @@ class RlsCatalogueIT {
                         assertTrue(rs.next(), table + ": no policy");
                         boolean scoped = false;
                         do {
+                            if ("INSERT".equals(rs.getString("cmd")) && "RESTRICTIVE".equals(rs.getString("permissive"))) {
+                                // a restrictive policy only narrows what the others allow: a new delivery is the sender's own
+                                assertNull(rs.getString("qual"), table);
+                                assertTrue(rs.getString("with_check").contains("visible_tenants()"), table + ": " + rs.getString("with_check"));
+                                continue;
+                            }
+                            if ("SELECT".equals(rs.getString("cmd")) && rs.getString("qual").contains("document_delivery")) {
+                                // a receiver reads the files of a document sent to it: through a delivery its own scope sees
+                                assertTrue(rs.getString("qual").contains("to_tenant_id") && rs.getString("qual").contains("visible_tenants()"),
+                                        table + ": " + rs.getString("qual"));
+                                assertNull(rs.getString("with_check"), table);
+                                continue;
+                            }
                             if ("SELECT".equals(rs.getString("cmd"))) {
                                 // the only other kinds allowed, each reading only and each needing a scope of its own: the
                                 // public read (the public scope) and the applicant's read (the applicant scope: one account)

@@ -152,7 +152,7 @@ public class DocumentsResource {
         JsonObject b = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
         Doc d = registers.draft(unit, new Registers.Draft(text(b, "docType"), text(b, "symbol"), text(b, "abstract"), text(b, "signer"),
                 text(b, "place"), text(b, "urgency"), text(b, "secrecy"), text(b, "recipientsText"), text(b, "dueDate"), integer(b, "pageCount"),
-                strings(b, "readers")), access.user());
+                strings(b, "readers"), text(b, "dossier")), access.user());
         return Response.created(URI.create("/api/t/" + unit.getCode() + "/documents/" + d.id())).entity(json(d, unit).build()).build();
     }
 
@@ -339,6 +339,15 @@ public class DocumentsResource {
         return Response.ok(json(registers.recall(unit, id, text(body, "reason"), access.user()), unit).build()).build();
     }
 
+    /** An issued document drafted as a dossier's result goes to the applicant as that result (the dossier ends). */
+    @POST
+    @Path("{id: [0-9]+}/result")
+    public Response returnAsResult(@PathParam("id") long id) {
+        Tenant unit = access.require(DOMAIN, "write");
+        vn.egov.dossiers.control.Processing.State s = registers.returnAsResult(unit, id, access.user());
+        return Response.ok(Jsonp.createObjectBuilder().add("dossier", s.code()).add("status", s.status()).build()).build();
+    }
+
     @GET
     @Path("queue")
     public Response queue() {
@@ -483,6 +492,7 @@ public class DocumentsResource {
         add(o, "doneAt", w.doneAt());
         add(o, "result", w.resultNote());
         add(o, "signatureWarning", w.signatureWarning());
+        add(o, "dossier", w.dossierCode());
         return o;
     }
 

@@ -54,7 +54,7 @@ public class Registers {
     public static final String COLS = "id, tenant_id, register, status, secrecy, urgency, doc_type, symbol, year, number, number_symbol, issuer, place, "
             + "issued_on, abstract, signer, recipients_text, due_date, page_count, readers, delivery_id, received_on, created_by, created_at, "
             + "registered_at, row_version, reviewed_by, review_note, signed_by, signed_at, issued_by, directed_by, direction, lead_handler, "
-            + "support_handlers, handle_by, done_by, done_at, result_note, signature_warning";
+            + "support_handlers, handle_by, done_by, done_at, result_note, signature_warning, dossier_code";
 
     @Inject
     Db db;
@@ -67,6 +67,9 @@ public class Registers {
 
     @Inject
     Signatures signatures;
+
+    @Inject
+    vn.egov.dossiers.control.Processing processing;
 
     /** A document as its register holds it. */
     public record Doc(long id, long tenantId, String register, String status, String secrecy, String urgency, String docType, String symbol,
@@ -91,12 +94,12 @@ public class Registers {
     /** Who worked on a document: the review and signature (outgoing), the direction and handling (incoming). */
     public record Work(String reviewedBy, String reviewNote, String signedBy, Instant signedAt, String issuedBy, String directedBy, String direction,
                        String leadHandler, List<String> supportHandlers, LocalDate handleBy, String doneBy, Instant doneAt, String resultNote,
-                       String signatureWarning) {
+                       String signatureWarning, String dossierCode) {
         public Work {
             supportHandlers = supportHandlers == null ? List.of() : List.copyOf(supportHandlers);
         }
 
-        public static final Work NONE = new Work(null, null, null, null, null, null, null, null, List.of(), null, null, null, null, null);
+        public static final Work NONE = new Work(null, null, null, null, null, null, null, null, List.of(), null, null, null, null, null, null);
 
         /** Whether this person handles it (as lead or in support). */
         public boolean handledBy(String username) {
@@ -106,7 +109,7 @@ public class Registers {
 
     /** An outgoing document to enter as a draft. Dates are dd/MM/yyyy. */
     public record Draft(String docType, String symbol, String abstractText, String signer, String place, String urgency, String secrecy,
-                        String recipientsText, String dueDate, Integer pageCount, List<String> readers) {
+                        String recipientsText, String dueDate, Integer pageCount, List<String> readers, String dossier) {
         public Draft {
             readers = readers == null ? List.of() : List.copyOf(readers);
         }
@@ -144,7 +147,7 @@ public class Registers {
                 new Work(rs.getString("reviewed_by"), rs.getString("review_note"), rs.getString("signed_by"), Db.instant(rs, "signed_at"),
                         rs.getString("issued_by"), rs.getString("directed_by"), rs.getString("direction"), rs.getString("lead_handler"),
                         Db.strings(rs, "support_handlers"), Db.localDate(rs, "handle_by"), rs.getString("done_by"), Db.instant(rs, "done_at"),
-                        rs.getString("result_note"), rs.getString("signature_warning")));
+                        rs.getString("result_note"), rs.getString("signature_warning"), rs.getString("dossier_code")));
     }
 
     static final String DELIVERY_COLS = "id, tenant_id, to_tenant_id, document_id, status, reason, number_symbol, issuer, doc_type, urgency, abstract, "
@@ -178,13 +181,27 @@ public class Registers {
     @TenantTransactional
     public Doc draft(Tenant unit, Draft d, UserPrincipal actor) {
         Map<String, List<String>> problems = new LinkedHashMap<>();
+        // drafted as a dossier's result: the dossier this unit holds, not finished; its abstract says so unless given
+        String dossier = d.dossier() == null || d.dossier().isBlank() ? null : d.dossier().strip();
+        String dossierAbstract = null;
+        if (dossier != null) {
+            Optional<String[]> held = db.one("SELECT procedure_name, applicant_name FROM dossier WHERE code = ? AND holder_id = ? AND finished_at IS NULL",
+                    rs -> new String[] {rs.getString(1), rs.getString(2)}, dossier, unit.getId());
+            if (held.isEmpty()) {
+                add(problems, "dossier", "Đơn vị không giữ hồ sơ \"" + dossier + "\" đang giải quyết.", "This unit holds no dossier \"" + dossier
+                        + "\" in progress.");
+            } else {
+                dossierAbstract = "Kết quả giải quyết thủ tục " + held.get()[0] + " cho " + held.get()[1] + " (hồ sơ " + dossier + ")";
+            }
+        }
         String type = required(d.docType(), 80, "docType", "Hãy ghi loại văn bản (ví dụ: Công văn, Quyết định).", "Give the document type.", problems);
         String symbol = required(d.symbol(), 40, "symbol", "Hãy ghi ký hiệu văn bản (ví dụ: UBND-VP).", "Give the document's symbol.", problems);
         if (symbol != null && !SYMBOL.matcher(symbol).matches()) {
             add(problems, "symbol", "Ký hiệu gồm chữ in hoa và số, các phần nối bằng dấu gạch nối (ví dụ: UBND-VP), không có số văn bản.",
                     "The symbol is capitals and digits in parts joined by hyphens (e.g. UBND-VP), without the number.");
         }
-        String abstractText = required(d.abstractText(), 2000, "abstract", "Hãy ghi trích yếu nội dung.", "Give the abstract.", problems);
+        String abstractText = required(d.abstractText() == null || d.abstractText().isBlank() ? dossierAbstract : d.abstractText(), 2000, "abstract",
+                "Hãy ghi trích yếu nội dung.", "Give the abstract.", problems);
         String signer = optional(d.signer(), 200, "signer", problems);
         String place = optional(d.place(), 100, "place", problems);
         String recipients = optional(d.recipientsText(), 2000, "recipientsText", problems);
@@ -197,11 +214,11 @@ public class Registers {
             throw invalid(problems);
         }
         return db.one("INSERT INTO document (tenant_id, register, status, secrecy, urgency, doc_type, symbol, issuer, place, abstract, signer, "
-                        + "recipients_text, due_date, page_count, readers, created_by) VALUES (?, 'outgoing', 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                        + "CAST(? AS bigint[]), ?) RETURNING " + COLS, Registers::doc,
+                        + "recipients_text, due_date, page_count, readers, created_by, dossier_code) VALUES (?, 'outgoing', 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        + "?, ?, CAST(? AS bigint[]), ?, ?) RETURNING " + COLS, Registers::doc,
                 unit.getId(), Db.orNull(secrecy), urgency, type, symbol, unit.getName(), Db.orNull(place), abstractText, Db.orNull(signer),
                 Db.orNull(recipients), due == null ? new Db.Typed(java.sql.Types.DATE) : due, pages == null ? new Db.Typed(java.sql.Types.INTEGER) : pages,
-                array(readers), actor.username()).map(made -> {
+                array(readers), actor.username(), Db.orNull(dossier)).map(made -> {
                     event(made, "drafted", actor, null);
                     return made;
                 }).orElseThrow();
@@ -247,6 +264,34 @@ public class Registers {
                     List.of(actor.username(), Db.orNull(n), actor.username(), Db.orNull(actor.displayName())));
         }
         return change(d, "draft", "returned", actor, n, ", reviewed_by = ?, review_note = ?", List.of(actor.username(), n));
+    }
+
+    /**
+     * Returns an issued document drafted as a dossier's result to the applicant: its signed PDF becomes the dossier's
+     * result, which ends the dossier (by whoever holds the duty of the dossier's current step, as any result).
+     */
+    @Transactional
+    @TenantTransactional
+    public vn.egov.dossiers.control.Processing.State returnAsResult(Tenant unit, long id, UserPrincipal actor) {
+        Doc d = lockedOwn(unit, id, "outgoing", actor);
+        if (d.work().dossierCode() == null) {
+            throw conflict("Văn bản này không được soạn làm kết quả của hồ sơ nào.", "This document was not drafted as a dossier's result.");
+        }
+        if (!d.status().equals("issued")) {
+            throw conflict("Văn bản chưa được ký và ban hành (trạng thái " + d.status() + ").", "The document is not signed and issued yet (" + d.status() + ").");
+        }
+        Files.Content main = files.currentPdfs(d.id()).stream().filter(f -> f.info().kind().equals("main")).findFirst()
+                .orElseThrow(() -> conflict("Văn bản không có tệp PDF chính để trả cho người nộp.", "The document has no main PDF to return."));
+        vn.egov.platform.signing.PdfVerifier.Result check = signatures.verify(main.bytes());
+        if (check.verdict() != vn.egov.platform.signing.PdfVerifier.Verdict.VALID) {
+            throw conflict("Tệp của văn bản không mang chữ ký số hợp lệ: " + Signatures.words(check.verdict()) + ".",
+                    "The document's PDF does not carry a valid signature (" + check.verdict() + ").");
+        }
+        vn.egov.dossiers.control.Processing.State done = processing.finish(unit, d.work().dossierCode(),
+                List.of(new vn.egov.dossiers.control.Intake.Paper("result", d.numberSymbol().replace('/', '-') + ".pdf", main.bytes())),
+                "Kết quả là văn bản số " + d.numberSymbol() + " ngày " + DAY.format(d.issuedOn()) + ", đã ký số", null, actor.username());
+        event(d, "result", actor, "Trả kết quả hồ sơ " + d.work().dossierCode());
+        return done;
     }
 
     /** Moves a document to {@code status}, with extra assignments ({@code ", col = ?"}), and records the event. */
