@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Sending one document to every commune of the province: the officer drafts, submits, signs and issues it, then sends
+ * Sending one document to every commune-level unit of the province (xã, phường, thị trấn): the officer drafts, submits, signs and issues it, then sends
  * it to all the communes in one request; 16 readers then read the communes' queues until each shows it. Prints, per
  * document and overall, the time of the send request and the time until the last commune has it (from the start of
  * the send). Exits non-zero if a commune never gets it. Figures go in the closing notes.
@@ -84,10 +84,10 @@ public class SendBench {
         String children = call("GET", "/api/tenants/" + code + "/children", auth, null, 200);
         Matcher m = Pattern.compile("\"code\":\"([^\"]+)\"[^{}]*?\"kind\":\"([a-z]+)\"").matcher(children);
         while (m.find()) {
-            if (m.group(2).equals("commune")) {
-                communes.add(m.group(1));
-            } else if (m.group(2).equals("district")) {
-                collect(m.group(1), auth, communes);
+            switch (m.group(2)) {
+                case "ward", "commune", "township" -> communes.add(m.group(1));          // the commune level: xã, phường, thị trấn
+                case "city", "district", "town" -> collect(m.group(1), auth, communes); // the district level
+                default -> { } // departments: no communes under them
             }
         }
     }
