@@ -648,6 +648,12 @@ class ProcessingIT extends DeployedEar {
         byte[] changed = pdf.clone();
         changed[changed.length / 3] ^= 0x20;
         assertEquals("INVALID", verify(changed).getString("verdict"));
+        assertEquals("NOT_A_PDF", verify(ItEnvironment.png(10, 10)).getString("verdict"), "an image is not a signed PDF");
+        HttpResponse<String> empty = PortalIT.HTTP.send(HttpRequest.newBuilder(URI.create(Api.baseUrl() + "/api/documents/verify"))
+                .header("Content-Type", "application/pdf").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(400, empty.statusCode(), empty.body());
+        assertTrue(empty.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), empty.headers().toString());
         assertEquals(409, handler.post(docs + "/result", "").status(), "returned once: the dossier is done");
     }
 

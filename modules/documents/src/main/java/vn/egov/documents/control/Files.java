@@ -150,7 +150,7 @@ public class Files {
 
     private List<Checked> withChecks(List<Content> files) {
         return files.stream().map(c -> new Checked(c.info(), c.info().contentType().equals("application/pdf")
-                ? Signatures.json(signatures.verify(c.bytes())) : null)).toList();
+                ? signatures.checked(sha256(c.bytes()), c.bytes()) : null)).toList(); // the bytes' own hash, never the stored one
     }
 
     /** At most this much text of a document's PDFs goes to search. */

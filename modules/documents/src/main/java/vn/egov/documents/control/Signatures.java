@@ -172,6 +172,32 @@ public class Signatures {
         return verifier().verify(pdf);
     }
 
+    /** How long a check of the same bytes is reused: a certificate may expire, so not for ever. */
+    static final long CHECK_KEPT_MS = 10 * 60 * 1000;
+    /** The checks of the last files read, by their SHA-256 (the same bytes give the same verdict against the same roots). */
+    private final java.util.Map<String, Object[]> checks = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, Object[]> eldest) {
+            return size() > 1000;
+        }
+    });
+
+    /**
+     * The check of a file's bytes, by their SHA-256 (computed from the bytes by the caller, never taken from what was
+     * stored): a document read again does not run DSS again on the same bytes (a check costs tens of milliseconds per
+     * signature). Nothing of a unit is in the key: it is the hash of the bytes alone, and the verdict depends on nothing else.
+     */
+    public JsonObject checked(String sha256, byte[] pdf) {
+        Object[] kept = checks.get(sha256);
+        long now = System.currentTimeMillis();
+        if (kept != null && now - (long) kept[0] < CHECK_KEPT_MS) {
+            return (JsonObject) kept[1];
+        }
+        JsonObject check = json(verify(pdf));
+        checks.put(sha256, new Object[] {now, check});
+        return check;
+    }
+
     /** A check's result as JSON: the verdict, in Vietnamese too, and each signature. */
     public static JsonObject json(PdfVerifier.Result r) {
         JsonArrayBuilder sigs = Jsonp.createArrayBuilder();
