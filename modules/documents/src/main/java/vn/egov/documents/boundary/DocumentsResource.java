@@ -353,9 +353,11 @@ public class DocumentsResource {
     public Response queue() {
         Tenant unit = access.require(DOMAIN, "read");
         JsonArrayBuilder a = Jsonp.createArrayBuilder();
-        registers.queue(unit).forEach(v -> {
+        List<Registers.Delivery> waiting = registers.queue(unit);
+        Map<Long, List<Files.FileInfo>> sentFiles = files.sent(unit, waiting.stream().map(Registers.Delivery::id).toList());
+        waiting.forEach(v -> {
             JsonArrayBuilder fl = Jsonp.createArrayBuilder();
-            files.sent(unit, v.id()).forEach(f -> fl.add(json(f, "/api/t/" + unit.getCode() + "/documents/queue/" + v.id() + "/files/" + f.id())));
+            sentFiles.getOrDefault(v.id(), List.of()).forEach(f -> fl.add(json(f, "/api/t/" + unit.getCode() + "/documents/queue/" + v.id() + "/files/" + f.id())));
             a.add(json(v).add("files", fl));
         });
         return Response.ok(a.build()).build();

@@ -219,12 +219,19 @@ public class Files {
                 rs -> new Content(info(rs), rs.getBytes("content")), unit.getId(), documentId, fileId);
     }
 
-    /** The files of what another unit sent to this one, as its delivery shows them (none once recalled). */
+    /** The files of several deliveries to this unit, by delivery, in one query (the queue lists up to 500). */
     @Transactional
     @TenantTransactional
-    public List<FileInfo> sent(Tenant unit, long deliveryId) {
-        long documentId = sentDocument(unit, deliveryId);
-        return db.list("SELECT " + COLS + " FROM document_file WHERE document_id = ? AND replaced_at IS NULL ORDER BY id", Files::info, documentId);
+    public Map<Long, List<FileInfo>> sent(Tenant unit, List<Long> deliveryIds) {
+        Map<Long, List<FileInfo>> byDelivery = new java.util.HashMap<>();
+        if (!deliveryIds.isEmpty()) {
+            db.list("SELECT v.id AS delivery_id, f.id, f.document_id, f.kind, f.name, f.content_type, f.size_bytes, f.sha256, f.created_by, f.created_at, "
+                            + "f.signature::text AS signature FROM document_delivery v JOIN document_file f ON f.document_id = v.document_id "
+                            + "AND f.replaced_at IS NULL WHERE v.to_tenant_id = ? AND v.id = ANY (CAST(? AS bigint[])) ORDER BY f.id",
+                    rs -> Map.entry(rs.getLong("delivery_id"), info(rs)), unit.getId(), Registers.array(deliveryIds))
+                    .forEach(e -> byDelivery.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
+        }
+        return byDelivery;
     }
 
     @Transactional

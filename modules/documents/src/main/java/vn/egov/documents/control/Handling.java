@@ -168,7 +168,8 @@ public class Handling {
                 rs -> rs.getLong(1), unit.getId(), username);
     }
 
-    private static String textArray(Set<String> names) {
+    /** A PostgreSQL text array literal of these strings, each quoted. */
+    static String textArray(java.util.Collection<String> names) {
         StringBuilder b = new StringBuilder("{");
         int i = 0;
         for (String n : names) {

@@ -359,9 +359,15 @@ public class Registers {
         }
         Set<Long> targets = new LinkedHashSet<>();
         Map<String, List<String>> problems = new LinkedHashMap<>();
-        for (String code : to) {
-            String c = code == null ? "" : code.strip();
-            Optional<Long> target = db.one("SELECT id FROM tenant WHERE code = ? AND status = 'active'", rs -> rs.getLong(1), c);
+        // the named units in one query (a send to every commune names 166 of them)
+        List<String> codes = to.stream().map(code -> code == null ? "" : code.strip()).toList();
+        Map<String, Long> active = new java.util.HashMap<>();
+        if (!codes.isEmpty()) {
+            db.list("SELECT code, id FROM tenant WHERE code = ANY (CAST(? AS text[])) AND status = 'active'",
+                    rs -> Map.entry(rs.getString(1), rs.getLong(2)), Handling.textArray(codes)).forEach(e -> active.put(e.getKey(), e.getValue()));
+        }
+        for (String c : codes) {
+            Optional<Long> target = Optional.ofNullable(active.get(c));
             if (target.isEmpty()) {
                 add(problems, "to", "Không có đơn vị đang hoạt động mã \"" + c + "\".", "No active unit has the code \"" + c + "\".");
             } else if (target.get() == unit.getId()) {
