@@ -19,7 +19,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -143,7 +142,7 @@ class AdminUiIT extends DeployedEar {
     @Test
     void aCsvImportListsEveryBadLineThenCreatesTheUnitsWithAProgressBarAndSkipsThemOnTheSecondRun() throws Exception {
         logIn(provinceAdmin);
-        int base = 70000 + ThreadLocalRandom.current().nextInt(2900) * 10;
+        int base = Fixtures.freeGsoCodes(70000, 2900, 10);
         String tag = Integer.toString(base);
         Path bad = csv("gso_code,name,unit_type,level,parent_gso_code\n"
                 + base + ",Xã Có Cha Lạ " + tag + ",Xã,commune,99999\n"

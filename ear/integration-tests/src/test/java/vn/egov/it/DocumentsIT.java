@@ -377,7 +377,7 @@ class DocumentsIT extends DeployedEar {
         assertEquals(before, countAs(COUSIN_COMMUNE, "SELECT count(*) FROM document"));
 
         // a paper document registered twice: a warning, then registered when confirmed
-        String numberSymbol = (100 + (int) (Math.random() * 800)) + "/UBND-VP";
+        String numberSymbol = uniqueNumber() + "/UBND-VP";
         String paper = "{\"numberSymbol\":\"" + numberSymbol + "\",\"issuer\":\"UBND huyện Bảo Thắng\",\"docType\":\"Công văn\","
                 + "\"abstract\":\"Về việc tổ chức hội nghị\",\"issuedOn\":\"02/01/" + YEAR + "\"}";
         assertEquals(403, staff.post(path(COUSIN_COMMUNE) + "/incoming", paper).status(), "registering is the clerk's");
@@ -394,6 +394,16 @@ class DocumentsIT extends DeployedEar {
         Api.Response future = clerk.post(path(COUSIN_COMMUNE) + "/incoming", paper.replace("}", ",\"receivedOn\":\"01/01/2999\",\"confirmDuplicate\":true}"));
         assertEquals(400, future.status(), future.toString());
         assertTrue(future.body().contains("receivedOn"), future.body());
+    }
+
+    private static final java.util.concurrent.atomic.AtomicLong NUMBERS = new java.util.concurrent.atomic.AtomicLong(System.currentTimeMillis() % 1_000_000_000L);
+
+    /**
+     * A paper document's number no earlier run used: the test database outlives a run, and a number/symbol seen before from
+     * the same issuer is (rightly) answered as a possible duplicate.
+     */
+    static long uniqueNumber() {
+        return NUMBERS.incrementAndGet();
     }
 
     /** A one-page PDF with Vietnamese-free text (the standard fonts have no Vietnamese glyphs). */
@@ -473,7 +483,7 @@ class DocumentsIT extends DeployedEar {
         Office office = Office.of(SIBLING_COMMUNE);
         String lead = Fixtures.staff(SIBLING_COMMUNE);
         String support = Fixtures.staff(SIBLING_COMMUNE);
-        String paper = "{\"numberSymbol\":\"" + (1000 + (int) (Math.random() * 8000)) + "/UBND-VP\",\"issuer\":\"UBND huyện Bát Xát\","
+        String paper = "{\"numberSymbol\":\"" + uniqueNumber() + "/UBND-VP\",\"issuer\":\"UBND huyện Bát Xát\","
                 + "\"docType\":\"Công văn\",\"abstract\":\"Về việc báo cáo dân số " + UUID.randomUUID() + "\",\"urgency\":\"THUONG_KHAN\"}";
         long id = office.clerk().post(path(SIBLING_COMMUNE) + "/incoming", paper).json().getJsonNumber("id").longValue();
         String doc = path(SIBLING_COMMUNE) + "/" + id;

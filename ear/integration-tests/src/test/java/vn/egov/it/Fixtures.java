@@ -84,6 +84,30 @@ public final class Fixtures {
         }
     }
 
+    /**
+     * The first of {@code width} consecutive GSO codes, at {@code from + 10k} for a random k below {@code slots}, none of
+     * which any unit holds yet: the test database keeps earlier runs' units, so a random block alone collides sooner or later.
+     */
+    public static int freeGsoCodes(int from, int slots, int width) {
+        try (Connection c = db().owner();
+             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM tenant WHERE gso_code ~ '^[0-9]+$' AND gso_code::int BETWEEN ? AND ?")) {
+            for (int attempt = 0; attempt < 100; attempt++) {
+                int base = from + java.util.concurrent.ThreadLocalRandom.current().nextInt(slots) * 10;
+                ps.setInt(1, base);
+                ps.setInt(2, base + width - 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) == 0) {
+                        return base;
+                    }
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        throw new IllegalStateException("no free block of " + width + " GSO codes from " + from + " after 100 tries");
+    }
+
     public static long tenantId(String code) {
         try (Connection c = db().owner(); PreparedStatement ps = c.prepareStatement("SELECT id FROM tenant WHERE code = ?")) {
             ps.setString(1, code);

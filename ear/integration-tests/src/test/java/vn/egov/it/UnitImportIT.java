@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import vn.egov.provisioning.Egov;
@@ -24,7 +23,7 @@ class UnitImportIT extends DeployedEar {
 
     /** Fresh GSO codes for this run (the test database keeps earlier runs' units). */
     private static String[] codes(int n) {
-        int base = 40000 + ThreadLocalRandom.current().nextInt(5000) * 10;
+        int base = Fixtures.freeGsoCodes(40000, 5000, n);
         String[] codes = new String[n];
         for (int i = 0; i < n; i++) {
             codes[i] = Integer.toString(base + i);
