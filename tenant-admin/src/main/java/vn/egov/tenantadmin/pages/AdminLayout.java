@@ -255,6 +255,7 @@ public class AdminLayout {
             new String[] {"calendar", "Lịch làm việc", "Working days", "calendar"},
             new String[] {"procedures", "Nhập danh mục thủ tục", "Import procedures", "procedures/import"},
             new String[] {"dossiers", "Một cửa", "One-stop desk", "dossiers"},
+            new String[] {"documents", "Văn bản", "Documents", "documents"},
             new String[] {"payment-account", "Tài khoản thu phí", "Fee account", "payment-account"});
 
     /** A whole admin page of {@code unit}: breadcrumb, menu ({@code section} marked), message, body, user line. */

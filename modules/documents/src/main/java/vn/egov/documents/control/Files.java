@@ -76,16 +76,18 @@ public class Files {
         } else if (!k.equals("scan")) {
             throw Registers.invalid(Map.of("kind", List.of("Văn bản đến chỉ nhận bản quét (scan). / An incoming document takes its scan only.")));
         }
+        String wrongType = "Tệp phải là PDF" + (k.equals("scan") ? " hoặc ảnh (PNG, JPEG)" : "") + " (xét theo nội dung tệp). "
+                + "/ The file must be a PDF" + (k.equals("scan") ? " or an image" : "") + " (judged by its content).";
         FileCheck.Checked checked;
         try {
             checked = FileCheck.check(name, content);
         } catch (FileCheck.Refused r) {
-            throw Registers.invalid(Map.of("file", List.of(r.vi + " / " + r.en)));
+            // the portal's check names every kind it takes (Word, Excel...); a document's file is a PDF, so say that instead
+            throw Registers.invalid(Map.of("file", List.of(r.vi.startsWith("Loại tệp không được nhận") ? wrongType : r.vi + " / " + r.en)));
         }
         boolean pdf = checked.contentType().equals("application/pdf");
         if (!pdf && !(k.equals("scan") && checked.contentType().startsWith("image/"))) {
-            throw Registers.invalid(Map.of("file", List.of("Tệp phải là PDF" + (k.equals("scan") ? " hoặc ảnh (PNG, JPEG)" : "") + " (xét theo nội dung tệp). "
-                    + "/ The file must be a PDF" + (k.equals("scan") ? " or an image" : "") + " (judged by its content).")));
+            throw Registers.invalid(Map.of("file", List.of(wrongType)));
         }
         if (pdf) {
             requireReadablePdf(content);

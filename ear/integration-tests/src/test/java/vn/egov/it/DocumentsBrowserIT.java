@@ -1,0 +1,196 @@
+package vn.egov.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.egov.it.Fixtures.COMMUNE;
+import static vn.egov.it.Fixtures.COUSIN_COMMUNE;
+import static vn.egov.it.Fixtures.PASSWORD;
+import static vn.egov.it.Fixtures.SIBLING_COMMUNE;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The document flow in real headless Chromium: a department's officer drafts (a file that is not a PDF first:
+ * refused beside the field, nothing stored), submits; its leader approves and signs; its clerk numbers, issues and
+ * sends it to three communes; one commune's clerk registers it (its signatures shown as valid), another returns it
+ * with a reason; the commune's leader directs it, the handler writes a note and finishes; the department sees each
+ * receiver's status. A clerk of another commune cannot open the registered copy. Screenshots documents-*.png.
+ */
+class DocumentsBrowserIT extends DeployedEar {
+    static WebDriver browser;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Chromium.start("1280,1300");
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aDepartmentDraftsSignsAndSendsToThreeCommunesOneRegistersDirectsAndFinishesItAndTheSenderSeesTheStatuses() throws Exception {
+        String department = DocumentsIT.DEPARTMENT;
+        DocumentsIT.Office office = DocumentsIT.Office.of(department);
+        String communeClerk = Fixtures.user(COMMUNE, false, "STAFF", "CLERK");
+        String communeLeader = Fixtures.user(COMMUNE, false, "STAFF", "LEADER");
+        String handler = Fixtures.staff(COMMUNE);
+        String siblingClerk = Fixtures.user(SIBLING_COMMUNE, false, "STAFF", "CLERK");
+        String cousinClerk = Fixtures.user(COUSIN_COMMUNE, false, "STAFF", "CLERK");
+        String abstractText = "Về việc rà soát hộ nghèo, hộ cận nghèo năm " + DocumentsIT.YEAR + " (" + UUID.randomUUID().toString().substring(0, 8) + ")";
+        Path pdf = Files.write(Files.createTempFile("cong-van", ".pdf"), DocumentsIT.pdf("Cong van ra soat ho ngheo"));
+        Path notPdf = Files.writeString(Files.createTempFile("cong-van", ".pdf"), "<html>không phải PDF</html>");
+
+        // the officer drafts: a file that is not a PDF is refused beside the field, what was typed is kept, nothing stored
+        login(office.staffName());
+        browser.get(Api.baseUrl() + "/t/" + department + "/admin/documents");
+        Chromium.clickAndWait(browser, browser.findElement(By.linkText("Soạn văn bản đi")));
+        browser.findElement(By.id("docType")).sendKeys("Công văn");
+        browser.findElement(By.id("symbol")).sendKeys("STP-VP");
+        browser.findElement(By.id("abstract")).sendKeys(abstractText);
+        browser.findElement(By.id("signer")).sendKeys("Nguyễn Văn An");
+        new Select(browser.findElement(By.id("urgency"))).selectByValue("KHAN");
+        browser.findElement(By.id("mainFile")).sendKeys(notPdf.toString());
+        Chromium.clickAndWait(browser, browser.findElement(By.id("save-draft")));
+        assertTrue(browser.findElement(By.id("form-errors")).getText().contains("Chưa có gì được lưu"), browser.findElement(By.id("form-errors")).getText());
+        String fileError = browser.findElement(By.id("mainFile-error")).getText();
+        assertTrue(fileError.contains("PDF"), fileError);
+        assertEquals(abstractText, browser.findElement(By.id("abstract")).getAttribute("value"));
+        assertFalse(office.staff().get(DocumentsIT.path(department) + "/outgoing").body().contains(abstractText), "no draft was kept");
+        Chromium.screenshot(browser, "documents-1-refused-file");
+
+        browser.findElement(By.id("mainFile")).sendKeys(pdf.toString());
+        Chromium.clickAndWait(browser, browser.findElement(By.id("save-draft")));
+        assertEquals("Dự thảo", browser.findElement(By.id("status")).getText());
+        String documentUrl = browser.getCurrentUrl();
+        assertTrue(documentUrl.matches(".*/t/" + department + "/admin/documents/[0-9]+"), documentUrl);
+        Chromium.clickAndWait(browser, browser.findElement(By.id("submit")));
+        assertEquals("Chờ lãnh đạo duyệt", browser.findElement(By.id("status")).getText());
+        assertTrue(browser.findElements(By.id("approve")).size() == 1, "the form is shown; the server decides whose duty it is");
+        // the officer is not the leader: signing is refused on the page, nothing changed
+        Chromium.clickAndWait(browser, browser.findElement(By.id("approve")));
+        assertTrue(browser.findElement(By.id("action-error")).getText().length() > 0);
+        assertEquals("Chờ lãnh đạo duyệt", browser.findElement(By.id("status")).getText());
+
+        // the leader approves: the PDF is signed in their name
+        login(office.leaderName());
+        browser.get(documentUrl);
+        browser.findElement(By.id("approve-note")).sendKeys("Đồng ý ban hành");
+        Chromium.clickAndWait(browser, browser.findElement(By.id("approve")));
+        assertEquals("Đã ký, chờ cấp số", browser.findElement(By.id("status")).getText());
+        assertTrue(browser.findElement(By.id("files")).getText().contains("Chữ ký số hợp lệ"), browser.findElement(By.id("files")).getText());
+        Chromium.screenshot(browser, "documents-2-signed");
+
+        // the clerk numbers and issues it, then sends it to three communes
+        login(office.clerkName());
+        browser.get(documentUrl);
+        Chromium.clickAndWait(browser, browser.findElement(By.id("issue")));
+        assertEquals("Đã ban hành", browser.findElement(By.id("status")).getText());
+        String flash = browser.findElement(By.id("flash")).getText();
+        String numberSymbol = flash.replaceAll(".*Đã cấp số ([0-9]+/STP-VP).*", "$1");
+        assertTrue(numberSymbol.matches("[0-9]{2,}/STP-VP"), flash);
+        Select to = new Select(browser.findElement(By.id("to")));
+        to.selectByValue(COMMUNE);
+        to.selectByValue(SIBLING_COMMUNE);
+        to.selectByValue(COUSIN_COMMUNE);
+        Chromium.screenshot(browser, "documents-3-send");
+        Chromium.clickAndWait(browser, browser.findElement(By.id("send")));
+        assertTrue(browser.findElement(By.id("flash")).getText().contains("Đã gửi đến 3 đơn vị"), browser.findElement(By.id("flash")).getText());
+        for (String commune : new String[] {COMMUNE, SIBLING_COMMUNE, COUSIN_COMMUNE}) {
+            assertTrue(browser.findElement(By.id("to-" + commune)).getText().contains("Đã nhận, chờ vào sổ"), commune);
+        }
+
+        // the commune's clerk registers it from the queue: the next arrival number, the signatures checked and shown
+        login(communeClerk);
+        browser.get(Api.baseUrl() + "/t/" + COMMUNE + "/admin/documents");
+        WebElement row = queueRow(abstractText);
+        assertTrue(row.getText().contains(numberSymbol) && row.getText().contains("Sở Tư pháp"), row.getText());
+        Chromium.screenshot(browser, "documents-4-queue");
+        Chromium.clickAndWait(browser, row.findElement(By.cssSelector("button[id^=accept-]")));
+        assertEquals("Đã vào sổ, chờ phân công", browser.findElement(By.id("status")).getText());
+        assertTrue(browser.findElement(By.id("flash")).getText().startsWith("Đã vào sổ đến số "), browser.findElement(By.id("flash")).getText());
+        String files = browser.findElement(By.id("files")).getText();
+        assertTrue(files.contains("Chữ ký số hợp lệ") && files.contains(office.leaderName()), "signed by the department's leader: " + files);
+        String incomingUrl = browser.getCurrentUrl();
+        String incomingId = incomingUrl.replaceAll(".*/documents/([0-9]+).*", "$1");
+        Chromium.screenshot(browser, "documents-5-registered");
+
+        // another commune returns it with a reason
+        login(siblingClerk);
+        browser.get(Api.baseUrl() + "/t/" + SIBLING_COMMUNE + "/admin/documents");
+        WebElement siblingRow = queueRow(abstractText);
+        siblingRow.findElement(By.tagName("summary")).click();
+        siblingRow.findElement(By.cssSelector("textarea[name=reason]")).sendKeys("Không thuộc thẩm quyền của xã, đề nghị gửi Phòng Lao động huyện");
+        Chromium.clickAndWait(browser, siblingRow.findElement(By.cssSelector("button[id^=return-]")));
+        assertTrue(browser.findElement(By.id("flash")).getText().contains("Đã trả lại"));
+
+        // a clerk of a third commune cannot open the first commune's copy (by its address or under its own unit)
+        login(cousinClerk);
+        browser.get(Api.baseUrl() + "/t/" + COMMUNE + "/admin/documents/" + incomingId);
+        assertFalse(browser.getPageSource().contains(abstractText), "another commune's registered copy is not shown");
+        browser.get(Api.baseUrl() + "/t/" + COUSIN_COMMUNE + "/admin/documents/" + incomingId);
+        assertFalse(browser.getPageSource().contains(abstractText), "nor under its own unit");
+
+        // the commune's leader directs it to a handler, with a deadline
+        login(communeLeader);
+        browser.get(incomingUrl);
+        browser.findElement(By.id("leadHandler")).sendKeys(handler);
+        String handleBy = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").format(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(7));
+        browser.findElement(By.id("handleBy")).sendKeys(handleBy);
+        browser.findElement(By.id("direction")).sendKeys("Giao công chức Lao động - Thương binh và Xã hội chủ trì rà soát");
+        Chromium.clickAndWait(browser, browser.findElement(By.id("direct")));
+        assertEquals("Đang xử lý", browser.findElement(By.id("status")).getText());
+        assertEquals(handler, browser.findElement(By.id("lead-handler")).getText());
+
+        // the handler finds it in their work, writes a note and finishes it
+        login(handler);
+        browser.get(Api.baseUrl() + "/t/" + COMMUNE + "/admin/documents");
+        WebElement work = browser.findElement(By.id("work"));
+        assertTrue(work.getText().contains(abstractText.substring(0, 30)) && work.getText().contains(handleBy), work.getText());
+        Chromium.clickAndWait(browser, work.findElement(By.linkText(numberSymbol)));
+        browser.findElement(By.id("note")).sendKeys("Đã rà soát 12 thôn, bản");
+        Chromium.clickAndWait(browser, browser.findElement(By.id("note-form")).findElement(By.tagName("button")));
+        browser.findElement(By.id("result")).sendKeys("Đã báo cáo kết quả rà soát về Sở Tư pháp");
+        Chromium.clickAndWait(browser, browser.findElement(By.id("done")));
+        assertEquals("Đã xử lý xong", browser.findElement(By.id("status")).getText());
+        String history = browser.findElement(By.id("history")).getText();
+        assertTrue(history.contains("Đã rà soát 12 thôn, bản") && history.contains("Lãnh đạo phân công") && history.contains("Hoàn thành xử lý"), history);
+        Chromium.screenshot(browser, "documents-6-done");
+
+        // the department sees each receiver's status
+        login(office.clerkName());
+        browser.get(documentUrl);
+        assertTrue(browser.findElement(By.id("to-" + COMMUNE)).getText().contains("Đã vào sổ đến"), browser.findElement(By.id("to-" + COMMUNE)).getText());
+        String returned = browser.findElement(By.id("to-" + SIBLING_COMMUNE)).getText();
+        assertTrue(returned.contains("Bị trả lại") && returned.contains("Không thuộc thẩm quyền"), returned);
+        assertTrue(browser.findElement(By.id("to-" + COUSIN_COMMUNE)).getText().contains("Đã nhận, chờ vào sổ"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("files")));
+        Chromium.screenshot(browser, "documents-7-statuses");
+    }
+
+    private static WebElement queueRow(String abstractText) {
+        return browser.findElements(By.cssSelector("#queue tbody tr")).stream().filter(r -> r.getText().contains(abstractText)).findFirst()
+                .orElseThrow(() -> new AssertionError("not in the queue: " + abstractText));
+    }
+
+    private static void login(String username) {
+        browser.manage().deleteAllCookies();
+        browser.get(Api.baseUrl() + "/login");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        Chromium.clickAndWait(browser, browser.findElement(By.cssSelector("button[type=submit]")));
+    }
+}
