@@ -181,6 +181,53 @@ class DocumentsBrowserIT extends DeployedEar {
         Chromium.screenshot(browser, "documents-7-statuses");
     }
 
+    /**
+     * A commune's clerk registers a paper document with its scan: a wrong date is shown beside its field; the same number
+     * from the same issuer again is shown as a possible duplicate (nothing stored) and registered once confirmed.
+     */
+    @Test
+    void aClerkRegistersAPaperDocumentAndIsWarnedOfADuplicate() throws Exception {
+        String clerk = Fixtures.user(COUSIN_COMMUNE, false, "STAFF", "CLERK");
+        String numberSymbol = DocumentsIT.uniqueNumber() + "/UBND-VP";
+        Path scan = Files.write(Files.createTempFile("ban-quet", ".pdf"), DocumentsIT.pdf("Giay moi hop"));
+        login(clerk);
+        browser.get(Api.baseUrl() + "/t/" + COUSIN_COMMUNE + "/admin/documents");
+        Chromium.clickAndWait(browser, browser.findElement(By.linkText("Vào sổ văn bản giấy")));
+        fillPaper(numberSymbol, "31/02/2026", scan);
+        Chromium.clickAndWait(browser, browser.findElement(By.id("register-paper")));
+        assertTrue(browser.findElement(By.id("issuedOn-error")).getText().length() > 0, "the wrong date is named beside its field");
+        assertEquals("Giấy mời dự hội nghị tổng kết công tác dân số", browser.findElement(By.id("abstract")).getAttribute("value"));
+        browser.findElement(By.id("issuedOn")).clear();
+        browser.findElement(By.id("issuedOn")).sendKeys("02/01/" + DocumentsIT.YEAR);
+        browser.findElement(By.id("scan")).sendKeys(scan.toString());
+        Chromium.clickAndWait(browser, browser.findElement(By.id("register-paper")));
+        assertEquals("Đã vào sổ, chờ phân công", browser.findElement(By.id("status")).getText());
+        assertTrue(browser.findElement(By.id("files")).getText().contains("Bản quét"), browser.findElement(By.id("files")).getText());
+
+        // the same document again: a warning, nothing stored, then registered once the clerk confirms
+        browser.get(Api.baseUrl() + "/t/" + COUSIN_COMMUNE + "/admin/documents/incoming/new");
+        fillPaper(numberSymbol, "02/01/" + DocumentsIT.YEAR, scan);
+        Chromium.clickAndWait(browser, browser.findElement(By.id("register-paper")));
+        String warning = browser.findElement(By.id("form-errors")).getText();
+        assertTrue(warning.contains("có thể đã vào sổ") && warning.contains(numberSymbol), warning);
+        Chromium.screenshot(browser, "documents-8-possible-duplicate");
+        browser.findElement(By.id("confirmDuplicate")).click();
+        browser.findElement(By.id("scan")).sendKeys(scan.toString());
+        Chromium.clickAndWait(browser, browser.findElement(By.id("register-paper")));
+        assertEquals("Đã vào sổ, chờ phân công", browser.findElement(By.id("status")).getText());
+        browser.get(Api.baseUrl() + "/t/" + COUSIN_COMMUNE + "/admin/documents");
+        assertEquals(2, browser.findElement(By.id("incoming")).findElements(By.linkText(numberSymbol)).size(), "registered twice, knowingly");
+    }
+
+    private static void fillPaper(String numberSymbol, String issuedOn, Path scan) {
+        browser.findElement(By.id("numberSymbol")).sendKeys(numberSymbol);
+        browser.findElement(By.id("issuer")).sendKeys("UBND huyện Bảo Thắng");
+        browser.findElement(By.id("docType")).sendKeys("Giấy mời");
+        browser.findElement(By.id("abstract")).sendKeys("Giấy mời dự hội nghị tổng kết công tác dân số");
+        browser.findElement(By.id("issuedOn")).sendKeys(issuedOn);
+        browser.findElement(By.id("scan")).sendKeys(scan.toString());
+    }
+
     private static WebElement queueRow(String abstractText) {
         return browser.findElements(By.cssSelector("#queue tbody tr")).stream().filter(r -> r.getText().contains(abstractText)).findFirst()
                 .orElseThrow(() -> new AssertionError("not in the queue: " + abstractText));

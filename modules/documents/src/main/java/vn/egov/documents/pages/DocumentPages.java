@@ -62,7 +62,7 @@ public class DocumentPages {
             <style>
             form.doc label{display:block;margin-top:.6rem;font-weight:600}
             form.doc input[type=checkbox]{width:auto;margin-right:.4rem}
-            form.doc input:not([type=checkbox]),form.doc select,form.doc textarea{width:min(100%,36rem);box-sizing:border-box;font-size:1rem;padding:.3rem}
+            form.doc input:not([type=checkbox]),form.doc select,form.doc textarea{width:min(100%,36rem);box-sizing:border-box;font-size:1rem;padding:.3rem;font-family:inherit}
             .field-error{color:#8a0000;margin:.2rem 0}
             .error{color:#8a0000;border:1px solid #8a0000;padding:.5rem}
             .urgent{color:#fff;background:#b00000;font-weight:bold;padding:0 .3rem}
@@ -150,7 +150,8 @@ public class DocumentPages {
         if (failure != null) {
             b.append("<p class=\"error\" role=\"alert\" id=\"action-error\">").append(Html.escape(failure)).append("</p>");
         }
-        b.append("<p>").append(AdminLayout.link(layout.url(unit, "documents/new"), layout.t("Soạn văn bản đi", "Draft an outgoing document"))).append("</p>");
+        b.append("<p>").append(AdminLayout.link(layout.url(unit, "documents/new"), layout.t("Soạn văn bản đi", "Draft an outgoing document"))).append(" · ")
+                .append(AdminLayout.link(layout.url(unit, "documents/incoming/new"), layout.t("Vào sổ văn bản giấy", "Register a paper document"))).append("</p>");
 
         b.append("<h2>").append(layout.t("Văn bản đến chờ vào sổ", "Sent to this unit, to register")).append("</h2>");
         if (queue.isEmpty()) {
@@ -358,6 +359,137 @@ public class DocumentPages {
         return layout.redirect("/t/" + unit.getCode() + "/admin/documents/" + id);
     }
 
+    // ---------------------------------------------------------------- a paper document that arrived
+
+    @GET
+    @Path("incoming/new")
+    public Response newPaper() {
+        Tenant unit = require("write");
+        return layout.ok(paperPage(unit, Map.of(), Map.of(), false));
+    }
+
+    /**
+     * A paper document registered from its metadata and its scan, in one transaction. The same number and symbol from the
+     * same issuer already in this year's register is shown as a possible duplicate, with a box to confirm it is another one.
+     */
+    @POST
+    @Path("incoming/new")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response registerPaper(List<EntityPart> parts) throws Exception {
+        Map<String, String> values = new HashMap<>();
+        byte[] scan = null;
+        String scanName = null;
+        for (EntityPart p : parts) {
+            if (p.getName().equals("scan")) {
+                try (InputStream in = p.getContent()) {
+                    byte[] content = in.readNBytes(MAX_FILE + 1);
+                    if (content.length > 0) {
+                        scan = content;
+                        scanName = p.getFileName().orElse("ban-quet.pdf");
+                    }
+                }
+            } else {
+                values.put(p.getName(), Normalizer.normalize(p.getContent(String.class), Normalizer.Form.NFC));
+            }
+        }
+        layout.checkCsrf(values.get("csrf"));
+        Tenant unit = require("write");
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        if (scan != null && scan.length > MAX_FILE) {
+            errors.put("scan", List.of(layout.t("Tệp lớn hơn 20 MB.", "The file is larger than 20 MB.")));
+        }
+        JsonObjectBuilder body = Jsonp.createObjectBuilder();
+        for (String f : List.of("numberSymbol", "issuer", "docType", "abstract", "signer", "issuedOn", "receivedOn", "urgency", "secrecy", "dueDate")) {
+            String v = values.getOrDefault(f, "").strip();
+            if (!v.isEmpty()) {
+                body.add(f, v);
+            }
+        }
+        body.add("confirmDuplicate", values.containsKey("confirmDuplicate"));
+        String[] field = {""};
+        byte[] scanBytes = scan;
+        String scanFileName = scanName;
+        long id;
+        try {
+            id = own.call(() -> {
+                long created = ((JsonObject) api.registerPaper(body.build()).getEntity()).getJsonNumber("id").longValue();
+                if (!errors.isEmpty()) {
+                    throw new Undo();
+                }
+                if (scanBytes != null) {
+                    field[0] = "scan";
+                    api.addFile(created, "scan", scanFileName, scanBytes);
+                }
+                return created;
+            });
+        } catch (Undo u) {
+            throw layout.refuse(400, paperPage(unit, values, errors, false));
+        } catch (ProblemException e) {
+            boolean duplicate = e.problem().type() != null && e.problem().type().endsWith("possible-duplicate");
+            Map<String, List<String>> fe = fieldErrors(e);
+            if (!field[0].isEmpty()) {
+                errors.put(field[0], fe.values().stream().flatMap(List::stream).toList());
+            } else {
+                errors.putAll(fe);
+            }
+            throw layout.refuse(e.problem().status(), paperPage(unit, values, errors, duplicate));
+        }
+        layout.flash(Html.escape(layout.t("Đã vào sổ văn bản đến. Trình lãnh đạo phân công xử lý.", "Registered. It goes to the leader for direction.")));
+        return layout.redirect("/t/" + unit.getCode() + "/admin/documents/" + id);
+    }
+
+    private String paperPage(Tenant unit, Map<String, String> values, Map<String, List<String>> errors, boolean duplicate) {
+        StringBuilder b = new StringBuilder(STYLE).append("<p>").append(AdminLayout.link(layout.url(unit, "documents"), layout.t("Văn bản", "Documents")))
+                .append("</p><h1>").append(layout.t("Vào sổ văn bản đến bằng giấy", "Register a paper document")).append("</h1>");
+        if (!errors.isEmpty()) {
+            b.append("<div class=\"error\" role=\"alert\" id=\"form-errors\"><p>").append(duplicate
+                    ? layout.t("Văn bản có thể đã vào sổ. Chưa có gì được lưu.", "This document may be registered already. Nothing was stored.")
+                    : layout.t("Chưa vào sổ: có " + errors.size() + " chỗ cần sửa. Chưa có gì được lưu.", "Not registered: " + errors.size()
+                    + " thing(s) to correct. Nothing was stored.")).append("</p>");
+            // the API's words for the box ("confirmDuplicate") are the box below on this page
+            errors.getOrDefault("", List.of()).forEach(m -> b.append("<p>").append(Html.escape(m.replace(" (confirmDuplicate)", ""))).append("</p>"));
+            b.append("</div>");
+        }
+        b.append("<form class=\"doc\" method=\"post\" enctype=\"multipart/form-data\" action=\"").append(Html.escape(layout.url(unit, "documents/incoming/new")))
+                .append("\">").append(layout.csrfField());
+        field(b, "numberSymbol", layout.t("Số, ký hiệu (ví dụ 125/UBND-VP)", "Number and symbol (e.g. 125/UBND-VP)"), values, errors, " required");
+        field(b, "issuer", layout.t("Cơ quan ban hành", "Issuer"), values, errors, " required");
+        field(b, "docType", layout.t("Loại văn bản", "Document type"), values, errors, " required list=\"doc-types\"");
+        b.append("<datalist id=\"doc-types\">");
+        for (String t : List.of("Công văn", "Quyết định", "Tờ trình", "Thông báo", "Kế hoạch", "Báo cáo", "Giấy mời", "Chỉ thị")) {
+            b.append("<option value=\"").append(t).append("\">");
+        }
+        b.append("</datalist>");
+        b.append("<label for=\"abstract\">").append(layout.t("Trích yếu nội dung", "Abstract")).append("</label><textarea id=\"abstract\" name=\"abstract\" rows=\"3\" required")
+                .append(invalid(errors, "abstract")).append(">").append(Html.escape(values.getOrDefault("abstract", ""))).append("</textarea>").append(errorText("abstract", errors));
+        field(b, "signer", layout.t("Người ký", "Signer"), values, errors, "");
+        field(b, "issuedOn", layout.t("Ngày ban hành (dd/MM/yyyy)", "Issued on (dd/MM/yyyy)"), values, errors, " placeholder=\"dd/mm/yyyy\" inputmode=\"numeric\"");
+        field(b, "receivedOn", layout.t("Ngày đến (dd/MM/yyyy; để trống là hôm nay)", "Received on (dd/MM/yyyy; empty for today)"), values, errors,
+                " placeholder=\"dd/mm/yyyy\" inputmode=\"numeric\"");
+        b.append("<label for=\"urgency\">").append(layout.t("Độ khẩn", "Urgency")).append("</label><select id=\"urgency\" name=\"urgency\">");
+        for (String u : Registers.URGENCIES) {
+            b.append("<option value=\"").append(u).append("\"").append(u.equals(values.getOrDefault("urgency", "THUONG")) ? " selected" : "").append(">")
+                    .append(word(URGENCY, u)).append("</option>");
+        }
+        b.append("</select>").append(errorText("urgency", errors));
+        b.append("<label for=\"secrecy\">").append(layout.t("Độ mật", "Secrecy")).append("</label><select id=\"secrecy\" name=\"secrecy\"><option value=\"\">")
+                .append(layout.t("Không mật", "Not secret")).append("</option>");
+        for (String s : Registers.SECRECIES) {
+            b.append("<option value=\"").append(s).append("\"").append(s.equals(values.get("secrecy")) ? " selected" : "").append(">").append(word(SECRECY, s)).append("</option>");
+        }
+        b.append("</select>").append(errorText("secrecy", errors));
+        field(b, "dueDate", layout.t("Hạn trả lời (dd/MM/yyyy, nếu có)", "Reply by (dd/MM/yyyy, if any)"), values, errors, " placeholder=\"dd/mm/yyyy\" inputmode=\"numeric\"");
+        b.append("<label for=\"scan\">").append(layout.t("Bản quét (PDF hoặc ảnh, đến 20 MB)", "Scan (PDF or image, up to 20 MB)"))
+                .append("</label><input type=\"file\" id=\"scan\" name=\"scan\" accept=\"application/pdf,image/*\"").append(invalid(errors, "scan")).append(">")
+                .append(errorText("scan", errors));
+        if (duplicate) {
+            b.append("<label><input type=\"checkbox\" id=\"confirmDuplicate\" name=\"confirmDuplicate\" value=\"on\"> ")
+                    .append(layout.t("Tôi đã kiểm tra: đây là văn bản khác, vẫn vào sổ", "I checked: this is another document, register it")).append("</label>");
+        }
+        b.append("<p><button type=\"submit\" id=\"register-paper\">").append(layout.t("Vào sổ văn bản đến", "Register")).append("</button></p></form>");
+        return layout.page(unit, "documents", "Vào sổ văn bản đến", "Register a paper document", b.toString());
+    }
+
     /** Rolls a change's transaction back when the page itself found a fault the change did not. */
     private static final class Undo extends RuntimeException {
         Undo() {
@@ -470,64 +602,64 @@ public class DocumentPages {
 
     /** One action on a document through the API; its message for the next page. */
     private String change(long id, String action, MultivaluedMap<String, String> form) {
-            return switch (action) {
-                case "submit" -> {
-                    api.submit(id);
-                    yield layout.t("Đã trình lãnh đạo duyệt, ký.", "Submitted to the leader.");
+        return switch (action) {
+            case "submit" -> {
+                api.submit(id);
+                yield layout.t("Đã trình lãnh đạo duyệt, ký.", "Submitted to the leader.");
+            }
+            case "approve" -> {
+                api.review(id, Jsonp.createObjectBuilder().add("approve", true).add("note", text(form, "note")).build());
+                yield layout.t("Đã duyệt và ký số văn bản. Văn thư cấp số, ban hành.", "Approved and signed. The clerk numbers and issues it.");
+            }
+            case "return" -> {
+                api.review(id, Jsonp.createObjectBuilder().add("approve", false).add("note", text(form, "note")).build());
+                yield layout.t("Đã trả lại dự thảo để sửa.", "Returned for changes.");
+            }
+            case "issue" -> {
+                JsonObject d = (JsonObject) api.issue(id).getEntity();
+                yield layout.t("Đã cấp số " + d.getString("numberSymbol") + " và ban hành; dấu của cơ quan đã được ký số lên văn bản.",
+                        "Issued as " + d.getString("numberSymbol") + "; the organisation's seal is signed onto it.");
+            }
+            case "send" -> {
+                JsonArrayBuilder to = Jsonp.createArrayBuilder();
+                List<String> picked = form.get("to");
+                if (picked != null) {
+                    picked.stream().filter(s -> !s.isBlank()).forEach(to::add);
                 }
-                case "approve" -> {
-                    api.review(id, Jsonp.createObjectBuilder().add("approve", true).add("note", text(form, "note")).build());
-                    yield layout.t("Đã duyệt và ký số văn bản. Văn thư cấp số, ban hành.", "Approved and signed. The clerk numbers and issues it.");
-                }
-                case "return" -> {
-                    api.review(id, Jsonp.createObjectBuilder().add("approve", false).add("note", text(form, "note")).build());
-                    yield layout.t("Đã trả lại dự thảo để sửa.", "Returned for changes.");
-                }
-                case "issue" -> {
-                    JsonObject d = (JsonObject) api.issue(id).getEntity();
-                    yield layout.t("Đã cấp số " + d.getString("numberSymbol") + " và ban hành; dấu của cơ quan đã được ký số lên văn bản.",
-                            "Issued as " + d.getString("numberSymbol") + "; the organisation's seal is signed onto it.");
-                }
-                case "send" -> {
-                    JsonArrayBuilder to = Jsonp.createArrayBuilder();
-                    List<String> picked = form.get("to");
-                    if (picked != null) {
-                        picked.stream().filter(s -> !s.isBlank()).forEach(to::add);
+                JsonObject sent = (JsonObject) api.send(id, Jsonp.createObjectBuilder().add("to", to).add("subtree", form.getFirst("subtree") != null).build())
+                        .getEntity();
+                yield layout.t("Đã gửi đến " + sent.getInt("deliveredCount") + " đơn vị.", "Sent to " + sent.getInt("deliveredCount") + " unit(s).")
+                        + (sent.getJsonArray("already").isEmpty() ? "" : layout.t(" Đã gửi trước đó: ", " Sent before: ") + sent.getJsonArray("already").size());
+            }
+            case "recall" -> {
+                api.recall(id, Jsonp.createObjectBuilder().add("reason", text(form, "reason")).build());
+                yield layout.t("Đã thu hồi văn bản; các nơi nhận được báo.", "Recalled; the receivers are told.");
+            }
+            case "direct" -> {
+                JsonArrayBuilder support = Jsonp.createArrayBuilder();
+                for (String s : text(form, "supportHandlers").split("[,;\\s]+")) {
+                    if (!s.isBlank()) {
+                        support.add(s.strip());
                     }
-                    JsonObject sent = (JsonObject) api.send(id, Jsonp.createObjectBuilder().add("to", to).add("subtree", form.getFirst("subtree") != null).build())
-                            .getEntity();
-                    yield layout.t("Đã gửi đến " + sent.getInt("deliveredCount") + " đơn vị.", "Sent to " + sent.getInt("deliveredCount") + " unit(s).")
-                            + (sent.getJsonArray("already").isEmpty() ? "" : layout.t(" Đã gửi trước đó: ", " Sent before: ") + sent.getJsonArray("already").size());
                 }
-                case "recall" -> {
-                    api.recall(id, Jsonp.createObjectBuilder().add("reason", text(form, "reason")).build());
-                    yield layout.t("Đã thu hồi văn bản; các nơi nhận được báo.", "Recalled; the receivers are told.");
+                JsonObjectBuilder o = Jsonp.createObjectBuilder().add("leadHandler", text(form, "leadHandler")).add("supportHandlers", support)
+                        .add("direction", text(form, "direction"));
+                if (!text(form, "handleBy").isBlank()) {
+                    o.add("handleBy", text(form, "handleBy"));
                 }
-                case "direct" -> {
-                    JsonArrayBuilder support = Jsonp.createArrayBuilder();
-                    for (String s : text(form, "supportHandlers").split("[,;\\s]+")) {
-                        if (!s.isBlank()) {
-                            support.add(s.strip());
-                        }
-                    }
-                    JsonObjectBuilder o = Jsonp.createObjectBuilder().add("leadHandler", text(form, "leadHandler")).add("supportHandlers", support)
-                            .add("direction", text(form, "direction"));
-                    if (!text(form, "handleBy").isBlank()) {
-                        o.add("handleBy", text(form, "handleBy"));
-                    }
-                    api.direct(id, o.build());
-                    yield layout.t("Đã phân công xử lý.", "Directed.");
-                }
-                case "note" -> {
-                    api.note(id, Jsonp.createObjectBuilder().add("note", text(form, "note")).build());
-                    yield layout.t("Đã ghi ý kiến xử lý.", "Note added.");
-                }
-                case "done" -> {
-                    api.done(id, Jsonp.createObjectBuilder().add("result", text(form, "result")).build());
-                    yield layout.t("Đã hoàn thành xử lý văn bản.", "Done.");
-                }
-                default -> throw ProblemException.notFound("thao tác " + action, "action " + action);
-            };
+                api.direct(id, o.build());
+                yield layout.t("Đã phân công xử lý.", "Directed.");
+            }
+            case "note" -> {
+                api.note(id, Jsonp.createObjectBuilder().add("note", text(form, "note")).build());
+                yield layout.t("Đã ghi ý kiến xử lý.", "Note added.");
+            }
+            case "done" -> {
+                api.done(id, Jsonp.createObjectBuilder().add("result", text(form, "result")).build());
+                yield layout.t("Đã hoàn thành xử lý văn bản.", "Done.");
+            }
+            default -> throw ProblemException.notFound("thao tác " + action, "action " + action);
+        };
     }
 
     private String message(ProblemException e) {
