@@ -213,6 +213,27 @@ class DocumentsIT extends DeployedEar {
         }
     }
 
+    /** Runs a change as the app role in the unit's own scope (rolled back): the rows changed, or -1 when the database refused it. */
+    static int changeAs(String unit, String sql) {
+        try (Connection c = Fixtures.db().app()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("SELECT set_config('app.tenant_id', ?, true), set_config('app.subtree', 'off', true)")) {
+                ps.setString(1, Long.toString(Fixtures.tenantId(unit)));
+                ps.executeQuery().close();
+            }
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                return ps.executeUpdate();
+            } catch (java.sql.SQLException refused) {
+                assertTrue(refused.getMessage().contains("row-level security"), refused.getMessage());
+                return -1;
+            } finally {
+                c.rollback();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void numbersRunWithoutGapOrDuplicateUnderConcurrencyAndSecretOnesHaveTheirOwnSeries() throws Exception {
         String district = DISTRICT;
@@ -242,6 +263,17 @@ class DocumentsIT extends DeployedEar {
         pool.shutdown();
         assertEquals(12, numbers.size(), "no duplicate: " + numbers);
         assertEquals(11, numbers.last() - numbers.first(), "no gap: " + numbers);
+
+        // the counter is the district's own: another unit, as the app role, neither sees, moves nor plants one
+        long districtId = Fixtures.tenantId(district);
+        String counter = "FROM document_counter WHERE tenant_id = " + districtId + " AND register = 'outgoing' AND series = 'normal' AND year = " + YEAR;
+        assertEquals(1, countAs(district, "SELECT count(*) " + counter));
+        assertTrue(countAs(district, "SELECT last " + counter) >= numbers.last(), "the counter is at the last number or past it");
+        assertEquals(0, countAs(COMMUNE, "SELECT count(*) " + counter), "a commune sees no counter of the district");
+        assertEquals(0, changeAs(COMMUNE, "UPDATE document_counter SET last = 0 WHERE tenant_id = " + districtId), "nor moves it");
+        assertEquals(-1, changeAs(COMMUNE, "INSERT INTO document_counter (tenant_id, register, series, year, last) VALUES (" + districtId
+                + ", 'outgoing', 'normal', 1999, 7)"), "nor plants one for it");
+        assertTrue(countAs(district, "SELECT last " + counter) >= numbers.last(), "the district's counter did not move");
 
         // a secret document: its own series, read by the one who entered it and the named readers only
         String reader = Fixtures.staff(district);
