@@ -189,14 +189,15 @@ class DocumentsBrowserIT extends DeployedEar {
     void aClerkRegistersAPaperDocumentAndIsWarnedOfADuplicate() throws Exception {
         String clerk = Fixtures.user(COUSIN_COMMUNE, false, "STAFF", "CLERK");
         String numberSymbol = DocumentsIT.uniqueNumber() + "/UBND-VP";
+        String tag = "hn" + DocumentsIT.uniqueNumber();
         Path scan = Files.write(Files.createTempFile("ban-quet", ".pdf"), DocumentsIT.pdf("Giay moi hop"));
         login(clerk);
         browser.get(Api.baseUrl() + "/t/" + COUSIN_COMMUNE + "/admin/documents");
         Chromium.clickAndWait(browser, browser.findElement(By.linkText("Vào sổ văn bản giấy")));
-        fillPaper(numberSymbol, "31/02/2026", scan);
+        fillPaper(numberSymbol, "31/02/2026", scan, tag);
         Chromium.clickAndWait(browser, browser.findElement(By.id("register-paper")));
         assertTrue(browser.findElement(By.id("issuedOn-error")).getText().length() > 0, "the wrong date is named beside its field");
-        assertEquals("Giấy mời dự hội nghị tổng kết công tác dân số", browser.findElement(By.id("abstract")).getAttribute("value"));
+        assertEquals("Giấy mời dự hội nghị tổng kết công tác dân số " + tag, browser.findElement(By.id("abstract")).getAttribute("value"));
         browser.findElement(By.id("issuedOn")).clear();
         browser.findElement(By.id("issuedOn")).sendKeys("02/01/" + DocumentsIT.YEAR);
         browser.findElement(By.id("scan")).sendKeys(scan.toString());
@@ -206,7 +207,7 @@ class DocumentsBrowserIT extends DeployedEar {
 
         // the same document again: a warning, nothing stored, then registered once the clerk confirms
         browser.get(Api.baseUrl() + "/t/" + COUSIN_COMMUNE + "/admin/documents/incoming/new");
-        fillPaper(numberSymbol, "02/01/" + DocumentsIT.YEAR, scan);
+        fillPaper(numberSymbol, "02/01/" + DocumentsIT.YEAR, scan, tag);
         Chromium.clickAndWait(browser, browser.findElement(By.id("register-paper")));
         String warning = browser.findElement(By.id("form-errors")).getText();
         assertTrue(warning.contains("có thể đã vào sổ") && warning.contains(numberSymbol), warning);
@@ -217,13 +218,27 @@ class DocumentsBrowserIT extends DeployedEar {
         assertEquals("Đã vào sổ, chờ phân công", browser.findElement(By.id("status")).getText());
         browser.get(Api.baseUrl() + "/t/" + COUSIN_COMMUNE + "/admin/documents");
         assertEquals(2, browser.findElement(By.id("incoming")).findElements(By.linkText(numberSymbol)).size(), "registered twice, knowingly");
+
+        // found by its words without their marks once the search outbox has carried it to Solr; not by another commune's clerk
+        String words = "tong ket cong tac dan so " + tag;
+        PortalIT.await("the paper document searchable", () -> {
+            browser.get(Api.baseUrl() + "/t/" + COUSIN_COMMUNE + "/admin/documents/search?q=" + java.net.URLEncoder.encode(words, java.nio.charset.StandardCharsets.UTF_8));
+            return browser.findElements(By.cssSelector("#results li")).size() == 2;
+        }, 30);
+        assertTrue(browser.findElement(By.id("results")).getText().contains("tổng kết công tác dân số"), browser.findElement(By.id("results")).getText());
+        Chromium.screenshot(browser, "documents-9-search");
+        Chromium.clickAndWait(browser, browser.findElement(By.cssSelector("#results li a")));
+        assertTrue(browser.findElement(By.id("abstract")).getText().contains(tag));
+        login(Fixtures.user(COMMUNE, false, "STAFF", "CLERK"));
+        browser.get(Api.baseUrl() + "/t/" + COMMUNE + "/admin/documents/search?q=" + tag);
+        assertEquals("Tìm thấy 0 văn bản.", browser.findElement(By.id("found")).getText(), "another commune finds nothing");
     }
 
-    private static void fillPaper(String numberSymbol, String issuedOn, Path scan) {
+    private static void fillPaper(String numberSymbol, String issuedOn, Path scan, String tag) {
         browser.findElement(By.id("numberSymbol")).sendKeys(numberSymbol);
         browser.findElement(By.id("issuer")).sendKeys("UBND huyện Bảo Thắng");
         browser.findElement(By.id("docType")).sendKeys("Giấy mời");
-        browser.findElement(By.id("abstract")).sendKeys("Giấy mời dự hội nghị tổng kết công tác dân số");
+        browser.findElement(By.id("abstract")).sendKeys("Giấy mời dự hội nghị tổng kết công tác dân số " + tag);
         browser.findElement(By.id("issuedOn")).sendKeys(issuedOn);
         browser.findElement(By.id("scan")).sendKeys(scan.toString());
     }

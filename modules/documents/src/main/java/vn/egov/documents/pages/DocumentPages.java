@@ -119,6 +119,9 @@ public class DocumentPages {
     @Inject
     TenantDirectory directory;
 
+    @Inject
+    vn.egov.platform.search.control.Searcher searcher;
+
     /** Each change in a transaction of its own: a refused one rolls back alone, and the page can still be read to show it again. */
     @Inject
     OwnTransaction own;
@@ -150,6 +153,7 @@ public class DocumentPages {
         if (failure != null) {
             b.append("<p class=\"error\" role=\"alert\" id=\"action-error\">").append(Html.escape(failure)).append("</p>");
         }
+        b.append(searchForm(unit, null));
         b.append("<p>").append(AdminLayout.link(layout.url(unit, "documents/new"), layout.t("Soạn văn bản đi", "Draft an outgoing document"))).append(" · ")
                 .append(AdminLayout.link(layout.url(unit, "documents/incoming/new"), layout.t("Vào sổ văn bản giấy", "Register a paper document"))).append("</p>");
 
@@ -201,6 +205,56 @@ public class DocumentPages {
                 .append(apiBase).append("/incoming/register.csv\">").append(layout.t("Xuất bảng tính (CSV)", "Spreadsheet (CSV)")).append("</a></p>")
                 .append(table(unit, "incoming", incoming.getJsonArray("documents"), false));
         return layout.page(unit, "documents", "Văn bản", "Documents", b.toString());
+    }
+
+    /** The search form, on the overview and above the results. */
+    private String searchForm(Tenant unit, String q) {
+        return "<form class=\"doc\" method=\"get\" role=\"search\" action=\"" + Html.escape("/t/" + unit.getCode() + "/admin/documents/search")
+                + "\">" + (layout.en() ? "<input type=\"hidden\" name=\"lang\" value=\"en\">" : "") + "<label for=\"q\">"
+                + layout.t("Tìm văn bản (trích yếu, số ký hiệu, nội dung tệp; có dấu hoặc không dấu)", "Search documents (abstract, number, file text)")
+                + "</label><input type=\"search\" id=\"q\" name=\"q\" maxlength=\"200\" value=\"" + Html.escape(q == null ? "" : q) + "\">"
+                + "<button type=\"submit\" id=\"search\">" + layout.t("Tìm", "Search") + "</button></form>";
+    }
+
+    /**
+     * Full-text search over the documents through the search platform: this unit's subtree, and only what the person
+     * may see (the filters come from the logged-in subject, as everywhere; a secret document only for its readers).
+     */
+    @GET
+    @Path("search")
+    public Response search(@jakarta.ws.rs.QueryParam("q") String q) {
+        Tenant unit = require("read");
+        String text = q == null ? "" : Normalizer.normalize(q.strip(), Normalizer.Form.NFC);
+        StringBuilder b = new StringBuilder(STYLE).append("<p>").append(AdminLayout.link(layout.url(unit, "documents"), layout.t("Văn bản", "Documents")))
+                .append("</p><h1>").append(layout.t("Tìm văn bản", "Search documents")).append("</h1>").append(searchForm(unit, text));
+        if (text.length() > vn.egov.platform.search.control.SearchQuery.MAX_TEXT) {
+            b.append("<p class=\"error\" role=\"alert\" id=\"search-error\">").append(layout.t("Từ khóa dài tối đa 200 ký tự.", "At most 200 characters."))
+                    .append("</p>");
+        } else if (!text.isEmpty()) {
+            try {
+                vn.egov.platform.search.control.SearchResults r = searcher.search(new vn.egov.platform.search.control.SearchQuery(text, unit,
+                        java.util.Optional.of("document"), 1, 30, vn.egov.platform.search.control.SearchQuery.Sort.RELEVANCE),
+                        vn.egov.platform.security.SubjectScopeProvider.CurrentUser.get(), false);
+                b.append("<p id=\"found\">").append(layout.t("Tìm thấy " + r.total() + " văn bản.", r.total() + " document(s) found.")).append("</p><ol id=\"results\">");
+                for (vn.egov.platform.search.control.SearchResults.Item i : r.items()) {
+                    // the item's address is the API's (/api/t/{unit}/documents/{id}); its page is the same under /t/{unit}/admin
+                    String page = i.url().replaceFirst("^/api/t/([^/]+)/documents/", "/t/$1/admin/documents/");
+                    b.append("<li><a href=\"").append(Html.escape(layout.withLang(page))).append("\">").append(i.titleHtml()).append("</a> — ")
+                            .append(Html.escape(i.unitName())).append(i.snippet() == null || i.snippet().isEmpty() ? "" : "<br><span class=\"hint\">" + i.snippet() + "</span>")
+                            .append("</li>");
+                }
+                b.append("</ol>");
+            } catch (vn.egov.platform.search.control.Searcher.BadQuery e) {
+                b.append("<p class=\"error\" role=\"alert\" id=\"search-error\">").append(layout.t(
+                        "Không hiểu được câu tìm kiếm; hãy bỏ các ký tự đặc biệt (ngoặc, dấu hai chấm...) và thử lại.",
+                        "The search could not be understood; remove special characters and try again.")).append("</p>");
+            } catch (vn.egov.platform.search.control.Searcher.Unavailable e) {
+                b.append("<p class=\"error\" role=\"alert\" id=\"search-error\">").append(layout.t(
+                        "Chức năng tìm kiếm tạm thời không dùng được; các sổ văn bản vẫn xem được. Hãy thử lại sau ít phút.",
+                        "Search is unavailable for now; the registers still work. Try again in a few minutes.")).append("</p>");
+            }
+        }
+        return layout.ok(layout.page(unit, "documents", "Tìm văn bản", "Search documents", b.toString()));
     }
 
     private String table(Tenant unit, String id, JsonArray docs, boolean work) {
