@@ -195,13 +195,19 @@ class DocumentsIT extends DeployedEar {
     }
 
     /** Counts as the non-owner application role under one unit's scope, so row-level security is on. */
+    /** A connection of the app role in a transaction scoped to the unit alone (the caller rolls it back). */
+    private static Connection appIn(String unit) throws Exception {
+        Connection c = Fixtures.db().app();
+        c.setAutoCommit(false);
+        try (PreparedStatement ps = c.prepareStatement("SELECT set_config('app.tenant_id', ?, true), set_config('app.subtree', 'off', true)")) {
+            ps.setString(1, Long.toString(Fixtures.tenantId(unit)));
+            ps.executeQuery().close();
+        }
+        return c;
+    }
+
     static long countAs(String unit, String sql) {
-        try (Connection c = Fixtures.db().app()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement("SELECT set_config('app.tenant_id', ?, true), set_config('app.subtree', 'off', true)")) {
-                ps.setString(1, Long.toString(Fixtures.tenantId(unit)));
-                ps.executeQuery().close();
-            }
+        try (Connection c = appIn(unit)) {
             try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 long n = rs.getLong(1);
@@ -215,12 +221,7 @@ class DocumentsIT extends DeployedEar {
 
     /** Runs a change as the app role in the unit's own scope (rolled back): the rows changed, or -1 when the database refused it. */
     static int changeAs(String unit, String sql) {
-        try (Connection c = Fixtures.db().app()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement("SELECT set_config('app.tenant_id', ?, true), set_config('app.subtree', 'off', true)")) {
-                ps.setString(1, Long.toString(Fixtures.tenantId(unit)));
-                ps.executeQuery().close();
-            }
+        try (Connection c = appIn(unit)) {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 return ps.executeUpdate();
             } catch (java.sql.SQLException refused) {

@@ -94,6 +94,15 @@ public class AdminLayout {
         return en() ? bilingual.substring(slash + 3) : bilingual.substring(0, slash);
     }
 
+    /** A refused change said in this request's language: the problem's detail, then each field's message. */
+    public String detail(ProblemException e) {
+        StringBuilder m = new StringBuilder(en() ? e.problem().detailEn() : e.problem().detailVi());
+        if (e.problem().fieldErrors() != null) {
+            e.problem().fieldErrors().values().forEach(list -> list.forEach(s -> m.append(" ").append(message(s))));
+        }
+        return m.toString();
+    }
+
     // ---- access
 
     public Tenant unit() {

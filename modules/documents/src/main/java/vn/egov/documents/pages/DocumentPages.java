@@ -87,6 +87,10 @@ public class DocumentPages {
             Map.entry("accepted", new String[] {"Đã vào sổ đến", "Registered by the receiver"}),
             Map.entry("returned", new String[] {"Bị trả lại", "Returned"}));
 
+    /** The usual document types (Decree 30/2020, Article 7), offered while typing. */
+    static final String DOC_TYPES = "<datalist id=\"doc-types\">" + java.util.stream.Stream.of("Công văn", "Quyết định", "Tờ trình", "Thông báo",
+            "Kế hoạch", "Báo cáo", "Giấy mời", "Chỉ thị").map(t -> "<option value=\"" + t + "\">").collect(java.util.stream.Collectors.joining()) + "</datalist>";
+
     static final Map<String, String[]> URGENCY = Map.of("THUONG", new String[] {"Thường", "Normal"}, "KHAN", new String[] {"Khẩn", "Urgent"},
             "THUONG_KHAN", new String[] {"Thượng khẩn", "Very urgent"}, "HOA_TOC", new String[] {"Hỏa tốc", "Immediate"});
 
@@ -311,7 +315,7 @@ public class DocumentPages {
             throw ProblemException.notFound("thao tác " + action, "action " + action);
         } catch (ProblemException e) {
             throw layout.refuse(e.problem().status(), overviewPage(unit, (JsonArray) api.queue().getEntity(), (JsonArray) api.work().getEntity(),
-                    (JsonObject) api.outgoing(null).getEntity(), (JsonObject) api.incoming(null).getEntity(), message(e)));
+                    (JsonObject) api.outgoing(null).getEntity(), (JsonObject) api.incoming(null).getEntity(), layout.detail(e)));
         }
     }
 
@@ -509,29 +513,14 @@ public class DocumentPages {
         field(b, "numberSymbol", layout.t("Số, ký hiệu (ví dụ 125/UBND-VP)", "Number and symbol (e.g. 125/UBND-VP)"), values, errors, " required");
         field(b, "issuer", layout.t("Cơ quan ban hành", "Issuer"), values, errors, " required");
         field(b, "docType", layout.t("Loại văn bản", "Document type"), values, errors, " required list=\"doc-types\"");
-        b.append("<datalist id=\"doc-types\">");
-        for (String t : List.of("Công văn", "Quyết định", "Tờ trình", "Thông báo", "Kế hoạch", "Báo cáo", "Giấy mời", "Chỉ thị")) {
-            b.append("<option value=\"").append(t).append("\">");
-        }
-        b.append("</datalist>");
-        b.append("<label for=\"abstract\">").append(layout.t("Trích yếu nội dung", "Abstract")).append("</label><textarea id=\"abstract\" name=\"abstract\" rows=\"3\" required")
-                .append(invalid(errors, "abstract")).append(">").append(Html.escape(values.getOrDefault("abstract", ""))).append("</textarea>").append(errorText("abstract", errors));
+        b.append(DOC_TYPES);
+        abstractField(b, values, errors);
         field(b, "signer", layout.t("Người ký", "Signer"), values, errors, "");
         field(b, "issuedOn", layout.t("Ngày ban hành (dd/MM/yyyy)", "Issued on (dd/MM/yyyy)"), values, errors, " placeholder=\"dd/mm/yyyy\" inputmode=\"numeric\"");
         field(b, "receivedOn", layout.t("Ngày đến (dd/MM/yyyy; để trống là hôm nay)", "Received on (dd/MM/yyyy; empty for today)"), values, errors,
                 " placeholder=\"dd/mm/yyyy\" inputmode=\"numeric\"");
-        b.append("<label for=\"urgency\">").append(layout.t("Độ khẩn", "Urgency")).append("</label><select id=\"urgency\" name=\"urgency\">");
-        for (String u : Registers.URGENCIES) {
-            b.append("<option value=\"").append(u).append("\"").append(u.equals(values.getOrDefault("urgency", "THUONG")) ? " selected" : "").append(">")
-                    .append(word(URGENCY, u)).append("</option>");
-        }
-        b.append("</select>").append(errorText("urgency", errors));
-        b.append("<label for=\"secrecy\">").append(layout.t("Độ mật", "Secrecy")).append("</label><select id=\"secrecy\" name=\"secrecy\"><option value=\"\">")
-                .append(layout.t("Không mật", "Not secret")).append("</option>");
-        for (String s : Registers.SECRECIES) {
-            b.append("<option value=\"").append(s).append("\"").append(s.equals(values.get("secrecy")) ? " selected" : "").append(">").append(word(SECRECY, s)).append("</option>");
-        }
-        b.append("</select>").append(errorText("secrecy", errors));
+        urgencyField(b, values, errors);
+        secrecyField(b, layout.t("Độ mật", "Secrecy"), values, errors);
         field(b, "dueDate", layout.t("Hạn trả lời (dd/MM/yyyy, nếu có)", "Reply by (dd/MM/yyyy, if any)"), values, errors, " placeholder=\"dd/mm/yyyy\" inputmode=\"numeric\"");
         b.append("<label for=\"scan\">").append(layout.t("Bản quét (PDF hoặc ảnh, đến 20 MB)", "Scan (PDF or image, up to 20 MB)"))
                 .append("</label><input type=\"file\" id=\"scan\" name=\"scan\" accept=\"application/pdf,image/*\"").append(invalid(errors, "scan")).append(">")
@@ -574,28 +563,13 @@ public class DocumentPages {
         b.append("<form class=\"doc\" method=\"post\" enctype=\"multipart/form-data\" action=\"").append(Html.escape(layout.url(unit, "documents/new")))
                 .append("\">").append(layout.csrfField());
         field(b, "docType", layout.t("Loại văn bản (Công văn, Quyết định, Tờ trình…)", "Document type"), values, errors, " required list=\"doc-types\"");
-        b.append("<datalist id=\"doc-types\">");
-        for (String t : List.of("Công văn", "Quyết định", "Tờ trình", "Thông báo", "Kế hoạch", "Báo cáo", "Giấy mời", "Chỉ thị")) {
-            b.append("<option value=\"").append(t).append("\">");
-        }
-        b.append("</datalist>");
+        b.append(DOC_TYPES);
         field(b, "symbol", layout.t("Ký hiệu (ví dụ UBND-VP; số do văn thư cấp khi ban hành)", "Symbol (e.g. UBND-VP; the clerk gives the number)"), values, errors, " required");
-        b.append("<label for=\"abstract\">").append(layout.t("Trích yếu nội dung", "Abstract")).append("</label><textarea id=\"abstract\" name=\"abstract\" rows=\"3\" required")
-                .append(invalid(errors, "abstract")).append(">").append(Html.escape(values.getOrDefault("abstract", ""))).append("</textarea>").append(errorText("abstract", errors));
+        abstractField(b, values, errors);
         field(b, "signer", layout.t("Người ký", "Signer"), values, errors, "");
         field(b, "place", layout.t("Địa danh", "Place"), values, errors, "");
-        b.append("<label for=\"urgency\">").append(layout.t("Độ khẩn", "Urgency")).append("</label><select id=\"urgency\" name=\"urgency\">");
-        for (String u : Registers.URGENCIES) {
-            b.append("<option value=\"").append(u).append("\"").append(u.equals(values.getOrDefault("urgency", "THUONG")) ? " selected" : "").append(">")
-                    .append(word(URGENCY, u)).append("</option>");
-        }
-        b.append("</select>").append(errorText("urgency", errors));
-        b.append("<label for=\"secrecy\">").append(layout.t("Độ mật (văn bản mật không gửi qua mạng)", "Secrecy (a secret document is never sent electronically)"))
-                .append("</label><select id=\"secrecy\" name=\"secrecy\"><option value=\"\">").append(layout.t("Không mật", "Not secret")).append("</option>");
-        for (String s : Registers.SECRECIES) {
-            b.append("<option value=\"").append(s).append("\"").append(s.equals(values.get("secrecy")) ? " selected" : "").append(">").append(word(SECRECY, s)).append("</option>");
-        }
-        b.append("</select>").append(errorText("secrecy", errors));
+        urgencyField(b, values, errors);
+        secrecyField(b, layout.t("Độ mật (văn bản mật không gửi qua mạng)", "Secrecy (a secret document is never sent electronically)"), values, errors);
         field(b, "recipientsText", layout.t("Nơi nhận", "Recipients"), values, errors, "");
         field(b, "dueDate", layout.t("Hạn trả lời (dd/MM/yyyy, nếu có)", "Reply by (dd/MM/yyyy, if any)"), values, errors, " placeholder=\"dd/mm/yyyy\" inputmode=\"numeric\"");
         field(b, "pageCount", layout.t("Số trang", "Pages"), values, errors, " inputmode=\"numeric\"");
@@ -607,6 +581,29 @@ public class DocumentPages {
                 .append(">").append(errorText("attachment", errors));
         b.append("<p><button type=\"submit\" id=\"save-draft\">").append(layout.t("Lưu dự thảo", "Save the draft")).append("</button></p></form>");
         return layout.page(unit, "documents", "Soạn văn bản đi", "Draft a document", b.toString());
+    }
+
+    private void abstractField(StringBuilder b, Map<String, String> values, Map<String, List<String>> errors) {
+        b.append("<label for=\"abstract\">").append(layout.t("Trích yếu nội dung", "Abstract")).append("</label><textarea id=\"abstract\" name=\"abstract\" rows=\"3\" required")
+                .append(invalid(errors, "abstract")).append(">").append(Html.escape(values.getOrDefault("abstract", ""))).append("</textarea>").append(errorText("abstract", errors));
+    }
+
+    private void urgencyField(StringBuilder b, Map<String, String> values, Map<String, List<String>> errors) {
+        b.append("<label for=\"urgency\">").append(layout.t("Độ khẩn", "Urgency")).append("</label><select id=\"urgency\" name=\"urgency\">");
+        for (String u : Registers.URGENCIES) {
+            b.append("<option value=\"").append(u).append("\"").append(u.equals(values.getOrDefault("urgency", "THUONG")) ? " selected" : "").append(">")
+                    .append(word(URGENCY, u)).append("</option>");
+        }
+        b.append("</select>").append(errorText("urgency", errors));
+    }
+
+    private void secrecyField(StringBuilder b, String label, Map<String, String> values, Map<String, List<String>> errors) {
+        b.append("<label for=\"secrecy\">").append(Html.escape(label)).append("</label><select id=\"secrecy\" name=\"secrecy\"><option value=\"\">")
+                .append(layout.t("Không mật", "Not secret")).append("</option>");
+        for (String s : Registers.SECRECIES) {
+            b.append("<option value=\"").append(s).append("\"").append(s.equals(values.get("secrecy")) ? " selected" : "").append(">").append(word(SECRECY, s)).append("</option>");
+        }
+        b.append("</select>").append(errorText("secrecy", errors));
     }
 
     private void field(StringBuilder b, String name, String label, Map<String, String> values, Map<String, List<String>> errors, String attributes) {
@@ -649,7 +646,7 @@ public class DocumentPages {
             String done = own.call(() -> change(id, action, form));
             layout.flash(Html.escape(done));
         } catch (ProblemException e) {
-            throw layout.refuse(e.problem().status(), render(unit, id, message(e)));
+            throw layout.refuse(e.problem().status(), render(unit, id, layout.detail(e)));
         }
         return layout.redirect("/t/" + unit.getCode() + "/admin/documents/" + id);
     }
@@ -714,14 +711,6 @@ public class DocumentPages {
             }
             default -> throw ProblemException.notFound("thao tác " + action, "action " + action);
         };
-    }
-
-    private String message(ProblemException e) {
-        StringBuilder m = new StringBuilder(layout.en() ? e.problem().detailEn() : e.problem().detailVi());
-        if (e.problem().fieldErrors() != null) {
-            e.problem().fieldErrors().values().forEach(list -> list.forEach(s -> m.append(" ").append(layout.message(s))));
-        }
-        return m.toString();
     }
 
     private static String text(MultivaluedMap<String, String> form, String name) {

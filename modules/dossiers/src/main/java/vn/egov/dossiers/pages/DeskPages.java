@@ -262,7 +262,7 @@ public class DeskPages {
                 default -> throw ProblemException.notFound("thao tác " + action, "action " + action);
             }
         } catch (ProblemException | NumberFormatException e) {
-            String message = e instanceof ProblemException p ? message(p) : layout.t("Phiên bản không hợp lệ.", "Invalid version.");
+            String message = e instanceof ProblemException p ? layout.detail(p) : layout.t("Phiên bản không hợp lệ.", "Invalid version.");
             int status = e instanceof ProblemException p ? p.problem().status() : 400;
             throw layout.refuse(status, render(unit, code, action, message));
         }
@@ -284,18 +284,10 @@ public class DeskPages {
         try {
             api.result(code, parts.stream().filter(p -> !p.getName().equals("csrf")).toList());
         } catch (ProblemException e) {
-            throw layout.refuse(e.problem().status(), render(unit, code, "result", message(e)));
+            throw layout.refuse(e.problem().status(), render(unit, code, "result", layout.detail(e)));
         }
         layout.flash(Html.escape(layout.t("Đã trả kết quả.", "The result was returned.")));
         return layout.redirect("/t/" + unit.getCode() + "/admin/dossiers/" + code);
-    }
-
-    private String message(ProblemException e) {
-        StringBuilder m = new StringBuilder(layout.en() ? e.problem().detailEn() : e.problem().detailVi());
-        if (e.problem().fieldErrors() != null) {
-            e.problem().fieldErrors().values().forEach(list -> list.forEach(s -> m.append(" ").append(layout.message(s))));
-        }
-        return m.toString();
     }
 
     private static String text(MultivaluedMap<String, String> form, String name) {
