@@ -187,7 +187,7 @@ public class Outbound {
             queued.add(o.id());
         }
         if (!queued.isEmpty()) {
-            registers.event(d, "sent-out", actor, String.join(", ", queued));
+            registers.event(d, "sent", actor, "qua trục liên thông văn bản quốc gia: " + String.join(", ", queued));
         }
         return new Queued(queued, already);
     }
