@@ -123,6 +123,24 @@ class DocumentExchangeIT extends DeployedEar {
                 List.of(DocumentsIT.platformRoot()));
         assertFalse(changed.valid());
 
+        // the far side answers through the axis: received, then returned with its reason
+        assertEquals(401, Api.anonymous().post("/api/documents/axis/status", "{\"axisId\":\"" + axisId + "\",\"status\":\"received\"}").status(),
+                "only the axis, with its token, reports");
+        Api.Response got = province.post("/api/sim/document-axis/packages/" + axisId + "/answer", "{\"status\":\"received\"}");
+        assertEquals(200, got.status(), got.toString());
+        assertTrue(got.json().getBoolean("recorded"), got.toString());
+        assertEquals("received", only(office.clerk(), DEPARTMENT, id).getString("status"));
+        Api.Response back = province.post("/api/sim/document-axis/packages/" + axisId + "/answer",
+                "{\"status\":\"returned\",\"reason\":\"Không thuộc thẩm quyền của Bộ\"}");
+        assertEquals(200, back.status(), back.toString());
+        JsonObject returned = only(office.clerk(), DEPARTMENT, id);
+        assertEquals("returned", returned.getString("status"));
+        assertEquals("Không thuộc thẩm quyền của Bộ", returned.getString("reason"));
+        assertTrue(returned.containsKey("answeredAt"));
+        Api.Response late = province.post("/api/sim/document-axis/packages/" + axisId + "/answer", "{\"status\":\"received\"}");
+        assertEquals(200, late.status(), late.toString());
+        assertFalse(late.json().getBoolean("recorded"), "a returned document is not received afterwards");
+
         // sending again to the same organ queues nothing
         Api.Response again = office.clerk().post(path(DEPARTMENT) + "/" + id + "/send-external", "{\"to\":[\"" + ORGAN + "\"]}");
         assertEquals(200, again.status(), again.toString());
@@ -145,7 +163,21 @@ class DocumentExchangeIT extends DeployedEar {
         assertTrue(waiting.getString("lastError").contains("503"), waiting.toString());
         assertFalse(waiting.containsKey("axisId"));
 
+        // after the last try the recipient shows failed with the reason; its package is kept, and not tried again by itself
+        long outboundId = waiting.getJsonNumber("id").longValue();
+        giveUp(outboundId);
+        JsonObject failed = only(office.clerk(), DEPARTMENT, id);
+        assertEquals("failed", failed.getString("status"), failed.toString());
+        assertTrue(failed.getString("reason").contains("503"), failed.toString());
+        assertEquals(1, countAs(DEPARTMENT, "SELECT count(*) FROM document_outbox WHERE sent_at IS NULL AND outbound_id = " + outboundId), "kept");
         assertEquals(200, province.put("/api/sim/document-axis/state", "{\"down\":false}").status());
+        Thread.sleep(2500);
+        assertEquals(failed.getInt("attempts"), only(office.clerk(), DEPARTMENT, id).getInt("attempts"), "not tried again by itself");
+        assertEquals("failed", only(office.clerk(), DEPARTMENT, id).getString("status"));
+        // the clerk sends it again: queued anew, then sent
+        Api.Response resent = office.clerk().post(path(DEPARTMENT) + "/" + id + "/send-external", "{\"to\":[\"000.00.00.G09\"]}");
+        assertEquals(200, resent.status(), resent.toString());
+        assertEquals(1, resent.json().getInt("queuedCount"));
         PortalIT.await("sent once the axis is back", () -> only(office.clerk(), DEPARTMENT, id).getString("status").equals("sent"), 60);
         JsonObject sent = only(office.clerk(), DEPARTMENT, id);
         assertTrue(sent.getString("axisId").startsWith("AXIS-"), sent.toString());
@@ -214,6 +246,45 @@ class DocumentExchangeIT extends DeployedEar {
         assertEquals(before, countAs(DEPARTMENT, "SELECT count(*) FROM document_outbox"), "nothing written");
         assertEquals(0, countAs(DEPARTMENT, "SELECT count(*) FROM document_outbound WHERE document_id IN (" + draftId + ", " + secretId + ")"));
         assertEquals(1, outbound(office.clerk(), DEPARTMENT, id).size());
+    }
+
+    /**
+     * The worker's last try, as the worker's own function records it (with the limit of tries at one, so the test need
+     * not wait through them all): taken when no claim holds the row, locked meanwhile so no claim takes it.
+     */
+    static void giveUp(long outboundId) throws Exception {
+        long end = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            try (Connection c = Fixtures.db().app()) {
+                c.setAutoCommit(false);
+                try (PreparedStatement ps = c.prepareStatement("SELECT set_config('app.tenant_id', ?, true), set_config('app.subtree', 'off', true)")) {
+                    ps.setString(1, Long.toString(Fixtures.tenantId(DEPARTMENT)));
+                    ps.executeQuery().close();
+                }
+                Long row = null;
+                try (PreparedStatement ps = c.prepareStatement("SELECT id FROM document_outbox WHERE outbound_id = ? AND sent_at IS NULL "
+                        + "AND (claimed_until IS NULL OR claimed_until < now()) FOR UPDATE SKIP LOCKED");) {
+                    ps.setLong(1, outboundId);
+                    try (java.sql.ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            row = rs.getLong(1);
+                        }
+                    }
+                }
+                if (row != null) {
+                    try (PreparedStatement ps = c.prepareStatement("SELECT document_outbox_failed(?, (SELECT last_error FROM document_outbox WHERE id = ?), 30, 1)")) {
+                        ps.setLong(1, row);
+                        ps.setLong(2, row);
+                        ps.executeQuery().close();
+                    }
+                    c.commit();
+                    return;
+                }
+                c.rollback();
+            }
+            assertTrue(System.nanoTime() < end, "the outbox row stayed claimed");
+            Thread.sleep(100);
+        }
     }
 
     /** Gives an account an e-mail address (as the owner, in its unit's scope: row-level security binds the owner too). */

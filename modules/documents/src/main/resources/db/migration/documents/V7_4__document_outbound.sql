@@ -25,6 +25,8 @@ CREATE TABLE document_outbound (
     UNIQUE (document_id, organ_id)
 );
 CREATE INDEX document_outbound_tenant ON document_outbound (tenant_id, document_id);
+-- the axis names a package by its id when it reports what the receiving organisation did with it
+CREATE UNIQUE INDEX document_outbound_axis ON document_outbound (axis_id) WHERE axis_id IS NOT NULL;
 
 CREATE TABLE document_outbox (
     id              bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -53,8 +55,12 @@ CREATE POLICY tenant_scope ON document_outbox
     USING (tenant_id = ANY ((SELECT visible_tenants())::bigint[]))
     WITH CHECK (tenant_id = ANY ((SELECT visible_tenants())::bigint[]));
 
--- the application writes both in the sender's scope and reads the statuses; only the worker's functions change them
+-- the application writes both in the sender's scope and reads the statuses; the worker's functions mark what the axis
+-- said. In the sender's scope the application records the receiving organisation's answer (received, returned) and
+-- queues a failed recipient again (its package due now, its tries counted from zero).
 GRANT SELECT, INSERT ON document_outbound, document_outbox TO ${app_role};
+GRANT UPDATE (status, reason, answered_at, attempts, last_error) ON document_outbound TO ${app_role};
+GRANT UPDATE (next_attempt_at, attempts, last_error) ON document_outbox TO ${app_role};
 
 -- The worker serves every unit, so it reads and marks the outbox through these functions, owned by the role that
 -- bypasses row-level security (the search and dossier outboxes' owner). Rows are independent of each other (one
@@ -134,17 +140,24 @@ BEGIN
 END
 $$;
 
+-- the axis reports on a package by its id before any scope is known: the unit that sent it, and nothing else
+CREATE FUNCTION document_outbound_unit(p_axis_id text) RETURNS bigint
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT tenant_id FROM document_outbound WHERE axis_id = p_axis_id
+$$;
+
 GRANT SELECT, UPDATE ON document_outbox, document_outbound TO ${indexer_role};
 GRANT USAGE, CREATE ON SCHEMA public TO ${indexer_role};
+ALTER FUNCTION document_outbound_unit(text) OWNER TO ${indexer_role};
 ALTER FUNCTION document_outbox_claim(integer, interval, text[]) OWNER TO ${indexer_role};
 ALTER FUNCTION document_outbox_sent(bigint, text) OWNER TO ${indexer_role};
 ALTER FUNCTION document_outbox_refused(bigint, text) OWNER TO ${indexer_role};
 ALTER FUNCTION document_outbox_failed(bigint, text, integer, integer) OWNER TO ${indexer_role};
 REVOKE CREATE ON SCHEMA public FROM ${indexer_role};
 REVOKE EXECUTE ON FUNCTION document_outbox_claim(integer, interval, text[]), document_outbox_sent(bigint, text),
-    document_outbox_refused(bigint, text), document_outbox_failed(bigint, text, integer, integer) FROM PUBLIC;
+    document_outbox_refused(bigint, text), document_outbox_failed(bigint, text, integer, integer), document_outbound_unit(text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION document_outbox_claim(integer, interval, text[]), document_outbox_sent(bigint, text),
-    document_outbox_refused(bigint, text), document_outbox_failed(bigint, text, integer, integer) TO ${app_role};
+    document_outbox_refused(bigint, text), document_outbox_failed(bigint, text, integer, integer), document_outbound_unit(text) TO ${app_role};
 
 -- Who hears of an urgent document: the receiving unit's clerks and leaders who have an e-mail address (app_user.email),
 -- read when the e-mail is sent. The worker serves every unit, so this is a function owned by the login role (which

@@ -49,6 +49,29 @@ public class AxisAdapter {
         return Optional.empty();
     }
 
+    /**
+     * The token the axis sends with its reports ({@code X-Axis-Token}): {@code egov.document-axis.token}; with the
+     * simulators on and none configured, one made at first use and kept in the data grid (the simulator, which reports
+     * for the far side, is this platform).
+     */
+    public Optional<String> token() {
+        var config = ConfigProvider.getConfig();
+        Optional<String> token = config.getOptionalValue("egov.document-axis.token", String.class).filter(s -> !s.isBlank());
+        if (token.isPresent() || !"on".equals(config.getOptionalValue("egov.simulators", String.class).orElse("off"))) {
+            return token;
+        }
+        try {
+            com.hazelcast.core.HazelcastInstance grid = (com.hazelcast.core.HazelcastInstance) new javax.naming.InitialContext().lookup("payara/Hazelcast");
+            com.hazelcast.map.IMap<String, Object> state = grid.getMap(AxisSimulator.STATE);
+            byte[] random = new byte[32];
+            new java.security.SecureRandom().nextBytes(random);
+            Object was = state.putIfAbsent("token", java.util.HexFormat.of().formatHex(random));
+            return Optional.of((String) (was != null ? was : state.get("token")));
+        } catch (javax.naming.NamingException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Posts the package; answers what the axis said, or throws when it could not be asked (the worker tries again). */
     public Answer post(String url, byte[] xml) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))

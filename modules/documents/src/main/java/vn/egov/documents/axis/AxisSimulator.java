@@ -49,6 +49,9 @@ public class AxisSimulator {
     @Inject
     Signatures signatures;
 
+    @Inject
+    AxisAdapter axis;
+
     @POST
     @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.APPLICATION_OCTET_STREAM})
     public Response take(byte[] xml) {
@@ -81,6 +84,33 @@ public class AxisSimulator {
             throw ProblemException.notFound("gói " + id + " trên trục giả lập", "package " + id + " on the simulated axis");
         }
         return Response.ok(Base64.getDecoder().decode(b64), MediaType.APPLICATION_XML_TYPE).build();
+    }
+
+    /**
+     * {@code {"status": "received"|"returned", "reason"?}}: the receiving organisation's answer to a package the axis
+     * took, reported to the platform as the axis does (its status endpoint, with the axis's token). Answers what the
+     * platform answered.
+     */
+    @POST
+    @Path("packages/{id}/answer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response answer(@PathParam("id") String id, JsonObject body, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) throws Exception {
+        requireEnabled();
+        access.requireProvinceAdmin();
+        if (grid.<String, String>getMap(RECEIVED).get(id) == null) {
+            throw ProblemException.notFound("gói " + id + " trên trục giả lập", "package " + id + " on the simulated axis");
+        }
+        var report = Jsonp.createObjectBuilder().add("axisId", id).add("status", body == null ? "" : body.getString("status", ""));
+        if (body != null && body.get("reason") instanceof JsonString r) {
+            report.add("reason", r.getString());
+        }
+        java.net.http.HttpResponse<String> platform = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(uri.getBaseUri().resolve("api/documents/axis/status")).timeout(java.time.Duration.ofSeconds(10))
+                .header("Content-Type", "application/json").header("X-Axis-Token", axis.token().orElse(""))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(report.build().toString())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return Response.status(platform.statusCode()).type(platform.headers().firstValue("Content-Type").orElse(MediaType.APPLICATION_JSON))
+                .entity(platform.body()).build();
     }
 
     /** {@code {"down": true|false, "refuse": "reason"|null}}: out of service (503), or refusing every package with the reason. */

@@ -157,15 +157,24 @@ public class Outbound {
             throw Registers.conflict(d.status().equals("recalled") ? "Văn bản đã bị thu hồi." : "Văn bản chưa được cấp số: hãy ban hành trước khi gửi.",
                     d.status().equals("recalled") ? "The document was recalled." : "The document has no number yet: issue it before sending.");
         }
-        List<String> had = db.list("SELECT organ_id FROM document_outbound WHERE tenant_id = ? AND document_id = ?", rs -> rs.getString(1),
-                unit.getId(), d.id());
+        Map<String, Status> had = new java.util.HashMap<>();
+        db.list("SELECT " + COLS + " FROM document_outbound WHERE tenant_id = ? AND document_id = ?", Outbound::status, unit.getId(), d.id())
+                .forEach(v -> had.put(v.organId(), v));
         List<String> queued = new ArrayList<>();
         List<String> already = new ArrayList<>();
         List<EdXml.Attachment> attachments = null;
         KeyStore.PrivateKeyEntry key = null;
         String documentId = edXmlDocumentId(unit, d.id());
         for (Organ o : organs) {
-            if (had.contains(o.id())) {
+            Status before = had.get(o.id());
+            if (before != null && before.status().equals("failed")) {
+                // failed after every try: its package (kept in the outbox) is due again now, its tries counted anew
+                db.update("UPDATE document_outbound SET status = 'queued', reason = NULL, attempts = 0 WHERE id = ? AND status = 'failed'", before.id());
+                db.update("UPDATE document_outbox SET next_attempt_at = now(), attempts = 0 WHERE outbound_id = ? AND sent_at IS NULL", before.id());
+                queued.add(o.id());
+                continue;
+            }
+            if (before != null) {
                 already.add(o.id());
                 continue;
             }
@@ -190,6 +199,18 @@ public class Outbound {
             registers.event(d, "sent", actor, "qua trục liên thông văn bản quốc gia: " + String.join(", ", queued));
         }
         return new Queued(queued, already);
+    }
+
+    /**
+     * The receiving organisation's answer, as the axis reports it for a package it took: {@code received} (after
+     * {@code sent}) or {@code returned} with its reason (after {@code sent} or {@code received}). Answers whether the
+     * status changed (an answer repeated or out of order changes nothing).
+     */
+    @Transactional
+    @TenantTransactional
+    public boolean answered(Tenant unit, String axisId, String status, String reason) {
+        return db.update("UPDATE document_outbound SET status = ?, reason = ?, answered_at = now() WHERE tenant_id = ? AND axis_id = ? "
+                + "AND (status = 'sent' OR (status = 'received' AND ? = 'returned'))", status, Db.orNull(reason), unit.getId(), axisId, status) == 1;
     }
 
     /** Each organisation outside the platform the document was sent to, with its status (the sender's view). */
