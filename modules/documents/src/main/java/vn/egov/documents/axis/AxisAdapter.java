@@ -78,8 +78,15 @@ public class AxisAdapter {
                 .header("Content-Type", "application/xml").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(xml)).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        int status = response.statusCode();
-        String body = response.body() == null ? "" : response.body();
+        return answer(response.statusCode(), response.body() == null ? "" : response.body());
+    }
+
+    /**
+     * What an answer of the axis means: 2xx with an id, taken; a 4xx about the package, refused (its reason, or the
+     * answer itself); anything else, including 401/403/404/408/429 (this side's configuration or the axis's load, not the
+     * package) and a 2xx without an id, a failure to try again.
+     */
+    static Answer answer(int status, String body) throws IOException {
         if (status / 100 == 2) {
             String id = member(body, "id");
             if (id == null || id.isBlank()) {
