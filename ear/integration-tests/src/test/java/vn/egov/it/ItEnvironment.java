@@ -175,6 +175,12 @@ public class ItEnvironment implements LauncherSessionListener {
                     "INSERT INTO document_inbound (tenant_id, status, from_organ_id, from_organ_name, edxml_document_id, number_symbol, doc_type, "
                             + "abstract, issued_on, urgency, signed_by, package) SELECT id, 'received', 'seed', 'Mẫu', 'seed', '01/SEED', 'Công văn', "
                             + "'Gói mẫu', '2000-01-03', 'THUONG', 'seed', '<seed/>'::bytea FROM tenant WHERE code = 'xa-quang-kim' ON CONFLICT DO NOTHING",
+                    // sent outside the platform: the province's document taken by the axis, its package in the outbox (sent)
+                    "INSERT INTO document_outbound (tenant_id, document_id, organ_id, organ_name, edxml_document_id, status, axis_id, queued_by, "
+                            + "sent_at) SELECT tenant_id, id, '000.00.00.G22', 'Mẫu', 'seed', 'sent', 'seed', 'seed', now() FROM document "
+                            + "WHERE created_by = 'seed' ON CONFLICT DO NOTHING",
+                    "INSERT INTO document_outbox (tenant_id, target, outbound_id, payload, sent_at) SELECT tenant_id, 'edxml-axis', id, '<seed/>'::bytea, "
+                            + "now() FROM document_outbound WHERE queued_by = 'seed' AND NOT EXISTS (SELECT 1 FROM document_outbox WHERE payload = '<seed/>'::bytea)",
                     // a revoked token (its hash matches no token anyone holds)
                     "INSERT INTO api_token (tenant_id, user_id, name, token_hash, hint, expires_at, revoked_at, revoked_by) SELECT u.tenant_id, u.id, "
                             + "'Mẫu', repeat('0', 64), '…seed', now() + interval '1 day', now(), 'seed' FROM app_user u WHERE u.tenant_id = " + province

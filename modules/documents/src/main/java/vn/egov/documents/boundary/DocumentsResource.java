@@ -72,6 +72,9 @@ public class DocumentsResource {
     @Inject
     Exchange exchange;
 
+    @Inject
+    vn.egov.documents.control.Outbound outbound;
+
     @GET
     @Path("outgoing")
     public Response outgoing(@QueryParam("year") Integer year) {
@@ -198,6 +201,10 @@ public class DocumentsResource {
             JsonArrayBuilder a = Jsonp.createArrayBuilder();
             registers.deliveries(unit, d.id()).forEach(v -> a.add(json(v)));
             o.add("deliveries", a);
+            // organisations outside the platform, through the national axis: each one's status
+            JsonArrayBuilder out = Jsonp.createArrayBuilder();
+            outbound.statuses(unit, d.id()).forEach(v -> out.add(json(v)));
+            o.add("outbound", out);
         } else if (d.deliveryId() != null) {
             registers.origin(unit, d.deliveryId()).ifPresent(v -> {
                 o.add("withdrawn", v.status().equals("recalled"));
@@ -328,6 +335,37 @@ public class DocumentsResource {
         Registers.Sent sent = registers.send(unit, id, strings(b, "to"), b.getBoolean("subtree", false), access.user());
         return Response.ok(Jsonp.createObjectBuilder().add("delivered", codes(sent.delivered())).add("already", codes(sent.already()))
                 .add("deliveredCount", sent.delivered().size()).build()).build();
+    }
+
+    /**
+     * {@code {"to": ["000.00.00.G22" | {"id", "name"?}]}}: to organisations outside the platform through the national
+     * document axis; each is queued (its signed edXML package in the outbox) and its status shown with the document.
+     */
+    @POST
+    @Path("{id: [0-9]+}/send-external")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response sendExternal(@PathParam("id") long id, JsonObject body) {
+        Tenant unit = access.require(DOMAIN, "write");
+        JsonObject b = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
+        vn.egov.documents.control.Outbound.Queued q = outbound.send(unit, id, b.get("to"), access.user());
+        JsonArrayBuilder queued = Jsonp.createArrayBuilder();
+        q.queued().forEach(queued::add);
+        JsonArrayBuilder already = Jsonp.createArrayBuilder();
+        q.already().forEach(already::add);
+        return Response.ok(Jsonp.createObjectBuilder().add("queued", queued).add("already", already).add("queuedCount", q.queued().size())
+                .build()).build();
+    }
+
+    static JsonObjectBuilder json(vn.egov.documents.control.Outbound.Status v) {
+        JsonObjectBuilder o = Jsonp.createObjectBuilder().add("id", v.id()).add("organId", v.organId()).add("organName", v.organName())
+                .add("status", v.status()).add("attempts", v.attempts()).add("queuedBy", v.queuedBy());
+        add(o, "axisId", v.axisId());
+        add(o, "reason", v.reason());
+        add(o, "lastError", v.lastError());
+        add(o, "queuedAt", v.queuedAt());
+        add(o, "sentAt", v.sentAt());
+        add(o, "answeredAt", v.answeredAt());
+        return o;
     }
 
     /** {@code {"reason"}}. */

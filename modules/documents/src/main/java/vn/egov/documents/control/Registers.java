@@ -71,6 +71,9 @@ public class Registers {
     @Inject
     vn.egov.dossiers.control.Processing processing;
 
+    @Inject
+    UrgentMail urgentMail;
+
     /** A document as its register holds it. */
     public record Doc(long id, long tenantId, String register, String status, String secrecy, String urgency, String docType, String symbol,
                       Integer year, Integer number, String numberSymbol, String issuer, String place, LocalDate issuedOn, String abstractText,
@@ -397,6 +400,9 @@ public class Registers {
         already.removeAll(delivered);
         if (!delivered.isEmpty()) {
             event(d, "sent", actor, delivered.size() + " đơn vị");
+            // an urgent one is told to each receiver's clerks and leaders at once, in this transaction
+            urgentMail.tell(unit.getId(), delivered, new UrgentMail.About(d.urgency(), d.numberSymbol(), d.issuer() == null ? unit.getName() : d.issuer(),
+                    d.abstractText(), d.docType()), "/api/t/%s/documents/queue");
         }
         return new Sent(delivered, already);
     }

@@ -43,6 +43,9 @@ public class Exchange {
     @Inject
     Registers registers;
 
+    @Inject
+    vn.egov.documents.control.UrgentMail urgentMail;
+
     /** A package that arrived, as the unit's queue shows it. */
     public record Inbound(long id, String status, String fromId, String fromName, String documentId, String numberSymbol, String docType, String abstractText,
                           String signer, LocalDate issuedOn, LocalDate dueDate, String urgency, String signedBy, Instant receivedAt, String reason,
@@ -96,13 +99,17 @@ public class Exchange {
                     "Văn bản " + p.numberSymbol() + " (DocumentId " + p.documentId() + ") của " + p.from().name() + " đã được nhận trước đó. Không có gì thay đổi.",
                     "This package was received before. Nothing changed."));
         }
-        return db.one("INSERT INTO document_inbound (tenant_id, status, from_organ_id, from_organ_name, edxml_document_id, number_symbol, doc_type, "
+        Inbound in = db.one("INSERT INTO document_inbound (tenant_id, status, from_organ_id, from_organ_name, edxml_document_id, number_symbol, doc_type, "
                         + "abstract, signer, issued_on, due_date, page_count, urgency, signed_by, package) VALUES (?, 'received', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                         + "?, ?, ?) RETURNING " + COLS, Exchange::inbound,
                 unit.getId(), p.from().id(), p.from().name(), p.documentId(), p.numberSymbol(), p.typeName(), clip(p.subject(), 2000),
                 Db.orNull(p.signerName()), p.promulgationDate(), p.dueDate() == null ? new Db.Typed(java.sql.Types.DATE) : p.dueDate(),
                 p.pageAmount() == null ? new Db.Typed(java.sql.Types.INTEGER) : p.pageAmount(), urgency(p.priority()),
                 clip(read.signer().getSubjectX500Principal().getName(), 500), xml).orElseThrow();
+        // an urgent one is told to the unit's clerks and leaders at once, in this transaction
+        urgentMail.tell(unit.getId(), List.of(unit.getId()), new vn.egov.documents.control.UrgentMail.About(in.urgency(), in.numberSymbol(),
+                in.fromName(), in.abstractText(), in.docType()), "/api/t/%s/documents/edxml");
+        return in;
     }
 
     /** What came from outside and waits for the clerk: the most urgent first, then the oldest. */
