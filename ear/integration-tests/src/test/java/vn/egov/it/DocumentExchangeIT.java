@@ -346,7 +346,7 @@ class DocumentExchangeIT extends DeployedEar {
         assertTrue(text.contains("Số, ký hiệu: " + urgent.getString("numberSymbol")), text);
         assertTrue(text.contains("Cơ quan ban hành: " + urgent.getString("issuer")), text);
         assertTrue(text.contains("Trích yếu: " + urgentText), text);
-        assertTrue(text.contains("/api/t/" + COMMUNE + "/documents/queue"), text);
+        assertTrue(text.contains("/t/" + COMMUNE + "/admin/documents"), text);
         assertEquals(1, mailsAbout(clerkMail, urgentText).size(), "once");
         assertTrue(mailsAbout(clerkMail, normalText).isEmpty(), "a normal (khẩn) document is not mailed");
         assertTrue(mailsAbout(staffMail, urgentText).isEmpty(), "only clerks and leaders are told");
@@ -360,7 +360,7 @@ class DocumentExchangeIT extends DeployedEar {
         PortalIT.await("the edXML document's e-mail", () -> !mailsAbout(clerkMail, subject).isEmpty(), 60);
         MimeMessage byEdXml = mailsAbout(clerkMail, subject).get(0);
         assertEquals("[HỎA TỐC] Văn bản đến 12/BTP-HTQTCT của Bộ Tư pháp", byEdXml.getSubject());
-        assertTrue(((String) byEdXml.getContent()).contains("/api/t/" + COMMUNE + "/documents/edxml"));
+        assertTrue(((String) byEdXml.getContent()).contains("/t/" + COMMUNE + "/admin/documents#edxml"));
         assertNotNull(byEdXml.getFrom());
     }
 }

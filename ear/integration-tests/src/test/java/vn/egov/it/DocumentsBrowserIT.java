@@ -177,6 +177,17 @@ class DocumentsBrowserIT extends DeployedEar {
         String returned = browser.findElement(By.id("to-" + SIBLING_COMMUNE)).getText();
         assertTrue(returned.contains("Bị trả lại") && returned.contains("Không thuộc thẩm quyền"), returned);
         assertTrue(browser.findElement(By.id("to-" + COUSIN_COMMUNE)).getText().contains("Đã nhận, chờ vào sổ"));
+
+        // and sends it to a ministry outside the platform: an edXML package through the national axis (its simulator), via the outbox
+        browser.findElement(By.xpath("//summary[contains(., 'ngoài hệ thống')]")).click();
+        browser.findElement(By.id("organs")).sendKeys("000.00.00.G22");
+        Chromium.clickAndWait(browser, browser.findElement(By.id("send-external")));
+        assertTrue(browser.findElement(By.id("flash")).getText().contains("Đã xếp 1 gói tin edXML"), browser.findElement(By.id("flash")).getText());
+        PortalIT.await("the package taken by the axis", () -> {
+            browser.navigate().refresh();
+            return browser.findElement(By.id("outbound")).getText().contains("Đã gửi lên trục liên thông");
+        }, 30);
+        assertTrue(browser.findElement(By.id("outbound")).getText().contains("000.00.00.G22"));
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("files")));
         Chromium.screenshot(browser, "documents-7-statuses");
     }

@@ -402,7 +402,7 @@ public class Registers {
             event(d, "sent", actor, delivered.size() + " đơn vị");
             // an urgent one is told to each receiver's clerks and leaders at once, in this transaction
             urgentMail.tell(unit.getId(), delivered, new UrgentMail.About(d.urgency(), d.numberSymbol(), d.issuer() == null ? unit.getName() : d.issuer(),
-                    d.abstractText(), d.docType()), "/api/t/%s/documents/queue");
+                    d.abstractText(), d.docType()), "/t/%s/admin/documents");
         }
         return new Sent(delivered, already);
     }

@@ -108,7 +108,7 @@ public class Exchange {
                 clip(read.signer().getSubjectX500Principal().getName(), 500), xml).orElseThrow();
         // an urgent one is told to the unit's clerks and leaders at once, in this transaction
         urgentMail.tell(unit.getId(), List.of(unit.getId()), new vn.egov.documents.control.UrgentMail.About(in.urgency(), in.numberSymbol(),
-                in.fromName(), in.abstractText(), in.docType()), "/api/t/%s/documents/edxml");
+                in.fromName(), in.abstractText(), in.docType()), "/t/%s/admin/documents#edxml");
         return in;
     }
 

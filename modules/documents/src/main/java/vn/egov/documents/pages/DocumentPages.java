@@ -87,6 +87,14 @@ public class DocumentPages {
             Map.entry("accepted", new String[] {"Đã vào sổ đến", "Registered by the receiver"}),
             Map.entry("returned", new String[] {"Bị trả lại", "Returned"}));
 
+    static final Map<String, String[]> OUTBOUND = Map.of(
+            "queued", new String[] {"Đang chờ gửi qua trục liên thông", "Waiting to go through the axis"},
+            "sent", new String[] {"Đã gửi lên trục liên thông", "Sent through the axis"},
+            "received", new String[] {"Nơi nhận đã nhận", "Received by the organisation"},
+            "returned", new String[] {"Nơi nhận trả lại", "Returned by the organisation"},
+            "refused", new String[] {"Trục liên thông từ chối", "Refused by the axis"},
+            "failed", new String[] {"Không gửi được", "Could not be sent"});
+
     /** The usual document types (Decree 30/2020, Article 7), offered while typing. */
     static final String DOC_TYPES = "<datalist id=\"doc-types\">" + java.util.stream.Stream.of("Công văn", "Quyết định", "Tờ trình", "Thông báo",
             "Kế hoạch", "Báo cáo", "Giấy mời", "Chỉ thị").map(t -> "<option value=\"" + t + "\">").collect(java.util.stream.Collectors.joining()) + "</datalist>";
@@ -145,13 +153,14 @@ public class DocumentPages {
     public Response overview() {
         Tenant unit = require("read");
         JsonArray queue = (JsonArray) layout.call(() -> api.queue()).getEntity();
+        JsonArray edxml = (JsonArray) layout.call(() -> api.edXmlWaiting()).getEntity();
         JsonArray work = (JsonArray) layout.call(() -> api.work()).getEntity();
         JsonObject outgoing = (JsonObject) layout.call(() -> api.outgoing(null)).getEntity();
         JsonObject incoming = (JsonObject) layout.call(() -> api.incoming(null)).getEntity();
-        return layout.ok(overviewPage(unit, queue, work, outgoing, incoming, null));
+        return layout.ok(overviewPage(unit, queue, edxml, work, outgoing, incoming, null));
     }
 
-    private String overviewPage(Tenant unit, JsonArray queue, JsonArray work, JsonObject outgoing, JsonObject incoming, String failure) {
+    private String overviewPage(Tenant unit, JsonArray queue, JsonArray edxml, JsonArray work, JsonObject outgoing, JsonObject incoming, String failure) {
         String apiBase = "/api/t/" + Html.escape(unit.getCode()) + "/documents";
         StringBuilder b = new StringBuilder(STYLE).append("<h1>").append(layout.t("Văn bản đi, văn bản đến", "Official documents")).append("</h1>");
         if (failure != null) {
@@ -180,15 +189,23 @@ public class DocumentPages {
                     JsonObject file = f.asJsonObject();
                     b.append("<a href=\"").append(Html.escape(file.getString("url"))).append("\">").append(Html.escape(file.getString("name"))).append("</a><br>");
                 }
-                String action = Html.escape(layout.url(unit, "documents/queue/" + id));
-                b.append("</td><td><form class=\"inline\" method=\"post\" action=\"").append(action).append("\">").append(layout.csrfField())
-                        .append("<input type=\"hidden\" name=\"action\" value=\"accept\"><button type=\"submit\" id=\"accept-").append(id).append("\">")
-                        .append(layout.t("Vào sổ đến", "Register")).append("</button></form><details><summary>").append(layout.t("Trả lại", "Return"))
-                        .append("</summary><form class=\"doc\" method=\"post\" action=\"").append(action).append("\">").append(layout.csrfField())
-                        .append("<input type=\"hidden\" name=\"action\" value=\"return\"><label for=\"reason-").append(id).append("\">")
-                        .append(layout.t("Lý do trả lại", "Reason")).append("</label><textarea id=\"reason-").append(id).append("\" name=\"reason\" rows=\"2\"></textarea>")
-                        .append("<button type=\"submit\" id=\"return-").append(id).append("\">").append(layout.t("Trả lại nơi gửi", "Return to the sender"))
-                        .append("</button></form></details></td></tr>");
+                b.append("</td><td>").append(answerForms(Html.escape(layout.url(unit, "documents/queue/" + id)), Long.toString(id))).append("</td></tr>");
+            }
+            b.append("</tbody></table>");
+        }
+
+        if (!edxml.isEmpty()) {
+            b.append("<h2 id=\"edxml\">").append(layout.t("Văn bản điện tử từ ngoài hệ thống (edXML) chờ vào sổ", "From outside the platform (edXML), to register"))
+                    .append("</h2><table id=\"edxml-waiting\"><thead><tr><th scope=\"col\">").append(layout.t("Độ khẩn", "Urgency")).append("</th><th scope=\"col\">")
+                    .append(layout.t("Số, ký hiệu", "Number")).append("</th><th scope=\"col\">").append(layout.t("Nơi gửi", "From")).append("</th><th scope=\"col\">")
+                    .append(layout.t("Trích yếu", "Abstract")).append("</th><th scope=\"col\">").append(layout.t("Xử lý", "Act")).append("</th></tr></thead><tbody>");
+            for (JsonValue v : edxml) {
+                JsonObject p = v.asJsonObject();
+                long id = p.getJsonNumber("id").longValue();
+                String action = Html.escape(layout.url(unit, "documents/edxml/" + id));
+                b.append("<tr><td>").append(urgency(p.getString("urgency"))).append("</td><td>").append(Html.escape(p.getString("numberSymbol"))).append("</td><td>")
+                        .append(Html.escape(p.getString("from"))).append(" (").append(Html.escape(p.getString("fromOrganId"))).append(")</td><td>")
+                        .append(Html.escape(p.getString("abstract"))).append("</td><td>").append(answerForms(action, "edxml-" + id)).append("</td></tr>");
             }
             b.append("</tbody></table>");
         }
@@ -261,6 +278,17 @@ public class DocumentPages {
         return layout.ok(layout.page(unit, "documents", "Tìm văn bản", "Search documents", b.toString()));
     }
 
+    /** Register it, or return it with a reason: the two answers to what arrived ({@code key} makes the elements' ids). */
+    private String answerForms(String action, String key) {
+        return "<form class=\"inline\" method=\"post\" action=\"" + action + "\">" + layout.csrfField()
+                + "<input type=\"hidden\" name=\"action\" value=\"accept\"><button type=\"submit\" id=\"accept-" + key + "\">"
+                + layout.t("Vào sổ đến", "Register") + "</button></form><details><summary>" + layout.t("Trả lại", "Return")
+                + "</summary><form class=\"doc\" method=\"post\" action=\"" + action + "\">" + layout.csrfField()
+                + "<input type=\"hidden\" name=\"action\" value=\"return\"><label for=\"reason-" + key + "\">" + layout.t("Lý do trả lại", "Reason")
+                + "</label><textarea id=\"reason-" + key + "\" name=\"reason\" rows=\"2\"></textarea><button type=\"submit\" id=\"return-" + key + "\">"
+                + layout.t("Trả lại nơi gửi", "Return to the sender") + "</button></form></details>";
+    }
+
     private String table(Tenant unit, String id, JsonArray docs, boolean work) {
         if (docs.isEmpty()) {
             return "<p id=\"" + id + "-empty\">" + layout.t("Chưa có văn bản.", "No documents.") + "</p>";
@@ -295,27 +323,30 @@ public class DocumentPages {
 
     /** Accepting into the incoming register, or returning to the sender with a reason. */
     @POST
-    @Path("queue/{delivery: [0-9]+}")
+    @Path("{source: queue|edxml}/{delivery: [0-9]+}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response answer(@PathParam("delivery") long delivery, MultivaluedMap<String, String> form) {
+    public Response answer(@PathParam("source") String source, @PathParam("delivery") long delivery, MultivaluedMap<String, String> form) {
         layout.checkCsrf(form.getFirst("csrf"));
         Tenant unit = require("write");
         String action = text(form, "action");
+        boolean edXml = source.equals("edxml");
+        boolean despite = form.getFirst("despiteSignatures") != null;
         try {
             if (action.equals("accept")) {
-                JsonObject d = own.call(() -> (JsonObject) api.accept(delivery, form.getFirst("despiteSignatures") != null).getEntity());
+                JsonObject d = own.call(() -> (JsonObject) (edXml ? api.acceptEdXml(delivery, despite) : api.accept(delivery, despite)).getEntity());
                 layout.flash(Html.escape(layout.t("Đã vào sổ đến số " + d.getInt("number") + ". Trình lãnh đạo phân công xử lý.",
                         "Registered as incoming number " + d.getInt("number") + ". It goes to the leader for direction.")));
                 return layout.redirect("/t/" + unit.getCode() + "/admin/documents/" + d.getJsonNumber("id").longValue());
             } else if (action.equals("return")) {
-                own.call(() -> api.giveBack(delivery, Jsonp.createObjectBuilder().add("reason", text(form, "reason")).build()));
+                JsonObject reason = Jsonp.createObjectBuilder().add("reason", text(form, "reason")).build();
+                own.call(() -> edXml ? api.returnEdXml(delivery, reason) : api.giveBack(delivery, reason));
                 layout.flash(Html.escape(layout.t("Đã trả lại văn bản cho nơi gửi.", "Returned to the sender.")));
                 return layout.redirect("/t/" + unit.getCode() + "/admin/documents");
             }
             throw ProblemException.notFound("thao tác " + action, "action " + action);
         } catch (ProblemException e) {
-            throw layout.refuse(e.problem().status(), overviewPage(unit, (JsonArray) api.queue().getEntity(), (JsonArray) api.work().getEntity(),
-                    (JsonObject) api.outgoing(null).getEntity(), (JsonObject) api.incoming(null).getEntity(), layout.detail(e)));
+            throw layout.refuse(e.problem().status(), overviewPage(unit, (JsonArray) api.queue().getEntity(), (JsonArray) api.edXmlWaiting().getEntity(),
+                    (JsonArray) api.work().getEntity(), (JsonObject) api.outgoing(null).getEntity(), (JsonObject) api.incoming(null).getEntity(), layout.detail(e)));
         }
     }
 
@@ -682,6 +713,17 @@ public class DocumentPages {
                 yield layout.t("Đã gửi đến " + sent.getInt("deliveredCount") + " đơn vị.", "Sent to " + sent.getInt("deliveredCount") + " unit(s).")
                         + (sent.getJsonArray("already").isEmpty() ? "" : layout.t(" Đã gửi trước đó: ", " Sent before: ") + sent.getJsonArray("already").size());
             }
+            case "send-external" -> {
+                JsonArrayBuilder to = Jsonp.createArrayBuilder();
+                for (String line : text(form, "organs").split("[\\s,;]+")) {
+                    if (!line.isBlank()) {
+                        to.add(line.strip());
+                    }
+                }
+                JsonObject q = (JsonObject) api.sendExternal(id, Jsonp.createObjectBuilder().add("to", to).build()).getEntity();
+                yield layout.t("Đã xếp " + q.getInt("queuedCount") + " gói tin edXML chờ gửi qua trục liên thông.",
+                        q.getInt("queuedCount") + " edXML package(s) queued for the axis.");
+            }
             case "recall" -> {
                 api.recall(id, Jsonp.createObjectBuilder().add("reason", text(form, "reason")).build());
                 yield layout.t("Đã thu hồi văn bản; các nơi nhận được báo.", "Recalled; the receivers are told.");
@@ -796,6 +838,24 @@ public class DocumentPages {
             b.append("</tbody></table>");
         }
 
+        if (d.containsKey("outbound") && !d.getJsonArray("outbound").isEmpty()) {
+            b.append("<h2>").append(layout.t("Nơi nhận ngoài hệ thống (qua trục liên thông văn bản quốc gia)", "Organisations outside the platform (national axis)"))
+                    .append("</h2><table id=\"outbound\"><thead><tr><th scope=\"col\">").append(layout.t("Cơ quan nhận", "Organisation"))
+                    .append("</th><th scope=\"col\">").append(layout.t("Tình trạng", "Status")).append("</th><th scope=\"col\">").append(layout.t("Thời gian", "When"))
+                    .append("</th><th scope=\"col\">").append(layout.t("Lý do, lỗi", "Reason, error")).append("</th></tr></thead><tbody>");
+            for (JsonValue v : d.getJsonArray("outbound")) {
+                JsonObject x = v.asJsonObject();
+                String when = x.getString("answeredAt", x.getString("sentAt", x.getString("queuedAt", null)));
+                String organ = x.getString("organName").equals(x.getString("organId")) ? x.getString("organId")
+                        : x.getString("organName") + " (" + x.getString("organId") + ")";
+                b.append("<tr><td>").append(Html.escape(organ)).append("</td><td class=\"status\">")
+                        .append(word(OUTBOUND, x.getString("status"))).append(x.getString("status").equals("queued") && x.getInt("attempts") > 0
+                                ? layout.t(" — đã thử " + x.getInt("attempts") + " lần", " — tried " + x.getInt("attempts") + " times") : "")
+                        .append("</td><td>").append(time(when)).append("</td><td>").append(Html.escape(x.getString("reason", x.getString("lastError", ""))))
+                        .append("</td></tr>");
+            }
+            b.append("</tbody></table>");
+        }
         b.append(actions(unit, d, me));
 
         b.append("<h2>").append(layout.t("Lịch sử", "History")).append("</h2><ol id=\"history\">");
@@ -845,6 +905,11 @@ public class DocumentPages {
                 case "issued" -> {
                     if (!d.containsKey("secrecy")) {
                         b.append(form(action, "send", layout.t("Gửi văn bản", "Send"), sendFields(unit)));
+                        b.append("<details><summary>").append(layout.t("Gửi cơ quan ngoài hệ thống (qua trục liên thông)", "Send outside the platform (national axis)"))
+                                .append("</summary>").append(form(action, "send-external", layout.t("Gửi qua trục liên thông", "Send through the axis"),
+                                        "<label for=\"organs\">" + layout.t("Mã định danh cơ quan nhận, mỗi dòng một mã (ví dụ 000.00.00.G22)",
+                                                "Organisation ids, one per line (e.g. 000.00.00.G22)") + "</label><textarea id=\"organs\" name=\"organs\" rows=\"3\"></textarea>"))
+                                .append("</details>");
                     }
                     b.append("<details><summary>").append(layout.t("Thu hồi văn bản", "Recall")).append("</summary>")
                             .append(form(action, "recall", layout.t("Thu hồi", "Recall"), "<label for=\"recall-reason\">" + layout.t("Lý do thu hồi", "Why")

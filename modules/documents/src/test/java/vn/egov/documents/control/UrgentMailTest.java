@@ -28,13 +28,13 @@ class UrgentMailTest {
         assertEquals("[HỎA TỐC] Văn bản đến 12/STP-VP của Sở Tư pháp", UrgentMail.subject(ABOUT));
         assertEquals("[THƯỢNG KHẨN] Văn bản đến 12/STP-VP của Sở Tư pháp",
                 UrgentMail.subject(new UrgentMail.About("THUONG_KHAN", "12/STP-VP", "Sở Tư pháp", "x", "Công văn")));
-        String text = UrgentMail.text(COMMUNE, ABOUT, "/api/t/xa-quang-kim/documents/queue");
+        String text = UrgentMail.text(COMMUNE, ABOUT, "/t/xa-quang-kim/admin/documents");
         assertTrue(text.startsWith("Kính gửi văn thư và lãnh đạo UBND xã Quang Kim"), text);
         assertTrue(text.contains("Số, ký hiệu: 12/STP-VP"), text);
         assertTrue(text.contains("Cơ quan ban hành: Sở Tư pháp"), text);
         assertTrue(text.contains("Trích yếu: Về việc phòng chống lũ quét"), text);
         assertTrue(text.contains("văn bản hỏa tốc"), text);
-        assertTrue(text.contains("/api/t/xa-quang-kim/documents/queue"), text);
+        assertTrue(text.contains("/t/xa-quang-kim/admin/documents"), text);
     }
 
     @Test
