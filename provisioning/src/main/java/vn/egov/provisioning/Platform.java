@@ -98,6 +98,16 @@ public final class Platform {
             payara.ensureSystemProperty("egov.vnpost.url", vnpost.isBlank() ? baseUrl() + "/api/sim/vnpost" : vnpost);
             payara.ensureSystemProperty("egov.vnpost.token", System.getenv().getOrDefault("EGOV_VNPOST_TOKEN", "simulator-" + settings.env() + "-" + settings.portBase()));
         }
+        // the national document axis (official documents out as edXML, and its reports back): the real one where
+        // configured; else, with the simulators, the documents' adapter finds the platform's own simulator by itself
+        String axis = System.getenv().getOrDefault("EGOV_DOCUMENT_AXIS_URL", "");
+        if (!axis.isBlank()) {
+            payara.ensureSystemProperty("egov.document-axis.url", axis);
+        }
+        String axisToken = System.getenv().getOrDefault("EGOV_DOCUMENT_AXIS_TOKEN", "");
+        if (!axisToken.isBlank()) {
+            payara.ensureSystemProperty("egov.document-axis.token", axisToken);
+        }
         // the payment gateway (VietQR payments to the province's account): its address and the secret its signatures use
         String gateway = System.getenv().getOrDefault("EGOV_PAYMENT_URL", "");
         if (!gateway.isBlank() || simulators) {
