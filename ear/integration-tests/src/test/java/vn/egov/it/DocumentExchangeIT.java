@@ -8,6 +8,7 @@ import static vn.egov.it.DocumentsIT.Office;
 import static vn.egov.it.DocumentsIT.countAs;
 import static vn.egov.it.DocumentsIT.path;
 import static vn.egov.it.Fixtures.COMMUNE;
+import static vn.egov.it.Fixtures.COUSIN_COMMUNE;
 import static vn.egov.it.Fixtures.PASSWORD;
 import static vn.egov.it.Fixtures.SIBLING_COMMUNE;
 
@@ -350,6 +351,10 @@ class DocumentExchangeIT extends DeployedEar {
         assertEquals(1, mailsAbout(clerkMail, urgentText).size(), "once");
         assertTrue(mailsAbout(clerkMail, normalText).isEmpty(), "a normal (khẩn) document is not mailed");
         assertTrue(mailsAbout(staffMail, urgentText).isEmpty(), "only clerks and leaders are told");
+        // the addresses are answered in the unit's own scope only: another commune, as the app role, reads none of them
+        String recipients = "SELECT count(*) FROM document_mail_recipients(" + Fixtures.tenantId(COMMUNE) + ")";
+        assertTrue(DocumentsIT.countAs(COMMUNE, recipients) >= 2, "the commune's own clerk and leader");
+        assertEquals(0, DocumentsIT.countAs(COUSIN_COMMUNE, recipients), "another commune gets no address of this one");
 
         // one that arrives by edXML (hỏa tốc, from the Ministry of Justice) is told the same way
         vn.egov.platform.signing.TestPki pki = vn.egov.platform.signing.TestPki.create(DocumentsIT.platformPki(),

@@ -163,12 +163,26 @@ public class OutboxWorker {
     private void mail(Claimed r) throws SQLException, jakarta.mail.MessagingException {
         JsonObject m = Jsonp.createReader(new StringReader(new String(r.payload(), StandardCharsets.UTF_8))).readObject();
         List<Recipient> to = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT email, display_name FROM document_mail_recipients(?)")) {
-            ps.setLong(1, m.getJsonNumber("tenantId").longValue());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    to.add(new Recipient(rs.getString(1), rs.getString(2)));
+        long tenant = m.getJsonNumber("tenantId").longValue();
+        try (Connection c = dataSource.getConnection()) {
+            // the addresses are answered inside the unit's own scope only (V7_5): set it for this short transaction
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement scope = c.prepareStatement("SELECT set_config('app.tenant_id', ?, true), set_config('app.subtree', 'off', true)")) {
+                    scope.setString(1, Long.toString(tenant));
+                    scope.executeQuery().close();
                 }
+                try (PreparedStatement ps = c.prepareStatement("SELECT email, display_name FROM document_mail_recipients(?)")) {
+                    ps.setLong(1, tenant);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            to.add(new Recipient(rs.getString(1), rs.getString(2)));
+                        }
+                    }
+                }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
             }
         }
         for (Recipient p : to) {
