@@ -219,6 +219,14 @@ class DocumentExchangeIT extends DeployedEar {
         assertEquals(0, countAs(SIBLING_COMMUNE, "SELECT count(*) FROM document_outbox WHERE outbound_id = " + outboundId));
         assertEquals(1, countAs(DEPARTMENT, "SELECT count(*) FROM document_outbound WHERE id = " + outboundId), "control: the sender's scope has it");
         assertEquals(1, countAs(DEPARTMENT, "SELECT count(*) FROM document_outbox WHERE outbound_id = " + outboundId));
+        // nor changes it, nor writes a package or a status in the sender's name (the app role may delete neither)
+        assertEquals(0, DocumentsIT.changeAs(SIBLING_COMMUNE, "UPDATE document_outbound SET status = 'returned', reason = 'giả mạo' WHERE id = " + outboundId));
+        assertEquals(0, DocumentsIT.changeAs(SIBLING_COMMUNE, "UPDATE document_outbox SET attempts = 99 WHERE outbound_id = " + outboundId));
+        long departmentId = Fixtures.tenantId(DEPARTMENT);
+        assertEquals(-1, DocumentsIT.changeAs(SIBLING_COMMUNE, "INSERT INTO document_outbox (tenant_id, target, payload) VALUES (" + departmentId
+                + ", 'email', '\\x7b7d')"));
+        assertEquals(-1, DocumentsIT.changeAs(SIBLING_COMMUNE, "INSERT INTO document_outbound (tenant_id, document_id, organ_id, organ_name, edxml_document_id, "
+                + "queued_by) VALUES (" + departmentId + ", " + id + ", '000.00.00.G99', 'x', 'x', 'x')"));
 
         // bad input: a problem naming what is wrong, and nothing written
         long before = countAs(DEPARTMENT, "SELECT count(*) FROM document_outbox");

@@ -159,8 +159,11 @@ public class DocumentsResource {
         return Response.created(URI.create("/api/t/" + unit.getCode() + "/documents/" + d.id())).entity(json(d, unit).build()).build();
     }
 
+    /** The document, its files (their signatures checked), its history and its receivers: read in one transaction. */
     @GET
     @Path("{id: [0-9]+}")
+    @jakarta.transaction.Transactional
+    @vn.egov.platform.persistence.TenantTransactional
     public Response one(@PathParam("id") long id) {
         Tenant unit = access.require(DOMAIN, "read");
         Doc d = registers.find(unit, id, access.user()).orElseThrow(() -> notFound(id));
@@ -388,6 +391,8 @@ public class DocumentsResource {
 
     @GET
     @Path("queue")
+    @jakarta.transaction.Transactional
+    @vn.egov.platform.persistence.TenantTransactional
     public Response queue() {
         Tenant unit = access.require(DOMAIN, "read");
         JsonArrayBuilder a = Jsonp.createArrayBuilder();
