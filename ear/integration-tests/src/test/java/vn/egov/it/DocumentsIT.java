@@ -235,6 +235,21 @@ class DocumentsIT extends DeployedEar {
         }
     }
 
+    /**
+     * In a new unit the first ordinary and the first secret document of a year both print "01/TTr-UBND": the secret series
+     * is numbered on its own (and "TTr", the decree's own abbreviation for a Tờ trình, is a symbol).
+     */
+    @Test
+    void theFirstSecretDocumentOfAYearTakesNumberOneBesideTheFirstOrdinaryOne() {
+        Office office = Office.of(PortalIT.commune("xa-so-mat"));
+        JsonObject ordinary = issued(office, "{\"docType\":\"Tờ trình\",\"symbol\":\"TTr-UBND\",\"abstract\":\"Tờ trình về kế hoạch năm\"}");
+        JsonObject secret = issued(office, "{\"docType\":\"Tờ trình\",\"symbol\":\"TTr-UBND\",\"abstract\":\"Tờ trình mật\",\"secrecy\":\"MAT\","
+                + "\"readers\":[\"" + office.leaderName() + "\",\"" + office.clerkName() + "\"]}");
+        assertEquals("01/TTr-UBND", ordinary.getString("numberSymbol"));
+        assertEquals("01/TTr-UBND", secret.getString("numberSymbol"));
+        assertEquals("MAT", secret.getString("secrecy"));
+    }
+
     @Test
     void numbersRunWithoutGapOrDuplicateUnderConcurrencyAndSecretOnesHaveTheirOwnSeries() throws Exception {
         String district = DISTRICT;

@@ -46,7 +46,8 @@ public class Registers {
     public static final List<String> URGENCIES = List.of("THUONG", "KHAN", "THUONG_KHAN", "HOA_TOC");
     public static final List<String> SECRECIES = List.of("MAT", "TOI_MAT", "TUYET_MAT");
     /** The symbol after the number: capitals (Vietnamese ones too) and digits in parts joined by hyphens, "UBND-VP". */
-    static final Pattern SYMBOL = Pattern.compile("[\\p{Lu}\\p{Nd}]+(-[\\p{Lu}\\p{Nd}]+)*");
+    /** Parts of letters and digits joined by hyphens, each part starting with a capital or a digit: UBND-VP, QĐ-UBND, TTr-SNV (Decree 30's own abbreviations). */
+    static final Pattern SYMBOL = Pattern.compile("[\\p{Lu}\\p{Nd}][\\p{L}\\p{Nd}]*(-[\\p{Lu}\\p{Nd}][\\p{L}\\p{Nd}]*)*");
     /** Urgent documents first: the rank of an urgency (higher first). */
     static final String URGENCY_RANK = "CASE urgency WHEN 'HOA_TOC' THEN 3 WHEN 'THUONG_KHAN' THEN 2 WHEN 'KHAN' THEN 1 ELSE 0 END";
     public static final String SEARCH_TYPE = "document";
@@ -200,8 +201,10 @@ public class Registers {
         String type = required(d.docType(), 80, "docType", "Hãy ghi loại văn bản (ví dụ: Công văn, Quyết định).", "Give the document type.", problems);
         String symbol = required(d.symbol(), 40, "symbol", "Hãy ghi ký hiệu văn bản (ví dụ: UBND-VP).", "Give the document's symbol.", problems);
         if (symbol != null && !SYMBOL.matcher(symbol).matches()) {
-            add(problems, "symbol", "Ký hiệu gồm chữ in hoa và số, các phần nối bằng dấu gạch nối (ví dụ: UBND-VP), không có số văn bản.",
-                    "The symbol is capitals and digits in parts joined by hyphens (e.g. UBND-VP), without the number.");
+            add(problems, "symbol", "Ký hiệu gồm các phần chữ và số bắt đầu bằng chữ in hoa, nối bằng dấu gạch nối (ví dụ: UBND-VP, TTr-UBND), "
+                            + "không có số văn bản.",
+                    "The symbol is parts of letters and digits, each starting with a capital, joined by hyphens (e.g. UBND-VP, TTr-UBND), "
+                            + "without the number.");
         }
         String abstractText = required(d.abstractText() == null || d.abstractText().isBlank() ? dossierAbstract : d.abstractText(), 2000, "abstract",
                 "Hãy ghi trích yếu nội dung.", "Give the abstract.", problems);

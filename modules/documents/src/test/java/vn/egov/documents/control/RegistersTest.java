@@ -22,11 +22,11 @@ class RegistersTest {
     }
 
     @Test
-    void aSymbolIsCapitalsAndDigitsInHyphenatedPartsWithoutTheNumber() {
-        for (String ok : List.of("UBND-VP", "QĐ-UBND", "STP", "BC-SNV2")) {
+    void aSymbolIsLettersAndDigitsInHyphenatedPartsStartingWithACapitalWithoutTheNumber() {
+        for (String ok : List.of("UBND-VP", "QĐ-UBND", "STP", "BC-SNV2", "TTr-UBND", "CTr-SNV")) {
             assertTrue(Registers.SYMBOL.matcher(ok).matches(), ok);
         }
-        for (String bad : List.of("12/UBND", "ubnd-vp", "UBND--VP", "-UBND", "UBND VP", "")) {
+        for (String bad : List.of("12/UBND", "ubnd-vp", "UBND-vp", "UBND--VP", "-UBND", "UBND VP", "")) {
             assertFalse(Registers.SYMBOL.matcher(bad).matches(), bad);
         }
     }
