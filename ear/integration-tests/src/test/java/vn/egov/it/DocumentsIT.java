@@ -122,7 +122,7 @@ class DocumentsIT extends DeployedEar {
         assertEquals("registered", incoming.getString("status"));
         assertEquals(expected, incoming.getString("numberSymbol"));
         assertEquals(YEAR, incoming.getInt("year"));
-        assertTrue(commune.get(path(COMMUNE) + "/incoming?year=" + YEAR).json().getJsonArray("documents").stream()
+        assertTrue(commune.get(path(COMMUNE) + "/incoming?order=newest&year=" + YEAR).json().getJsonArray("documents").stream()
                 .anyMatch(v -> v.asJsonObject().getJsonNumber("id").longValue() == incoming.getJsonNumber("id").longValue()), "in the register");
         assertEquals(409, commune.post(path(COMMUNE) + "/queue/" + atCommune.getJsonNumber("id").longValue() + "/accept", "").status(),
                 "accepted once");
@@ -175,7 +175,7 @@ class DocumentsIT extends DeployedEar {
         assertEquals(404, sibling.post(path(SIBLING_COMMUNE) + "/queue/" + delivery + "/accept", "").status());
         assertEquals(404, sibling.post(path(SIBLING_COMMUNE) + "/queue/" + delivery + "/return", "{\"reason\":\"thử\"}").status());
         assertEquals(null, inQueue(sibling, SIBLING_COMMUNE, doc.getString("numberSymbol"), abstractText));
-        assertFalse(sibling.get(path(SIBLING_COMMUNE) + "/outgoing?year=" + YEAR).body().contains(abstractText));
+        assertFalse(sibling.get(path(SIBLING_COMMUNE) + "/outgoing?order=newest&year=" + YEAR).body().contains(abstractText));
         // and through the other unit's path: refused at the edge
         assertEquals(403, sibling.get(path(DEPARTMENT) + "/" + id).status());
         assertEquals(403, sibling.get(path(COMMUNE) + "/queue").status());
@@ -183,7 +183,7 @@ class DocumentsIT extends DeployedEar {
 
         // the receiver reads the delivery, not the sender's register
         assertEquals(404, commune.get(path(COMMUNE) + "/" + id).status());
-        assertFalse(commune.get(path(COMMUNE) + "/outgoing?year=" + YEAR).body().contains(abstractText));
+        assertFalse(commune.get(path(COMMUNE) + "/outgoing?order=newest&year=" + YEAR).body().contains(abstractText));
         assertEquals("received", dept.get(path(DEPARTMENT) + "/" + id).json().getJsonArray("deliveries").getJsonObject(0).getString("status"),
                 "nothing the others tried changed it");
 
@@ -280,6 +280,19 @@ class DocumentsIT extends DeployedEar {
         assertEquals(12, numbers.size(), "no duplicate: " + numbers);
         assertEquals(11, numbers.last() - numbers.first(), "no gap: " + numbers);
 
+        // the register by pages, the newest first, with how many it holds; a bad page is a problem
+        Api.Response newest = staff.get(path(district) + "/outgoing?order=newest&size=5&year=" + YEAR);
+        assertEquals(200, newest.status(), newest.toString());
+        List<Integer> shown = newest.json().getJsonArray("documents").stream().map(JsonValue::asJsonObject)
+                .filter(o -> o.containsKey("number")).map(o -> o.getInt("number")).toList();
+        assertEquals(5, newest.json().getJsonArray("documents").size());
+        assertTrue(newest.json().getJsonNumber("total").longValue() >= 12, newest.body());
+        assertEquals(shown.stream().sorted(java.util.Comparator.reverseOrder()).toList(), shown, "newest first");
+        Api.Response badPage = staff.get(path(district) + "/outgoing?page=0&size=9000&order=sideways");
+        assertEquals(400, badPage.status());
+        assertTrue(badPage.isProblem() && badPage.body().contains("\"page\"") && badPage.body().contains("\"size\"") && badPage.body().contains("\"order\""),
+                badPage.body());
+
         // the counter is the district's own: another unit, as the app role, neither sees, moves nor plants one
         long districtId = Fixtures.tenantId(district);
         String counter = "FROM document_counter WHERE tenant_id = " + districtId + " AND register = 'outgoing' AND series = 'normal' AND year = " + YEAR;
@@ -321,8 +334,8 @@ class DocumentsIT extends DeployedEar {
         assertEquals(200, Api.as(reader, PASSWORD).get(path(district) + "/" + secretId).status());
         Api other = Api.as(outsider, PASSWORD);
         assertEquals(404, other.get(path(district) + "/" + secretId).status());
-        assertFalse(other.get(path(district) + "/outgoing?year=" + YEAR).body().contains(secret.json().getString("abstract")));
-        assertTrue(staff.get(path(district) + "/outgoing?year=" + YEAR).body().contains(secret.json().getString("abstract")));
+        assertFalse(other.get(path(district) + "/outgoing?order=newest&year=" + YEAR).body().contains(secret.json().getString("abstract")));
+        assertTrue(staff.get(path(district) + "/outgoing?order=newest&year=" + YEAR).body().contains(secret.json().getString("abstract")));
         // never sent electronically
         Api.Response send = office.clerk().post(path(district) + "/" + secretId + "/send", "{\"to\":[\"" + COMMUNE + "\"]}");
         assertEquals(409, send.status(), send.toString());

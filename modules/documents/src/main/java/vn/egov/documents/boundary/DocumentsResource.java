@@ -77,14 +77,16 @@ public class DocumentsResource {
 
     @GET
     @Path("outgoing")
-    public Response outgoing(@QueryParam("year") Integer year) {
-        return register("outgoing", year);
+    public Response outgoing(@QueryParam("year") Integer year, @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+                             @QueryParam("order") String order) {
+        return register("outgoing", year, page, size, order);
     }
 
     @GET
     @Path("incoming")
-    public Response incoming(@QueryParam("year") Integer year) {
-        return register("incoming", year);
+    public Response incoming(@QueryParam("year") Integer year, @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+                             @QueryParam("order") String order) {
+        return register("incoming", year, page, size, order);
     }
 
     /**
@@ -134,16 +136,37 @@ public class DocumentsResource {
         }
     }
 
-    private Response register(String register, Integer year) {
+    /**
+     * A page of the year's register: {@code page} from 1, {@code size} 1 to 5000 (1000 by default), {@code order} {@code number}
+     * (the register's own order, the default) or {@code newest}; {@code total} says how many entries the register holds.
+     */
+    private Response register(String register, Integer year, Integer page, Integer size, String order) {
         Tenant unit = access.require(DOMAIN, "read");
         int y = year == null ? Registers.today().getYear() : year;
+        Map<String, List<String>> problems = new java.util.LinkedHashMap<>();
         if (y < 2000 || y > 2100) {
-            throw Registers.invalid(Map.of("year", List.of("Năm từ 2000 đến 2100. / The year is 2000 to 2100.")));
+            problems.put("year", List.of("Năm từ 2000 đến 2100. / The year is 2000 to 2100."));
         }
+        int p = page == null ? 1 : page;
+        int s = size == null ? 1000 : size;
+        if (p < 1 || p > 100_000) {
+            problems.put("page", List.of("Trang bắt đầu từ 1. / Pages start at 1."));
+        }
+        if (s < 1 || s > 5000) {
+            problems.put("size", List.of("Mỗi trang từ 1 đến 5000 văn bản. / A page holds 1 to 5000 documents."));
+        }
+        if (order != null && !order.equals("number") && !order.equals("newest")) {
+            problems.put("order", List.of("Thứ tự là number (theo số) hoặc newest (mới nhất trước). / The order is number or newest."));
+        }
+        if (!problems.isEmpty()) {
+            throw Registers.invalid(problems);
+        }
+        Registers.RegisterPage found = registers.register(unit, register, y, register.equals("outgoing"), access.user(),
+                new Registers.Slice((p - 1) * s, s, "newest".equals(order)));
         JsonArrayBuilder a = Jsonp.createArrayBuilder();
-        registers.register(unit, register, y, register.equals("outgoing"), access.user()).forEach(d -> a.add(json(d, unit)));
+        found.docs().forEach(d -> a.add(json(d, unit)));
         return Response.ok(Jsonp.createObjectBuilder().add("unit", unit.getCode()).add("register", register).add("year", y)
-                .add("documents", a).build()).build();
+                .add("page", p).add("size", s).add("total", found.total()).add("documents", a).build()).build();
     }
 
     /** A draft: {@code {"docType", "symbol", "abstract", "signer"?, "place"?, "urgency"?, "secrecy"?, "recipientsText"?, "dueDate"?, "pageCount"?, "readers"?: [usernames]}}. */

@@ -628,13 +628,32 @@ public class Registers {
         return db.one("SELECT " + DELIVERY_COLS + " FROM document_delivery WHERE to_tenant_id = ? AND id = ?", Registers::delivery, unit.getId(), deliveryId);
     }
 
-    /** A register for a year, in the order of its numbers: the documents this person may read (secret ones only if named). */
+    /** A page of a register: {@code offset} and {@code limit} in its order (by number, or the newest first). */
+    public record Slice(int offset, int limit, boolean newestFirst) {
+    }
+
+    /** A page of a register and how many entries the whole register holds for this reader. */
+    public record RegisterPage(List<Doc> docs, long total) {
+        public RegisterPage {
+            docs = List.copyOf(docs);
+        }
+    }
+
+    /**
+     * A page of a year's register, in the order of its numbers or the newest first: the documents this person may read
+     * (secret ones only if named), and how many there are in all.
+     */
     @Transactional
     @TenantTransactional
-    public List<Doc> register(Tenant unit, String register, int year, boolean drafts, UserPrincipal reader) {
-        return db.list("SELECT " + COLS + " FROM document WHERE tenant_id = ? AND register = ? AND (year = ? OR (? AND status = 'draft')) "
-                        + "AND (secrecy IS NULL OR created_by = ? OR ? = ANY (readers)) ORDER BY number NULLS FIRST, series, id LIMIT 5000",
-                Registers::doc, unit.getId(), register, year, drafts, reader.username(), reader.userId());
+    public RegisterPage register(Tenant unit, String register, int year, boolean drafts, UserPrincipal reader, Slice slice) {
+        String where = " FROM document WHERE tenant_id = ? AND register = ? AND (year = ? OR (? AND status = 'draft')) "
+                + "AND (secrecy IS NULL OR created_by = ? OR ? = ANY (readers))";
+        List<Doc> docs = db.list("SELECT " + COLS + where + (slice.newestFirst() ? " ORDER BY number DESC NULLS FIRST, series, id DESC"
+                        : " ORDER BY number NULLS FIRST, series, id") + " OFFSET ? LIMIT ?",
+                Registers::doc, unit.getId(), register, year, drafts, reader.username(), reader.userId(), slice.offset(), slice.limit());
+        long total = docs.size() < slice.limit() && slice.offset() == 0 ? docs.size()
+                : db.one("SELECT count(*)" + where, rs -> rs.getLong(1), unit.getId(), register, year, drafts, reader.username(), reader.userId()).orElse(0L);
+        return new RegisterPage(docs, total);
     }
 
     // ---- helpers

@@ -57,6 +57,8 @@ public class DocumentPages {
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/uuuu");
     static final int MAX_FILE = 20 * 1024 * 1024;
+    /** The newest entries of each register the overview shows; the printed register (PDF, CSV) has them all. */
+    static final int SHOWN = 200;
 
     static final String STYLE = """
             <style>
@@ -155,8 +157,8 @@ public class DocumentPages {
         JsonArray queue = (JsonArray) layout.call(() -> api.queue()).getEntity();
         JsonArray edxml = (JsonArray) layout.call(() -> api.edXmlWaiting()).getEntity();
         JsonArray work = (JsonArray) layout.call(() -> api.work()).getEntity();
-        JsonObject outgoing = (JsonObject) layout.call(() -> api.outgoing(null)).getEntity();
-        JsonObject incoming = (JsonObject) layout.call(() -> api.incoming(null)).getEntity();
+        JsonObject outgoing = (JsonObject) layout.call(() -> api.outgoing(null, 1, SHOWN, "newest")).getEntity();
+        JsonObject incoming = (JsonObject) layout.call(() -> api.incoming(null, 1, SHOWN, "newest")).getEntity();
         return layout.ok(overviewPage(unit, queue, edxml, work, outgoing, incoming, null));
     }
 
@@ -220,11 +222,11 @@ public class DocumentPages {
         b.append("<h2>").append(layout.t("Sổ văn bản đi năm ", "Outgoing register ")).append(outgoing.getInt("year")).append("</h2><p>")
                 .append("<a href=\"").append(apiBase).append("/outgoing/register.pdf\">").append(layout.t("In sổ (PDF)", "Print (PDF)")).append("</a> · <a href=\"")
                 .append(apiBase).append("/outgoing/register.csv\">").append(layout.t("Xuất bảng tính (CSV)", "Spreadsheet (CSV)")).append("</a></p>")
-                .append(table(unit, "outgoing", outgoing.getJsonArray("documents"), false));
+                .append(shown(outgoing)).append(table(unit, "outgoing", outgoing.getJsonArray("documents"), false));
         b.append("<h2>").append(layout.t("Sổ văn bản đến năm ", "Incoming register ")).append(incoming.getInt("year")).append("</h2><p>")
                 .append("<a href=\"").append(apiBase).append("/incoming/register.pdf\">").append(layout.t("In sổ (PDF)", "Print (PDF)")).append("</a> · <a href=\"")
                 .append(apiBase).append("/incoming/register.csv\">").append(layout.t("Xuất bảng tính (CSV)", "Spreadsheet (CSV)")).append("</a></p>")
-                .append(table(unit, "incoming", incoming.getJsonArray("documents"), false));
+                .append(shown(incoming)).append(table(unit, "incoming", incoming.getJsonArray("documents"), false));
         return layout.page(unit, "documents", "Văn bản", "Documents", b.toString());
     }
 
@@ -276,6 +278,15 @@ public class DocumentPages {
             }
         }
         return layout.ok(layout.page(unit, "documents", "Tìm văn bản", "Search documents", b.toString()));
+    }
+
+    /** Says when the register holds more than the newest entries shown. */
+    private String shown(JsonObject register) {
+        long total = register.getJsonNumber("total").longValue();
+        int shown = register.getJsonArray("documents").size();
+        return total <= shown ? "" : "<p class=\"hint\" id=\"" + register.getString("register") + "-shown\">" + layout.t("Hiển thị " + shown
+                + " văn bản mới nhất trên tổng số " + total + "; in sổ hoặc xuất bảng tính để có đủ, hoặc tìm văn bản.", "The newest " + shown + " of "
+                + total + " are shown; print or export the register for all of them, or search.") + "</p>";
     }
 
     /** Register it, or return it with a reason: the two answers to what arrived ({@code key} makes the elements' ids). */
@@ -346,7 +357,7 @@ public class DocumentPages {
             throw ProblemException.notFound("thao tác " + action, "action " + action);
         } catch (ProblemException e) {
             throw layout.refuse(e.problem().status(), overviewPage(unit, (JsonArray) api.queue().getEntity(), (JsonArray) api.edXmlWaiting().getEntity(),
-                    (JsonArray) api.work().getEntity(), (JsonObject) api.outgoing(null).getEntity(), (JsonObject) api.incoming(null).getEntity(), layout.detail(e)));
+                    (JsonArray) api.work().getEntity(), (JsonObject) api.outgoing(null, 1, SHOWN, "newest").getEntity(), (JsonObject) api.incoming(null, 1, SHOWN, "newest").getEntity(), layout.detail(e)));
         }
     }
 
