@@ -136,6 +136,7 @@ new_user "$commune" "cw$stamp" STAFF
 new_user "$other" "co$stamp" STAFF
 # what each one should find and read, from the database (a register lists at most 5,000 documents)
 count() { pgs -c "SELECT count(*) FROM document d JOIN tenant t ON t.id = d.tenant_id WHERE $1"; }
+# a register read asks for its largest page (5,000); the register says its total besides
 rows() { pgs -c "SELECT least(5000, count(*)) FROM document d JOIN tenant t ON t.id = d.tenant_id WHERE $1"; }
 all=$(count "true"); ordinary=$(count "d.secrecy IS NULL")
 c_all=$(count "t.code = '$commune'"); c_ordinary=$(count "t.code = '$commune' AND d.secrecy IS NULL")
@@ -145,7 +146,7 @@ d_ordinary=$(count "t.path <@ (SELECT path FROM tenant WHERE code = '$district')
 echo "   $all documents, $ordinary not secret; $commune $c_all ($c_ordinary not secret); $other $o_ordinary not secret"
 q1=$(python3 -c 'import urllib.parse; print(urllib.parse.quote("giải phóng mặt bằng"))')
 q2=$(python3 -c 'import urllib.parse; print(urllib.parse.quote("phòng chống thiên tai"))')
-reg() { echo "$1|$2|/api/t/$3/documents/$4?year=$5|rows=$(rows "t.code = '$3' AND d.register = '$4' AND d.year = $5 $6")"; }
+reg() { echo "$1|$2|/api/t/$3/documents/$4?year=$5&size=5000|rows=$(rows "t.code = '$3' AND d.register = '$4' AND d.year = $5 $6")"; }
 cat > "$work.checks" <<EOF
 anonymous, documents of the whole province|-|/api/search?type=document|=0
 anonymous, "giải phóng mặt bằng" in documents|-|/api/search?type=document&q=$q1|=0
