@@ -261,6 +261,63 @@ class DocumentExchangeIT extends DeployedEar {
      * The worker's last try, as the worker's own function records it (with the limit of tries at one, so the test need
      * not wait through them all): taken when no claim holds the row, locked meanwhile so no claim takes it.
      */
+    /**
+     * The sender of an edXML package hears back through the axis (QCVN 102:2016 status packages, signed by the commune,
+     * through the outbox): 01 arrived, then 03 when the clerk registers it, or 02 with the reason when the clerk returns it.
+     */
+    @Test
+    void theSenderOfAnEdXmlPackageHearsThatItArrivedThenThatItWasRegisteredOrReturned() throws Exception {
+        String clerk = Fixtures.user(COMMUNE, false, "STAFF", "CLERK");
+        vn.egov.platform.signing.TestPki pki = vn.egov.platform.signing.TestPki.create(DocumentsIT.platformPki(),
+                java.nio.file.Files.readString(DocumentsIT.platformPki().resolve(".password")).strip().toCharArray());
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        byte[] kept = DocumentsIT.edxml(pki, COMMUNE, "Về việc tổng kết phong trào thi đua " + tag, null);
+        byte[] returned = DocumentsIT.edxml(pki, COMMUNE, "Về việc gửi nhầm " + tag, null);
+        for (byte[] pkg : List.of(kept, returned)) {
+            java.net.http.HttpResponse<String> r = DocumentsIT.postXml(clerk, COMMUNE, pkg);
+            assertEquals(201, r.statusCode(), r.body());
+        }
+        String keptId = documentId(kept);
+        String returnedId = documentId(returned);
+        PortalIT.await("both senders told the packages arrived", () -> statuses(keptId).contains("\"statusCode\":\"01\"")
+                && statuses(returnedId).contains("\"statusCode\":\"01\""), 60);
+        Api clerkApi = Api.as(clerk, PASSWORD);
+        List<JsonObject> waiting = clerkApi.get(path(COMMUNE) + "/edxml").array().stream().map(v -> v.asJsonObject()).toList();
+        long keptInbound = waiting.stream().filter(o -> o.getString("documentId").equals(keptId)).findFirst().orElseThrow().getJsonNumber("id").longValue();
+        long returnedInbound = waiting.stream().filter(o -> o.getString("documentId").equals(returnedId)).findFirst().orElseThrow().getJsonNumber("id").longValue();
+        Api.Response accepted = clerkApi.post(path(COMMUNE) + "/edxml/" + keptInbound + "/accept", "");
+        assertEquals(201, accepted.status(), accepted.toString());
+        assertEquals(200, clerkApi.post(path(COMMUNE) + "/edxml/" + returnedInbound + "/return", "{\"reason\":\"Không thuộc thẩm quyền của xã\"}").status());
+        PortalIT.await("the senders told what the clerk did", () -> statuses(keptId).contains("\"statusCode\":\"03\"")
+                && statuses(returnedId).contains("\"statusCode\":\"02\""), 60);
+        jakarta.json.JsonArray keptStatuses = jakarta.json.Json.createReader(new java.io.StringReader(statuses(keptId))).readArray();
+        assertEquals(List.of("01", "03"), keptStatuses.stream().map(v -> v.asJsonObject().getString("statusCode")).toList(), "in order, once each");
+        JsonObject registered = keptStatuses.getJsonObject(1);
+        assertEquals(COMMUNE, registered.getString("from"));
+        assertEquals("000.00.00.G12", registered.getString("responseTo"));
+        assertEquals("Đã vào sổ văn bản đến số " + accepted.json().getInt("number") + "/" + accepted.json().getInt("year"), registered.getString("description"));
+        String refusal = statuses(returnedId);
+        assertTrue(refusal.contains("Không thuộc thẩm quyền của xã"), refusal);
+        assertFalse(refusal.contains("\"statusCode\":\"03\""), refusal);
+        // the status packages wait in the commune's own outbox: another unit sees none of them
+        assertEquals(0, countAs(SIBLING_COMMUNE, "SELECT count(*) FROM document_outbox WHERE target = 'edxml-status' AND tenant_id = "
+                + Fixtures.tenantId(COMMUNE)));
+        assertTrue(countAs(COMMUNE, "SELECT count(*) FROM document_outbox WHERE target = 'edxml-status' AND sent_at IS NOT NULL") >= 4);
+    }
+
+    private static String documentId(byte[] pkg) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<edXML:DocumentId>([^<]+)</edXML:DocumentId>")
+                .matcher(new String(pkg, java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(m.find(), "a DocumentId in the package");
+        return m.group(1);
+    }
+
+    private String statuses(String documentId) {
+        Api.Response r = province.get("/api/sim/document-axis/status/" + documentId);
+        assertEquals(200, r.status(), r.toString());
+        return r.body();
+    }
+
     static void giveUp(long outboundId) throws Exception {
         long end = System.nanoTime() + 30_000_000_000L;
         while (true) {

@@ -31,7 +31,8 @@ import vn.egov.platform.web.ProblemException;
  * absent (404) otherwise. It takes a package as the axis would: it reads it as edXML and checks its signature against
  * the trusted roots, answers 202 {@code {"id"}} when it takes it and 422 {@code {"reason"}} when it refuses it, and keeps
  * what it took for an hour in the data grid. The province's administrators can put it out of service (503: the outbox
- * waits and loses nothing) or make it refuse every package with a reason, and read a package it took.
+ * waits and loses nothing) or make it refuse every package with a reason, and read a package it took. It also takes
+ * the status packages a receiving organisation sends back (arrived, accepted, refused), and shows them by DocumentId.
  */
 @Path("api/sim/document-axis")
 @RequestScoped
@@ -70,6 +71,53 @@ public class AxisSimulator {
         grid.<String, String>getMap(RECEIVED).set(id, Base64.getEncoder().encodeToString(xml), 1, TimeUnit.HOURS);
         return Response.accepted(Jsonp.createObjectBuilder().add("id", id).add("documentId", read.pkg().documentId())
                 .add("from", read.pkg().from().id()).build()).build();
+    }
+
+    static final String STATUSES = "egov-sim-document-axis-statuses";
+
+    /**
+     * A status package (QCVN 102:2016) a receiving organisation sends back about a package: checked like a package (its
+     * signature against the trusted roots), kept for an hour by the package's DocumentId, answered 202 {@code {"id"}}.
+     */
+    @POST
+    @Path("status")
+    @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.APPLICATION_OCTET_STREAM})
+    public Response takeStatus(byte[] xml) {
+        requireEnabled();
+        if (Boolean.TRUE.equals(grid.<String, Object>getMap(STATE).get("down"))) {
+            return Response.status(503).entity("{\"error\":\"simulated outage\"}").build();
+        }
+        EdXml.StatusRead read = EdXml.readStatus(xml == null ? new byte[0] : xml, signatures.trustedRoots());
+        if (!read.valid()) {
+            return refused("Gói trạng thái không hợp lệ: " + String.join(" ", read.problems()));
+        }
+        EdXml.Status st = read.status();
+        var entry = Jsonp.createObjectBuilder().add("statusCode", st.statusCode()).add("from", st.from().id()).add("responseTo", st.responseTo())
+                .add("description", st.description() == null ? "" : st.description()).add("at", st.at().toString())
+                .add("staff", st.staff() == null ? "" : st.staff()).build();
+        com.hazelcast.map.IMap<String, String> statuses = grid.getMap(STATUSES);
+        statuses.lock(st.documentId());
+        try {
+            String before = statuses.get(st.documentId());
+            var all = Jsonp.createArrayBuilder();
+            if (before != null) {
+                Jsonp.createReader(new java.io.StringReader(before)).readArray().forEach(all::add);
+            }
+            statuses.set(st.documentId(), all.add(entry).build().toString(), 1, TimeUnit.HOURS);
+        } finally {
+            statuses.unlock(st.documentId());
+        }
+        return Response.accepted(Jsonp.createObjectBuilder().add("id", "STATUS-" + UUID.randomUUID()).build()).build();
+    }
+
+    /** The statuses sent back about the package {@code documentId}, in the order they came. */
+    @GET
+    @Path("status/{documentId}")
+    public Response statuses(@PathParam("documentId") String documentId) {
+        requireEnabled();
+        access.requireProvinceAdmin();
+        String all = grid.<String, String>getMap(STATUSES).get(documentId);
+        return Response.ok(all == null ? "[]" : all, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** A package the axis took, as it came. */

@@ -85,7 +85,10 @@ public class OutboxWorker {
     void tick() {
         Optional<String> url = axis.url();
         List<String> targets = new ArrayList<>();
-        url.ifPresent(u -> targets.add("edxml-axis"));
+        url.ifPresent(u -> {
+            targets.add("edxml-axis");
+            targets.add("edxml-status");
+        });
         mailer.host().ifPresent(h -> targets.add("email"));
         if (targets.isEmpty()) {
             return;
@@ -146,7 +149,8 @@ public class OutboxWorker {
                     mail(r);
                     call("SELECT document_outbox_sent(?, ?)", r.id(), null);
                 } else {
-                    AxisAdapter.Answer answer = axis.post(url, r.payload());
+                    // a document package to the axis, or a status package about one that came (the axis's status endpoint)
+                    AxisAdapter.Answer answer = axis.post(r.target().equals("edxml-status") ? url + "/status" : url, r.payload());
                     if (answer instanceof AxisAdapter.Accepted a) {
                         call("SELECT document_outbox_sent(?, ?)", r.id(), a.axisId());
                     } else if (answer instanceof AxisAdapter.Refused refused) {

@@ -179,14 +179,113 @@ public final class EdXml {
                 text(doc, att, "ContentTransferEncoded", Base64.getEncoder().encodeToString(a.content()));
             }
             sign(doc, header, key, certificate);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            var t = TransformerFactory.newInstance().newTransformer();
-            t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
-            t.transform(new DOMSource(doc), new StreamResult(out));
-            return out.toByteArray();
+            return bytes(doc);
         } catch (Exception e) {
             throw new IllegalStateException("the edXML package could not be written: " + e.getMessage(), e);
         }
+    }
+
+    private static byte[] bytes(Document doc) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        var t = TransformerFactory.newInstance().newTransformer();
+        t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+        t.transform(new DOMSource(doc), new StreamResult(out));
+        return out.toByteArray();
+    }
+
+    // ---- status packages
+
+    /** Status codes of QCVN 102:2016 this platform sends back: arrived, refused (returned), accepted into the register. */
+    public static final String ARRIVED = "01";
+    public static final String REFUSED = "02";
+    public static final String ACCEPTED = "03";
+
+    /**
+     * A status package: what the receiving organisation ({@code from}) did with the package {@code documentId} that
+     * {@code responseTo} sent (its number/symbol in {@code code}), when, by whom, and why ({@code description}).
+     */
+    public record Status(Organ from, String responseTo, String documentId, String code, String statusCode, String description, Instant at,
+                         String staff) {
+        public Status {
+            java.util.Objects.requireNonNull(from, "from");
+            java.util.Objects.requireNonNull(responseTo, "responseTo");
+            java.util.Objects.requireNonNull(documentId, "documentId");
+            java.util.Objects.requireNonNull(statusCode, "statusCode");
+            java.util.Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /** A status package as read: the status (null when unreadable) and what is wrong with it. */
+    public record StatusRead(Status status, List<String> problems) {
+        public StatusRead {
+            problems = List.copyOf(problems);
+        }
+
+        public boolean valid() {
+            return status != null && problems.isEmpty();
+        }
+    }
+
+    /** The status package, signed like a document package with the receiving organisation's key. */
+    public static byte[] writeStatus(Status s, PrivateKey key, X509Certificate certificate) {
+        try {
+            Document doc = builder().newDocument();
+            Element root = el(doc, doc, "Status");
+            root.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:edXML", NS);
+            Element header = el(doc, root, "Header");
+            Element status = el(doc, header, "MessageStatus");
+            Element response = el(doc, status, "ResponseFor");
+            text(doc, response, "OrganId", s.responseTo());
+            text(doc, response, "Code", s.code() == null ? "" : s.code());
+            text(doc, response, "DocumentId", s.documentId());
+            organ(doc, el(doc, status, "From"), s.from());
+            text(doc, status, "StatusCode", s.statusCode());
+            text(doc, status, "Description", s.description() == null ? "" : s.description());
+            text(doc, status, "Timestamp", s.at().toString());
+            text(doc, el(doc, status, "StaffInfo"), "FullName", s.staff() == null ? "" : s.staff());
+            sign(doc, header, key, certificate);
+            return bytes(doc);
+        } catch (Exception e) {
+            throw new IllegalStateException("the edXML status could not be written: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads and checks a status package: complete, signed by a certificate of one of {@code trustedRoots}, unchanged. */
+    public static StatusRead readStatus(byte[] xml, Collection<X509Certificate> trustedRoots) {
+        List<String> problems = new ArrayList<>();
+        Document doc;
+        try {
+            doc = builder().parse(new ByteArrayInputStream(xml));
+        } catch (Exception e) {
+            return new StatusRead(null, List.of("Không phải tệp XML hợp lệ: " + clip(e.getMessage()) + " / Not well-formed XML."));
+        }
+        Element root = doc.getDocumentElement();
+        Element header = NS.equals(root.getNamespaceURI()) && "Status".equals(root.getLocalName()) ? first(root, "Header") : null;
+        Element status = header == null ? null : first(header, "MessageStatus");
+        Element response = status == null ? null : first(status, "ResponseFor");
+        if (response == null) {
+            return new StatusRead(null, List.of("Thiếu Status/Header/MessageStatus/ResponseFor. / Status/Header/MessageStatus/ResponseFor is missing."));
+        }
+        verify(doc, header, trustedRoots, problems);
+        Organ from = organ(first(status, "From"), "From", problems);
+        String responseTo = required(response, "OrganId", problems);
+        String documentId = required(response, "DocumentId", problems);
+        String code = required(status, "StatusCode", problems);
+        String at = required(status, "Timestamp", problems);
+        Instant time = null;
+        if (at != null) {
+            try {
+                time = Instant.parse(at);
+            } catch (java.time.format.DateTimeParseException e) {
+                problems.add("Timestamp không đúng ISO 8601. / Timestamp is not ISO 8601.");
+            }
+        }
+        Element staff = first(status, "StaffInfo");
+        if (from == null || responseTo == null || documentId == null || code == null || time == null) {
+            return new StatusRead(null, problems);
+        }
+        return new StatusRead(new Status(from, responseTo, documentId, optional(response, "Code"), code, optional(status, "Description"), time,
+                staff == null ? null : optional(staff, "FullName")), problems);
     }
 
     /** Appends a trace header (as a system on the way does) without touching anything the signature covers. */

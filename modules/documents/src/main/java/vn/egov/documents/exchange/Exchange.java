@@ -106,6 +106,8 @@ public class Exchange {
                 Db.orNull(p.signerName()), p.promulgationDate(), p.dueDate() == null ? new Db.Typed(java.sql.Types.DATE) : p.dueDate(),
                 p.pageAmount() == null ? new Db.Typed(java.sql.Types.INTEGER) : p.pageAmount(), urgency(p.priority()),
                 clip(read.signer().getSubjectX500Principal().getName(), 500), xml).orElseThrow();
+        // the sender hears at once that it arrived (a status package back through the axis, from the outbox)
+        acknowledge(unit, in, EdXml.ARRIVED, "Đã đến", actor);
         // an urgent one is told to the unit's clerks and leaders at once, in this transaction
         urgentMail.tell(unit.getId(), List.of(unit.getId()), new vn.egov.documents.control.UrgentMail.About(in.urgency(), in.numberSymbol(),
                 in.fromName(), in.abstractText(), in.docType()), "/t/%s/admin/documents#edxml");
@@ -135,6 +137,7 @@ public class Exchange {
         Doc doc = registers.registerInbound(unit, in, read.pkg(), despiteSignatures, actor);
         db.update("UPDATE document_inbound SET status = 'accepted', incoming_id = ?, answered_by = ?, answered_at = now() WHERE id = ?", doc.id(),
                 actor.username(), in.id());
+        acknowledge(unit, in, EdXml.ACCEPTED, "Đã vào sổ văn bản đến số " + doc.number() + "/" + doc.year(), actor);
         return doc;
     }
 
@@ -148,8 +151,22 @@ public class Exchange {
             throw Registers.invalid(Map.of("reason", List.of("Hãy ghi lý do trả lại (tối đa 2.000 ký tự). / Give the reason (at most 2,000 characters).")));
         }
         Inbound in = locked(unit, id);
-        return db.one("UPDATE document_inbound SET status = 'returned', reason = ?, answered_by = ?, answered_at = now() WHERE id = ? RETURNING " + COLS,
-                Exchange::inbound, r, actor.username(), in.id()).orElseThrow();
+        Inbound returned = db.one("UPDATE document_inbound SET status = 'returned', reason = ?, answered_by = ?, answered_at = now() WHERE id = ? RETURNING "
+                + COLS, Exchange::inbound, r, actor.username(), in.id()).orElseThrow();
+        acknowledge(unit, in, EdXml.REFUSED, r, actor);
+        return returned;
+    }
+
+    /**
+     * Tells the sender, through the national axis, what this unit did with its package (QCVN 102:2016 status): a signed
+     * status package in the documents outbox, in the caller's transaction, sent by the outbox worker.
+     */
+    private void acknowledge(Tenant unit, Inbound in, String statusCode, String description, UserPrincipal actor) {
+        java.security.KeyStore.PrivateKeyEntry key = signatures.organisationKey(unit);
+        byte[] status = EdXml.writeStatus(new EdXml.Status(new EdXml.Organ(unit.getCode(), unit.getName()), in.fromId(), in.documentId(), in.numberSymbol(),
+                statusCode, description, java.time.Instant.now(), actor.displayName()), key.getPrivateKey(),
+                (java.security.cert.X509Certificate) key.getCertificate());
+        db.update("INSERT INTO document_outbox (tenant_id, target, payload) VALUES (?, 'edxml-status', ?)", unit.getId(), status);
     }
 
     private Inbound locked(Tenant unit, long id) {

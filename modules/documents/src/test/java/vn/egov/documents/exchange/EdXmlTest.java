@@ -107,4 +107,21 @@ class EdXmlTest {
             assertTrue(problems.stream().anyMatch(p -> p.contains(expected)), expected + " in " + problems);
         }
     }
+
+    @Test
+    void aStatusPackageReadsBackAndAnyChangeOrAForeignSignerIsCaught() {
+        EdXml.Status status = new EdXml.Status(new EdXml.Organ("stp", "Sở Tư pháp tỉnh Lào Cai"), "000.00.00.G12", "0b6f0a52-6f2e-4c1b-9c4b-2d7c1e0f4a11",
+                "05/BTP-VP", EdXml.REFUSED, "Không thuộc thẩm quyền của Sở", Instant.parse("2026-11-27T02:15:00Z"), "Lò Thị Mai");
+        byte[] xml = EdXml.writeStatus(status, key, cert);
+        EdXml.StatusRead read = EdXml.readStatus(xml, List.of(trusted.root()));
+        assertTrue(read.valid(), read.problems().toString());
+        assertEquals(status, read.status());
+
+        String text = new String(xml, StandardCharsets.UTF_8);
+        EdXml.StatusRead changed = EdXml.readStatus(text.replace(">02<", ">03<").getBytes(StandardCharsets.UTF_8), List.of(trusted.root()));
+        assertFalse(changed.valid(), "a refusal turned into an acceptance does not verify");
+        assertTrue(changed.problems().stream().anyMatch(p -> p.contains("đã bị thay đổi")), changed.problems().toString());
+        assertFalse(EdXml.readStatus(xml, List.of(foreign.root())).valid(), "signed under a root not trusted here");
+        assertFalse(EdXml.readStatus("<Status/>".getBytes(StandardCharsets.UTF_8), List.of(trusted.root())).valid());
+    }
 }
