@@ -254,6 +254,30 @@ class DocumentsBrowserIT extends DeployedEar {
         browser.findElement(By.id("scan")).sendKeys(scan.toString());
     }
 
+    /** What came from outside by edXML waits on the clerk's overview, most urgent first, and is registered from there. */
+    @Test
+    void aClerkRegistersAnEdXmlDocumentFromTheOverview() throws Exception {
+        String clerk = Fixtures.user(SIBLING_COMMUNE, false, "STAFF", "CLERK");
+        vn.egov.platform.signing.TestPki pki = vn.egov.platform.signing.TestPki.create(DocumentsIT.platformPki(),
+                Files.readString(DocumentsIT.platformPki().resolve(".password")).strip().toCharArray());
+        String subject = "Về việc hướng dẫn đăng ký khai sinh " + UUID.randomUUID().toString().substring(0, 8);
+        java.net.http.HttpResponse<String> posted = DocumentsIT.postXml(clerk, SIBLING_COMMUNE, DocumentsIT.edxml(pki, SIBLING_COMMUNE, subject, null));
+        assertEquals(201, posted.statusCode(), posted.body());
+        login(clerk);
+        browser.get(Api.baseUrl() + "/t/" + SIBLING_COMMUNE + "/admin/documents");
+        WebElement row = browser.findElements(By.cssSelector("#edxml-waiting tbody tr")).stream().filter(r -> r.getText().contains(subject)).findFirst()
+                .orElseThrow(() -> new AssertionError("not waiting: " + subject));
+        assertTrue(row.getText().contains("Bộ Tư pháp") && row.getText().contains("000.00.00.G12") && row.getText().contains("Hỏa tốc"), row.getText());
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("edxml")));
+        Chromium.screenshot(browser, "documents-10-edxml-waiting");
+        Chromium.clickAndWait(browser, row.findElement(By.cssSelector("button[id^=accept-edxml-]")));
+        assertEquals("Đã vào sổ, chờ phân công", browser.findElement(By.id("status")).getText());
+        // the package is signed; the PDF inside it is not, and the handler is told so
+        assertTrue(browser.findElement(By.id("files")).getText().contains("cong-van.pdf Văn bản chính Tệp không có chữ ký số"),
+                browser.findElement(By.id("files")).getText());
+        assertEquals(subject, browser.findElement(By.id("abstract")).getText());
+    }
+
     private static WebElement queueRow(String abstractText) {
         return browser.findElements(By.cssSelector("#queue tbody tr")).stream().filter(r -> r.getText().contains(abstractText)).findFirst()
                 .orElseThrow(() -> new AssertionError("not in the queue: " + abstractText));
