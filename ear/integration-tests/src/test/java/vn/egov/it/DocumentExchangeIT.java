@@ -36,12 +36,16 @@ import vn.egov.documents.exchange.EdXml;
 class DocumentExchangeIT extends DeployedEar {
     static final String DEPARTMENT = DocumentsIT.DEPARTMENT;
     static final String ORGAN = "000.00.00.G22";
+    /** The department's own organ id on the axis (the same every run: set again, it changes nothing). */
+    static final String DEPARTMENT_ORGAN = "000.00.16.H38";
 
     Api province;
 
     @BeforeEach
     void provinceAdmin() {
         province = Api.as(Fixtures.user(Fixtures.PROVINCE, true, "PROVINCE_ADMIN"), PASSWORD);
+        Api.Response identity = PortalIT.as(DEPARTMENT, "UNIT_ADMIN").put(path(DEPARTMENT) + "/exchange-identity", "{\"organId\":\"" + DEPARTMENT_ORGAN + "\"}");
+        assertEquals(200, identity.status(), identity.toString());
     }
 
     @AfterEach
@@ -111,7 +115,7 @@ class DocumentExchangeIT extends DeployedEar {
         assertEquals(200, pkg.status(), pkg.toString());
         EdXml.Read read = EdXml.read(pkg.body().getBytes(StandardCharsets.UTF_8), List.of(DocumentsIT.platformRoot()));
         assertTrue(read.valid(), read.problems().toString());
-        assertEquals(DEPARTMENT, read.pkg().from().id());
+        assertEquals(DEPARTMENT_ORGAN, read.pkg().from().id(), "From is the department's organ id on the axis");
         assertEquals(List.of(ORGAN), read.pkg().to().stream().map(EdXml.Organ::id).toList());
         assertEquals(doc.getString("numberSymbol"), read.pkg().numberSymbol());
         assertEquals(abstractText, read.pkg().subject());
@@ -261,6 +265,54 @@ class DocumentExchangeIT extends DeployedEar {
      * The worker's last try, as the worker's own function records it (with the limit of tries at one, so the test need
      * not wait through them all): taken when no claim holds the row, locked meanwhile so no claim takes it.
      */
+    /**
+     * A unit's organ id: set by its administrators only, of the axis's form, one unit's alone; a unit without one sends
+     * nothing outside (409, nothing queued); a package may name the unit by it.
+     */
+    @Test
+    void aUnitsOrganIdIsItsAdministratorsToSetAndItsAlone() throws Exception {
+        String unit = PortalIT.commune("xa-dinh-danh");
+        Office office = Office.of(unit);
+        JsonObject doc = issuedWithPdf(office, "Về việc chưa có mã định danh " + UUID.randomUUID(), "THUONG");
+        long id = doc.getJsonNumber("id").longValue();
+        Api.Response missing = office.clerk().post(path(unit) + "/" + id + "/send-external", "{\"to\":[\"" + ORGAN + "\"]}");
+        assertEquals(409, missing.status(), missing.toString());
+        assertTrue(missing.isProblem() && missing.body().contains("exchange-identity-missing"), missing.body());
+        assertEquals(0, countAs(unit, "SELECT count(*) FROM document_outbound WHERE document_id = " + id), "nothing queued");
+
+        Api admin = PortalIT.as(unit, "UNIT_ADMIN");
+        assertEquals(403, office.clerk().put(path(unit) + "/exchange-identity", "{\"organId\":\"000.20.99.H38\"}").status(), "the administrators' to set");
+        Api.Response bad = admin.put(path(unit) + "/exchange-identity", "{\"organId\":\"UBND-XA\"}");
+        assertEquals(400, bad.status());
+        assertTrue(bad.isProblem() && bad.body().contains("organId"), bad.body());
+        Api.Response taken = admin.put(path(unit) + "/exchange-identity", "{\"organId\":\"" + DEPARTMENT_ORGAN + "\"}");
+        assertEquals(409, taken.status(), taken.toString());
+        assertTrue(taken.body().contains("organ-id-taken"), taken.body());
+        String own = String.format("000.%02d.%02d.H38", (int) (Math.random() * 100), (int) (Math.random() * 100));
+        Api.Response set = admin.put(path(unit) + "/exchange-identity", "{\"organId\":\"" + own + "\"}");
+        if (set.status() == 409) {
+            own = String.format("000.%02d.%02d.H38", (int) (Math.random() * 100), (int) (Math.random() * 100));
+            set = admin.put(path(unit) + "/exchange-identity", "{\"organId\":\"" + own + "\"}");
+        }
+        assertEquals(200, set.status(), set.toString());
+        assertEquals(own, office.clerk().get(path(unit) + "/exchange-identity").json().getString("organId"));
+        assertEquals(0, countAs(SIBLING_COMMUNE, "SELECT count(*) FROM document_exchange_identity WHERE organ_id = '" + own + "'"), "another unit sees none");
+        assertEquals(0, DocumentsIT.changeAs(SIBLING_COMMUNE, "UPDATE document_exchange_identity SET organ_id = '000.99.99.Z99' WHERE organ_id = '" + own + "'"));
+        Api.Response queued = office.clerk().post(path(unit) + "/" + id + "/send-external", "{\"to\":[\"" + ORGAN + "\"]}");
+        assertEquals(200, queued.status(), queued.toString());
+
+        // a package naming the unit by its organ id is for it
+        vn.egov.platform.signing.TestPki pki = vn.egov.platform.signing.TestPki.create(DocumentsIT.platformPki(),
+                java.nio.file.Files.readString(DocumentsIT.platformPki().resolve(".password")).strip().toCharArray());
+        java.net.http.HttpResponse<String> byOrganId = DocumentsIT.postXml(office.clerkName(), unit,
+                DocumentsIT.edxml(pki, own, "Về việc gửi theo mã định danh " + UUID.randomUUID(), null));
+        assertEquals(201, byOrganId.statusCode(), byOrganId.body());
+        java.net.http.HttpResponse<String> elsewhere = DocumentsIT.postXml(office.clerkName(), unit,
+                DocumentsIT.edxml(pki, DEPARTMENT_ORGAN, "Về việc gửi cho Sở " + UUID.randomUUID(), null));
+        assertEquals(422, elsewhere.statusCode(), "addressed to another unit's organ id: " + elsewhere.body());
+        assertTrue(elsewhere.body().contains("không gửi cho đơn vị này"), elsewhere.body());
+    }
+
     /**
      * The sender of an edXML package hears back through the axis (QCVN 102:2016 status packages, signed by the commune,
      * through the outbox): 01 arrived, then 03 when the clerk registers it, or 02 with the reason when the clerk returns it.

@@ -178,7 +178,10 @@ class DocumentsBrowserIT extends DeployedEar {
         assertTrue(returned.contains("Bị trả lại") && returned.contains("Không thuộc thẩm quyền"), returned);
         assertTrue(browser.findElement(By.id("to-" + COUSIN_COMMUNE)).getText().contains("Đã nhận, chờ vào sổ"));
 
-        // and sends it to a ministry outside the platform: an edXML package through the national axis (its simulator), via the outbox
+        // and sends it to a ministry outside the platform: an edXML package through the national axis (its simulator), via the outbox,
+        // From the department's organ id (set by its administrators through the API; the same value every run)
+        assertEquals(200, PortalIT.as(department, "UNIT_ADMIN").put(DocumentsIT.path(department) + "/exchange-identity",
+                "{\"organId\":\"" + DocumentExchangeIT.DEPARTMENT_ORGAN + "\"}").status());
         browser.findElement(By.xpath("//summary[contains(., 'ngoài hệ thống')]")).click();
         browser.findElement(By.id("organs")).sendKeys("000.00.00.G22");
         Chromium.clickAndWait(browser, browser.findElement(By.id("send-external")));

@@ -181,6 +181,9 @@ public class ItEnvironment implements LauncherSessionListener {
                             + "WHERE created_by = 'seed' ON CONFLICT DO NOTHING",
                     "INSERT INTO document_outbox (tenant_id, target, outbound_id, payload, sent_at) SELECT tenant_id, 'edxml-axis', id, '<seed/>'::bytea, "
                             + "now() FROM document_outbound WHERE queued_by = 'seed' AND NOT EXISTS (SELECT 1 FROM document_outbox WHERE payload = '<seed/>'::bytea)",
+                    // the province's organ id on the national document axis
+                    "INSERT INTO document_exchange_identity (tenant_id, organ_id, set_by) SELECT " + province + ", '000.00.00.H38', 'seed' "
+                            + "ON CONFLICT DO NOTHING",
                     // a revoked token (its hash matches no token anyone holds)
                     "INSERT INTO api_token (tenant_id, user_id, name, token_hash, hint, expires_at, revoked_at, revoked_by) SELECT u.tenant_id, u.id, "
                             + "'Mẫu', repeat('0', 64), '…seed', now() + interval '1 day', now(), 'seed' FROM app_user u WHERE u.tenant_id = " + province

@@ -73,6 +73,9 @@ public class DocumentsResource {
     Exchange exchange;
 
     @Inject
+    vn.egov.documents.exchange.ExchangeIdentity identity;
+
+    @Inject
     vn.egov.documents.control.Outbound outbound;
 
     @GET
@@ -361,6 +364,26 @@ public class DocumentsResource {
         Registers.Sent sent = registers.send(unit, id, strings(b, "to"), b.getBoolean("subtree", false), access.user());
         return Response.ok(Jsonp.createObjectBuilder().add("delivered", codes(sent.delivered())).add("already", codes(sent.already()))
                 .add("deliveredCount", sent.delivered().size()).build()).build();
+    }
+
+    /** The unit's organ id on the national document axis: {@code {"organId"}} (null when not set). */
+    @GET
+    @Path("exchange-identity")
+    public Response exchangeIdentity() {
+        Tenant unit = access.require(DOMAIN, "read");
+        JsonObjectBuilder o = Jsonp.createObjectBuilder().add("unit", unit.getCode());
+        identity.of(unit).ifPresentOrElse(id -> o.add("organId", id), () -> o.addNull("organId"));
+        return Response.ok(o.build()).build();
+    }
+
+    /** The unit's administrators set its organ id: {@code {"organId": "000.00.16.H38"}}. */
+    @jakarta.ws.rs.PUT
+    @Path("exchange-identity")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response setExchangeIdentity(JsonObject body) {
+        Tenant unit = access.require("tenant", "admin");
+        String id = identity.set(unit, text(body == null ? JsonValue.EMPTY_JSON_OBJECT : body, "organId"), access.user());
+        return Response.ok(Jsonp.createObjectBuilder().add("unit", unit.getCode()).add("organId", id).build()).build();
     }
 
     /**

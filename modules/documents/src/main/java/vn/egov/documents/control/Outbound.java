@@ -40,6 +40,9 @@ public class Outbound {
     Db db;
 
     @Inject
+    vn.egov.documents.exchange.ExchangeIdentity identity;
+
+    @Inject
     Registers registers;
 
     @Inject
@@ -157,6 +160,7 @@ public class Outbound {
             throw Registers.conflict(d.status().equals("recalled") ? "Văn bản đã bị thu hồi." : "Văn bản chưa được cấp số: hãy ban hành trước khi gửi.",
                     d.status().equals("recalled") ? "The document was recalled." : "The document has no number yet: issue it before sending.");
         }
+        String from = identity.required(unit);
         Map<String, Status> had = new java.util.HashMap<>();
         db.list("SELECT " + COLS + " FROM document_outbound WHERE tenant_id = ? AND document_id = ?", Outbound::status, unit.getId(), d.id())
                 .forEach(v -> had.put(v.organId(), v));
@@ -185,7 +189,7 @@ public class Outbound {
                     attachments.add(new EdXml.Attachment(f.info().name(), f.info().contentType(), f.bytes()));
                 }
             }
-            EdXml.Package p = new EdXml.Package(new EdXml.Organ(unit.getCode(), unit.getName()), List.of(new EdXml.Organ(o.id(), o.name())),
+            EdXml.Package p = new EdXml.Package(new EdXml.Organ(from, unit.getName()), List.of(new EdXml.Organ(o.id(), o.name())),
                     documentId, d.number(), d.symbol(), d.place(), d.issuedOn(), d.docType(), d.abstractText(), d.signer(), null, d.dueDate(),
                     d.recipientsText() == null ? List.of() : List.of(d.recipientsText()), priority(d.urgency()), d.pageCount(), List.of(), attachments);
             byte[] xml = EdXml.write(p, key.getPrivateKey(), (X509Certificate) key.getCertificate());

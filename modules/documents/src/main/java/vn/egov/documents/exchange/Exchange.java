@@ -46,6 +46,9 @@ public class Exchange {
     @Inject
     vn.egov.documents.control.UrgentMail urgentMail;
 
+    @Inject
+    ExchangeIdentity identity;
+
     /** A package that arrived, as the unit's queue shows it. */
     public record Inbound(long id, String status, String fromId, String fromName, String documentId, String numberSymbol, String docType, String abstractText,
                           String signer, LocalDate issuedOn, LocalDate dueDate, String urgency, String signedBy, Instant receivedAt, String reason,
@@ -90,8 +93,11 @@ public class Exchange {
             throw refused(read.problems());
         }
         EdXml.Package p = read.pkg();
-        if (p.to().stream().noneMatch(o -> o.id().equals(unit.getCode()))) {
-            throw refused(List.of("Gói không gửi cho đơn vị này (mã " + unit.getCode() + " không có trong To). / The package is not addressed to this unit."));
+        // addressed by the unit's organ id on the axis, or by its platform code
+        java.util.Optional<String> organId = identity.of(unit);
+        if (p.to().stream().noneMatch(o -> o.id().equals(unit.getCode()) || organId.map(o.id()::equals).orElse(false))) {
+            throw refused(List.of("Gói không gửi cho đơn vị này (mã " + organId.map(id -> id + " hay ").orElse("") + unit.getCode() + " không có trong To). "
+                    + "/ The package is not addressed to this unit."));
         }
         if (db.count("SELECT count(*) FROM document_inbound WHERE tenant_id = ? AND from_organ_id = ? AND edxml_document_id = ?", unit.getId(),
                 p.from().id(), p.documentId()) > 0) {
@@ -163,7 +169,7 @@ public class Exchange {
      */
     private void acknowledge(Tenant unit, Inbound in, String statusCode, String description, UserPrincipal actor) {
         java.security.KeyStore.PrivateKeyEntry key = signatures.organisationKey(unit);
-        byte[] status = EdXml.writeStatus(new EdXml.Status(new EdXml.Organ(unit.getCode(), unit.getName()), in.fromId(), in.documentId(), in.numberSymbol(),
+        byte[] status = EdXml.writeStatus(new EdXml.Status(new EdXml.Organ(identity.of(unit).orElse(unit.getCode()), unit.getName()), in.fromId(), in.documentId(), in.numberSymbol(),
                 statusCode, description, java.time.Instant.now(), actor.displayName()), key.getPrivateKey(),
                 (java.security.cert.X509Certificate) key.getCertificate());
         db.update("INSERT INTO document_outbox (tenant_id, target, payload) VALUES (?, 'edxml-status', ?)", unit.getId(), status);

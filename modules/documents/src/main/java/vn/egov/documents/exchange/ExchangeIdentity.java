@@ -1,0 +1,66 @@
+package vn.egov.documents.exchange;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import vn.egov.documents.control.Registers;
+import vn.egov.platform.persistence.Db;
+import vn.egov.platform.persistence.SqlState;
+import vn.egov.platform.persistence.TenantTransactional;
+import vn.egov.platform.security.UserPrincipal;
+import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.Problem;
+import vn.egov.platform.web.ProblemException;
+
+/**
+ * A unit's identity on the national document axis: its organ id (mã định danh, Decision 20/2020/QĐ-TTg), which the
+ * packages and statuses it sends carry as From. Set by the unit's administrators; unique across the province.
+ */
+@ApplicationScoped
+public class ExchangeIdentity {
+    static final java.util.regex.Pattern ORGAN_ID = java.util.regex.Pattern.compile("[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}");
+
+    @Inject
+    Db db;
+
+    @Transactional
+    @TenantTransactional
+    public Optional<String> of(Tenant unit) {
+        return db.one("SELECT organ_id FROM document_exchange_identity WHERE tenant_id = ?", rs -> rs.getString(1), unit.getId());
+    }
+
+    /** The unit's organ id, or 409 {@code exchange-identity-missing}: a unit without one sends nothing through the axis. */
+    public String required(Tenant unit) {
+        return of(unit).orElseThrow(() -> new ProblemException(Problem.of(409, "exchange-identity-missing", "Đơn vị chưa có mã định danh",
+                "The unit has no organ id", "Đơn vị chưa có mã định danh trên trục liên thông văn bản quốc gia (ví dụ 000.00.16.H38). Quản trị của đơn vị "
+                        + "khai báo mã này trước khi gửi văn bản ra ngoài. Không có gì thay đổi.",
+                "The unit has no organ id on the national document axis (e.g. 000.00.16.H38). The unit's administrators set it before "
+                        + "documents are sent outside. Nothing changed.")));
+    }
+
+    /** Sets (or changes) the unit's organ id: 400 when it is not of the form 000.00.16.H38, 409 when another unit has it. */
+    @Transactional
+    @TenantTransactional
+    public String set(Tenant unit, String organId, UserPrincipal actor) {
+        String id = organId == null ? "" : organId.strip();
+        if (!ORGAN_ID.matcher(id).matches()) {
+            throw Registers.invalid(Map.of("organId", List.of("Mã định danh có dạng 000.00.16.H38 (ba số, hai số, hai số, một chữ in hoa và hai số). "
+                    + "/ The organ id is of the form 000.00.16.H38.")));
+        }
+        try {
+            db.update("INSERT INTO document_exchange_identity (tenant_id, organ_id, set_by) VALUES (?, ?, ?) ON CONFLICT (tenant_id) "
+                    + "DO UPDATE SET organ_id = EXCLUDED.organ_id, set_by = EXCLUDED.set_by, set_at = now()", unit.getId(), id, actor.username());
+        } catch (RuntimeException e) {
+            if (SqlState.is(e, SqlState.UNIQUE_VIOLATION)) {
+                throw new ProblemException(Problem.of(409, "organ-id-taken", "Mã định danh đã được dùng", "Organ id in use",
+                        "Mã định danh " + id + " đã thuộc một đơn vị khác của tỉnh. Không có gì thay đổi.",
+                        "The organ id " + id + " belongs to another unit of the province. Nothing changed."));
+            }
+            throw e;
+        }
+        return id;
+    }
+}
