@@ -179,9 +179,22 @@ class DocumentsBrowserIT extends DeployedEar {
         assertTrue(browser.findElement(By.id("to-" + COUSIN_COMMUNE)).getText().contains("Đã nhận, chờ vào sổ"));
 
         // and sends it to a ministry outside the platform: an edXML package through the national axis (its simulator), via the outbox,
-        // From the department's organ id (set by its administrators through the API; the same value every run)
-        assertEquals(200, PortalIT.as(department, "UNIT_ADMIN").put(DocumentsIT.path(department) + "/exchange-identity",
-                "{\"organId\":\"" + DocumentExchangeIT.DEPARTMENT_ORGAN + "\"}").status());
+        // From the department's organ id, which its administrator sets on the page (a wrong form first; the same value every run)
+        login(Fixtures.user(department, false, "UNIT_ADMIN"));
+        browser.get(Api.baseUrl() + "/t/" + department + "/admin/documents");
+        browser.findElement(By.id("organId")).clear();
+        browser.findElement(By.id("organId")).sendKeys("UBND-STP");
+        Chromium.clickAndWait(browser, browser.findElement(By.id("save-organ-id")));
+        assertTrue(browser.findElement(By.id("action-error")).getText().contains("000.00.16.H38"), browser.findElement(By.id("action-error")).getText());
+        browser.findElement(By.id("organId")).clear();
+        browser.findElement(By.id("organId")).sendKeys(DocumentExchangeIT.DEPARTMENT_ORGAN);
+        Chromium.clickAndWait(browser, browser.findElement(By.id("save-organ-id")));
+        assertEquals(DocumentExchangeIT.DEPARTMENT_ORGAN, browser.findElement(By.id("organ-id")).getText());
+        login(office.clerkName());
+        browser.get(Api.baseUrl() + "/t/" + department + "/admin/documents");
+        assertEquals(DocumentExchangeIT.DEPARTMENT_ORGAN, browser.findElement(By.id("organ-id")).getText());
+        assertTrue(browser.findElements(By.id("save-organ-id")).isEmpty(), "the clerk reads it, and only administrators change it");
+        browser.get(documentUrl);
         browser.findElement(By.xpath("//summary[contains(., 'ngoài hệ thống')]")).click();
         browser.findElement(By.id("organs")).sendKeys("000.00.00.G22");
         Chromium.clickAndWait(browser, browser.findElement(By.id("send-external")));

@@ -227,6 +227,7 @@ public class DocumentPages {
                 .append("<a href=\"").append(apiBase).append("/incoming/register.pdf\">").append(layout.t("In sổ (PDF)", "Print (PDF)")).append("</a> · <a href=\"")
                 .append(apiBase).append("/incoming/register.csv\">").append(layout.t("Xuất bảng tính (CSV)", "Spreadsheet (CSV)")).append("</a></p>")
                 .append(shown(incoming)).append(table(unit, "incoming", incoming.getJsonArray("documents"), false));
+        b.append(identitySection(unit));
         return layout.page(unit, "documents", "Văn bản", "Documents", b.toString());
     }
 
@@ -278,6 +279,50 @@ public class DocumentPages {
             }
         }
         return layout.ok(layout.page(unit, "documents", "Tìm văn bản", "Search documents", b.toString()));
+    }
+
+    /** The unit's organ id on the national axis; its administrators change it here. */
+    private String identitySection(Tenant unit) {
+        JsonObject id = (JsonObject) api.exchangeIdentity().getEntity();
+        String organId = id.isNull("organId") ? null : id.getString("organId");
+        StringBuilder b = new StringBuilder("<h2 id=\"exchange-identity\">").append(layout.t("Mã định danh trên trục liên thông văn bản quốc gia",
+                "Organ id on the national document axis")).append("</h2><p id=\"organ-id\">").append(organId == null
+                ? layout.t("Chưa khai báo: đơn vị chưa gửi được văn bản ra ngoài hệ thống.", "Not set: the unit cannot send documents outside the platform.")
+                : Html.escape(organId)).append("</p>");
+        boolean admin;
+        try {
+            access.require("tenant", "admin");
+            admin = true;
+        } catch (ProblemException notAdmin) {
+            admin = false;
+        }
+        if (admin) {
+            b.append("<form class=\"doc\" method=\"post\" action=\"").append(Html.escape(layout.url(unit, "documents/exchange-identity"))).append("\">")
+                    .append(layout.csrfField()).append("<label for=\"organId\">").append(layout.t("Mã định danh (Quyết định 20/2020/QĐ-TTg, ví dụ 000.00.16.H38)",
+                            "Organ id (Decision 20/2020/QĐ-TTg, e.g. 000.00.16.H38)")).append("</label><input id=\"organId\" name=\"organId\" value=\"")
+                    .append(Html.escape(organId == null ? "" : organId)).append("\"><p><button type=\"submit\" id=\"save-organ-id\">")
+                    .append(layout.t("Lưu mã định danh", "Save the organ id")).append("</button></p></form>");
+        }
+        return b.toString();
+    }
+
+    /** The unit's administrators set its organ id on the axis. */
+    @POST
+    @Path("exchange-identity")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response setIdentity(MultivaluedMap<String, String> form) {
+        layout.checkCsrf(form.getFirst("csrf"));
+        Tenant unit = layout.call(() -> access.require("tenant", "admin"));
+        JsonObject body = Jsonp.createObjectBuilder().add("organId", text(form, "organId")).build();
+        try {
+            own.call(() -> api.setExchangeIdentity(body));
+        } catch (ProblemException e) {
+            throw layout.refuse(e.problem().status(), overviewPage(unit, (JsonArray) api.queue().getEntity(), (JsonArray) api.edXmlWaiting().getEntity(),
+                    (JsonArray) api.work().getEntity(), (JsonObject) api.outgoing(null, 1, SHOWN, "newest").getEntity(),
+                    (JsonObject) api.incoming(null, 1, SHOWN, "newest").getEntity(), layout.detail(e)));
+        }
+        layout.flash(Html.escape(layout.t("Đã lưu mã định danh " + text(form, "organId") + ".", "Organ id " + text(form, "organId") + " saved.")));
+        return layout.redirect("/t/" + unit.getCode() + "/admin/documents#exchange-identity");
     }
 
     /** Says when the register holds more than the newest entries shown. */
