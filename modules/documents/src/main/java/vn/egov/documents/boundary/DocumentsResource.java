@@ -81,15 +81,32 @@ public class DocumentsResource {
     @GET
     @Path("outgoing")
     public Response outgoing(@QueryParam("year") Integer year, @QueryParam("page") Integer page, @QueryParam("size") Integer size,
-                             @QueryParam("order") String order) {
-        return register("outgoing", year, page, size, order);
+                             @QueryParam("order") String order, @QueryParam("of") String of) {
+        return register("outgoing", year, page, size, order, of);
     }
 
     @GET
     @Path("incoming")
     public Response incoming(@QueryParam("year") Integer year, @QueryParam("page") Integer page, @QueryParam("size") Integer size,
-                             @QueryParam("order") String order) {
-        return register("incoming", year, page, size, order);
+                             @QueryParam("order") String order, @QueryParam("of") String of) {
+        return register("incoming", year, page, size, order, of);
+    }
+
+    /**
+     * The registers of units this unit took over in a reorganisation, closed on the plan's effective date and kept as
+     * they were (read each with {@code GET outgoing|incoming?of=<their unit's code>&year=}).
+     */
+    @GET
+    @Path("registers/closed")
+    public Response closedRegisters() {
+        Tenant unit = access.require(DOMAIN, "read");
+        JsonArrayBuilder a = Jsonp.createArrayBuilder();
+        for (Registers.ClosedRegister r : registers.closedRegisters(unit)) {
+            a.add(Jsonp.createObjectBuilder().add("unit", r.unit()).add("unitName", r.unitName()).add("register", r.register())
+                    .add("series", r.series()).add("year", r.year()).add("last", r.last())
+                    .add("closedOn", r.closedOn() == null ? "" : Registers.DAY.format(r.closedOn())));
+        }
+        return Response.ok(Jsonp.createObjectBuilder().add("unit", unit.getCode()).add("registers", a).build()).build();
     }
 
     /**
@@ -100,9 +117,13 @@ public class DocumentsResource {
     @Path("{register: outgoing|incoming}/register.{format: pdf|csv}")
     @Produces({"application/pdf", "text/csv"})
     public Response print(@PathParam("register") String register, @PathParam("format") String format, @QueryParam("from") String from,
-                          @QueryParam("to") String to, @QueryParam("series") String series) {
+                          @QueryParam("to") String to, @QueryParam("series") String series, @QueryParam("of") String of) {
         Tenant unit = access.require(DOMAIN, "read");
         java.util.Map<String, List<String>> problems = new java.util.LinkedHashMap<>();
+        Tenant keeper = of == null || of.isBlank() ? unit : directory.byCode(of.strip()).orElse(null);
+        if (keeper == null) {
+            problems.put("of", List.of("Không có đơn vị mã \"" + of.strip() + "\". / No unit has the code \"" + of.strip() + "\"."));
+        }
         LocalDate today = Registers.today();
         LocalDate start = day(from, "from", problems, LocalDate.of(today.getYear(), 1, 1));
         LocalDate end = day(to, "to", problems, today);
@@ -117,13 +138,13 @@ public class DocumentsResource {
             throw Registers.invalid(problems);
         }
         boolean secret = "secret".equals(series);
-        List<Registers.Doc> docs = print.entries(unit, register, secret, start, end, access.user());
-        String name = (register.equals("outgoing") ? "so-van-ban-di-" : "so-van-ban-den-") + unit.getCode() + "-" + start + "-" + end;
+        List<Registers.Doc> docs = print.entries(unit, keeper.getId(), register, secret, start, end, access.user());
+        String name = (register.equals("outgoing") ? "so-van-ban-di-" : "so-van-ban-den-") + keeper.getCode() + "-" + start + "-" + end;
         if (format.equals("csv")) {
             return Response.ok(RegisterPrint.csv(register, docs), "text/csv; charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"").build();
         }
-        return Response.ok(RegisterPrint.pdf(unit.getName(), register, secret, start, end, docs), "application/pdf")
+        return Response.ok(RegisterPrint.pdf(keeper.getName(), register, secret, start, end, docs), "application/pdf")
                 .header("Content-Disposition", "inline; filename=\"" + name + ".pdf\"").build();
     }
 
@@ -143,8 +164,9 @@ public class DocumentsResource {
      * A page of the year's register: {@code page} from 1, {@code size} 1 to 5000 (1000 by default), {@code order} {@code number}
      * (the register's own order, the default) or {@code newest}; {@code total} says how many entries the register holds.
      */
-    private Response register(String register, Integer year, Integer page, Integer size, String order) {
+    private Response register(String register, Integer year, Integer page, Integer size, String order, String of) {
         Tenant unit = access.require(DOMAIN, "read");
+        Tenant keeper = of == null || of.isBlank() ? unit : directory.byCode(of.strip()).orElse(null);
         int y = year == null ? Registers.today().getYear() : year;
         Map<String, List<String>> problems = new java.util.LinkedHashMap<>();
         if (y < 2000 || y > 2100) {
@@ -161,14 +183,17 @@ public class DocumentsResource {
         if (order != null && !order.equals("number") && !order.equals("newest")) {
             problems.put("order", List.of("Thứ tự là number (theo số) hoặc newest (mới nhất trước). / The order is number or newest."));
         }
+        if (keeper == null) {
+            problems.put("of", List.of("Không có đơn vị mã \"" + of.strip() + "\". / No unit has the code \"" + of.strip() + "\"."));
+        }
         if (!problems.isEmpty()) {
             throw Registers.invalid(problems);
         }
-        Registers.RegisterPage found = registers.register(unit, register, y, register.equals("outgoing"), access.user(),
-                new Registers.Slice((p - 1) * s, s, "newest".equals(order)));
+        Registers.RegisterPage found = registers.register(unit, keeper.getId(), register, y, keeper == unit && register.equals("outgoing"),
+                access.user(), new Registers.Slice((p - 1) * s, s, "newest".equals(order)));
         JsonArrayBuilder a = Jsonp.createArrayBuilder();
         found.docs().forEach(d -> a.add(json(d, unit)));
-        return Response.ok(Jsonp.createObjectBuilder().add("unit", unit.getCode()).add("register", register).add("year", y)
+        return Response.ok(Jsonp.createObjectBuilder().add("unit", unit.getCode()).add("registerOf", keeper.getCode()).add("register", register).add("year", y)
                 .add("page", p).add("size", s).add("total", found.total()).add("documents", a).build()).build();
     }
 

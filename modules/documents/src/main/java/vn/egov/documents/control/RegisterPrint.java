@@ -51,11 +51,11 @@ public class RegisterPrint {
     /** The register's entries for the period: by the day of issue (outgoing) or of arrival (incoming), in the order of their numbers. */
     @Transactional
     @TenantTransactional
-    public List<Doc> entries(Tenant unit, String register, boolean secret, LocalDate from, LocalDate to, UserPrincipal reader) {
+    public List<Doc> entries(Tenant unit, long registerUnit, String register, boolean secret, LocalDate from, LocalDate to, UserPrincipal reader) {
         String day = register.equals("outgoing") ? "issued_on" : "received_on";
-        return db.list("SELECT " + Registers.COLS + " FROM document WHERE tenant_id = ? AND register = ? AND number IS NOT NULL AND series = ? "
+        return db.list("SELECT " + Registers.COLS + " FROM document WHERE tenant_id = ? AND register_unit_id = ? AND register = ? AND number IS NOT NULL AND series = ? "
                         + "AND " + day + " BETWEEN ? AND ? AND (secrecy IS NULL OR created_by = ? OR ? = ANY (readers)) ORDER BY year, number",
-                Registers::doc, unit.getId(), register, secret ? "secret" : "normal", from, to, reader.username(), reader.userId());
+                Registers::doc, unit.getId(), registerUnit, register, secret ? "secret" : "normal", from, to, reader.username(), reader.userId());
     }
 
     public static String title(String register, boolean secret) {

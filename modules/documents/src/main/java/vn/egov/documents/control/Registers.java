@@ -437,7 +437,7 @@ public class Registers {
     @Transactional
     @TenantTransactional
     public List<Delivery> queue(Tenant unit) {
-        return db.list("SELECT " + DELIVERY_COLS + " FROM document_delivery WHERE to_tenant_id = ? AND status = 'received' ORDER BY "
+        return db.list("SELECT " + DELIVERY_COLS + " FROM document_delivery WHERE to_tenant_id = ? AND status = 'received' AND merged_on IS NULL ORDER BY "
                 + URGENCY_RANK + " DESC, received_at, id LIMIT 500", Registers::delivery, unit.getId());
     }
 
@@ -646,22 +646,48 @@ public class Registers {
     @Transactional
     @TenantTransactional
     public RegisterPage register(Tenant unit, String register, int year, boolean drafts, UserPrincipal reader, Slice slice) {
-        String where = " FROM document WHERE tenant_id = ? AND register = ? AND (year = ? OR (? AND status = 'draft')) "
+        return register(unit, unit.getId(), register, year, drafts, reader, slice);
+    }
+
+    /**
+     * A page of a register the unit keeps: its own ({@code registerUnit} is the unit), or the closed register of a unit
+     * it took over in a reorganisation (the entries that unit numbered, now the unit's to read; none for any other).
+     */
+    @Transactional
+    @TenantTransactional
+    public RegisterPage register(Tenant unit, long registerUnit, String register, int year, boolean drafts, UserPrincipal reader, Slice slice) {
+        String where = " FROM document WHERE tenant_id = ? AND register_unit_id = ? AND register = ? AND (year = ? OR (? AND status = 'draft')) "
                 + "AND (secrecy IS NULL OR created_by = ? OR ? = ANY (readers))";
         List<Doc> docs = db.list("SELECT " + COLS + where + (slice.newestFirst() ? " ORDER BY number DESC NULLS FIRST, series, id DESC"
                         : " ORDER BY number NULLS FIRST, series, id") + " OFFSET ? LIMIT ?",
-                Registers::doc, unit.getId(), register, year, drafts, reader.username(), reader.userId(), slice.offset(), slice.limit());
+                Registers::doc, unit.getId(), registerUnit, register, year, drafts, reader.username(), reader.userId(), slice.offset(), slice.limit());
         long total = docs.size() < slice.limit() && slice.offset() == 0 ? docs.size()
-                : db.one("SELECT count(*)" + where, rs -> rs.getLong(1), unit.getId(), register, year, drafts, reader.username(), reader.userId()).orElse(0L);
+                : db.one("SELECT count(*)" + where, rs -> rs.getLong(1), unit.getId(), registerUnit, register, year, drafts, reader.username(),
+                reader.userId()).orElse(0L);
         return new RegisterPage(docs, total);
+    }
+
+    /** A register the unit holds that another unit numbered and that a reorganisation closed. */
+    public record ClosedRegister(String unit, String unitName, String register, String series, int year, int last, java.time.LocalDate closedOn) {
+    }
+
+    /** The closed registers of the units this unit took over (Decree 30/2020: kept, as they were, readable). */
+    @Transactional
+    @TenantTransactional
+    public List<ClosedRegister> closedRegisters(Tenant unit) {
+        return db.list("SELECT t.code, t.name, c.register, c.series, c.year, c.last, c.closed_on FROM document_counter c "
+                        + "JOIN tenant t ON t.id = c.register_unit_id WHERE c.tenant_id = ? AND c.register_unit_id <> c.tenant_id "
+                        + "ORDER BY t.code, c.year, c.register, c.series",
+                rs -> new ClosedRegister(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getInt(6),
+                        rs.getObject(7, java.time.LocalDate.class)), unit.getId());
     }
 
     // ---- helpers
 
     private int next(Tenant unit, String register, String series, int year) {
-        return db.one("INSERT INTO document_counter (tenant_id, register, series, year, last) VALUES (?, ?, ?, ?, 1) "
-                        + "ON CONFLICT (tenant_id, register, series, year) DO UPDATE SET last = document_counter.last + 1 RETURNING last",
-                rs -> rs.getInt(1), unit.getId(), register, series, year).orElseThrow();
+        return db.one("INSERT INTO document_counter (tenant_id, register_unit_id, register, series, year, last) VALUES (?, ?, ?, ?, ?, 1) "
+                        + "ON CONFLICT (register_unit_id, register, series, year) DO UPDATE SET last = document_counter.last + 1 RETURNING last",
+                rs -> rs.getInt(1), unit.getId(), unit.getId(), register, series, year).orElseThrow();
     }
 
     /** One of the unit's documents (of that register; null: either), locked for a change, if this person may read it. */
@@ -675,7 +701,7 @@ public class Registers {
     }
 
     private Delivery lockedDelivery(Tenant unit, long id) {
-        Delivery v = db.one("SELECT " + DELIVERY_COLS + " FROM document_delivery WHERE to_tenant_id = ? AND id = ? FOR UPDATE", Registers::delivery,
+        Delivery v = db.one("SELECT " + DELIVERY_COLS + " FROM document_delivery WHERE to_tenant_id = ? AND id = ? AND merged_on IS NULL FOR UPDATE", Registers::delivery,
                 unit.getId(), id).orElseThrow(() -> ProblemException.notFound("văn bản gửi đến số " + id, "delivery " + id));
         if (!v.status().equals("received")) {
             throw conflict(switch (v.status()) {

@@ -157,8 +157,8 @@ public class DocumentPages {
         JsonArray queue = (JsonArray) layout.call(() -> api.queue()).getEntity();
         JsonArray edxml = (JsonArray) layout.call(() -> api.edXmlWaiting()).getEntity();
         JsonArray work = (JsonArray) layout.call(() -> api.work()).getEntity();
-        JsonObject outgoing = (JsonObject) layout.call(() -> api.outgoing(null, 1, SHOWN, "newest")).getEntity();
-        JsonObject incoming = (JsonObject) layout.call(() -> api.incoming(null, 1, SHOWN, "newest")).getEntity();
+        JsonObject outgoing = (JsonObject) layout.call(() -> api.outgoing(null, 1, SHOWN, "newest", null)).getEntity();
+        JsonObject incoming = (JsonObject) layout.call(() -> api.incoming(null, 1, SHOWN, "newest", null)).getEntity();
         return layout.ok(overviewPage(unit, queue, edxml, work, outgoing, incoming, null));
     }
 
@@ -318,8 +318,8 @@ public class DocumentPages {
             own.call(() -> api.setExchangeIdentity(body));
         } catch (ProblemException e) {
             throw layout.refuse(e.problem().status(), overviewPage(unit, (JsonArray) api.queue().getEntity(), (JsonArray) api.edXmlWaiting().getEntity(),
-                    (JsonArray) api.work().getEntity(), (JsonObject) api.outgoing(null, 1, SHOWN, "newest").getEntity(),
-                    (JsonObject) api.incoming(null, 1, SHOWN, "newest").getEntity(), layout.detail(e)));
+                    (JsonArray) api.work().getEntity(), (JsonObject) api.outgoing(null, 1, SHOWN, "newest", null).getEntity(),
+                    (JsonObject) api.incoming(null, 1, SHOWN, "newest", null).getEntity(), layout.detail(e)));
         }
         layout.flash(Html.escape(layout.t("Đã lưu mã định danh " + text(form, "organId") + ".", "Organ id " + text(form, "organId") + " saved.")));
         return layout.redirect("/t/" + unit.getCode() + "/admin/documents#exchange-identity");
@@ -402,7 +402,7 @@ public class DocumentPages {
             throw ProblemException.notFound("thao tác " + action, "action " + action);
         } catch (ProblemException e) {
             throw layout.refuse(e.problem().status(), overviewPage(unit, (JsonArray) api.queue().getEntity(), (JsonArray) api.edXmlWaiting().getEntity(),
-                    (JsonArray) api.work().getEntity(), (JsonObject) api.outgoing(null, 1, SHOWN, "newest").getEntity(), (JsonObject) api.incoming(null, 1, SHOWN, "newest").getEntity(), layout.detail(e)));
+                    (JsonArray) api.work().getEntity(), (JsonObject) api.outgoing(null, 1, SHOWN, "newest", null).getEntity(), (JsonObject) api.incoming(null, 1, SHOWN, "newest", null).getEntity(), layout.detail(e)));
         }
     }
 

@@ -28,8 +28,9 @@ import vn.egov.platform.web.ProblemException;
 
 /**
  * {@code /api/dossiers/{code}}: anyone who has a dossier's code (it is on the receipt) sees its procedure, status,
- * date of receipt and appointment date, and nothing about the applicant or the papers. The code names the unit;
- * the dossier is read in that unit's scope, by code only. At most {@value #PER_MINUTE} lookups a minute from one
+ * date of receipt and appointment date, and nothing about the applicant or the papers. The dossier's unit is found
+ * from the code (not from its prefix: the unit that received it may since have been renamed or merged), and the
+ * dossier is read in that unit's scope, by code only. At most {@value #PER_MINUTE} lookups a minute from one
  * address (counted in the data grid, so across nodes): codes cannot be enumerated.
  */
 @Path("api/dossiers/{code}")
@@ -88,7 +89,7 @@ public class DossierLookupResource {
 
     private Tenant unitOf(String code) {
         Matcher m = CODE.matcher(code == null ? "" : code);
-        return m.matches() ? directory.byCode(m.group(1)).orElse(null) : null;
+        return m.matches() ? lookup.unitOf(code).flatMap(directory::byId).orElse(null) : null;
     }
 
     @GET

@@ -143,8 +143,8 @@ public class Intake {
         LocalDate counted = countedFrom(calendar.calendar(), now.atZone(VIETNAM).toLocalDateTime());
         LocalDate due = calendar.calendar().plusWorkingDays(counted, (int) Math.ceil(p.timeLimitDays().doubleValue()));
         // the number last: from here to the commit, the unit's other submissions of the day wait for this one
-        long number = db.insert("INSERT INTO dossier_sequence (tenant_id, day, last) VALUES (?, ?, 1) ON CONFLICT (tenant_id, day) "
-                + "DO UPDATE SET last = dossier_sequence.last + 1 RETURNING last", unit.getId(), day);
+        long number = db.insert("INSERT INTO dossier_sequence (tenant_id, prefix, day, last) VALUES (?, ?, ?, 1) ON CONFLICT (tenant_id, prefix, day) "
+                + "DO UPDATE SET last = dossier_sequence.last + 1 RETURNING last", unit.getId(), unit.getCode(), day);
         String code = unit.getCode() + "-" + CODE_DAY.format(day) + "-" + String.format("%04d", number);
         ProcessModel.Step start = ProcessModel.of(definition.path("process")).start();
         LocalDate stepDue = calendar.calendar().plusWorkingDays(counted, start.wholeDays());

@@ -21,4 +21,14 @@ public class Lookup {
     public Optional<Dossier> byCode(Tenant unit, String code) {
         return db.one("SELECT " + Intake.COLS_PUBLIC + " FROM dossier WHERE tenant_id = ? AND code = ?", Intake::dossier, unit.getId(), code);
     }
+
+    /**
+     * The unit a dossier belongs to now, found by its code (a function that answers that alone): whatever became of
+     * the unit whose code is the code's prefix (renamed, merged into another), the receipt's code still finds it.
+     */
+    @Transactional
+    @TenantTransactional
+    public Optional<Long> unitOf(String code) {
+        return db.one("SELECT u FROM dossier_code_unit(?) u WHERE u IS NOT NULL", rs -> rs.getLong(1), code);
+    }
 }

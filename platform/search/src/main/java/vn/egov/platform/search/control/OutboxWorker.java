@@ -56,6 +56,9 @@ public class OutboxWorker {
     @Inject
     SolrGateway solr;
 
+    @Inject
+    ReindexRequests requests;
+
     private volatile ScheduledFuture<?> timer;
     private final AtomicLong sent = new AtomicLong();
 
@@ -107,6 +110,7 @@ public class OutboxWorker {
             do {
                 n = drainOnce();
             } while (n == BATCH && System.nanoTime() < until);
+            requests.startPending(dataSource);
         } catch (Throwable t) {
             LOG.log(Level.WARNING, "search outbox worker", t);
             status(null, t.toString());

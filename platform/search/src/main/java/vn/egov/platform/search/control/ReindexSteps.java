@@ -73,6 +73,10 @@ public class ReindexSteps {
         return documents.size();
     }
 
+    public void total(long jobId, int units) {
+        update("UPDATE search_reindex_job SET units_total = ? WHERE id = ?", units, jobId);
+    }
+
     public void finish(long jobId, String error) {
         update("UPDATE search_reindex_job SET finished_at = now(), error = ? WHERE id = ?", error, jobId);
     }

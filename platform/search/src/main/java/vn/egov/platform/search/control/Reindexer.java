@@ -48,6 +48,24 @@ public class Reindexer {
         return jobId;
     }
 
+    /**
+     * Runs a job that was recorded as pending (by a reorganisation in the operator's tool) under the scope of its unit
+     * (and subtree, if the job says so): the units are those of now.
+     */
+    public void resume(long jobId, long unitId, boolean subtree) {
+        Tenant root = directory.byId(unitId).orElse(null);
+        if (root == null) {
+            return;
+        }
+        List<Tenant> units = subtree ? directory.subtree(root).stream().filter(t -> !t.isRetired()).toList() : List.of(root);
+        TenantScope scope = new TenantScope(root.getId(), root.getPath(), subtree);
+        call(scope, () -> {
+            steps.total(jobId, units.size());
+            return null;
+        });
+        executor().submit(() -> run(jobId, units, scope));
+    }
+
     private void run(long jobId, List<Tenant> units, TenantScope scope) {
         String error = null;
         try {

@@ -18,9 +18,9 @@ import vn.egov.platform.search.SearchSource;
 import vn.egov.platform.tenancy.UnitsReorganised;
 
 /**
- * Keeps the index in line with a reorganisation, in the same transaction that applies it: the ended units'
- * items leave the index, and every unit that received records, was created, or moved (with its whole subtree,
- * whose paths changed) is reindexed through the outbox. If this fails, the plan rolls back with it.
+ * Keeps the index in line with a reorganisation, in the same transaction that applies it: every unit that received
+ * records, was created, or moved (with its whole subtree, whose paths changed) is reindexed through the outbox (the
+ * ended units' items were purged by the plan itself, {@link SearchRecords}). If this fails, the plan rolls back with it.
  */
 @ApplicationScoped
 public class ReorganisationFollower {
@@ -31,13 +31,8 @@ public class ReorganisationFollower {
     @Inject
     ReindexSteps steps;
 
-    @Inject
-    SearchIndex index;
-
     void follow(@Observes UnitsReorganised event) {
-        for (Long ended : event.successors().keySet()) {
-            index.replaceUnit(ended, List.of(), null);
-        }
+        // the ended units' items are purged by the plan itself (SearchRecords), in the operator's tool too
         Set<Long> roots = new TreeSet<>(event.successors().values());
         roots.addAll(event.created());
         roots.removeAll(event.successors().keySet());

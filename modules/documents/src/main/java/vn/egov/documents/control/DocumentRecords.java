@@ -1,0 +1,82 @@
+package vn.egov.documents.control;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import vn.egov.platform.tenancy.reorg.Conflict;
+import vn.egov.platform.tenancy.reorg.Handover;
+import vn.egov.platform.tenancy.reorg.RecordRule;
+import vn.egov.platform.tenancy.reorg.Transferred;
+
+/**
+ * How official documents follow a reorganisation (database functions {@code documents_reorg_*}, V8_2). Registers
+ * are per unit and per year (Decree 30/2020/NĐ-CP): the ended unit's registers are closed on the plan's effective date
+ * and kept as they were, readable and printable by the successor ({@code ?of=<code>}); the successor numbers in its
+ * own. Documents in handling continue under the successor; drafts are numbered in the successor's register; a
+ * delivery between two units that became one is kept as history; no number is changed. A plan whose effective date
+ * falls before entries a closing register already holds is refused: a register cannot close in the middle of its
+ * numbering.
+ */
+public class DocumentRecords implements RecordRule {
+
+    @Override
+    public String module() {
+        return "documents";
+    }
+
+    @Override
+    public Set<String> tables() {
+        return Set.of("document", "document_counter", "document_delivery", "document_inbound");
+    }
+
+    @Override
+    public Set<String> generic() {
+        return Set.of("document_event", "document_file", "document_outbound", "document_outbox", "document_exchange_identity");
+    }
+
+    @Override
+    public String describe() {
+        return "Sổ đăng ký văn bản của đơn vị kết thúc được khóa từ ngày hiệu lực và giữ nguyên (Nghị định 30/2020/NĐ-CP); đơn vị kế thừa "
+                + "đánh số trong sổ của mình; văn bản đang xử lý chuyển sang đơn vị kế thừa; không số nào bị đổi / the ended unit's "
+                + "registers close on the effective date and stay as they were (Decree 30/2020); the successor numbers in its own; "
+                + "documents in handling continue; no number changes";
+    }
+
+    @Override
+    public List<Conflict> conflicts(Connection c, Handover h) throws SQLException {
+        List<Conflict> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT unit_code, register, n, sample FROM documents_reorg_conflicts(?, ?, ?)")) {
+            ps.setArray(1, c.createArrayOf("bigint", new Long[] {h.from()}));
+            ps.setLong(2, h.to());
+            ps.setDate(3, Date.valueOf(h.effective()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Conflict(module(), "document", h.toCode(),
+                            "Sổ " + rs.getString(2) + " của " + rs.getString(1) + " có " + rs.getLong(3) + " văn bản được đánh số sau ngày hiệu lực "
+                                    + Registers.DAY.format(h.effective()) + ": sổ không thể khóa giữa chừng; hãy chọn ngày hiệu lực sau số cuối / "
+                                    + "the register holds entries numbered after the effective date: it cannot close in the middle of its "
+                                    + "numbering; take an effective date after its last entry",
+                            rs.getString(4), rs.getLong(3)));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Transferred transfer(Connection c, Handover h) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT table_name, moved FROM documents_reorg_transfer(?, ?, ?)")) {
+            ps.setLong(1, h.from());
+            ps.setLong(2, h.to());
+            ps.setDate(3, Date.valueOf(h.effective()));
+            try (ResultSet rs = ps.executeQuery()) {
+                return Transferred.read(rs);
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package vn.egov.platform.search.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Starts the reindex jobs that were left pending in the database (by a reorganisation the operator's tool applied,
+ * where no server was there to follow it). Called by the outbox worker on the one node that holds its lock; each job
+ * is claimed once ({@code search_reindex_claim}, V8_5) and then runs like any other.
+ */
+@ApplicationScoped
+public class ReindexRequests {
+    private static final Logger LOG = Logger.getLogger(ReindexRequests.class.getName());
+
+    @Inject
+    Reindexer reindexer;
+
+    /** Claims and starts the pending jobs; answers how many. */
+    int startPending(DataSource dataSource) {
+        int n = 0;
+        for (int i = 0; i < 100; i++) {
+            long id;
+            long unit;
+            boolean subtree;
+            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, tenant_id, subtree FROM search_reindex_claim()"); ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return n;
+                }
+                id = rs.getLong(1);
+                unit = rs.getLong(2);
+                subtree = rs.getBoolean(3);
+            } catch (SQLException e) {
+                LOG.log(Level.WARNING, "could not claim a pending reindex job", e);
+                return n;
+            }
+            reindexer.resume(id, unit, subtree);
+            n++;
+        }
+        return n;
+    }
+}
