@@ -46,6 +46,9 @@ final class Reorganise implements Callable<Integer> {
     @Option(names = "--actor", defaultValue = "operator", description = "recorded as who applied it (default: operator)")
     String actor;
 
+    @Option(names = "--effective", description = "dd/MM/yyyy: the day from which successors act (registers of ended units close; default: today)")
+    String effective;
+
     @Override
     public Integer call() throws Exception {
         Log log = new Log(System.out);
@@ -53,9 +56,12 @@ final class Reorganise implements Callable<Integer> {
         Database db = new Database(Postgres.locate(parent.work(), log), settings);
         ReorgPlan parsed;
         try {
-            parsed = read();
+            parsed = read().withEffective(ReorgPlan.day(effective));
         } catch (ReorgPlan.Unreadable e) {
             return refuse(e.errors());
+        } catch (IllegalArgumentException e) {
+            System.err.println("egov: --effective: " + e.getMessage());
+            return 2;
         }
         try (Connection owner = db.owner()) {
             owner.setAutoCommit(false);
@@ -69,11 +75,16 @@ final class Reorganise implements Callable<Integer> {
                         return refuse(checked.errors());
                     }
                     log.raw(pretty(checked.report()));
+                    if (!checked.report().getJsonArray("conflicts").isEmpty()) {
+                        System.err.println("egov: the plan would not apply: " + checked.report().getJsonArray("conflicts").size()
+                                + " conflict(s) above (each with its line, rows and rule); nothing changed.");
+                        return 1;
+                    }
                     log.raw("dry-run only, nothing changed; to apply: --apply --basis "
                             + ReorgPlan.basisToken(checked.report().getJsonObject("basis")));
                     return 0;
                 }
-                if (basis == null || basis.isBlank()) {
+                if ((basis == null || basis.isBlank()) && !Reorganiser.named(parsed).isEmpty()) {
                     System.err.println("egov: --apply needs --basis (printed by a dry-run of the same plan)");
                     return 2;
                 }
@@ -85,21 +96,19 @@ final class Reorganise implements Callable<Integer> {
                     System.err.println("egov: --basis is code:version,... as printed by the dry-run; not: " + e.getMessage());
                     return 2;
                 }
-                Reorganiser.Applied applied = new Reorganiser(owner, actor, null)
-                        .apply(new ReorgPlan(parsed.title(), parsed.operations(), versions), errors);
+                Reorganiser.Applied applied = new Reorganiser(owner, actor, null).apply(parsed.withBasis(versions), errors);
                 if (applied == null) {
                     owner.rollback();
                     return refuse(errors);
                 }
+                audit(owner, applied);
                 owner.commit();
                 log.step("applied: %d operation(s) in %.0f ms (one transaction)", parsed.operations().size(), (System.nanoTime() - t0) / 1e6);
                 log.raw(pretty(applied.report()));
                 log.raw("applied: plan " + applied.planId() + "; a running server reads the new tree at once "
                         + "(a running server keeps its cached settings of the changed units until it restarts or redeploys: ./egov up)");
-                // the API follows a reorganisation in the search index in the same transaction; this tool works on
-                // the database alone, so the index of the changed units is rebuilt afterwards, through the API
-                log.raw("the search index does not follow this tool by itself: run 'egov search reindex --unit <the plan's "
-                        + "highest unit> --subtree --user <an administrator>' (then 'egov search check' says whether it matches)");
+                log.raw("search: the ended units' items left the index with the plan; the changed units are reindexed by the "
+                        + "server's worker from the pending jobs the plan left ('egov search check' tells when they match)");
                 return 0;
             } catch (Reorganiser.Stale e) {
                 owner.rollback();
@@ -108,6 +117,23 @@ final class Reorganise implements Callable<Integer> {
             } catch (Exception e) {
                 owner.rollback();
                 throw e;
+            }
+        }
+    }
+
+    /** The audit trail of the plan's unit (the root it worked in), as the API's apply writes it. */
+    private void audit(Connection owner, Reorganiser.Applied applied) throws java.sql.SQLException {
+        JsonObject r = applied.report();
+        String after = Json.createObjectBuilder().add("planId", applied.planId()).add("unitsEnded", r.getJsonNumber("unitsEnded"))
+                .add("unitsMoved", r.getJsonNumber("unitsMoved")).add("unitsCreated", r.getJsonNumber("unitsCreated"))
+                .add("moved", r.getJsonObject("moved")).add("tool", "egov reorganise").build().toString();
+        try (java.sql.PreparedStatement ps = owner.prepareStatement("INSERT INTO audit_entry (tenant_id, actor, action, target, after_state) "
+                + "SELECT tenant_id, ?, 'unit.reorganised', left(title, 200), ? FROM reorg_plan WHERE id = ?")) {
+            ps.setString(1, actor);
+            ps.setString(2, after);
+            ps.setLong(3, applied.planId());
+            if (ps.executeUpdate() != 1) {
+                throw new java.sql.SQLException("the plan's audit entry could not be written");
             }
         }
     }

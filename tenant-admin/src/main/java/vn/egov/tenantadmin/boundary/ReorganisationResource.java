@@ -81,8 +81,8 @@ public class ReorganisationResource {
     @Path("dry-run")
     @Consumes({MediaType.APPLICATION_JSON, "text/csv"})
     public JsonObject dryRun(byte[] body, @jakarta.ws.rs.core.Context HttpHeaders headers, @QueryParam("title") String title,
-                             @QueryParam("basis") String basis) {
-        return dryRun(read(body, headers.getMediaType(), title, basis));
+                             @QueryParam("basis") String basis, @QueryParam("effective") String effective) {
+        return dryRun(read(body, headers.getMediaType(), title, basis).withEffective(effective(effective)));
     }
 
     /** The dry-run of a CSV plan (for the administration page). */
@@ -113,8 +113,17 @@ public class ReorganisationResource {
     @Path("apply")
     @Consumes({MediaType.APPLICATION_JSON, "text/csv"})
     public JsonObject apply(byte[] body, @jakarta.ws.rs.core.Context HttpHeaders headers, @QueryParam("title") String title,
-                            @QueryParam("basis") String basis) {
-        return apply(read(body, headers.getMediaType(), title, basis));
+                            @QueryParam("basis") String basis, @QueryParam("effective") String effective) {
+        return apply(read(body, headers.getMediaType(), title, basis).withEffective(effective(effective)));
+    }
+
+    static java.time.LocalDate effective(String day) {
+        try {
+            return ReorgPlan.day(day);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(new Problem(400, "invalid-input", "Dữ liệu không hợp lệ", "Invalid input",
+                    "Ngày hiệu lực có dạng dd/MM/yyyy.", "The effective date is dd/MM/yyyy.", Map.of("effective", List.of(e.getMessage()))));
+        }
     }
 
     private JsonObject apply(ReorgPlan plan) {
@@ -128,6 +137,7 @@ public class ReorganisationResource {
         }
         Reorganiser.Applied applied;
         List<UnitCsvPlan.LineError> errors = new ArrayList<>();
+        vn.egov.platform.tenancy.control.TenantDirectory.forgetAfterCommit();
         try (Connection c = dataSource.getConnection()) {
             applied = new Reorganiser(c, access.username(), unit.getId()).apply(plan, errors);
         } catch (Reorganiser.Stale e) {
@@ -215,7 +225,7 @@ public class ReorganisationResource {
                     throw invalid(List.of(new UnitCsvPlan.LineError(0, "JSON không hợp lệ: " + e.getMessage() + " / invalid JSON")));
                 }
                 ReorgPlan plan = ReorgPlan.fromJson(json);
-                return plan.basis().isEmpty() && basis != null ? new ReorgPlan(plan.title(), plan.operations(), parseBasis(basis)) : plan;
+                return plan.basis().isEmpty() && basis != null ? plan.withBasis(parseBasis(basis)) : plan;
             }
             return ReorgPlan.fromCsv(title, text, parseBasis(basis));
         } catch (ReorgPlan.Unreadable e) {

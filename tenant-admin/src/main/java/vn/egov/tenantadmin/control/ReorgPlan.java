@@ -14,6 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -30,48 +34,114 @@ import org.apache.commons.csv.CSVRecord;
  * rename,xa-a,,,xa-a-moi,Xã A Mới,           new code and/or name
  * dissolve,huyen-x,,,,,                     end a level: its sub-units move up to its parent
  * merge-provinces,tinh-a;tinh-b,,,tinh-moi,Tỉnh Mới,province
+ * add-province,,,,tinh-b,Tỉnh B,province    (operator only) a new root
  * </pre>
+ * Three more columns may follow: {@code gso} (a GSO code for a new or renamed unit), {@code admins} (what an ended
+ * unit's administrators become: {@code staff}, the default, {@code admins} or {@code none}) and {@code site} (the merged
+ * unit whose site's menu and theme the successor takes). A rename may change the kind and the GSO code too, and may
+ * take back the code of a unit that ended into the renamed one. The plan's {@code effective} date (dd/MM/yyyy; today by
+ * default) is when ended units' registers close.
  * In JSON: {@code {"title": "...", "operations": [{"op": "merge", "units": [...], "into": "code" | {"code",
  * "name", "kind", "parent"}}, {"op": "move", "unit", "parent"}, {"op": "rename", "unit", "code", "name"},
- * {"op": "dissolve", "unit"}, {"op": "merge-provinces", "units": [...], "into": {"code", "name"}}],
- * "basis": {"code": version}}}. Parsing only checks the shape; {@link Reorganiser} checks the plan against the tree.
+ * {"op": "dissolve", "unit"}, {"op": "merge-provinces", "units": [...], "into": {"code", "name"}},
+ * {"op": "add-province", "code", "name", "gso"}], "effective": "dd/MM/yyyy", "basis": {"code": version}}}; merges,
+ * dissolutions and province merges take {@code "admins"}, merges {@code "site"}, renames {@code "kind"} and {@code "gso"}. Parsing only checks the shape; {@link Reorganiser} checks the plan against the tree.
  */
-public record ReorgPlan(String title, List<Operation> operations, Map<String, Integer> basis) {
+public record ReorgPlan(String title, List<Operation> operations, Map<String, Integer> basis, LocalDate effective) {
     public ReorgPlan {
         Objects.requireNonNull(title, "title");
         operations = List.copyOf(operations);
         basis = basis == null ? Map.of() : Map.copyOf(basis);
     }
 
+    public ReorgPlan(String title, List<Operation> operations, Map<String, Integer> basis) {
+        this(title, operations, basis, null);
+    }
+
+    /** The same plan with the basis of a dry-run. */
+    public ReorgPlan withBasis(Map<String, Integer> newBasis) {
+        return new ReorgPlan(title, operations, newBasis, effective);
+    }
+
+    /** The same plan with its effective date (dd/MM/yyyy, given apart from a CSV plan); null keeps it. */
+    public ReorgPlan withEffective(LocalDate day) {
+        return day == null ? this : new ReorgPlan(title, operations, basis, day);
+    }
+
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
+
+    /**
+     * Reads an effective date, dd/MM/yyyy; null for null or blank.
+     *
+     * @throws IllegalArgumentException when it is not a date of that form
+     */
+    public static LocalDate day(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip(), DAY);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("Ngày hiệu lực \"" + text.strip() + "\" không đúng dạng dd/MM/yyyy / the effective date "
+                    + "is dd/MM/yyyy", e);
+        }
+    }
+
     /** One step; {@code line} is where it stands (its position in JSON, its line in CSV), for messages. */
-    public sealed interface Operation permits Merge, Move, Rename, Dissolve, MergeProvinces {
+    public sealed interface Operation permits Merge, Move, Rename, Dissolve, MergeProvinces, AddProvince {
         int line();
     }
 
     /** A unit the plan creates. {@code parent} may be null (then: the parent of the first merged unit). */
-    public record NewUnit(String code, String name, String kind, String parent) {
+    public record NewUnit(String code, String name, String kind, String parent, String gso) {
+        public NewUnit(String code, String name, String kind, String parent) {
+            this(code, name, kind, parent, null);
+        }
     }
 
-    /** Merge {@code units} into the existing unit {@code into}, or into {@code newUnit}. */
-    public record Merge(int line, List<String> units, String into, NewUnit newUnit) implements Operation {
+    /**
+     * Merge {@code units} into the existing unit {@code into}, or into {@code newUnit}. {@code admins}: what the merged
+     * units' administrators become ({@code staff}, the default; {@code admins}; {@code none}); {@code site}: the merged
+     * unit whose site's menu and theme the successor takes (null: the successor keeps its own).
+     */
+    public record Merge(int line, List<String> units, String into, NewUnit newUnit, String admins, String site) implements Operation {
         public Merge {
             units = List.copyOf(units);
+        }
+
+        public Merge(int line, List<String> units, String into, NewUnit newUnit) {
+            this(line, units, into, newUnit, null, null);
         }
     }
 
     public record Move(int line, String unit, String parent) implements Operation {
     }
 
-    public record Rename(int line, String unit, String code, String name) implements Operation {
+    /** A new code (a retired predecessor's code may be taken back), name, kind or GSO code, any of them. */
+    public record Rename(int line, String unit, String code, String name, String kind, String gso) implements Operation {
+        public Rename(int line, String unit, String code, String name) {
+            this(line, unit, code, name, null, null);
+        }
     }
 
-    public record Dissolve(int line, String unit) implements Operation {
+    public record Dissolve(int line, String unit, String admins) implements Operation {
+        public Dissolve(int line, String unit) {
+            this(line, unit, null);
+        }
     }
 
-    public record MergeProvinces(int line, List<String> units, NewUnit into) implements Operation {
+    public record MergeProvinces(int line, List<String> units, NewUnit into, String admins) implements Operation {
         public MergeProvinces {
             units = List.copyOf(units);
         }
+
+        public MergeProvinces(int line, List<String> units, NewUnit into) {
+            this(line, units, into, null);
+        }
+    }
+
+    /** (operator only) a new root: a province, or a centrally-run city. */
+    public record AddProvince(int line, NewUnit unit) implements Operation {
     }
 
     /** A plan that could not be read, with every bad line. */
@@ -117,6 +187,12 @@ public record ReorgPlan(String title, List<Operation> operations, Map<String, In
     }
 
     static final List<String> CSV_COLUMNS = List.of("operation", "units", "target", "parent", "code", "name", "kind");
+    /** Columns a CSV plan may add after the seven, in this order: a GSO code, the administrators' rule, the site to keep. */
+    static final List<String> CSV_OPTIONAL = List.of("gso", "admins", "site");
+
+    /** What an operation may say beyond units and targets. */
+    private record Extra(String code, String name, String kind, String gso, String admins, String site) {
+    }
 
     public static ReorgPlan fromJson(JsonObject json) throws Unreadable {
         List<UnitCsvPlan.LineError> errors = new ArrayList<>();
@@ -136,10 +212,14 @@ public record ReorgPlan(String title, List<Operation> operations, Map<String, In
             String op = text(o, "op");
             JsonValue into = o.get("into");
             NewUnit newUnit = into instanceof JsonObject n
-                    ? new NewUnit(text(n, "code"), nfc(text(n, "name")), lower(text(n, "kind")), text(n, "parent")) : null;
+                    ? new NewUnit(text(n, "code"), nfc(text(n, "name")), lower(text(n, "kind")), text(n, "parent"), text(n, "gso")) : null;
+            if ("add-province".equals(op)) {
+                newUnit = new NewUnit(text(o, "code"), nfc(text(o, "name")), lower(text(o, "kind")), null, text(o, "gso"));
+            }
             String intoCode = into instanceof JsonString s ? s.getString().strip() : null;
             operation(line, op, strings(o.get("units")), text(o, "unit"), intoCode, newUnit, text(o, "parent"),
-                    text(o, "code"), nfc(text(o, "name")), errors, operations);
+                    new Extra(text(o, "code"), nfc(text(o, "name")), lower(text(o, "kind")), text(o, "gso"), lower(text(o, "admins")),
+                            text(o, "site")), errors, operations);
         }
         Map<String, Integer> basis = new LinkedHashMap<>();
         if (json.get("basis") instanceof JsonObject b) {
@@ -152,7 +232,16 @@ public record ReorgPlan(String title, List<Operation> operations, Map<String, In
         if (!errors.isEmpty()) {
             throw new Unreadable(errors);
         }
-        return new ReorgPlan(title == null ? "Sắp xếp đơn vị" : nfc(title), operations, basis);
+        LocalDate effective = null;
+        try {
+            effective = day(text(json, "effective"));
+        } catch (IllegalArgumentException e) {
+            errors.add(new UnitCsvPlan.LineError(0, e.getMessage()));
+        }
+        if (!errors.isEmpty()) {
+            throw new Unreadable(errors);
+        }
+        return new ReorgPlan(title == null ? "Sắp xếp đơn vị" : nfc(title), operations, basis, effective);
     }
 
     /** A CSV plan (UTF-8, BOM and NFD accepted); the basis comes separately (query parameters or a dry-run). */
@@ -163,15 +252,18 @@ public record ReorgPlan(String title, List<Operation> operations, Map<String, In
         try (CSVParser parser = CSVFormat.DEFAULT.builder().setCommentMarker('#').setIgnoreEmptyLines(true).setTrim(true)
                 .setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(clean))) {
             List<String> header = parser.getHeaderNames().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
-            if (!header.equals(CSV_COLUMNS)) {
+            int extra = header.size() - CSV_COLUMNS.size();
+            if (extra < 0 || extra > CSV_OPTIONAL.size() || !header.subList(0, CSV_COLUMNS.size()).equals(CSV_COLUMNS)
+                    || !header.subList(CSV_COLUMNS.size(), header.size()).equals(CSV_OPTIONAL.subList(0, extra))) {
                 throw new Unreadable(List.of(new UnitCsvPlan.LineError(1, "Tiêu đề cột phải là " + String.join(",", CSV_COLUMNS)
-                        + " (nhận được: " + String.join(",", header) + ") / the header must be " + String.join(",", CSV_COLUMNS))));
+                        + " (có thể thêm " + String.join(",", CSV_OPTIONAL) + ") (nhận được: " + String.join(",", header)
+                        + ") / the header must be " + String.join(",", CSV_COLUMNS) + " (then optionally " + String.join(",", CSV_OPTIONAL) + ")")));
             }
             for (CSVRecord r : parser) {
                 int line = (int) r.getParser().getCurrentLineNumber();
-                if (r.size() != CSV_COLUMNS.size()) {
-                    errors.add(new UnitCsvPlan.LineError(line, "Dòng có " + r.size() + " cột, cần " + CSV_COLUMNS.size()
-                            + " / the line has " + r.size() + " columns, " + CSV_COLUMNS.size() + " expected"));
+                if (r.size() != header.size()) {
+                    errors.add(new UnitCsvPlan.LineError(line, "Dòng có " + r.size() + " cột, cần " + header.size()
+                            + " / the line has " + r.size() + " columns, " + header.size() + " expected"));
                     continue;
                 }
                 String op = blank(r.get("operation"));
@@ -182,12 +274,15 @@ public record ReorgPlan(String title, List<Operation> operations, Map<String, In
                 String name = nfc(blank(r.get("name")));
                 String kind = lower(blank(r.get("kind")));
                 String parent = blank(r.get("parent"));
+                String gso = r.isMapped("gso") ? blank(r.get("gso")) : null;
+                String admins = r.isMapped("admins") ? lower(blank(r.get("admins"))) : null;
+                String site = r.isMapped("site") ? blank(r.get("site")) : null;
                 NewUnit newUnit = null;
-                if (("merge".equals(op) && target == null) || "merge-provinces".equals(op)) {
-                    newUnit = new NewUnit(code, name, kind, parent);
+                if (("merge".equals(op) && target == null) || "merge-provinces".equals(op) || "add-province".equals(op)) {
+                    newUnit = new NewUnit(code, name, kind, "add-province".equals(op) ? null : parent, gso);
                 }
-                operation(line, op, units, units.size() == 1 ? units.get(0) : null, target, newUnit, parent, code, name,
-                        errors, operations);
+                operation(line, op, units, units.size() == 1 ? units.get(0) : null, target, newUnit, parent,
+                        new Extra(code, name, kind, gso, admins, site), errors, operations);
             }
         } catch (IOException | IllegalStateException | IllegalArgumentException e) {
             errors.add(new UnitCsvPlan.LineError(0, "Không đọc được CSV: " + e.getMessage() + " / unreadable CSV"));
@@ -202,11 +297,17 @@ public record ReorgPlan(String title, List<Operation> operations, Map<String, In
     }
 
     private static void operation(int line, String op, List<String> units, String unit, String into, NewUnit newUnit,
-                                  String parent, String code, String name, List<UnitCsvPlan.LineError> errors,
-                                  List<Operation> out) {
+                                  String parent, Extra x, List<UnitCsvPlan.LineError> errors, List<Operation> out) {
         if (op == null) {
-            errors.add(new UnitCsvPlan.LineError(line, "Thiếu thao tác (merge, move, rename, dissolve, merge-provinces) "
+            errors.add(new UnitCsvPlan.LineError(line, "Thiếu thao tác (merge, move, rename, dissolve, merge-provinces, add-province) "
                     + "/ the operation is missing"));
+            return;
+        }
+        String code = x.code();
+        String name = x.name();
+        if (x.admins() != null && !List.of("staff", "admins", "none").contains(x.admins())) {
+            errors.add(new UnitCsvPlan.LineError(line, "Quản trị viên của đơn vị kết thúc: staff (mặc định: thành cán bộ), admins (giữ quyền "
+                    + "quản trị) hoặc none (không giữ gì), không phải \"" + x.admins() + "\" / admins is staff, admins or none"));
             return;
         }
         switch (op) {
@@ -217,7 +318,7 @@ public record ReorgPlan(String title, List<Operation> operations, Map<String, In
                     errors.add(new UnitCsvPlan.LineError(line, "Sáp nhập cần đơn vị nhận (target) hoặc đơn vị mới (code, name, kind) "
                             + "/ merge needs a target or a new unit"));
                 } else {
-                    out.add(new Merge(line, units, into, into == null ? newUnit : null));
+                    out.add(new Merge(line, units, into, into == null ? newUnit : null, x.admins(), x.site()));
                 }
             }
             case "move" -> {
@@ -229,18 +330,18 @@ public record ReorgPlan(String title, List<Operation> operations, Map<String, In
                 }
             }
             case "rename" -> {
-                if (unit == null || (code == null && name == null)) {
-                    errors.add(new UnitCsvPlan.LineError(line, "Đổi tên cần một đơn vị và mã mới hoặc tên mới "
-                            + "/ rename needs one unit and a new code or name"));
+                if (unit == null || (code == null && name == null && x.kind() == null && x.gso() == null)) {
+                    errors.add(new UnitCsvPlan.LineError(line, "Đổi tên cần một đơn vị và mã, tên, loại hoặc mã thống kê (gso) mới "
+                            + "/ rename needs one unit and a new code, name, kind or GSO code"));
                 } else {
-                    out.add(new Rename(line, unit, code, name));
+                    out.add(new Rename(line, unit, code, name, x.kind(), x.gso()));
                 }
             }
             case "dissolve" -> {
                 if (unit == null) {
                     errors.add(new UnitCsvPlan.LineError(line, "Giải thể cần đúng một đơn vị / dissolve needs exactly one unit"));
                 } else {
-                    out.add(new Dissolve(line, unit));
+                    out.add(new Dissolve(line, unit, x.admins()));
                 }
             }
             case "merge-provinces" -> {
@@ -248,11 +349,19 @@ public record ReorgPlan(String title, List<Operation> operations, Map<String, In
                     errors.add(new UnitCsvPlan.LineError(line, "Hợp nhất tỉnh cần ít nhất hai tỉnh và mã, tên của tỉnh mới "
                             + "/ merging provinces needs two or more provinces and the new one's code and name"));
                 } else {
-                    out.add(new MergeProvinces(line, units, newUnit));
+                    out.add(new MergeProvinces(line, units, newUnit, x.admins()));
+                }
+            }
+            case "add-province" -> {
+                if (newUnit == null || newUnit.code() == null || newUnit.name() == null || !units.isEmpty()) {
+                    errors.add(new UnitCsvPlan.LineError(line, "Thêm tỉnh cần mã và tên của tỉnh mới (không kèm đơn vị nào) "
+                            + "/ add-province needs the new province's code and name (and no units)"));
+                } else {
+                    out.add(new AddProvince(line, newUnit));
                 }
             }
             default -> errors.add(new UnitCsvPlan.LineError(line, "Thao tác không biết: \"" + op
-                    + "\" (merge, move, rename, dissolve, merge-provinces) / unknown operation"));
+                    + "\" (merge, move, rename, dissolve, merge-provinces, add-province) / unknown operation"));
         }
     }
 

@@ -84,4 +84,45 @@ class ReorgPlanTest {
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> ReorgPlan.parseBasisToken("xa-a:3,xa-b"));
         assertEquals("xa-b", bad.getMessage());
     }
+
+    @Test
+    void aReformSaysWhatAdministratorsBecomeWhichSiteIsKeptNewKindsAndCodesAndItsEffectiveDay() throws Exception {
+        String csv = "operation,units,target,parent,code,name,kind,gso,admins,site\n"
+                + "add-province,,,,tinh-b,Tỉnh B,province,12,,\n"
+                + "merge,xa-a;xa-b,xa-c,,,,,,admins,xa-b\n"
+                + "rename,tt-d,,,,Phường D,ward,08866,,\n"
+                + "dissolve,huyen-x,,,,,,,none,\n";
+        ReorgPlan plan = ReorgPlan.fromCsv(null, csv, Map.of()).withEffective(ReorgPlan.day("01/07/2025"));
+        ReorgPlan.AddProvince add = assertInstanceOf(ReorgPlan.AddProvince.class, plan.operations().get(0));
+        assertEquals("tinh-b", add.unit().code());
+        assertEquals("12", add.unit().gso());
+        ReorgPlan.Merge merge = assertInstanceOf(ReorgPlan.Merge.class, plan.operations().get(1));
+        assertEquals("admins", merge.admins());
+        assertEquals("xa-b", merge.site());
+        ReorgPlan.Rename rename = assertInstanceOf(ReorgPlan.Rename.class, plan.operations().get(2));
+        assertEquals("ward", rename.kind());
+        assertEquals("08866", rename.gso());
+        assertEquals("none", ((ReorgPlan.Dissolve) plan.operations().get(3)).admins());
+        assertEquals(java.time.LocalDate.of(2025, 7, 1), plan.effective());
+        ReorgPlan json = ReorgPlan.fromJson(Json.createReader(new StringReader("""
+                {"effective":"01/07/2025","operations":[{"op":"merge","units":["xa-a"],"into":"xa-c","admins":"staff"}]}
+                """)).readObject());
+        assertEquals(plan.effective(), json.effective());
+        assertEquals("staff", ((ReorgPlan.Merge) json.operations().get(0)).admins());
+    }
+
+    @Test
+    void aBadAdministratorsRuleAnUnknownExtraColumnOrABadDayIsRefusedWithItsLine() {
+        ReorgPlan.Unreadable admins = assertThrows(ReorgPlan.Unreadable.class, () -> ReorgPlan.fromCsv(null,
+                "operation,units,target,parent,code,name,kind,gso,admins\nmerge,xa-a,xa-c,,,,,,everyone\n", Map.of()));
+        assertEquals(2, admins.errors().get(0).line());
+        assertTrue(admins.errors().get(0).reason().contains("staff"), admins.errors().toString());
+        ReorgPlan.Unreadable column = assertThrows(ReorgPlan.Unreadable.class, () -> ReorgPlan.fromCsv(null,
+                "operation,units,target,parent,code,name,kind,colour\nmerge,xa-a,xa-c,,,,,red\n", Map.of()));
+        assertEquals(1, column.errors().get(0).line());
+        ReorgPlan.Unreadable day = assertThrows(ReorgPlan.Unreadable.class, () -> ReorgPlan.fromJson(Json.createReader(new StringReader(
+                "{\"effective\":\"2025-07-01\",\"operations\":[{\"op\":\"dissolve\",\"unit\":\"huyen-x\"}]}")).readObject()));
+        assertTrue(day.errors().get(0).reason().contains("dd/MM/yyyy"), day.errors().toString());
+        assertThrows(IllegalArgumentException.class, () -> ReorgPlan.day("31/02/2025"));
+    }
 }

@@ -1,0 +1,536 @@
+package vn.egov.tenantadmin.control;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import vn.egov.platform.tenancy.entity.TenantKind;
+import vn.egov.platform.tenancy.reorg.Handover;
+import vn.egov.tenantadmin.control.ReorgTree.Unit;
+
+/**
+ * A plan played on an in-memory copy of the tree: finds every error of the plan itself, each with its line (unknown or
+ * ended unit, a unit outside the acting unit's subtree, a unit merged into itself or its own sub-unit, a move under
+ * its own descendant, a code or GSO code a live unit holds, a merge into a unit the same plan ends, a root operation
+ * outside the operator's tool) and turns the operations into {@link ReorgStep}s.
+ */
+final class ReorgPlay {
+    private static final Pattern CODE = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
+    private static final Pattern GSO = Pattern.compile("^[0-9]{2,5}$");
+
+    private final ReorgTree tree;
+    private final Long acting;
+    private final List<ReorgStep> steps = new ArrayList<>();
+    private final List<UnitCsvPlan.LineError> errors = new ArrayList<>();
+    private final Set<String> referenced = new LinkedHashSet<>();
+    private final List<JsonObject> described = new ArrayList<>();
+    /** Line at which a unit receives another's records, to catch a later operation that ends it. */
+    private final Map<Long, Integer> receives = new TreeMap<>();
+    private ReorgPlan plan;
+
+    ReorgPlay(ReorgTree tree, Long acting) {
+        this.tree = tree;
+        this.acting = acting;
+    }
+
+    ReorgTree tree() {
+        return tree;
+    }
+
+    List<ReorgStep> steps() {
+        return steps;
+    }
+
+    List<UnitCsvPlan.LineError> errors() {
+        return errors;
+    }
+
+    Set<String> named() {
+        return Reorganiser.named(plan);
+    }
+
+    void play(ReorgPlan plan) {
+        this.plan = plan;
+        boolean first = true;
+        boolean roots = false;
+        for (ReorgPlan.Operation op : plan.operations()) {
+            if (op instanceof ReorgPlan.MergeProvinces && !first) {
+                error(op.line(), "Hợp nhất tỉnh phải là thao tác đầu tiên của kế hoạch", "merging provinces must be the plan's first operation");
+            }
+            first = false;
+            int before = errors.size();
+            int stepsBefore = steps.size();
+            if (op instanceof ReorgPlan.Merge m) {
+                merge(m);
+            } else if (op instanceof ReorgPlan.Move m) {
+                move(m);
+            } else if (op instanceof ReorgPlan.Rename r) {
+                rename(r);
+            } else if (op instanceof ReorgPlan.Dissolve d) {
+                dissolve(d);
+            } else if (op instanceof ReorgPlan.MergeProvinces p) {
+                mergeProvinces(p);
+            } else if (op instanceof ReorgPlan.AddProvince a) {
+                addProvince(a);
+                roots = true;
+            }
+            if (errors.size() > before) {
+                // keep checking the rest, but this operation's steps are not part of the plan any more
+                steps.subList(stepsBefore, steps.size()).clear();
+            }
+        }
+        if (roots && plan.operations().stream().anyMatch(o -> !(o instanceof ReorgPlan.AddProvince))) {
+            error(0, "Thêm tỉnh là một kế hoạch riêng: tỉnh mới chưa có đơn vị nào để sắp xếp cùng lúc",
+                    "adding a province is a plan of its own: the new province holds no unit to reorganise yet");
+        }
+        if (acting == null && errors.isEmpty() && !(steps.isEmpty() || steps.get(0) instanceof ReorgStep.Create k && k.parent() == null)) {
+            Set<Long> trees = new LinkedHashSet<>();
+            for (String code : referenced) {
+                Unit u = tree.byCode(code);
+                if (u != null && u.existing) {
+                    trees.add(tree.rootOf(u.id));
+                }
+            }
+            if (trees.size() > 1) {
+                error(0, "Kế hoạch trải trên nhiều tỉnh: hãy hợp nhất tỉnh trước", "the plan spans several provinces: merge them first");
+            }
+        }
+    }
+
+    /** Where records are counted: the acting unit's subtree; for the operator, the trees the plan names. */
+    List<Long> scopeRoots() {
+        if (acting != null) {
+            return List.of(acting);
+        }
+        Set<Long> roots = new LinkedHashSet<>();
+        for (String code : named()) {
+            Unit u = tree.byCode(code);
+            if (u != null && u.existing) {
+                roots.add(tree.rootOf(u.id));
+            }
+        }
+        return List.copyOf(roots);
+    }
+
+    /** Units named in the plan whose version is not the basis's (changed since the dry-run). */
+    List<String> stale(Map<String, Integer> basis) {
+        List<String> out = new ArrayList<>();
+        for (String code : referenced) {
+            Unit u = tree.byCode(code);
+            Integer seen = basis.get(code);
+            if (u != null && u.existing && (seen == null || seen != u.version)) {
+                out.add(code);
+            }
+        }
+        return out;
+    }
+
+    // ---- operations ---------------------------------------------------------------------------------------------
+
+    private void merge(ReorgPlan.Merge m) {
+        int line = m.line();
+        List<Unit> sources = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (String code : m.units()) {
+            if (!seen.add(code)) {
+                error(line, "Đơn vị \"" + code + "\" được nêu hai lần", "unit \"" + code + "\" is named twice");
+                continue;
+            }
+            Unit u = subject(code, line);
+            if (u != null) {
+                sources.add(u);
+            }
+        }
+        if (m.site() != null && !m.units().contains(m.site())) {
+            error(line, "Cổng giữ lại (site) phải là của một đơn vị được sáp nhập: \"" + m.site() + "\"",
+                    "the site kept (site) must be one of the merged units': \"" + m.site() + "\"");
+            return;
+        }
+        Unit target;
+        String takeBack = null;
+        if (m.into() != null) {
+            if (m.units().contains(m.into())) {
+                error(line, "Không thể sáp nhập đơn vị \"" + m.into() + "\" vào chính nó", "a unit cannot be merged into itself (\"" + m.into() + "\")");
+                return;
+            }
+            target = receiver(m.into(), line);
+        } else {
+            ReorgPlan.NewUnit n = m.newUnit();
+            Unit parent = n.parent() != null ? receiver(n.parent(), line)
+                    : sources.isEmpty() || sources.get(0).parent == null ? null : tree.get(sources.get(0).parent);
+            // the new unit may take back the code of one of the units it replaces: created under another code first
+            boolean reuse = n.code() != null && m.units().contains(n.code());
+            boolean ok = (reuse || newCodeOk(n.code(), line)) & nameOk(n.name(), line) & kindOk(n.kind(), line) & gsoOk(n.gso(), null, line);
+            if (parent == null && errors.isEmpty()) {
+                error(line, "Cần đơn vị cấp trên của đơn vị mới (parent)", "the new unit needs a parent");
+            }
+            if (!ok || parent == null) {
+                return;
+            }
+            String code = reuse ? temporaryCode(n.code()) : n.code();
+            target = created(line, code, n.name(), n.kind(), n.gso(), parent.id);
+            takeBack = reuse ? n.code() : null;
+        }
+        if (target == null || sources.size() != m.units().size()) {
+            return;
+        }
+        for (Unit s : sources) {
+            if (tree.within(target, s.id)) {
+                error(line, "Không thể sáp nhập \"" + s.code + "\" vào \"" + target.code + "\", vốn là đơn vị trực thuộc của nó",
+                        "\"" + s.code + "\" cannot be merged into its own sub-unit \"" + target.code + "\"");
+                return;
+            }
+        }
+        Handover.Admins admins = Handover.Admins.parse(m.admins());
+        for (Unit s : sources) {
+            end(line, s, target, "merged", admins, s.code.equals(m.site()));
+        }
+        if (takeBack != null) {
+            takeBack(line, target, takeBack);
+        }
+        described.add(Json.createObjectBuilder().add("line", line).add("op", "merge")
+                .add("summary", "Sáp nhập " + names(sources) + " vào " + target.name + " (" + target.code + ")"
+                        + "; quản trị viên của đơn vị sáp nhập: " + admins(admins))
+                .add("units", unitsJson(sources, target)).build());
+    }
+
+    private void move(ReorgPlan.Move m) {
+        Unit u = subject(m.unit(), m.line());
+        Unit parent = receiver(m.parent(), m.line());
+        if (u == null || parent == null) {
+            return;
+        }
+        if (u.parent == null) {
+            error(m.line(), "Đơn vị gốc \"" + u.code + "\" chỉ hợp nhất được bằng merge-provinces", "a root moves only by merge-provinces");
+            return;
+        }
+        if (tree.within(parent, u.id)) {
+            error(m.line(), "Không thể chuyển \"" + u.code + "\" vào dưới \"" + parent.code + "\": đó là chính nó hoặc đơn vị trực thuộc của nó (vòng lặp)",
+                    "\"" + u.code + "\" cannot move under \"" + parent.code + "\", which is itself or one of its sub-units (a cycle)");
+            return;
+        }
+        if (Objects.equals(u.parent, parent.id)) {
+            error(m.line(), "\"" + u.code + "\" đã trực thuộc \"" + parent.code + "\"", "\"" + u.code + "\" is already under \"" + parent.code + "\"");
+            return;
+        }
+        steps.add(new ReorgStep.Move(m.line(), u.id, u.parent, parent.id, u.code, u.name));
+        u.parent = parent.id;
+        described.add(Json.createObjectBuilder().add("line", m.line()).add("op", "move")
+                .add("summary", "Chuyển " + u.name + " (" + u.code + ") về trực thuộc " + parent.name)
+                .add("units", Json.createArrayBuilder().add(unitJson(u, parent))).build());
+    }
+
+    private void rename(ReorgPlan.Rename r) {
+        Unit u = subject(r.unit(), r.line());
+        if (u == null) {
+            return;
+        }
+        String code = r.code() == null ? u.code : r.code();
+        String name = r.name() == null ? u.name : r.name();
+        String kind = r.kind() == null ? u.kind : r.kind();
+        String gso = r.gso() == null ? u.gso : r.gso();
+        boolean ok = (code.equals(u.code) || codeFor(u, code, r.line())) & nameOk(name, r.line())
+                & (kind.equals(u.kind) || kindOk(kind, r.line())) & (Objects.equals(gso, u.gso) || gsoOk(gso, u, r.line()));
+        if (!ok) {
+            return;
+        }
+        if (code.equals(u.code) && name.equals(u.name) && kind.equals(u.kind) && Objects.equals(gso, u.gso)) {
+            error(r.line(), "Mã, tên, loại và mã thống kê mới trùng với hiện tại", "the new code, name, kind and GSO code are the current ones");
+            return;
+        }
+        rename(r.line(), u, code, name, kind, gso);
+        described.add(Json.createObjectBuilder().add("line", r.line()).add("op", "rename")
+                .add("summary", "Đổi " + r.unit() + " thành " + name + " (" + code + ", " + TenantKind.fromDb(kind).vietnamese()
+                        + (gso == null ? "" : ", mã thống kê " + gso) + ")").build());
+    }
+
+    private void rename(int line, Unit u, String code, String name, String kind, String gso) {
+        steps.add(new ReorgStep.Rename(line, u.id, u.code, u.name, u.kind, u.gso, code, name, kind, gso));
+        Unit holder = tree.byCode(code);
+        if (holder != null && holder != u) {
+            tree.recode(holder, (code.length() > 50 ? code.substring(0, 50) : code) + "-" + holder.id);
+        }
+        Unit gsoHolder = gso == null ? null : tree.byGso(gso);
+        if (gsoHolder != null && gsoHolder != u) {
+            tree.regso(gsoHolder, null);
+        }
+        tree.recode(u, code);
+        tree.regso(u, gso);
+        u.name = name;
+        u.kind = kind;
+    }
+
+    /** The successor takes back the code of a unit that just ended into it. */
+    private void takeBack(int line, Unit target, String code) {
+        rename(line, target, code, target.name, target.kind, target.gso);
+    }
+
+    private void dissolve(ReorgPlan.Dissolve d) {
+        Unit u = subject(d.unit(), d.line());
+        if (u == null) {
+            return;
+        }
+        if (u.parent == null) {
+            error(d.line(), "Không thể giải thể đơn vị gốc \"" + u.code + "\"", "the root \"" + u.code + "\" cannot be dissolved");
+            return;
+        }
+        Unit parent = tree.get(u.parent);
+        Handover.Admins admins = Handover.Admins.parse(d.admins());
+        end(d.line(), u, parent, "dissolved", admins, false);
+        described.add(Json.createObjectBuilder().add("line", d.line()).add("op", "dissolve")
+                .add("summary", "Giải thể " + u.name + " (" + u.code + "); các đơn vị trực thuộc về " + parent.name
+                        + "; quản trị viên của đơn vị giải thể: " + admins(admins))
+                .add("units", unitsJson(List.of(u), parent)).build());
+    }
+
+    private void mergeProvinces(ReorgPlan.MergeProvinces p) {
+        int line = p.line();
+        if (acting != null) {
+            error(line, "Hợp nhất tỉnh chỉ thực hiện bằng công cụ vận hành (egov-cli reorganise)",
+                    "provinces are merged with the operator's tool (egov-cli reorganise)");
+            return;
+        }
+        List<Unit> roots = new ArrayList<>();
+        for (String code : p.units()) {
+            Unit u = find(code, line, true);
+            if (u != null && u.parent != null) {
+                error(line, "\"" + code + "\" không phải đơn vị gốc (tỉnh)", "\"" + code + "\" is not a root (province)");
+            } else if (u != null) {
+                roots.add(u);
+            }
+        }
+        String kind = p.into().kind() == null ? "province" : p.into().kind();
+        boolean reuse = p.units().contains(p.into().code());
+        boolean ok = (reuse || newCodeOk(p.into().code(), line)) & nameOk(p.into().name(), line) & kindOk(kind, line)
+                & gsoOk(p.into().gso(), null, line);
+        if (!ok || roots.size() != p.units().size()) {
+            return;
+        }
+        Unit root = created(line, reuse ? temporaryCode(p.into().code()) : p.into().code(), p.into().name(), kind, p.into().gso(), null);
+        for (Unit r : roots) {
+            steps.add(new ReorgStep.Attach(line, r.id, root.id));
+            r.parent = root.id;
+        }
+        Handover.Admins admins = Handover.Admins.parse(p.admins());
+        for (Unit r : roots) {
+            end(line, r, root, "merged", admins, false);
+        }
+        if (reuse) {
+            takeBack(line, root, p.into().code());
+        }
+        described.add(Json.createObjectBuilder().add("line", line).add("op", "merge-provinces")
+                .add("summary", "Hợp nhất " + names(roots) + " thành " + root.name + " (" + root.code + ")")
+                .add("units", unitsJson(roots, root)).build());
+    }
+
+    private void addProvince(ReorgPlan.AddProvince a) {
+        int line = a.line();
+        if (acting != null) {
+            error(line, "Thêm tỉnh chỉ thực hiện bằng công cụ vận hành (egov-cli)", "a province is added with the operator's tool (egov-cli)");
+            return;
+        }
+        ReorgPlan.NewUnit n = a.unit();
+        String kind = n.kind() == null ? "province" : n.kind();
+        if (newCodeOk(n.code(), line) & nameOk(n.name(), line) & kindOk(kind, line) & gsoOk(n.gso(), null, line)) {
+            Unit root = created(line, n.code(), n.name(), kind, n.gso(), null);
+            described.add(Json.createObjectBuilder().add("line", line).add("op", "add-province")
+                    .add("summary", "Thêm " + root.name + " (" + root.code + ")").build());
+        }
+    }
+
+    /** A unit ends: its live sub-units move under the successor, its records go to it, it retires. */
+    private void end(int line, Unit u, Unit successor, String change, Handover.Admins admins, boolean site) {
+        Integer received = receives.get(u.id);
+        if (received != null && received < line) {
+            error(line, "\"" + u.code + "\" nhận đơn vị hoặc dữ liệu ở dòng " + received + " rồi lại kết thúc ở dòng " + line
+                            + ": hãy chuyển thẳng vào đơn vị kế thừa cuối cùng",
+                    "\"" + u.code + "\" receives units or records at line " + received + " and then ends at line " + line
+                            + ": name its final successor instead");
+            return;
+        }
+        for (Unit child : List.copyOf(tree.all())) {
+            if (child.live && Objects.equals(child.parent, u.id)) {
+                steps.add(new ReorgStep.Move(line, child.id, u.id, successor.id, child.code, child.name));
+                child.parent = successor.id;
+            }
+        }
+        steps.add(new ReorgStep.Transfer(line, u.id, successor.id, u.code, successor.code, admins, site));
+        steps.add(new ReorgStep.Retire(line, u.id, successor.id, change, u.code, u.name, successor.code, successor.name));
+        receives.putIfAbsent(successor.id, line);
+        tree.ended(u, successor);
+    }
+
+    private Unit created(int line, String code, String name, String kind, String gso, Long parent) {
+        Unit u = tree.create(code, name, kind, gso, parent);
+        steps.add(new ReorgStep.Create(line, u.id, code, name, kind, gso, parent));
+        return u;
+    }
+
+    // ---- checks -----------------------------------------------------------------------------------------------
+
+    /** A unit the plan may end or move: live, and strictly below the acting unit. */
+    private Unit subject(String code, int line) {
+        return find(code, line, false);
+    }
+
+    /** A unit the plan may put things under: live, and the acting unit or below it. */
+    private Unit receiver(String code, int line) {
+        return find(code, line, true);
+    }
+
+    private Unit find(String code, int line, boolean actingAllowed) {
+        if (code == null) {
+            return null;
+        }
+        referenced.add(code);
+        Unit u = tree.byCode(code);
+        if (u == null) {
+            error(line, "Không có đơn vị mã \"" + code + "\"", "no unit has the code \"" + code + "\"");
+            return null;
+        }
+        if (!u.live) {
+            Unit s = tree.current(u);
+            error(line, "Đơn vị \"" + code + "\" đã kết thúc (nay thuộc \"" + (s == null ? "?" : s.code) + "\")",
+                    "unit \"" + code + "\" has ended (now part of \"" + (s == null ? "?" : s.code) + "\")");
+            return null;
+        }
+        if (acting != null && (!tree.within(u, acting) || (!actingAllowed && u.id == acting))) {
+            error(line, "Đơn vị \"" + code + "\" nằm ngoài phạm vi quản trị của bạn", "unit \"" + code + "\" is outside your administration");
+            return null;
+        }
+        return u;
+    }
+
+    private boolean newCodeOk(String code, int line) {
+        if (code == null || code.length() > 63 || !CODE.matcher(code).matches()) {
+            error(line, "Mã mới \"" + (code == null ? "" : code) + "\" không hợp lệ (chữ thường không dấu, chữ số, gạch ngang; tối đa 63 ký tự)",
+                    "new code \"" + (code == null ? "" : code) + "\" is invalid (lower-case letters, digits, single hyphens; at most 63)");
+            return false;
+        }
+        if (tree.byCode(code) != null) {
+            Unit holder = tree.byCode(code);
+            error(line, "Mã \"" + code + "\" đã được dùng" + (holder.live ? " bởi đơn vị đang hoạt động " + holder.name : " (đơn vị đã kết thúc; chỉ đơn vị kế thừa nó được lấy lại mã)"),
+                    "the code \"" + code + "\" is already taken" + (holder.live ? " by a live unit" : " (by an ended unit; only its successor may take it back)"));
+            return false;
+        }
+        return true;
+    }
+
+    /** A new code for {@code u}: free, or held by an ended unit that {@code u} succeeded (its code is taken back). */
+    private boolean codeFor(Unit u, String code, int line) {
+        Unit holder = tree.byCode(code);
+        if (holder != null && !holder.live && tree.current(holder) == u) {
+            return CODE.matcher(code).matches();
+        }
+        return newCodeOk(code, line);
+    }
+
+    private boolean gsoOk(String gso, Unit taker, int line) {
+        if (gso == null) {
+            return true;
+        }
+        if (!GSO.matcher(gso).matches()) {
+            error(line, "Mã thống kê (GSO) \"" + gso + "\" không hợp lệ (2 đến 5 chữ số)", "the GSO code \"" + gso + "\" is invalid (2 to 5 digits)");
+            return false;
+        }
+        Unit holder = tree.byGso(gso);
+        if (holder != null && holder != taker && holder.live) {
+            error(line, "Mã thống kê \"" + gso + "\" đang thuộc đơn vị " + holder.name + " (" + holder.code + ")",
+                    "the GSO code \"" + gso + "\" belongs to the live unit \"" + holder.code + "\"");
+            return false;
+        }
+        return true;
+    }
+
+    private boolean nameOk(String name, int line) {
+        if (name == null || name.isBlank() || name.length() > 200) {
+            error(line, "Tên đơn vị mới không được trống và dài tối đa 200 ký tự", "the new unit's name is required, at most 200 characters");
+            return false;
+        }
+        return true;
+    }
+
+    private boolean kindOk(String kind, int line) {
+        for (TenantKind k : TenantKind.values()) {
+            if (k.dbValue().equals(kind)) {
+                return true;
+            }
+        }
+        error(line, "Loại đơn vị \"" + (kind == null ? "" : kind) + "\" không hợp lệ", "unknown kind \"" + (kind == null ? "" : kind) + "\"");
+        return false;
+    }
+
+    private String temporaryCode(String code) {
+        String base = (code.length() > 50 ? code.substring(0, 50) : code) + "-moi";
+        String c = base;
+        for (int i = 2; tree.byCode(c) != null; i++) {
+            c = base + "-" + i;
+        }
+        return c;
+    }
+
+    private void error(int line, String vi, String en) {
+        errors.add(new UnitCsvPlan.LineError(line, vi + " / " + en));
+    }
+
+    // ---- the report ---------------------------------------------------------------------------------------------
+
+    JsonObjectBuilder report(ReorgPlan plan, boolean applied) {
+        JsonObjectBuilder basis = Json.createObjectBuilder();
+        for (String code : referenced) {
+            Unit u = tree.byCode(code);
+            if (u != null && u.existing) {
+                basis.add(code, u.version);
+            }
+        }
+        JsonArrayBuilder ops = Json.createArrayBuilder();
+        described.forEach(ops::add);
+        long ended = tree.all().stream().filter(tree::endedInPlan).count();
+        long moves = steps.stream().filter(s -> s instanceof ReorgStep.Move).count();
+        long creates = steps.stream().filter(s -> s instanceof ReorgStep.Create).count();
+        Map<String, Long> toMove = new TreeMap<>();
+        for (Unit u : tree.all()) {
+            if (tree.endedInPlan(u)) {
+                u.records.forEach((t, n) -> toMove.merge(t, n, Long::sum));
+            }
+        }
+        return Json.createObjectBuilder().add("title", plan.title()).add("applied", applied)
+                .add("operations", ops).add("basis", basis)
+                .add("unitsEnded", ended).add("unitsMoved", moves).add("unitsCreated", creates)
+                .add("recordsToTransfer", Reorganiser.counts(toMove))
+                .add("usernames", "Tên đăng nhập là duy nhất toàn tỉnh: người dùng của đơn vị sáp nhập giữ nguyên tài khoản, không thể trùng "
+                        + "/ usernames are unique province-wide: users of merged units keep their accounts, no clash is possible");
+    }
+
+    private static String admins(Handover.Admins a) {
+        return switch (a) {
+            case ADMINS -> "giữ quyền quản trị ở đơn vị kế thừa";
+            case STAFF -> "thành cán bộ của đơn vị kế thừa, không còn quyền quản trị";
+            case NONE -> "không giữ vai trò nào (tài khoản bị khóa)";
+        };
+    }
+
+    private JsonArrayBuilder unitsJson(List<Unit> list, Unit successor) {
+        JsonArrayBuilder a = Json.createArrayBuilder();
+        list.forEach(u -> a.add(unitJson(u, successor)));
+        return a;
+    }
+
+    private JsonObjectBuilder unitJson(Unit u, Unit successor) {
+        return Json.createObjectBuilder().add("code", u.code).add("name", u.name).add("successor", successor.code)
+                .add("users", u.records.getOrDefault("app_user", 0L)).add("records", Reorganiser.counts(u.records))
+                .add("subUnits", tree.liveChildren(u));
+    }
+
+    private static String names(List<Unit> list) {
+        return String.join(", ", list.stream().map(u -> u.name + " (" + u.code + ")").toList());
+    }
+}
