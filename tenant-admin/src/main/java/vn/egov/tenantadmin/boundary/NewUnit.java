@@ -55,11 +55,8 @@ public record NewUnit(
         public static final String ONE_TIME_PASSWORD = "^[A-Za-z0-9]{16,64}$";
         public static final String INVITATION_TOKEN = "^[A-Za-z0-9_-]{43}$";
 
-        public FirstAdmin(String username, String displayName, boolean subtreeRights, boolean invite) {
-            this(username, displayName, subtreeRights, invite, null, null);
-        }
-
         /** A one-time password given with {@code invite}, or a token without it: which one is meant? */
+        @jakarta.json.bind.annotation.JsonbTransient
         @jakarta.validation.constraints.AssertTrue(message = "Mật khẩu một lần đi với tài khoản không mời, mã lời mời đi với invite: true / "
                 + "oneTimePassword goes without invite, invitationToken with invite: true")
         public boolean isConsistent() {
