@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 /** The {@code egov} command line: {@code up}, {@code stop}, {@code status}. */
 @Command(name = "egov", mixinStandardHelpOptions = true, version = "egov 0.1",
         description = "Runs the provincial e-government platform on this machine.",
-        subcommands = {Egov.Up.class, Egov.Stop.class, Egov.AddUser.class, ImportUnits.class, Reorganise.class, SearchCommand.class})
+        subcommands = {Egov.Up.class, Egov.Stop.class, Egov.AddUser.class, ImportUnits.class, Reorganise.class, SearchCommand.class,
+                AddProvince.class})
 public final class Egov implements Runnable {
 
     @Option(names = "--project-dir", defaultValue = ".", description = "the checkout (default: current folder)")
@@ -18,7 +19,20 @@ public final class Egov implements Runnable {
     @Option(names = "--work", description = "the work folder (default: <project-dir>/work)")
     Path work;
 
+    @Option(names = "--env", defaultValue = "run", description = "the environment whose database the operator's commands use: "
+            + "run (./egov up's, default) or it (the integration tests')")
+    String env;
+
     Path work() { return (work == null ? projectDir.resolve("work") : work).toAbsolutePath().normalize(); }
+
+    /** The settings of the chosen environment (database, roles, secrets). */
+    Settings settings() {
+        return switch (env) {
+            case "run" -> Settings.run(work());
+            case "it" -> Settings.it(work());
+            default -> throw new CommandLine.ParameterException(new CommandLine(this), "--env is run or it, not " + env);
+        };
+    }
 
     @Override
     public void run() {

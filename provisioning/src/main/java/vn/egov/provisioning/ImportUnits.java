@@ -7,15 +7,12 @@ import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringReader;
-import java.io.Writer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,8 +22,10 @@ import picocli.CommandLine.Option;
  * {@code egov import-units}: provisions units from a GSO-format CSV through the platform's API, as an
  * administrator, so every unit goes through the unit template, the modules' hook and the audit. First the
  * server validates the whole file (nothing is created if a line is bad); then the units are created parents
- * first, one transaction each, with a progress bar. Re-running creates only what is missing. The first
- * administrators' one-time passwords go to a file only its owner can read.
+ * first, a batch per request and transaction, with a progress bar. The first administrators' one-time passwords
+ * (or invitation tokens) are made here and written to a file only its owner can read, forced to the disk, before
+ * the batch that uses them is sent ({@link AdminsFile}): a lost answer loses nothing. Re-running creates only what
+ * is missing, reports what is there already, and keeps the earlier run's lines. The run ends with what exists.
  */
 @Command(name = "import-units", description = "Provisions units from a GSO-format CSV (validate first, then create with a progress bar).")
 final class ImportUnits implements Callable<Integer> {
@@ -40,7 +39,7 @@ final class ImportUnits implements Callable<Integer> {
     Path file;
     @Option(names = "--validate-only", description = "only check the file")
     boolean validateOnly;
-    @Option(names = "--credentials", description = "where to write the one-time passwords (default: <file>.admins.csv)")
+    @Option(names = "--credentials", description = "the first administrators' one-time passwords or invitation links, 0600 (default: <file>.admins.csv)")
     Path credentials;
 
     @Option(names = "--batch", defaultValue = "25", description = "units per request and transaction (default ${DEFAULT-VALUE}; 1: one by one)")
@@ -91,79 +90,106 @@ final class ImportUnits implements Callable<Integer> {
         JsonArray rows = answer.getJsonArray("toCreate");
         out.printf("%s: %d units already there, %d to create (validated in %.1f s)%n", file.getFileName(),
                 answer.getInt("existing"), rows.size(), (System.nanoTime() - t0) / 1e9);
-        if (validateOnly || rows.isEmpty()) {
+        if (validateOnly) {
             return 0;
         }
         Path secrets = credentials != null ? credentials : file.resolveSibling(file.getFileName() + ".admins.csv");
-        if (!Files.exists(secrets)) {
-            Files.createFile(secrets, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        }
+        java.util.List<String> there = java.util.Collections.synchronizedList(new java.util.ArrayList<>(answer.containsKey("existingUnits")
+                ? answer.getJsonArray("existingUnits").getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList()
+                : java.util.List.of()));
+        int existingBefore = there.size();
         java.util.concurrent.atomic.AtomicInteger created = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicInteger skipped = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.List<String> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, parallel));
-        try (Writer w = Files.newBufferedWriter(secrets, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND)) {
-            if (Files.size(secrets) == 0) {
-                w.write("unit_code,username,one_time_password_or_invitation\n");
+        try (AdminsFile admins = new AdminsFile(secrets, url)) {
+            if (rows.isEmpty()) {
+                return report(out, admins, 0, there, 0, failures, t0);
             }
             // waves: a unit is created once its parent exists; the units of one wave go in parallel
             for (java.util.List<JsonObject> wave : waves(rows)) {
-                java.util.List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+                java.util.List<java.util.concurrent.Future<?>> results = new java.util.ArrayList<>();
                 for (java.util.List<JsonObject> chunk : chunks(wave, Math.max(1, batch))) {
                     results.add(pool.submit(() -> {
-                        String failure = chunk.size() == 1 ? createOne(chunk.get(0), w, created, skipped)
-                                : createBatch(chunk, w, created, skipped);
+                        createBatch(chunk, admins, created, there, failures);
                         synchronized (out) {
                             progress(out, done.addAndGet(chunk.size()), rows.size(), chunk.get(chunk.size() - 1).getString("code"));
                         }
-                        return failure;
                     }));
                 }
-                for (java.util.concurrent.Future<String> f : results) {
-                    String failure = f.get();
-                    if (failure != null) {
-                        out.println();
-                        System.err.println("egov: " + failure);
-                        System.err.printf("%d created before the failure; re-running creates only what is missing%n", created.get());
-                        return 1;
-                    }
+                for (java.util.concurrent.Future<?> f : results) {
+                    f.get();
+                }
+                if (!failures.isEmpty()) {
+                    break; // the next waves would be the failed units' children
                 }
             }
+            out.println();
+            // not created: the failed batches' units and those of the waves not attempted after a failure
+            return report(out, admins, created.get(), there, rows.size() - created.get() - (there.size() - existingBefore), failures, t0);
         } finally {
             pool.shutdownNow();
         }
-        out.println();
+    }
+
+    /** What exists now, said at the end of every run: created now, already there (with or without a line), failed. */
+    private int report(PrintStream out, AdminsFile admins, int created, java.util.List<String> there, int notCreated,
+                       java.util.List<String> failures, long t0) {
         double seconds = (System.nanoTime() - t0) / 1e9;
-        out.printf("%d created, %d already there, in %.1f s (%.1f units/s). Credentials: %s%n",
-                created.get(), skipped.get(), seconds, created.get() / seconds, secrets);
+        out.printf("%d created, %d already there, %d failed or not attempted, in %.1f s (%.1f units/s). Credentials: %s%n",
+                created, there.size(), notCreated, seconds, created / seconds, admins.path());
+        java.util.List<String> withoutLine = there.stream().filter(c -> !admins.has(c)).toList();
+        if (!there.isEmpty()) {
+            out.printf("already there: %d with their first administrator's line in the file (kept from an earlier run), %d without%s%n",
+                    there.size() - withoutLine.size(), withoutLine.size(), withoutLine.isEmpty() ? ""
+                            : " (made by another file or tool: an administrator of the unit resets their password): "
+                            + String.join(", ", withoutLine.subList(0, Math.min(20, withoutLine.size())))
+                            + (withoutLine.size() > 20 ? ", ..." : ""));
+        }
+        for (String f : failures) {
+            System.err.println("egov: " + f);
+        }
+        if (!failures.isEmpty()) {
+            System.err.println("egov: re-run the same command: what exists is reported as already there, the rest is created "
+                    + "with the credentials already in " + admins.path());
+            return 1;
+        }
         return 0;
     }
 
-    /** Creates a batch of units in one request and transaction; returns null, or what went wrong. */
-    private String createBatch(java.util.List<JsonObject> rows, Writer w, java.util.concurrent.atomic.AtomicInteger created,
-                               java.util.concurrent.atomic.AtomicInteger skipped) throws IOException, InterruptedException {
-        jakarta.json.JsonArrayBuilder items = Json.createArrayBuilder();
-        for (JsonObject row : rows) {
-            items.add(Json.createObjectBuilder().add("parent", row.getString("parentCode")).add("unit", unitJson(row)));
-        }
-        HttpResponse<String> r = send("POST", "/api/t/" + parent + "/units/batch", "application/json",
-                HttpRequest.BodyPublishers.ofString(items.build().toString(), StandardCharsets.UTF_8));
-        if (r.statusCode() != 200) {
-            return "lines " + rows.get(0).getInt("line") + "-" + rows.get(rows.size() - 1).getInt("line")
-                    + " failed (none of them was created): HTTP " + r.statusCode() + " " + r.body();
-        }
-        JsonObject answer = parse(r.body());
-        synchronized (w) {
-            for (JsonObject c : answer.getJsonArray("created").getValuesAs(JsonObject.class)) {
-                JsonObject first = c.getJsonObject("firstAdmin");
-                w.write(c.getString("code") + "," + first.getString("username") + "," + (first.containsKey("invitation")
-                        ? first.getJsonObject("invitation").getString("url") : first.getString("oneTimePassword")) + "\n");
+    /**
+     * Creates a batch of units in one request and transaction, their first administrators' credentials written to the
+     * file before it is sent; a failure is added to {@code failures}.
+     */
+    private void createBatch(java.util.List<JsonObject> rows, AdminsFile file, java.util.concurrent.atomic.AtomicInteger created,
+                            java.util.List<String> there, java.util.List<String> failures) {
+        String lines = "lines " + rows.get(0).getInt("line") + "-" + rows.get(rows.size() - 1).getInt("line");
+        try {
+            java.util.List<AdminsFile.Admin> admins = file.reserve(rows.stream().map(r -> r.getString("code")).toList(),
+                    ImportUnits::adminUsername, invite);
+            jakarta.json.JsonArrayBuilder items = Json.createArrayBuilder();
+            for (int i = 0; i < rows.size(); i++) {
+                items.add(Json.createObjectBuilder().add("parent", rows.get(i).getString("parentCode"))
+                        .add("unit", unitJson(rows.get(i), admins.get(i))));
             }
-            w.flush();
+            HttpResponse<String> r = send("POST", "/api/t/" + parent + "/units/batch", "application/json",
+                    HttpRequest.BodyPublishers.ofString(items.build().toString(), StandardCharsets.UTF_8));
+            if (r.statusCode() != 200) {
+                JsonObject problem = parse(r.body());
+                failures.add(lines + " failed (none of them was created): HTTP " + r.statusCode() + " "
+                        + problem.getString("detail", r.body()));
+                return;
+            }
+            JsonObject answer = parse(r.body());
+            created.addAndGet(answer.getJsonArray("created").size());
+            answer.getJsonArray("existing").getValuesAs(jakarta.json.JsonString.class).forEach(c -> there.add(c.getString()));
+        } catch (IOException e) {
+            failures.add(lines + ": no answer (" + e.getMessage() + "); the server may have created them, and their first "
+                    + "administrators' credentials are in the file already");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failures.add(lines + ": interrupted");
         }
-        created.addAndGet(answer.getJsonArray("created").size());
-        skipped.addAndGet(answer.getJsonArray("existing").size());
-        return null;
     }
 
     static java.util.List<java.util.List<JsonObject>> chunks(java.util.List<JsonObject> wave, int size) {
@@ -174,36 +200,13 @@ final class ImportUnits implements Callable<Integer> {
         return out;
     }
 
-    private JsonObject unitJson(JsonObject row) {
-        String code = row.getString("code");
-        return Json.createObjectBuilder().add("code", code).add("name", row.getString("name"))
+    private static JsonObject unitJson(JsonObject row, AdminsFile.Admin admin) {
+        jakarta.json.JsonObjectBuilder first = Json.createObjectBuilder().add("username", admin.username())
+                .add("displayName", "Quản trị " + row.getString("name")).add("invite", admin.invitation());
+        first.add(admin.invitation() ? "invitationToken" : "oneTimePassword", admin.secret());
+        return Json.createObjectBuilder().add("code", row.getString("code")).add("name", row.getString("name"))
                 .add("kind", row.getString("kind")).add("gsoCode", row.getString("gsoCode"))
-                .add("firstAdmin", Json.createObjectBuilder().add("username", adminUsername(code))
-                        .add("displayName", "Quản trị " + row.getString("name")).add("invite", invite)).build();
-    }
-
-    /** Creates one unit; returns null, or what went wrong. */
-    private String createOne(JsonObject row, Writer w, java.util.concurrent.atomic.AtomicInteger created,
-                             java.util.concurrent.atomic.AtomicInteger skipped) throws IOException, InterruptedException {
-        String code = row.getString("code");
-        JsonObject body = unitJson(row);
-        HttpResponse<String> r = send("POST", "/api/t/" + row.getString("parentCode") + "/units", "application/json",
-                HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
-        if (r.statusCode() == 201) {
-            JsonObject first = parse(r.body()).getJsonObject("firstAdmin");
-            synchronized (w) {
-                w.write(code + "," + first.getString("username") + "," + (first.containsKey("invitation")
-                        ? first.getJsonObject("invitation").getString("url") : first.getString("oneTimePassword")) + "\n");
-                w.flush();
-            }
-            created.incrementAndGet();
-            return null;
-        }
-        if (r.statusCode() == 409 && Api.alreadyThere(code, this)) {
-            skipped.incrementAndGet();
-            return null;
-        }
-        return "line " + row.getInt("line") + " (" + code + ") failed: HTTP " + r.statusCode() + " " + r.body();
+                .add("firstAdmin", first).build();
     }
 
     /** The rows in waves: first those whose parent exists already, then their children, and so on. */
@@ -260,17 +263,6 @@ final class ImportUnits implements Callable<Integer> {
             return reader.readObject();
         } catch (RuntimeException e) {
             return Json.createObjectBuilder().add("title", "unexpected answer").add("detail", body).build();
-        }
-    }
-
-    /** Small helpers over the platform API. */
-    static final class Api {
-        private Api() {
-        }
-
-        /** A 409 is fine when the unit is in fact there (created by an earlier, interrupted run). */
-        static boolean alreadyThere(String code, ImportUnits cli) throws IOException, InterruptedException {
-            return cli.send("GET", "/api/tenants/" + code, "application/json", HttpRequest.BodyPublishers.noBody()).statusCode() == 200;
         }
     }
 }

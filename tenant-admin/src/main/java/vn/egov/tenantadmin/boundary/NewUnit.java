@@ -32,6 +32,11 @@ public record NewUnit(
     /**
      * The unit's first administrator: either a one-time password, generated and shown once, or ({@code invite})
      * an invitation link with which they choose their own password (valid 7 days, once).
+     *
+     * <p>A caller that must not lose them (the bulk import writes them to its file before sending) may give the
+     * one-time password ({@code oneTimePassword}, still to be changed at first use) or the invitation's token
+     * ({@code invitationToken}: 32 random bytes, base64url) itself; only a caller allowed to create the unit gets
+     * this far, and a value of the wrong form is refused with nothing created.
      */
     public record FirstAdmin(
             @NotBlank(message = Usernames.REQUIRED) @Pattern(regexp = Usernames.PATTERN, message = Usernames.MESSAGE)
@@ -39,6 +44,23 @@ public record NewUnit(
             @NotBlank(message = "Họ tên không được để trống / display name is required")
             @Size(max = 200, message = "Họ tên dài tối đa 200 ký tự / display name is at most 200 characters") String displayName,
             boolean subtreeRights,
-            boolean invite) {
+            boolean invite,
+            @Pattern(regexp = ONE_TIME_PASSWORD, message = "Mật khẩu một lần gồm 16–64 chữ cái không dấu và chữ số / "
+                    + "one-time password: 16-64 letters and digits")
+            String oneTimePassword,
+            @Pattern(regexp = INVITATION_TOKEN, message = "Mã lời mời gồm đúng 43 ký tự base64url (32 byte ngẫu nhiên) / "
+                    + "invitation token: 43 base64url characters (32 random bytes)")
+            String invitationToken) {
+
+        public static final String ONE_TIME_PASSWORD = "^[A-Za-z0-9]{16,64}$";
+        public static final String INVITATION_TOKEN = "^[A-Za-z0-9_-]{43}$";
+
+        /** A one-time password given with {@code invite}, or a token without it: which one is meant? */
+        @jakarta.json.bind.annotation.JsonbTransient
+        @jakarta.validation.constraints.AssertTrue(message = "Mật khẩu một lần đi với tài khoản không mời, mã lời mời đi với invite: true / "
+                + "oneTimePassword goes without invite, invitationToken with invite: true")
+        public boolean isConsistent() {
+            return invite ? oneTimePassword == null : invitationToken == null;
+        }
     }
 }

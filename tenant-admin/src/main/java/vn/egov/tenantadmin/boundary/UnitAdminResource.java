@@ -111,7 +111,10 @@ public class UnitAdminResource {
      * (so modules' defaults and the audit too), parents before children in the list. Units whose code exists
      * already are skipped and listed in {@code existing}, so re-sending a batch adds only what is missing. Any
      * other failure rolls the whole batch back and names the unit. This is how the CSV import provisions: one
-     * request and one transaction per batch rather than per unit.
+     * request and one transaction per batch rather than per unit. The import gives each first administrator's
+     * one-time password (or invitation token) itself, having written it down first: a batch whose answer is lost
+     * (the connection dropped, the client killed) loses no credential, and sending it again answers its units as
+     * {@code existing}.
      */
     @POST
     @Path("units/batch")
@@ -142,6 +145,11 @@ public class UnitAdminResource {
             UnitTemplate.Provisioned p;
             try {
                 p = template.provision(parent, item.unit());
+            } catch (UnitTemplate.AlreadyThere e) {
+                // committed meanwhile, e.g. by an earlier run's batch the server was still finishing: nothing of it
+                // was written in this transaction, so the batch goes on
+                existing.add(e.code());
+                continue;
             } catch (ProblemException e) {
                 Problem why = e.problem();
                 throw new ProblemException(new Problem(why.status(), why.type(), why.titleVi(), why.titleEn(),

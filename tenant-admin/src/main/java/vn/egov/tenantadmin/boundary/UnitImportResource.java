@@ -41,7 +41,8 @@ public class UnitImportResource {
     @PersistenceContext(unitName = "tenant-admin")
     EntityManager em;
 
-    public record Plan(boolean valid, List<UnitCsvPlan.Row> toCreate, int existing) {
+    /** {@code existingUnits}: the codes of the file's units that are there already ({@code existing} of them). */
+    public record Plan(boolean valid, List<UnitCsvPlan.Row> toCreate, int existing, List<String> existingUnits) {
     }
 
     @POST
@@ -60,7 +61,7 @@ public class UnitImportResource {
         if (!result.valid()) {
             throw invalid(result.errors());
         }
-        return new Plan(true, result.toCreate(), result.existing().size());
+        return new Plan(true, result.toCreate(), result.existing().size(), result.existing());
     }
 
     /** The whole tree read once: which GSO codes and unit codes exist, and which lie in the import's subtree. */

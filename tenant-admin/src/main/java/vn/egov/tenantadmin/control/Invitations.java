@@ -40,15 +40,28 @@ public class Invitations {
 
     /** Invites the (password-less) user: in the caller's transaction and scope. */
     public Invitation invite(long tenantId, long userId) {
-        byte[] raw = new byte[32];
-        RANDOM.nextBytes(raw);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        return invite(tenantId, userId, null);
+    }
+
+    /**
+     * As above, with the token the caller made ({@link #newToken()} or the like: 32 random bytes, base64url) so that it
+     * could keep the link before asking; null: a new one.
+     */
+    public Invitation invite(long tenantId, long userId, String givenToken) {
+        String token = givenToken != null ? givenToken : newToken();
         OffsetDateTime expires = OffsetDateTime.now().plus(VALID);
         em.createNativeQuery("INSERT INTO user_invitation (tenant_id, user_id, token_hash, created_by, expires_at) "
                         + "VALUES (?1, ?2, ?3, ?4, ?5)")
                 .setParameter(1, tenantId).setParameter(2, userId).setParameter(3, hash(token))
                 .setParameter(4, access.username()).setParameter(5, expires).executeUpdate();
         return new Invitation(token, expires);
+    }
+
+    /** 256 random bits, base64url without padding (43 characters). */
+    public static String newToken() {
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
     }
 
     public static String hash(String token) {

@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import java.text.Normalizer;
+import java.util.List;
 import vn.egov.platform.persistence.SqlState;
 import vn.egov.platform.security.Passwords;
 import vn.egov.platform.tenancy.UnitProvisioned;
@@ -54,16 +55,22 @@ public class UnitTemplate {
         vn.egov.platform.tenancy.control.TenantDirectory.forgetAfterCommit();
         String name = nfc(in.name());
         String domain = in.customDomain() == null || in.customDomain().isBlank() ? null : in.customDomain();
-        Object[] unit;
+        List<?> inserted;
         try {
-            unit = (Object[]) em.createNativeQuery("INSERT INTO tenant (code, gso_code, name, kind, parent_id, custom_domain) "
-                            + "VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id, path::text")
+            // a unit with this code committed meanwhile (or committing now: the insert waits for it) is no error of
+            // the database's: the caller hears that it exists, and a batch goes on without it
+            inserted = em.createNativeQuery("INSERT INTO tenant (code, gso_code, name, kind, parent_id, custom_domain) "
+                            + "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (code) DO NOTHING RETURNING id, path::text")
                     .setParameter(1, in.code()).setParameter(2, blankToNull(in.gsoCode())).setParameter(3, name)
                     .setParameter(4, in.kind()).setParameter(5, parent.getId()).setParameter(6, domain)
-                    .getSingleResult();
+                    .getResultList();
         } catch (PersistenceException e) {
             throw conflict(e, "unit");
         }
+        if (inserted.isEmpty()) {
+            throw new AlreadyThere(in.code());
+        }
+        Object[] unit = (Object[]) inserted.get(0);
         long id = ((Number) unit[0]).longValue();
         String path = (String) unit[1];
         em.createNativeQuery("INSERT INTO unit_setting (tenant_id, display_name, address, phone, email, mail_sender_name) "
@@ -72,7 +79,8 @@ public class UnitTemplate {
                 .setParameter(4, blankToNull(in.phone())).setParameter(5, blankToNull(in.email()))
                 .executeUpdate();
         boolean invite = in.firstAdmin().invite();
-        String password = invite ? null : Passwords.oneTimePassword();
+        String given = in.firstAdmin().oneTimePassword();
+        String password = invite ? null : given != null ? given : Passwords.oneTimePassword();
         long adminId;
         try {
             adminId = ((Number) em.createNativeQuery("INSERT INTO app_user (tenant_id, username, display_name, password_hash, roles, "
@@ -85,10 +93,26 @@ public class UnitTemplate {
         } catch (PersistenceException e) {
             throw conflict(e, "admin");
         }
-        Invitations.Invitation invitation = invite ? invitations.invite(id, adminId) : null;
+        Invitations.Invitation invitation = invite ? invitations.invite(id, adminId, in.firstAdmin().invitationToken()) : null;
         provisioned.fire(new UnitProvisioned(id, in.code(), path, in.kind(), access.username()));
         audit.record(id, "unit.provisioned", in.code(), null, describe(in, name, parent.getCode()));
         return new Provisioned(id, in.code(), path, in.firstAdmin().username(), password, invitation);
+    }
+
+    /** The unit's code was taken when it was to be inserted: 409, as a duplicate code always was. */
+    public static final class AlreadyThere extends ProblemException {
+        private final String code;
+
+        AlreadyThere(String code) {
+            super(Problem.of(409, "duplicate", "Đã tồn tại", "Already exists",
+                    "Đã có mã đơn vị này trong hệ thống; hãy chọn giá trị khác. Không có gì được tạo.",
+                    "That unit code is already taken; choose another. Nothing was created."));
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
     }
 
     /** Renames and/or recodes a unit, keeping the old code in its history (and so redirecting it). */

@@ -81,7 +81,7 @@ public class NewUnitPage {
         NewUnit input = new NewUnit(values.get("code"), values.get("name"), values.get("kind"), blank(values.get("gsoCode")),
                 blank(values.get("customDomain")), blank(values.get("address")), blank(values.get("phone")), blank(values.get("email")),
                 new NewUnit.FirstAdmin(values.get("adminUsername"), values.get("adminDisplayName"), subtree,
-                        form.containsKey("adminInvite")));
+                        form.containsKey("adminInvite"), null, null));
         Map<String, String> errors = new LinkedHashMap<>();
         for (ConstraintViolation<NewUnit> v : validator.validate(input)) {
             String path = v.getPropertyPath().toString();

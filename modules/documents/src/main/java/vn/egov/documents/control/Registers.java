@@ -376,7 +376,7 @@ public class Registers {
             Optional<Long> target = Optional.ofNullable(active.get(c));
             if (target.isEmpty()) {
                 add(problems, "to", "Không có đơn vị đang hoạt động mã \"" + c + "\".", "No active unit has the code \"" + c + "\".");
-            } else if (target.get() == unit.getId()) {
+            } else if (target.get().equals(unit.getId())) {
                 add(problems, "to", "Không gửi văn bản cho chính đơn vị mình.", "A unit does not send a document to itself.");
             } else {
                 targets.add(target.get());

@@ -164,7 +164,7 @@ public class Processing {
                     add(problems, "toUnit", "Hãy chọn đơn vị nhận hồ sơ liên thông (mã đơn vị đang hoạt động).",
                             "Choose the agency the dossier is transferred to (the code of an active unit).");
                     holder = s.holderId();
-                } else if (other.getId() == unit.getId()) {
+                } else if (other.getId().equals(unit.getId())) {
                     add(problems, "toUnit", "Không chuyển liên thông cho chính đơn vị mình.", "A unit does not transfer a dossier to itself.");
                     holder = s.holderId();
                 } else {

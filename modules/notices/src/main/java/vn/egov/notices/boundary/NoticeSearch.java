@@ -30,15 +30,20 @@ public class NoticeSearch implements SearchSource {
     }
 
     static SearchDocument document(Notice n, long unitId, String unitPath, String unitCode) {
-        Visibility visibility = switch (n.getAudience()) {
+        Instant updated = (n.getUpdatedAt() == null ? n.getCreatedAt() : n.getUpdatedAt()).toInstant();
+        return document(n.getId(), n.getAudience(), n.getTitle(), n.getBody(), updated, unitId, unitPath, unitCode);
+    }
+
+    static SearchDocument document(long id, String audience, String title, String body, Instant updated, long unitId,
+                                   String unitPath, String unitCode) {
+        Visibility visibility = switch (audience) {
             case "public" -> Visibility.PUBLIC;
             case "admins" -> Visibility.RESTRICTED;
             default -> Visibility.STAFF;
         };
         Set<String> readers = visibility == Visibility.RESTRICTED ? Set.of("role:UNIT_ADMIN", "role:PROVINCE_ADMIN") : Set.of();
-        Instant updated = (n.getUpdatedAt() == null ? n.getCreatedAt() : n.getUpdatedAt()).toInstant();
-        return new SearchDocument(SearchDocument.idOf(TYPE, n.getId()), unitId, unitPath, TYPE, visibility,
-                readers, n.getTitle(), n.getBody(), "/api/t/" + unitCode + "/notices/" + n.getId(), updated);
+        return new SearchDocument(SearchDocument.idOf(TYPE, id), unitId, unitPath, TYPE, visibility,
+                readers, title, body, "/api/t/" + unitCode + "/notices/" + id, updated);
     }
 
     static String docId(long id) {

@@ -78,7 +78,7 @@ public class Site {
         Map<Long, String> names = new HashMap<>(v.unitNames());
         Map<Long, String> codes = new HashMap<>(v.unitCodes());
         for (Tenant t : subtree) {
-            if (t.getId() != unit.getId() && !t.isRetired()) {
+            if (!t.getId().equals(unit.getId()) && !t.isRetired()) {
                 below.add(t.getId());
                 names.put(t.getId(), t.getName());
                 codes.put(t.getId(), t.getCode());

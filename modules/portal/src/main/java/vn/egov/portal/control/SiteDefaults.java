@@ -4,22 +4,46 @@ import vn.egov.platform.persistence.Db;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import vn.egov.platform.tenancy.UnitDefaults;
 import vn.egov.platform.tenancy.UnitProvisioned;
 
 /**
  * A new unit's site starts usable: a news category, an announcements category and an (unpublished) introduction
- * page for its editors to fill in. Runs in the provisioning transaction, under its scope.
+ * page for its editors to fill in. Runs in the provisioning transaction, under its scope; {@link Jdbc} writes the same
+ * rows for the operator's tools.
  */
 @ApplicationScoped
 public class SiteDefaults {
+    static final String CATEGORIES = "INSERT INTO portal_category (tenant_id, name, name_en, slug, position, kind) VALUES "
+            + "(?, 'Tin tức', 'News', 'tin-tuc', 1, 'news'), (?, 'Thông báo', 'Announcements', 'thong-bao', 2, 'announcement')";
+    static final String INTRODUCTION = "INSERT INTO portal_page (tenant_id, title, slug, body, published, updated_by) VALUES "
+            + "(?, 'Giới thiệu', 'gioi-thieu', '<p>Trang giới thiệu của đơn vị (biên tập viên cập nhật).</p>', false, ?)";
+
     @Inject
     Db db;
 
     void onProvisioned(@Observes UnitProvisioned unit) {
-        db.update("INSERT INTO portal_category (tenant_id, name, name_en, slug, position, kind) VALUES "
-                + "(?, 'Tin tức', 'News', 'tin-tuc', 1, 'news'), (?, 'Thông báo', 'Announcements', 'thong-bao', 2, 'announcement')",
-                unit.tenantId(), unit.tenantId());
-        db.update("INSERT INTO portal_page (tenant_id, title, slug, body, published, updated_by) VALUES (?, 'Giới thiệu', 'gioi-thieu', "
-                + "'<p>Trang giới thiệu của đơn vị (biên tập viên cập nhật).</p>', false, ?)", unit.tenantId(), unit.actor());
+        db.update(CATEGORIES, unit.tenantId(), unit.tenantId());
+        db.update(INTRODUCTION, unit.tenantId(), unit.actor());
+    }
+
+    /** The same defaults on a plain connection (a unit created by the CLI). */
+    public static final class Jdbc implements UnitDefaults {
+        @Override
+        public void apply(Connection c, UnitProvisioned unit) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement(CATEGORIES)) {
+                ps.setLong(1, unit.tenantId());
+                ps.setLong(2, unit.tenantId());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(INTRODUCTION)) {
+                ps.setLong(1, unit.tenantId());
+                ps.setString(2, unit.actor());
+                ps.executeUpdate();
+            }
+        }
     }
 }

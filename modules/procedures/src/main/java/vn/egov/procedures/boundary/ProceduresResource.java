@@ -118,7 +118,7 @@ public class ProceduresResource {
         boolean province = unit.getParentId() == null;
         if (province) {
             Tenant root = access.requireProvinceAdmin();
-            if (root.getId() != unit.getId()) {
+            if (!root.getId().equals(unit.getId())) {
                 throw ProblemException.forbidden();
             }
         } else {
@@ -163,7 +163,7 @@ public class ProceduresResource {
     public Response adopt(@PathParam("code") String code) {
         Tenant unit = access.require("tenant", "admin");
         Tenant province = province(unit);
-        if (province.getId() == unit.getId()) {
+        if (province.getId().equals(unit.getId())) {
             throw new ProblemException(Problem.of(409, "conflict", "Không thực hiện được", "Not possible",
                     "Tỉnh không nhận thủ tục từ danh mục của chính mình: danh mục của tỉnh là các thủ tục nó nhập.",
                     "The province does not adopt from its own catalogue: its catalogue is what it imports."));
