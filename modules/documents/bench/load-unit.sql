@@ -29,4 +29,4 @@ SELECT i.tenant_id, 'document:' || i.id, 'upsert', jsonb_build_object(
   FROM ins i CROSS JOIN (SELECT path::text AS path, code FROM tenant WHERE id = :unit) u;
 INSERT INTO document_counter (tenant_id, register, series, year, last)
 SELECT tenant_id, register, series, year, max(number) FROM bench_legacy_ready WHERE tenant_id = :unit GROUP BY 1, 2, 3, 4
-    ON CONFLICT (tenant_id, register, series, year) DO UPDATE SET last = greatest(document_counter.last, excluded.last);
+    ON CONFLICT (register_unit_id, register, series, year) DO UPDATE SET last = greatest(document_counter.last, excluded.last);

@@ -30,15 +30,15 @@ CREATE FUNCTION reorg_conflicts(p_from bigint[], p_to bigint, p_skip text[])
 DECLARE
     r record;
     cols text;
-    notnull text;
+    present text;
 BEGIN
     PERFORM reorg_require_scope(p_from || p_to);
     FOR r IN SELECT * FROM reorg_unique_keys() k WHERE k.table_name <> ALL (COALESCE(p_skip, '{}')) LOOP
         cols := array_to_string(r.cols, ', ');
-        SELECT string_agg('(' || e || ') IS NOT NULL', ' AND ') INTO notnull FROM unnest(r.cols) e;
+        SELECT string_agg('(' || e || ') IS NOT NULL', ' AND ') INTO present FROM unnest(r.cols) e;
         EXECUTE format('SELECT count(*), left(string_agg(k, ''; ''), 300) FROM (SELECT concat_ws('' / '', %s) AS k FROM %I '
                        || 'WHERE tenant_id = ANY ($1) AND %s AND (%s) GROUP BY %s HAVING count(DISTINCT tenant_id) > 1) d',
-                       cols, r.table_name, notnull, COALESCE(r.pred, 'true'), cols)
+                       cols, r.table_name, present, COALESCE(r.pred, 'true'), cols)
             INTO n, sample USING p_from || p_to;
         IF n > 0 THEN
             table_name := r.table_name; key_name := r.key_name;

@@ -21,7 +21,7 @@ BEGIN
            holder_id = CASE WHEN d.holder_id = p_from THEN p_to ELSE d.holder_id END,
            parties = ARRAY(SELECT y FROM (SELECT CASE WHEN x = p_from THEN p_to ELSE x END AS y, min(o) AS o
                                             FROM unnest(d.parties) WITH ORDINALITY u(x, o) GROUP BY 1) s ORDER BY o)
-     WHERE d.tenant_id = p_from OR d.holder_id = p_from OR p_from = ANY (d.parties);
+     WHERE d.tenant_id = p_from OR d.holder_id = p_from OR d.parties @> ARRAY[p_from];
     table_name := 'dossier'; GET DIAGNOSTICS moved = ROW_COUNT; RETURN NEXT;
     INSERT INTO dossier_sequence AS s (tenant_id, prefix, day, last)
          SELECT p_to, o.prefix, o.day, o.last FROM dossier_sequence o WHERE o.tenant_id = p_from

@@ -1,7 +1,6 @@
 package vn.egov.tenantadmin.control;
 
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import vn.egov.platform.tenancy.entity.TenantKind;
 import vn.egov.platform.tenancy.reorg.Handover;
 import vn.egov.tenantadmin.control.ReorgTree.Unit;
@@ -23,9 +21,6 @@ import vn.egov.tenantadmin.control.ReorgTree.Unit;
  * outside the operator's tool) and turns the operations into {@link ReorgStep}s.
  */
 final class ReorgPlay {
-    private static final Pattern CODE = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
-    private static final Pattern GSO = Pattern.compile("^[0-9]{2,5}$");
-
     private final ReorgTree tree;
     private final Long acting;
     private final List<ReorgStep> steps = new ArrayList<>();
@@ -34,11 +29,21 @@ final class ReorgPlay {
     private final List<JsonObject> described = new ArrayList<>();
     /** Line at which a unit receives another's records, to catch a later operation that ends it. */
     private final Map<Long, Integer> receives = new TreeMap<>();
-    private ReorgPlan plan;
+    private final ReorgPlan plan;
+    private final ReorgChecks check;
+    private final ReorgReport report;
 
-    ReorgPlay(ReorgTree tree, Long acting) {
+    ReorgPlay(ReorgTree tree, Long acting, ReorgPlan plan) {
         this.tree = tree;
         this.acting = acting;
+        this.plan = plan;
+        this.check = new ReorgChecks(tree, errors);
+        this.report = new ReorgReport(tree);
+    }
+
+    /** The report of the plan as played (before or after it was applied). */
+    JsonObjectBuilder report(boolean applied) {
+        return report.report(plan, applied, referenced, described, steps);
     }
 
     ReorgTree tree() {
@@ -57,8 +62,7 @@ final class ReorgPlay {
         return Reorganiser.named(plan);
     }
 
-    void play(ReorgPlan plan) {
-        this.plan = plan;
+    void play() {
         boolean first = true;
         boolean roots = false;
         for (ReorgPlan.Operation op : plan.operations()) {
@@ -105,7 +109,7 @@ final class ReorgPlay {
         }
     }
 
-    /** Where records are counted: the acting unit's subtree; for the operator, the trees the plan names. */
+    /** Where records are counted (before the plan is played): the acting unit's subtree; for the operator, the trees the plan names. */
     List<Long> scopeRoots() {
         if (acting != null) {
             return List.of(acting);
@@ -168,14 +172,14 @@ final class ReorgPlay {
                     : sources.isEmpty() || sources.get(0).parent == null ? null : tree.get(sources.get(0).parent);
             // the new unit may take back the code of one of the units it replaces: created under another code first
             boolean reuse = n.code() != null && m.units().contains(n.code());
-            boolean ok = (reuse || newCodeOk(n.code(), line)) & nameOk(n.name(), line) & kindOk(n.kind(), line) & gsoOk(n.gso(), null, line);
+            boolean ok = (reuse || check.newCodeOk(n.code(), line)) & check.nameOk(n.name(), line) & check.kindOk(n.kind(), line) & check.gsoOk(n.gso(), null, line);
             if (parent == null && errors.isEmpty()) {
                 error(line, "Cần đơn vị cấp trên của đơn vị mới (parent)", "the new unit needs a parent");
             }
             if (!ok || parent == null) {
                 return;
             }
-            String code = reuse ? temporaryCode(n.code()) : n.code();
+            String code = reuse ? check.temporaryCode(n.code()) : n.code();
             target = created(line, code, n.name(), n.kind(), n.gso(), parent.id);
             takeBack = reuse ? n.code() : null;
         }
@@ -197,9 +201,9 @@ final class ReorgPlay {
             takeBack(line, target, takeBack);
         }
         described.add(Json.createObjectBuilder().add("line", line).add("op", "merge")
-                .add("summary", "Sáp nhập " + names(sources) + " vào " + target.name + " (" + target.code + ")"
-                        + "; quản trị viên của đơn vị sáp nhập: " + admins(admins))
-                .add("units", unitsJson(sources, target)).build());
+                .add("summary", "Sáp nhập " + ReorgReport.names(sources) + " vào " + target.name + " (" + target.code + ")"
+                        + "; quản trị viên của đơn vị sáp nhập: " + ReorgReport.admins(admins))
+                .add("units", report.unitsJson(sources, target)).build());
     }
 
     private void move(ReorgPlan.Move m) {
@@ -225,7 +229,7 @@ final class ReorgPlay {
         u.parent = parent.id;
         described.add(Json.createObjectBuilder().add("line", m.line()).add("op", "move")
                 .add("summary", "Chuyển " + u.name + " (" + u.code + ") về trực thuộc " + parent.name)
-                .add("units", Json.createArrayBuilder().add(unitJson(u, parent))).build());
+                .add("units", Json.createArrayBuilder().add(report.unitJson(u, parent))).build());
     }
 
     private void rename(ReorgPlan.Rename r) {
@@ -237,8 +241,8 @@ final class ReorgPlay {
         String name = r.name() == null ? u.name : r.name();
         String kind = r.kind() == null ? u.kind : r.kind();
         String gso = r.gso() == null ? u.gso : r.gso();
-        boolean ok = (code.equals(u.code) || codeFor(u, code, r.line())) & nameOk(name, r.line())
-                & (kind.equals(u.kind) || kindOk(kind, r.line())) & (Objects.equals(gso, u.gso) || gsoOk(gso, u, r.line()));
+        boolean ok = (code.equals(u.code) || check.codeFor(u, code, r.line())) & check.nameOk(name, r.line())
+                & (kind.equals(u.kind) || check.kindOk(kind, r.line())) & (Objects.equals(gso, u.gso) || check.gsoOk(gso, u, r.line()));
         if (!ok) {
             return;
         }
@@ -287,8 +291,8 @@ final class ReorgPlay {
         end(d.line(), u, parent, "dissolved", admins, false);
         described.add(Json.createObjectBuilder().add("line", d.line()).add("op", "dissolve")
                 .add("summary", "Giải thể " + u.name + " (" + u.code + "); các đơn vị trực thuộc về " + parent.name
-                        + "; quản trị viên của đơn vị giải thể: " + admins(admins))
-                .add("units", unitsJson(List.of(u), parent)).build());
+                        + "; quản trị viên của đơn vị giải thể: " + ReorgReport.admins(admins))
+                .add("units", report.unitsJson(List.of(u), parent)).build());
     }
 
     private void mergeProvinces(ReorgPlan.MergeProvinces p) {
@@ -309,12 +313,12 @@ final class ReorgPlay {
         }
         String kind = p.into().kind() == null ? "province" : p.into().kind();
         boolean reuse = p.units().contains(p.into().code());
-        boolean ok = (reuse || newCodeOk(p.into().code(), line)) & nameOk(p.into().name(), line) & kindOk(kind, line)
-                & gsoOk(p.into().gso(), null, line);
+        boolean ok = (reuse || check.newCodeOk(p.into().code(), line)) & check.nameOk(p.into().name(), line) & check.kindOk(kind, line)
+                & check.gsoOk(p.into().gso(), null, line);
         if (!ok || roots.size() != p.units().size()) {
             return;
         }
-        Unit root = created(line, reuse ? temporaryCode(p.into().code()) : p.into().code(), p.into().name(), kind, p.into().gso(), null);
+        Unit root = created(line, reuse ? check.temporaryCode(p.into().code()) : p.into().code(), p.into().name(), kind, p.into().gso(), null);
         for (Unit r : roots) {
             steps.add(new ReorgStep.Attach(line, r.id, root.id));
             r.parent = root.id;
@@ -327,8 +331,8 @@ final class ReorgPlay {
             takeBack(line, root, p.into().code());
         }
         described.add(Json.createObjectBuilder().add("line", line).add("op", "merge-provinces")
-                .add("summary", "Hợp nhất " + names(roots) + " thành " + root.name + " (" + root.code + ")")
-                .add("units", unitsJson(roots, root)).build());
+                .add("summary", "Hợp nhất " + ReorgReport.names(roots) + " thành " + root.name + " (" + root.code + ")")
+                .add("units", report.unitsJson(roots, root)).build());
     }
 
     private void addProvince(ReorgPlan.AddProvince a) {
@@ -339,7 +343,7 @@ final class ReorgPlay {
         }
         ReorgPlan.NewUnit n = a.unit();
         String kind = n.kind() == null ? "province" : n.kind();
-        if (newCodeOk(n.code(), line) & nameOk(n.name(), line) & kindOk(kind, line) & gsoOk(n.gso(), null, line)) {
+        if (check.newCodeOk(n.code(), line) & check.nameOk(n.name(), line) & check.kindOk(kind, line) & check.gsoOk(n.gso(), null, line)) {
             Unit root = created(line, n.code(), n.name(), kind, n.gso(), null);
             described.add(Json.createObjectBuilder().add("line", line).add("op", "add-province")
                     .add("summary", "Thêm " + root.name + " (" + root.code + ")").build());
@@ -409,128 +413,7 @@ final class ReorgPlay {
         return u;
     }
 
-    private boolean newCodeOk(String code, int line) {
-        if (code == null || code.length() > 63 || !CODE.matcher(code).matches()) {
-            error(line, "Mã mới \"" + (code == null ? "" : code) + "\" không hợp lệ (chữ thường không dấu, chữ số, gạch ngang; tối đa 63 ký tự)",
-                    "new code \"" + (code == null ? "" : code) + "\" is invalid (lower-case letters, digits, single hyphens; at most 63)");
-            return false;
-        }
-        if (tree.byCode(code) != null) {
-            Unit holder = tree.byCode(code);
-            error(line, "Mã \"" + code + "\" đã được dùng" + (holder.live ? " bởi đơn vị đang hoạt động " + holder.name : " (đơn vị đã kết thúc; chỉ đơn vị kế thừa nó được lấy lại mã)"),
-                    "the code \"" + code + "\" is already taken" + (holder.live ? " by a live unit" : " (by an ended unit; only its successor may take it back)"));
-            return false;
-        }
-        return true;
-    }
-
-    /** A new code for {@code u}: free, or held by an ended unit that {@code u} succeeded (its code is taken back). */
-    private boolean codeFor(Unit u, String code, int line) {
-        Unit holder = tree.byCode(code);
-        if (holder != null && !holder.live && tree.current(holder) == u) {
-            return CODE.matcher(code).matches();
-        }
-        return newCodeOk(code, line);
-    }
-
-    private boolean gsoOk(String gso, Unit taker, int line) {
-        if (gso == null) {
-            return true;
-        }
-        if (!GSO.matcher(gso).matches()) {
-            error(line, "Mã thống kê (GSO) \"" + gso + "\" không hợp lệ (2 đến 5 chữ số)", "the GSO code \"" + gso + "\" is invalid (2 to 5 digits)");
-            return false;
-        }
-        Unit holder = tree.byGso(gso);
-        if (holder != null && holder != taker && holder.live) {
-            error(line, "Mã thống kê \"" + gso + "\" đang thuộc đơn vị " + holder.name + " (" + holder.code + ")",
-                    "the GSO code \"" + gso + "\" belongs to the live unit \"" + holder.code + "\"");
-            return false;
-        }
-        return true;
-    }
-
-    private boolean nameOk(String name, int line) {
-        if (name == null || name.isBlank() || name.length() > 200) {
-            error(line, "Tên đơn vị mới không được trống và dài tối đa 200 ký tự", "the new unit's name is required, at most 200 characters");
-            return false;
-        }
-        return true;
-    }
-
-    private boolean kindOk(String kind, int line) {
-        for (TenantKind k : TenantKind.values()) {
-            if (k.dbValue().equals(kind)) {
-                return true;
-            }
-        }
-        error(line, "Loại đơn vị \"" + (kind == null ? "" : kind) + "\" không hợp lệ", "unknown kind \"" + (kind == null ? "" : kind) + "\"");
-        return false;
-    }
-
-    private String temporaryCode(String code) {
-        String base = (code.length() > 50 ? code.substring(0, 50) : code) + "-moi";
-        String c = base;
-        for (int i = 2; tree.byCode(c) != null; i++) {
-            c = base + "-" + i;
-        }
-        return c;
-    }
-
     private void error(int line, String vi, String en) {
         errors.add(new UnitCsvPlan.LineError(line, vi + " / " + en));
-    }
-
-    // ---- the report ---------------------------------------------------------------------------------------------
-
-    JsonObjectBuilder report(ReorgPlan plan, boolean applied) {
-        JsonObjectBuilder basis = Json.createObjectBuilder();
-        for (String code : referenced) {
-            Unit u = tree.byCode(code);
-            if (u != null && u.existing) {
-                basis.add(code, u.version);
-            }
-        }
-        JsonArrayBuilder ops = Json.createArrayBuilder();
-        described.forEach(ops::add);
-        long ended = tree.all().stream().filter(tree::endedInPlan).count();
-        long moves = steps.stream().filter(s -> s instanceof ReorgStep.Move).count();
-        long creates = steps.stream().filter(s -> s instanceof ReorgStep.Create).count();
-        Map<String, Long> toMove = new TreeMap<>();
-        for (Unit u : tree.all()) {
-            if (tree.endedInPlan(u)) {
-                u.records.forEach((t, n) -> toMove.merge(t, n, Long::sum));
-            }
-        }
-        return Json.createObjectBuilder().add("title", plan.title()).add("applied", applied)
-                .add("operations", ops).add("basis", basis)
-                .add("unitsEnded", ended).add("unitsMoved", moves).add("unitsCreated", creates)
-                .add("recordsToTransfer", Reorganiser.counts(toMove))
-                .add("usernames", "Tên đăng nhập là duy nhất toàn tỉnh: người dùng của đơn vị sáp nhập giữ nguyên tài khoản, không thể trùng "
-                        + "/ usernames are unique province-wide: users of merged units keep their accounts, no clash is possible");
-    }
-
-    private static String admins(Handover.Admins a) {
-        return switch (a) {
-            case ADMINS -> "giữ quyền quản trị ở đơn vị kế thừa";
-            case STAFF -> "thành cán bộ của đơn vị kế thừa, không còn quyền quản trị";
-            case NONE -> "không giữ vai trò nào (tài khoản bị khóa)";
-        };
-    }
-
-    private JsonArrayBuilder unitsJson(List<Unit> list, Unit successor) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
-        list.forEach(u -> a.add(unitJson(u, successor)));
-        return a;
-    }
-
-    private JsonObjectBuilder unitJson(Unit u, Unit successor) {
-        return Json.createObjectBuilder().add("code", u.code).add("name", u.name).add("successor", successor.code)
-                .add("users", u.records.getOrDefault("app_user", 0L)).add("records", Reorganiser.counts(u.records))
-                .add("subUnits", tree.liveChildren(u));
-    }
-
-    private static String names(List<Unit> list) {
-        return String.join(", ", list.stream().map(u -> u.name + " (" + u.code + ")").toList());
     }
 }

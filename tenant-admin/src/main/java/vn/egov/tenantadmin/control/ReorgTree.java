@@ -49,6 +49,7 @@ final class ReorgTree {
     private final Map<String, Unit> byCode = new HashMap<>();
     private final Map<String, Unit> byGso = new HashMap<>();
     private final Map<Long, Long> successorOf = new HashMap<>();
+    private final java.util.Set<Long> endedInPlan = new java.util.HashSet<>();
     private final Map<String, Long> totals = new TreeMap<>();
     private long nextTemp = -1;
 
@@ -139,11 +140,12 @@ final class ReorgTree {
     void ended(Unit u, Unit successor) {
         u.live = false;
         successorOf.put(u.id, successor.id);
+        endedInPlan.add(u.id);
         u.records.forEach((t, n) -> successor.records.merge(t, n, Long::sum));
     }
 
     boolean endedInPlan(Unit u) {
-        return !u.live && successorOf.containsKey(u.id) && u.existing;
+        return endedInPlan.contains(u.id);
     }
 
     /** The live unit an ended unit is part of now (following successors), or null. */

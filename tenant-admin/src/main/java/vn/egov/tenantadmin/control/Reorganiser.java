@@ -90,7 +90,7 @@ public final class Reorganiser {
         try {
             lockNamed(play.named());
             run.run(play.steps(), plan.title(), describe(plan), true);
-            JsonObjectBuilder report = play.report(plan, false).add("effective", ReorgPlan.DAY.format(effective(plan)))
+            JsonObjectBuilder report = play.report(false).add("effective", ReorgPlan.DAY.format(effective(plan)))
                     .add("rules", rules(run.rules())).add("moved", counts(run.moved)).add("replaced", run.replaced)
                     .add("before", counts(play.tree().totals())).add("after", counts(run.totals()));
             JsonArrayBuilder conflicts = Json.createArrayBuilder();
@@ -140,7 +140,7 @@ public final class Reorganiser {
             }
             return null;
         }
-        JsonObject done = play.report(plan, true).add("planId", run.planId()).add("effective", ReorgPlan.DAY.format(effective(plan)))
+        JsonObject done = play.report(true).add("planId", run.planId()).add("effective", ReorgPlan.DAY.format(effective(plan)))
                 .add("rules", rules(run.rules())).add("moved", counts(run.moved)).add("replaced", run.replaced)
                 .add("before", counts(play.tree().totals())).add("after", counts(run.totals())).build();
         run.report(done);
@@ -150,15 +150,15 @@ public final class Reorganiser {
     private ReorgPlay play(ReorgPlan plan) throws SQLException {
         ReorgTree tree = new ReorgTree();
         tree.load(c);
-        ReorgPlay play = new ReorgPlay(tree, acting);
-        play.play(plan);
-        // records per unit and table, as far as the scope reaches (for the operator: tree by tree)
+        ReorgPlay play = new ReorgPlay(tree, acting, plan);
+        // records per unit and table, as far as the scope reaches (for the operator: tree by tree), as they stand
         for (Long root : play.scopeRoots()) {
             if (acting == null) {
                 scope(root);
             }
             tree.count(c, tree.idsWithin(root));
         }
+        play.play();
         return play;
     }
 

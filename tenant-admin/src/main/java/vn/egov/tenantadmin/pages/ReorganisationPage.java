@@ -112,8 +112,19 @@ public class ReorganisationPage {
                 .append(Html.escape(layout.t(" đơn vị, tạo mới ", " units, creating "))).append(r.getInt("unitsCreated")).append(".</p>");
         JsonArray conflicts = r.getJsonArray("conflicts");
         if (!conflicts.isEmpty()) {
-            b.append("<p class=\"error\" role=\"alert\">").append(Html.escape(layout.t("Xung đột dữ liệu (trùng khóa): ", "Conflicts (duplicate keys): ")))
-                    .append(Html.escape(conflicts.toString())).append("</p>");
+            // a dry-run with conflicts is a plan that would not apply: each is said, and there is nothing to apply
+            b.append("<div class=\"error\" role=\"alert\" id=\"conflicts\"><p>").append(Html.escape(layout.t(
+                    "Kế hoạch chưa áp dụng được; sửa kế hoạch hoặc dữ liệu rồi chạy thử lại:", "The plan would not apply; change it or the data and run the dry-run again:")))
+                    .append("</p><ul>");
+            for (JsonValue v : conflicts) {
+                JsonObject k = v.asJsonObject();
+                b.append("<li>").append(Html.escape(layout.t("Dòng ", "Line "))).append(k.getInt("line")).append(": ")
+                        .append(Html.escape(k.containsKey("unit") ? k.getString("unit") + " → " + k.getString("successor") + " (" + k.getString("module")
+                                + ", " + k.getString("table") + "): " + k.getString("rule") + (k.getString("rows").isEmpty() ? "" : " [" + k.getString("rows") + "]")
+                                : k.getString("detail"))).append("</li>");
+            }
+            b.append("</ul></div></section>");
+            return b.toString();
         }
         b.append("<form method=\"post\" action=\"").append(Html.escape(layout.withLang("reorganise"))).append("\">")
                 .append(layout.csrfField())

@@ -69,8 +69,9 @@ public class SearchRecords implements RecordRule {
         Set<Long> moved = new TreeSet<>(outcome.moved());
         moved.removeAll(outcome.successors().keySet());
         units.removeAll(moved);
+        // (a unit outside the plan's scope is a new, empty root of a plan that adds provinces: nothing to index)
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO search_reindex_job (tenant_id, subtree, requested_by, pending) "
-                + "VALUES (?, ?, ?, true)")) {
+                + "SELECT ?, ?, ?, true WHERE ?::bigint = ANY (visible_tenants())")) {
             for (Long id : units) {
                 add(ps, id, false, outcome.actor());
             }
@@ -85,6 +86,7 @@ public class SearchRecords implements RecordRule {
         ps.setLong(1, unit);
         ps.setBoolean(2, subtree);
         ps.setString(3, actor.length() > 64 ? actor.substring(0, 64) : actor);
+        ps.setLong(4, unit);
         ps.addBatch();
     }
 }

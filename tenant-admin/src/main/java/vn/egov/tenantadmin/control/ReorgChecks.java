@@ -1,0 +1,92 @@
+package vn.egov.tenantadmin.control;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import vn.egov.platform.tenancy.entity.TenantKind;
+import vn.egov.tenantadmin.control.ReorgTree.Unit;
+
+/** What a plan may name: codes, GSO codes, names and kinds, checked against the tree as the plan has left it so far. */
+final class ReorgChecks {
+    private static final Pattern CODE = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
+    private static final Pattern GSO = Pattern.compile("^[0-9]{2,5}$");
+
+    private final ReorgTree tree;
+    private final List<UnitCsvPlan.LineError> errors;
+
+    ReorgChecks(ReorgTree tree, List<UnitCsvPlan.LineError> errors) {
+        this.tree = tree;
+        this.errors = errors;
+    }
+
+    boolean newCodeOk(String code, int line) {
+        if (code == null || code.length() > 63 || !CODE.matcher(code).matches()) {
+            error(line, "Mã mới \"" + (code == null ? "" : code) + "\" không hợp lệ (chữ thường không dấu, chữ số, gạch ngang; tối đa 63 ký tự)",
+                    "new code \"" + (code == null ? "" : code) + "\" is invalid (lower-case letters, digits, single hyphens; at most 63)");
+            return false;
+        }
+        if (tree.byCode(code) != null) {
+            Unit holder = tree.byCode(code);
+            error(line, "Mã \"" + code + "\" đã được dùng" + (holder.live ? " bởi đơn vị đang hoạt động " + holder.name : " (đơn vị đã kết thúc; chỉ đơn vị kế thừa nó được lấy lại mã)"),
+                    "the code \"" + code + "\" is already taken" + (holder.live ? " by a live unit" : " (by an ended unit; only its successor may take it back)"));
+            return false;
+        }
+        return true;
+    }
+
+    /** A new code for {@code u}: free, or held by an ended unit that {@code u} succeeded (its code is taken back). */
+    boolean codeFor(Unit u, String code, int line) {
+        Unit holder = tree.byCode(code);
+        if (holder != null && !holder.live && tree.current(holder) == u) {
+            return CODE.matcher(code).matches();
+        }
+        return newCodeOk(code, line);
+    }
+
+    boolean gsoOk(String gso, Unit taker, int line) {
+        if (gso == null) {
+            return true;
+        }
+        if (!GSO.matcher(gso).matches()) {
+            error(line, "Mã thống kê (GSO) \"" + gso + "\" không hợp lệ (2 đến 5 chữ số)", "the GSO code \"" + gso + "\" is invalid (2 to 5 digits)");
+            return false;
+        }
+        Unit holder = tree.byGso(gso);
+        if (holder != null && holder != taker && holder.live) {
+            error(line, "Mã thống kê \"" + gso + "\" đang thuộc đơn vị " + holder.name + " (" + holder.code + ")",
+                    "the GSO code \"" + gso + "\" belongs to the live unit \"" + holder.code + "\"");
+            return false;
+        }
+        return true;
+    }
+
+    boolean nameOk(String name, int line) {
+        if (name == null || name.isBlank() || name.length() > 200) {
+            error(line, "Tên đơn vị mới không được trống và dài tối đa 200 ký tự", "the new unit's name is required, at most 200 characters");
+            return false;
+        }
+        return true;
+    }
+
+    boolean kindOk(String kind, int line) {
+        for (TenantKind k : TenantKind.values()) {
+            if (k.dbValue().equals(kind)) {
+                return true;
+            }
+        }
+        error(line, "Loại đơn vị \"" + (kind == null ? "" : kind) + "\" không hợp lệ", "unknown kind \"" + (kind == null ? "" : kind) + "\"");
+        return false;
+    }
+
+    String temporaryCode(String code) {
+        String base = (code.length() > 50 ? code.substring(0, 50) : code) + "-moi";
+        String c = base;
+        for (int i = 2; tree.byCode(c) != null; i++) {
+            c = base + "-" + i;
+        }
+        return c;
+    }
+
+    private void error(int line, String vi, String en) {
+        errors.add(new UnitCsvPlan.LineError(line, vi + " / " + en));
+    }
+}

@@ -1,0 +1,72 @@
+package vn.egov.tenantadmin.control;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import vn.egov.platform.tenancy.reorg.Handover;
+import vn.egov.tenantadmin.control.ReorgTree.Unit;
+
+/** How a played plan is told: its operations in words, the units with their records, the basis to apply it with. */
+final class ReorgReport {
+    private final ReorgTree tree;
+
+    ReorgReport(ReorgTree tree) {
+        this.tree = tree;
+    }
+
+    JsonObjectBuilder report(ReorgPlan plan, boolean applied, Set<String> referenced, List<JsonObject> described, List<ReorgStep> steps) {
+        JsonObjectBuilder basis = Json.createObjectBuilder();
+        for (String code : referenced) {
+            Unit u = tree.byCode(code);
+            if (u != null && u.existing) {
+                basis.add(code, u.version);
+            }
+        }
+        JsonArrayBuilder ops = Json.createArrayBuilder();
+        described.forEach(ops::add);
+        long ended = tree.all().stream().filter(tree::endedInPlan).count();
+        long moves = steps.stream().filter(s -> s instanceof ReorgStep.Move).count();
+        long creates = steps.stream().filter(s -> s instanceof ReorgStep.Create).count();
+        Map<String, Long> toMove = new TreeMap<>();
+        for (Unit u : tree.all()) {
+            if (tree.endedInPlan(u)) {
+                u.records.forEach((t, n) -> toMove.merge(t, n, Long::sum));
+            }
+        }
+        return Json.createObjectBuilder().add("title", plan.title()).add("applied", applied)
+                .add("operations", ops).add("basis", basis)
+                .add("unitsEnded", ended).add("unitsMoved", moves).add("unitsCreated", creates)
+                .add("recordsToTransfer", Reorganiser.counts(toMove))
+                .add("usernames", "Tên đăng nhập là duy nhất toàn tỉnh: người dùng của đơn vị sáp nhập giữ nguyên tài khoản, không thể trùng "
+                        + "/ usernames are unique province-wide: users of merged units keep their accounts, no clash is possible");
+    }
+
+    static String admins(Handover.Admins a) {
+        return switch (a) {
+            case ADMINS -> "giữ quyền quản trị ở đơn vị kế thừa";
+            case STAFF -> "thành cán bộ của đơn vị kế thừa, không còn quyền quản trị";
+            case NONE -> "không giữ vai trò nào (tài khoản bị khóa)";
+        };
+    }
+
+    JsonArrayBuilder unitsJson(List<Unit> list, Unit successor) {
+        JsonArrayBuilder a = Json.createArrayBuilder();
+        list.forEach(u -> a.add(unitJson(u, successor)));
+        return a;
+    }
+
+    JsonObjectBuilder unitJson(Unit u, Unit successor) {
+        return Json.createObjectBuilder().add("code", u.code).add("name", u.name).add("successor", successor.code)
+                .add("users", u.records.getOrDefault("app_user", 0L)).add("records", Reorganiser.counts(u.records))
+                .add("subUnits", tree.liveChildren(u));
+    }
+
+    static String names(List<Unit> list) {
+        return String.join(", ", list.stream().map(u -> u.name + " (" + u.code + ")").toList());
+    }
+}
