@@ -135,7 +135,7 @@ public class ItEnvironment implements LauncherSessionListener {
                             + "AND NOT EXISTS (SELECT 1 FROM dossier_file WHERE name = 'seed.pdf')",
                     "INSERT INTO dossier_event (tenant_id, dossier_id, status, actor) SELECT tenant_id, id, 'received', 'seed' FROM dossier "
                             + "WHERE created_by = 'seed' AND NOT EXISTS (SELECT 1 FROM dossier_event WHERE actor = 'seed')",
-                    "INSERT INTO dossier_sequence (tenant_id, day, last) SELECT " + province + ", '2000-01-03', 1 ON CONFLICT DO NOTHING",
+                    "INSERT INTO dossier_sequence (tenant_id, prefix, day, last) SELECT " + province + ", 'seed', '2000-01-03', 1 ON CONFLICT DO NOTHING",
                     // its processing: a handover, a notice (a request to supplement), a status change already sent to the national portal
                     "INSERT INTO dossier_handover (tenant_id, dossier_id, from_step, from_name, to_step, to_name, to_unit, given_by) SELECT tenant_id, id, "
                             + "'tiep-nhan', 'Tiếp nhận', 'xu-ly', 'Xử lý', tenant_id, 'seed' FROM dossier WHERE created_by = 'seed' "
