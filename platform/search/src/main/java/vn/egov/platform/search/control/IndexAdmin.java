@@ -133,7 +133,8 @@ public class IndexAdmin {
         for (SearchSource source : sources) {
             types.add(source.type());
             source.countsByUnit().forEach((id, n) -> {
-                if (units.containsKey(id)) {
+                // an ended unit is no place to search: what it still keeps (a superseded procedure, say) is not indexed
+                if (units.containsKey(id) && !units.get(id).isRetired()) {
                     database.merge(id, n, Long::sum);
                 }
             });

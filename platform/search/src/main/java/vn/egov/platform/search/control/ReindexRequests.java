@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import vn.egov.platform.tenancy.TenantScope;
 
 /**
  * Starts the reindex jobs that were left pending in the database (by a reorganisation the operator's tool applied,
@@ -27,21 +28,19 @@ public class ReindexRequests {
         int n = 0;
         for (int i = 0; i < 100; i++) {
             long id;
-            long unit;
-            boolean subtree;
+            TenantScope scope;
             try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, tenant_id, subtree FROM search_reindex_claim()"); ResultSet rs = ps.executeQuery()) {
+                    "SELECT id, tenant_id, path, subtree FROM search_reindex_claim()"); ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return n;
                 }
                 id = rs.getLong(1);
-                unit = rs.getLong(2);
-                subtree = rs.getBoolean(3);
+                scope = new TenantScope(rs.getLong(2), rs.getString(3), rs.getBoolean(4));
             } catch (SQLException e) {
                 LOG.log(Level.WARNING, "could not claim a pending reindex job", e);
                 return n;
             }
-            reindexer.resume(id, unit, subtree);
+            reindexer.resume(id, scope);
             n++;
         }
         return n;

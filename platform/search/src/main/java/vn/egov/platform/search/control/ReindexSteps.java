@@ -36,6 +36,9 @@ public class ReindexSteps {
     @Inject
     SearchIndex index;
 
+    @Inject
+    vn.egov.platform.tenancy.control.TenantDirectory directory;
+
     public long createJob(Tenant unit, boolean subtree, String requestedBy, int units) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO search_reindex_job (tenant_id, subtree, requested_by, units_total) VALUES (?, ?, ?, ?) RETURNING id")) {
@@ -73,8 +76,13 @@ public class ReindexSteps {
         return documents.size();
     }
 
-    public void total(long jobId, int units) {
-        update("UPDATE search_reindex_job SET units_total = ? WHERE id = ?", units, jobId);
+    /** The live units a pending job covers now (the unit, or its subtree), recorded as the job's total. */
+    public List<Tenant> begin(long jobId, long unitId, boolean subtree) {
+        Tenant root = directory.byId(unitId).orElse(null);
+        List<Tenant> units = root == null ? List.of() : subtree
+                ? directory.subtree(root).stream().filter(t -> !t.isRetired()).toList() : List.of(root);
+        update("UPDATE search_reindex_job SET units_total = ? WHERE id = ?", units.size(), jobId);
+        return units;
     }
 
     public void finish(long jobId, String error) {

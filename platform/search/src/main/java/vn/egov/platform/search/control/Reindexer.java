@@ -52,17 +52,9 @@ public class Reindexer {
      * Runs a job that was recorded as pending (by a reorganisation in the operator's tool) under the scope of its unit
      * (and subtree, if the job says so): the units are those of now.
      */
-    public void resume(long jobId, long unitId, boolean subtree) {
-        Tenant root = directory.byId(unitId).orElse(null);
-        if (root == null) {
-            return;
-        }
-        List<Tenant> units = subtree ? directory.subtree(root).stream().filter(t -> !t.isRetired()).toList() : List.of(root);
-        TenantScope scope = new TenantScope(root.getId(), root.getPath(), subtree);
-        call(scope, () -> {
-            steps.total(jobId, units.size());
-            return null;
-        });
+    public void resume(long jobId, TenantScope scope) {
+        // on the worker's thread: the units are read in a transaction of the job's own scope
+        List<Tenant> units = call(scope, () -> steps.begin(jobId, scope.tenantId(), scope.subtree()));
         executor().submit(() -> run(jobId, units, scope));
     }
 

@@ -70,7 +70,7 @@ public class SearchRecords implements RecordRule {
         moved.removeAll(outcome.successors().keySet());
         units.removeAll(moved);
         // (a unit outside the plan's scope is a new, empty root of a plan that adds provinces: nothing to index)
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO search_reindex_job (tenant_id, subtree, requested_by, pending) "
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO search_reindex_job (tenant_id, subtree, requested_by, queued) "
                 + "SELECT ?, ?, ?, true WHERE ?::bigint = ANY (visible_tenants())")) {
             for (Long id : units) {
                 add(ps, id, false, outcome.actor());
