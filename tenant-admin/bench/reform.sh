@@ -106,8 +106,8 @@ WITH d AS (INSERT INTO dossier (tenant_id, code, procedure_id, procedure_code, p
   RETURNING id, tenant_id)
 INSERT INTO dossier_event (tenant_id, dossier_id, status, actor) SELECT tenant_id, id, 'received', 'bench' FROM d;
 INSERT INTO dossier_sequence (tenant_id, prefix, day, last) SELECT id, code, DATE '2026-12-06', 1 + $records * 3 / 20 / n FROM cm;
-INSERT INTO document (tenant_id, register, status, series, doc_type, symbol, year, number, number_symbol, issuer, abstract, issued_on, created_by)
-  SELECT u.id, 'outgoing', 'issued', 'normal', 'Công văn', 'UBND', 2026, (g / u.n) + 1, ((g / u.n) + 1) || '/UBND', 'UBND', 'Về việc ' || g,
+INSERT INTO document (tenant_id, register, status, doc_type, symbol, year, number, number_symbol, issuer, abstract, issued_on, created_by)
+  SELECT u.id, 'outgoing', 'issued', 'Công văn', 'UBND', 2026, (g / u.n) + 1, ((g / u.n) + 1) || '/UBND', 'UBND', 'Về việc ' || g,
          DATE '2026-12-01', 'bench' FROM generate_series(0, $records / 5 - 1) g JOIN u ON u.k = g % u.n;
 INSERT INTO document_counter (tenant_id, register, series, year, last)
   SELECT tenant_id, 'outgoing', 'normal', 2026, max(number) FROM document WHERE register = 'outgoing' GROUP BY tenant_id;
@@ -135,16 +135,18 @@ plan="$work/plan.csv"
 ops=$(($(wc -l < "$plan") - 1))
 
 total() { in_root "$1" "SELECT sum(n) FROM reorg_count(visible_tenants())" | tail -1; }
-counts() { in_root "$1" "SELECT table_name || '=' || sum(n) FROM reorg_count(visible_tenants()) GROUP BY 1 ORDER BY 1" | grep '='; }
+counts() { in_root "$1" "SELECT table_name || '=' || sum(n) FROM reorg_count(visible_tenants()) GROUP BY table_name ORDER BY table_name" | grep '='; }
 before=$(( $(total lao-cai) + $(total tinh-hai) ))
 { counts lao-cai; counts tinh-hai; } | awk -F= '{s[$1]+=$2} END {for (k in s) print k "=" s[k]}' | sort > "$work.before"
 
 # the ceiling: the same rows moved by one plain UPDATE per table (what no rule could beat), rolled back
 c0=$(date +%s.%N)
-pg -c "BEGIN" -c "SELECT set_config('app.tenant_id', (SELECT id FROM tenant WHERE code = 'lao-cai')::text, true)" \
-   -c "DO \$\$ DECLARE t text; BEGIN FOR t IN SELECT reorg_tenant_tables() LOOP
-         EXECUTE format('UPDATE %I SET tenant_id = tenant_id WHERE tenant_id IN (SELECT id FROM tenant WHERE kind IN (''commune'', ''ward'', ''township'', ''district'', ''city'', ''town''))', t);
-       END LOOP; END \$\$" -c "ROLLBACK" > /dev/null 2>&1 || true
+for p in lao-cai tinh-hai; do
+  pg -c "BEGIN" -c "SELECT set_config('app.tenant_id', (SELECT id FROM tenant WHERE code = '$p')::text, true), set_config('app.subtree', 'on', true)" \
+     -c "DO \$\$ DECLARE t text; BEGIN FOR t IN SELECT reorg_tenant_tables() LOOP
+           EXECUTE format('UPDATE %I SET tenant_id = tenant_id WHERE tenant_id IN (SELECT id FROM tenant WHERE kind IN (''commune'', ''ward'', ''township'', ''district'', ''city'', ''town''))', t);
+         END LOOP; END \$\$" -c "ROLLBACK" > /dev/null
+done
 c1=$(date +%s.%N)
 
 t0=$(date +%s.%N)
@@ -155,7 +157,7 @@ egov reorganise --plan "$plan" --title "Bench reform" --apply --basis "$basis" >
 t2=$(date +%s.%N)
 after=$(total tinh-hop-nhat)
 counts tinh-hop-nhat | sort > "$work.after"
-moved=$(grep -A200 '"moved"' "$work.apply.log" | sed -n '/"moved"/,/}/p' | grep -o ': [0-9]*' | tr -d ': ' | paste -sd+ | bc)
+moved=$(python3 -c 'import json,sys; t=open(sys.argv[1]).read(); r=json.loads(t[t.index("\n{")+1:t.rindex("\n}")+2]); print(sum(r["moved"].values()))' "$work.apply.log")
 
 dry_ms=$(grep -o 'checked in [0-9]* ms' "$work.dry.log" | grep -o '[0-9]*')
 apply_ms=$(grep -o 'in [0-9]* ms (one transaction)' "$work.apply.log" | grep -o '[0-9]*')
