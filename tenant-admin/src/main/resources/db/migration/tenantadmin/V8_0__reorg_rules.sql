@@ -87,10 +87,8 @@ END $$;
 -- unit's administrators become there is the plan's word.
 -- p_admins: 'admins' keep their rights (now over the successor), 'staff' (the default) keep STAFF and their duties
 -- but lose UNIT_ADMIN, PROVINCE_ADMIN and subtree rights, 'none' keep their account (history names it) with no role, disabled.
-CREATE FUNCTION reorg_accounts(p_from bigint, p_to bigint, p_admins text) RETURNS bigint
+CREATE FUNCTION reorg_accounts(p_from bigint, p_to bigint, p_admins text) RETURNS TABLE (table_name text, moved bigint)
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-DECLARE
-    n bigint;
 BEGIN
     PERFORM reorg_require_scope(ARRAY[p_from, p_to]);
     IF p_admins = 'staff' THEN
@@ -105,8 +103,7 @@ BEGIN
         RAISE EXCEPTION 'unknown administrators rule %', p_admins USING ERRCODE = '22023';
     END IF;
     UPDATE app_user SET tenant_id = p_to WHERE tenant_id = p_from;
-    GET DIAGNOSTICS n = ROW_COUNT;
-    RETURN n;
+    table_name := 'app_user'; GET DIAGNOSTICS moved = ROW_COUNT; RETURN NEXT;
 END $$;
 
 REVOKE EXECUTE ON FUNCTION reorg_conflicts(bigint[], bigint, text[]), reorg_transfer(bigint, bigint, text[]),

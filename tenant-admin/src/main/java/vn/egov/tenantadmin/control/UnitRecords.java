@@ -1,16 +1,10 @@
 package vn.egov.tenantadmin.control;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import vn.egov.platform.tenancy.reorg.Conflict;
 import vn.egov.platform.tenancy.reorg.Handover;
-import vn.egov.platform.tenancy.reorg.RecordRule;
-import vn.egov.platform.tenancy.reorg.Transferred;
+import vn.egov.platform.tenancy.reorg.FunctionRecords;
 
 /**
  * How a unit's accounts and administration follow a reorganisation (database function {@code reorg_accounts}, V8_0):
@@ -20,45 +14,17 @@ import vn.egov.platform.tenancy.reorg.Transferred;
  * trail and applied plans simply go with them; where the successor has its own settings or logo, its own win and the
  * others are kept in the plan's report.
  */
-public class UnitRecords implements RecordRule {
-
-    @Override
-    public String module() {
-        return "units";
+public class UnitRecords extends FunctionRecords {
+    public UnitRecords() {
+        super("units", Set.of("app_user"), Set.of("api_token", "audit_entry", "reorg_plan", "unit_setting", "unit_logo", "user_invitation"),
+                "reorg_accounts", 1,
+                "Người dùng giữ tài khoản và thuộc đơn vị kế thừa; quản trị viên của đơn vị kết thúc thành cán bộ (mặc định), giữ quyền "
+                        + "quản trị hoặc không giữ gì, theo kế hoạch; thiết lập của đơn vị kế thừa được giữ / users keep their accounts under the "
+                        + "successor; the ended unit's administrators become staff (default), administrators or nothing, as the plan says");
     }
 
     @Override
-    public Set<String> tables() {
-        return Set.of("app_user");
-    }
-
-    @Override
-    public Set<String> generic() {
-        return Set.of("api_token", "audit_entry", "reorg_plan", "unit_setting", "unit_logo", "user_invitation");
-    }
-
-    @Override
-    public String describe() {
-        return "Người dùng giữ tài khoản và thuộc đơn vị kế thừa; quản trị viên của đơn vị kết thúc thành cán bộ (mặc định), giữ quyền "
-                + "quản trị hoặc không giữ gì, theo kế hoạch; thiết lập của đơn vị kế thừa được giữ / users keep their accounts under the "
-                + "successor; the ended unit's administrators become staff (default), administrators or nothing, as the plan says";
-    }
-
-    @Override
-    public List<Conflict> conflicts(Connection c, Handover h) {
-        return List.of();
-    }
-
-    @Override
-    public Transferred transfer(Connection c, Handover h) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT reorg_accounts(?, ?, ?)")) {
-            ps.setLong(1, h.from());
-            ps.setLong(2, h.to());
-            ps.setString(3, h.admins().name().toLowerCase(java.util.Locale.ROOT));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return Transferred.of(Map.of("app_user", rs.getLong(1)));
-            }
-        }
+    protected void bind(PreparedStatement ps, Handover h) throws SQLException {
+        ps.setString(3, h.admins().name().toLowerCase(java.util.Locale.ROOT));
     }
 }

@@ -10,8 +10,7 @@ import java.util.List;
 import java.util.Set;
 import vn.egov.platform.tenancy.reorg.Conflict;
 import vn.egov.platform.tenancy.reorg.Handover;
-import vn.egov.platform.tenancy.reorg.RecordRule;
-import vn.egov.platform.tenancy.reorg.Transferred;
+import vn.egov.platform.tenancy.reorg.FunctionRecords;
 
 /**
  * How official documents follow a reorganisation (database functions {@code documents_reorg_*}, V8_2). Registers
@@ -22,31 +21,23 @@ import vn.egov.platform.tenancy.reorg.Transferred;
  * falls before entries a closing register already holds is refused: a register cannot close in the middle of its
  * numbering.
  */
-public class DocumentRecords implements RecordRule {
-
-    @Override
-    public String module() {
-        return "documents";
+public class DocumentRecords extends FunctionRecords {
+    public DocumentRecords() {
+        super("documents", Set.of("document", "document_counter", "document_delivery", "document_inbound"),
+                Set.of("document_event", "document_file", "document_outbound", "document_outbox", "document_exchange_identity"),
+                "documents_reorg_transfer", 1,
+                "Sổ đăng ký văn bản của đơn vị kết thúc được khóa từ ngày hiệu lực và giữ nguyên (Nghị định 30/2020/NĐ-CP); đơn vị kế thừa "
+                        + "đánh số trong sổ của mình; văn bản đang xử lý chuyển sang đơn vị kế thừa; không số nào bị đổi / the ended unit's "
+                        + "registers close on the effective date and stay as they were (Decree 30/2020); the successor numbers in its own; "
+                        + "documents in handling continue; no number changes");
     }
 
     @Override
-    public Set<String> tables() {
-        return Set.of("document", "document_counter", "document_delivery", "document_inbound");
+    protected void bind(PreparedStatement ps, Handover h) throws SQLException {
+        ps.setDate(3, Date.valueOf(h.effective()));
     }
 
-    @Override
-    public Set<String> generic() {
-        return Set.of("document_event", "document_file", "document_outbound", "document_outbox", "document_exchange_identity");
-    }
-
-    @Override
-    public String describe() {
-        return "Sổ đăng ký văn bản của đơn vị kết thúc được khóa từ ngày hiệu lực và giữ nguyên (Nghị định 30/2020/NĐ-CP); đơn vị kế thừa "
-                + "đánh số trong sổ của mình; văn bản đang xử lý chuyển sang đơn vị kế thừa; không số nào bị đổi / the ended unit's "
-                + "registers close on the effective date and stay as they were (Decree 30/2020); the successor numbers in its own; "
-                + "documents in handling continue; no number changes";
-    }
-
+    /** A register that would close before entries it already holds: numbered after the effective date. */
     @Override
     public List<Conflict> conflicts(Connection c, Handover h) throws SQLException {
         List<Conflict> out = new ArrayList<>();
@@ -66,17 +57,5 @@ public class DocumentRecords implements RecordRule {
             }
         }
         return out;
-    }
-
-    @Override
-    public Transferred transfer(Connection c, Handover h) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT table_name, moved FROM documents_reorg_transfer(?, ?, ?)")) {
-            ps.setLong(1, h.from());
-            ps.setLong(2, h.to());
-            ps.setDate(3, Date.valueOf(h.effective()));
-            try (ResultSet rs = ps.executeQuery()) {
-                return Transferred.read(rs);
-            }
-        }
     }
 }

@@ -1,15 +1,10 @@
 package vn.egov.portal.control;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Set;
-import vn.egov.platform.tenancy.reorg.Conflict;
+import vn.egov.platform.tenancy.reorg.FunctionRecords;
 import vn.egov.platform.tenancy.reorg.Handover;
-import vn.egov.platform.tenancy.reorg.RecordRule;
-import vn.egov.platform.tenancy.reorg.Transferred;
 
 /**
  * How a unit's site follows a reorganisation (database function {@code portal_reorg_transfer}, V8_4): articles with
@@ -17,45 +12,17 @@ import vn.egov.platform.tenancy.reorg.Transferred;
  * unless the plan names the ended unit's site for it ({@code site}); a menu or theme not taken is kept in the plan's
  * report; visits add up. The site's cached pages follow the {@code UnitsReorganised} event ({@link PageCache}).
  */
-public class PortalRecords implements RecordRule {
-
-    @Override
-    public String module() {
-        return "portal";
+public class PortalRecords extends FunctionRecords {
+    public PortalRecords() {
+        super("portal", Set.of("portal_file", "portal_category", "portal_page", "portal_article", "portal_article_version", "portal_menu_item",
+                        "portal_theme", "portal_site_visit"), Set.of(), "portal_reorg_transfer", 1,
+                "Tin bài, chuyên mục, trang, tệp chuyển sang đơn vị kế thừa; cổng của đơn vị kế thừa giữ trình đơn và giao diện của mình trừ "
+                        + "khi kế hoạch chọn cổng của đơn vị sáp nhập; lượt truy cập cộng dồn / articles, categories, pages and files follow; "
+                        + "the successor keeps its own menu and theme unless the plan says otherwise; visits add up");
     }
 
     @Override
-    public Set<String> tables() {
-        return Set.of("portal_file", "portal_category", "portal_page", "portal_article", "portal_article_version", "portal_menu_item",
-                "portal_theme", "portal_site_visit");
-    }
-
-    @Override
-    public Set<String> generic() {
-        return Set.of();
-    }
-
-    @Override
-    public String describe() {
-        return "Tin bài, chuyên mục, trang, tệp chuyển sang đơn vị kế thừa; cổng của đơn vị kế thừa giữ trình đơn và giao diện của mình trừ "
-                + "khi kế hoạch chọn cổng của đơn vị sáp nhập; lượt truy cập cộng dồn / articles, categories, pages and files follow; "
-                + "the successor keeps its own menu and theme unless the plan says otherwise; visits add up";
-    }
-
-    @Override
-    public List<Conflict> conflicts(Connection c, Handover h) {
-        return List.of();
-    }
-
-    @Override
-    public Transferred transfer(Connection c, Handover h) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT table_name, moved, replaced, replaced_rows FROM portal_reorg_transfer(?, ?, ?)")) {
-            ps.setLong(1, h.from());
-            ps.setLong(2, h.to());
-            ps.setBoolean(3, h.site());
-            try (ResultSet rs = ps.executeQuery()) {
-                return Transferred.read(rs);
-            }
-        }
+    protected void bind(PreparedStatement ps, Handover h) throws SQLException {
+        ps.setBoolean(3, h.site());
     }
 }

@@ -2,16 +2,11 @@ package vn.egov.platform.search.control;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import vn.egov.platform.tenancy.UnitsReorganised;
-import vn.egov.platform.tenancy.reorg.Conflict;
-import vn.egov.platform.tenancy.reorg.Handover;
-import vn.egov.platform.tenancy.reorg.RecordRule;
-import vn.egov.platform.tenancy.reorg.Transferred;
+import vn.egov.platform.tenancy.reorg.FunctionRecords;
 
 /**
  * How the search index follows a reorganisation (database functions {@code search_reorg_transfer} and
@@ -19,43 +14,11 @@ import vn.egov.platform.tenancy.reorg.Transferred;
  * transaction; the successors are reindexed, in the server by {@link ReorganisationFollower} in the same transaction,
  * after the operator's tool by pending jobs that the worker starts ({@link ReindexRequests}).
  */
-public class SearchRecords implements RecordRule {
-
-    @Override
-    public String module() {
-        return "search";
-    }
-
-    @Override
-    public Set<String> tables() {
-        return Set.of("search_outbox", "search_reindex_job");
-    }
-
-    @Override
-    public Set<String> generic() {
-        return Set.of();
-    }
-
-    @Override
-    public String describe() {
-        return "Mục tìm kiếm của đơn vị kết thúc bị gỡ khỏi chỉ mục trong cùng giao dịch; đơn vị kế thừa được lập chỉ mục lại / "
-                + "the ended unit's items leave the index in the same transaction; successors are reindexed";
-    }
-
-    @Override
-    public List<Conflict> conflicts(Connection c, Handover h) {
-        return List.of();
-    }
-
-    @Override
-    public Transferred transfer(Connection c, Handover h) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT table_name, moved FROM search_reorg_transfer(?, ?)")) {
-            ps.setLong(1, h.from());
-            ps.setLong(2, h.to());
-            try (ResultSet rs = ps.executeQuery()) {
-                return Transferred.read(rs);
-            }
-        }
+public class SearchRecords extends FunctionRecords {
+    public SearchRecords() {
+        super("search", Set.of("search_outbox", "search_reindex_job"), Set.of(), "search_reorg_transfer", 0,
+                "Mục tìm kiếm của đơn vị kết thúc bị gỡ khỏi chỉ mục trong cùng giao dịch; đơn vị kế thừa được lập chỉ mục lại / "
+                        + "the ended unit's items leave the index in the same transaction; successors are reindexed");
     }
 
     @Override
