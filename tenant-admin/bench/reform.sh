@@ -75,6 +75,8 @@ CREATE TEMP TABLE u AS SELECT t.id, t.code, t.kind, t.parent_id, row_number() OV
   FROM tenant t WHERE t.path <@ (SELECT path FROM tenant WHERE code = '$p');
 CREATE TEMP TABLE cm AS SELECT id, code, parent_id, row_number() OVER (ORDER BY id) - 1 AS k, count(*) OVER () AS n FROM u
   WHERE kind IN ('commune', 'ward', 'township');
+ANALYZE u;
+ANALYZE cm;
 INSERT INTO unit_setting (tenant_id, display_name) SELECT id, code FROM u ON CONFLICT DO NOTHING;
 INSERT INTO notice (tenant_id, title, body, created_by)
   SELECT u.id, 'Thông báo ' || g, 'Nội dung thông báo số ' || g, 'bench' FROM generate_series(1, $records / 20) g JOIN u ON u.k = g % u.n;
