@@ -108,6 +108,10 @@ final class ReorgRun {
             sql.scope(owner);
         }
         for (ReorgStep raw : steps.subList(first, steps.size())) {
+            if (trial && !resolvable(raw)) {
+                // a unit this step needs was not created, an earlier step having failed: that failure is reported already
+                continue;
+            }
             ReorgStep s = ReorgStep.resolve(raw, this::real);
             Savepoint sp = trial ? c.setSavepoint() : null;
             try {
@@ -127,6 +131,15 @@ final class ReorgRun {
         UnitsReorganised outcome = new UnitsReorganised(planId, successors, List.copyOf(touched), created, actor);
         for (RecordRule r : rules) {
             r.finish(c, outcome, acting != null);
+        }
+    }
+
+    private boolean resolvable(ReorgStep step) {
+        try {
+            ReorgStep.resolve(step, this::real);
+            return true;
+        } catch (IllegalStateException e) {
+            return false;
         }
     }
 
