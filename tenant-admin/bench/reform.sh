@@ -50,6 +50,7 @@ BEGIN
   FOR r IN SELECT t.id, t.code, t.name, t.kind, t.parent_id, nlevel(t.path) AS depth FROM tenant t
             WHERE t.path <@ (SELECT path FROM tenant WHERE code = '$1') AND t.id <> (SELECT id FROM tenant WHERE code = '$1')
               AND ('$4' <> 'district' OR t.kind IN ('district', 'city', 'town', 'commune', 'ward', 'township'))
+              AND t.code !~ '-[xy][0-9]+$'   -- the original districts only, not earlier copies
             ORDER BY t.path LOOP
     SELECT new INTO p FROM m WHERE old = r.parent_id;
     INSERT INTO tenant (code, name, kind, parent_id) VALUES (r.code || '-$3', r.name || ' ($3)', r.kind,
