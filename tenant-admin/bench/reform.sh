@@ -144,7 +144,9 @@ before=$(( $(total lao-cai) + $(total tinh-hai) ))
 
 # the ceiling: the same rows moved by one plain UPDATE per table (what no rule could beat), rolled back
 c0=$(date +%s.%N)
-for p in lao-cai tinh-hai; do
+# (BENCH_CEILING=0 skips it: at ten times the size each row's row-level security check scans a scope of ~1,770 ids,
+# and the single UPDATE of every row took more than 8 minutes)
+for p in $([ "${BENCH_CEILING:-1}" = 0 ] || echo lao-cai tinh-hai); do
   pg -c "BEGIN" -c "SELECT set_config('app.tenant_id', (SELECT id FROM tenant WHERE code = '$p')::text, true), set_config('app.subtree', 'on', true)" \
      -c "DO \$\$ DECLARE t text; BEGIN FOR t IN SELECT reorg_tenant_tables() LOOP
            EXECUTE format('UPDATE %I SET tenant_id = tenant_id WHERE tenant_id IN (SELECT id FROM tenant WHERE kind IN (''commune'', ''ward'', ''township'', ''district'', ''city'', ''town''))', t);
