@@ -144,10 +144,12 @@ before=$(( $(total lao-cai) + $(total tinh-hai) ))
 
 # the ceiling: the same rows moved by one plain UPDATE per table (what no rule could beat), rolled back
 c0=$(date +%s.%N)
-# (BENCH_CEILING=0 skips it: at ten times the size each row's row-level security check scans a scope of ~1,770 ids,
-# and the single UPDATE of every row took more than 8 minutes)
+# (BENCH_CEILING=0 skips it.) Without bitmap scans: with them the planner ORs in the dossier policy's
+# "parties && visible_tenants()" through the GIN index, which at ten times the size (a scope of ~1,770 units) costs
+# seconds per probe and made this one UPDATE of the dossiers take minutes; the ceiling is the best plan's time.
 for p in $([ "${BENCH_CEILING:-1}" = 0 ] || echo lao-cai tinh-hai); do
-  pg -c "BEGIN" -c "SELECT set_config('app.tenant_id', (SELECT id FROM tenant WHERE code = '$p')::text, true), set_config('app.subtree', 'on', true)" \
+  pg -c "BEGIN" -c "SET LOCAL enable_bitmapscan = off" \
+     -c "SELECT set_config('app.tenant_id', (SELECT id FROM tenant WHERE code = '$p')::text, true), set_config('app.subtree', 'on', true)" \
      -c "DO \$\$ DECLARE t text; BEGIN FOR t IN SELECT reorg_tenant_tables() LOOP
            EXECUTE format('UPDATE %I SET tenant_id = tenant_id WHERE tenant_id IN (SELECT id FROM tenant WHERE kind IN (''commune'', ''ward'', ''township'', ''district'', ''city'', ''town''))', t);
          END LOOP; END \$\$" -c "ROLLBACK" > /dev/null
