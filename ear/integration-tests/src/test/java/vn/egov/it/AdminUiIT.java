@@ -478,10 +478,22 @@ class AdminUiIT extends DeployedEar {
         assertTrue(text("#plan-errors").contains("xa-khong-co-" + s));
         screenshot("admin-reorganise-invalid");
 
+        // an effective date that is no day: the message beside the field, what was typed shown again, nothing changed
         type("title", "Sáp nhập xã thử " + s);
+        type("effective", "31/02/2026");
         type("plan", "operation,units,target,parent,code,name,kind\nmerge,xa-gop-" + s + ",xa-nhan-" + s + ",,,,\n");
         submit();
+        assertTrue(text("#effective-error").contains("31/02/2026") && text("#effective-error").contains("dd/MM/yyyy"), text("#effective-error"));
+        assertEquals("31/02/2026", browser.findElement(By.id("effective")).getAttribute("value"));
+        assertTrue(browser.findElement(By.id("plan")).getAttribute("value").contains("xa-gop-" + s));
+        assertEquals(200, Api.anonymous().get("/api/tenants/xa-gop-" + s).status());
+        screenshot("admin-reorganise-bad-effective");
+
+        String today = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").format(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
+        type("effective", today);
+        submit();
         assertTrue(text("#dry-run").contains("xa-gop-" + s), text("#dry-run"));
+        assertTrue(text("#dry-run-effective").endsWith(today), text("#dry-run-effective"));
         assertTrue(text("#dry-run-totals").startsWith("Kết thúc 1 đơn vị"), text("#dry-run-totals"));
         assertEquals(200, Api.anonymous().get("/api/tenants/xa-gop-" + s).status(), "a dry-run changes nothing");
         screenshot("admin-reorganise-dry-run");

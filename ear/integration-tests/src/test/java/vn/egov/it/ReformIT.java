@@ -45,7 +45,7 @@ class ReformIT extends DeployedEar {
     /** Outboxes emptied by their workers while the test runs, and tables whose rows a rule adds up or replaces (checked apart). */
     static final Set<String> NOT_COUNTED = Set.of("search_outbox", "dossier_outbox", "document_outbox", "search_reindex_job", "audit_entry",
             "reorg_plan", "portal_site_visit", "unit_setting", "unit_procedure", "dossier_sequence", "portal_menu_item", "portal_theme",
-            "app_user");
+            "app_user", "notice", "portal_page", "portal_category");
 
     final String s = UUID.randomUUID().toString().substring(0, 6);
     final String p1 = "tinh-mot-" + s;
@@ -196,6 +196,13 @@ class ReformIT extends DeployedEar {
             }
         }
         assertEquals(before.get("app_user"), after.get("app_user"), "every account is kept");
+        // the two units the plan made (the province, the new commune) start as every new unit does: a welcome notice,
+        // an introduction page and the two categories; the ended units' categories of the same slug became their
+        // successors' (each successor has one "Tin tức"), every other row is kept
+        assertEquals(before.get("notice") + 2, after.get("notice"), "the notices kept, and the new units' welcome");
+        assertEquals(before.get("portal_page") + 2, after.get("portal_page"), "the pages kept, and the new units' introduction");
+        assertEquals(0L, sameSlugTwice(root), "no unit has two categories of one slug");
+        assertTrue(after.get("portal_category") < before.get("portal_category"), before + " -> " + after);
         assertTrue(before.get("document") >= 10 && before.get("dossier") >= 18 && before.get("portal_article") >= 14, before.toString());
         String newCommune = c11;   // the new commune took back Xã Một Một's code
 
@@ -308,6 +315,17 @@ class ReformIT extends DeployedEar {
         assertTrue(home.contains("#14532d"), "and its theme");
         String newHome = Api.anonymous().get("/t/" + newCommune + "/", "text/html").body();
         assertTrue(newHome.contains("Tin của " + c12), "Xã Một Hai's article is the new commune's");
+        // each successor has one "Tin tức", the ended units' news in it (not a second category of the same name)
+        admins.put(newCommune, Api.as(Fixtures.user(newCommune, false, "UNIT_ADMIN"), Fixtures.PASSWORD));
+        long newsOfNew = category(newCommune, "tin-tuc").getJsonNumber("id").longValue();
+        category(newCommune, "thong-bao");
+        category(c22, "tin-tuc");
+        Api.Response articles = admins.get(newCommune).get("/api/t/" + newCommune + "/portal/articles?limit=200");
+        assertEquals(200, articles.status(), articles.toString());
+        List<JsonObject> ofC12 = jakarta.json.Json.createReader(new java.io.StringReader(articles.body())).readArray().getValuesAs(JsonObject.class)
+                .stream().filter(x -> x.getString("title").equals("Tin của " + c12)).toList();
+        assertEquals(1, ofC12.size(), articles.body());
+        assertEquals(newsOfNew, ofC12.get(0).getJsonNumber("categoryId").longValue(), "Xã Một Hai's news is in the new commune's Tin tức");
 
         // ---- search: the ended units' items left the index; the changed units are reindexed from the tool's pending jobs
         PortalIT.await("the index matches the database for the new province", () -> {
@@ -361,6 +379,28 @@ class ReformIT extends DeployedEar {
         assertTrue(refused.body().contains("giữa chừng"), refused.body());
         assertEquals("active", tenant(a).get("status"), "nothing changed");
         assertEquals(before, stable(count(district)));
+        // an effective date that is no day, in the query or in the plan: 400 naming the field, nothing changed
+        String merge = "{\"title\":\"Sai ngày\",\"operations\":[{\"op\":\"merge\",\"units\":[\"" + a + "\"],\"into\":\"" + b + "\"}]}";
+        for (String path : List.of("dry-run?effective=31/02/2026", "apply?effective=2026-12-06", "dry-run?effective=h%C3%B4m%20nay")) {
+            Api.Response r = province.post(url + path, merge);
+            assertEquals(400, r.status(), path + ": " + r);
+            assertEquals("urn:egov:problem:invalid-input", r.json().getString("type"), r.toString());
+            assertTrue(r.json().getJsonObject("fields").containsKey("effective"), r.toString());
+        }
+        Api.Response inPlan = province.post(url + "dry-run", merge.replace("\"operations\"", "\"effective\":\"32/12/2026\",\"operations\""));
+        assertTrue(inPlan.status() == 400 || inPlan.status() == 422, inPlan.toString());
+        assertTrue(inPlan.body().contains("effective") || inPlan.body().contains("hiệu lực"), inPlan.body());
+        assertEquals("active", tenant(a).get("status"), "nothing changed");
+        assertEquals(before, stable(count(district)));
+        // a closed register asked of a unit that does not exist: 400 naming "of", for the page and for the print
+        for (String path : List.of("outgoing?of=khong-co-" + s, "incoming?of=khong-co-" + s + "&year=" + YEAR,
+                "outgoing/register.csv?of=khong-co-" + s, "incoming/register.pdf?of=khong-co-" + s)) {
+            String accept = path.contains(".csv") ? "text/csv" : path.contains(".pdf") ? "application/pdf" : "application/json";
+            Api.Response r = office.clerk().get("/api/t/" + a + "/documents/" + path, accept);
+            assertEquals(400, r.status(), path + ": " + r);
+            assertTrue(r.json().getJsonObject("fields").containsKey("of"), r.toString());
+            assertTrue(r.body().contains("khong-co-" + s), r.body());
+        }
         // the same merge effective today applies
         String today = early.replace(yesterday, TODAY);
         Api.Response clean = province.post(url + "dry-run", today);
@@ -409,11 +449,24 @@ class ReformIT extends DeployedEar {
 
     private void article(String unit) {
         Api admin = admins.get(unit);
-        JsonObject a = PortalIT.article(admin, unit, "{\"title\":\"Tin của " + unit + "\",\"summary\":\"Tóm tắt\",\"body\":\"<p>Nội dung tin</p>\"}");
+        // in the unit's own "Tin tức" (every unit starts with one)
+        long news = category(unit, "tin-tuc").getJsonNumber("id").longValue();
+        JsonObject a = PortalIT.article(admin, unit, "{\"title\":\"Tin của " + unit + "\",\"summary\":\"Tóm tắt\",\"body\":\"<p>Nội dung tin</p>\","
+                + "\"categoryId\":" + news + "}");
         long id = PortalIT.id(a);
         assertEquals(200, admin.post("/api/t/" + unit + "/portal/articles/" + id + "/submit", "").status());
         Api.Response approved = admin.post("/api/t/" + unit + "/portal/articles/" + id + "/approve", "{}");
         assertEquals(200, approved.status(), approved.toString());
+    }
+
+    /** The unit's one category of that slug (fails if it has none, or two). */
+    private JsonObject category(String unit, String slug) {
+        Api.Response r = admins.get(unit).get("/api/t/" + unit + "/portal/categories");
+        assertEquals(200, r.status(), r.toString());
+        List<JsonObject> found = r.body().startsWith("[") ? jakarta.json.Json.createReader(new java.io.StringReader(r.body())).readArray()
+                .getValuesAs(JsonObject.class).stream().filter(c -> c.getString("slug").equals(slug)).toList() : List.of();
+        assertEquals(1, found.size(), unit + " has one category " + slug + ": " + r.body());
+        return found.get(0);
     }
 
     private void menu(String unit, String label) {
@@ -468,6 +521,24 @@ class ReformIT extends DeployedEar {
     // ---- counting, independently of the code under test ---------------------------------------------------------
 
     /** Rows per tenant table within a root's subtree (ended units included: their rows stay theirs or moved), as the owner. */
+    /** Units under the root with two categories of the same slug. */
+    static long sameSlugTwice(String root) throws Exception {
+        try (Connection c = Fixtures.db().owner()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("SELECT set_config('app.tenant_id', ?, true), set_config('app.subtree', 'on', true)")) {
+                ps.setString(1, Long.toString(Fixtures.tenantId(root)));
+                ps.executeQuery().close();
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM (SELECT tenant_id, slug FROM portal_category "
+                    + "WHERE tenant_id = ANY (visible_tenants()) GROUP BY 1, 2 HAVING count(*) > 1) d"); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long n = rs.getLong(1);
+                c.commit();
+                return n;
+            }
+        }
+    }
+
     static Map<String, Long> count(String root) throws Exception {
         Map<String, Long> out = new TreeMap<>();
         try (Connection c = Fixtures.db().owner()) {

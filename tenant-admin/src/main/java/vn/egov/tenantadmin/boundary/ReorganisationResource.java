@@ -86,13 +86,15 @@ public class ReorganisationResource {
     }
 
     /** The dry-run of a CSV plan (for the administration page). */
-    public JsonObject dryRunCsv(String csv, String title) {
-        return dryRun(read(csv == null ? null : csv.getBytes(StandardCharsets.UTF_8), new MediaType("text", "csv"), title, null));
+    public JsonObject dryRunCsv(String csv, String title, String effective) {
+        return dryRun(read(csv == null ? null : csv.getBytes(StandardCharsets.UTF_8), new MediaType("text", "csv"), title, null)
+                .withEffective(effective(effective)));
     }
 
     /** Applying a CSV plan with the basis token of its dry-run (for the administration page). */
-    public JsonObject applyCsv(String csv, String title, String basis) {
-        return apply(read(csv == null ? null : csv.getBytes(StandardCharsets.UTF_8), new MediaType("text", "csv"), title, basis));
+    public JsonObject applyCsv(String csv, String title, String basis, String effective) {
+        return apply(read(csv == null ? null : csv.getBytes(StandardCharsets.UTF_8), new MediaType("text", "csv"), title, basis)
+                .withEffective(effective(effective)));
     }
 
     private JsonObject dryRun(ReorgPlan plan) {

@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.ServiceLoader;
+import vn.egov.platform.tenancy.UnitDefaults;
+import vn.egov.platform.tenancy.UnitProvisioned;
 import vn.egov.platform.tenancy.UnitsReorganised;
 import vn.egov.platform.tenancy.reorg.Conflict;
 import vn.egov.platform.tenancy.reorg.Handover;
@@ -148,6 +151,12 @@ final class ReorgRun {
         long id = sql.create(k, parent);
         real.put(k.temp(), id);
         created.add(id);
+        // what every new unit starts with (the portal's categories and introduction page, the welcome notice), as when
+        // it is created any other way; records merged into it later join these (a category of the same slug is one)
+        UnitProvisioned event = new UnitProvisioned(id, k.code(), sql.path(id), k.kind(), actor);
+        for (UnitDefaults d : ServiceLoader.load(UnitDefaults.class, UnitDefaults.class.getClassLoader())) {
+            d.apply(c, event);
+        }
         return id;
     }
 

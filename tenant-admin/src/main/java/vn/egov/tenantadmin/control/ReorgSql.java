@@ -54,6 +54,17 @@ final class ReorgSql {
         return id;
     }
 
+    /** A unit's path in the tree, as text. */
+    String path(long unit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT path::text FROM tenant WHERE id = ?")) {
+            ps.setLong(1, unit);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
     /** (operator) a whole province goes under the new root: its paths are rewritten in one statement. */
     void attach(long root, long newRoot) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE tenant SET path = (SELECT path FROM tenant WHERE id = ?) || path, "

@@ -46,28 +46,30 @@ public class ReorganisationPage {
     @GET
     public Response form() {
         Tenant unit = layout.requireSubtree();
-        return layout.ok(page(unit, "", EXAMPLE, null, null));
+        return layout.ok(page(unit, new Form("", EXAMPLE, ""), null, null));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response submit(@FormParam("csrf") String csrf, @FormParam("action") String action, @FormParam("title") String title,
-                           @FormParam("plan") String plan, @FormParam("basis") String basis) {
+                           @FormParam("plan") String plan, @FormParam("basis") String basis,
+                           @FormParam("effective") String effective) {
         layout.checkCsrf(csrf);
         Tenant unit = layout.requireSubtree();
         String text = plan == null ? "" : plan;
+        Form form = new Form(title, text, effective == null ? "" : effective.strip());
         try {
             if ("apply".equals(action)) {
-                JsonObject done = ownTransaction.call(() -> plans.applyCsv(text, title, basis));
-                return layout.ok(page(unit, title, text, null, applied(done)));
+                JsonObject done = ownTransaction.call(() -> plans.applyCsv(text, title, basis, form.effective()));
+                return layout.ok(page(unit, form, null, applied(done)));
             }
-            JsonObject report = ownTransaction.call(() -> plans.dryRunCsv(text, title));
-            return layout.ok(page(unit, title, text, null, dryRun(report, text, title)));
+            JsonObject report = ownTransaction.call(() -> plans.dryRunCsv(text, title, form.effective()));
+            return layout.ok(page(unit, form, null, dryRun(report, form)));
         } catch (ProblemException e) {
             if (e.problem().status() == 401 || e.problem().status() == 403) {
                 throw layout.error(e.problem());
             }
-            throw layout.refuse(e.problem().status(), page(unit, title, text, refused(e), null));
+            throw layout.refuse(e.problem().status(), page(unit, form.withErrors(e.problem().fieldErrors()), refused(e), null));
         }
     }
 
@@ -87,7 +89,18 @@ public class ReorganisationPage {
         return b.append("</div>").toString();
     }
 
-    private String dryRun(JsonObject r, String text, String title) {
+    /** What the officer typed, shown again as it was, with the messages of the fields that were refused. */
+    private record Form(String title, String text, String effective, java.util.Map<String, java.util.List<String>> errors) {
+        Form(String title, String text, String effective) {
+            this(title, text, effective, java.util.Map.of());
+        }
+
+        Form withErrors(java.util.Map<String, java.util.List<String>> found) {
+            return new Form(title, text, effective, found);
+        }
+    }
+
+    private String dryRun(JsonObject r, Form form) {
         StringBuilder b = new StringBuilder("<section id=\"dry-run\"><h2>").append(Html.escape(layout.t("Kết quả chạy thử (chưa thay đổi gì)",
                 "Dry-run (nothing changed yet)"))).append("</h2><ol>");
         for (JsonValue v : r.getJsonArray("operations")) {
@@ -109,7 +122,9 @@ public class ReorganisationPage {
         }
         b.append("</ol><p id=\"dry-run-totals\">").append(Html.escape(layout.t("Kết thúc ", "Ending "))).append(r.getInt("unitsEnded"))
                 .append(Html.escape(layout.t(" đơn vị, chuyển ", " units, moving "))).append(r.getInt("unitsMoved"))
-                .append(Html.escape(layout.t(" đơn vị, tạo mới ", " units, creating "))).append(r.getInt("unitsCreated")).append(".</p>");
+                .append(Html.escape(layout.t(" đơn vị, tạo mới ", " units, creating "))).append(r.getInt("unitsCreated")).append(".</p>")
+                .append("<p id=\"dry-run-effective\">").append(Html.escape(layout.t("Ngày hiệu lực (các sổ đăng ký văn bản của đơn vị kết thúc khóa vào ngày này): ",
+                        "Effective date (the registers of the units that end close on this day): "))).append(Html.escape(r.getString("effective", ""))).append("</p>");
         JsonArray conflicts = r.getJsonArray("conflicts");
         if (!conflicts.isEmpty()) {
             // a dry-run with conflicts is a plan that would not apply: each is said, and there is nothing to apply
@@ -129,9 +144,10 @@ public class ReorganisationPage {
         b.append("<form method=\"post\" action=\"").append(Html.escape(layout.withLang("reorganise"))).append("\">")
                 .append(layout.csrfField())
                 .append("<input type=\"hidden\" name=\"action\" value=\"apply\">")
-                .append("<input type=\"hidden\" name=\"title\" value=\"").append(Html.escape(title == null ? "" : title)).append("\">")
+                .append("<input type=\"hidden\" name=\"title\" value=\"").append(Html.escape(form.title() == null ? "" : form.title())).append("\">")
                 .append("<input type=\"hidden\" name=\"basis\" value=\"").append(Html.escape(r.getString("basisToken"))).append("\">")
-                .append("<input type=\"hidden\" name=\"plan\" value=\"").append(Html.escape(text)).append("\">")
+                .append("<input type=\"hidden\" name=\"effective\" value=\"").append(Html.escape(r.getString("effective", ""))).append("\">")
+                .append("<input type=\"hidden\" name=\"plan\" value=\"").append(Html.escape(form.text())).append("\">")
                 .append("<p><button type=\"submit\" id=\"apply\">").append(Html.escape(layout.t("Áp dụng kế hoạch này", "Apply this plan")))
                 .append("</button></p></form></section>");
         return b.toString();
@@ -148,7 +164,7 @@ public class ReorganisationPage {
         return b.toString();
     }
 
-    private String page(Tenant unit, String title, String text, String error, String result) {
+    private String page(Tenant unit, Form form, String error, String result) {
         StringBuilder b = new StringBuilder("<h1>").append(Html.escape(layout.t("Sắp xếp đơn vị", "Reorganise units"))).append("</h1>")
                 .append("<p>").append(Html.escape(layout.t(
                         "Mỗi dòng một thao tác: merge (sáp nhập vào đơn vị có sẵn ở cột target, hoặc đơn vị mới với code, name, kind), "
@@ -163,9 +179,16 @@ public class ReorganisationPage {
         b.append("<form method=\"post\" action=\"").append(Html.escape(layout.withLang("reorganise"))).append("\">")
                 .append(layout.csrfField()).append("<input type=\"hidden\" name=\"action\" value=\"dry-run\">")
                 .append("<label for=\"title\">").append(Html.escape(layout.t("Tên kế hoạch", "Plan title"))).append("</label>")
-                .append("<input id=\"title\" name=\"title\" size=\"60\" value=\"").append(Html.escape(title == null ? "" : title)).append("\">")
-                .append("<label for=\"plan\">").append(Html.escape(layout.t("Kế hoạch (CSV)", "Plan (CSV)"))).append("</label>")
-                .append("<textarea id=\"plan\" name=\"plan\" rows=\"12\" cols=\"100\" spellcheck=\"false\">").append(Html.escape(text))
+                .append("<input id=\"title\" name=\"title\" size=\"60\" value=\"").append(Html.escape(form.title() == null ? "" : form.title())).append("\">")
+                .append("<label for=\"effective\">").append(Html.escape(layout.t("Ngày hiệu lực (dd/MM/yyyy; để trống là hôm nay)",
+                        "Effective date (dd/MM/yyyy; empty for today)"))).append("</label>")
+                .append("<input id=\"effective\" name=\"effective\" size=\"12\" placeholder=\"dd/MM/yyyy\" value=\"").append(Html.escape(form.effective()))
+                .append("\"").append(form.errors().containsKey("effective") ? " aria-invalid=\"true\" aria-describedby=\"effective-error\"" : "").append(">");
+        if (form.errors().containsKey("effective")) {
+            b.append("<span class=\"field-error\" id=\"effective-error\">").append(Html.escape(String.join(" ", form.errors().get("effective")))).append("</span>");
+        }
+        b.append("<label for=\"plan\">").append(Html.escape(layout.t("Kế hoạch (CSV)", "Plan (CSV)"))).append("</label>")
+                .append("<textarea id=\"plan\" name=\"plan\" rows=\"12\" cols=\"100\" spellcheck=\"false\">").append(Html.escape(form.text()))
                 .append("</textarea><p><button type=\"submit\" id=\"dry-run-button\">")
                 .append(Html.escape(layout.t("Chạy thử", "Dry-run"))).append("</button></p></form>");
         if (result != null) {
