@@ -72,9 +72,24 @@ public final class Api {
     }
 
     public Response send(String method, String path, String body, String contentType, String accept, String host) {
+        return send(method, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8), contentType, accept, host, null);
+    }
+
+    public Response send(String method, String path, String body, String contentType, String accept, String host, String language) {
+        return send(method, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8), contentType, accept, host, language);
+    }
+
+    /** A body sent as the bytes given (which need not be UTF-8). */
+    public Response sendBytes(String method, String path, byte[] body, String contentType) {
+        return send(method, path, body, contentType, null, null, null);
+    }
+
+    private Response send(String method, String path, byte[] body, String contentType, String accept, String host, String language) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (language != null) {
+            b.header("Accept-Language", language);
+        }
         if (authorization != null) {
             b.header("Authorization", authorization);
         }

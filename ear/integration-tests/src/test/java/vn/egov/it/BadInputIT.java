@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.egov.it.Fixtures.COMMUNE;
 import static vn.egov.it.Fixtures.PASSWORD;
 
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Bad input gets a clear 4xx problem with a message a person can act on, and nothing is written. */
@@ -27,6 +29,51 @@ class BadInputIT extends DeployedEar {
         Api.Response longCode = Api.anonymous().get("/api/t/" + huge + "/notices");
         assertEquals(404, longCode.status());
         assertFalse(longCode.body().contains(huge), "the answer does not echo 5000 characters back");
+    }
+
+    /**
+     * Every JSON body passes one reader: what is not a JSON object in UTF-8, or holds a NUL character, is a 400 problem
+     * (never a 500, never the container's error page) and nothing is written, on every endpoint that takes one.
+     */
+    @Test
+    void bodiesThatAreNoJsonObjectAre400AndWriteNothing() {
+        String unit = PortalIT.commune("xa-than-sai");
+        Api editor = PortalIT.as(unit, "UNIT_ADMIN");
+        Api staff = DocumentsIT.Office.of(unit).staff();
+        Map<String, Api> endpoints = Map.of("/api/t/" + unit + "/portal/articles", editor, "/api/t/" + unit + "/documents/outgoing", staff,
+                "/api/t/" + unit + "/notices", Api.as(Fixtures.staff(unit), PASSWORD));
+        String counts = "SELECT (SELECT count(*) FROM portal_article) + (SELECT count(*) FROM document) + (SELECT count(*) FROM notice)";
+        long before = DocumentsIT.countAs(unit, counts);
+        for (Map.Entry<String, Api> e : endpoints.entrySet()) {
+            for (String body : List.of("[1, 2]", "[]", "null", "42", "\"Tin mới\"", "true", "{\"title\":", "{\"title\":\"a\"} {\"b\":1}", "", "   ")) {
+                Api.Response r = e.getValue().post(e.getKey(), body);
+                assertEquals(400, r.status(), e.getKey() + " <- " + body + ": " + r);
+                assertTrue(r.isProblem(), r.toString());
+                assertFalse(r.body().contains("Exception") || r.body().contains("java."), r.body());
+            }
+            // bytes that are no UTF-8 (a lone continuation byte, a truncated sequence)
+            for (byte[] bytes : List.of(new byte[] {'{', '"', 't', 'i', 't', 'l', 'e', '"', ':', '"', (byte) 0xC3, '(', '"', '}'},
+                    new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0x80, '"', '}'})) {
+                Api.Response r = e.getValue().sendBytes("POST", e.getKey(), bytes, "application/json");
+                assertEquals(400, r.status(), e.getKey() + ": " + r);
+                assertTrue(r.isProblem() && r.body().contains("UTF-8"), r.toString());
+            }
+            // a NUL character in a text, escaped or not: the field is named
+            for (String nul : List.of("\\u0000", "\u0000")) {
+                String body = "{\"title\":\"Tin" + nul + " mới\",\"summary\":\"Tóm tắt\",\"body\":\"<p>Nội dung</p>\","
+                        + "\"docType\":\"Công văn\",\"symbol\":\"UBND\",\"abstract\":\"Về việc\",\"author\":\"A" + nul + "\"}";
+                Api.Response r = e.getValue().post(e.getKey(), body);
+                assertEquals(400, r.status(), e.getKey() + ": " + r);
+                // escaped, it is a valid JSON string whose text cannot be stored; raw, it is no valid JSON at all
+                assertTrue(nul.length() == 1 || r.json().getJsonObject("fields").containsKey("title"), r.toString());
+            }
+        }
+        // the answer speaks the request's language
+        Api.Response english = editor.send("POST", "/api/t/" + unit + "/portal/articles", "[1]", "application/json", "application/json",
+                null, "en");
+        assertEquals(400, english.status());
+        assertTrue(english.body().contains("must be a JSON object"), english.body());
+        assertEquals(before, DocumentsIT.countAs(unit, counts), "nothing was written");
     }
 
     @Test

@@ -119,6 +119,21 @@ class DossiersIT extends DeployedEar {
     static final String GOOD = "{\"fullName\":\"Lò Thị Mai\",\"gender\":\"Nữ\",\"birthDate\":\"20/11/2026\",\"phone\":\"0912345678\"}";
 
     @Test
+    void aNulCharacterInAFormFieldOrPartIs400NamingItAndStoresNothing() throws Exception {
+        long before = DocumentsIT.countAs(unit, "SELECT count(*) FROM dossier");
+        String nulName = GOOD.replaceFirst("\"fullName\":\"", "\"fullName\":\"Vàng\\\\u0000");
+        assertTrue(nulName.contains("\\u0000"), nulName);
+        HttpResponse<String> inForm = submit(citizen, unit, procedure, nulName, Map.of("to-khai", PDF));
+        assertEquals(400, inForm.statusCode(), inForm.body());
+        assertTrue(inForm.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), inForm.toString());
+        assertTrue(inForm.body().contains("\"form.fullName\"") && inForm.body().contains("NUL"), inForm.body());
+        HttpResponse<String> inPart = submit(Fixtures.oneStop(unit), unit, procedure, GOOD, Map.of("to-khai", PDF), "Vàng Thị\0Dín");
+        assertEquals(400, inPart.statusCode(), inPart.body());
+        assertTrue(inPart.body().contains("\"applicantName\""), inPart.body());
+        assertEquals(before, DocumentsIT.countAs(unit, "SELECT count(*) FROM dossier"), "nothing stored");
+    }
+
+    @Test
     void aCitizenSubmitsAndGetsACodeAndAnAppointmentDateAndOnlyTheyReadTheDossier() throws Exception {
         // refused first: every problem named, in Vietnamese, nothing stored and no number taken
         HttpResponse<String> bad = submit(citizen, unit, procedure,

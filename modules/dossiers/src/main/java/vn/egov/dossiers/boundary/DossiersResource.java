@@ -121,6 +121,16 @@ public class DossiersResource {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw invalid("Phần \"form\" không phải JSON hợp lệ.", "The \"form\" part is not valid JSON.");
         }
+        // a NUL character cannot be stored (PostgreSQL text and jsonb refuse it): named, nothing stored
+        String withNul = nul(form, "form");
+        for (String[] given : new String[][] {{"procedure", procedure}, {"postAddress", postAddress}, {"email", email},
+                {"returnBy", returnBy}, {"applicantName", applicantName}}) {
+            withNul = withNul == null && given[1] != null && given[1].indexOf('\0') >= 0 ? given[0] : withNul;
+        }
+        if (withNul != null) {
+            throw DossierWorkResource.invalid(withNul, "Trường " + withNul + " chứa ký tự NUL (\\u0000), không được phép.",
+                    "The field " + withNul + " holds a NUL character (\\u0000), which is not allowed.");
+        }
         String code = procedure;
         Intake.Applicant applicant;
         if (counter && pickup != null) {
@@ -180,6 +190,30 @@ public class DossiersResource {
                 .add("receivedAt", d.receivedAt().toString())
                 .add("receivedDate", DAY.format(d.receivedAt().atZone(Intake.VIETNAM))).add("dueDate", DAY.format(d.dueDate()))
                 .add("due", d.dueDate().toString());
+    }
+
+    /** The first field of the form (as {@code form.name}) whose name or text holds U+0000, or null. */
+    static String nul(JsonNode node, String path) {
+        if (node.isTextual()) {
+            return node.textValue().indexOf('\0') >= 0 ? path : null;
+        }
+        if (node.isObject()) {
+            for (var it = node.fields(); it.hasNext(); ) {
+                var e = it.next();
+                String found = e.getKey().indexOf('\0') >= 0 ? path : nul(e.getValue(), path + "." + e.getKey());
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String found = nul(node.get(i), path + "[" + i + "]");
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     static ProblemException invalid(String vi, String en) {

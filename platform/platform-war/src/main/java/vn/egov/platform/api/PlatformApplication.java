@@ -4,12 +4,14 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
 import java.util.stream.Collectors;
+import vn.egov.platform.web.JsonBodyReader;
 import vn.egov.platform.web.ProblemMappers;
 
 /**
  * One JAX-RS application for the whole WAR: the API lives under {@code /api}, pages under {@code /t/} and
  * {@code /login}. The feature modules this surface serves live in the EAR's lib/; their resources are found
- * by package ({@link #MODULE_PACKAGES}), and the shared error mappers are registered by name.
+ * by package ({@link #MODULE_PACKAGES}), and the shared error mappers and the one reader of JSON bodies are registered
+ * by name.
  */
 @ApplicationPath("/")
 public class PlatformApplication extends Application {
@@ -20,7 +22,8 @@ public class PlatformApplication extends Application {
     public Map<String, Object> getProperties() {
         return Map.of("jersey.config.server.provider.packages", MODULE_PACKAGES,
                 "jersey.config.server.provider.classnames",
-                ProblemMappers.all().stream().map(Class::getName).collect(Collectors.joining(",")),
+                ProblemMappers.all().stream().map(Class::getName).collect(Collectors.joining(",")) + "," + JsonBodyReader.class.getName()
+                        + "," + JsonBodyReader.Bound.class.getName(),
                 "jersey.config.beanValidation.enableOutputValidationErrorEntity.server", false);
     }
 }

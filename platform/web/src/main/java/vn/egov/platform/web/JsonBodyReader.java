@@ -1,0 +1,154 @@
+package vn.egov.platform.web;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.MessageBodyReader;
+import jakarta.ws.rs.ext.Provider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one reader of JSON request bodies, for every endpoint that takes a {@link JsonObject} (and, {@link Bound}, a
+ * record bound with JSON-B): what is not a JSON object
+ * in UTF-8 is answered with a 400 problem before any resource runs, so nothing is stored. Refused: an empty body,
+ * bytes that are not UTF-8, malformed JSON, a body that is an array, {@code null}, a number or a string, more than one
+ * value, and a NUL character in any name or text (PostgreSQL cannot store it in text; the field is named).
+ */
+@Provider
+@Consumes({MediaType.APPLICATION_JSON, "application/*+json", "text/json"})
+public class JsonBodyReader implements MessageBodyReader<JsonObject> {
+
+    /** Bodies above this size are refused (the largest JSON the platform takes, a catalogue import, is far below). */
+    static final int MAX_BYTES = 20 * 1024 * 1024;
+
+    @Override
+    public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return type == JsonObject.class;
+    }
+
+    @Override
+    public JsonObject readFrom(Class<JsonObject> type, Type genericType, Annotation[] annotations, MediaType mediaType,
+                               MultivaluedMap<String, String> httpHeaders, InputStream entityStream) throws IOException {
+        return read(entityStream);
+    }
+
+    /**
+     * The same checks for bodies bound to a record or class with JSON-B (the endpoints that validate their input with
+     * Bean Validation): then the object is bound, and a field of the wrong type is a 400 too.
+     */
+    @Provider
+    @Consumes({MediaType.APPLICATION_JSON, "application/*+json", "text/json"})
+    public static class Bound implements MessageBodyReader<Object> {
+        private static final jakarta.json.bind.Jsonb JSONB = jakarta.json.bind.JsonbBuilder.create();
+
+        @Override
+        public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+            return !type.isPrimitive() && !type.isArray() && type != String.class && !JsonValue.class.isAssignableFrom(type)
+                    && !InputStream.class.isAssignableFrom(type) && !java.io.Reader.class.isAssignableFrom(type)
+                    && !type.getName().startsWith("java.") && !type.getName().startsWith("jakarta.");
+        }
+
+        @Override
+        public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
+                               MultivaluedMap<String, String> httpHeaders, InputStream entityStream) throws IOException {
+            JsonObject body = read(entityStream);
+            try {
+                return JSONB.fromJson(body.toString(), genericType);
+            } catch (jakarta.json.bind.JsonbException e) {
+                throw refuse(400, "malformed-json", "Một trường có kiểu dữ liệu sai (ví dụ chữ ở chỗ cần số). Kiểm tra kiểu của từng trường.",
+                        "A field has the wrong type (text where a number is expected, say). Check each field's type.", null);
+            }
+        }
+    }
+
+    static JsonObject read(InputStream entityStream) throws IOException {
+        byte[] bytes = entityStream.readNBytes(MAX_BYTES + 1);
+        if (bytes.length > MAX_BYTES) {
+            throw refuse(413, "too-large", "Nội dung gửi lên quá lớn.", "The body is too large.", null);
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw refuse(400, "malformed-json", "Nội dung gửi lên không phải văn bản UTF-8.", "The body is not UTF-8 text.", null);
+        }
+        if (text.isBlank()) {
+            throw refuse(400, "malformed-json", "Thiếu nội dung: hãy gửi một đối tượng JSON.", "The body is empty: send a JSON object.", null);
+        }
+        JsonValue value;
+        boolean more;
+        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+            parser.next();
+            value = parser.getValue();
+            more = parser.hasNext(); // anything but white space after the value
+        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
+            more = false;
+            value = null;
+        }
+        if (value == null || more) {
+            throw refuse(400, "malformed-json", "Nội dung gửi lên không phải JSON hợp lệ. Kiểm tra dấu ngoặc, dấu phẩy và dấu nháy.",
+                    "The body is not valid JSON. Check brackets, commas and quotes.", null);
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw refuse(400, "malformed-json", "Nội dung gửi lên phải là một đối tượng JSON ({...}).",
+                    "The body must be a JSON object ({...}).", null);
+        }
+        String withNul = nul(value, "");
+        if (withNul != null) {
+            throw refuse(400, "invalid-input", "Trường " + withNul + " chứa ký tự NUL (\\u0000), không được phép.",
+                    "The field " + withNul + " holds a NUL character (\\u0000), which is not allowed.", withNul);
+        }
+        return value.asJsonObject();
+    }
+
+    /** The first field (as a path: {@code form.name}, {@code items[2]}) whose name or text holds U+0000, or null. */
+    static String nul(JsonValue v, String path) {
+        if (v instanceof JsonString s) {
+            return s.getString().indexOf('\0') >= 0 ? (path.isEmpty() ? "body" : path) : null;
+        }
+        if (v instanceof JsonObject o) {
+            for (Map.Entry<String, JsonValue> e : o.entrySet()) {
+                String p = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+                if (e.getKey().indexOf('\0') >= 0) {
+                    return p.replace("\0", "\\u0000");
+                }
+                String found = nul(e.getValue(), p);
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (v instanceof JsonArray a) {
+            for (int i = 0; i < a.size(); i++) {
+                String found = nul(a.get(i), path + "[" + i + "]");
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Answered by the problem mappers in the request's language (Jersey hands a reader's exception to them). */
+    private static ProblemException refuse(int status, String type, String vi, String en, String field) {
+        return new ProblemException(new Problem(status, type, "Dữ liệu không hợp lệ", "Invalid input", vi, en,
+                field == null ? Map.of() : Map.of(field, List.of(vi + " / " + en))));
+    }
+}

@@ -1,0 +1,56 @@
+package vn.egov.platform.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JsonBodyReaderTest {
+
+    private static JsonObject read(byte[] body) throws Exception {
+        return JsonBodyReader.read(new ByteArrayInputStream(body));
+    }
+
+    private static JsonObject read(String body) throws Exception {
+        return read(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Problem refused(String body) {
+        return assertThrows(ProblemException.class, () -> read(body), body).problem();
+    }
+
+    @Test
+    void anObjectInUtf8IsRead() throws Exception {
+        JsonObject o = read(" {\"title\":\"Thông báo lịch tiếp công dân\",\"n\":[1,2]}\n");
+        assertEquals("Thông báo lịch tiếp công dân", o.getString("title"));
+    }
+
+    @Test
+    void whatIsNoObjectIsA400() {
+        for (String body : List.of("[1, 2]", "[]", "null", "42", "\"tin\"", "true", "{\"a\":", "{\"a\":1} {\"b\":2}", "{\"a\":1} x", "", "  ",
+                "{'a':1}", "{\"a\":\"x\u0000\"}")) {
+            Problem p = refused(body);
+            assertEquals(400, p.status(), body);
+            assertEquals("malformed-json", p.type(), body);
+        }
+    }
+
+    @Test
+    void bytesThatAreNoUtf8AreA400() {
+        Problem p = assertThrows(ProblemException.class, () -> read(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, '(', '"', '}'}))
+                .problem();
+        assertEquals(400, p.status());
+        assertEquals("The body is not UTF-8 text.", p.detailEn());
+    }
+
+    @Test
+    void aNulCharacterIsA400NamingTheField() {
+        assertEquals("title", refused("{\"title\":\"Tin\\u0000\"}").fieldErrors().keySet().iterator().next());
+        assertEquals("form.items[1]", refused("{\"form\":{\"items\":[\"a\",\"b\\u0000\"]}}").fieldErrors().keySet().iterator().next());
+        assertEquals("invalid-input", refused("{\"a\\u0000b\":1}").type());
+    }
+}
