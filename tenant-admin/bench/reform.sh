@@ -2,13 +2,14 @@
 # What a real reform costs (issue 20): two provinces, the 2019 Lào Cai tree and a copy of it (~390 units; with
 # BENCH_SCALE=10 each province has ten times its districts: ~3,300 communes, a national-scale reform), with records of
 # every module spread over every unit (BENCH_RECORDS, 100,000 by default, times BENCH_SCALE): notices, users, audit
-# entries, published articles with their versions, each province's master catalogue adopted by every commune, dossiers
+# entries, each unit's two site categories and published articles in its "Tin tức" with their versions, each province's master catalogue adopted by every commune, dossiers
 # (a tenth of them held by the district for the commune), day sequences, numbered documents with their registers'
 # counters and deliveries to a sibling commune. Then one plan, through the operator's tool as shipped: merge the two
 # provinces, merge every district's communes in groups of three (the last group two to five), dissolve every district.
 # Prints the dry-run and apply times (the tool's own, and wall time with the JVM), records moved per second, and a
 # ceiling measured in the same run: one plain UPDATE per tenant table moving the same rows (no rules, no checks; rolled
-# back). Checks afterwards that no row of any table was lost. Own work folder, database and roles; no Payara.
+# back). Checks afterwards that no row of any table was lost and that each successor has one category of a slug with
+# every article in its own. Own work folder, database and roles; no Payara.
 #   tenant-admin/bench/reform.sh                 (after ./mvnw -DskipTests package)
 #   BENCH_SCALE=10 tenant-admin/bench/reform.sh  (the national-scale version)
 set -euo pipefail
@@ -79,6 +80,8 @@ CREATE TEMP TABLE cm AS SELECT id, code, parent_id, row_number() OVER (ORDER BY 
 ANALYZE u;
 ANALYZE cm;
 INSERT INTO unit_setting (tenant_id, display_name) SELECT id, code FROM u ON CONFLICT DO NOTHING;
+INSERT INTO portal_category (tenant_id, name, name_en, slug, position, kind)
+  SELECT id, 'Tin tức', 'News', 'tin-tuc', 1, 'news' FROM u UNION ALL SELECT id, 'Thông báo', 'Announcements', 'thong-bao', 2, 'announcement' FROM u;
 INSERT INTO notice (tenant_id, title, body, created_by)
   SELECT u.id, 'Thông báo ' || g, 'Nội dung thông báo số ' || g, 'bench' FROM generate_series(1, $records / 20) g JOIN u ON u.k = g % u.n;
 INSERT INTO app_user (tenant_id, username, display_name, password_hash, roles)
@@ -86,8 +89,9 @@ INSERT INTO app_user (tenant_id, username, display_name, password_hash, roles)
     FROM generate_series(1, $records / 40) g JOIN u ON u.k = g % u.n;
 INSERT INTO audit_entry (tenant_id, actor, action, target)
   SELECT u.id, 'bench', 'seed', 'x' || g FROM generate_series(1, $records / 40) g JOIN u ON u.k = g % u.n;
-WITH a AS (INSERT INTO portal_article (tenant_id, title, summary, body, status, publish_at, created_by, updated_by)
-  SELECT u.id, 'Tin số ' || g, 'Tóm tắt', '<p>Nội dung</p>', 'published', now(), 'bench', 'bench'
+WITH a AS (INSERT INTO portal_article (tenant_id, category_id, title, summary, body, status, publish_at, created_by, updated_by)
+  SELECT u.id, (SELECT c.id FROM portal_category c WHERE c.tenant_id = u.id AND c.slug = 'tin-tuc'), 'Tin số ' || g, 'Tóm tắt',
+         '<p>Nội dung</p>', 'published', now(), 'bench', 'bench'
     FROM generate_series(1, $records / 10) g JOIN u ON u.k = g % u.n RETURNING id, tenant_id, title)
 INSERT INTO portal_article_version (tenant_id, article_id, version, title, summary, body, attachments, tags, status, saved_by)
   SELECT tenant_id, id, 1, title, 'Tóm tắt', '<p>Nội dung</p>', '{}', '{}', 'published', 'bench' FROM a;
@@ -174,8 +178,12 @@ echo "  dry-run (a trial of the whole plan, rolled back): $dry_ms ms; apply: $ap
 printf '  wall (incl. JVM start): dry-run %.1f s, apply %.1f s\n' "$(echo "$t1 - $t0" | bc)" "$(echo "$t2 - $t1" | bc)"
 echo "  rows moved: $moved, $(echo "$moved * 1000 / $apply_ms" | bc) rows/s; ceiling (plain UPDATEs of the same tables, rolled back): $(echo "($c1 - $c0) * 1000" | bc | cut -d. -f1) ms"
 echo "  units ended: $(pg -c "SELECT count(*) FROM tenant WHERE status = 'retired'"); records after: $after"
-echo "  per table, before -> after where they differ (by rule: settings and sites replaced, adoptions united, sequences kept per prefix, purge rows):"
+echo "  per table, before -> after where they differ (by rule: settings and sites replaced, adoptions united, categories of one slug joined, sequences kept per prefix, purge rows; the new province starts with its defaults):"
 join -t= -a1 -a2 -e0 -o 0,1.2,2.2 "$work.before" "$work.after" | awk -F= '$2 != $3 {print "    " $1 ": " $2 " -> " $3}'
 lost=$(join -t= -a1 -a2 -e0 -o 0,1.2,2.2 "$work.before" "$work.after" \
-       | awk -F= '$1 !~ /^(unit_setting|unit_procedure|portal_menu_item|portal_theme|portal_site_visit|search_outbox|search_reindex_job|reorg_plan|audit_entry|dossier_sequence)$/ && $3 < $2' | wc -l)
+       | awk -F= '$1 !~ /^(unit_setting|unit_procedure|portal_category|portal_menu_item|portal_theme|portal_site_visit|search_outbox|search_reindex_job|reorg_plan|audit_entry|dossier_sequence)$/ && $3 < $2' | wc -l)
+twice=$(in_root tinh-hop-nhat "SELECT count(*) FROM (SELECT tenant_id, slug FROM portal_category GROUP BY 1, 2 HAVING count(*) > 1) d" | tail -1)
+homeless=$(in_root tinh-hop-nhat "SELECT count(*) FROM portal_article a LEFT JOIN portal_category c ON c.id = a.category_id WHERE c.tenant_id IS DISTINCT FROM a.tenant_id" | tail -1)
+echo "  units with two categories of one slug: $twice; articles outside their unit's categories: $homeless"
+[ "$twice" -eq 0 ] && [ "$homeless" -eq 0 ] || { echo "  CATEGORIES NOT JOINED"; exit 1; }
 [ "$lost" -eq 0 ] && echo "  nothing lost" || { echo "  ROWS LOST in $lost table(s)"; exit 1; }
