@@ -256,14 +256,14 @@ class ReorganisationIT extends DeployedEar {
         // counted independently: every notice, user and audit entry is still under the root; settings of ended
         // units were replaced by their successors' (and are kept in the plan's report)
         Map<String, Long> after = count(copy.root());
-        assertEquals(before.get("notice"), after.get("notice"));
+        assertEquals(before.get("notice") + done.getInt("unitsCreated"), after.get("notice"), "plus each new unit's welcome notice");
         assertEquals(before.get("app_user"), after.get("app_user"));
         assertEquals(before.get("audit_entry") + 1, after.get("audit_entry"), "plus the plan's own audit entry");
         long replaced = done.getJsonArray("replaced").size();
         assertEquals(9 + 2 + 1, replaced, "the districts', the two merged communes' and the absorbed one's settings "
                 + "(their successors keep their own; the new commune got its own when created)");
         assertEquals(before.get("unit_setting") - replaced + 1, after.get("unit_setting"));
-        assertEquals(noticesA + noticesB, noticesOf(newCommune));
+        assertEquals(noticesA + noticesB + 1, noticesOf(newCommune), "the merged communes' notices and its own welcome notice");
         assertEquals(noticesAbsorbed + noticesAbsorber, noticesOf(absorber));
 
         // the tree: districts ended into the root, communes under the root, merged communes ended
@@ -478,15 +478,16 @@ class ReorganisationIT extends DeployedEar {
                     .apply(new ReorgPlan(plan.title(), plan.operations(), basis), errors);
             assertNotNull(applied, errors.toString());
             c.commit();
-            assertEquals(4, applied.report().getJsonObject("after").getInt("notice"));
-            assertEquals(applied.report().getJsonObject("before").getInt("notice"), applied.report().getJsonObject("after").getInt("notice"));
+            // the two provinces' notices, and the new province's welcome notice (every new unit starts with one)
+            assertEquals(5, applied.report().getJsonObject("after").getInt("notice"));
+            assertEquals(applied.report().getJsonObject("before").getInt("notice") + 1, applied.report().getJsonObject("after").getInt("notice"));
         }
         assertNull(unit(merged).get("parent"));
         assertEquals(merged, unit(p1).get("successor"));
         assertEquals(merged, unit(p2).get("successor"));
         assertEquals(merged, unit("so-tu-phap-a-" + s).get("parent"));
         assertEquals(merged, unit("xa-b-" + s).get("parent"));
-        assertEquals(2, noticesOf(merged), "the provinces' own notices");
+        assertEquals(3, noticesOf(merged), "the provinces' own notices and the new province's welcome notice");
         Api.Response roots = Api.anonymous().get("/api/tenants");
         assertTrue(roots.body().contains(merged) && !roots.body().contains("\"" + p1 + "\""), "the ended provinces are no roots any more");
         assertEquals(301, Api.anonymous().get("/t/" + p2 + "/", "text/html").status());
