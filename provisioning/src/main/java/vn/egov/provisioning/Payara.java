@@ -88,6 +88,14 @@ public final class Payara {
             asadmin(true, "set", http + "cookie-same-site-enabled=true");
             Files.writeString(sameSite, "configured\n");
         }
+        Path headers = domainDir().resolve("config/egov-headers");
+        if (!Files.exists(headers)) {
+            // the answers do not name the server or its version (Server: Payara Server 6..., X-Powered-By)
+            String http = "configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.";
+            asadmin(true, "set", http + "server-header=false");
+            asadmin(true, "set", http + "xpowered-by=false");
+            Files.writeString(headers, "configured\n");
+        }
         Path grid = domainDir().resolve("config/egov-grid-members");
         boolean gridChanged = false;
         boolean restart = false;
