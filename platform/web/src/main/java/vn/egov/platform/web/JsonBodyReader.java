@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.ReaderInterceptor;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -25,8 +27,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one reader of JSON request bodies, for every endpoint that takes a {@link JsonObject} (and, {@link Bound}, a
- * record bound with JSON-B): what is not a JSON object
+ * The one reader of JSON request bodies, for every endpoint that takes a {@link JsonObject} (and, through the
+ * interceptor {@link Bound}, a record bound with JSON-B): what is not a JSON object
  * in UTF-8 is answered with a 400 problem before any resource runs, so nothing is stored. Refused: an empty body,
  * bytes that are not UTF-8, malformed JSON, a body that is an array, {@code null}, a number or a string, more than one
  * value, and a NUL character in any name or text (PostgreSQL cannot store it in text; the field is named).
@@ -51,35 +53,36 @@ public class JsonBodyReader implements MessageBodyReader<JsonObject> {
 
     /**
      * The same checks for bodies bound to a record or class with JSON-B (the endpoints that validate their input with
-     * Bean Validation): then the object is bound, and a field of the wrong type is a 400 too.
+     * Bean Validation), whichever reader binds them: an interceptor around every JSON read that is not a
+     * {@link JsonObject} (read above), a text or bytes (which their endpoints parse themselves). The checked bytes go
+     * on to the reader; a field of the wrong type is then the problem mappers' 400.
      */
     @Provider
-    @Consumes({MediaType.APPLICATION_JSON, "application/*+json", "text/json"})
-    public static class Bound implements MessageBodyReader<Object> {
-        private static final jakarta.json.bind.Jsonb JSONB = jakarta.json.bind.JsonbBuilder.create();
-
+    public static class Bound implements ReaderInterceptor {
         @Override
-        public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-            return !type.isPrimitive() && !type.isArray() && type != String.class && !JsonValue.class.isAssignableFrom(type)
-                    && !InputStream.class.isAssignableFrom(type) && !java.io.Reader.class.isAssignableFrom(type)
-                    && !type.getName().startsWith("java.") && !type.getName().startsWith("jakarta.");
-        }
-
-        @Override
-        public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-                               MultivaluedMap<String, String> httpHeaders, InputStream entityStream) throws IOException {
-            JsonObject body = read(entityStream);
-            try {
-                return JSONB.fromJson(body.toString(), genericType);
-            } catch (jakarta.json.bind.JsonbException e) {
-                throw refuse(400, "malformed-json", "Một trường có kiểu dữ liệu sai (ví dụ chữ ở chỗ cần số). Kiểm tra kiểu của từng trường.",
-                        "A field has the wrong type (text where a number is expected, say). Check each field's type.", null);
+        public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+            MediaType type = context.getMediaType();
+            Class<?> target = context.getType();
+            boolean json = type != null && ("json".equals(type.getSubtype()) || type.getSubtype().endsWith("+json"));
+            if (!json || target == JsonObject.class || target == String.class || target == byte[].class
+                    || InputStream.class.isAssignableFrom(target) || java.io.Reader.class.isAssignableFrom(target)
+                    || JsonValue.class.isAssignableFrom(target)) {
+                return context.proceed();
             }
+            byte[] bytes = context.getInputStream().readNBytes(MAX_BYTES + 1);
+            // a list (a batch of units, say) is a JSON array; anything else bound is an object
+            check(bytes, java.util.Collection.class.isAssignableFrom(target) || target.isArray());
+            context.setInputStream(new java.io.ByteArrayInputStream(bytes));
+            return context.proceed();
         }
     }
 
     static JsonObject read(InputStream entityStream) throws IOException {
-        byte[] bytes = entityStream.readNBytes(MAX_BYTES + 1);
+        return check(entityStream.readNBytes(MAX_BYTES + 1), false).asJsonObject();
+    }
+
+    /** The body as one JSON value: an array if {@code list}, otherwise an object; refused with a 400 problem if not. */
+    static JsonValue check(byte[] bytes, boolean list) {
         if (bytes.length > MAX_BYTES) {
             throw refuse(413, "too-large", "Nội dung gửi lên quá lớn.", "The body is too large.", null);
         }
@@ -107,7 +110,10 @@ public class JsonBodyReader implements MessageBodyReader<JsonObject> {
             throw refuse(400, "malformed-json", "Nội dung gửi lên không phải JSON hợp lệ. Kiểm tra dấu ngoặc, dấu phẩy và dấu nháy.",
                     "The body is not valid JSON. Check brackets, commas and quotes.", null);
         }
-        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+        if (list && value.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw refuse(400, "malformed-json", "Nội dung gửi lên phải là một mảng JSON ([...]).", "The body must be a JSON array ([...]).", null);
+        }
+        if (!list && value.getValueType() != JsonValue.ValueType.OBJECT) {
             throw refuse(400, "malformed-json", "Nội dung gửi lên phải là một đối tượng JSON ({...}).",
                     "The body must be a JSON object ({...}).", null);
         }
@@ -116,7 +122,7 @@ public class JsonBodyReader implements MessageBodyReader<JsonObject> {
             throw refuse(400, "invalid-input", "Trường " + withNul + " chứa ký tự NUL (\\u0000), không được phép.",
                     "The field " + withNul + " holds a NUL character (\\u0000), which is not allowed.", withNul);
         }
-        return value.asJsonObject();
+        return value;
     }
 
     /** The first field (as a path: {@code form.name}, {@code items[2]}) whose name or text holds U+0000, or null. */
