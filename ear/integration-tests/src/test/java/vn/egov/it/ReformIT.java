@@ -521,14 +521,20 @@ class ReformIT extends DeployedEar {
     // ---- counting, independently of the code under test ---------------------------------------------------------
 
     /** Rows per tenant table within a root's subtree (ended units included: their rows stay theirs or moved), as the owner. */
+    /** The owner's connection in a transaction scoped to the root's whole subtree. */
+    static Connection underRoot(String root) throws Exception {
+        Connection c = Fixtures.db().owner();
+        c.setAutoCommit(false);
+        try (PreparedStatement ps = c.prepareStatement("SELECT set_config('app.tenant_id', ?, true), set_config('app.subtree', 'on', true)")) {
+            ps.setString(1, Long.toString(Fixtures.tenantId(root)));
+            ps.executeQuery().close();
+        }
+        return c;
+    }
+
     /** Units under the root with two categories of the same slug. */
     static long sameSlugTwice(String root) throws Exception {
-        try (Connection c = Fixtures.db().owner()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement("SELECT set_config('app.tenant_id', ?, true), set_config('app.subtree', 'on', true)")) {
-                ps.setString(1, Long.toString(Fixtures.tenantId(root)));
-                ps.executeQuery().close();
-            }
+        try (Connection c = underRoot(root)) {
             try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM (SELECT tenant_id, slug FROM portal_category "
                     + "WHERE tenant_id = ANY (visible_tenants()) GROUP BY 1, 2 HAVING count(*) > 1) d"); ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -541,12 +547,7 @@ class ReformIT extends DeployedEar {
 
     static Map<String, Long> count(String root) throws Exception {
         Map<String, Long> out = new TreeMap<>();
-        try (Connection c = Fixtures.db().owner()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement("SELECT set_config('app.tenant_id', ?, true), set_config('app.subtree', 'on', true)")) {
-                ps.setString(1, Long.toString(Fixtures.tenantId(root)));
-                ps.executeQuery().close();
-            }
+        try (Connection c = underRoot(root)) {
             List<String> tables = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT reorg_tenant_tables()"); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
