@@ -239,12 +239,23 @@ public final class Payara {
         try {
             asadmin(true, deploy);
         } catch (IOException e) {
-            if (!String.valueOf(e.getMessage()).contains("is already in use")) {
+            String message = String.valueOf(e.getMessage());
+            // both states live in the domain's memory only, and a restart clears them:
+            // - seen after a start-up that failed to load the previous version: the name stays reserved
+            //   although nothing is deployed;
+            // - seen in CI when the tests' class loader had just been undeployed: EclipseLink's static
+            //   registry kept the persistence unit "platform" against the old loader ("Unable to find the class
+            //   named ...Tenant"), after which it stays DeployFailed for every later deploy of the domain
+            boolean stuckName = message.contains("is already in use");
+            boolean stuckUnit = message.contains("PersistenceUnit") && message.contains("EntityManagerSetupException");
+            if (!stuckName && !stuckUnit) {
                 throw e;
             }
-            // seen after a start-up that failed to load the previous version: the name stays reserved in
-            // memory although nothing is deployed; a restart clears it
-            log.step("Payara: the application name is stuck after a failed load; restarting the domain once");
+            log.step("Payara: %s after a failed load; restarting the domain once",
+                    stuckName ? "the application name is stuck" : "a persistence unit is stuck");
+            if (stuckUnit && isDeployed(name)) {
+                asadmin(true, "undeploy", name);
+            }
             asadmin(false, "restart-domain", settings.domain());
             asadmin(true, deploy);
         }
