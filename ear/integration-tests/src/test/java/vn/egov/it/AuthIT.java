@@ -28,20 +28,70 @@ class AuthIT extends DeployedEar {
     }
 
     @Test
-    void fiveWrongPasswordsLockTheAccountEvenForTheRightOne() {
+    void fiveWrongPasswordsLockTheAccountEvenForTheRightOneAndTheAnswerTellsNoNameFromAnUnknownOne() throws Exception {
         String user = Fixtures.staff(COMMUNE);
         Api wrong = Api.as(user, "sai-mật-khẩu-rồi");
-        for (int i = 1; i <= 4; i++) {
+        for (int i = 1; i <= 5; i++) {
             assertEquals("urn:egov:problem:bad-credentials", wrong.get("/api/me").json().getString("type"), "attempt " + i);
         }
-        Api.Response fifth = wrong.get("/api/me");
-        assertEquals(401, fifth.status());
-        assertEquals("urn:egov:problem:account-locked", fifth.json().getString("type"), fifth.toString());
+        assertTrue(lockedUntil(user) != null, "five failures in a row lock the account");
         Api.Response right = Api.as(user, PASSWORD).get("/api/me");
-        assertEquals(401, right.status());
-        assertEquals("urn:egov:problem:account-locked", right.json().getString("type"));
-        assertTrue(right.json().getString("detail").matches(".*\\d{2}:\\d{2} \\d{2}/\\d{2}/\\d{4}.*"),
-                "says until when, as dd/MM/yyyy: " + right.json().getString("detail"));
+        assertEquals(401, right.status(), "locked: even the right password is refused");
+        // the same answer, word for word, as for a name that does not exist after as many tries
+        Api nobody = Api.as("khong-co-ai-ten-nay", "sai-mật-khẩu-rồi");
+        Api.Response unknown = null;
+        for (int i = 1; i <= 6; i++) {
+            unknown = nobody.get("/api/me");
+        }
+        for (String field : new String[] {"type", "title", "detail"}) {
+            assertEquals(unknown.json().getString(field), right.json().getString(field), field);
+        }
+        assertTrue(right.json().getString("detail").contains("bị khoá"), "the answer says an account may be locked: "
+                + right.json().getString("detail"));
+        Api.Response english = Api.as(user, PASSWORD).send("GET", "/api/me", null, null, "application/json", null, "en");
+        assertEquals("urn:egov:problem:bad-credentials", english.json().getString("type"));
+        assertTrue(english.json().getString("detail").contains("locked"), english.json().getString("detail"));
+
+        // the login form answers a locked account as a wrong password too
+        Api browser = Api.browser();
+        Api.Response form = browser.send("POST", "/login", "username=" + user + "&password="
+                + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8), "application/x-www-form-urlencoded", "text/html");
+        Api.Response formUnknown = Api.browser().send("POST", "/login", "username=khong-co-ai-ten-nay&password=x",
+                "application/x-www-form-urlencoded", "text/html");
+        assertEquals(401, form.status(), form.toString());
+        assertEquals(formUnknown.body().replace("khong-co-ai-ten-nay", user), form.body());
+    }
+
+    @Test
+    void aDisabledAccountIsNamedOnlyToWhoeverGivesItsPassword() throws Exception {
+        String user = Fixtures.staff(COMMUNE);
+        ownerUpdate("UPDATE app_user SET status = 'disabled' WHERE username = ?", user);
+        Api.Response guess = Api.as(user, "sai-mật-khẩu-rồi").get("/api/me");
+        assertEquals("urn:egov:problem:bad-credentials", guess.json().getString("type"), "a guess learns nothing");
+        Api.Response holder = Api.as(user, PASSWORD).get("/api/me");
+        assertEquals(401, holder.status());
+        assertEquals("urn:egov:problem:account-disabled", holder.json().getString("type"), "the holder learns why");
+    }
+
+    private static java.sql.Timestamp lockedUntil(String user) throws Exception {
+        try (java.sql.Connection c = Fixtures.provinceScoped();
+             java.sql.PreparedStatement ps = c.prepareStatement("SELECT locked_until FROM app_user WHERE username = ?")) {
+            ps.setString(1, user);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next(), user);
+                java.sql.Timestamp until = rs.getTimestamp(1);
+                c.commit();
+                return until;
+            }
+        }
+    }
+
+    private static void ownerUpdate(String sql, String param) throws Exception {
+        try (java.sql.Connection c = Fixtures.provinceScoped(); java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, param);
+            assertEquals(1, ps.executeUpdate(), sql);
+            c.commit();
+        }
     }
 
     @Test
@@ -130,7 +180,7 @@ class AuthIT extends DeployedEar {
         Api.Response failed = browser.send("POST", "/login", "username=" + user + "&password=sai-mat-khau-roi",
                 "application/x-www-form-urlencoded", "text/html");
         assertEquals(401, failed.status());
-        assertTrue(failed.body().contains("Tên đăng nhập hoặc mật khẩu không đúng."), failed.toString());
+        assertTrue(failed.body().contains("Tên đăng nhập hoặc mật khẩu không đúng"), failed.toString());
         assertTrue(failed.body().contains("value=\"" + user + "\""), "the form is re-shown with the username kept");
 
         Api.Response ok = browser.send("POST", "/login", "username=" + user + "&password="

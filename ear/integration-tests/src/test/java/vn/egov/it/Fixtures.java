@@ -59,15 +59,24 @@ public final class Fixtures {
         return user(unit, false, "STAFF", "RECEIVER", "HANDLER", "LEADER");
     }
 
+    /**
+     * The owner's connection in a transaction scoped to the whole province (tenant tables force their policies on the
+     * owner too); the caller commits.
+     */
+    public static Connection provinceScoped() throws Exception {
+        Connection c = db().owner();
+        c.setAutoCommit(false);
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT set_config('app.tenant_id', (SELECT id FROM tenant WHERE code = 'lao-cai')::text, true), "
+                        + "set_config('app.subtree', 'on', true)")) {
+            ps.executeQuery().close();
+        }
+        return c;
+    }
+
     /** Runs a count as the owner with the given unit scope (whole subtree), bypassing nothing. */
     public static long countNotices(String where, Object... args) {
-        try (Connection c = db().owner()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT set_config('app.tenant_id', (SELECT id FROM tenant WHERE code = 'lao-cai')::text, true), "
-                            + "set_config('app.subtree', 'on', true)")) {
-                ps.executeQuery().close();
-            }
+        try (Connection c = provinceScoped()) {
             try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM notice WHERE " + where)) {
                 for (int i = 0; i < args.length; i++) {
                     ps.setObject(i + 1, args[i]);

@@ -116,6 +116,37 @@ class TokensIT extends DeployedEar {
         assertEquals("urn:egov:problem:account-disabled", disabled.json().getString("type"));
     }
 
+    /**
+     * Decided: a password lockout does not stop the user's tokens. The lockout defends the password against guessing;
+     * a token is not guessed, and stopping tokens would let anyone who types a name five times cut off that user's
+     * programs. A suspension (of the account or its unit) stops them from the next request on.
+     */
+    @Test
+    void aPasswordLockoutLeavesTheUsersTokensWorkingAndSuspendingTheUnitStopsThem() throws Exception {
+        String unit = "xa-ban-vuoc";
+        String user = Fixtures.staff(unit);
+        Api program = Api.bearer(make(Api.as(user, PASSWORD), "Chương trình đồng bộ").getString("token"));
+        Api guesser = Api.as(user, "đoán-mò-mật-khẩu");
+        for (int i = 1; i <= 5; i++) {
+            assertEquals(401, guesser.get("/api/me").status());
+        }
+        assertEquals(401, Api.as(user, PASSWORD).get("/api/me").status(), "the password is locked");
+        Api.Response during = program.get("/api/me");
+        assertEquals(200, during.status(), "the token is not: " + during);
+        assertEquals(user, during.json().getString("username"));
+
+        try {
+            ownerUpdate("UPDATE tenant SET status = 'suspended' WHERE code = ?", unit);
+            Api.Response suspended = program.get("/api/me");
+            assertEquals(401, suspended.status(), suspended.toString());
+            assertEquals("urn:egov:problem:account-disabled", suspended.json().getString("type"));
+            assertEquals(401, program.get("/api/t/" + unit + "/notices").status());
+        } finally {
+            ownerUpdate("UPDATE tenant SET status = 'active' WHERE code = ?", unit);
+        }
+        assertEquals(200, program.get("/api/me").status(), "reactivated, the token works again (it was not revoked)");
+    }
+
     @Test
     void aTokenActsWithItsUsersRightsAsTheyAreNow() throws Exception {
         String user = Fixtures.staff(COMMUNE);

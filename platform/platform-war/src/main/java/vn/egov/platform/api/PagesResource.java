@@ -73,9 +73,11 @@ public class PagesResource {
     public Response loginFailed(@Context HttpServletRequest request) {
         Object failure = request.getAttribute("shiroLoginFailure");
         String reason = failure == null ? "Hãy nhập tên đăng nhập và mật khẩu."
-                : failure.toString().contains("Locked") ? "Tài khoản đang bị khoá tạm thời do đăng nhập sai nhiều lần. Hãy thử lại sau 15 phút."
-                : failure.toString().contains("Disabled") ? "Tài khoản hoặc đơn vị của tài khoản đang bị tạm dừng. Liên hệ quản trị đơn vị."
-                : "Tên đăng nhập hoặc mật khẩu không đúng.";
+                // a locked account answers as a wrong password does (the API's bad-credentials), so that the page
+                // does not tell a guesser which names exist
+                : failure.toString().contains("Disabled") && !failure.toString().contains("Locked")
+                        ? "Tài khoản hoặc đơn vị của tài khoản đang bị tạm dừng. Liên hệ quản trị đơn vị."
+                : "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang bị khoá tạm thời (sau 5 lần sai liên tiếp, 15 phút).";
         String username = Optional.ofNullable(request.getParameter("username")).orElse("");
         return Response.status(401).type(HTML).entity(loginPage(false, reason, username)).build();
     }

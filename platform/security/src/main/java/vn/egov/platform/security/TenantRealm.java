@@ -27,7 +27,9 @@ import org.apache.shiro.subject.PrincipalCollection;
 /**
  * Authenticates against {@code app_user} through {@code auth_lookup}, and counts failures through
  * {@code auth_record_failure}: after {@code maxFailures} wrong passwords in a row the account is locked for
- * {@code lockMinutes}. Authorization comes from the principal itself (roles, unit path), with no query.
+ * {@code lockMinutes}. The answers tell nothing about a name to whoever does not know its password: an unknown name, a
+ * pending invitation, a locked account and a wrong password look alike to the caller (the filters say
+ * {@code bad-credentials}); a disabled account or suspended unit is named only after the right password. Authorization comes from the principal itself (roles, unit path), with no query.
  */
 public class TenantRealm extends AuthorizingRealm {
     private static final Logger LOG = Logger.getLogger(TenantRealm.class.getName());
@@ -59,27 +61,27 @@ public class TenantRealm extends AuthorizingRealm {
              PreparedStatement ps = c.prepareStatement("SELECT * FROM auth_lookup(?)")) {
             ps.setString(1, username);
             try (ResultSet rs = ps.executeQuery()) {
+                // An unknown name, an invitation not accepted yet and a locked account answer alike, each after one
+                // hash, so that neither the answer nor its time tells which names exist: a locked account's
+                // password is not checked at all (else the answer would tell a right guess during the lock).
                 if (!rs.next()) {
                     Passwords.matches(new String(upt.getPassword()), DUMMY_HASH);
                     throw new UnknownAccountException("unknown user");
                 }
-                if (!"active".equals(rs.getString("status"))) {
-                    throw new DisabledAccountException("account disabled");
-                }
-                if (!"active".equals(rs.getString("tenant_status"))) {
-                    throw new DisabledAccountException("unit suspended");
-                }
                 if (rs.getString("password_hash").startsWith("!")) {
-                    // invited, the invitation not accepted yet: there is no password to check
                     Passwords.matches(new String(upt.getPassword()), DUMMY_HASH);
-                    throw new DisabledAccountException("invitation not accepted yet");
+                    throw new UnknownAccountException("invitation not accepted yet");
                 }
                 Timestamp lockedUntil = rs.getTimestamp("locked_until");
                 if (lockedUntil != null && lockedUntil.toInstant().isAfter(Instant.now())) {
+                    Passwords.matches(new String(upt.getPassword()), DUMMY_HASH);
                     throw new LockedUntilException(lockedUntil.toInstant());
                 }
+                // a disabled account or suspended unit is said so only to whoever gives its right password
+                String refusal = !"active".equals(rs.getString("status")) ? "account disabled"
+                        : !"active".equals(rs.getString("tenant_status")) ? "unit suspended" : null;
                 UserPrincipal principal = AuthDatabase.principal(rs, username);
-                return new SimpleAuthenticationInfo(principal, rs.getString("password_hash"), getName());
+                return new Checked(principal, rs.getString("password_hash"), getName(), refusal);
             }
         } catch (SQLException e) {
             LOG.log(Level.SEVERE, "login lookup failed", e);
@@ -99,7 +101,21 @@ public class TenantRealm extends AuthorizingRealm {
             }
             throw wrong;
         }
+        if (info instanceof Checked checked && checked.refusal != null) {
+            throw new DisabledAccountException(checked.refusal);
+        }
         recordSuccess(principal.userId());
+    }
+
+    /** What the lookup found, with the refusal (disabled, suspended) that is given only once the password is right. */
+    private static final class Checked extends SimpleAuthenticationInfo {
+        private static final long serialVersionUID = 1L;
+        private final String refusal;
+
+        Checked(UserPrincipal principal, String hash, String realm, String refusal) {
+            super(principal, hash, realm);
+            this.refusal = refusal;
+        }
     }
 
     @Override

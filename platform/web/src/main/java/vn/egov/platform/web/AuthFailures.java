@@ -6,18 +6,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import org.apache.shiro.authc.DisabledAccountException;
 import org.apache.shiro.authc.ExpiredCredentialsException;
 import vn.egov.platform.security.TenantRealm;
 import vn.egov.platform.security.TokenRealm;
 
-/** The 401 the API's login filters answer: a problem that says why (wrong, locked until when, disabled, revoked, expired). */
+/**
+ * The 401 the API's login filters answer: a problem that says why (disabled, revoked, expired) where the caller has shown
+ * they hold the account; wrong, unknown and locked answer alike.
+ */
 final class AuthFailures {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy")
-            .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
-
     private AuthFailures() {
     }
 
@@ -37,11 +35,8 @@ final class AuthFailures {
     }
 
     private static Problem problem(Object failure, boolean token) {
-        if (failure instanceof TenantRealm.LockedUntilException locked) {
-            return Problem.of(401, "account-locked", "Tài khoản đang bị khoá", "Account locked",
-                    "Đăng nhập sai quá nhiều lần; tài khoản bị khoá đến " + WHEN.format(locked.until()) + ". Hãy thử lại sau thời điểm đó.",
-                    "Too many failed logins; the account is locked until " + WHEN.format(locked.until()) + ". Try again after that.");
-        }
+        // a locked account answers as an unknown name or a wrong password does (the realm makes all three cost the
+        // same): saying "locked" would tell whoever guesses that the name exists
         if (failure instanceof TokenRealm.RevokedTokenException) {
             return Problem.of(401, "token-revoked", "Mã truy cập đã bị thu hồi", "Token revoked",
                     "Mã truy cập (API token) này đã bị thu hồi. Hãy tạo mã mới (POST /api/me/tokens) hoặc liên hệ quản trị đơn vị.",
@@ -52,7 +47,7 @@ final class AuthFailures {
                     "Mã truy cập (API token) này đã hết hạn. Hãy tạo mã mới (POST /api/me/tokens).",
                     "This API token has expired. Make a new one (POST /api/me/tokens).");
         }
-        if (failure instanceof DisabledAccountException) {
+        if (failure instanceof DisabledAccountException && !(failure instanceof TenantRealm.LockedUntilException)) {
             return Problem.of(401, "account-disabled", "Tài khoản không hoạt động", "Account disabled",
                     "Tài khoản hoặc đơn vị của tài khoản đang bị tạm dừng. Liên hệ quản trị đơn vị.",
                     "The account or its unit is suspended. Contact the unit administrator.");
@@ -63,7 +58,7 @@ final class AuthFailures {
                     "There is no such API token. Check the token (it starts with egov_), or make a new one.");
         }
         return Problem.of(401, "bad-credentials", "Sai tên đăng nhập hoặc mật khẩu", "Wrong username or password",
-                "Tên đăng nhập hoặc mật khẩu không đúng. Sau 5 lần sai liên tiếp, tài khoản bị khoá 15 phút.",
-                "Wrong username or password. After 5 failures in a row the account is locked for 15 minutes.");
+                "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang bị khoá tạm thời: sau 5 lần sai liên tiếp, tài khoản bị khoá 15 phút.",
+                "Wrong username or password, or the account is locked for now: after 5 failures in a row it is locked for 15 minutes.");
     }
 }
