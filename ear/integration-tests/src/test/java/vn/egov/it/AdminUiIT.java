@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -581,19 +582,20 @@ class AdminUiIT extends DeployedEar {
         assertTrue(text("#flash").startsWith("Đã bắt đầu lập lại chỉ mục"), text("#flash"));
         WebElement job = browser.findElement(By.cssSelector("#jobs tbody tr"));
         assertTrue(job.getText().contains(DISTRICT) && job.getText().contains("(cả cây)") && job.getText().contains(districtAdmin), job.getText());
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (!text("#jobs tbody tr").endsWith("Xong") && System.nanoTime() < deadline) {
-            Thread.sleep(1000);
+        // the job's end and then a consistent check, within two minutes in all; the page reloaded every 1 s, then 1.5 s
+        Instant deadline = Instant.now().plusSeconds(120);
+        Wait.until("the reindex job shown as done", Duration.ofSeconds(120), Duration.ofSeconds(1), () -> {
             open("/t/" + DISTRICT + "/admin/search");
-        }
+            return text("#jobs tbody tr");
+        }, row -> row.endsWith("Xong"));
         assertTrue(text("#jobs tbody tr").endsWith("Xong"), text("#jobs tbody tr"));
         screenshot("admin-search-index");
-        String consistent = "";
-        while (!"true".equals(consistent) && System.nanoTime() < deadline) {
-            Thread.sleep(1500);
-            open("/t/" + DISTRICT + "/admin/search?check=1");
-            consistent = browser.findElement(By.id("check-result")).getAttribute("data-consistent");
+        record CheckResult(String consistent, String text) {
         }
+        String consistent = Wait.until("the check shown as consistent", Duration.between(Instant.now(), deadline), Duration.ofMillis(1500), () -> {
+            open("/t/" + DISTRICT + "/admin/search?check=1");
+            return new CheckResult(browser.findElement(By.id("check-result")).getAttribute("data-consistent"), text("#check-result"));
+        }, c -> "true".equals(c.consistent())).consistent();
         assertEquals("true", consistent, text("#check-result"));
         assertTrue(text("#check-result").startsWith("Khớp: "), text("#check-result"));
         screenshot("admin-search-check");

@@ -1,5 +1,6 @@
 package vn.egov.it;
 
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
@@ -16,7 +17,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The browser tests' headless Chromium (skipped where it is not installed) and what they share. */
+/** The browser tests' headless Chromium (skipped where it is not installed, unless egov.requireBrowser) and what they share. */
 final class Chromium {
     static final Path CHROMEDRIVER = Path.of(System.getProperty("egov.chromedriver", "/usr/bin/chromedriver"));
     static final Path CHROMIUM = Path.of(System.getProperty("egov.chromium", "/usr/bin/chromium"));
@@ -24,18 +25,46 @@ final class Chromium {
     private Chromium() {
     }
 
-    /** A new headless browser with the given window size ("1280,1000"), Vietnamese; the test is skipped without Chromium. */
+    /**
+     * A new headless browser with the given window size ("1280,1000"), Vietnamese. Without Chromium or chromedriver
+     * the test is skipped, or fails when {@code -Degov.requireBrowser=true} (as CI runs the tests).
+     */
     static WebDriver start(String windowSize) {
-        assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM), "Chromium and chromedriver are not installed");
+        boolean installed = Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
+        String missing = "Chromium (" + CHROMIUM + ") and chromedriver (" + CHROMEDRIVER + ") are not both installed and executable";
+        if (!installed && Boolean.getBoolean("egov.requireBrowser")) {
+            fail(missing + ", and egov.requireBrowser=true requires the browser tests to run");
+        }
+        assumeTrue(installed, missing);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
                 "--window-size=" + windowSize, "--lang=vi");
+        // what the browser asks for in Accept-Language (--lang alone leaves it en-US in headless Chromium)
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "vi-VN,vi"));
+        // the console (errors, content security policy violations) kept for consoleErrors()
+        org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
         WebDriver browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return browser;
+    }
+
+    /**
+     * The console errors since the last call (a content security policy violation is one, and so is a resource that
+     * failed to load): a page made from templates must leave none.
+     */
+    static java.util.List<String> consoleErrors(WebDriver browser) {
+        // the page's own status is no error of the page: a form shown again answers 400 or 401 by design
+        String self = browser.getCurrentUrl().replaceAll("[?#].*", "");
+        return browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(e -> e.getMessage())
+                .filter(m -> !(m.replaceAll("[?#]\\S*", "").startsWith(self + " - Failed to load resource: the server responded with a status of 4")))
+                .toList();
     }
 
     /** Clicks something that loads a new page and waits until the old page is gone (no reading the old one). */

@@ -18,6 +18,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -176,7 +177,9 @@ class DocumentExchangeIT extends DeployedEar {
         assertTrue(failed.getString("reason").contains("503"), failed.toString());
         assertEquals(1, countAs(DEPARTMENT, "SELECT count(*) FROM document_outbox WHERE sent_at IS NULL AND outbound_id = " + outboundId), "kept");
         assertEquals(200, province.put("/api/sim/document-axis/state", "{\"down\":false}").status());
-        Thread.sleep(2500);
+        // nothing is to happen now: the axis is up, yet for 2.5 s the failed recipient keeps its tries and its status
+        Wait.during("the failed recipient not tried again by itself", Duration.ofMillis(2500), () -> only(office.clerk(), DEPARTMENT, id),
+                now -> now.getInt("attempts") == failed.getInt("attempts") && now.getString("status").equals("failed"));
         assertEquals(failed.getInt("attempts"), only(office.clerk(), DEPARTMENT, id).getInt("attempts"), "not tried again by itself");
         assertEquals("failed", only(office.clerk(), DEPARTMENT, id).getString("status"));
         // the clerk sends it again: queued anew, then sent
@@ -370,38 +373,41 @@ class DocumentExchangeIT extends DeployedEar {
         return r.body();
     }
 
-    static void giveUp(long outboundId) throws Exception {
-        long end = System.nanoTime() + 30_000_000_000L;
-        while (true) {
-            try (Connection c = Fixtures.db().app()) {
-                c.setAutoCommit(false);
-                try (PreparedStatement ps = c.prepareStatement("SELECT set_config('app.tenant_id', ?, true), set_config('app.subtree', 'off', true)")) {
-                    ps.setString(1, Long.toString(Fixtures.tenantId(DEPARTMENT)));
+    static void giveUp(long outboundId) {
+        // the worker may hold the row for a moment: tried again every 100 ms until it is free, for at most 30 s
+        Wait.until("the outbox row of outbound " + outboundId + " unclaimed, to give it up", Duration.ofSeconds(30), Duration.ofMillis(100),
+                () -> tryGiveUp(outboundId), Boolean.TRUE::equals);
+    }
+
+    /** Takes the outbound's unsent outbox row, if no worker holds it, and marks it failed for good; false while it is claimed. */
+    private static boolean tryGiveUp(long outboundId) throws Exception {
+        try (Connection c = Fixtures.db().app()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("SELECT set_config('app.tenant_id', ?, true), set_config('app.subtree', 'off', true)")) {
+                ps.setString(1, Long.toString(Fixtures.tenantId(DEPARTMENT)));
+                ps.executeQuery().close();
+            }
+            Long row = null;
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM document_outbox WHERE outbound_id = ? AND sent_at IS NULL "
+                    + "AND (claimed_until IS NULL OR claimed_until < now()) FOR UPDATE SKIP LOCKED");) {
+                ps.setLong(1, outboundId);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        row = rs.getLong(1);
+                    }
+                }
+            }
+            if (row != null) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT document_outbox_failed(?, (SELECT last_error FROM document_outbox WHERE id = ?), 30, 1)")) {
+                    ps.setLong(1, row);
+                    ps.setLong(2, row);
                     ps.executeQuery().close();
                 }
-                Long row = null;
-                try (PreparedStatement ps = c.prepareStatement("SELECT id FROM document_outbox WHERE outbound_id = ? AND sent_at IS NULL "
-                        + "AND (claimed_until IS NULL OR claimed_until < now()) FOR UPDATE SKIP LOCKED");) {
-                    ps.setLong(1, outboundId);
-                    try (java.sql.ResultSet rs = ps.executeQuery()) {
-                        if (rs.next()) {
-                            row = rs.getLong(1);
-                        }
-                    }
-                }
-                if (row != null) {
-                    try (PreparedStatement ps = c.prepareStatement("SELECT document_outbox_failed(?, (SELECT last_error FROM document_outbox WHERE id = ?), 30, 1)")) {
-                        ps.setLong(1, row);
-                        ps.setLong(2, row);
-                        ps.executeQuery().close();
-                    }
-                    c.commit();
-                    return;
-                }
-                c.rollback();
+                c.commit();
+                return true;
             }
-            assertTrue(System.nanoTime() < end, "the outbox row stayed claimed");
-            Thread.sleep(100);
+            c.rollback();
+            return false;
         }
     }
 

@@ -7,6 +7,7 @@ import static vn.egov.it.Fixtures.COMMUNE;
 import static vn.egov.it.Fixtures.PASSWORD;
 
 import jakarta.json.JsonObject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -53,18 +54,15 @@ class OutboxIT extends DeployedEar {
         }
         // backoff is at most 30 s: the backlog drains within a minute or so. 20 results can show up before the last
         // rows are applied (the deleted notice still there, the edited one not yet), so wait for the final state itself
-        List<String> titles = List.of();
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            Api.Response r = admin.get("/api/search?q=" + mark + "&unit=" + COMMUNE + "&size=50");
-            if (r.status() == 200) {
-                titles = SearchIT.titles(r.json());
-                if (titles.size() == 20 && titles.contains("Đã sửa khi dừng " + mark) && !titles.contains("Trước khi dừng " + mark)) {
-                    break;
-                }
-            }
-            SearchIT.sleep(250);
-        }
+        // (a 503 while Solr comes back is waited out too)
+        List<String> titles = SearchIT.titles(Wait.until("the index to show the 20 notices with the edit and the delete applied",
+                Duration.ofSeconds(120), () -> admin.get("/api/search?q=" + mark + "&unit=" + COMMUNE + "&size=50"), r -> {
+                    if (r.status() != 200) {
+                        return false;
+                    }
+                    List<String> t = SearchIT.titles(r.json());
+                    return t.size() == 20 && t.contains("Đã sửa khi dừng " + mark) && !t.contains("Trước khi dừng " + mark);
+                }).json());
         assertEquals(20, titles.size(), titles.toString());
         assertTrue(titles.contains("Đã sửa khi dừng " + mark), "the edit made while Solr was down is indexed: " + titles);
         assertFalse(titles.contains("Trước khi dừng " + mark), "the delete made while Solr was down is applied: " + titles);
@@ -72,18 +70,12 @@ class OutboxIT extends DeployedEar {
         assertEquals(0, drained.getJsonNumber("failing").longValue());
     }
 
+    /** The commune's backlog once it satisfies the condition, for at most 120 s (any answer but 200 fails at once). */
     static JsonObject awaitBacklog(Api admin, java.util.function.Predicate<JsonObject> condition) {
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        JsonObject last = null;
-        while (System.nanoTime() < deadline) {
+        return Wait.until("the backlog to reach the expected state", Duration.ofSeconds(120), () -> {
             Api.Response r = admin.get("/api/t/" + COMMUNE + "/search/backlog");
             assertEquals(200, r.status(), r.toString());
-            last = r.json().getJsonObject("backlog");
-            if (condition.test(last)) {
-                return last;
-            }
-            SearchIT.sleep(500);
-        }
-        throw new AssertionError("the backlog did not reach the expected state in 120 s: " + last);
+            return r.json().getJsonObject("backlog");
+        }, condition);
     }
 }

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
@@ -68,12 +69,9 @@ class PortalIT extends DeployedEar {
         return Api.anonymous().get(path, "text/html").body();
     }
 
-    static void await(String what, BooleanSupplier condition, int seconds) throws InterruptedException {
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < end, "waited " + seconds + " s for: " + what);
-            Thread.sleep(200);
-        }
+    /** Waits until the condition holds, for at most {@code seconds}: the many callers' shorthand for {@link Wait#until}. */
+    static void await(String what, BooleanSupplier condition, int seconds) {
+        Wait.until(what, Duration.ofSeconds(seconds), condition::getAsBoolean);
     }
 
     @Test

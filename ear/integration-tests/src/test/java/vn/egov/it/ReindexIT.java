@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -113,13 +114,10 @@ class ReindexIT extends DeployedEar {
         assertEquals(200, applied.status(), applied.toString());
 
         // the item now belongs to the successor in the index too, and the ended unit has nothing left there
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        String owner = a;
-        while (!owner.equals(b) && System.nanoTime() < deadline) {
+        String owner = Wait.until("the item to belong to " + b + " in the index", Duration.ofSeconds(60), () -> {
             JsonObject r = SearchIT.search(province, "q=" + mark);
-            owner = r.getInt("total") == 1 ? r.getJsonArray("items").getJsonObject(0).getString("unitCode") : owner;
-            SearchIT.sleep(300);
-        }
+            return r.getInt("total") == 1 ? r.getJsonArray("items").getJsonObject(0).getString("unitCode") : "(" + r.getInt("total") + " results)";
+        }, b::equals);
         assertEquals(b, owner);
         assertEquals(1, SearchIT.search(province, "q=" + mark + "&unit=" + b).getInt("total"));
         Api.Response ended = province.get("/api/search?q=" + mark + "&unit=" + a);
@@ -134,17 +132,13 @@ class ReindexIT extends DeployedEar {
         assertEquals(202, started.status(), started.toString());
         assertTrue(started.location() != null && started.location().contains("/search/reindex/"), started.toString());
         long id = started.json().getJsonNumber("id").longValue();
-        long deadline = System.nanoTime() + 180_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            JsonObject job = admin.get("/api/t/" + unit + "/search/reindex/" + id).json();
-            assertFalse(job.containsKey("error") && !job.isNull("error"), job.toString());
-            if (job.getBoolean("done")) {
-                assertEquals(job.getInt("unitsTotal"), job.getInt("unitsDone"));
-                return id;
-            }
-            SearchIT.sleep(300);
-        }
-        throw new AssertionError("reindex " + id + " did not finish in 180 s");
+        JsonObject job = Wait.until("reindex " + id + " to finish", Duration.ofSeconds(180), () -> {
+            JsonObject j = admin.get("/api/t/" + unit + "/search/reindex/" + id).json();
+            assertFalse(j.containsKey("error") && !j.isNull("error"), j.toString());
+            return j;
+        }, j -> j.getBoolean("done"));
+        assertEquals(job.getInt("unitsTotal"), job.getInt("unitsDone"));
+        return id;
     }
 
     /**
@@ -153,32 +147,18 @@ class ReindexIT extends DeployedEar {
      * in flight.
      */
     static JsonObject check(Api admin, String unit, boolean consistent) {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        JsonObject c;
-        do {
+        return Wait.untilOrLast("the check of " + unit + " to settle", Duration.ofSeconds(30), Duration.ofMillis(500), () -> {
             Api.Response r = admin.get("/api/t/" + unit + "/search/check");
             assertEquals(200, r.status(), r.toString());
-            c = r.json();
-            if (c.getBoolean("consistent") == consistent && c.getJsonNumber("pending").longValue() == 0) {
-                return c;
-            }
-            SearchIT.sleep(500);
-        } while (System.nanoTime() < deadline);
-        return c;
+            return r.json();
+        }, c -> c.getBoolean("consistent") == consistent && c.getJsonNumber("pending").longValue() == 0);
     }
 
     /** The CLI's check, again until it exits 0 (or 30 s): the same settling as {@link #check}. */
     static int cliCheckSettled(String unit) {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        int code;
-        do {
-            code = cli("search", "check", "--unit", unit);
-            if (code == 0) {
-                return 0;
-            }
-            SearchIT.sleep(1000);
-        } while (System.nanoTime() < deadline);
-        return code;
+        // a whole CLI run (log-in included) per probe: once a second, as before
+        return Wait.untilOrLast("the CLI's check of " + unit + " to exit 0", Duration.ofSeconds(30), Duration.ofSeconds(1),
+                () -> cli("search", "check", "--unit", unit), code -> code == 0);
     }
 
     static JsonObject unit(JsonObject check, String code) {

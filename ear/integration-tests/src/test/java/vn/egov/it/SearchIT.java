@@ -16,6 +16,7 @@ import jakarta.json.JsonValue;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -58,28 +59,11 @@ class SearchIT extends DeployedEar {
         return r.json();
     }
 
+    /** The search's answer once it has {@code expected} results (other answers than 200 are waited out), for at most 60 s. */
     static JsonObject awaitTotal(Api api, String query, long expected) {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        JsonObject last = null;
-        while (System.nanoTime() < deadline) {
-            Api.Response r = api.get("/api/search?" + query);
-            if (r.status() == 200) {
-                last = r.json();
-                if (last.getJsonNumber("total").longValue() == expected) {
-                    return last;
-                }
-            }
-            sleep(250);
-        }
-        throw new AssertionError("search " + query + " did not reach " + expected + " results in 60 s; last: " + last);
-    }
-
-    static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return Wait.until("search " + query + " to reach " + expected + " results", Duration.ofSeconds(60),
+                () -> api.get("/api/search?" + query),
+                r -> r.status() == 200 && r.json().getJsonNumber("total").longValue() == expected).json();
     }
 
     static String enc(String s) {
