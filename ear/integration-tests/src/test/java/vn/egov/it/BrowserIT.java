@@ -59,7 +59,7 @@ class BrowserIT extends DeployedEar {
         String user = Fixtures.staff(Fixtures.COMMUNE);
         submitLogin("/login", user, "sai-mat-khau-roi");
         String error = browser.findElement(By.cssSelector("[role=alert]")).getText();
-        assertEquals("Tên đăng nhập hoặc mật khẩu không đúng.", error);
+        assertEquals("Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang bị khoá tạm thời (sau 5 lần sai liên tiếp, 15 phút).", error);
         assertEquals(user, browser.findElement(By.id("username")).getAttribute("value"), "the username is kept");
         screenshot("login-wrong-password");
 

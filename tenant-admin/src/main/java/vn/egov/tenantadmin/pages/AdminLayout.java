@@ -54,6 +54,11 @@ public class AdminLayout {
 
     private Boolean en;
 
+    /** This request (a method, not the field: pages reach this bean through its CDI proxy). */
+    public HttpServletRequest request() {
+        return request;
+    }
+
     // ---- language
 
     /** English when the query string says {@code lang=en} (read from the query only: a form body stays unread). */

@@ -223,8 +223,8 @@ public class UsersPage {
             b.append("<p id=\"no-tokens\">").append(layout.t("Người dùng này chưa có mã truy cập nào.", "This user has no API token."))
                     .append("</p>");
         } else {
-            b.append(TokenTable.html(tokens, layout.en(), t -> layout.url(unit, "users/" + u.username() + "/tokens/" + t.id() + "/revoke"),
-                    layout.csrfField()));
+            b.append(TokenTable.html(layout.request(), tokens, layout.en(),
+                    t -> layout.url(unit, "users/" + u.username() + "/tokens/" + t.id() + "/revoke")));
         }
         return layout.page(unit, "users", "Người dùng", "Users", b.toString());
     }

@@ -15,9 +15,9 @@ import java.net.URLConnection;
  * jars in {@code WEB-INF/lib}) through {@link jakarta.servlet.ServletContext#getResource}, which looks in exactly
  * those two places. A webjar path carries its version, so it is cached for a year as immutable; our own files
  * are revalidated with their ETag. GET and HEAD only; no directory listings; a path with {@code ..}, a
- * backslash or an encoded separator is not found.
+ * backslash or an encoded separator is not found. {@code /favicon.ico} is {@code /static/favicon.ico}.
  */
-@WebServlet(urlPatterns = {"/static/*", "/webjars/*"})
+@WebServlet(urlPatterns = {"/static/*", "/webjars/*", "/favicon.ico"})
 public class AssetServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
@@ -32,14 +32,16 @@ public class AssetServlet extends HttpServlet {
     }
 
     private void serve(HttpServletRequest request, HttpServletResponse response, boolean body) throws IOException {
-        String info = request.getPathInfo();
+        // the site's icon, where browsers look for it, is this WAR's static/favicon.ico
+        boolean icon = "/favicon.ico".equals(request.getServletPath());
+        String info = icon ? "/favicon.ico" : request.getPathInfo();
         String raw = request.getRequestURI();
         if (info == null || info.endsWith("/") || info.contains("..") || info.contains("\\") || info.contains("//")
                 || raw.contains("%2") || raw.contains("%5") || raw.contains("%00")) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        String path = request.getServletPath() + info;
+        String path = (icon ? "/static" : request.getServletPath()) + info;
         URL resource = getServletContext().getResource(path);
         if (resource == null) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);

@@ -1,6 +1,8 @@
 /**
- * Browser assets of the web surface: this WAR's own files under {@code /static/} and the files of browser
+ * Browser assets of the web surface: the hashed CSS and JavaScript of the pages under {@code /assets/}, this WAR's
+ * own files under {@code /static/} (and {@code /favicon.ico}) and the files of browser
  * libraries packaged as webjars under {@code /webjars/}. JAX-RS takes every other path of the context
- * ({@code @ApplicationPath("/")}), so these two are served by a servlet of their own. Uses only the Servlet API.
+ * ({@code @ApplicationPath("/")}), so these are served by servlets of their own. Uses the Servlet API and the
+ * platform's {@code Assets}.
  */
 package vn.egov.platform.assets;

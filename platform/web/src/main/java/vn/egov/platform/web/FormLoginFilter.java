@@ -8,6 +8,8 @@ import org.apache.shiro.subject.Subject;
 import org.apache.shiro.web.filter.authc.FormAuthenticationFilter;
 import org.apache.shiro.web.util.WebUtils;
 import vn.egov.platform.security.UserPrincipal;
+import vn.egov.platform.web.pages.Page;
+import vn.egov.platform.web.pages.Templates;
 
 /**
  * The login form: on success the session gets a new id (no session fixation) and the user goes back to the
@@ -21,11 +23,12 @@ public class FormLoginFilter extends FormAuthenticationFilter {
     protected boolean onAccessDenied(ServletRequest request, ServletResponse response) throws Exception {
         if (isLoginRequest(request, response) && isLoginSubmission(request, response) && crossSite(WebUtils.toHttp(request))) {
             jakarta.servlet.http.HttpServletResponse http = WebUtils.toHttp(response);
+            HttpServletRequest asked = WebUtils.toHttp(request);
             http.setStatus(403);
             http.setCharacterEncoding("UTF-8");
             http.setContentType("text/html");
-            http.getWriter().write(Html.page("vi", "Bị từ chối", "<h1>Bị từ chối</h1><p>Biểu mẫu đăng nhập này không được gửi "
-                    + "từ trang của hệ thống. Hãy mở <a href=\"/login\">trang đăng nhập</a> và đăng nhập tại đó.</p>"));
+            http.setHeader("Content-Security-Policy", Templates.CONTENT_SECURITY_POLICY);
+            http.getWriter().write(Templates.PLATFORM.render("platform/login-cross-site.jte", Page.of(asked, null, "platform.refused.title")));
             return false;
         }
         return super.onAccessDenied(request, response);

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 import vn.egov.platform.tenancy.TenantContext;
 import vn.egov.platform.tenancy.control.TenantDirectory;
 import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.pages.Page;
+import vn.egov.platform.web.pages.Templates;
 
 /**
  * Resolves the request's unit once, at the edge: from the path prefix {@code /t/{code}/} or
@@ -96,9 +98,8 @@ public class TenantResolutionFilter implements Filter {
                     .toJson(Problem.language(request), api ? "/api/t/" + shown : "/t/" + shown));
         } else {
             response.setContentType("text/html");
-            response.getWriter().write(Html.page("vi", "Không có đơn vị này",
-                    "<h1>Không có đơn vị này</h1><p>Không có đơn vị nào có mã <code>" + Html.escape(shown)
-                            + "</code>. <a href=\"/\">Về trang chủ</a>.</p>"));
+            response.setHeader("Content-Security-Policy", Templates.CONTENT_SECURITY_POLICY);
+            response.getWriter().write(Templates.PLATFORM.render("platform/no-unit.jte", Page.of(request, null, "noUnit.title"), "code", shown));
         }
     }
 

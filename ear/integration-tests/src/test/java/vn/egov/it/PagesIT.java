@@ -1,0 +1,147 @@
+package vn.egov.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+
+/**
+ * The pages made from templates (home, login, password, API tokens, the unknown unit), in the browser: every text
+ * comes from a bundle (crawled in the pseudo-language, nothing unmarked is left but data), a long text breaks no
+ * layout, the strict content security policy holds with no violation or console error, the language asked for in
+ * the address is kept by a cookie, and the CSS is served at a hashed address for a year.
+ */
+class PagesIT extends DeployedEar {
+    static WebDriver browser;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Chromium.start("1024,900");
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    /** The visible text of the page once every marked text and the given data are taken out. */
+    private static String unmarked(List<String> data) {
+        String text = (String) ((JavascriptExecutor) browser).executeScript("return document.body.innerText;");
+        text = text.replaceAll("⟦[^⟧]*⟧", " ");
+        for (String d : data) {
+            text = text.replace(d, " ");
+        }
+        // dates, times, numbers and the punctuation between marked texts are no words
+        return text.replaceAll("[0-9/:·.,()\\-–…]", " ").strip();
+    }
+
+    private void open(String path, List<String> data) throws Exception {
+        browser.get(Api.baseUrl() + path);
+        assertPseudo(path, data);
+    }
+
+    private static void assertPseudo(String what, List<String> data) throws Exception {
+        assertEquals("", unmarked(data), what + ": text that does not come from a bundle");
+        assertTrue(browser.getTitle().startsWith("⟦"), what + ": the title too: " + browser.getTitle());
+        Number overflow = (Number) ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertTrue(overflow.intValue() <= 0, what + ": long texts make the page " + overflow + " px wider than the window");
+        assertEquals(List.of(), Chromium.consoleErrors(browser), what + ": console errors or policy violations");
+    }
+
+    @Test
+    void everyTextOfThePlatformsPagesComesFromABundle() throws Exception {
+        browser.manage().deleteAllCookies();
+        String user = Fixtures.staff(Fixtures.COMMUNE);
+        List<String> data = new ArrayList<>(List.of(user, "Người dùng thử " + user));
+        // the tree's roots are data too
+        for (var root : Api.anonymous().get("/api/tenants").array()) {
+            data.add(root.asJsonObject().getString("name"));
+        }
+        open("/?lang=qps", data);
+        open("/login", data); // the cookie keeps the language
+        Chromium.screenshot(browser, "pseudo-login");
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys("sai-mật-khẩu");
+        Chromium.clickAndWait(browser, browser.findElement(By.cssSelector("button[type=submit]")));
+        assertTrue(browser.findElement(By.cssSelector("[role=alert]")).getText().startsWith("⟦"));
+        assertPseudo("a refused login", data);
+
+        browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
+        Chromium.clickAndWait(browser, browser.findElement(By.cssSelector("button[type=submit]")));
+        open("/me/password", data);
+        open("/me/tokens", data);
+        browser.findElement(By.id("name")).sendKeys("Đồng bộ");
+        browser.findElement(By.id("days")).clear();
+        browser.findElement(By.id("days")).sendKeys("400");
+        Chromium.clickAndWait(browser, browser.findElement(By.id("make")));
+        assertTrue(browser.findElement(By.id("days-error")).getText().startsWith("⟦"));
+        data.add("Đồng bộ");
+        assertPseudo("a refused token", data);
+        browser.findElement(By.id("days")).clear();
+        browser.findElement(By.id("days")).sendKeys("30");
+        Chromium.clickAndWait(browser, browser.findElement(By.id("make")));
+        String token = browser.findElement(By.id("token")).getText();
+        data.add(token);
+        for (var made : Api.as(user, Fixtures.PASSWORD).get("/api/me/tokens").array()) {
+            data.add(made.asJsonObject().getString("hint"));
+        }
+        assertPseudo("a token made", data);
+        Chromium.screenshot(browser, "pseudo-tokens");
+        open("/t/khong-co-don-vi-nay/", List.of("khong-co-don-vi-nay"));
+        browser.get(Api.baseUrl() + "/?lang=vi");
+        assertEquals("Cổng dịch vụ công của tỉnh", browser.findElement(By.tagName("h1")).getText(), "?lang=vi takes it back");
+        Chromium.consoleErrors(browser);
+    }
+
+    @Test
+    void theLanguageComesFromTheAddressThenTheCookieThenTheBrowserAndAnUnknownOneIsIgnored() {
+        Api fresh = Api.browser();
+        assertTrue(fresh.get("/login", "text/html").body().contains("<h1>Đăng nhập</h1>"), "Vietnamese by default");
+        assertTrue(fresh.get("/login?lang=xx-evil%3Cscript%3E", "text/html").body().contains("<h1>Đăng nhập</h1>"), "unknown: ignored");
+        assertTrue(fresh.get("/login?lang=en", "text/html").body().contains("<h1>Log in</h1>"));
+        assertTrue(fresh.get("/login", "text/html").body().contains("<h1>Log in</h1>"), "kept by the cookie");
+        Api.Response byHeader = Api.browser().send("GET", "/login", null, null, "text/html", null, "en-US,en;q=0.8");
+        assertTrue(byHeader.body().contains("<h1>Log in</h1>"), "Accept-Language: en");
+        Api.Response vietnamese = Api.browser().send("GET", "/login", null, null, "text/html", null, "vi-VN,vi;q=0.9,en;q=0.5");
+        assertTrue(vietnamese.body().contains("<h1>Đăng nhập</h1>"));
+        Api.Response french = Api.browser().send("GET", "/login", null, null, "text/html", null, "fr-FR");
+        assertTrue(french.body().contains("<h1>Đăng nhập</h1>"), "a language we do not have: Vietnamese");
+    }
+
+    @Test
+    void aPageHasAStrictPolicyAndItsCssAHashedAddressKeptAYear() throws Exception {
+        java.net.http.HttpResponse<String> login = raw("/login");
+        String policy = login.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(policy.contains("default-src 'self'") && policy.contains("script-src 'self'") && policy.contains("style-src 'self'"),
+                policy);
+        assertFalse(policy.contains("unsafe-inline"), policy);
+        assertFalse(login.body().contains("<style") || login.body().contains("<script") || login.body().contains(" style="),
+                "nothing inline: " + login.body());
+        java.util.regex.Matcher css = java.util.regex.Pattern.compile("href=\"(/assets/platform/bare\\.[0-9a-f]{10}\\.css)\"").matcher(login.body());
+        assertTrue(css.find(), login.body());
+        java.net.http.HttpResponse<String> sheet = raw(css.group(1));
+        assertEquals(200, sheet.statusCode());
+        assertTrue(sheet.headers().firstValue("Content-Type").orElse("").startsWith("text/css"));
+        assertEquals("public, max-age=31536000, immutable", sheet.headers().firstValue("Cache-Control").orElse(""));
+        assertEquals(404, raw("/assets/platform/bare.0000000000.css").statusCode(), "an old or made-up hash is not served");
+        assertEquals(404, raw("/assets/platform/../../WEB-INF/web.xml").statusCode());
+        java.net.http.HttpResponse<String> icon = raw("/favicon.ico");
+        assertEquals(200, icon.statusCode());
+    }
+
+    private static java.net.http.HttpResponse<String> raw(String path) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(Api.baseUrl() + path)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+}
