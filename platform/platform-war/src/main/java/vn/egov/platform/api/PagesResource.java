@@ -1,6 +1,7 @@
 package vn.egov.platform.api;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -15,12 +16,14 @@ import java.util.Optional;
 import vn.egov.platform.tenancy.TenantContext;
 import vn.egov.platform.tenancy.control.TenantDirectory;
 import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.UnitSites;
 import vn.egov.platform.web.pages.Page;
 import vn.egov.platform.web.pages.Templates;
 
 /**
  * Server-rendered pages: the home page (the roots of the tree, or a unit's site on its custom domain) and the
- * login form, from templates (src/main/jte), in the language {@code Locales} resolves. A unit's site is the portal module's.
+ * login form, from templates (src/main/jte), in the language {@code Locales} resolves. A unit's site comes from the
+ * module that implements {@link UnitSites}.
  */
 @Path("")
 @RequestScoped
@@ -40,19 +43,16 @@ public class PagesResource {
     @Inject
     TenantContext context;
 
+    /** The module that makes units' public sites, if the EAR has one (the platform knows no more of it). */
     @Inject
-    vn.egov.portal.control.Site site;
-
-    @Inject
-    vn.egov.portal.control.VisitCounter visits;
+    Instance<UnitSites> sites;
 
     /** The platform's root: on a unit's custom domain, that unit's site; else the list of the tree's roots. */
     @GET
     public Response home(@QueryParam("lang") String lang) {
         Optional<Tenant> byHost = context.tenant();
-        if (byHost.isPresent()) {
-            visits.site(byHost.get().getId());
-            return Response.ok(site.home(byHost.get(), "en".equalsIgnoreCase(lang)), HTML).build();
+        if (byHost.isPresent() && sites.isResolvable()) {
+            return Response.ok(sites.get().home(byHost.get(), "en".equalsIgnoreCase(lang)), HTML).build();
         }
         Page page = Page.of(request, null, "home.title");
         return Response.ok(PAGES.render("home.jte", page, "roots", directory.roots()), HTML)

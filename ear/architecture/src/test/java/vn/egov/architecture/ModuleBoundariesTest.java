@@ -1,0 +1,69 @@
+package vn.egov.architecture;
+
+import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static com.tngtech.archunit.library.freeze.FreezingArchRule.freeze;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.Slice;
+import java.util.List;
+
+/**
+ * Who may use whom, checked on the compiled jars of the EAR (issue 21, point 4). The platform knows no feature;
+ * features meet only through the platform (interfaces, CDI events) or a feature's declared API package
+ * ({@code vn.egov.<feature>.api}); inside a feature, entities know nothing above them and control no boundary or page.
+ * The platform's rule holds outright. The other rules' violations found when they were written are frozen
+ * (src/test/resources/frozen): each is a debt of the issue, and the build fails on any new one.
+ */
+@AnalyzeClasses(packages = "vn.egov", importOptions = {ImportOption.DoNotIncludeTests.class})
+class ModuleBoundariesTest {
+    /** The feature modules, by their package under {@code vn.egov} (tenant administration is one). */
+    static final List<String> FEATURES = List.of("documents", "dossiers", "notices", "portal", "procedures", "tenantadmin");
+
+    private static String[] featurePackages() {
+        return FEATURES.stream().map(f -> "vn.egov." + f + "..").toArray(String[]::new);
+    }
+
+    @ArchTest
+    static final ArchRule thePlatformKnowsNoFeature = noClasses().that().resideInAPackage("vn.egov.platform..")
+            .should().dependOnClassesThat().resideInAnyPackage(featurePackages())
+            .because("platform/ owns what every module shares and knows none of them (they reach it, not it them)");
+
+    @ArchTest
+    static final ArchRule featuresMeetOnlyThroughThePlatformOrADeclaredApi = freeze(slices().matching("vn.egov.(*)..")
+            .that(new DescribedPredicate<Slice>("are feature modules") {
+                @Override
+                public boolean test(Slice slice) {
+                    return FEATURES.contains(slice.getNamePart(1));
+                }
+            })
+            .should().notDependOnEachOther()
+            .ignoreDependency(alwaysTrue(), resideInAPackage("vn.egov.*.api.."))
+            .because("a feature uses another only through its declared API package, or through the platform and CDI events"));
+
+    @ArchTest
+    static final ArchRule entitiesKnowNothingAboveThem = freeze(noClasses().that().resideInAPackage("..entity..")
+            .should().dependOnClassesThat().resideInAnyPackage("..boundary..", "..control..", "..pages..")
+            .because("an entity is the table's vocabulary; it is used by control and boundary, never the other way round"));
+
+    @ArchTest
+    static final ArchRule controlKnowsNoBoundaryOrPage = freeze(noClasses().that().resideInAPackage("..control..")
+            .should().dependOnClassesThat().resideInAnyPackage("..boundary..", "..pages..")
+            .because("control is the work, called by boundaries (JAX-RS) and pages; it calls neither"));
+
+    @ArchTest
+    static final ArchRule pagesCallControlNotTheirOwnApi = freeze(noClasses().that().resideInAPackage("..pages..")
+            .should().dependOnClassesThat().resideInAPackage("..boundary..")
+            .because("a page calls control classes through typed views, never its own JSON API (issue 21, point 6)"));
+
+    @ArchTest
+    static final ArchRule noFeatureBindsTheScopeByHand = noClasses().that().resideInAnyPackage(featurePackages())
+            .should().dependOnClassesThat().haveFullyQualifiedName("vn.egov.platform.persistence.TenantScopeBinder")
+            .because("the scope is bound per transaction in one place, by the platform");
+}
