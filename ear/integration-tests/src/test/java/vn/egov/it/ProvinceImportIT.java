@@ -168,7 +168,8 @@ class ProvinceImportIT extends DeployedEar {
         Run again = run(Fixtures.PASSWORD + "\n", importArgs);
         System.out.println("killed after " + afterKill + " of 41 units; the re-run said:\n" + again.output());
         assertEquals(0, again.exit(), again.output());
-        assertFalse(again.output().contains("409"), again.output());
+        // a 409 as a word (the temporary folder's random name may hold the digits 409, as it once did)
+        assertFalse(java.util.regex.Pattern.compile("\\b409\\b").matcher(again.output()).find(), again.output());
         var summary = java.util.regex.Pattern.compile("(\\d+) created, (\\d+) already there, 0 failed").matcher(again.output());
         assertTrue(summary.find(), again.output());
         assertEquals(41, Integer.parseInt(summary.group(1)) + Integer.parseInt(summary.group(2)), again.output());
