@@ -84,6 +84,17 @@ class TenantsAndPagesIT extends DeployedEar {
         Api.Response openapi = Api.anonymous().get("/openapi", "*/*");
         assertEquals(200, openapi.status(), openapi.toString());
         assertTrue(openapi.body().contains("/api/tenants"), openapi.body());
+        // the whole API, the module jars' resources too (scanned at build time; ApiDescribedTest checks each one)
+        jakarta.json.JsonObject doc = Api.anonymous().get("/openapi", "application/json").json();
+        jakarta.json.JsonObject paths = doc.getJsonObject("paths");
+        assertTrue(paths.size() >= 190, "paths published: " + paths.size());
+        for (String p : new String[] {"/api/t/{unit}/documents/outgoing", "/api/t/{unit}/notices", "/api/t/{unit}/units",
+                "/api/t/{unit}/users", "/api/t/{unit}/settings", "/api/invitations/{token}", "/api/t/{unit}/reorganisations/dry-run"}) {
+            assertTrue(paths.containsKey(p), p + " is described");
+        }
+        jakarta.json.JsonObject outgoing = paths.getJsonObject("/api/t/{unit}/documents/outgoing").getJsonObject("post");
+        assertTrue(outgoing.getJsonObject("responses").containsKey("400"), "its problems: " + outgoing);
+        assertTrue(doc.getJsonObject("components").getJsonObject("securitySchemes").containsKey("token"), "how to log in");
         Api.Response health = Api.anonymous().get("/health/ready");
         assertEquals(200, health.status(), health.toString());
         assertTrue(health.body().contains("\"rlsEnforced\":\"true\""), health.body());
