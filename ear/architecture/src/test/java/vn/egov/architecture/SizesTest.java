@@ -4,18 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,40 +30,20 @@ class SizesTest {
 
     @Test
     void noFileOrMethodIsLargerThanAPersonCanHoldButTheListedOnesAndTheyOnlyShrink() throws IOException {
-        Path root = projectRoot();
         Map<String, Integer> found = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))
-                    .filter(p -> root.relativize(p).toString().replace('\\', '/').matches("(?:.*/)?src/main/java/.*"))
-                    .filter(p -> !root.relativize(p).toString().startsWith("work/"))::iterator) {
-                String name = root.relativize(f).toString().replace('\\', '/');
-                List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
-                if (lines.size() > MAX_FILE) {
-                    found.put(name, lines.size());
+        for (Map.Entry<String, Path> f : Ratchet.mainJava().entrySet()) {
+            List<String> lines = Files.readAllLines(f.getValue(), StandardCharsets.UTF_8);
+            if (lines.size() > MAX_FILE) {
+                found.put(f.getKey(), lines.size());
+            }
+            methods(lines).forEach((method, length) -> {
+                if (length > MAX_METHOD) {
+                    found.put(f.getKey() + "#" + method, length);
                 }
-                methods(lines).forEach((method, length) -> {
-                    if (length > MAX_METHOD) {
-                        found.put(name + "#" + method, length);
-                    }
-                });
-            }
+            });
         }
-        Map<String, Integer> allowed = allowed();
-        List<String> problems = new ArrayList<>();
-        found.forEach((what, n) -> {
-            Integer limit = allowed.get(what);
-            int max = what.contains("#") ? MAX_METHOD : MAX_FILE;
-            if (limit == null) {
-                problems.add(what + ": " + n + " lines, over " + max);
-            } else if (n > limit) {
-                problems.add(what + ": " + n + " lines, more than the " + limit + " it had");
-            } else if (n < limit) {
-                problems.add(what + ": " + n + " lines now: lower it in sizes.txt to " + n);
-            }
-        });
-        allowed.keySet().stream().filter(w -> !found.containsKey(w))
-                .forEach(w -> problems.add(w + ": within the limit now (or gone): take it out of sizes.txt"));
-        assertEquals(List.of(), problems);
+        assertEquals(List.of(), Ratchet.compare(found, Ratchet.allowed("sizes.txt"), "sizes.txt",
+                (what, n) -> what + ": " + n + " lines, over " + (what.contains("#") ? MAX_METHOD : MAX_FILE)));
     }
 
     @Test
@@ -135,29 +112,5 @@ class SizesTest {
         Map<String, Integer> byName = new TreeMap<>();
         found.forEach((k, v) -> byName.merge(k.substring(0, k.indexOf(':')), v, Math::max));
         return byName;
-    }
-
-    private static Map<String, Integer> allowed() throws IOException {
-        Map<String, Integer> allowed = new TreeMap<>();
-        try (InputStream in = SizesTest.class.getResourceAsStream("/sizes.txt")) {
-            assertTrue(in != null, "sizes.txt");
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                String l = line.strip();
-                if (!l.isEmpty() && !l.startsWith("#")) {
-                    String[] parts = l.split("\\s+");
-                    allowed.put(parts[0], Integer.parseInt(parts[1]));
-                }
-            }
-        }
-        return allowed;
-    }
-
-    static Path projectRoot() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("mvnw"))) {
-            p = p.getParent();
-        }
-        assertTrue(p != null, "the project root (with mvnw) above " + Path.of("").toAbsolutePath());
-        return p;
     }
 }

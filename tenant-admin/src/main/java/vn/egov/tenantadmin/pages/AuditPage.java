@@ -1,5 +1,6 @@
 package vn.egov.tenantadmin.pages;
 
+import vn.egov.platform.web.desk.Desk;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -30,7 +31,7 @@ import vn.egov.tenantadmin.boundary.UnitAdminResource;
 @RequestScoped
 @Transactional
 @TenantTransactional
-@Produces(AdminLayout.HTML)
+@Produces(Desk.HTML)
 public class AuditPage {
     static final int PAGE_SIZE = 50; // what the API answers per page
 
@@ -46,7 +47,7 @@ public class AuditPage {
             new String[] {"token.revoked", "Thu hồi mã truy cập API của người dùng", "User's API token revoked"});
 
     @Inject
-    AdminLayout layout;
+    Desk layout;
 
     @Inject
     UnitAdminResource units;
@@ -132,7 +133,7 @@ public class AuditPage {
                 .append(layout.input("from", "Từ ngày (dd/MM/yyyy)", "From (dd/MM/yyyy)", f.get("from"), errors, "placeholder=\"01/11/2026\" inputmode=\"numeric\""))
                 .append(layout.input("to", "Đến ngày (dd/MM/yyyy)", "To (dd/MM/yyyy)", f.get("to"), errors, "placeholder=\"30/11/2026\" inputmode=\"numeric\""))
                 .append("<p><button type=\"submit\">").append(layout.t("Lọc", "Filter")).append("</button> ")
-                .append(AdminLayout.link(layout.url(unit, "audit"), layout.t("Bỏ lọc", "Clear"))).append("</p></fieldset></form>");
+                .append(Desk.link(layout.url(unit, "audit"), layout.t("Bỏ lọc", "Clear"))).append("</p></fieldset></form>");
         return b.toString();
     }
 

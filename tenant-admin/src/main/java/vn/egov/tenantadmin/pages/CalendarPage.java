@@ -1,5 +1,7 @@
 package vn.egov.tenantadmin.pages;
 
+import vn.egov.platform.web.desk.Desk;
+import vn.egov.platform.persistence.OwnTransaction;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -41,13 +43,13 @@ import vn.egov.platform.web.ProblemException;
 @RequestScoped
 @Transactional
 @TenantTransactional
-@Produces(AdminLayout.HTML)
+@Produces(Desk.HTML)
 public class CalendarPage {
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
     static final String[] WEEKDAYS = {"Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"};
 
     @Inject
-    AdminLayout layout;
+    Desk layout;
 
     @Inject
     OwnTransaction own;
@@ -171,8 +173,8 @@ public class CalendarPage {
     private String render(Tenant unit, CalendarYear c, String text, String note, Map<String, String> errors) {
         int y = c.year();
         StringBuilder b = new StringBuilder("<h1>").append(layout.t("Lịch làm việc năm ", "Working days ")).append(y).append("</h1>");
-        b.append("<p>").append(AdminLayout.link(layout.url(unit, "calendar?year=" + (y - 1)), "← " + (y - 1))).append(" · ")
-                .append(AdminLayout.link(layout.url(unit, "calendar?year=" + (y + 1)), (y + 1) + " →")).append("</p>");
+        b.append("<p>").append(Desk.link(layout.url(unit, "calendar?year=" + (y - 1)), "← " + (y - 1))).append(" · ")
+                .append(Desk.link(layout.url(unit, "calendar?year=" + (y + 1)), (y + 1) + " →")).append("</p>");
         if (!errors.isEmpty()) {
             b.append(layout.refusedBanner(layout.t("Lịch chưa được lưu; không có gì thay đổi.", "The calendar was not saved; nothing changed.")))
                     .append("<ul class=\"field-error\" id=\"days-errors\">");

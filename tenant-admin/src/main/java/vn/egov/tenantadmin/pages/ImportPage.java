@@ -1,5 +1,6 @@
 package vn.egov.tenantadmin.pages;
 
+import vn.egov.platform.web.desk.Desk;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -38,13 +39,13 @@ import vn.egov.tenantadmin.control.UnitCsvPlan;
 @RequestScoped
 @Transactional
 @TenantTransactional
-@Produces(AdminLayout.HTML)
+@Produces(Desk.HTML)
 public class ImportPage {
     /** A little more than the API accepts, so that a too large file is refused by the API's own check. */
     static final int READ_LIMIT = 5 * 1024 * 1024 + 1;
 
     @Inject
-    AdminLayout layout;
+    Desk layout;
 
     @Inject
     UnitImportResource importer;
@@ -139,7 +140,7 @@ public class ImportPage {
                 .append("</strong> ").append(layout.t("đơn vị đã có (bỏ qua).", "already there (skipped).")).append("</p>");
         if (n == 0) {
             b.append("<p>").append(layout.t("Không có gì cần tạo.", "Nothing to create.")).append(" ")
-                    .append(AdminLayout.link(layout.url(root, ""), layout.t("Về trang tổng quan", "Back to the overview"))).append("</p>");
+                    .append(Desk.link(layout.url(root, ""), layout.t("Về trang tổng quan", "Back to the overview"))).append("</p>");
             return b.toString();
         }
         b.append("<table id=\"plan\"><caption>").append(layout.t("Theo thứ tự tạo (đơn vị cấp trên trước)", "In creation order (parents first)"))

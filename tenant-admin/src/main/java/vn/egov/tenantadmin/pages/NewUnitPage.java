@@ -1,5 +1,7 @@
 package vn.egov.tenantadmin.pages;
 
+import vn.egov.platform.web.desk.Desk;
+import vn.egov.platform.persistence.OwnTransaction;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -35,13 +37,13 @@ import vn.egov.tenantadmin.boundary.UnitAdminResource;
 @RequestScoped
 @Transactional
 @TenantTransactional
-@Produces(AdminLayout.HTML)
+@Produces(Desk.HTML)
 public class NewUnitPage {
     static final List<String> FIELDS = List.of("kind", "name", "code", "gsoCode", "customDomain", "address", "phone", "email",
             "adminUsername", "adminDisplayName");
 
     @Inject
-    AdminLayout layout;
+    Desk layout;
 
     @Inject
     OwnTransaction ownTransaction;

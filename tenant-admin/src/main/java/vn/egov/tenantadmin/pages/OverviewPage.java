@@ -1,5 +1,7 @@
 package vn.egov.tenantadmin.pages;
 
+import vn.egov.platform.web.desk.Desk;
+import vn.egov.platform.persistence.OwnTransaction;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -26,11 +28,11 @@ import vn.egov.tenantadmin.boundary.UnitAdminResource;
 @RequestScoped
 @Transactional
 @TenantTransactional
-@Produces(AdminLayout.HTML)
+@Produces(Desk.HTML)
 public class OverviewPage {
 
     @Inject
-    AdminLayout layout;
+    Desk layout;
 
     @Inject
     OwnTransaction ownTransaction;
@@ -58,7 +60,7 @@ public class OverviewPage {
         }
         if (unit.getParentId() != null) {
             directory.byId(unit.getParentId()).ifPresent(p -> b.append(row(layout.t("Đơn vị cấp trên", "Parent unit"),
-                    layout.may(p.getPath(), false) ? AdminLayout.link(layout.url(p, ""), p.getName()) : Html.escape(p.getName()))));
+                    layout.may(p.getPath(), false) ? Desk.link(layout.url(p, ""), p.getName()) : Html.escape(p.getName()))));
         }
         b.append("</tbody></table>");
         if (layout.mayFromAbove(unit)) {
@@ -67,8 +69,8 @@ public class OverviewPage {
 
         b.append("<h2>").append(layout.t("Đơn vị trực thuộc", "Units under it")).append(" (").append(children.size()).append(")</h2>");
         if (below) {
-            b.append("<p>").append(AdminLayout.link(layout.url(unit, "units/new"), layout.t("Tạo đơn vị trực thuộc", "Create a sub-unit")))
-                    .append(" · ").append(AdminLayout.link(layout.url(unit, "import"), layout.t("Nhập danh sách đơn vị từ tệp CSV", "Import units from a CSV file")))
+            b.append("<p>").append(Desk.link(layout.url(unit, "units/new"), layout.t("Tạo đơn vị trực thuộc", "Create a sub-unit")))
+                    .append(" · ").append(Desk.link(layout.url(unit, "import"), layout.t("Nhập danh sách đơn vị từ tệp CSV", "Import units from a CSV file")))
                     .append("</p>");
         }
         if (children.isEmpty()) {
@@ -82,8 +84,8 @@ public class OverviewPage {
                     .append("</tr></thead><tbody>");
             for (Tenant c : children) {
                 b.append("<tr data-code=\"").append(Html.escape(c.getCode())).append("\"><td>")
-                        .append(below ? AdminLayout.link(layout.url(c, ""), c.getName())
-                                : AdminLayout.link(layout.withLang("/t/" + c.getCode() + "/"), c.getName()))
+                        .append(below ? Desk.link(layout.url(c, ""), c.getName())
+                                : Desk.link(layout.withLang("/t/" + c.getCode() + "/"), c.getName()))
                         .append("</td><td><code>").append(Html.escape(c.getCode())).append("</code></td><td>")
                         .append(Html.escape(en ? c.getKind().english() : c.getKind().vietnamese())).append("</td><td>")
                         .append(status(c)).append("</td>");

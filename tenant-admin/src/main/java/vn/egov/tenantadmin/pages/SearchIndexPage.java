@@ -1,5 +1,6 @@
 package vn.egov.tenantadmin.pages;
 
+import vn.egov.platform.web.desk.Desk;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -32,12 +33,12 @@ import vn.egov.platform.web.Html;
  */
 @Path("t/{code}/admin/search")
 @RequestScoped
-@Produces(AdminLayout.HTML)
+@Produces(Desk.HTML)
 public class SearchIndexPage {
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
 
     @Inject
-    AdminLayout layout;
+    Desk layout;
 
     @Inject
     IndexAdmin admin;

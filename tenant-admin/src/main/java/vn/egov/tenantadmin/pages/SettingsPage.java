@@ -1,5 +1,7 @@
 package vn.egov.tenantadmin.pages;
 
+import vn.egov.platform.web.desk.Desk;
+import vn.egov.platform.persistence.OwnTransaction;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -32,13 +34,13 @@ import vn.egov.tenantadmin.control.UnitSettings;
 @RequestScoped
 @Transactional
 @TenantTransactional
-@Produces(AdminLayout.HTML)
+@Produces(Desk.HTML)
 public class SettingsPage {
     static final List<String> FIELDS = List.of("displayName", "shortName", "address", "phone", "email", "mailSenderName",
             "defaultLanguage", "version");
 
     @Inject
-    AdminLayout layout;
+    Desk layout;
 
     @Inject
     OwnTransaction ownTransaction;
@@ -109,7 +111,7 @@ public class SettingsPage {
         if (!errors.isEmpty() || detail != null) {
             b.append(layout.refusedBanner(detail));
             if (detail != null) {
-                b.append("<p>").append(AdminLayout.link(layout.url(unit, "settings"),
+                b.append("<p>").append(Desk.link(layout.url(unit, "settings"),
                         layout.t("Tải lại để xem cấu hình hiện tại", "Reload to see the current settings"))).append("</p>");
             }
         }

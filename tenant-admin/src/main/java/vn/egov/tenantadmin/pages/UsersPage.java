@@ -1,5 +1,7 @@
 package vn.egov.tenantadmin.pages;
 
+import vn.egov.platform.web.desk.Desk;
+import vn.egov.platform.persistence.OwnTransaction;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -37,11 +39,11 @@ import vn.egov.tenantadmin.boundary.UsersResource;
 @RequestScoped
 @Transactional
 @TenantTransactional
-@Produces(AdminLayout.HTML)
+@Produces(Desk.HTML)
 public class UsersPage {
 
     @Inject
-    AdminLayout layout;
+    Desk layout;
 
     @Inject
     OwnTransaction ownTransaction;
@@ -183,7 +185,7 @@ public class UsersPage {
                     .append("</td><td>").append(u.subtreeRights() ? layout.t("Có", "Yes") : layout.t("Không", "No"))
                     .append("</td><td>").append(Html.escape(statusName(u.status())))
                     .append(u.locked() ? " · " + layout.t("đang bị khoá tạm thời", "temporarily locked") : "")
-                    .append("</td><td>").append(AdminLayout.link(layout.url(unit, "users/" + u.username()), layout.t("Sửa", "Edit")))
+                    .append("</td><td>").append(Desk.link(layout.url(unit, "users/" + u.username()), layout.t("Sửa", "Edit")))
                     .append("</td></tr>");
         }
         b.append("</tbody></table>");
@@ -213,7 +215,7 @@ public class UsersPage {
                 .append(layout.select("status", "Trạng thái", "Status", v.get("status"),
                         List.of(new String[] {"active", "Đang hoạt động", "Active"}, new String[] {"disabled", "Đã khoá", "Disabled"}), errors))
                 .append("<p><button type=\"submit\">").append(layout.t("Lưu", "Save")).append("</button> ")
-                .append(AdminLayout.link(layout.url(unit, "users"), layout.t("Huỷ", "Cancel"))).append("</p></form>");
+                .append(Desk.link(layout.url(unit, "users"), layout.t("Huỷ", "Cancel"))).append("</p></form>");
         b.append("<h2>").append(layout.t("Mã truy cập API", "API tokens")).append("</h2><p>")
                 .append(layout.t("Các chương trình làm việc thay người dùng này. Thu hồi một mã khi nghi bị lộ hoặc không còn dùng; "
                         + "khoá tài khoản thì mọi mã đều bị từ chối.", "Programs acting for this user. Revoke a token that may have "

@@ -6,7 +6,9 @@
  * classes of {@code control}, so the rules, SQL and audit live in one place; a page only reads forms, shows
  * answers and turns problems into re-shown forms or error pages. Every POST form carries the session's
  * {@link vn.egov.platform.web.Csrf} token, checked before anything else; success ends with a redirect (PRG).
- * May use: Jakarta EE APIs, the platform jars, and the rest of this module. No template engine:
- * {@link vn.egov.platform.web.Html}, and everything shown is escaped.
+ * The frame, the menu (this module contributes {@link vn.egov.tenantadmin.pages.AdminSections}), the access checks and
+ * the form fields are the platform's desk ({@link vn.egov.platform.web.desk.Desk}); the bodies are still written in
+ * Java ({@link vn.egov.platform.web.Html}, everything shown escaped) until they move to templates (issue 21).
+ * May use: Jakarta EE APIs, the platform jars, and the rest of this module.
  */
 package vn.egov.tenantadmin.pages;

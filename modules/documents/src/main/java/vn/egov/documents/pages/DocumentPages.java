@@ -37,8 +37,8 @@ import vn.egov.platform.web.Access;
 import vn.egov.platform.web.Html;
 import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.ProblemException;
-import vn.egov.tenantadmin.pages.AdminLayout;
-import vn.egov.tenantadmin.pages.OwnTransaction;
+import vn.egov.platform.web.desk.Desk;
+import vn.egov.platform.persistence.OwnTransaction;
 
 /**
  * {@code /t/{code}/admin/documents}: the unit's official documents for its staff. The overview holds what waits for
@@ -122,7 +122,7 @@ public class DocumentPages {
             Map.entry("result", new String[] {"Trả kết quả hồ sơ", "Returned as a dossier's result"}));
 
     @Inject
-    AdminLayout layout;
+    Desk layout;
 
     @Inject
     Access access;
@@ -169,8 +169,8 @@ public class DocumentPages {
             b.append("<p class=\"error\" role=\"alert\" id=\"action-error\">").append(Html.escape(failure)).append("</p>");
         }
         b.append(searchForm(unit, null));
-        b.append("<p>").append(AdminLayout.link(layout.url(unit, "documents/new"), layout.t("Soạn văn bản đi", "Draft an outgoing document"))).append(" · ")
-                .append(AdminLayout.link(layout.url(unit, "documents/incoming/new"), layout.t("Vào sổ văn bản giấy", "Register a paper document"))).append("</p>");
+        b.append("<p>").append(Desk.link(layout.url(unit, "documents/new"), layout.t("Soạn văn bản đi", "Draft an outgoing document"))).append(" · ")
+                .append(Desk.link(layout.url(unit, "documents/incoming/new"), layout.t("Vào sổ văn bản giấy", "Register a paper document"))).append("</p>");
 
         b.append("<h2>").append(layout.t("Văn bản đến chờ vào sổ", "Sent to this unit, to register")).append("</h2>");
         if (queue.isEmpty()) {
@@ -249,7 +249,7 @@ public class DocumentPages {
     public Response search(@jakarta.ws.rs.QueryParam("q") String q) {
         Tenant unit = require("read");
         String text = q == null ? "" : Normalizer.normalize(q.strip(), Normalizer.Form.NFC);
-        StringBuilder b = new StringBuilder(STYLE).append("<p>").append(AdminLayout.link(layout.url(unit, "documents"), layout.t("Văn bản", "Documents")))
+        StringBuilder b = new StringBuilder(STYLE).append("<p>").append(Desk.link(layout.url(unit, "documents"), layout.t("Văn bản", "Documents")))
                 .append("</p><h1>").append(layout.t("Tìm văn bản", "Search documents")).append("</h1>").append(searchForm(unit, text));
         if (text.length() > vn.egov.platform.search.control.SearchQuery.MAX_TEXT) {
             b.append("<p class=\"error\" role=\"alert\" id=\"search-error\">").append(layout.t("Từ khóa dài tối đa 200 ký tự.", "At most 200 characters."))
@@ -358,7 +358,7 @@ public class DocumentPages {
             JsonObject d = v.asJsonObject();
             String label = d.getString("numberSymbol", layout.t("(chưa có số)", "(no number yet)"));
             String date = d.getString("register").equals("incoming") ? d.getString("receivedOn", d.getString("issuedOn", "")) : d.getString("issuedOn", "");
-            b.append("<tr><td>").append(AdminLayout.link(layout.url(unit, "documents/" + d.getJsonNumber("id").longValue()), label))
+            b.append("<tr><td>").append(Desk.link(layout.url(unit, "documents/" + d.getJsonNumber("id").longValue()), label))
                     .append(d.containsKey("secrecy") ? " <span class=\"secret\">" + word(SECRECY, d.getString("secrecy")) + "</span>" : "")
                     .append("</td><td>").append(Html.escape(date)).append("</td><td>").append(Html.escape(d.getString("docType"))).append("</td><td>")
                     .append(Html.escape(d.getString("abstract"))).append("</td><td>").append(urgency(d.getString("urgency"))).append("</td><td>")
@@ -584,7 +584,7 @@ public class DocumentPages {
     }
 
     private String paperPage(Tenant unit, Map<String, String> values, Map<String, List<String>> errors, boolean duplicate) {
-        StringBuilder b = new StringBuilder(STYLE).append("<p>").append(AdminLayout.link(layout.url(unit, "documents"), layout.t("Văn bản", "Documents")))
+        StringBuilder b = new StringBuilder(STYLE).append("<p>").append(Desk.link(layout.url(unit, "documents"), layout.t("Văn bản", "Documents")))
                 .append("</p><h1>").append(layout.t("Vào sổ văn bản đến bằng giấy", "Register a paper document")).append("</h1>");
         if (!errors.isEmpty()) {
             b.append("<div class=\"error\" role=\"alert\" id=\"form-errors\"><p>").append(duplicate
@@ -639,7 +639,7 @@ public class DocumentPages {
     }
 
     private String draftPage(Tenant unit, Map<String, String> values, Map<String, List<String>> errors) {
-        StringBuilder b = new StringBuilder(STYLE).append("<p>").append(AdminLayout.link(layout.url(unit, "documents"), layout.t("Văn bản", "Documents")))
+        StringBuilder b = new StringBuilder(STYLE).append("<p>").append(Desk.link(layout.url(unit, "documents"), layout.t("Văn bản", "Documents")))
                 .append("</p><h1>").append(layout.t("Soạn văn bản đi", "Draft an outgoing document")).append("</h1>");
         if (!errors.isEmpty()) {
             b.append("<div class=\"error\" role=\"alert\" id=\"form-errors\"><p>").append(layout.t("Dự thảo chưa được lưu: có ", "Not saved: "))
@@ -821,7 +821,7 @@ public class DocumentPages {
         String status = d.getString("status");
         boolean outgoing = d.getString("register").equals("outgoing");
         String me = access.username();
-        StringBuilder b = new StringBuilder(STYLE).append("<p>").append(AdminLayout.link(layout.url(unit, "documents"), layout.t("Văn bản", "Documents")))
+        StringBuilder b = new StringBuilder(STYLE).append("<p>").append(Desk.link(layout.url(unit, "documents"), layout.t("Văn bản", "Documents")))
                 .append("</p><h1>").append(outgoing ? layout.t("Văn bản đi ", "Outgoing document ") : layout.t("Văn bản đến ", "Incoming document "))
                 .append(Html.escape(d.getString("numberSymbol", layout.t("(dự thảo)", "(draft)")))).append("</h1>");
         if (failure != null) {

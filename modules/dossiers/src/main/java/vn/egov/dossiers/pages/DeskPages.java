@@ -36,7 +36,7 @@ import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Access;
 import vn.egov.platform.web.Html;
 import vn.egov.platform.web.ProblemException;
-import vn.egov.tenantadmin.pages.AdminLayout;
+import vn.egov.platform.web.desk.Desk;
 
 /**
  * {@code /t/{code}/admin/dossiers}: the unit's one-stop desk for its staff. The dossiers the unit holds (its own
@@ -52,7 +52,7 @@ public class DeskPages {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/uuuu");
 
     @Inject
-    AdminLayout layout;
+    Desk layout;
 
     @Inject
     Access access;
@@ -77,8 +77,8 @@ public class DeskPages {
         Tenant unit = layout.call(() -> access.require("dossiers", "read"));
         JsonArray held = (JsonArray) layout.call(() -> api.inbox()).getEntity();
         StringBuilder b = new StringBuilder(Forms.STYLE).append("<h1>").append(layout.t("Một cửa: hồ sơ đang giữ", "One-stop desk: dossiers held")).append("</h1>")
-                .append("<p>").append(AdminLayout.link(layout.url(unit, "dossiers/new"), layout.t("Tiếp nhận hồ sơ tại quầy", "Receive at the counter")))
-                .append(" · ").append(AdminLayout.link(layout.url(unit, "dossier-stats"), layout.t("Thống kê hồ sơ", "Figures"))).append("</p>");
+                .append("<p>").append(Desk.link(layout.url(unit, "dossiers/new"), layout.t("Tiếp nhận hồ sơ tại quầy", "Receive at the counter")))
+                .append(" · ").append(Desk.link(layout.url(unit, "dossier-stats"), layout.t("Thống kê hồ sơ", "Figures"))).append("</p>");
         int arrived = layout.call(() -> pickups.arrivedAt(unit)).size();
         if (arrived > 0) {
             b.append("<p id=\"pickups\">").append(layout.t("Hồ sơ gửi qua bưu chính đã đến, chờ tiếp nhận: ", "Paper dossiers the post brought, to receive: "))
@@ -167,13 +167,13 @@ public class DeskPages {
     }
 
     private String counterPage(Tenant unit, String procedure, Map<String, String> values, Map<String, List<String>> errors) {
-        StringBuilder b = new StringBuilder(Forms.STYLE).append("<p>").append(AdminLayout.link(layout.url(unit, "dossiers"), layout.t("Hồ sơ đang giữ", "Dossiers held")))
+        StringBuilder b = new StringBuilder(Forms.STYLE).append("<p>").append(Desk.link(layout.url(unit, "dossiers"), layout.t("Hồ sơ đang giữ", "Dossiers held")))
                 .append("</p><h1>").append(layout.t("Tiếp nhận hồ sơ tại bộ phận một cửa", "Receive a dossier at the counter")).append("</h1>");
         Optional<Procedure> proc = procedure == null ? Optional.empty() : catalogue.offered(unit, procedure);
         if (proc.isEmpty()) {
             b.append("<ul id=\"procedures\">");
             for (Procedure p : catalogue.offered(unit)) {
-                b.append("<li>").append(AdminLayout.link(layout.url(unit, "dossiers/new?procedure=" + p.code()), p.name() + " (" + p.code() + ")")).append("</li>");
+                b.append("<li>").append(Desk.link(layout.url(unit, "dossiers/new?procedure=" + p.code()), p.name() + " (" + p.code() + ")")).append("</li>");
             }
             b.append("</ul>");
             return layout.page(unit, "dossiers", "Tiếp nhận hồ sơ", "Receive a dossier", b.toString());
@@ -303,7 +303,7 @@ public class DeskPages {
         String status = d.getString("status");
         boolean open = !List.of("done", "refused", "stopped").contains(status);
         StringBuilder b = new StringBuilder(Forms.STYLE);
-        b.append("<p>").append(AdminLayout.link(layout.url(unit, "dossiers"), layout.t("Hồ sơ đang giữ", "Dossiers held"))).append("</p>");
+        b.append("<p>").append(Desk.link(layout.url(unit, "dossiers"), layout.t("Hồ sơ đang giữ", "Dossiers held"))).append("</p>");
         b.append("<h1>").append(layout.t("Hồ sơ ", "Dossier ")).append(c).append("</h1>");
         if (failure != null) {
             b.append("<p class=\"error\" role=\"alert\" id=\"action-error\">").append(Html.escape(failure)).append("</p>");

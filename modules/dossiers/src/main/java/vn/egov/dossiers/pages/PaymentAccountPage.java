@@ -19,7 +19,7 @@ import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Html;
 import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.ProblemException;
-import vn.egov.tenantadmin.pages.AdminLayout;
+import vn.egov.platform.web.desk.Desk;
 
 /**
  * {@code /t/{code}/admin/payment-account}: the unit's administrator sets the bank account its fees are paid into
@@ -32,7 +32,7 @@ import vn.egov.tenantadmin.pages.AdminLayout;
 public class PaymentAccountPage {
 
     @Inject
-    AdminLayout layout;
+    Desk layout;
 
     @Inject
     PaymentAccountResource api;

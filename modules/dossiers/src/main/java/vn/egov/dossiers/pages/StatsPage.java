@@ -18,7 +18,7 @@ import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Access;
 import vn.egov.platform.web.Html;
 import vn.egov.platform.web.ProblemException;
-import vn.egov.tenantadmin.pages.AdminLayout;
+import vn.egov.platform.web.desk.Desk;
 
 /**
  * {@code /t/{code}/admin/dossier-stats?from=&to=&subtree=}: the one-stop figures for leaders: per unit (the unit, or
@@ -31,7 +31,7 @@ import vn.egov.tenantadmin.pages.AdminLayout;
 public class StatsPage {
 
     @Inject
-    AdminLayout layout;
+    Desk layout;
 
     @Inject
     Access access;

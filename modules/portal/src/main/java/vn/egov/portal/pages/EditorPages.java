@@ -44,8 +44,8 @@ import vn.egov.portal.entity.MenuItem;
 import vn.egov.portal.entity.SitePage;
 import vn.egov.portal.entity.StoredFile;
 import vn.egov.portal.entity.Theme;
-import vn.egov.tenantadmin.pages.AdminLayout;
-import vn.egov.tenantadmin.pages.OwnTransaction;
+import vn.egov.platform.web.desk.Desk;
+import vn.egov.platform.persistence.OwnTransaction;
 
 /**
  * {@code /t/{code}/admin/portal}: the unit's articles (write, submit, review, publish now or later, unpublish,
@@ -62,7 +62,7 @@ public class EditorPages {
     static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm").withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     @Inject
-    AdminLayout layout;
+    Desk layout;
 
     @Inject
     Access access;
@@ -125,7 +125,7 @@ public class EditorPages {
             table(b, unit, waiting);
         }
         b.append("<h2>").append(layout.t("Tất cả bài viết", "All articles")).append("</h2>");
-        b.append("<p>").append(AdminLayout.link(sub(unit, "articles/new"), layout.t("Viết bài mới", "Write a new article"))).append("</p>");
+        b.append("<p>").append(Desk.link(sub(unit, "articles/new"), layout.t("Viết bài mới", "Write a new article"))).append("</p>");
         table(b, unit, editorial.articles(unit, Optional.empty(), 100));
         return layout.ok(layout.page(unit, "portal", "Cổng thông tin", "Portal site", b.toString()));
     }
@@ -152,7 +152,7 @@ public class EditorPages {
                 .append(layout.t("Trạng thái", "Status")).append("</th><th scope=\"col\">").append(layout.t("Xuất bản", "Publish time"))
                 .append("</th><th scope=\"col\">").append(layout.t("Sửa lần cuối", "Last edited")).append("</th></tr></thead><tbody>");
         for (Article a : articles) {
-            b.append("<tr><td>").append(AdminLayout.link(sub(unit, "articles/" + a.id()), a.title())).append("</td><td class=\"status-")
+            b.append("<tr><td>").append(Desk.link(sub(unit, "articles/" + a.id()), a.title())).append("</td><td class=\"status-")
                     .append(a.status().db()).append("\">").append(a.status().label(layout.en())).append("</td><td>")
                     .append(Renderer.dateTime(a.publishAt())).append("</td><td>").append(Html.escape(a.updatedBy())).append(", ")
                     .append(Renderer.dateTime(a.updatedAt())).append("</td></tr>");
@@ -361,9 +361,9 @@ public class EditorPages {
                     .append("</strong>");
             if (a.status() == Article.Status.PUBLISHED) {
                 b.append(" · ").append(layout.t("xuất bản lúc ", "publish time ")).append(Renderer.dateTime(a.publishAt())).append(" · ")
-                        .append(AdminLayout.link("/t/" + unit.getCode() + "/articles/" + a.id(), layout.t("Xem trên trang", "View on the site")));
+                        .append(Desk.link("/t/" + unit.getCode() + "/articles/" + a.id(), layout.t("Xem trên trang", "View on the site")));
             }
-            b.append(" · ").append(AdminLayout.link(sub(unit, "articles/" + a.id() + "/preview"), layout.t("Xem trước", "Preview"))).append("</p>");
+            b.append(" · ").append(Desk.link(sub(unit, "articles/" + a.id() + "/preview"), layout.t("Xem trước", "Preview"))).append("</p>");
             if (a.reviewComment() != null && a.status() == Article.Status.RETURNED) {
                 b.append("<div class=\"error\" role=\"status\"><p><strong>").append(layout.t("Người duyệt trả lại: ", "Returned by the approver: "))
                         .append("</strong>").append(Html.escape(a.reviewComment())).append("</p></div>");
@@ -829,7 +829,7 @@ public class EditorPages {
             }
             b.append("<span>").append(" <small>(").append(m.kind().name().toLowerCase())
                     .append(m.target() == null ? "" : ": " + Html.escape(m.target())).append(", ").append(layout.t("thứ tự ", "order "))
-                    .append(m.position()).append(")</small> ").append(AdminLayout.link(sub(unit, "menu/" + m.id()), layout.t("Sửa", "Edit")))
+                    .append(m.position()).append(")</small> ").append(Desk.link(sub(unit, "menu/" + m.id()), layout.t("Sửa", "Edit")))
                     .append(" <form class=\"inline\" method=\"post\" action=\"")
                     .append(Html.escape(sub(unit, "menu/" + m.id() + "/delete"))).append("\">").append(layout.csrfField())
                     .append("<button type=\"submit\">").append(layout.t("Xoá", "Remove")).append("</button></form></span>");
@@ -927,7 +927,7 @@ public class EditorPages {
         }
         for (Category c : categories) {
             String f = "c" + c.id() + "-";
-            b.append("<tr><td>").append(AdminLayout.link("/t/" + unit.getCode() + "/" + Renderer.categoryPath(c), String.valueOf(c.id())))
+            b.append("<tr><td>").append(Desk.link("/t/" + unit.getCode() + "/" + Renderer.categoryPath(c), String.valueOf(c.id())))
                     .append("</td><td><form method=\"post\" action=\"").append(Html.escape(sub(unit, "categories/" + c.id()))).append("\">")
                     .append(layout.csrfField())
                     .append("<label for=\"").append(f).append("name\">").append(layout.t("Tên", "Name")).append("</label><input id=\"").append(f)
@@ -1011,7 +1011,7 @@ public class EditorPages {
         if (!errors.isEmpty()) {
             b.append(layout.refusedBanner(errors.get("form")));
         }
-        b.append("<p>").append(AdminLayout.link("/t/" + unit.getCode() + "/" + Renderer.pagePath(p), layout.t("Xem trên trang", "View on the site")))
+        b.append("<p>").append(Desk.link("/t/" + unit.getCode() + "/" + Renderer.pagePath(p), layout.t("Xem trên trang", "View on the site")))
                 .append("</p><form method=\"post\" action=\"").append(Html.escape(sub(unit, "pages/" + p.id()))).append("\" novalidate>")
                 .append(layout.csrfField())
                 .append(layout.input("title", "Tiêu đề", "Title", v.get("title"), errors, "required maxlength=\"300\""))
@@ -1028,9 +1028,9 @@ public class EditorPages {
         }
         b.append("<ul>");
         for (SitePage p : editorial.pages(unit)) {
-            b.append("<li>").append(p.id()).append(": ").append(AdminLayout.link(sub(unit, "pages/" + p.id()), p.title()))
+            b.append("<li>").append(p.id()).append(": ").append(Desk.link(sub(unit, "pages/" + p.id()), p.title()))
                     .append(p.published() ? "" : layout.t(" (ẩn)", " (hidden)")).append(" · ")
-                    .append(AdminLayout.link("/t/" + unit.getCode() + "/" + Renderer.pagePath(p), layout.t("xem", "view"))).append("</li>");
+                    .append(Desk.link("/t/" + unit.getCode() + "/" + Renderer.pagePath(p), layout.t("xem", "view"))).append("</li>");
         }
         b.append("</ul><h2>").append(layout.t("Thêm trang", "Add a page")).append("</h2><form method=\"post\" action=\"")
                 .append(Html.escape(sub(unit, "pages"))).append("\" novalidate>").append(layout.csrfField())
@@ -1087,7 +1087,7 @@ public class EditorPages {
                 .append("</th><th scope=\"col\">").append(layout.t("Loại", "Type")).append("</th><th scope=\"col\">").append(layout.t("Công khai", "Public"))
                 .append("</th></tr></thead><tbody>");
         for (StoredFile f : editorial.files(unit, 200)) {
-            b.append("<tr><td>").append(f.id()).append("</td><td>").append(AdminLayout.link("/t/" + unit.getCode() + "/files/" + f.id(), f.name()))
+            b.append("<tr><td>").append(f.id()).append("</td><td>").append(Desk.link("/t/" + unit.getCode() + "/files/" + f.id(), f.name()))
                     .append("</td><td>").append(Html.escape(f.contentType())).append(f.width() != null ? " " + f.width() + "×" + f.height() : "")
                     .append("</td><td>").append(f.isPublic() ? layout.t("Có", "Yes") : layout.t("Không", "No")).append("</td></tr>");
         }

@@ -20,7 +20,7 @@ import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Access;
 import vn.egov.platform.web.Html;
 import vn.egov.procedures.control.CatalogueCsv;
-import vn.egov.tenantadmin.pages.AdminLayout;
+import vn.egov.platform.web.desk.Desk;
 
 /**
  * {@code /t/{province}/admin/procedures/import}: the province's administrators upload the catalogue as CSV. The
@@ -37,7 +37,7 @@ public class CatalogueImportPage {
     static final int READ_LIMIT = 8 * 1024 * 1024;
 
     @Inject
-    AdminLayout layout;
+    Desk layout;
 
     @Inject
     Access access;

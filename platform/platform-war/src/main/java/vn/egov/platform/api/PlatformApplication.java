@@ -23,7 +23,8 @@ public class PlatformApplication extends Application {
         return Map.of("jersey.config.server.provider.packages", MODULE_PACKAGES,
                 "jersey.config.server.provider.classnames",
                 ProblemMappers.all().stream().map(Class::getName).collect(Collectors.joining(",")) + "," + JsonBodyReader.class.getName()
-                        + "," + JsonBodyReader.Bound.class.getName(),
+                        + "," + JsonBodyReader.Bound.class.getName()
+                        + "," + vn.egov.platform.web.desk.PageExceptionMapper.class.getName(),
                 "jersey.config.beanValidation.enableOutputValidationErrorEntity.server", false);
     }
 }

@@ -51,6 +51,11 @@ public final class Page {
         return new Page(t, t.text(titleKey), request);
     }
 
+    /** A page whose title is given as is (a unit's name, a problem's title already in the language). */
+    public static Page titled(HttpServletRequest request, Locale locale, String title) {
+        return new Page(Messages.of(locale), title, request);
+    }
+
     public Messages t() {
         return t;
     }

@@ -1,10 +1,8 @@
-package vn.egov.platform.web.pages;
+package vn.egov.architecture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +12,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,33 +29,15 @@ class NoHtmlInJavaTest {
 
     @Test
     void noMainJavaFileWritesHtmlButTheListedOnesAndTheirCountsOnlyFall() throws IOException {
-        Path root = projectRoot();
         Map<String, Integer> found = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))
-                    .filter(p -> root.relativize(p).toString().replace('\\', '/').matches("(?:.*/)?src/main/java/.*"))
-                    .filter(p -> !root.relativize(p).toString().startsWith("work/"))::iterator) {
-                int n = count(Files.readString(f, StandardCharsets.UTF_8));
-                if (n > 0) {
-                    found.put(root.relativize(f).toString().replace('\\', '/'), n);
-                }
+        for (Map.Entry<String, Path> f : Ratchet.mainJava().entrySet()) {
+            int n = count(Files.readString(f.getValue(), StandardCharsets.UTF_8));
+            if (n > 0) {
+                found.put(f.getKey(), n);
             }
         }
-        Map<String, Integer> allowed = allowed();
-        List<String> problems = new ArrayList<>();
-        found.forEach((file, n) -> {
-            Integer limit = allowed.get(file);
-            if (limit == null) {
-                problems.add(file + ": " + n + " HTML tag(s) in Java; pages are templates (src/main/jte), texts are bundles");
-            } else if (n > limit) {
-                problems.add(file + ": " + n + " HTML tags, more than the " + limit + " still allowed");
-            } else if (n < limit) {
-                problems.add(file + ": " + n + " HTML tags now: lower its count in html-in-java.txt to " + n);
-            }
-        });
-        allowed.keySet().stream().filter(f -> !found.containsKey(f))
-                .forEach(f -> problems.add(f + ": no HTML left (or gone): take it out of html-in-java.txt"));
-        assertEquals(List.of(), problems);
+        assertEquals(List.of(), Ratchet.compare(found, Ratchet.allowed("html-in-java.txt"), "html-in-java.txt",
+                (file, n) -> file + ": " + n + " HTML tag(s) in Java; pages are templates (src/main/jte), texts are bundles"));
     }
 
     @Test
@@ -134,30 +113,5 @@ class NoHtmlInJavaTest {
             }
         }
         return found;
-    }
-
-    private static Map<String, Integer> allowed() throws IOException {
-        Map<String, Integer> allowed = new TreeMap<>();
-        try (InputStream in = NoHtmlInJavaTest.class.getResourceAsStream("/html-in-java.txt")) {
-            assertTrue(in != null, "html-in-java.txt");
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                String l = line.strip();
-                if (!l.isEmpty() && !l.startsWith("#")) {
-                    String[] parts = l.split("\\s+");
-                    allowed.put(parts[0], Integer.parseInt(parts[1]));
-                }
-            }
-        }
-        return allowed;
-    }
-
-    /** The project's root: the first folder up from here that holds the Maven wrapper. */
-    private static Path projectRoot() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("mvnw"))) {
-            p = p.getParent();
-        }
-        assertTrue(p != null, "the project root (with mvnw) above " + Path.of("").toAbsolutePath());
-        return p;
     }
 }

@@ -1,4 +1,4 @@
-package vn.egov.tenantadmin.pages;
+package vn.egov.platform.web.desk;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;

@@ -1,10 +1,8 @@
-package vn.egov.tenantadmin.pages;
+package vn.egov.platform.persistence;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.transaction.Transactional;
 import java.util.function.Supplier;
-import vn.egov.platform.persistence.NewTransaction;
-import vn.egov.platform.persistence.TenantTransactional;
 
 /**
  * Runs a page's one change in a transaction of its own (under the same tenant scope). A refused change (a

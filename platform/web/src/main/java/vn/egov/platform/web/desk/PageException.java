@@ -1,4 +1,4 @@
-package vn.egov.tenantadmin.pages;
+package vn.egov.platform.web.desk;
 
 import jakarta.ws.rs.core.Response;
 
@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response;
  * so that the page's transaction rolls back: whatever a refused form had started is undone.
  */
 public class PageException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
     private final transient Response response;
 
     PageException(Response response) {

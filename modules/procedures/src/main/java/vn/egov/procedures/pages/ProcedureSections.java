@@ -1,0 +1,16 @@
+package vn.egov.procedures.pages;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import vn.egov.platform.web.desk.DeskSection;
+
+/** The catalogue import's entry of the desk's menu: at the province (a root) only, for its administrators. */
+@ApplicationScoped
+public class ProcedureSections implements DeskSection.Contribution {
+
+    @Override
+    public List<DeskSection> sections() {
+        return List.of(
+                new DeskSection("procedures", 110, "Nhập danh mục thủ tục", "Import procedures", "procedures/import", "tenant", "admin", true));
+    }
+}

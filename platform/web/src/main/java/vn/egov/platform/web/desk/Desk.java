@@ -1,0 +1,309 @@
+package vn.egov.platform.web.desk;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.apache.shiro.SecurityUtils;
+import vn.egov.platform.security.ScopedPermission;
+import vn.egov.platform.security.SubjectScopeProvider.CurrentUser;
+import vn.egov.platform.security.UserPrincipal;
+import vn.egov.platform.tenancy.TenantContext;
+import vn.egov.platform.tenancy.control.TenantDirectory;
+import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.Access;
+import vn.egov.platform.web.Csrf;
+import vn.egov.platform.web.Problem;
+import vn.egov.platform.web.ProblemException;
+import vn.egov.platform.web.pages.Locales;
+import vn.egov.platform.web.pages.Page;
+import vn.egov.platform.web.pages.Templates;
+
+/**
+ * What every page of the desk shares: the language of the request (still {@code ?lang=en} only: these pages are not
+ * on the platform's locale resolver yet), the access checks answered as HTML pages (not problem JSON), the CSRF check,
+ * the frame (breadcrumb, the menu the modules contribute, one-shot message, user line, language switch) and the form
+ * fields, both from templates, and post-redirect-get.
+ */
+@RequestScoped
+public class Desk {
+    public static final String HTML = MediaType.TEXT_HTML + ";charset=utf-8";
+    static final String DOMAIN = "tenant";
+    static final String ACTION = "admin";
+    /** A message for the next page only (after a redirect); HTML rendered and escaped by us. */
+    static final String FLASH = "vn.egov.admin.flash";
+
+    @Inject
+    HttpServletRequest request;
+
+    @Inject
+    TenantContext context;
+
+    @Inject
+    TenantDirectory directory;
+
+    @Inject
+    Access access;
+
+    @Inject
+    Instance<DeskSection.Contribution> contributions;
+
+    private Boolean en;
+
+    /** This request (a method, not the field: pages reach this bean through its CDI proxy). */
+    public HttpServletRequest request() {
+        return request;
+    }
+
+    // ---- language
+
+    /** English when the query string says {@code lang=en} (read from the query only: a form body stays unread). */
+    public boolean en() {
+        if (en == null) {
+            String q = request.getQueryString();
+            boolean english = false;
+            if (q != null) {
+                for (String pair : q.split("&")) {
+                    if (URLDecoder.decode(pair, StandardCharsets.UTF_8).equalsIgnoreCase("lang=en")) {
+                        english = true;
+                    }
+                }
+            }
+            en = english;
+        }
+        return en;
+    }
+
+    public String lang() {
+        return en() ? "en" : "vi";
+    }
+
+    public String t(String vi, String english) {
+        return en() ? english : vi;
+    }
+
+    /** The half of a bilingual validation message ("tiếng Việt / English") for this request. */
+    public String message(String bilingual) {
+        if (bilingual == null) {
+            return t("Giá trị không hợp lệ.", "Invalid value.");
+        }
+        int slash = bilingual.indexOf(" / ");
+        if (slash < 0) {
+            // a message without a Vietnamese half (a default one): say it plainly in the page's language
+            return t("Giá trị không hợp lệ.", "Invalid value: " + bilingual);
+        }
+        return en() ? bilingual.substring(slash + 3) : bilingual.substring(0, slash);
+    }
+
+    /** A refused change said in this request's language: the problem's detail, then each field's message. */
+    public String detail(ProblemException e) {
+        StringBuilder m = new StringBuilder(en() ? e.problem().detailEn() : e.problem().detailVi());
+        if (e.problem().fieldErrors() != null) {
+            e.problem().fieldErrors().values().forEach(list -> list.forEach(s -> m.append(" ").append(message(s))));
+        }
+        return m.toString();
+    }
+
+    // ---- access
+
+    public Tenant unit() {
+        return context.tenant().orElseThrow(() -> error(ProblemException.notFound("đơn vị", "unit").problem()));
+    }
+
+    /** Admin rights over the request's unit, or an error page (401, 403, 404). */
+    public Tenant require() {
+        return call(() -> access.require(DOMAIN, ACTION));
+    }
+
+    /** Admin rights over the request's unit and everything under it, or an error page. */
+    public Tenant requireSubtree() {
+        return call(() -> access.requireSubtree(DOMAIN, ACTION));
+    }
+
+    /** Runs a boundary call; a problem it raises becomes the HTML error page (and the transaction rolls back). */
+    public <T> T call(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (ProblemException e) {
+            throw error(e.problem());
+        }
+    }
+
+    public Optional<UserPrincipal> user() {
+        return CurrentUser.get();
+    }
+
+    /** Whether the logged-in user holds admin rights at {@code path} (and below it, if {@code subtree}). */
+    public boolean may(String path, boolean subtree) {
+        Optional<UserPrincipal> u = user();
+        return u.isPresent() && !u.get().mustChangePassword()
+                && SecurityUtils.getSubject().isPermitted(new ScopedPermission(DOMAIN, Set.of(ACTION), path, subtree));
+    }
+
+    /** Whether the user may suspend, reactivate or rename {@code t}: rights over its parent's subtree. */
+    public boolean mayFromAbove(Tenant t) {
+        String path = t.getPath();
+        return path.contains(".") && may(path.substring(0, path.lastIndexOf('.')), true);
+    }
+
+    // ---- CSRF
+
+    public String csrfField() {
+        return Csrf.field(request);
+    }
+
+    /** First thing every POST does: a missing or foreign token ends the request with 403, nothing changed. */
+    public void checkCsrf(String sent) {
+        if (!Csrf.valid(request, sent)) {
+            throw error(Problem.of(403, "csrf", "Yêu cầu bị từ chối", "Request refused",
+                    "Biểu mẫu thiếu mã chống giả mạo hoặc mã không còn hợp lệ (có thể phiên làm việc đã hết hạn). "
+                            + "Không có gì được thay đổi. Hãy tải lại trang rồi gửi lại.",
+                    "The form's anti-forgery token is missing or no longer valid (the session may have expired). "
+                            + "Nothing was changed. Reload the page and send it again."));
+        }
+    }
+
+    // ---- addresses, redirects, one-shot messages
+
+    /** {@code /t/{code}/admin/{sub}} in this request's language. */
+    public String url(Tenant t, String sub) {
+        return withLang("/t/" + t.getCode() + "/admin/" + sub);
+    }
+
+    public String withLang(String path) {
+        return en() ? path + (path.contains("?") ? "&" : "?") + "lang=en" : path;
+    }
+
+    /** Post-redirect-get: 303 to {@code path}, in this request's language. */
+    public Response redirect(String path) {
+        return Response.seeOther(URI.create(withLang(path))).build();
+    }
+
+    public void flash(String html) {
+        request.getSession(true).setAttribute(FLASH, html);
+    }
+
+    private String takeFlash() {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return null;
+        }
+        Object html = session.getAttribute(FLASH);
+        if (html != null) {
+            session.removeAttribute(FLASH);
+        }
+        return (String) html;
+    }
+
+    // ---- answers
+
+    public Response ok(String html) {
+        return Response.ok(html, HTML).build();
+    }
+
+    /** A rendered page as the answer, thrown so that the transaction rolls back. */
+    public PageException refuse(int status, String html) {
+        return new PageException(Response.status(status).type(HTML).entity(html).build());
+    }
+
+    /** A problem as a page: its title and detail in the request's language. */
+    public PageException error(Problem p) {
+        if (p.status() == 401) {
+            return new PageException(Response.seeOther(URI.create("/login" + (en() ? "?lang=en" : ""))).build());
+        }
+        Page page = page(en() ? p.titleEn() : p.titleVi());
+        String html = Templates.PLATFORM.render("platform/desk/problem.jte", page, "detail", en() ? p.detailEn() : p.detailVi(),
+                "myUnit", user().map(u -> withLang("/t/" + u.tenantCode() + "/admin/")).orElse(null), "home", withLang("/"));
+        return new PageException(Response.status(p.status()).type(HTML).entity(html).build());
+    }
+
+    // ---- the frame
+
+    /** The menu's entries the modules contribute, in order, for {@code unit} and what this user may do there. */
+    private List<DeskFrame.Item> menu(Tenant unit, String section) {
+        List<DeskSection> all = new ArrayList<>();
+        contributions.forEach(c -> all.addAll(c.sections()));
+        all.sort(Comparator.comparingInt(DeskSection::order));
+        List<DeskFrame.Item> items = new ArrayList<>();
+        for (DeskSection s : all) {
+            if (s.rootOnly() && unit.getParentId() != null) {
+                continue;
+            }
+            if (!permitted(s.domain(), s.action(), unit.getPath())) {
+                continue;
+            }
+            items.add(new DeskFrame.Item(en() ? s.en() : s.vi(), url(unit, s.path()), s.key().equals(section)));
+        }
+        return items;
+    }
+
+    private boolean permitted(String domain, String action, String path) {
+        Optional<UserPrincipal> u = user();
+        return u.isPresent() && !u.get().mustChangePassword()
+                && SecurityUtils.getSubject().isPermitted(new ScopedPermission(domain, Set.of(action), path, false));
+    }
+
+    /** A whole page of {@code unit}'s desk: breadcrumb, menu ({@code section} marked), message, body, user line. */
+    public String page(Tenant unit, String section, String titleVi, String titleEn, String body) {
+        List<DeskFrame.Item> crumbs = new ArrayList<>();
+        for (Tenant a : directory.ancestors(unit)) {
+            crumbs.add(new DeskFrame.Item(a.getName(), may(a.getPath(), false) ? url(a, "") : null, false));
+        }
+        crumbs.add(new DeskFrame.Item(unit.getName(), url(unit, ""), false));
+        String here = request.getRequestURI();
+        DeskFrame frame = new DeskFrame(crumbs, menu(unit, section), takeFlash(), user().orElse(null),
+                "/t/" + unit.getCode() + "/" + (en() ? "?lang=en" : ""), "/me/tokens" + (en() ? "?lang=en" : ""),
+                en() ? here : here + "?lang=en", en() ? "vi" : "en", body);
+        return Templates.PLATFORM.render("platform/desk/frame.jte", page((en() ? titleEn : titleVi) + " · " + unit.getName()), "frame", frame);
+    }
+
+    /** The platform's page context in this request's language, titled {@code title}. */
+    private Page page(String title) {
+        return Page.titled(request, en() ? Locales.ENGLISH : Locales.VIETNAMESE, title);
+    }
+
+    public static String link(String href, String text) {
+        return Templates.PLATFORM.render("platform/desk/link.jte", null, "href", href, "text", text);
+    }
+
+    // ---- form fields
+
+    /** A labelled input with its message (if any) tied to it for screen readers; {@code attributes} as name, value pairs. */
+    public String input(String name, String labelVi, String labelEn, String value, Map<String, String> errors, String attributes) {
+        return Templates.PLATFORM.render("platform/desk/input.jte", null, "name", name, "label", t(labelVi, labelEn), "value", value,
+                "error", errors.get(name), "attributes", DeskFrame.attributes(attributes));
+    }
+
+    /** A labelled select; {@code options} are value, Vietnamese label, English label. */
+    public String select(String name, String labelVi, String labelEn, String value, List<String[]> options, Map<String, String> errors) {
+        List<DeskFrame.Option> shown = options.stream().map(o -> new DeskFrame.Option(o[0], en() ? o[2] : o[1], o[0].equals(value))).toList();
+        return Templates.PLATFORM.render("platform/desk/select.jte", null, "name", name, "label", t(labelVi, labelEn), "options", shown,
+                "error", errors.get(name));
+    }
+
+    public String checkbox(String name, String value, String labelVi, String labelEn, boolean checked) {
+        return Templates.PLATFORM.render("platform/desk/checkbox.jte", null, "name", name, "value", value, "label", t(labelVi, labelEn),
+                "checked", checked);
+    }
+
+    /** The banner above a refused form. */
+    public String refusedBanner(String detail) {
+        return Templates.PLATFORM.render("platform/desk/refused.jte", null, "detail", detail == null
+                ? t("Biểu mẫu có chỗ chưa đúng; hãy sửa các trường được đánh dấu rồi gửi lại. Không có gì được lưu.",
+                        "The form has errors; correct the marked fields and send it again. Nothing was saved.")
+                : detail);
+    }
+}
