@@ -221,6 +221,7 @@ class AdminUiIT extends DeployedEar {
         assertTrue(text("#flash").startsWith("Đã cho hoạt động trở lại"), text("#flash"));
         assertEquals("active", Api.anonymous().get("/api/tenants/" + code).json().getString("status"));
 
+        Chromium.consoleErrors(browser); // what the pages before left
         open("/t/" + DISTRICT + "/admin/audit");
         new Select(browser.findElement(By.id("action"))).selectByValue("unit.suspended");
         type("actor", provinceAdmin);
@@ -250,6 +251,8 @@ class AdminUiIT extends DeployedEar {
         open("/t/" + DISTRICT + "/admin/audit?lang=en");
         assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
         assertEquals("Audit trail", text("h1"));
+        // a page of the desk made from templates: under the strict content security policy, not one violation or error
+        assertEquals(List.of(), Chromium.consoleErrors(browser), "the audit pages' console");
     }
 
     // ---------------------------------------------------------------- who sees what

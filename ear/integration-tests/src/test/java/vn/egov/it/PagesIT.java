@@ -141,6 +141,23 @@ class PagesIT extends DeployedEar {
         assertEquals(404, raw("/assets/platform/../../WEB-INF/web.xml").statusCode());
         java.net.http.HttpResponse<String> icon = raw("/favicon.ico");
         assertEquals(200, icon.statusCode());
+
+        // the desk's pages made from templates (the audit trail first) carry the same policy, and nothing inline
+        String admin = Fixtures.user(Fixtures.DISTRICT, false, "UNIT_ADMIN");
+        java.net.http.HttpClient session = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        java.net.http.HttpResponse<String> loggedIn = session.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(Api.baseUrl() + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + admin + "&password="
+                        + java.net.URLEncoder.encode(Fixtures.PASSWORD, java.nio.charset.StandardCharsets.UTF_8))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, loggedIn.statusCode(), loggedIn.body());
+        java.net.http.HttpResponse<String> audit = session.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(Api.baseUrl() + "/t/" + Fixtures.DISTRICT + "/admin/audit")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, audit.statusCode(), audit.body());
+        assertEquals(policy, audit.headers().firstValue("Content-Security-Policy").orElse(""));
+        assertFalse(audit.body().contains("<style") || audit.body().contains("<script") || audit.body().contains(" style="), audit.body());
+        assertTrue(audit.body().contains("/assets/platform/desk."), "the desk's CSS as a hashed file");
     }
 
     private static java.net.http.HttpResponse<String> raw(String path) throws Exception {

@@ -16,11 +16,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.tenancy.control.TenantDirectory;
@@ -30,7 +27,6 @@ import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.tenantadmin.control.Audit;
 import vn.egov.tenantadmin.control.UnitTemplate;
-import vn.egov.tenantadmin.entity.AuditEntry;
 
 /**
  * {@code /api/t/{unit}/...}: administering the request's unit and its sub-units. Creating a sub-unit needs
@@ -47,7 +43,6 @@ public class UnitAdminResource {
     static final String DOMAIN = "tenant";
     static final String ACTION = "admin";
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     @Inject
     Access access;
@@ -235,36 +230,7 @@ public class UnitAdminResource {
         // the unit's own administrators read its trail; entries of sub-units appear only for those whose
         // rights (and so whose database scope) reach them
         Tenant unit = access.require(DOMAIN, ACTION);
-        List<Tenant> units = directory.subtree(unit);
-        java.util.Map<Long, String> codes = new java.util.HashMap<>();
-        units.forEach(t -> codes.put(t.getId(), t.getCode()));
-        OffsetDateTime fromTime = day(from, "from");
-        OffsetDateTime toTime = day(to, "to");
-        int size = 50;
-        return audit.find(List.copyOf(codes.keySet()), blank(action), blank(actor), fromTime,
-                        toTime == null ? null : toTime.plusDays(1), (Math.max(page, 1) - 1) * size, size)
-                .stream().map(a -> entry(a, codes.get(a.getTenantId()))).toList();
-    }
-
-    private static Entry entry(AuditEntry a, String unit) {
-        return new Entry(a.getId(), unit, a.getActor(), a.getAction(), a.getTarget(), a.getBefore(), a.getAfter(),
-                a.getAt().atZoneSameInstant(VIETNAM).format(DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss")));
-    }
-
-    private static OffsetDateTime day(String value, String field) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip(), DAY).atStartOfDay(VIETNAM).toOffsetDateTime();
-        } catch (DateTimeParseException e) {
-            throw new ProblemException(new Problem(400, "invalid-input", "Dữ liệu không hợp lệ", "Invalid input",
-                    "Ngày phải theo dạng dd/MM/yyyy, ví dụ 26/11/2026.", "Dates are dd/MM/yyyy, e.g. 26/11/2026.",
-                    java.util.Map.of(field, List.of("dd/MM/yyyy"))));
-        }
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+        return audit.trail(directory.subtree(unit), action, actor, from, to, page).stream()
+                .map(l -> new Entry(l.id(), l.unit(), l.actor(), l.action(), l.target(), l.before(), l.after(), l.at())).toList();
     }
 }

@@ -5,9 +5,19 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Access;
+import vn.egov.platform.web.Problem;
+import vn.egov.platform.web.ProblemException;
 import vn.egov.tenantadmin.entity.AuditEntry;
 
 /** Writes and reads the audit trail, in the caller's transaction and scope. */
@@ -56,5 +66,48 @@ public class Audit {
             query.setParameter("to", to);
         }
         return query.setFirstResult(first).setMaxResults(max).getResultList();
+    }
+
+    /** One entry as people read it: the unit's code, and when as dd/MM/yyyy HH:mm:ss (Vietnam time). */
+    public record Line(long id, String unit, String actor, String action, String target, String before, String after, String at) {
+    }
+
+    /** Entries per page of {@link #trail}. */
+    public static final int PAGE_SIZE = 50;
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
+
+    /**
+     * A page (from 1) of the trail of {@code units}, newest first, filtered by action, actor and days (dd/MM/yyyy, both
+     * included; blank for none). A day that is no date is a 400 problem naming its field.
+     */
+    public List<Line> trail(List<Tenant> units, String action, String actor, String from, String to, int page) {
+        Map<Long, String> codes = new HashMap<>();
+        units.forEach(t -> codes.put(t.getId(), t.getCode()));
+        OffsetDateTime fromTime = day(from, "from");
+        OffsetDateTime toTime = day(to, "to");
+        return find(List.copyOf(codes.keySet()), blank(action), blank(actor), fromTime, toTime == null ? null : toTime.plusDays(1),
+                (Math.max(page, 1) - 1) * PAGE_SIZE, PAGE_SIZE).stream()
+                .map(a -> new Line(a.getId(), codes.get(a.getTenantId()), a.getActor(), a.getAction(), a.getTarget(), a.getBefore(),
+                        a.getAfter(), a.getAt().atZoneSameInstant(VIETNAM).format(WHEN)))
+                .toList();
+    }
+
+    private static OffsetDateTime day(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip(), DAY).atStartOfDay(VIETNAM).toOffsetDateTime();
+        } catch (DateTimeParseException e) {
+            throw new ProblemException(new Problem(400, "invalid-input", "Dữ liệu không hợp lệ", "Invalid input",
+                    "Ngày phải theo dạng dd/MM/yyyy, ví dụ 26/11/2026.", "Dates are dd/MM/yyyy, e.g. 26/11/2026.",
+                    Map.of(field, List.of("dd/MM/yyyy"))));
+        }
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 }

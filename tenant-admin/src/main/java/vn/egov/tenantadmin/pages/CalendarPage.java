@@ -1,7 +1,5 @@
 package vn.egov.tenantadmin.pages;
 
-import vn.egov.platform.web.desk.Desk;
-import vn.egov.platform.persistence.OwnTransaction;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -28,10 +26,12 @@ import vn.egov.platform.calendar.boundary.CalendarResource;
 import vn.egov.platform.calendar.control.CalendarStore;
 import vn.egov.platform.calendar.entity.CalendarYear;
 import vn.egov.platform.calendar.entity.SpecialDay;
+import vn.egov.platform.persistence.OwnTransaction;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Html;
 import vn.egov.platform.web.ProblemException;
+import vn.egov.platform.web.desk.Desk;
 
 /**
  * {@code /t/{code}/admin/calendar?year=}: the province's working days of a year, for every unit's administrators

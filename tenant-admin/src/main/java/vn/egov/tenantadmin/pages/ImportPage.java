@@ -1,6 +1,5 @@
 package vn.egov.tenantadmin.pages;
 
-import vn.egov.platform.web.desk.Desk;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -24,6 +23,7 @@ import vn.egov.platform.tenancy.entity.TenantKind;
 import vn.egov.platform.web.Html;
 import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.ProblemException;
+import vn.egov.platform.web.desk.Desk;
 import vn.egov.tenantadmin.boundary.UnitImportResource;
 import vn.egov.tenantadmin.control.UnitCsvPlan;
 

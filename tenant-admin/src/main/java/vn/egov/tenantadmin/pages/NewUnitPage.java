@@ -1,7 +1,5 @@
 package vn.egov.tenantadmin.pages;
 
-import vn.egov.platform.web.desk.Desk;
-import vn.egov.platform.persistence.OwnTransaction;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -19,12 +17,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import vn.egov.platform.persistence.OwnTransaction;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.tenancy.Slugs;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.tenancy.entity.TenantKind;
 import vn.egov.platform.web.Html;
 import vn.egov.platform.web.ProblemException;
+import vn.egov.platform.web.desk.Desk;
 import vn.egov.tenantadmin.boundary.NewUnit;
 import vn.egov.tenantadmin.boundary.UnitAdminResource;
 

@@ -1,6 +1,5 @@
 package vn.egov.tenantadmin.pages;
 
-import vn.egov.platform.web.desk.Desk;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -25,6 +24,7 @@ import vn.egov.platform.security.Role;
 import vn.egov.platform.tenancy.TenantScope;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Html;
+import vn.egov.platform.web.desk.Desk;
 
 /**
  * {@code /t/{code}/admin/search}: the search index of the unit (and its subtree, as far as the admin's rights

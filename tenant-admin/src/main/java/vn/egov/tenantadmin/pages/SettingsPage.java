@@ -1,7 +1,5 @@
 package vn.egov.tenantadmin.pages;
 
-import vn.egov.platform.web.desk.Desk;
-import vn.egov.platform.persistence.OwnTransaction;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -18,10 +16,12 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import vn.egov.platform.persistence.OwnTransaction;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Html;
 import vn.egov.platform.web.ProblemException;
+import vn.egov.platform.web.desk.Desk;
 import vn.egov.tenantadmin.boundary.SettingsResource;
 import vn.egov.tenantadmin.control.UnitSettings;
 

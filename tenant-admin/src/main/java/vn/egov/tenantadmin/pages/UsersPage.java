@@ -1,7 +1,5 @@
 package vn.egov.tenantadmin.pages;
 
-import vn.egov.platform.web.desk.Desk;
-import vn.egov.platform.persistence.OwnTransaction;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -21,13 +19,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import vn.egov.platform.persistence.OwnTransaction;
+import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.security.Role;
 import vn.egov.platform.tenancy.entity.Tenant;
-import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.web.Html;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.platform.web.TokenTable;
 import vn.egov.platform.web.UserTokens.TokenView;
+import vn.egov.platform.web.desk.Desk;
 import vn.egov.tenantadmin.boundary.UsersResource;
 
 /**

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import vn.egov.documents.boundary.DocumentsResource;
 import vn.egov.documents.control.Registers;
+import vn.egov.platform.persistence.OwnTransaction;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.tenancy.control.TenantDirectory;
 import vn.egov.platform.tenancy.entity.Tenant;
@@ -38,7 +39,6 @@ import vn.egov.platform.web.Html;
 import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.platform.web.desk.Desk;
-import vn.egov.platform.persistence.OwnTransaction;
 
 /**
  * {@code /t/{code}/admin/documents}: the unit's official documents for its staff. The overview holds what waits for

@@ -1,5 +1,6 @@
 package vn.egov.dossiers.pages;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -21,22 +22,21 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 import vn.egov.dossiers.boundary.DossierWorkResource;
+import vn.egov.dossiers.control.Intake;
+import vn.egov.dossiers.control.Processing;
 import vn.egov.dossiers.entity.Dossier;
 import vn.egov.platform.persistence.ScopedWork;
 import vn.egov.platform.tenancy.TenantScope;
-import vn.egov.platform.web.Jsonp;
-import vn.egov.procedures.entity.Procedure;
-import vn.egov.dossiers.control.Intake;
-import vn.egov.dossiers.control.Processing;
 import vn.egov.platform.tenancy.control.TenantDirectory;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Access;
 import vn.egov.platform.web.Html;
+import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.platform.web.desk.Desk;
+import vn.egov.procedures.entity.Procedure;
 
 /**
  * {@code /t/{code}/admin/dossiers}: the unit's one-stop desk for its staff. The dossiers the unit holds (its own

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.shiro.SecurityUtils;
+import vn.egov.platform.persistence.OwnTransaction;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.security.ScopedPermission;
 import vn.egov.platform.tenancy.entity.Tenant;
@@ -32,6 +33,7 @@ import vn.egov.platform.web.Access;
 import vn.egov.platform.web.Html;
 import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.ProblemException;
+import vn.egov.platform.web.desk.Desk;
 import vn.egov.portal.control.ArticleInput;
 import vn.egov.portal.control.Editorial;
 import vn.egov.portal.control.FileCheck;
@@ -44,8 +46,6 @@ import vn.egov.portal.entity.MenuItem;
 import vn.egov.portal.entity.SitePage;
 import vn.egov.portal.entity.StoredFile;
 import vn.egov.portal.entity.Theme;
-import vn.egov.platform.web.desk.Desk;
-import vn.egov.platform.persistence.OwnTransaction;
 
 /**
  * {@code /t/{code}/admin/portal}: the unit's articles (write, submit, review, publish now or later, unpublish,

@@ -19,8 +19,8 @@ import java.util.Map;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Access;
 import vn.egov.platform.web.Html;
-import vn.egov.procedures.control.CatalogueCsv;
 import vn.egov.platform.web.desk.Desk;
+import vn.egov.procedures.control.CatalogueCsv;
 
 /**
  * {@code /t/{province}/admin/procedures/import}: the province's administrators upload the catalogue as CSV. The

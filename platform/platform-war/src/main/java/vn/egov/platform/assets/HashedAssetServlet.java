@@ -6,8 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
-import vn.egov.platform.web.pages.Assets;
 import vn.egov.platform.web.pages.Assets.Asset;
+import vn.egov.platform.web.pages.Assets;
 
 /**
  * The CSS and JavaScript of the pages made from templates, at their hashed addresses ({@link Assets}): kept a year

@@ -258,16 +258,47 @@ public class Desk {
 
     /** A whole page of {@code unit}'s desk: breadcrumb, menu ({@code section} marked), message, body, user line. */
     public String page(Tenant unit, String section, String titleVi, String titleEn, String body) {
+        gg.jte.Content html = output -> output.writeContent(body); // made, and its values escaped, by a page not yet a template
+        return Templates.PLATFORM.render("platform/desk/frame.jte", page((en() ? titleEn : titleVi) + " · " + unit.getName()),
+                "frame", frame(unit, section), "body", html);
+    }
+
+    /**
+     * For a page made from a template: its context, with the texts of {@code bundle} (the module's) before the platform's
+     * and titled by {@code titleKey}, and the frame its template puts around its body
+     * ({@code @template.platform.desk.frame(page = desk.page(), frame = desk.frame(), body = @`...`)}).
+     */
+    public DeskFrame.Page desk(Tenant unit, String section, String bundle, String titleKey) {
+        Page page = Page.of(request, locale(), bundle, titleKey);
+        return new DeskFrame.Page(Page.titled(request, locale(), page.title() + " · " + unit.getName(), bundle), frame(unit, section));
+    }
+
+    /** A page made from a template: sent with the strict content security policy (nothing inline). */
+    public Response okTemplate(String html) {
+        return Response.ok(html, HTML).header("Content-Security-Policy", Templates.CONTENT_SECURITY_POLICY).build();
+    }
+
+    /** The same, refused with {@code status} (a form shown again): thrown, so that the transaction rolls back. */
+    public PageException refuseTemplate(int status, String html) {
+        return new PageException(Response.status(status).type(HTML).header("Content-Security-Policy", Templates.CONTENT_SECURITY_POLICY)
+                .entity(html).build());
+    }
+
+    /** This request's language for the desk (still {@code ?lang=en} only). */
+    public java.util.Locale locale() {
+        return en() ? Locales.ENGLISH : Locales.VIETNAMESE;
+    }
+
+    private DeskFrame frame(Tenant unit, String section) {
         List<DeskFrame.Item> crumbs = new ArrayList<>();
         for (Tenant a : directory.ancestors(unit)) {
             crumbs.add(new DeskFrame.Item(a.getName(), may(a.getPath(), false) ? url(a, "") : null, false));
         }
         crumbs.add(new DeskFrame.Item(unit.getName(), url(unit, ""), false));
         String here = request.getRequestURI();
-        DeskFrame frame = new DeskFrame(crumbs, menu(unit, section), takeFlash(), user().orElse(null),
+        return new DeskFrame(crumbs, menu(unit, section), takeFlash(), user().orElse(null),
                 "/t/" + unit.getCode() + "/" + (en() ? "?lang=en" : ""), "/me/tokens" + (en() ? "?lang=en" : ""),
-                en() ? here : here + "?lang=en", en() ? "vi" : "en", body);
-        return Templates.PLATFORM.render("platform/desk/frame.jte", page((en() ? titleEn : titleVi) + " · " + unit.getName()), "frame", frame);
+                en() ? here : here + "?lang=en", en() ? "vi" : "en");
     }
 
     /** The platform's page context in this request's language, titled {@code title}. */

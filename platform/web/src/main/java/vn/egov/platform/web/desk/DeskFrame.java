@@ -8,14 +8,18 @@ import vn.egov.platform.security.UserPrincipal;
 
 /**
  * What the desk's frame template shows around a page: the breadcrumb, the menu, the one-shot message, the user, the
- * links of the user line and the language switch, and the page's body. The flash and the body are HTML made by the
- * pages that are not templates yet (their values escaped there).
+ * links of the user line and the language switch. The flash is HTML made by the pages (their values escaped there);
+ * the body is the page's template, or the HTML of a page not moved to templates yet.
  */
 public record DeskFrame(List<Item> crumbs, List<Item> menu, String flashHtml, UserPrincipal user, String publicHref,
-                        String tokensHref, String switchHref, String switchLang, String bodyHtml) {
+                        String tokensHref, String switchHref, String switchLang) {
 
     /** A link of the breadcrumb or the menu ({@code href} null: shown as text). */
     public record Item(String label, String href, boolean current) {
+    }
+
+    /** A page of the desk made from a template: its context (texts, title) and its frame. */
+    public record Page(vn.egov.platform.web.pages.Page page, DeskFrame frame) {
     }
 
     /** An option of a select. */
@@ -30,7 +34,7 @@ public record DeskFrame(List<Item> crumbs, List<Item> menu, String flashHtml, Us
     private static final Pattern ATTRIBUTE = Pattern.compile("\\s*([a-z-]+)(?:=\"([^\"]*)\")?");
 
     /** Reads the attributes a page writes as {@code required maxlength="300"}; an unknown one is a mistake, refused. */
-    static Attributes attributes(String written) {
+    public static Attributes attributes(String written) {
         String type = null;
         Integer maxlength = null;
         boolean required = false;

@@ -56,6 +56,11 @@ public final class Page {
         return new Page(Messages.of(locale), title, request);
     }
 
+    /** The same, with the texts of {@code bundle} (a module's) before the platform's. */
+    public static Page titled(HttpServletRequest request, Locale locale, String title, String bundle) {
+        return new Page(bundle == null ? Messages.of(locale) : Messages.of(locale, bundle), title, request);
+    }
+
     public Messages t() {
         return t;
     }
