@@ -1,10 +1,7 @@
 package vn.egov.platform.web;
 
-import gg.jte.output.StringOutput;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import vn.egov.platform.web.UserTokens.TokenView;
 import vn.egov.platform.web.pages.Locales;
@@ -24,12 +21,6 @@ public final class TokenTable {
     /** For a page not made from templates yet: the table in that page's language. */
     public static String html(HttpServletRequest request, List<TokenView> tokens, boolean en, Function<TokenView, String> revokeAction) {
         Page page = Page.of(request, en ? Locales.ENGLISH : Locales.VIETNAMESE, null, "tokens.title");
-        StringOutput out = new StringOutput();
-        Map<String, Object> params = new HashMap<>();
-        params.put("page", page);
-        params.put("tokens", tokens);
-        params.put("revokeAction", revokeAction);
-        Templates.PLATFORM.engine().render("platform/tokenTable.jte", params, out);
-        return out.toString();
+        return Templates.PLATFORM.render("platform/tokenTable.jte", page, "tokens", tokens, "revokeAction", revokeAction);
     }
 }

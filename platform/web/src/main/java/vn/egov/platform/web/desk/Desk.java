@@ -29,6 +29,7 @@ import vn.egov.platform.web.Csrf;
 import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.platform.web.pages.Locales;
+import vn.egov.platform.web.pages.Messages;
 import vn.egov.platform.web.pages.Page;
 import vn.egov.platform.web.pages.Templates;
 
@@ -269,8 +270,8 @@ public class Desk {
      * ({@code @template.platform.desk.frame(page = desk.page(), frame = desk.frame(), body = @`...`)}).
      */
     public DeskFrame.Page desk(Tenant unit, String section, String bundle, String titleKey) {
-        Page page = Page.of(request, locale(), bundle, titleKey);
-        return new DeskFrame.Page(Page.titled(request, locale(), page.title() + " · " + unit.getName(), bundle), frame(unit, section));
+        String title = Messages.of(locale(), bundle).text(titleKey) + " · " + unit.getName();
+        return new DeskFrame.Page(Page.titled(request, locale(), title, bundle), frame(unit, section));
     }
 
     /** A page made from a template: sent with the strict content security policy (nothing inline). */

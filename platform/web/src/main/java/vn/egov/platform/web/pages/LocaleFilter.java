@@ -9,14 +9,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** Resolves the request's language once, before any page reads it, and keeps a {@code ?lang=} in a cookie ({@link Locales}). */
+/**
+ * Keeps a {@code ?lang=} in a cookie ({@link Locales}). The language itself is resolved only when a page asks for it
+ * ({@link Locales#of}, once per request): the API, the assets and the cached site pages never pay for it.
+ */
 public class LocaleFilter implements Filter {
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
-        HttpServletRequest http = (HttpServletRequest) request;
-        http.setAttribute(Locales.ATTRIBUTE, Locales.resolve(http));
-        Locales.remember(http, (HttpServletResponse) response);
+        Locales.remember((HttpServletRequest) request, (HttpServletResponse) response);
         chain.doFilter(request, response);
     }
 }

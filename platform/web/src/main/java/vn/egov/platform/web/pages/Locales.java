@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The request's language, resolved once at the edge ({@link LocaleFilter}) and read by every page: {@code ?lang=},
+ * The request's language, resolved once per request by the first page that asks ({@link #of}): {@code ?lang=},
  * then the {@value #COOKIE} cookie that an earlier {@code ?lang=} left, then the browser's {@code Accept-Language},
  * and Vietnamese when none of them names a language the platform has. An unknown {@code ?lang} is ignored.
  * <p>
@@ -27,7 +27,7 @@ public final class Locales {
     private Locales() {
     }
 
-    /** The language the edge resolved for this request (resolving it now if the filter did not run). */
+    /** This request's language, resolved on the first call and kept for the others. */
     public static Locale of(HttpServletRequest request) {
         Object resolved = request.getAttribute(ATTRIBUTE);
         if (resolved instanceof Locale l) {
@@ -70,6 +70,10 @@ public final class Locales {
 
     /** Keeps a language asked for with {@code ?lang} for the next pages (a year, the whole site, not for scripts). */
     static void remember(HttpServletRequest request, HttpServletResponse response) {
+        String query = request.getQueryString();
+        if (query == null || !query.contains("lang=")) {
+            return; // nearly every request: nothing to parse
+        }
         Optional<Locale> asked = supported(query(request.getQueryString()));
         if (asked.isEmpty()) {
             return;
