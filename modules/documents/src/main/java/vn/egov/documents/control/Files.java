@@ -19,7 +19,7 @@ import vn.egov.platform.persistence.Db;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.security.UserPrincipal;
 import vn.egov.platform.tenancy.entity.Tenant;
-import vn.egov.portal.control.FileCheck;
+import vn.egov.platform.web.files.FileCheck;
 
 /**
  * A document's files: the main PDF and the attachments of an outgoing document (added while it is a draft), the scan of

@@ -28,7 +28,7 @@ import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
-import vn.egov.portal.control.FileCheck;
+import vn.egov.platform.web.files.FileCheck;
 import vn.egov.procedures.control.Catalogue;
 import vn.egov.procedures.entity.Procedure;
 

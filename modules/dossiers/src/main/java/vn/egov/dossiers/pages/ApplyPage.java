@@ -36,7 +36,7 @@ import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Csrf;
 import vn.egov.platform.web.Html;
 import vn.egov.platform.web.ProblemException;
-import vn.egov.portal.control.Site;
+import vn.egov.platform.web.UnitSites;
 import vn.egov.procedures.control.Catalogue;
 import vn.egov.procedures.entity.Procedure;
 import vn.egov.procedures.entity.ProcedureVersion;
@@ -62,7 +62,7 @@ public class ApplyPage {
     Intake intake;
 
     @Inject
-    Site site;
+    UnitSites site;
 
     @Context
     HttpServletRequest request;

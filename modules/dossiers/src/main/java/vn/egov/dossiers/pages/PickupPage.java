@@ -27,7 +27,7 @@ import vn.egov.platform.web.Csrf;
 import vn.egov.platform.web.Html;
 import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.ProblemException;
-import vn.egov.portal.control.Site;
+import vn.egov.platform.web.UnitSites;
 import vn.egov.procedures.control.Catalogue;
 import vn.egov.procedures.entity.Procedure;
 
@@ -52,7 +52,7 @@ public class PickupPage {
     MyPickupsResource pickups;
 
     @Inject
-    Site site;
+    UnitSites site;
 
     @Context
     HttpServletRequest request;

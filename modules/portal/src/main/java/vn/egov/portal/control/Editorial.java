@@ -1,5 +1,6 @@
 package vn.egov.portal.control;
 
+import vn.egov.platform.web.files.FileCheck;
 import vn.egov.platform.persistence.Db;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

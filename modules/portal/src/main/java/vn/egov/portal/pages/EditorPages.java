@@ -36,7 +36,7 @@ import vn.egov.platform.web.ProblemException;
 import vn.egov.platform.web.desk.Desk;
 import vn.egov.portal.control.ArticleInput;
 import vn.egov.portal.control.Editorial;
-import vn.egov.portal.control.FileCheck;
+import vn.egov.platform.web.files.FileCheck;
 import vn.egov.portal.control.Renderer;
 import vn.egov.portal.control.Site;
 import vn.egov.portal.entity.Article;

@@ -8,7 +8,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import vn.egov.portal.control.FileCheck;
+import vn.egov.platform.web.files.FileCheck;
 
 /**
  * A multipart form as the editors' pages send it: its text fields, and the files chosen in it. A file field

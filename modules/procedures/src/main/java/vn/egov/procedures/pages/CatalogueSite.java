@@ -21,7 +21,7 @@ import vn.egov.platform.tenancy.TenantContext;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Html;
 import vn.egov.platform.web.ProblemException;
-import vn.egov.portal.control.Site;
+import vn.egov.platform.web.UnitSites;
 import vn.egov.procedures.control.Catalogue;
 import vn.egov.procedures.entity.Procedure;
 import vn.egov.procedures.entity.ProcedureVersion;
@@ -43,7 +43,7 @@ public class CatalogueSite {
     Catalogue catalogue;
 
     @Inject
-    Site site;
+    UnitSites site;
 
     private Tenant unit() {
         return context.tenant().orElseThrow(() -> ProblemException.notFound("đơn vị", "unit"));

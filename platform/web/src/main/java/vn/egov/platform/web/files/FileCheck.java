@@ -1,4 +1,4 @@
-package vn.egov.portal.control;
+package vn.egov.platform.web.files;
 
 import java.awt.Color;
 import java.awt.Graphics2D;

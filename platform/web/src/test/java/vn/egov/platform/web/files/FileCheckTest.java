@@ -1,4 +1,4 @@
-package vn.egov.portal.control;
+package vn.egov.platform.web.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
