@@ -94,10 +94,10 @@ class PortalBrowserIT extends DeployedEar {
         browser.findElement(By.id("footerText")).sendKeys("Trang thông tin điện tử của xã – vì dân phục vụ");
         clickAndWait(browser.findElement(By.id("theme-preview")));
         WebElement frame = browser.findElement(By.id("preview"));
-        assertTrue(frame.getAttribute("srcdoc").contains("#14532d"), "the preview shows the proposed colour");
+        assertTrue(PortalIT.themeOf(frame.getAttribute("srcdoc")).contains("--primary:#14532d"), "the preview shows the proposed colour");
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", frame);
         screenshot("portal-4-theme-preview");
-        assertTrue(!Api.anonymous().get("/t/" + unit + "/", "text/html").body().contains("#14532d"), "nothing applied by a preview");
+        assertTrue(!PortalIT.themeOf(Api.anonymous().get("/t/" + unit + "/", "text/html").body()).contains("#14532d"), "nothing applied by a preview");
         clickAndWait(browser.findElement(By.id("theme-save")));
         assertTrue(browser.findElement(By.id("flash")).getText().contains("giao diện mới"));
 
@@ -127,6 +127,7 @@ class PortalBrowserIT extends DeployedEar {
         logout();
 
         // the public site, as a visitor
+        Chromium.consoleErrors(browser); // what the editor's pages left
         browser.get(Api.baseUrl() + "/t/" + unit + "/");
         assertEquals("vi", browser.findElement(By.tagName("html")).getAttribute("lang"));
         String menu = browser.findElement(By.cssSelector("nav.menu")).getText();
@@ -163,6 +164,7 @@ class PortalBrowserIT extends DeployedEar {
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         browser.get(Api.baseUrl() + "/t/" + unit + "/");
         screenshot("portal-9-phone");
+        assertEquals(java.util.List.of(), Chromium.consoleErrors(browser), "the site's pages break no rule of their strict policy");
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
     }
 

@@ -69,6 +69,15 @@ class PortalIT extends DeployedEar {
         return Api.anonymous().get(path, "text/html").body();
     }
 
+    /** The theme stylesheet a site page links to (its colours are there, not in the page: nothing inline). */
+    static String themeOf(String html) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("href=\"(/t/[^\"]+/theme\\.css\\?[^\"]+)\"").matcher(html);
+        assertTrue(m.find(), "the page links its theme's stylesheet");
+        Api.Response css = Api.anonymous().get(m.group(1).replace("&amp;", "&"), "text/css");
+        assertEquals(200, css.status(), css.toString());
+        return css.body();
+    }
+
     /** Waits until the condition holds, for at most {@code seconds}: the many callers' shorthand for {@link Wait#until}. */
     static void await(String what, BooleanSupplier condition, int seconds) {
         Wait.until(what, Duration.ofSeconds(seconds), condition::getAsBoolean);
@@ -304,7 +313,9 @@ class PortalIT extends DeployedEar {
                 "{\"primary\":\"#14532d\",\"accent\":\"#0b4f8a\",\"layout\":\"magazine\",\"footerText\":\"Bản quyền thuộc UBND xã\"}");
         assertEquals(200, ok.status(), ok.toString());
         String home = page("/t/" + unit + "/");
-        assertTrue(home.contains("#14532d") && home.contains("layout-magazine") && home.contains("Bản quyền thuộc UBND xã"), "cache followed");
+        assertEquals(404, Api.anonymous().get("/t/" + unit + "/theme.css?p=%3Cscript%3E&a=0b4f8a", "text/css").status(),
+                "a theme stylesheet of anything but colours is refused");
+        assertTrue(themeOf(home).contains("--primary:#14532d") && home.contains("layout-magazine") && home.contains("Bản quyền thuộc UBND xã"), "cache followed");
 
         long pageId = editor.post("/api/t/" + unit + "/portal/pages", "{\"title\":\"Giới thiệu chung\",\"body\":\"<h2>Lịch sử</h2><p>Xã được thành lập...</p>\"}")
                 .json().getJsonNumber("id").longValue();

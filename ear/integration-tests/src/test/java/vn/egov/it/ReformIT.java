@@ -312,7 +312,7 @@ class ReformIT extends DeployedEar {
         // ---- the portal: articles under the successor; the site kept as the plan said; visits and menus accounted for
         String home = Api.anonymous().get("/t/" + c22 + "/", "text/html").body();
         assertTrue(home.contains("Trang chủ " + c31), "Xã Hai Hai took Xã Ba Một's site as the plan said");
-        assertTrue(home.contains("#14532d"), "and its theme");
+        assertTrue(PortalIT.themeOf(home).contains("--primary:#14532d"), "and its theme");
         String newHome = Api.anonymous().get("/t/" + newCommune + "/", "text/html").body();
         assertTrue(newHome.contains("Tin của " + c12), "Xã Một Hai's article is the new commune's");
         // each successor has one "Tin tức", the ended units' news in it (not a second category of the same name)

@@ -26,8 +26,9 @@ import vn.egov.platform.security.ScopedPermission;
 import vn.egov.platform.security.SubjectScopeProvider.CurrentUser;
 import vn.egov.platform.tenancy.TenantContext;
 import vn.egov.platform.tenancy.entity.Tenant;
-import vn.egov.platform.web.Html;
+import vn.egov.platform.web.pages.Templates;
 import vn.egov.portal.control.PrivateFiles;
+import vn.egov.portal.control.Renderer;
 import vn.egov.platform.persistence.PublicReads;
 import vn.egov.portal.control.Site;
 import vn.egov.portal.control.SiteReader;
@@ -43,6 +44,7 @@ import vn.egov.portal.entity.StoredFile;
 @RequestScoped
 public class SiteResource {
     static final String HTML = "text/html;charset=utf-8";
+    static final String CSP = "Content-Security-Policy";
     static final Pattern REF = Pattern.compile("([0-9]{1,18})(-[a-z0-9-]*)?");
 
     @Inject
@@ -82,12 +84,12 @@ public class SiteResource {
     public Response home(@QueryParam("lang") String lang) {
         Tenant unit = unit();
         visits.site(unit.getId());
-        return Response.ok(personal(site.home(unit, en(lang)), en(lang)), HTML).build();
+        return Response.ok(personal(site.home(unit, en(lang)), en(lang)), HTML).header(CSP, Templates.CONTENT_SECURITY_POLICY).build();
     }
 
     /** The cached page as is for visitors; with their user line for the logged-in (a copy, not cached). */
     static byte[] personal(byte[] page, boolean en) {
-        return CurrentUser.get().map(u -> vn.egov.portal.control.Renderer.forUser(page, u.displayName(), u.tenantCode(), en)).orElse(page);
+        return CurrentUser.get().map(u -> Renderer.forUser(page, u.displayName(), u.tenantCode(), en)).orElse(page);
     }
 
     @GET
@@ -100,7 +102,7 @@ public class SiteResource {
             visits.site(unit.getId());
             visits.article(unit.getId(), id.get());
         }
-        return Response.status(r.found() ? 200 : 404).type(HTML).entity(personal(r.body(), en(lang))).build();
+        return Response.status(r.found() ? 200 : 404).type(HTML).header(CSP, Templates.CONTENT_SECURITY_POLICY).entity(personal(r.body(), en(lang))).build();
     }
 
     @GET
@@ -114,7 +116,7 @@ public class SiteResource {
         if (r.found()) {
             visits.site(unit.getId());
         }
-        return Response.status(r.found() ? 200 : 404).type(HTML).entity(personal(r.body(), en(lang))).build();
+        return Response.status(r.found() ? 200 : 404).type(HTML).header(CSP, Templates.CONTENT_SECURITY_POLICY).entity(personal(r.body(), en(lang))).build();
     }
 
     @GET
@@ -123,7 +125,7 @@ public class SiteResource {
         Tenant unit = unit();
         Optional<Long> id = id(ref);
         byte[] body = id.isPresent() ? site.rss(unit, id, baseUrl()) : new byte[0];
-        return body.length == 0 ? Response.status(404).type(HTML).entity(site.notFound(unit, false)).build()
+        return body.length == 0 ? Response.status(404).type(HTML).header(CSP, Templates.CONTENT_SECURITY_POLICY).entity(site.notFound(unit, false)).build()
                 : Response.ok(body, "application/rss+xml;charset=utf-8").build();
     }
 
@@ -136,7 +138,7 @@ public class SiteResource {
         if (r.found()) {
             visits.site(unit.getId());
         }
-        return Response.status(r.found() ? 200 : 404).type(HTML).entity(personal(r.body(), en(lang))).build();
+        return Response.status(r.found() ? 200 : 404).type(HTML).header(CSP, Templates.CONTENT_SECURITY_POLICY).entity(personal(r.body(), en(lang))).build();
     }
 
     @GET
@@ -160,38 +162,43 @@ public class SiteResource {
         boolean en = en(lang);
         String text = q.length() > SearchQuery.MAX_TEXT ? q.substring(0, SearchQuery.MAX_TEXT) : q;
         int p = page.matches("[0-9]{1,3}") ? Math.min(100, Math.max(1, Integer.parseInt(page))) : 1;
-        StringBuilder b = new StringBuilder();
+        String results = "";
         int status = 200;
         if (!text.isBlank()) {
             try {
                 SearchResults r = searcher.search(new SearchQuery(text, unit, Optional.empty(), p, 10, SearchQuery.Sort.RELEVANCE),
                         Optional.empty(), false);
-                b.append("<p role=\"status\">").append(en ? r.total() + " result(s)" : "Tìm thấy " + r.total() + " kết quả").append("</p><ol class=\"results\">");
-                for (SearchResults.Item i : r.items()) {
-                    b.append("<li><h2><a href=\"").append(Html.escape(i.url())).append("\">").append(i.titleHtml()).append("</a></h2><p class=\"meta\">")
-                            .append(Html.escape(i.unitName() == null ? "" : i.unitName())).append("</p>");
-                    if (i.snippet() != null && !i.snippet().isEmpty()) {
-                        b.append("<p>").append(i.snippet()).append("</p>");
-                    }
-                    b.append("</li>");
-                }
-                b.append("</ol>");
-                if (r.total() > (long) p * 10) {
-                    b.append("<p><a href=\"/t/").append(Html.escape(unit.getCode())).append("/search?q=")
-                            .append(URLEncoder.encode(text, StandardCharsets.UTF_8)).append("&amp;page=").append(p + 1)
-                            .append(en ? "&amp;lang=en" : "").append("\">").append(en ? "More results" : "Xem thêm kết quả").append("</a></p>");
-                }
+                String more = r.total() > (long) p * 10 ? "/t/" + unit.getCode() + "/search?q=" + URLEncoder.encode(text, StandardCharsets.UTF_8)
+                        + "&page=" + (p + 1) + (en ? "&lang=en" : "") : null;
+                results = Renderer.results(en, r, more, null);
             } catch (Searcher.BadQuery e) {
                 status = 400;
-                b.append("<p class=\"error\" role=\"alert\">").append(en ? "These words cannot be searched for; try other words."
-                        : "Không tìm được với các từ này; hãy thử từ khác.").append("</p>");
+                results = Renderer.results(en, null, null, "site.badQuery");
             } catch (Searcher.Unavailable e) {
                 status = 503;
-                b.append("<p class=\"error\" role=\"alert\">").append(en ? "Search is unavailable for a moment; please try again shortly."
-                        : "Chức năng tìm kiếm tạm thời gián đoạn; hãy thử lại sau ít phút.").append("</p>");
+                results = Renderer.results(en, null, null, "site.searchUnavailable");
             }
         }
-        return Response.status(status).type(HTML).entity(site.search(unit, en, text, b.toString())).build();
+        return Response.status(status).type(HTML).header(CSP, Templates.CONTENT_SECURITY_POLICY)
+                .entity(site.search(unit, en, text, results)).build();
+    }
+
+    /**
+     * The unit's theme as a stylesheet: its two colours and its banner picture, all named in the address (so that a
+     * page's link changes with the theme and the sheet is cached for good). Anything else in the address is refused.
+     */
+    @GET
+    @Path("theme.css")
+    public Response theme(@QueryParam("p") String primary, @QueryParam("a") String accent, @QueryParam("b") String banner) {
+        Tenant unit = unit();
+        if (primary == null || accent == null || !primary.matches("[0-9a-fA-F]{6}") || !accent.matches("[0-9a-fA-F]{6}")
+                || (banner != null && !banner.matches("[0-9]{1,18}"))) {
+            return Response.status(404).type("text/css;charset=utf-8").entity("").build();
+        }
+        CacheControl cc = new CacheControl();
+        cc.setMaxAge(31_536_000);
+        return Response.ok(Renderer.themeCss(unit.getCode(), primary, accent, banner == null ? null : Long.valueOf(banner)),
+                "text/css;charset=utf-8").cacheControl(cc).header("X-Content-Type-Options", "nosniff").build();
     }
 
     @GET
@@ -250,7 +257,7 @@ public class SiteResource {
     }
 
     private Response notFound(Tenant unit) {
-        return Response.status(404).type(HTML).entity(site.notFound(unit, false)).build();
+        return Response.status(404).type(HTML).header(CSP, Templates.CONTENT_SECURITY_POLICY).entity(site.notFound(unit, false)).build();
     }
 
     private boolean mayEdit(Tenant unit) {

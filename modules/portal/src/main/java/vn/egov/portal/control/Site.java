@@ -137,7 +137,7 @@ public class Site {
      */
     public String framed(Tenant unit, boolean en, String title, String mainHtml, String path) {
         Optional<UnitSettings> s = settings.of(unit);
-        return reads.read(() -> Renderer.frame(view(unit, s, en), title, mainHtml, "", path));
+        return reads.read(() -> Renderer.framed(view(unit, s, en), title, mainHtml, path));
     }
 
     /** A page around content rendered elsewhere (search results), not cached. */

@@ -4,6 +4,10 @@ import vn.egov.platform.persistence.Db;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -20,14 +24,16 @@ public class SiteDefaults {
     static final String CATEGORIES = "INSERT INTO portal_category (tenant_id, name, name_en, slug, position, kind) VALUES "
             + "(?, 'Tin tức', 'News', 'tin-tuc', 1, 'news'), (?, 'Thông báo', 'Announcements', 'thong-bao', 2, 'announcement')";
     static final String INTRODUCTION = "INSERT INTO portal_page (tenant_id, title, slug, body, published, updated_by) VALUES "
-            + "(?, 'Giới thiệu', 'gioi-thieu', '<p>Trang giới thiệu của đơn vị (biên tập viên cập nhật).</p>', false, ?)";
+            + "(?, 'Giới thiệu', 'gioi-thieu', ?, false, ?)";
+    /** The introduction page's first body (content for its editors to replace, kept beside this class). */
+    static final String INTRODUCTION_BODY = body();
 
     @Inject
     Db db;
 
     void onProvisioned(@Observes UnitProvisioned unit) {
         db.update(CATEGORIES, unit.tenantId(), unit.tenantId());
-        db.update(INTRODUCTION, unit.tenantId(), unit.actor());
+        db.update(INTRODUCTION, unit.tenantId(), INTRODUCTION_BODY, unit.actor());
     }
 
     /** The same defaults on a plain connection (a unit created by the CLI). */
@@ -41,9 +47,18 @@ public class SiteDefaults {
             }
             try (PreparedStatement ps = c.prepareStatement(INTRODUCTION)) {
                 ps.setLong(1, unit.tenantId());
-                ps.setString(2, unit.actor());
+                ps.setString(2, INTRODUCTION_BODY);
+                ps.setString(3, unit.actor());
                 ps.executeUpdate();
             }
+        }
+    }
+
+    private static String body() {
+        try (InputStream in = SiteDefaults.class.getResourceAsStream("introduction.html")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the introduction page's first body is missing", e);
         }
     }
 }

@@ -52,7 +52,8 @@ public class PagesResource {
     public Response home(@QueryParam("lang") String lang) {
         Optional<Tenant> byHost = context.tenant();
         if (byHost.isPresent() && sites.isResolvable()) {
-            return Response.ok(sites.get().home(byHost.get(), "en".equalsIgnoreCase(lang)), HTML).build();
+            return Response.ok(sites.get().home(byHost.get(), "en".equalsIgnoreCase(lang)), HTML)
+                    .header("Content-Security-Policy", Templates.CONTENT_SECURITY_POLICY).build();
         }
         Page page = Page.of(request, null, "home.title");
         return Response.ok(PAGES.render("home.jte", page, "roots", directory.roots()), HTML)
