@@ -10,9 +10,11 @@ import static vn.egov.it.Fixtures.SIBLING_COMMUNE;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -24,7 +26,8 @@ import org.openqa.selenium.support.ui.Select;
  * refused beside the field, nothing stored), submits; its leader approves and signs; its clerk numbers, issues and
  * sends it to three communes; one commune's clerk registers it (its signatures shown as valid), another returns it
  * with a reason; the commune's leader directs it, the handler writes a note and finishes; the department sees each
- * receiver's status. A clerk of another commune cannot open the registered copy. Screenshots documents-*.png.
+ * receiver's status. A clerk of another commune cannot open the registered copy. Every page of the documents leaves no
+ * console error (none breaks the strict content security policy). Screenshots documents-*.png.
  */
 class DocumentsBrowserIT extends DeployedEar {
     static WebDriver browser;
@@ -39,6 +42,11 @@ class DocumentsBrowserIT extends DeployedEar {
         if (browser != null) {
             browser.quit();
         }
+    }
+
+    @BeforeEach
+    void forgetTheConsole() {
+        Chromium.consoleErrors(browser); // what an earlier test left
     }
 
     @Test
@@ -71,6 +79,7 @@ class DocumentsBrowserIT extends DeployedEar {
         assertEquals(abstractText, browser.findElement(By.id("abstract")).getAttribute("value"));
         assertFalse(office.staff().get(DocumentsIT.path(department) + "/outgoing").body().contains(abstractText), "no draft was kept");
         Chromium.screenshot(browser, "documents-1-refused-file");
+        noConsoleErrors("the overview and the refused draft");
 
         browser.findElement(By.id("mainFile")).sendKeys(pdf.toString());
         Chromium.clickAndWait(browser, browser.findElement(By.id("save-draft")));
@@ -93,6 +102,7 @@ class DocumentsBrowserIT extends DeployedEar {
         assertEquals("Đã ký, chờ cấp số", browser.findElement(By.id("status")).getText());
         assertTrue(browser.findElement(By.id("files")).getText().contains("Chữ ký số hợp lệ"), browser.findElement(By.id("files")).getText());
         Chromium.screenshot(browser, "documents-2-signed");
+        noConsoleErrors("a document's page");
 
         // the clerk numbers and issues it, then sends it to three communes
         login(office.clerkName());
@@ -119,6 +129,7 @@ class DocumentsBrowserIT extends DeployedEar {
         WebElement row = queueRow(abstractText);
         assertTrue(row.getText().contains(numberSymbol) && row.getText().contains("Sở Tư pháp"), row.getText());
         Chromium.screenshot(browser, "documents-4-queue");
+        noConsoleErrors("the overview with its queue");
         Chromium.clickAndWait(browser, row.findElement(By.cssSelector("button[id^=accept-]")));
         assertEquals("Đã vào sổ, chờ phân công", browser.findElement(By.id("status")).getText());
         assertTrue(browser.findElement(By.id("flash")).getText().startsWith("Đã vào sổ đến số "), browser.findElement(By.id("flash")).getText());
@@ -143,6 +154,7 @@ class DocumentsBrowserIT extends DeployedEar {
         assertFalse(browser.getPageSource().contains(abstractText), "another commune's registered copy is not shown");
         browser.get(Api.baseUrl() + "/t/" + COUSIN_COMMUNE + "/admin/documents/" + incomingId);
         assertFalse(browser.getPageSource().contains(abstractText), "nor under its own unit");
+        Chromium.consoleErrors(browser); // the two refusals (404) are the answers expected
 
         // the commune's leader directs it to a handler, with a deadline
         login(communeLeader);
@@ -180,12 +192,14 @@ class DocumentsBrowserIT extends DeployedEar {
 
         // and sends it to a ministry outside the platform: an edXML package through the national axis (its simulator), via the outbox,
         // From the department's organ id, which its administrator sets on the page (a wrong form first; the same value every run)
+        noConsoleErrors("directing, handling and the receivers' statuses");
         login(Fixtures.user(department, false, "UNIT_ADMIN"));
         browser.get(Api.baseUrl() + "/t/" + department + "/admin/documents");
         browser.findElement(By.id("organId")).clear();
         browser.findElement(By.id("organId")).sendKeys("UBND-STP");
         Chromium.clickAndWait(browser, browser.findElement(By.id("save-organ-id")));
         assertTrue(browser.findElement(By.id("action-error")).getText().contains("000.00.16.H38"), browser.findElement(By.id("action-error")).getText());
+        noConsoleErrors("the refused organ id"); // its own 400 is the answer expected, no error of the page
         browser.findElement(By.id("organId")).clear();
         browser.findElement(By.id("organId")).sendKeys(DocumentExchangeIT.DEPARTMENT_ORGAN);
         Chromium.clickAndWait(browser, browser.findElement(By.id("save-organ-id")));
@@ -206,6 +220,7 @@ class DocumentsBrowserIT extends DeployedEar {
         assertTrue(browser.findElement(By.id("outbound")).getText().contains("000.00.00.G22"));
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("files")));
         Chromium.screenshot(browser, "documents-7-statuses");
+        noConsoleErrors("the organ id and sending through the axis");
     }
 
     /**
@@ -239,6 +254,7 @@ class DocumentsBrowserIT extends DeployedEar {
         String warning = browser.findElement(By.id("form-errors")).getText();
         assertTrue(warning.contains("có thể đã vào sổ") && warning.contains(numberSymbol), warning);
         Chromium.screenshot(browser, "documents-8-possible-duplicate");
+        noConsoleErrors("the paper form, refused");
         browser.findElement(By.id("confirmDuplicate")).click();
         browser.findElement(By.id("scan")).sendKeys(scan.toString());
         Chromium.clickAndWait(browser, browser.findElement(By.id("register-paper")));
@@ -254,6 +270,7 @@ class DocumentsBrowserIT extends DeployedEar {
         }, 30);
         assertTrue(browser.findElement(By.id("results")).getText().contains("tổng kết công tác dân số"), browser.findElement(By.id("results")).getText());
         Chromium.screenshot(browser, "documents-9-search");
+        noConsoleErrors("the search");
         Chromium.clickAndWait(browser, browser.findElement(By.cssSelector("#results li a")));
         assertTrue(browser.findElement(By.id("abstract")).getText().contains(tag));
         login(Fixtures.user(COMMUNE, false, "STAFF", "CLERK"));
@@ -286,12 +303,17 @@ class DocumentsBrowserIT extends DeployedEar {
         assertTrue(row.getText().contains("Bộ Tư pháp") && row.getText().contains("000.00.00.G12") && row.getText().contains("Hỏa tốc"), row.getText());
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("edxml")));
         Chromium.screenshot(browser, "documents-10-edxml-waiting");
+        noConsoleErrors("the overview with edXML waiting");
         Chromium.clickAndWait(browser, row.findElement(By.cssSelector("button[id^=accept-edxml-]")));
         assertEquals("Đã vào sổ, chờ phân công", browser.findElement(By.id("status")).getText());
         // the package is signed; the PDF inside it is not, and the handler is told so
         assertTrue(browser.findElement(By.id("files")).getText().contains("cong-van.pdf Văn bản chính Tệp không có chữ ký số"),
                 browser.findElement(By.id("files")).getText());
         assertEquals(subject, browser.findElement(By.id("abstract")).getText());
+    }
+
+    private static void noConsoleErrors(String what) {
+        assertEquals(List.of(), Chromium.consoleErrors(browser), what + ": console errors or policy violations");
     }
 
     private static WebElement queueRow(String abstractText) {

@@ -1,5 +1,6 @@
 package vn.egov.documents.axis;
 
+import vn.egov.platform.persistence.ConnectionScope;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import jakarta.annotation.PreDestroy;
@@ -172,10 +173,7 @@ public class OutboxWorker {
             // the addresses are answered inside the unit's own scope only (V7_5): set it for this short transaction
             c.setAutoCommit(false);
             try {
-                try (PreparedStatement scope = c.prepareStatement("SELECT set_config('app.tenant_id', ?, true), set_config('app.subtree', 'off', true)")) {
-                    scope.setString(1, Long.toString(tenant));
-                    scope.executeQuery().close();
-                }
+                ConnectionScope.bind(c, tenant, false);
                 try (PreparedStatement ps = c.prepareStatement("SELECT email, display_name FROM document_mail_recipients(?)")) {
                     ps.setLong(1, tenant);
                     try (ResultSet rs = ps.executeQuery()) {

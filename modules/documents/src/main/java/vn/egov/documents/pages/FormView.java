@@ -1,0 +1,35 @@
+package vn.egov.documents.pages;
+
+import java.util.List;
+import java.util.Map;
+import vn.egov.platform.web.desk.DeskFrame;
+
+/**
+ * What a form of the documents (a draft, a paper document to register) shows: the values as typed, each field's
+ * messages beside it, the messages of no field ({@code general}), the urgency and secrecy choices and the usual
+ * document types offered while typing; {@code duplicate} when the document may be registered already.
+ */
+public record FormView(String back, String action, Map<String, String> values, Map<String, List<String>> errors, List<String> general,
+                       boolean duplicate, List<DeskFrame.Option> urgencies, List<DeskFrame.Option> secrecies) {
+
+    /** The usual document types (Decree 30/2020, Article 7). */
+    public static final List<String> DOC_TYPES = List.of("Công văn", "Quyết định", "Tờ trình", "Thông báo", "Kế hoạch", "Báo cáo", "Giấy mời",
+            "Chỉ thị");
+
+    public String value(String name) {
+        return values.getOrDefault(name, "");
+    }
+
+    public List<String> errors(String name) {
+        return errors.getOrDefault(name, List.of());
+    }
+
+    /** How many fields (or the form as a whole) need correcting. */
+    public String count() {
+        return String.valueOf(errors.size());
+    }
+
+    public List<String> docTypes() {
+        return DOC_TYPES;
+    }
+}
