@@ -1,5 +1,6 @@
 package vn.egov.provisioning;
 
+import vn.egov.platform.persistence.ConnectionScope;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
@@ -140,10 +141,7 @@ final class AddProvince implements Callable<Integer> {
             }
         }
         // the other tables are under FORCE row-level security, the owner too: the new province's whole scope
-        try (PreparedStatement ps = c.prepareStatement("SELECT set_config('app.tenant_id', ?, true), set_config('app.subtree', 'on', true)")) {
-            ps.setString(1, Long.toString(id));
-            ps.executeQuery().close();
-        }
+        ConnectionScope.bind(c, id, true);
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO unit_setting (tenant_id, display_name, mail_sender_name) VALUES (?, ?, ?)")) {
             ps.setLong(1, id);

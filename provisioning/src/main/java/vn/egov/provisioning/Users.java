@@ -1,5 +1,6 @@
 package vn.egov.provisioning;
 
+import vn.egov.platform.persistence.ConnectionScope;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -40,11 +41,7 @@ public final class Users {
                     unitId = rs.getLong(1);
                 }
             }
-            try (PreparedStatement ps = owner.prepareStatement(
-                    "SELECT set_config('app.tenant_id', ?, true), set_config('app.subtree', 'off', true)")) {
-                ps.setString(1, Long.toString(unitId));
-                ps.executeQuery().close();
-            }
+            ConnectionScope.bind(owner, unitId, false);
             int created;
             try (PreparedStatement ps = owner.prepareStatement(
                     "INSERT INTO app_user (tenant_id, username, display_name, password_hash, roles, subtree_rights, "

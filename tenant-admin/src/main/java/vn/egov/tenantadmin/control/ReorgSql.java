@@ -1,5 +1,6 @@
 package vn.egov.tenantadmin.control;
 
+import vn.egov.platform.persistence.ConnectionScope;
 import jakarta.json.JsonObject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -160,10 +161,7 @@ final class ReorgSql {
     }
 
     void scope(long unit) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT set_config('app.tenant_id', ?, true), set_config('app.subtree', 'on', true)")) {
-            ps.setString(1, Long.toString(unit));
-            ps.executeQuery().close();
-        }
+        ConnectionScope.bind(c, unit, true);
     }
 
     void call(String sql, long a, long b) throws SQLException {

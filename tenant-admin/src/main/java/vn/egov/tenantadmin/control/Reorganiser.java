@@ -1,5 +1,6 @@
 package vn.egov.tenantadmin.control;
 
+import vn.egov.platform.persistence.ConnectionScope;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -188,10 +189,7 @@ public final class Reorganiser {
     }
 
     private void scope(long unit) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT set_config('app.tenant_id', ?, true), set_config('app.subtree', 'on', true)")) {
-            ps.setString(1, Long.toString(unit));
-            ps.executeQuery().close();
-        }
+        ConnectionScope.bind(c, unit, true);
     }
 
     private static String describe(ReorgPlan plan) {

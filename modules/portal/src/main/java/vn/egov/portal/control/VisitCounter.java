@@ -1,5 +1,6 @@
 package vn.egov.portal.control;
 
+import vn.egov.platform.persistence.ConnectionScope;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import jakarta.annotation.PreDestroy;
@@ -158,15 +159,7 @@ public class VisitCounter {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT set_config('app.tenant_id', ?, true), set_config('app.subtree', 'off', true)")) {
-                    ps.setString(1, Long.toString(unit));
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (!rs.next() || !Long.toString(unit).equals(rs.getString(1))) {
-                            throw new SQLException("the database did not take the unit's scope");
-                        }
-                    }
-                }
+                ConnectionScope.bind(c, unit, false);
                 long site = counts.getOrDefault(0L, 0L);
                 if (site > 0) {
                     try (PreparedStatement ps = c.prepareStatement("INSERT INTO portal_site_visit (tenant_id, views) VALUES (?, ?) "

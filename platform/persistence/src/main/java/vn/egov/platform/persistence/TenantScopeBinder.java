@@ -15,17 +15,10 @@ import vn.egov.platform.tenancy.TenantScope;
  * Tells PostgreSQL the scope of the current JTA transaction. The settings are transaction-local
  * ({@code is_local = true}), so they end with the transaction and never leak to the next borrower of the
  * pooled connection. Every statement of the transaction runs on the same enlisted connection, whichever
- * persistence unit issues it.
+ * persistence unit issues it. The statements are {@link ConnectionScope}'s, the one place that sets a scope.
  */
 @ApplicationScoped
 public class TenantScopeBinder {
-
-    static final String SQL = "SELECT set_config('app.tenant_id', ?, true), set_config('app.subtree', ?, true), "
-            + "set_config('app.public', 'off', true), set_config('app.applicant_id', '', true)";
-    static final String PUBLIC_SQL = "SELECT set_config('app.tenant_id', '', true), set_config('app.subtree', 'off', true), "
-            + "set_config('app.public', 'on', true), set_config('app.applicant_id', '', true)";
-    static final String APPLICANT_SQL = "SELECT set_config('app.tenant_id', '', true), set_config('app.subtree', 'off', true), "
-            + "set_config('app.public', 'off', true), set_config('app.applicant_id', ?, true)";
 
     @Resource(lookup = "jdbc/egov")
     DataSource dataSource;
@@ -43,7 +36,7 @@ public class TenantScopeBinder {
         requireTransaction();
         String tenant = scope.map(s -> Long.toString(s.tenantId())).orElse("");
         String subtree = scope.map(s -> s.subtree() ? "on" : "off").orElse("off");
-        try (PreparedStatement ps = TxConnection.of(dataSource(), transactions()).prepareStatement(SQL)) {
+        try (PreparedStatement ps = TxConnection.of(dataSource(), transactions()).prepareStatement(ConnectionScope.UNIT_SQL)) {
             ps.setString(1, tenant);
             ps.setString(2, subtree);
             try (ResultSet rs = ps.executeQuery()) {
@@ -62,7 +55,7 @@ public class TenantScopeBinder {
      */
     public void bindPublic() {
         requireTransaction();
-        try (PreparedStatement ps = TxConnection.of(dataSource(), transactions()).prepareStatement(PUBLIC_SQL);
+        try (PreparedStatement ps = TxConnection.of(dataSource(), transactions()).prepareStatement(ConnectionScope.PUBLIC_SQL);
              ResultSet rs = ps.executeQuery()) {
             if (!rs.next() || !"on".equals(rs.getString(3)) || !"".equals(rs.getString(1))) {
                 throw new ScopeNotSetException("the database did not take the public scope");
@@ -79,7 +72,7 @@ public class TenantScopeBinder {
     public void bindApplicant(long userId) {
         requireTransaction();
         String id = Long.toString(userId);
-        try (PreparedStatement ps = TxConnection.of(dataSource(), transactions()).prepareStatement(APPLICANT_SQL)) {
+        try (PreparedStatement ps = TxConnection.of(dataSource(), transactions()).prepareStatement(ConnectionScope.APPLICANT_SQL)) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next() || !id.equals(rs.getString(4)) || !"".equals(rs.getString(1))) {
