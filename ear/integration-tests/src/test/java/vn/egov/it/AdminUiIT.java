@@ -62,6 +62,7 @@ class AdminUiIT extends DeployedEar {
     @Test
     void aProvinceAdminCreatesASubUnitThroughTheFormAndBadInputIsReShownInVietnamese() throws Exception {
         logIn(provinceAdmin);
+        Chromium.consoleErrors(browser); // what the pages before left
         open("/t/" + DISTRICT + "/admin/");
         assertEquals("vi", browser.findElement(By.tagName("html")).getAttribute("lang"));
         assertEquals("Huyện Bát Xát", text("h1"));
@@ -91,6 +92,8 @@ class AdminUiIT extends DeployedEar {
         assertEquals("commune", new Select(browser.findElement(By.id("kind"))).getFirstSelectedOption().getAttribute("value"));
         assertEquals("true", browser.findElement(By.id("code")).getAttribute("aria-invalid"));
         assertFalse(browser.findElements(By.id("name-error")).iterator().hasNext(), "a right field has no message");
+        // pages of the desk made from templates: under the strict content security policy, not one violation or error
+        assertEquals(List.of(), Chromium.consoleErrors(browser), "the overview's and the new unit form's console");
         screenshot("admin-new-unit-invalid");
         String code = "xa-giao-dien-thu-" + tag;
         assertEquals(404, Api.anonymous().get("/api/tenants/" + code).status(), "nothing was created");
@@ -115,6 +118,7 @@ class AdminUiIT extends DeployedEar {
         assertEquals(code, Api.as(admin, oneTime).get("/api/me").json().getString("unit"), "the one-time password shown works");
         browser.navigate().refresh();
         assertTrue(browser.findElements(By.id("one-time-password")).isEmpty(), "the password is shown once only");
+        assertEquals(List.of(), Chromium.consoleErrors(browser), "the overview's console");
 
         // in English on request
         open("/t/" + DISTRICT + "/admin/units/new?lang=en");
@@ -126,6 +130,7 @@ class AdminUiIT extends DeployedEar {
         assertTrue(browser.getCurrentUrl().endsWith("?lang=en"), browser.getCurrentUrl());
         assertTrue(text("#code-error").startsWith("code: lower-case letters"), text("#code-error"));
         assertEquals("Xã English " + tag, value("name"));
+        assertEquals(List.of(), Chromium.consoleErrors(browser), "the English form's console");
 
         // a code that is taken: the form again, with the reason at the field
         open("/t/" + DISTRICT + "/admin/units/new");
@@ -136,6 +141,7 @@ class AdminUiIT extends DeployedEar {
         submit();
         assertTrue(text("#code-error").contains("Đã có mã đơn vị này"), text("#code-error"));
         assertEquals(code, value("code"));
+        assertEquals(List.of(), Chromium.consoleErrors(browser), "the refused form's console");
     }
 
     // ---------------------------------------------------------------- importing a CSV
@@ -149,9 +155,11 @@ class AdminUiIT extends DeployedEar {
                 + base + ",Xã Có Cha Lạ " + tag + ",Xã,commune,99999\n"
                 + (base + 1) + ",,Xã,commune,\n"
                 + (base + 2) + ",Xã Đúng " + tag + ",Xã,commune,\n");
+        Chromium.consoleErrors(browser); // what the pages before left
         open("/t/" + DISTRICT + "/admin/import");
         browser.findElement(By.id("file")).sendKeys(bad.toString());
         submit();
+        assertEquals(List.of(), Chromium.consoleErrors(browser), "the import form's console");
         List<WebElement> lines = browser.findElements(By.cssSelector("#bad-lines tbody tr"));
         assertEquals(2, lines.size(), text("#bad-lines"));
         assertTrue(lines.get(0).getText().startsWith("2 "), lines.get(0).getText());
@@ -183,6 +191,8 @@ class AdminUiIT extends DeployedEar {
         assertEquals("Hoàn tất: 3 đơn vị được tạo, 0 đơn vị đã có.", text("#import-done"));
         List<WebElement> passwords = browser.findElements(By.cssSelector("#passwords tbody tr"));
         assertEquals(3, passwords.size());
+        // the page's script is a file of its own, under the strict content security policy
+        assertEquals(List.of(), Chromium.consoleErrors(browser), "the import plan's console");
         screenshot("admin-import-done");
 
         String town = "thi-xa-nhap-trang-" + tag;
@@ -201,6 +211,7 @@ class AdminUiIT extends DeployedEar {
         assertEquals("0", text("#to-create"));
         assertEquals("3", text("#existing"));
         assertTrue(browser.findElements(By.id("start")).isEmpty());
+        assertEquals(List.of(), Chromium.consoleErrors(browser), "the empty plan's console");
         Files.deleteIfExists(bad);
         Files.deleteIfExists(good);
     }
@@ -211,6 +222,7 @@ class AdminUiIT extends DeployedEar {
     void suspendingAndReactivatingFromTheOverviewIsAuditedAndTheAuditFilters() throws Exception {
         String code = createUnit(Api.as(provinceAdmin, PASSWORD), DISTRICT);
         logIn(provinceAdmin);
+        Chromium.consoleErrors(browser); // what the pages before left
         open("/t/" + DISTRICT + "/admin/");
         clickAndWait(row(code).findElement(By.cssSelector("button[value=suspend]")));
         assertTrue(text("#flash").startsWith("Đã tạm dừng hoạt động: Xã Thử Giao Diện " + code), text("#flash"));
@@ -221,7 +233,8 @@ class AdminUiIT extends DeployedEar {
         assertTrue(text("#flash").startsWith("Đã cho hoạt động trở lại"), text("#flash"));
         assertEquals("active", Api.anonymous().get("/api/tenants/" + code).json().getString("status"));
 
-        Chromium.consoleErrors(browser); // what the pages before left
+        // the overview is made from templates: under the strict content security policy, not one violation or error
+        assertEquals(List.of(), Chromium.consoleErrors(browser), "the overview's console");
         open("/t/" + DISTRICT + "/admin/audit");
         new Select(browser.findElement(By.id("action"))).selectByValue("unit.suspended");
         type("actor", provinceAdmin);
@@ -364,12 +377,14 @@ class AdminUiIT extends DeployedEar {
         Api province = Api.as(provinceAdmin, PASSWORD);
         String code = createUnit(province, DISTRICT);
         logIn(provinceAdmin);
+        Chromium.consoleErrors(browser); // what the pages before left
         open("/t/" + code + "/admin/users");
         type("username", "Sai Tên");
         type("displayName", "Cán bộ Một");
         submit();
         assertTrue(text("#username-error").startsWith("Tên đăng nhập:"), text("#username-error"));
         assertEquals("Cán bộ Một", value("displayName"));
+        assertEquals(List.of(), Chromium.consoleErrors(browser), "the refused users form's console");
         String username = "cb-" + UUID.randomUUID().toString().substring(0, 6);
         type("username", username);
         submit();
@@ -404,6 +419,7 @@ class AdminUiIT extends DeployedEar {
         screenshot("admin-settings-conflict");
         assertEquals("Tên của người khác", province.get("/api/t/" + code + "/settings").json().getString("displayName"),
                 "the other change stands");
+        assertEquals(List.of(), Chromium.consoleErrors(browser), "the users and settings pages' console");
     }
 
     @Test
@@ -414,6 +430,7 @@ class AdminUiIT extends DeployedEar {
         String mine = "#tokens tr[data-id='" + made.getInt("id") + "'] ";
         String admin = Fixtures.user(COMMUNE, false, "UNIT_ADMIN");
         logIn(admin);
+        Chromium.consoleErrors(browser); // what the pages before left
         open("/t/" + COMMUNE + "/admin/users/" + staff);
         assertEquals("Mã truy cập API", text("main h2"));
         assertEquals("Phần mềm kế toán", text(mine + "td"));
@@ -426,6 +443,7 @@ class AdminUiIT extends DeployedEar {
                 + theirs.getInt("id") + "')", browser.findElement(By.cssSelector(mine + "button.revoke")));
         clickAndWait(browser.findElement(By.cssSelector(mine + "button.revoke")));
         assertTrue(text("#form-error").contains("Không tìm thấy"), text("#form-error"));
+        assertEquals(List.of(), Chromium.consoleErrors(browser), "the user's refused page's console");
         assertEquals(200, Api.bearer(theirs.getString("token")).get("/api/me").status(), "their token still works");
         assertEquals(200, Api.bearer(token).get("/api/me").status(), "and this one too, so far");
 
@@ -438,6 +456,9 @@ class AdminUiIT extends DeployedEar {
         Api.Response refused = Api.bearer(token).get("/api/me");
         assertEquals(401, refused.status(), refused.toString());
         assertEquals("urn:egov:problem:token-revoked", refused.json().getString("type"));
+        open("/t/" + COMMUNE + "/admin/users/" + staff + "?lang=en");
+        assertEquals("API tokens", text("main h2"));
+        assertEquals(List.of(), Chromium.consoleErrors(browser), "the user's page's console");
     }
 
     // ---------------------------------------------------------------- helpers
@@ -471,6 +492,7 @@ class AdminUiIT extends DeployedEar {
                     """.formatted(code, code, code)).status());
         }
         logIn(admin);
+        Chromium.consoleErrors(browser); // what the pages before left
         open("/t/" + Fixtures.COUSIN_DISTRICT + "/admin/reorganise");
         assertEquals("Sắp xếp đơn vị", text("h1"));
 
@@ -480,6 +502,7 @@ class AdminUiIT extends DeployedEar {
         submit();
         assertTrue(text("#plan-errors").contains("Dòng 2"), text("#plan-errors"));
         assertTrue(text("#plan-errors").contains("xa-khong-co-" + s));
+        assertEquals(List.of(), Chromium.consoleErrors(browser), "the reorganisation page's console");
         screenshot("admin-reorganise-invalid");
 
         // an effective date that is no day: the message beside the field, what was typed shown again, nothing changed
@@ -500,10 +523,12 @@ class AdminUiIT extends DeployedEar {
         assertTrue(text("#dry-run-effective").endsWith(today), text("#dry-run-effective"));
         assertTrue(text("#dry-run-totals").startsWith("Kết thúc 1 đơn vị"), text("#dry-run-totals"));
         assertEquals(200, Api.anonymous().get("/api/tenants/xa-gop-" + s).status(), "a dry-run changes nothing");
+        assertEquals(List.of(), Chromium.consoleErrors(browser), "the dry-run's console");
         screenshot("admin-reorganise-dry-run");
 
         clickAndWait(browser.findElement(By.id("apply")));
         assertTrue(text("#applied").startsWith("Đã áp dụng kế hoạch số"), text("#applied"));
+        assertEquals(List.of(), Chromium.consoleErrors(browser), "the applied plan's console");
         screenshot("admin-reorganise-applied");
         Api.Response gone = Api.anonymous().get("/api/tenants/xa-gop-" + s);
         assertEquals(301, gone.status(), "the merged commune's address now leads to its successor");
@@ -576,6 +601,7 @@ class AdminUiIT extends DeployedEar {
     void aDistrictAdminReindexesItsSubtreeFromTheSearchIndexPageAndTheCheckSaysConsistent() throws Exception {
         String districtAdmin = Fixtures.user(DISTRICT, true, "UNIT_ADMIN");
         logIn(districtAdmin);
+        Chromium.consoleErrors(browser); // what the pages before left
         open("/t/" + DISTRICT + "/admin/search");
         assertEquals("Chỉ mục tìm kiếm", text("main h1"));
         assertTrue(browser.findElement(By.id("pending")).getText().matches("[0-9]+"), text("#backlog"));
@@ -604,6 +630,7 @@ class AdminUiIT extends DeployedEar {
         screenshot("admin-search-check");
         open("/t/" + DISTRICT + "/admin/search?lang=en");
         assertEquals("Search index", text("main h1"));
+        assertEquals(List.of(), Chromium.consoleErrors(browser), "the search index pages' console");
         // a commune admin without subtree rights gets no subtree choice, and the sibling's page is refused
         logIn(Fixtures.user(COMMUNE, false, "UNIT_ADMIN"));
         open("/t/" + COMMUNE + "/admin/search");

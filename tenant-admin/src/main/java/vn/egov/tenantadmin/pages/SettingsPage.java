@@ -3,7 +3,6 @@ package vn.egov.tenantadmin.pages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -19,16 +18,17 @@ import java.util.Map;
 import vn.egov.platform.persistence.OwnTransaction;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.tenancy.entity.Tenant;
-import vn.egov.platform.web.Html;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.platform.web.desk.Desk;
+import vn.egov.platform.web.desk.DeskFrame;
 import vn.egov.tenantadmin.boundary.SettingsResource;
 import vn.egov.tenantadmin.control.UnitSettings;
 
 /**
  * {@code /t/{code}/admin/settings}: the unit's display name, short name, contact, mail sender name and
  * default language. The version read goes out as a hidden field and comes back with the form; if someone
- * saved meanwhile, the API refuses (409) and the form is shown again with the user's values and the reason.
+ * saved meanwhile, the API refuses (409) and the form is shown again with the user's values and the reason. Made from
+ * the template {@code settings.jte}.
  */
 @Path("t/{code}/admin/settings")
 @RequestScoped
@@ -38,6 +38,14 @@ import vn.egov.tenantadmin.control.UnitSettings;
 public class SettingsPage {
     static final List<String> FIELDS = List.of("displayName", "shortName", "address", "phone", "email", "mailSenderName",
             "defaultLanguage", "version");
+
+    /** The form: the values as typed (or read), the messages at the fields, a refusal (changed meanwhile) above it. */
+    public record View(Map<String, String> values, Map<String, String> errors, String refusal, List<DeskFrame.Option> languages,
+                       String formAction) {
+        public boolean refused() {
+            return refusal != null || !errors.isEmpty();
+        }
+    }
 
     @Inject
     Desk layout;
@@ -64,7 +72,7 @@ public class SettingsPage {
         v.put("mailSenderName", s.mailSenderName());
         v.put("defaultLanguage", s.defaultLanguage());
         v.put("version", Integer.toString(s.version()));
-        return layout.ok(render(unit, v, Map.of(), null));
+        return layout.okTemplate(render(unit, v, Map.of(), null));
     }
 
     @POST
@@ -85,12 +93,9 @@ public class SettingsPage {
         }
         SettingsResource.SettingsInput in = new SettingsResource.SettingsInput(v.get("displayName"), v.get("shortName"),
                 v.get("address"), v.get("phone"), blank(v.get("email")), v.get("mailSenderName"), v.get("defaultLanguage"), version);
-        Map<String, String> errors = new LinkedHashMap<>();
-        for (ConstraintViolation<SettingsResource.SettingsInput> c : validator.validate(in)) {
-            errors.merge(c.getPropertyPath().toString(), layout.message(c.getMessage()), (a, b) -> a + " " + b);
-        }
+        Map<String, String> errors = AdminPages.violations(layout, validator.validate(in), f -> f);
         if (!errors.isEmpty()) {
-            throw layout.refuse(400, render(unit, v, errors, null));
+            throw layout.refuseTemplate(400, render(unit, v, errors, null));
         }
         try {
             ownTransaction.call(() -> settings.change(in));
@@ -99,38 +104,19 @@ public class SettingsPage {
                 throw layout.error(e.problem());
             }
             // changed meanwhile: keep what the user typed, say so, and offer the current values
-            String detail = layout.en() ? e.problem().detailEn() : e.problem().detailVi();
-            throw layout.refuse(409, render(unit, v, Map.of(), detail));
+            String detail = AdminPages.detail(layout, e);
+            throw layout.refuseTemplate(409, render(unit, v, Map.of(), detail));
         }
-        layout.flash(Html.escape(layout.t("Đã lưu cấu hình của đơn vị.", "The unit's settings were saved.")));
+        layout.flash(AdminPages.flash(layout, "settings.saved"));
         return layout.redirect("/t/" + unit.getCode() + "/admin/settings");
     }
 
     private String render(Tenant unit, Map<String, String> v, Map<String, String> errors, String detail) {
-        StringBuilder b = new StringBuilder("<h1>").append(layout.t("Cấu hình đơn vị", "Unit settings")).append("</h1>");
-        if (!errors.isEmpty() || detail != null) {
-            b.append(layout.refusedBanner(detail));
-            if (detail != null) {
-                b.append("<p>").append(Desk.link(layout.url(unit, "settings"),
-                        layout.t("Tải lại để xem cấu hình hiện tại", "Reload to see the current settings"))).append("</p>");
-            }
-        }
-        b.append("<form method=\"post\" action=\"").append(Html.escape(layout.url(unit, "settings"))).append("\" novalidate>")
-                .append(layout.csrfField())
-                .append("<input type=\"hidden\" name=\"version\" id=\"version\" value=\"").append(Html.escape(v.get("version"))).append("\">")
-                .append(layout.input("displayName", "Tên hiển thị", "Display name", v.get("displayName"), errors, "required maxlength=\"200\""))
-                .append(layout.input("shortName", "Tên viết tắt", "Short name", v.get("shortName"), errors, "maxlength=\"60\""))
-                .append(layout.input("address", "Địa chỉ", "Address", v.get("address"), errors, "maxlength=\"300\""))
-                .append(layout.input("phone", "Điện thoại", "Phone", v.get("phone"), errors, "type=\"tel\" maxlength=\"40\""))
-                .append(layout.input("email", "Thư điện tử", "Email", v.get("email"), errors, "type=\"email\""))
-                .append(layout.input("mailSenderName", "Tên người gửi thư", "Mail sender name", v.get("mailSenderName"), errors, "maxlength=\"200\""))
-                .append(layout.select("defaultLanguage", "Ngôn ngữ mặc định", "Default language", v.get("defaultLanguage"),
-                        List.of(new String[] {"vi", "Tiếng Việt", "Vietnamese"}, new String[] {"en", "Tiếng Anh", "English"}), errors));
-        if (errors.containsKey("version")) {
-            b.append("<p class=\"field-error\">").append(Html.escape(errors.get("version"))).append("</p>");
-        }
-        b.append("<p><button type=\"submit\">").append(layout.t("Lưu", "Save")).append("</button></p></form>");
-        return layout.page(unit, "settings", "Cấu hình", "Settings", b.toString());
+        DeskFrame.Page desk = layout.desk(unit, "settings", AdminPages.BUNDLE, "settings.title");
+        List<DeskFrame.Option> languages = List.of(
+                new DeskFrame.Option("vi", desk.page().t().text("settings.language.vi"), "vi".equals(v.get("defaultLanguage"))),
+                new DeskFrame.Option("en", desk.page().t().text("settings.language.en"), "en".equals(v.get("defaultLanguage"))));
+        return AdminPages.render("settings.jte", desk, new View(v, errors, detail, languages, layout.url(unit, "settings")));
     }
 
     private static String blank(String s) {

@@ -3,7 +3,6 @@ package vn.egov.tenantadmin.pages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -14,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,17 +23,18 @@ import vn.egov.platform.persistence.OwnTransaction;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.security.Role;
 import vn.egov.platform.tenancy.entity.Tenant;
-import vn.egov.platform.web.Html;
 import vn.egov.platform.web.ProblemException;
-import vn.egov.platform.web.TokenTable;
 import vn.egov.platform.web.UserTokens.TokenView;
 import vn.egov.platform.web.desk.Desk;
+import vn.egov.platform.web.desk.DeskFrame;
+import vn.egov.platform.web.pages.Messages;
 import vn.egov.tenantadmin.boundary.UsersResource;
 
 /**
  * {@code /t/{code}/admin/users}: the unit's users (list, add one with a one-time password shown once) and
  * {@code /t/{code}/admin/users/{username}}: change one's name, roles and status. The rules (who may grant
- * what, subtree rights and the province role only from a province administrator) are the API's.
+ * what, subtree rights and the province role only from a province administrator) are the API's. Made from the
+ * templates {@code users.jte} and {@code user.jte} (the role boxes: {@code roles.jte}).
  */
 @Path("t/{code}/admin/users")
 @RequestScoped
@@ -41,6 +42,35 @@ import vn.egov.tenantadmin.boundary.UsersResource;
 @TenantTransactional
 @Produces(Desk.HTML)
 public class UsersPage {
+
+    /** A user as the list shows it: roles and status already in the page's language. */
+    public record Row(String username, String displayName, String roles, boolean subtreeRights, boolean active, boolean locked, String edit) {
+    }
+
+    /** The role boxes: one per role the user may grant (or the edited user has), the subtree box for a province administrator. */
+    public record Roles(List<Box> boxes, Box subtree, String error) {
+    }
+
+    /** A checkbox: its form name and value, its label, whether it is ticked. */
+    public record Box(String name, String value, String label, boolean checked) {
+    }
+
+    /** The list and the form to add a user: the form's values as typed, the messages at its fields, the refusal above it. */
+    public record ListView(List<Row> users, Map<String, String> values, Map<String, String> errors, String refusal, Roles roles,
+                           String formAction) {
+        public boolean refused() {
+            return refusal != null || !errors.isEmpty();
+        }
+    }
+
+    /** One user's form (name, roles, status) and their API tokens. */
+    public record EditView(String username, Map<String, String> values, Map<String, String> errors, String refusal, Roles roles,
+                           List<DeskFrame.Option> statuses, String formAction, String cancel, List<TokenView> tokens,
+                           Function<TokenView, String> revokeAction) {
+        public boolean refused() {
+            return refusal != null || !errors.isEmpty();
+        }
+    }
 
     @Inject
     Desk layout;
@@ -57,7 +87,7 @@ public class UsersPage {
     @GET
     public Response list() {
         Tenant unit = layout.require();
-        return layout.ok(listPage(unit, Map.of("roles", "STAFF"), Set.of("STAFF"), false, Map.of(), null));
+        return layout.okTemplate(listPage(unit, Map.of("roles", "STAFF"), Set.of("STAFF"), false, Map.of(), null));
     }
 
     @POST
@@ -71,9 +101,9 @@ public class UsersPage {
         boolean subtree = form.containsKey("subtreeRights");
         UsersResource.NewUser in = new UsersResource.NewUser(username, displayName, roles, subtree);
         Map<String, String> values = Map.of("username", username, "displayName", displayName);
-        Map<String, String> errors = violations(validator.validate(in), UsersPage::field);
+        Map<String, String> errors = AdminPages.violations(layout, validator.validate(in), UsersPage::field);
         if (!errors.isEmpty()) {
-            throw layout.refuse(400, listPage(unit, values, Set.copyOf(roles), subtree, errors, null));
+            throw layout.refuseTemplate(400, listPage(unit, values, Set.copyOf(roles), subtree, errors, null));
         }
         UsersResource.Created created;
         try {
@@ -82,15 +112,13 @@ public class UsersPage {
             if (e.problem().status() == 401 || (e.problem().status() == 403 && !"province-only".equals(e.problem().type()))) {
                 throw layout.error(e.problem());
             }
-            String detail = layout.en() ? e.problem().detailEn() : e.problem().detailVi();
+            String detail = AdminPages.detail(layout, e);
             Map<String, String> at = new LinkedHashMap<>();
             at.put(e.problem().status() == 409 ? "username" : "roles", detail);
-            throw layout.refuse(e.problem().status(), listPage(unit, values, Set.copyOf(roles), subtree, at, detail));
+            throw layout.refuseTemplate(e.problem().status(), listPage(unit, values, Set.copyOf(roles), subtree, at, detail));
         }
-        layout.flash(Html.escape(layout.t("Đã tạo người dùng ", "Created the user ")) + "<span id=\"new-user\" class=\"secret\">"
-                + Html.escape(created.username()) + "</span>, " + Html.escape(layout.t("mật khẩu một lần:", "one-time password:"))
-                + " <span id=\"one-time-password\" class=\"secret\">" + Html.escape(created.oneTimePassword()) + "</span>. "
-                + Html.escape(layout.t("Mật khẩu chỉ hiện một lần này.", "The password is shown this once only.")));
+        layout.flash(AdminPages.flashTemplate(layout, "flashUserCreated.jte", "username", created.username(),
+                "password", created.oneTimePassword()));
         return layout.redirect("/t/" + unit.getCode() + "/admin/users");
     }
 
@@ -100,7 +128,7 @@ public class UsersPage {
         Tenant unit = layout.require();
         UsersResource.UserView u = find(username);
         Map<String, String> values = Map.of("displayName", u.displayName(), "status", u.status());
-        return layout.ok(editPage(unit, u, values, Set.copyOf(u.roles()), u.subtreeRights(), Map.of(), null));
+        return layout.okTemplate(editPage(unit, u, values, Set.copyOf(u.roles()), u.subtreeRights(), Map.of(), null));
     }
 
     @POST
@@ -117,9 +145,9 @@ public class UsersPage {
         boolean subtree = provinceAdmin() ? form.containsKey("subtreeRights") : u.subtreeRights();
         UsersResource.UserChange in = new UsersResource.UserChange(displayName, roles, subtree, status);
         Map<String, String> values = Map.of("displayName", displayName, "status", status);
-        Map<String, String> errors = violations(validator.validate(in), UsersPage::field);
+        Map<String, String> errors = AdminPages.violations(layout, validator.validate(in), UsersPage::field);
         if (!errors.isEmpty()) {
-            throw layout.refuse(400, editPage(unit, u, values, Set.copyOf(roles), subtree, errors, null));
+            throw layout.refuseTemplate(400, editPage(unit, u, values, Set.copyOf(roles), subtree, errors, null));
         }
         try {
             ownTransaction.call(() -> users.change(username, in));
@@ -127,10 +155,10 @@ public class UsersPage {
             if (e.problem().status() != 403 || !"province-only".equals(e.problem().type())) {
                 throw layout.error(e.problem());
             }
-            String detail = layout.en() ? e.problem().detailEn() : e.problem().detailVi();
-            throw layout.refuse(403, editPage(unit, u, values, Set.copyOf(roles), subtree, Map.of("roles", detail), detail));
+            String detail = AdminPages.detail(layout, e);
+            throw layout.refuseTemplate(403, editPage(unit, u, values, Set.copyOf(roles), subtree, Map.of("roles", detail), detail));
         }
-        layout.flash(Html.escape(layout.t("Đã lưu thay đổi của người dùng ", "Saved the changes to the user ") + username + "."));
+        layout.flash(AdminPages.flash(layout, "users.saved", username));
         return layout.redirect("/t/" + unit.getCode() + "/admin/users");
     }
 
@@ -152,13 +180,12 @@ public class UsersPage {
             if (e.problem().status() != 404 && !"province-only".equals(e.problem().type())) {
                 throw layout.error(e.problem());
             }
-            String detail = layout.en() ? e.problem().detailEn() : e.problem().detailVi();
+            String detail = AdminPages.detail(layout, e);
             Map<String, String> values = Map.of("displayName", u.displayName(), "status", u.status());
-            throw layout.refuse(e.problem().status(), editPage(unit, u, values, Set.copyOf(u.roles()), u.subtreeRights(), Map.of(), detail));
+            throw layout.refuseTemplate(e.problem().status(),
+                    editPage(unit, u, values, Set.copyOf(u.roles()), u.subtreeRights(), Map.of(), detail));
         }
-        layout.flash(Html.escape(layout.t("Đã thu hồi mã truy cập «" + revoked.name() + "» của người dùng " + username
-                + ": mã bị từ chối từ lần gọi tiếp theo.", "Revoked the API token “" + revoked.name() + "” of the user " + username
-                + ": it is refused from the next request on.")));
+        layout.flash(AdminPages.flash(layout, "users.tokenRevoked", revoked.name(), username));
         return layout.redirect("/t/" + unit.getCode() + "/admin/users/" + username);
     }
 
@@ -170,98 +197,45 @@ public class UsersPage {
 
     private String listPage(Tenant unit, Map<String, String> v, Set<String> roles, boolean subtree, Map<String, String> errors,
                             String detail) {
-        List<UsersResource.UserView> all = layout.call(users::list);
-        StringBuilder b = new StringBuilder("<h1>").append(layout.t("Người dùng của đơn vị", "The unit's users")).append("</h1>");
-        b.append("<table id=\"users\"><thead><tr>");
-        for (String h : List.of(layout.t("Tên đăng nhập", "Username"), layout.t("Họ tên", "Name"), layout.t("Vai trò", "Roles"),
-                layout.t("Quyền cấp dưới", "Subtree rights"), layout.t("Trạng thái", "Status"), "")) {
-            b.append("<th scope=\"col\">").append(Html.escape(h)).append("</th>");
+        DeskFrame.Page desk = layout.desk(unit, "users", AdminPages.BUNDLE, "users.title");
+        Messages t = desk.page().t();
+        List<Row> rows = new ArrayList<>();
+        for (UsersResource.UserView u : layout.call(users::list)) {
+            String name = u.username();
+            rows.add(new Row(name, u.displayName(), String.join(", ", u.roles().stream().map(r -> roleName(t, r)).toList()),
+                    u.subtreeRights(), "active".equals(u.status()), u.locked(), layout.url(unit, "users/" + name)));
         }
-        b.append("</tr></thead><tbody>");
-        for (UsersResource.UserView u : all) {
-            b.append("<tr data-username=\"").append(Html.escape(u.username())).append("\"><td>").append(Html.escape(u.username()))
-                    .append("</td><td>").append(Html.escape(u.displayName())).append("</td><td class=\"roles\">")
-                    .append(Html.escape(String.join(", ", u.roles().stream().map(this::roleName).toList())))
-                    .append("</td><td>").append(u.subtreeRights() ? layout.t("Có", "Yes") : layout.t("Không", "No"))
-                    .append("</td><td>").append(Html.escape(statusName(u.status())))
-                    .append(u.locked() ? " · " + layout.t("đang bị khoá tạm thời", "temporarily locked") : "")
-                    .append("</td><td>").append(Desk.link(layout.url(unit, "users/" + u.username()), layout.t("Sửa", "Edit")))
-                    .append("</td></tr>");
-        }
-        b.append("</tbody></table>");
-        b.append("<h2 id=\"add\">").append(layout.t("Thêm người dùng", "Add a user")).append("</h2>");
-        if (!errors.isEmpty() || detail != null) {
-            b.append(layout.refusedBanner(detail));
-        }
-        b.append("<form method=\"post\" action=\"").append(Html.escape(layout.url(unit, "users"))).append("\" novalidate>")
-                .append(layout.csrfField())
-                .append(layout.input("username", "Tên đăng nhập", "Username", v.get("username"), errors, "required autocomplete=\"off\" spellcheck=\"false\""))
-                .append(layout.input("displayName", "Họ tên", "Full name", v.get("displayName"), errors, "required"))
-                .append(roleBoxes(roles, subtree, errors))
-                .append("<p><button type=\"submit\">").append(layout.t("Thêm người dùng", "Add the user")).append("</button></p></form>");
-        return layout.page(unit, "users", "Người dùng", "Users", b.toString());
+        ListView view = new ListView(rows, v, errors, detail, roles(t, roles, subtree, errors), layout.url(unit, "users"));
+        return AdminPages.render("users.jte", desk, view);
     }
 
     private String editPage(Tenant unit, UsersResource.UserView u, Map<String, String> v, Set<String> roles, boolean subtree,
                             Map<String, String> errors, String detail) {
-        StringBuilder b = new StringBuilder("<h1>").append(layout.t("Người dùng ", "User ")).append(Html.escape(u.username())).append("</h1>");
-        if (!errors.isEmpty() || detail != null) {
-            b.append(layout.refusedBanner(detail));
-        }
-        b.append("<form method=\"post\" action=\"").append(Html.escape(layout.url(unit, "users/" + u.username()))).append("\" novalidate>")
-                .append(layout.csrfField())
-                .append(layout.input("displayName", "Họ tên", "Full name", v.get("displayName"), errors, "required"))
-                .append(roleBoxes(roles, subtree, errors))
-                .append(layout.select("status", "Trạng thái", "Status", v.get("status"),
-                        List.of(new String[] {"active", "Đang hoạt động", "Active"}, new String[] {"disabled", "Đã khoá", "Disabled"}), errors))
-                .append("<p><button type=\"submit\">").append(layout.t("Lưu", "Save")).append("</button> ")
-                .append(Desk.link(layout.url(unit, "users"), layout.t("Huỷ", "Cancel"))).append("</p></form>");
-        b.append("<h2>").append(layout.t("Mã truy cập API", "API tokens")).append("</h2><p>")
-                .append(layout.t("Các chương trình làm việc thay người dùng này. Thu hồi một mã khi nghi bị lộ hoặc không còn dùng; "
-                        + "khoá tài khoản thì mọi mã đều bị từ chối.", "Programs acting for this user. Revoke a token that may have "
-                        + "leaked or is no longer used; disabling the account refuses all of them.")).append("</p>");
+        DeskFrame.Page desk = layout.desk(unit, "users", AdminPages.BUNDLE, "users.title");
+        Messages t = desk.page().t();
+        List<DeskFrame.Option> statuses = List.of(new DeskFrame.Option("active", t.text("users.status.active"), "active".equals(v.get("status"))),
+                new DeskFrame.Option("disabled", t.text("users.status.disabled"), "disabled".equals(v.get("status"))));
         List<TokenView> tokens = layout.call(() -> users.tokens(u.username()));
-        if (tokens.isEmpty()) {
-            b.append("<p id=\"no-tokens\">").append(layout.t("Người dùng này chưa có mã truy cập nào.", "This user has no API token."))
-                    .append("</p>");
-        } else {
-            b.append(TokenTable.html(layout.request(), tokens, layout.en(),
-                    t -> layout.url(unit, "users/" + u.username() + "/tokens/" + t.id() + "/revoke")));
-        }
-        return layout.page(unit, "users", "Người dùng", "Users", b.toString());
+        EditView view = new EditView(u.username(), v, errors, detail, roles(t, roles, subtree, errors), statuses,
+                layout.url(unit, "users/" + u.username()), layout.url(unit, "users"), tokens,
+                token -> layout.url(unit, "users/" + u.username() + "/tokens/" + token.id() + "/revoke"));
+        return AdminPages.render("user.jte", desk, view);
     }
 
-    private String roleBoxes(Set<String> roles, boolean subtree, Map<String, String> errors) {
-        StringBuilder b = new StringBuilder("<fieldset id=\"roles\"");
-        if (errors.containsKey("roles")) {
-            b.append(" aria-describedby=\"roles-error\"");
-        }
-        b.append("><legend>").append(layout.t("Vai trò", "Roles")).append("</legend>");
+    private Roles roles(Messages t, Set<String> roles, boolean subtree, Map<String, String> errors) {
+        List<Box> boxes = new ArrayList<>();
         for (Role r : Role.values()) {
             if (r == Role.PROVINCE_ADMIN && !provinceAdmin() && !roles.contains(r.name())) {
                 continue;
             }
-            b.append(layout.checkbox("roles", r.name(), r.vietnamese(), english(r), roles.contains(r.name())));
+            boxes.add(new Box("roles", r.name(), t.text("role." + r.name()), roles.contains(r.name())));
         }
-        if (provinceAdmin()) {
-            b.append(layout.checkbox("subtreeRights", "on", "Có quyền ở các đơn vị cấp dưới", "Rights over the units below", subtree));
-        }
-        if (errors.containsKey("roles")) {
-            b.append("<p class=\"field-error\" id=\"roles-error\">").append(Html.escape(errors.get("roles"))).append("</p>");
-        }
-        return b.append("</fieldset>").toString();
+        Box below = provinceAdmin() ? new Box("subtreeRights", "on", t.text("users.subtreeBox"), subtree) : null;
+        return new Roles(boxes, below, errors.get("roles"));
     }
 
     private boolean provinceAdmin() {
         return layout.user().map(u -> u.has(Role.PROVINCE_ADMIN)).orElse(false);
-    }
-
-    private <T> Map<String, String> violations(Set<ConstraintViolation<T>> found, Function<String, String> fieldOf) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        for (ConstraintViolation<T> v : found) {
-            errors.merge(fieldOf.apply(v.getPropertyPath().toString()), layout.message(v.getMessage()), (a, c) -> a.equals(c) ? a : a + " " + c);
-        }
-        return errors;
     }
 
     /** "roles[0].<list element>" and the like are all the roles box. */
@@ -269,32 +243,8 @@ public class UsersPage {
         return path.startsWith("roles") ? "roles" : path;
     }
 
-    private String roleName(String role) {
-        try {
-            Role r = Role.valueOf(role);
-            return layout.en() ? english(r) : r.vietnamese();
-        } catch (IllegalArgumentException e) {
-            return role;
-        }
-    }
-
-    private static String english(Role r) {
-        return switch (r) {
-            case PROVINCE_ADMIN -> "Province administrator";
-            case UNIT_ADMIN -> "Unit administrator";
-            case STAFF -> "Staff";
-            case CITIZEN -> "Citizen";
-            case EDITOR -> "Editor";
-            case APPROVER -> "Approver";
-            case RECEIVER -> "One-stop desk (receives dossiers, returns results)";
-            case HANDLER -> "Dossier handler";
-            case LEADER -> "Leader (approves and signs)";
-            case CLERK -> "Clerk (numbers, sends and registers official documents)";
-        };
-    }
-
-    private String statusName(String status) {
-        return "active".equals(status) ? layout.t("Đang hoạt động", "Active") : layout.t("Đã khoá", "Disabled");
+    private static String roleName(Messages t, String role) {
+        return t.has("role." + role) ? t.text("role." + role) : role;
     }
 
     private static String value(MultivaluedMap<String, String> form, String name) {
