@@ -16,7 +16,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.search.control.IndexAdmin;
-import vn.egov.platform.search.control.OutboxWorker;
+import vn.egov.platform.search.control.SearchOutbox;
 import vn.egov.platform.search.control.Reindexer;
 import vn.egov.platform.search.control.Searcher;
 import vn.egov.platform.security.Role;
@@ -47,7 +47,7 @@ public class SearchIndexPage {
     Reindexer reindexer;
 
     @Inject
-    OutboxWorker worker;
+    SearchOutbox worker;
 
     /** The outbox worker's state (for a province administrator): node, last run, last success, last error. */
     public record Worker(String node, String lastRun, String lastSuccess, String lastError) {

@@ -4,7 +4,7 @@
  * <li>{@link vn.egov.platform.search.SearchDocument} is what a module hands over: an item with its unit, its type
  *     and who may see it ({@link vn.egov.platform.search.Visibility});</li>
  * <li>{@link vn.egov.platform.search.control.SearchIndex} writes it to the outbox in the caller's transaction;
- *     {@link vn.egov.platform.search.control.OutboxWorker} (one node at a time) sends the outbox to Solr;</li>
+ *     {@link vn.egov.platform.search.control.SearchOutbox} sends the outbox to Solr (through the platform's one outbox worker, one node at a time);</li>
  * <li>{@link vn.egov.platform.search.SearchSource} lets the platform read a module's items again, for a full
  *     reindex and the consistency check;</li>
  * <li>{@link vn.egov.platform.search.control.SearchFilters} builds, from the logged-in subject only, the filters

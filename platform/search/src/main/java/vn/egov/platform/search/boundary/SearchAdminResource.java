@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.egov.platform.search.control.IndexAdmin;
-import vn.egov.platform.search.control.OutboxWorker;
+import vn.egov.platform.search.control.SearchOutbox;
 import vn.egov.platform.search.control.Reindexer;
 import vn.egov.platform.search.control.Searcher;
 import vn.egov.platform.persistence.TenantTransactional;
@@ -50,7 +50,7 @@ public class SearchAdminResource {
     IndexAdmin admin;
 
     @Inject
-    OutboxWorker worker;
+    SearchOutbox worker;
 
     @POST
     @Path("reindex")

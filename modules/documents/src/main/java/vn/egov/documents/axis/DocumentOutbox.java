@@ -1,13 +1,7 @@
 package vn.egov.documents.axis;
 
 import vn.egov.platform.persistence.ConnectionScope;
-import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.map.IMap;
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -18,36 +12,26 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
-import vn.egov.dossiers.sync.Mailer;
+import vn.egov.platform.outbox.OutboxHandler;
+import vn.egov.platform.web.mail.Mailer;
 import vn.egov.platform.web.Jsonp;
 
 /**
- * Sends the documents outbox: edXML packages to the national document axis, e-mails of urgent documents. Every node
- * runs the timer; a data-grid lock lets one node at a time work, and the rows are claimed with a lease besides (a node
- * that dies mid-round leaves them to the next claim). A package the axis takes marks its recipient {@code sent} with the
- * axis's id; one it refuses marks it {@code refused} with the reason and is not sent again; one that could not be
- * delivered (the axis down or failing) waits 2^attempts seconds (at most {@link #MAX_DELAY_S}) and goes again, and after
- * {@link #MAX_ATTEMPTS} tries its recipient shows {@code failed} with the last reason (the row stays in the outbox).
- * An e-mail goes to each clerk and leader of the unit it names, read when it is sent.
+ * The documents outbox, sent by the platform's one outbox worker: edXML packages to the national document axis,
+ * e-mails of urgent documents. The rows are claimed with a lease (a node that dies mid-round leaves them to the next
+ * claim). A package the axis takes marks its recipient {@code sent} with the axis's id; one it refuses marks it
+ * {@code refused} with the reason and is not sent again; one that could not be delivered (the axis down or failing)
+ * waits 2^attempts seconds (at most {@link #MAX_DELAY_S}) and goes again, and after {@link #MAX_ATTEMPTS} tries its
+ * recipient shows {@code failed} with the last reason (the row stays in the outbox). An e-mail goes to each clerk and
+ * leader of the unit it names, read when it is sent.
  */
 @ApplicationScoped
-public class OutboxWorker {
-    private static final Logger LOG = Logger.getLogger(OutboxWorker.class.getName());
-    static final String LOCKS = "egov-document-outbox-worker";
+public class DocumentOutbox implements OutboxHandler {
     static final int BATCH = 50;
     static final int MAX_DELAY_S = 30;
     /** About ten minutes of tries at the longest delay before a recipient is shown failed. */
     static final int MAX_ATTEMPTS = 25;
-
-    DataSource dataSource;
-    HazelcastInstance grid;
-    ManagedScheduledExecutorService scheduler;
 
     @Inject
     AxisAdapter axis;
@@ -55,73 +39,34 @@ public class OutboxWorker {
     @Inject
     Mailer mailer;
 
-    private volatile ScheduledFuture<?> timer;
+    private DataSource dataSource;
 
-    void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        startTimer();
+    @Override
+    public String name() {
+        return "documents";
     }
 
-    public synchronized void startTimer() {
-        if (timer == null) {
-            try {
-                javax.naming.InitialContext jndi = new javax.naming.InitialContext();
-                dataSource = (DataSource) jndi.lookup("jdbc/egov");
-                grid = (HazelcastInstance) jndi.lookup("payara/Hazelcast");
-                scheduler = (ManagedScheduledExecutorService) jndi.lookup("concurrent/__defaultManagedScheduledExecutorService");
-            } catch (javax.naming.NamingException e) {
-                throw new IllegalStateException("the documents outbox worker cannot find its resources: " + e.getMessage(), e);
-            }
-            timer = scheduler.scheduleWithFixedDelay(this::tick, 3000, 500, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    @PreDestroy
-    synchronized void stop() {
-        if (timer != null) {
-            timer.cancel(false);
-            timer = null;
-        }
-    }
-
-    void tick() {
-        Optional<String> url = axis.url();
+    /** The outside systems configured now (none: nothing to send to). */
+    private List<String> targets() {
         List<String> targets = new ArrayList<>();
-        url.ifPresent(u -> {
+        if (axis.url().isPresent()) {
             targets.add("edxml-axis");
             targets.add("edxml-status");
-        });
+        }
         mailer.host().ifPresent(h -> targets.add("email"));
-        if (targets.isEmpty()) {
-            return;
-        }
-        IMap<String, String> locks;
-        boolean locked;
-        try {
-            locks = grid.getMap(LOCKS);
-            locked = locks.tryLock("outbox", 0, TimeUnit.SECONDS, 60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "data grid unavailable", e);
-            return;
-        }
-        if (!locked) {
-            return;
-        }
-        try {
-            drain(url.orElse(null), targets);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Throwable t) {
-            LOG.log(Level.WARNING, "documents outbox worker", t);
-        } finally {
-            try {
-                locks.unlock("outbox");
-            } catch (IllegalMonitorStateException e) {
-                // the lease ran out; the rows' own lease still protects them
-            }
-        }
+        return targets;
+    }
+
+    @Override
+    public boolean ready() {
+        return !targets().isEmpty();
+    }
+
+    @Override
+    public boolean round(DataSource db) throws SQLException, InterruptedException {
+        dataSource = db;
+        drain(axis.url().orElse(null), targets());
+        return false;
     }
 
     record Claimed(long id, long tenantId, String target, Long outboundId, byte[] payload) {

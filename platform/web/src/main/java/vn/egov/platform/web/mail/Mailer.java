@@ -1,4 +1,4 @@
-package vn.egov.dossiers.sync;
+package vn.egov.platform.web.mail;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
@@ -16,9 +16,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import vn.egov.platform.web.Jsonp;
 
 /**
- * Sends the applicant's e-mails over SMTP: {@code egov.smtp.host}, {@code egov.smtp.port} (25), the sender
- * {@code egov.mail.from}. Plain text in UTF-8. Without a host configured nothing is sent and the e-mails wait in the
- * outbox.
+ * The platform's mail, for every module's outbox (an applicant's notices, a unit's urgent documents): over SMTP,
+ * {@code egov.smtp.host}, {@code egov.smtp.port} (25), the sender {@code egov.mail.from}. Plain text in UTF-8. Without
+ * a host configured nothing is sent and the e-mails wait in their outbox.
  */
 @ApplicationScoped
 public class Mailer {
@@ -27,7 +27,10 @@ public class Mailer {
         return ConfigProvider.getConfig().getOptionalValue("egov.smtp.host", String.class).filter(s -> !s.isBlank());
     }
 
-    /** Sends one e-mail of the outbox ({@code to}, {@code subject}, {@code text}); throws when the server did not take it. */
+    /**
+     * Sends one e-mail of an outbox ({@code to}, {@code subject}, {@code text}, and the dossier's code if it is about
+     * one); throws when the server did not take it.
+     */
     public void send(String payload) throws MessagingException {
         Config config = ConfigProvider.getConfig();
         JsonObject mail = Jsonp.createReader(new StringReader(payload)).readObject();

@@ -2,11 +2,7 @@ package vn.egov.platform.search.control;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -21,37 +17,29 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import vn.egov.platform.outbox.OutboxHandler;
 import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.common.SolrInputDocument;
 import vn.egov.platform.search.SearchDocument;
 import vn.egov.platform.web.Jsonp;
 
 /**
- * Sends the search outbox to Solr. Every node runs the timer; a Hazelcast lock lets one node at a time work
- * (its lease frees it if a node dies holding it), and the rows are claimed with {@code SKIP LOCKED} and a lease
- * besides, so two workers could never send the same row twice at once. A batch that fails stays in the outbox,
- * waits 2^attempts seconds (at most {@link #MAX_DELAY_S}) and is sent again; nothing is dropped.
+ * The search outbox, sent to Solr by the platform's one outbox worker: rows claimed with {@code SKIP LOCKED} and a
+ * lease, in id order, so two nodes could never send the same row twice at once. A batch that fails stays in the
+ * outbox, waits 2^attempts seconds (at most {@link #MAX_DELAY_S}) and is sent again; nothing is dropped. After the
+ * rounds, the reindexes asked for start. The last round's result is kept in the data grid for the admin pages.
  */
 @ApplicationScoped
-public class OutboxWorker {
-    private static final Logger LOG = Logger.getLogger(OutboxWorker.class.getName());
-    static final String LOCKS = "egov-search-worker";
+public class SearchOutbox implements OutboxHandler {
+    private static final Logger LOG = Logger.getLogger(SearchOutbox.class.getName());
     static final String STATUS = "egov-search-status";
     static final int BATCH = 500;
     static final int MAX_DELAY_S = 30;
     static final int COMMIT_WITHIN_MS = 1000;
-
-    // looked up by their global names when the timer starts: the start happens while the EAR is being loaded,
-    // when resource injection into this library's beans is not reliably done yet
-    DataSource dataSource;
-    HazelcastInstance grid;
-    ManagedScheduledExecutorService scheduler;
 
     @Inject
     SolrGateway solr;
@@ -59,67 +47,32 @@ public class OutboxWorker {
     @Inject
     ReindexRequests requests;
 
-    private volatile ScheduledFuture<?> timer;
+    private volatile DataSource dataSource;
+    private volatile HazelcastInstance grid;
     private final AtomicLong sent = new AtomicLong();
 
-    void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        startTimer();
+    @Override
+    public String name() {
+        return "search";
     }
 
-    /** Starts the timer (idempotent). */
-    public synchronized void startTimer() {
-        if (timer == null) {
-            try {
-                javax.naming.InitialContext jndi = new javax.naming.InitialContext();
-                dataSource = (DataSource) jndi.lookup("jdbc/egov");
-                grid = (HazelcastInstance) jndi.lookup("payara/Hazelcast");
-                scheduler = (ManagedScheduledExecutorService) jndi.lookup("concurrent/__defaultManagedScheduledExecutorService");
-            } catch (javax.naming.NamingException e) {
-                throw new IllegalStateException("the search outbox worker cannot find its resources: " + e.getMessage(), e);
-            }
-            timer = scheduler.scheduleWithFixedDelay(this::tick, 2000, 250, TimeUnit.MILLISECONDS);
-        }
+    @Override
+    public long everyMillis() {
+        return 250;
     }
 
-    @PreDestroy
-    synchronized void stop() {
-        if (timer != null) {
-            timer.cancel(false);
-            timer = null;
-        }
-    }
-
-    void tick() {
-        IMap<String, String> locks = grid.getMap(LOCKS);
-        boolean locked;
+    @Override
+    public boolean round(DataSource db) throws Exception {
+        dataSource = db;
         try {
-            locked = locks.tryLock("outbox", 0, TimeUnit.SECONDS, 60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "data grid unavailable", e);
-            return;
-        }
-        if (!locked) {
-            return;
-        }
-        try {
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            int n;
-            do {
-                n = drainOnce();
-            } while (n == BATCH && System.nanoTime() < until);
-            requests.startPending(dataSource);
-        } catch (Throwable t) {
-            LOG.log(Level.WARNING, "search outbox worker", t);
-            status(null, t.toString());
-        } finally {
-            try {
-                locks.unlock("outbox");
-            } catch (IllegalMonitorStateException e) {
-                // the lease ran out during a long batch; the rows' own lease still protects them
+            if (drainOnce() == BATCH) {
+                return true;
             }
+            requests.startPending(db);
+            return false;
+        } catch (Exception e) {
+            status(null, e.toString());
+            throw e;
         }
     }
 
@@ -230,8 +183,20 @@ public class OutboxWorker {
         return s;
     }
 
+    private HazelcastInstance grid() {
+        if (grid == null) {
+            try {
+                grid = (HazelcastInstance) new javax.naming.InitialContext().lookup("payara/Hazelcast");
+            } catch (javax.naming.NamingException e) {
+                throw new IllegalStateException("the data grid is not available: " + e.getMessage(), e);
+            }
+        }
+        return grid;
+    }
+
     private void status(Integer batch, String error) {
         try {
+            HazelcastInstance grid = grid();
             IMap<String, String> status = grid.getMap(STATUS);
             String last = status.get("worker");
             JsonObject previous = last == null ? Jsonp.createObjectBuilder().build() : Jsonp.createReader(new StringReader(last)).readObject();
@@ -253,7 +218,7 @@ public class OutboxWorker {
 
     /** The worker's last status as recorded in the data grid (whichever node ran it), or an empty object. */
     public JsonObject lastStatus() {
-        String s = grid.<String, String>getMap(STATUS).get("worker");
+        String s = grid().<String, String>getMap(STATUS).get("worker");
         return s == null ? Jsonp.createObjectBuilder().build() : Jsonp.createReader(new StringReader(s)).readObject();
     }
 }

@@ -1,12 +1,6 @@
 package vn.egov.dossiers.sync;
 
-import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.map.IMap;
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,31 +8,22 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
+import vn.egov.platform.outbox.OutboxHandler;
+import vn.egov.platform.web.mail.Mailer;
 import vn.egov.platform.web.Jsonp;
 
 /**
- * Sends the dossier outbox: status changes to the national portal, e-mails to applicants. Every node runs the timer; a data-grid lock lets one node at a
- * time work and the rows are claimed with a lease besides. A dossier's changes go in the order they were made: the
- * claim skips a row while an older one of the same dossier is unsent, and a failure stops that dossier's later rows
- * in this round. A failed row waits 2^attempts seconds (at most {@link #MAX_DELAY_S}) and is sent again. The round's
- * sent rows are marked together at its end.
+ * The dossier outbox, sent by the platform's one outbox worker: status changes to the national portal, e-mails to
+ * applicants, bookings with the post. A dossier's changes go in the order they were made: the claim skips a row while
+ * an older one of the same dossier is unsent, and a failure stops that dossier's later rows in this round. A failed
+ * row waits 2^attempts seconds (at most {@link #MAX_DELAY_S}) and is sent again. The round's sent rows are marked
+ * together at its end.
  */
 @ApplicationScoped
-public class SyncWorker {
-    private static final Logger LOG = Logger.getLogger(SyncWorker.class.getName());
-    static final String LOCKS = "egov-dossier-sync-worker";
+public class DossierOutbox implements OutboxHandler {
     static final int BATCH = 200;
     static final int MAX_DELAY_S = 30;
-
-    DataSource dataSource;
-    HazelcastInstance grid;
-    ManagedScheduledExecutorService scheduler;
 
     @Inject
     NationalPortalAdapter portal;
@@ -49,69 +34,32 @@ public class SyncWorker {
     @Inject
     PostAdapter post;
 
-    private volatile ScheduledFuture<?> timer;
+    private DataSource dataSource;
 
-    void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        startTimer();
+    @Override
+    public String name() {
+        return "dossiers";
     }
 
-    public synchronized void startTimer() {
-        if (timer == null) {
-            try {
-                javax.naming.InitialContext jndi = new javax.naming.InitialContext();
-                dataSource = (DataSource) jndi.lookup("jdbc/egov");
-                grid = (HazelcastInstance) jndi.lookup("payara/Hazelcast");
-                scheduler = (ManagedScheduledExecutorService) jndi.lookup("concurrent/__defaultManagedScheduledExecutorService");
-            } catch (javax.naming.NamingException e) {
-                throw new IllegalStateException("the dossier sync worker cannot find its resources: " + e.getMessage(), e);
-            }
-            timer = scheduler.scheduleWithFixedDelay(this::tick, 3000, 500, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    @PreDestroy
-    synchronized void stop() {
-        if (timer != null) {
-            timer.cancel(false);
-            timer = null;
-        }
-    }
-
-    void tick() {
-        Optional<String> url = portal.url();
+    /** The outside systems configured now (none: nothing to send to). */
+    private List<String> targets() {
         List<String> targets = new ArrayList<>();
-        url.ifPresent(u -> targets.add("national-portal"));
+        portal.url().ifPresent(u -> targets.add("national-portal"));
         mailer.host().ifPresent(h -> targets.add("email"));
         post.url().ifPresent(h -> targets.add("vnpost"));
-        if (targets.isEmpty()) {
-            return;
-        }
-        IMap<String, String> locks;
-        boolean locked;
-        try {
-            locks = grid.getMap(LOCKS);
-            locked = locks.tryLock("outbox", 0, TimeUnit.SECONDS, 60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "data grid unavailable", e);
-            return;
-        }
-        if (!locked) {
-            return;
-        }
-        try {
-            drain(url.orElse(null), targets);
-        } catch (Throwable t) {
-            LOG.log(Level.WARNING, "dossier sync worker", t);
-        } finally {
-            try {
-                locks.unlock("outbox");
-            } catch (IllegalMonitorStateException e) {
-                // the lease ran out; the rows' own lease still protects them
-            }
-        }
+        return targets;
+    }
+
+    @Override
+    public boolean ready() {
+        return !targets().isEmpty();
+    }
+
+    @Override
+    public boolean round(DataSource db) throws SQLException, InterruptedException {
+        dataSource = db;
+        drain(portal.url().orElse(null), targets());
+        return false;
     }
 
     record Claimed(long id, long dossierId, String target, String payload) {
