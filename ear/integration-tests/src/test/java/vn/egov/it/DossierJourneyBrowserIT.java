@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,14 @@ class DossierJourneyBrowserIT extends DeployedEar {
         Chromium.clickAndWait(browser, browser.findElement(By.cssSelector("button[type=submit]")));
         wait(ExpectedConditions.urlContains("/apply"));
         assertEquals("Nộp hồ sơ trực tuyến", browser.findElement(By.tagName("h1")).getText());
+        assertEquals(List.of(), Chromium.consoleErrors(browser), "the apply page's console");
+        // ?lang=en: the form in English (the procedure's own texts are data), then back to Vietnamese
+        String apply = browser.getCurrentUrl().replaceAll("[?#].*", "");
+        browser.get(apply + "?lang=en");
+        assertEquals("Apply online", browser.findElement(By.tagName("h1")).getText());
+        assertEquals("Submit", browser.findElement(By.id("submit-dossier")).getText());
+        browser.get(apply + "?lang=vi");
+        assertEquals("Nộp hồ sơ trực tuyến", browser.findElement(By.tagName("h1")).getText());
 
         // a file that is not a PDF under a .pdf name: refused, the message beside the field, the typed name kept
         browser.findElement(By.id("f-fullName")).sendKeys("Vàng Thị Dín");
@@ -75,6 +84,7 @@ class DossierJourneyBrowserIT extends DeployedEar {
                 || browser.findElement(By.id("p-to-khai-error")).getText().length() > 0, browser.findElement(By.id("p-to-khai-error")).getText());
         assertEquals("Vàng Thị Dín", browser.findElement(By.id("f-fullName")).getAttribute("value"));
         Chromium.screenshot(browser, "journey-1-refused-file");
+        assertEquals(List.of(), Chromium.consoleErrors(browser), "the refused form's console (its own 400 aside)");
         browser.findElement(By.id("p-to-khai")).sendKeys(pdf.toString());
         Chromium.clickAndWait(browser, browser.findElement(By.id("submit-dossier")));
         wait(ExpectedConditions.urlContains("/me/dossiers/"));
@@ -82,6 +92,7 @@ class DossierJourneyBrowserIT extends DeployedEar {
         assertTrue(code.startsWith(unit + "-"), code);
         assertTrue(browser.findElement(By.id("flash")).getText().contains(code));
         assertEquals("Đã tiếp nhận", browser.findElement(By.id("status")).getText());
+        assertEquals(List.of(), Chromium.consoleErrors(browser), "the applicant's dossier page's console");
         String slip = browser.findElement(By.id("slip")).getAttribute("href");
         assertEquals(200, DossiersIT.pdf(citizen, slip.substring(slip.indexOf("/api/"))).statusCode());
         Chromium.screenshot(browser, "journey-2-submitted");
@@ -90,7 +101,9 @@ class DossierJourneyBrowserIT extends DeployedEar {
         login(staff);
         browser.get(Api.baseUrl() + "/t/" + unit + "/admin/dossiers");
         assertTrue(browser.findElement(By.id("inbox")).getText().contains(code));
+        assertEquals(List.of(), Chromium.consoleErrors(browser), "the desk's console");
         Chromium.clickAndWait(browser, browser.findElement(By.linkText(code)));
+        assertEquals(List.of(), Chromium.consoleErrors(browser), "the desk's dossier page's console");
         browser.findElement(By.id("to-tham-dinh")).click();
         Chromium.clickAndWait(browser, browser.findElement(By.id("move")));
         assertEquals("Đang giải quyết", browser.findElement(By.id("status")).getText());
@@ -134,6 +147,16 @@ class DossierJourneyBrowserIT extends DeployedEar {
         assertEquals("Cảm ơn bạn đã đánh giá.", browser.findElement(By.id("flash")).getText());
         assertEquals("Bạn đã đánh giá: 5/5.", browser.findElement(By.id("rated")).getText());
         Chromium.screenshot(browser, "journey-5-rated");
+        // ?lang=en: the applicant's pages in English, the dossier's data as it is; then back to Vietnamese
+        browser.get(Api.baseUrl() + "/me/dossiers/" + code + "?lang=en");
+        assertEquals("Dossier " + code, browser.findElement(By.tagName("h1")).getText());
+        assertEquals("Result ready", browser.findElement(By.id("status")).getText());
+        assertEquals("Your rating: 5/5.", browser.findElement(By.id("rated")).getText());
+        browser.get(Api.baseUrl() + "/me/dossiers");
+        assertEquals("My dossiers", browser.findElement(By.tagName("h1")).getText(), "the language kept");
+        assertEquals(List.of(), Chromium.consoleErrors(browser), "the applicant's list's console");
+        browser.get(Api.baseUrl() + "/me/dossiers?lang=vi");
+        assertEquals("Hồ sơ của tôi", browser.findElement(By.tagName("h1")).getText());
 
         // at the counter: the commune's staff receive a paper dossier for an applicant without an account (a missing name first)
         login(staff);
@@ -143,6 +166,7 @@ class DossierJourneyBrowserIT extends DeployedEar {
         browser.findElement(By.id("p-to-khai")).sendKeys(pdf.toString());
         Chromium.clickAndWait(browser, browser.findElement(By.id("receive")));
         assertTrue(browser.findElement(By.id("applicantName-error")).getText().contains("họ tên"), browser.getPageSource().length() + "");
+        assertEquals(List.of(), Chromium.consoleErrors(browser), "the counter's console");
         browser.findElement(By.id("applicantName")).sendKeys("Thào A Chư");
         browser.findElement(By.id("p-to-khai")).sendKeys(pdf.toString());
         Chromium.clickAndWait(browser, browser.findElement(By.id("receive")));
@@ -159,6 +183,7 @@ class DossierJourneyBrowserIT extends DeployedEar {
         assertTrue(row.startsWith("Xã Cổng " + unit + " 2 1 1 0 0 0 0 1 0 100.0%"), row);
         assertTrue(browser.findElement(By.id("chart")).isDisplayed());
         assertTrue(browser.findElement(By.id("csv")).getAttribute("href").contains("format=csv"));
+        assertEquals(List.of(), Chromium.consoleErrors(browser), "the figures' console");
         Chromium.screenshot(browser, "journey-7-figures");
     }
 
@@ -187,6 +212,7 @@ class DossierJourneyBrowserIT extends DeployedEar {
         Chromium.clickAndWait(browser, browser.findElement(By.cssSelector("button[type=submit]")));
         wait(ExpectedConditions.urlContains("/pickup"));
         assertEquals("Gửi hồ sơ giấy qua bưu chính", browser.findElement(By.tagName("h1")).getText());
+        assertEquals(List.of(), Chromium.consoleErrors(browser), "the pickup page's console");
 
         // no address: refused beside the field, the e-mail kept, nothing stored
         browser.findElement(By.id("email")).sendKeys("buu-chinh@example.vn");
@@ -197,6 +223,7 @@ class DossierJourneyBrowserIT extends DeployedEar {
         assertFalse(Api.as(citizen, Fixtures.PASSWORD).get("/api/me/pickups").body().contains("\"procedureCode\":\"" + procedure + "\""),
                 "no pickup of this procedure stored");
         Chromium.screenshot(browser, "pickup-1-refused");
+        assertEquals(List.of(), Chromium.consoleErrors(browser), "the refused form's console (its own 400 aside)");
 
         browser.findElement(By.id("address")).sendKeys("Thôn Lùng Vai, xã Quang Kim, huyện Bát Xát");
         Chromium.clickAndWait(browser, browser.findElement(By.id("ask-pickup")));
@@ -210,6 +237,7 @@ class DossierJourneyBrowserIT extends DeployedEar {
         browser.navigate().refresh();
         String booked = browser.findElement(By.id("pickups")).getText();
         assertTrue(booked.matches("(?s).*Bưu điện đã nhận yêu cầu \\(số hiệu bưu gửi EB[0-9]{9}VN\\).*"), booked);
+        assertEquals(List.of(), Chromium.consoleErrors(browser), "the applicant's list's console");
         Chromium.screenshot(browser, "pickup-2-booked");
     }
 

@@ -245,6 +245,8 @@ class DossiersIT extends DeployedEar {
         assertTrue(page.body().contains("<dd id=\"status\">Đã tiếp nhận</dd>") && page.body().contains("<dd id=\"due\">" + due + "</dd>")
                 && !page.body().contains("Lò Thị Mai"), page.body());
         assertEquals(404, Api.anonymous().get("/api/dossiers/" + prefix + "9999", "text/html").status());
+        Api.Response english = Api.anonymous().get("/api/dossiers/" + d.getString("code") + "?lang=en", "text/html");
+        assertTrue(english.body().contains("<dd id=\"status\">Received</dd>") && english.body().contains("<html lang=\"en\">"), english.body());
 
         // a new version of the procedure: this dossier keeps version 1, the next one is under version 2
         Api province = Api.as(Fixtures.user(Fixtures.PROVINCE, true, "PROVINCE_ADMIN"), Fixtures.PASSWORD);

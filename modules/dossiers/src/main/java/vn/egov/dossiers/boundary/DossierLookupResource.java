@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.egov.dossiers.control.Lookup;
 import vn.egov.dossiers.entity.Dossier;
+import vn.egov.dossiers.pages.StatusPage;
 import vn.egov.platform.persistence.ScopedWork;
 import vn.egov.platform.tenancy.TenantScope;
 import vn.egov.platform.tenancy.control.TenantDirectory;
@@ -52,7 +53,7 @@ public class DossierLookupResource {
     @Context
     HttpServletRequest request;
 
-    /** The same for a person: the page the QR code on the receipt slip opens in a phone's browser. */
+    /** The same for a person: the page the QR code on the receipt slip opens in a phone's browser ({@link StatusPage}). */
     @GET
     @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
     public Response page(@PathParam("code") String code) throws Exception {
@@ -60,31 +61,7 @@ public class DossierLookupResource {
         Tenant unit = unitOf(code);
         java.util.Optional<Dossier> found = unit == null ? java.util.Optional.empty()
                 : ScopedWork.call(new TenantScope(unit.getId(), unit.getPath(), false), () -> lookup.byCode(unit, code));
-        if (found.isEmpty()) {
-            return Response.status(404).entity(vn.egov.platform.web.Html.page("vi", "Không tìm thấy hồ sơ", "<h1>Không tìm thấy hồ sơ</h1><p>Không có hồ sơ mã "
-                    + vn.egov.platform.web.Html.escape(code) + ". Hãy kiểm tra lại mã trên giấy tiếp nhận.</p>")).build();
-        }
-        Dossier d = found.get();
-        String body = "<h1>Tình trạng hồ sơ</h1><dl><dt>Mã hồ sơ</dt><dd id=\"code\">" + vn.egov.platform.web.Html.escape(d.code()) + "</dd>"
-                + "<dt>Cơ quan tiếp nhận</dt><dd>" + vn.egov.platform.web.Html.escape(unit.getName()) + "</dd>"
-                + "<dt>Thủ tục</dt><dd>" + vn.egov.platform.web.Html.escape(d.procedureName()) + "</dd>"
-                + "<dt>Tình trạng</dt><dd id=\"status\">" + statusLabel(d.status()) + "</dd>"
-                + "<dt>Ngày tiếp nhận</dt><dd>" + DossiersResource.DAY.format(d.receivedAt().atZone(vn.egov.dossiers.control.Intake.VIETNAM)) + "</dd>"
-                + "<dt>Ngày hẹn trả kết quả</dt><dd id=\"due\">" + DossiersResource.DAY.format(d.dueDate()) + "</dd></dl>";
-        return Response.ok(vn.egov.platform.web.Html.page("vi", "Tình trạng hồ sơ " + d.code(), body)).header("Cache-Control", "no-store").build();
-    }
-
-    static String statusLabel(String status) {
-        return switch (status) {
-            case "received" -> "Đã tiếp nhận";
-            case "in_progress" -> "Đang giải quyết";
-            case "supplement" -> "Chờ bổ sung hồ sơ";
-            case "transferred" -> "Đã chuyển cơ quan khác";
-            case "done" -> "Đã có kết quả";
-            case "refused" -> "Từ chối giải quyết";
-            case "stopped" -> "Dừng giải quyết";
-            default -> status;
-        };
+        return found.isEmpty() ? StatusPage.missing(request, code) : StatusPage.found(request, unit.getName(), found.get());
     }
 
     private Tenant unitOf(String code) {

@@ -1,7 +1,6 @@
 package vn.egov.dossiers.pages;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -20,7 +19,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,9 +32,9 @@ import vn.egov.platform.tenancy.TenantContext;
 import vn.egov.platform.tenancy.TenantScope;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Csrf;
-import vn.egov.platform.web.Html;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.platform.web.UnitSites;
+import vn.egov.platform.web.pages.Page;
 import vn.egov.procedures.control.Catalogue;
 import vn.egov.procedures.entity.Procedure;
 import vn.egov.procedures.entity.ProcedureVersion;
@@ -45,12 +43,19 @@ import vn.egov.procedures.entity.ProcedureVersion;
  * {@code /t/{code}/procedures/{procedure}/apply}: the online submission form of a procedure the unit offers, built
  * from the typed form and the papers of its current version, for a citizen's or business's account (the login page
  * comes first). A refused submission comes back with every message beside its field, the values kept, nothing
- * stored; an accepted one goes to the applicant's page of the dossier, with its code and slip.
+ * stored; an accepted one goes to the applicant's page of the dossier, with its code and slip. Its main part is the template
+ * {@code apply.jte}, in the request's language, framed by the unit's site.
  */
 @Path("t/{code}/procedures/{procedure}/apply")
 @RequestScoped
 @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
 public class ApplyPage {
+
+    /** What {@code apply.jte} shows: the procedure, the form with its papers, how the result is returned, the messages. */
+    public record ApplyView(String procedureHref, String procedureName, String procedureCode, List<String> general, int errorCount, String action,
+                            Forms.FormView form, String returnBy, String returnByError, String postAddress, String postAddressError, String email,
+                            String emailError) {
+    }
 
     @Inject
     TenantContext context;
@@ -90,7 +95,7 @@ public class ApplyPage {
         String csrf = null;
         String returnBy = "online";
         if (parts.size() > 60) {
-            return render(unit, code, values, Map.of("", List.of("Quá nhiều phần trong biểu mẫu.")), returnBy, 400);
+            return render(unit, code, values, Map.of("", List.of(page("apply.title").t().text("apply.tooManyParts"))), returnBy, 400);
         }
         for (EntityPart p : parts) {
             String name = p.getName();
@@ -115,12 +120,11 @@ public class ApplyPage {
             }
         }
         if (!Csrf.valid(request, csrf)) {
-            return render(unit, code, values, Map.of("", List.of("Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ: hãy gửi lại. Chưa có gì được lưu.")),
-                    returnBy, 403);
+            return render(unit, code, values, Map.of("", List.of(page("apply.title").t().text("apply.expired"))), returnBy, 403);
         }
         JsonNode definition = definition(unit, code);
         if (definition == null) {
-            return Response.status(404).entity(site.notFound(unit, false)).build();
+            return Response.status(404).entity(site.notFound(unit, page("apply.title").t().english())).build();
         }
         ObjectNode form = Forms.formJson(definition, values);
         UserPrincipal me = CurrentUser.get().orElseThrow();
@@ -131,7 +135,7 @@ public class ApplyPage {
             return Response.seeOther(URI.create("/me/dossiers/" + d.code() + "?new=1")).build();
         } catch (ProblemException e) {
             Map<String, List<String>> errors = e.problem().fieldErrors() == null || e.problem().fieldErrors().isEmpty()
-                    ? Map.of("", List.of(e.problem().detailVi())) : e.problem().fieldErrors();
+                    ? Map.of("", List.of(page("apply.title").t().english() ? e.problem().detailEn() : e.problem().detailVi())) : e.problem().fieldErrors();
             return render(unit, code, values, errors, returnBy, e.problem().status());
         }
     }
@@ -142,9 +146,9 @@ public class ApplyPage {
             return Optional.of(Response.seeOther(URI.create("/login")).build());
         }
         if (!me.get().has(Role.CITIZEN)) {
-            return Optional.of(Response.status(403).entity(site.framed(unit, false, "Nộp hồ sơ trực tuyến",
-                    "<h1>Nộp hồ sơ trực tuyến</h1><p class=\"error\" role=\"alert\">Chỉ tài khoản công dân, doanh nghiệp nộp hồ sơ trực tuyến. "
-                            + "Cán bộ tiếp nhận hồ sơ tại quầy ở trang một cửa của đơn vị.</p>", "procedures")).build());
+            Page page = page("apply.title");
+            String main = DossierTemplates.TEMPLATES.render("refusal.jte", page, "message", page.t().lookup("apply.citizensOnly"));
+            return Optional.of(Response.status(403).entity(site.framed(unit, page.t().english(), page.title(), main, "procedures")).build());
         }
         return Optional.empty();
     }
@@ -165,43 +169,23 @@ public class ApplyPage {
     private Response render(Tenant unit, String code, Map<String, String> values, Map<String, List<String>> errors, String returnBy, int status) {
         Optional<Procedure> p = catalogue.offered(unit, code);
         JsonNode d = definition(unit, code);
+        Page page = page("apply.title");
+        boolean en = page.t().english();
         if (p.isEmpty() || d == null) {
-            return Response.status(404).entity(site.notFound(unit, false)).build();
+            return Response.status(404).entity(site.notFound(unit, en)).build();
         }
-        String u = Html.escape(unit.getCode());
-        StringBuilder b = new StringBuilder(Forms.STYLE);
-        b.append("<p><a href=\"/t/").append(u).append("/procedures/").append(Html.escape(code)).append("\">Về trang thủ tục</a></p>");
-        b.append("<h1>Nộp hồ sơ trực tuyến</h1><p class=\"hint\">").append(Html.escape(p.get().name())).append(" — mã thủ tục ")
-                .append(Html.escape(p.get().code())).append("</p>");
-        if (!errors.isEmpty()) {
-            b.append("<div class=\"error\" role=\"alert\" id=\"form-errors\"><p>Hồ sơ chưa được nộp: có ").append(errors.size())
-                    .append(" chỗ cần sửa. Chưa có gì được lưu.</p>");
-            List<String> general = errors.get("");
-            if (general != null) {
-                general.forEach(m -> b.append("<p>").append(Html.escape(m)).append("</p>"));
-            }
-            b.append("</div>");
-        }
-        b.append("<form class=\"dossier\" method=\"post\" enctype=\"multipart/form-data\" action=\"/t/").append(u).append("/procedures/")
-                .append(Html.escape(code)).append("/apply\">").append(Csrf.field(request));
-        b.append(Forms.fieldsAndPapers(d, values, errors));
-        b.append("<fieldset><legend>Nhận kết quả</legend>");
-        Map<String, String> ways = new LinkedHashMap<>();
-        ways.put("online", "Trực tuyến (tải kết quả trên cổng)");
-        ways.put("post", "Qua dịch vụ bưu chính công ích");
-        ways.forEach((k, v) -> b.append("<label><input type=\"radio\" name=\"returnBy\" value=\"").append(k).append("\"")
-                .append(k.equals(returnBy) ? " checked" : "").append("> ").append(v).append("</label>"));
-        b.append(Forms.errors("returnBy", errors, "returnBy"));
-        b.append("<label for=\"postAddress\">Địa chỉ nhận kết quả qua bưu chính</label><input id=\"postAddress\" name=\"postAddress\" value=\"")
-                .append(Html.escape(values.getOrDefault("@postAddress", ""))).append("\"").append(Forms.invalid(errors, "postAddress", "postAddress")).append(">")
-                .append("<p class=\"hint\">Chỉ cần khi chọn nhận qua bưu chính: số nhà, thôn/tổ, xã/phường, huyện, tỉnh.</p>")
-                .append(Forms.errors("postAddress", errors, "postAddress"));
-        b.append("<label for=\"email\">Thư điện tử nhận thông báo về hồ sơ (nếu muốn)</label><input type=\"email\" id=\"email\" name=\"email\" value=\"")
-                .append(Html.escape(values.getOrDefault("@email", ""))).append("\"").append(Forms.invalid(errors, "email", "email")).append(">")
-                .append(Forms.errors("email", errors, "email"));
-        b.append("</fieldset><p><button type=\"submit\" id=\"submit-dossier\">Nộp hồ sơ</button></p></form>");
-        return Response.status(status).entity(site.framed(unit, false, "Nộp hồ sơ: " + p.get().name(), b.toString(),
+        String base = "/t/" + unit.getCode() + "/procedures/" + code;
+        ApplyView view = new ApplyView(page.link(base), p.get().name(), p.get().code(), errors.getOrDefault("", List.of()), errors.size(),
+                page.link(base + "/apply"), Forms.view(d, values, errors, en), returnBy, Forms.error(errors, "returnBy", en),
+                values.getOrDefault("@postAddress", ""), Forms.error(errors, "postAddress", en), values.getOrDefault("@email", ""),
+                Forms.error(errors, "email", en));
+        String main = DossierTemplates.TEMPLATES.render("apply.jte", page, "view", view);
+        return Response.status(status).entity(site.framed(unit, en, page.t().text("apply.frameTitle", p.get().name()), main,
                 "procedures/" + code + "/apply")).build();
+    }
+
+    private Page page(String titleKey) {
+        return Page.of(request, DossierTemplates.BUNDLE, titleKey);
     }
 
     private Tenant unit() {

@@ -20,16 +20,33 @@ import vn.egov.platform.web.Html;
 import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.platform.web.desk.Desk;
+import vn.egov.platform.web.desk.DeskFrame;
+import vn.egov.platform.web.pages.Messages;
 
 /**
  * {@code /t/{code}/admin/payment-account}: the unit's administrator sets the bank account its fees are paid into
  * (through {@link PaymentAccountResource}); a refused form comes back with each message beside its field, the values
- * kept, nothing saved.
+ * kept, nothing saved. Made from the template {@code paymentAccount.jte}.
  */
 @Path("t/{code}/admin/payment-account")
 @RequestScoped
-@Produces(MediaType.TEXT_HTML + ";charset=utf-8")
+@Produces(Desk.HTML)
 public class PaymentAccountPage {
+
+    /** What {@code paymentAccount.jte} shows: the account in use, the form as typed, each field's message. */
+    public record AccountView(String current, String action, Map<String, String> values, Map<String, String> errors) {
+        public DeskFrame.Attributes bin() {
+            return DeskFrame.attributes("inputmode=\"numeric\" maxlength=\"6\"");
+        }
+
+        public DeskFrame.Attributes account() {
+            return DeskFrame.attributes("inputmode=\"numeric\" maxlength=\"19\"");
+        }
+
+        public DeskFrame.Attributes name() {
+            return DeskFrame.attributes("maxlength=\"100\"");
+        }
+    }
 
     @Inject
     Desk layout;
@@ -45,7 +62,7 @@ public class PaymentAccountPage {
         v.put("bin", a.getBoolean("own") ? a.getString("bin") : "");
         v.put("account", a.getBoolean("own") ? a.getString("account") : "");
         v.put("name", a.getBoolean("own") ? a.getString("name") : "");
-        return layout.ok(render(unit, v, a, Map.of()));
+        return layout.okTemplate(render(unit, v, a, Map.of()));
     }
 
     @POST
@@ -67,30 +84,19 @@ public class PaymentAccountPage {
             Map<String, String> errors = new LinkedHashMap<>();
             e.problem().fieldErrors().forEach((field, messages) -> errors.put(field, String.join(" ", messages.stream().map(layout::message).toList())));
             JsonObject current = (JsonObject) layout.call(api::get).getEntity();
-            throw layout.refuse(400, render(unit, v, current, errors));
+            throw layout.refuseTemplate(400, render(unit, v, current, errors));
         }
-        layout.flash(Html.escape(layout.t("Đã lưu tài khoản thu phí, lệ phí của đơn vị.", "The unit's fee account was saved.")));
+        layout.flash(Html.escape(Messages.of(layout.locale(), DossierTemplates.BUNDLE).text("account.saved")));
         return layout.redirect("/t/" + unit.getCode() + "/admin/payment-account");
     }
 
     private String render(Tenant unit, Map<String, String> v, JsonObject current, Map<String, String> errors) {
-        StringBuilder b = new StringBuilder("<h1>").append(layout.t("Tài khoản thu phí, lệ phí", "Fee account")).append("</h1>");
-        if (!errors.isEmpty()) {
-            b.append(layout.refusedBanner(null));
-        }
-        b.append("<p id=\"current\">").append(Html.escape(current.getBoolean("own")
-                ? layout.t("Phí, lệ phí của hồ sơ nộp tại đơn vị được chuyển vào tài khoản " + current.getString("account") + " (" + current.getString("name")
-                        + ", mã ngân hàng " + current.getString("bin") + ").", "Fees of the unit's dossiers are paid into account " + current.getString("account")
-                        + " (" + current.getString("name") + ", bank " + current.getString("bin") + ").")
-                : layout.t("Đơn vị chưa có tài khoản riêng: phí, lệ phí được chuyển vào tài khoản chung của tỉnh (" + current.getString("account") + ").",
-                        "The unit has no account of its own: fees go to the province's common account (" + current.getString("account") + ")."))).append("</p>");
-        b.append("<p>").append(Html.escape(layout.t("Yêu cầu thanh toán đã lập giữ tài khoản đã ghi khi lập; tài khoản mới áp dụng cho hồ sơ tiếp nhận sau khi lưu.",
-                "Payment requests already made keep the account they named; the new one applies to dossiers received after saving."))).append("</p>");
-        b.append("<form method=\"post\" action=\"").append(Html.escape(layout.url(unit, "payment-account"))).append("\" novalidate>").append(layout.csrfField())
-                .append(layout.input("bin", "Mã ngân hàng (BIN, 6 chữ số)", "Bank BIN (6 digits)", v.get("bin"), errors, "inputmode=\"numeric\" maxlength=\"6\""))
-                .append(layout.input("account", "Số tài khoản", "Account number", v.get("account"), errors, "inputmode=\"numeric\" maxlength=\"19\""))
-                .append(layout.input("name", "Tên chủ tài khoản", "Account holder", v.get("name"), errors, "maxlength=\"100\""))
-                .append("<p><button type=\"submit\" id=\"save-account\">").append(layout.t("Lưu", "Save")).append("</button></p></form>");
-        return layout.page(unit, "payment-account", "Tài khoản thu phí", "Fee account", b.toString());
+        DeskFrame.Page desk = layout.desk(unit, "payment-account", DossierTemplates.BUNDLE, "account.title");
+        Messages t = desk.page().t();
+        String now = current.getBoolean("own")
+                ? t.text("account.own", current.getString("account"), current.getString("name"), current.getString("bin"))
+                : t.text("account.common", current.getString("account"));
+        AccountView view = new AccountView(now, layout.url(unit, "payment-account"), v, errors);
+        return DossierTemplates.TEMPLATES.render("paymentAccount.jte", desk.page(), "desk", desk, "view", view);
     }
 }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,10 +25,10 @@ import vn.egov.platform.security.UserPrincipal;
 import vn.egov.platform.tenancy.TenantContext;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Csrf;
-import vn.egov.platform.web.Html;
 import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.platform.web.UnitSites;
+import vn.egov.platform.web.pages.Page;
 import vn.egov.procedures.control.Catalogue;
 import vn.egov.procedures.entity.Procedure;
 
@@ -36,11 +37,17 @@ import vn.egov.procedures.entity.Procedure;
  * its paper dossier up at an address and carry it to the unit, for a procedure the unit takes by post. The request
  * goes through the pickups API ({@link MyPickupsResource}); a refused one comes back with its messages beside the
  * fields, the values kept, nothing stored; an accepted one goes to the applicant's page, where the request is followed.
+ * Its main part is the template {@code pickup.jte}, in the request's language, framed by the unit's site.
  */
 @Path("t/{code}/procedures/{procedure}/pickup")
 @RequestScoped
 @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
 public class PickupPage {
+
+    /** What {@code pickup.jte} shows: the procedure, the unit the papers go to, the form as typed, the messages. */
+    public record PickupView(String procedureHref, String procedureName, String procedureCode, String unitName, List<String> general, int errorCount,
+                             String action, String address, String addressError, String email, String emailError) {
+    }
 
     @Inject
     TenantContext context;
@@ -73,7 +80,7 @@ public class PickupPage {
         }
         Map<String, String> values = Map.of("address", value(form, "address"), "email", value(form, "email"));
         if (!Csrf.valid(request, form.getFirst(Csrf.FIELD))) {
-            return render(unit, code, values, Map.of("", List.of("Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ: hãy gửi lại. Chưa có gì được lưu.")), 403);
+            return render(unit, code, values, Map.of("", List.of(page().t().text("apply.expired"))), 403);
         }
         try {
             Response r = pickups.request(Jsonp.createObjectBuilder().add("unit", unit.getCode()).add("procedure", code).add("address", values.get("address"))
@@ -82,7 +89,7 @@ public class PickupPage {
             return Response.seeOther(URI.create("/me/dossiers?pickup=" + id)).build();
         } catch (ProblemException e) {
             Map<String, List<String>> errors = e.problem().fieldErrors() == null || e.problem().fieldErrors().isEmpty()
-                    ? Map.of("", List.of(e.problem().detailVi())) : e.problem().fieldErrors();
+                    ? Map.of("", List.of(page().t().english() ? e.problem().detailEn() : e.problem().detailVi())) : e.problem().fieldErrors();
             return render(unit, code, values, errors, e.problem().status());
         }
     }
@@ -98,50 +105,33 @@ public class PickupPage {
             return Optional.of(Response.seeOther(URI.create("/login")).build());
         }
         if (!me.get().has(Role.CITIZEN)) {
-            return Optional.of(Response.status(403).entity(site.framed(unit, false, "Gửi hồ sơ qua bưu chính",
-                    "<h1>Gửi hồ sơ qua bưu chính</h1><p class=\"error\" role=\"alert\">Chỉ tài khoản công dân, doanh nghiệp gửi hồ sơ qua bưu chính.</p>",
-                    "procedures")).build());
+            Page page = page();
+            String main = DossierTemplates.TEMPLATES.render("refusal.jte", page, "message", page.t().lookup("pickup.citizensOnly"));
+            return Optional.of(Response.status(403).entity(site.framed(unit, page.t().english(), page.title(), main, "procedures")).build());
         }
         return Optional.empty();
     }
 
     private Response render(Tenant unit, String code, Map<String, String> values, Map<String, List<String>> errors, int status) {
         Optional<Procedure> p = catalogue.offered(unit, code);
+        Page page = page();
+        boolean en = page.t().english();
         if (p.isEmpty()) {
-            return Response.status(404).entity(site.notFound(unit, false)).build();
+            return Response.status(404).entity(site.notFound(unit, en)).build();
         }
-        String u = Html.escape(unit.getCode());
-        String c = Html.escape(code);
-        StringBuilder b = new StringBuilder(Forms.STYLE);
-        b.append("<p><a href=\"/t/").append(u).append("/procedures/").append(c).append("\">Về trang thủ tục</a></p>");
-        b.append("<h1>Gửi hồ sơ giấy qua bưu chính</h1><p class=\"hint\">").append(Html.escape(p.get().name())).append(" — mã thủ tục ")
-                .append(Html.escape(p.get().code())).append("</p>");
-        b.append("<p>Nhân viên bưu chính công ích đến địa chỉ của bạn nhận hồ sơ giấy và chuyển đến ").append(Html.escape(unit.getName()))
-                .append(". Khi hồ sơ đến, bộ phận một cửa tiếp nhận và bạn theo dõi hồ sơ ở trang Hồ sơ của tôi.</p>");
-        if (!errors.isEmpty()) {
-            b.append("<div class=\"error\" role=\"alert\" id=\"form-errors\"><p>Chưa gửi được yêu cầu: có ").append(errors.size())
-                    .append(" chỗ cần sửa. Chưa có gì được lưu.</p>");
-            List<String> general = errors.get("");
-            if (general != null) {
-                general.forEach(m -> b.append("<p>").append(Html.escape(m)).append("</p>"));
-            }
-            List<String> procedure = errors.get("procedure");
-            if (procedure != null) {
-                procedure.forEach(m -> b.append("<p>").append(Html.escape(m)).append("</p>"));
-            }
-            b.append("</div>");
-        }
-        b.append("<form class=\"dossier\" method=\"post\" action=\"/t/").append(u).append("/procedures/").append(c).append("/pickup\">")
-                .append(Csrf.field(request));
-        b.append("<label for=\"address\">Địa chỉ nhận hồ sơ</label><input id=\"address\" name=\"address\" value=\"")
-                .append(Html.escape(values.getOrDefault("address", ""))).append("\"").append(Forms.invalid(errors, "address", "address")).append(">")
-                .append("<p class=\"hint\">Số nhà, thôn/tổ, xã/phường, huyện, tỉnh.</p>").append(Forms.errors("address", errors, "address"));
-        b.append("<label for=\"email\">Thư điện tử nhận thông báo (nếu muốn)</label><input type=\"email\" id=\"email\" name=\"email\" value=\"")
-                .append(Html.escape(values.getOrDefault("email", ""))).append("\"").append(Forms.invalid(errors, "email", "email")).append(">")
-                .append(Forms.errors("email", errors, "email"));
-        b.append("<p><button type=\"submit\" id=\"ask-pickup\">Gửi yêu cầu</button></p></form>");
-        return Response.status(status).entity(site.framed(unit, false, "Gửi hồ sơ qua bưu chính: " + p.get().name(), b.toString(),
+        String base = "/t/" + unit.getCode() + "/procedures/" + code;
+        List<String> general = new ArrayList<>(errors.getOrDefault("", List.of()));
+        errors.getOrDefault("procedure", List.of()).forEach(m -> general.add(DossierTemplates.half(m, en)));
+        PickupView view = new PickupView(page.link(base), p.get().name(), p.get().code(), unit.getName(), general, errors.size(),
+                page.link(base + "/pickup"), values.getOrDefault("address", ""), Forms.error(errors, "address", en), values.getOrDefault("email", ""),
+                Forms.error(errors, "email", en));
+        String main = DossierTemplates.TEMPLATES.render("pickup.jte", page, "view", view);
+        return Response.status(status).entity(site.framed(unit, en, page.t().text("pickup.frameTitle", p.get().name()), main,
                 "procedures/" + code + "/pickup")).build();
+    }
+
+    private Page page() {
+        return Page.of(request, DossierTemplates.BUNDLE, "pickup.title");
     }
 
     private Tenant unit() {

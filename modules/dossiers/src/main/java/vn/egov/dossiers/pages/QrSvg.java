@@ -7,14 +7,18 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.util.Map;
-import vn.egov.platform.web.Html;
 
-/** A QR code as inline SVG (one path of unit squares), for a payment code on a page. */
-final class QrSvg {
+/** A QR code for a page, as the template {@code qr.jte} draws it in SVG: one path of unit squares. */
+public final class QrSvg {
+
+    /** The code's modules as the path's data, {@code size} modules a side, drawn {@code pixels} wide, named {@code label}. */
+    public record Qr(int pixels, int size, String path, String label) {
+    }
+
     private QrSvg() {
     }
 
-    static String of(String content, int pixels, String label) {
+    static Qr of(String content, int pixels, String label) {
         try {
             BitMatrix m = new QRCodeWriter().encode(content, BarcodeFormat.QR_CODE, 0, 0,
                     Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4, EncodeHintType.CHARACTER_SET, "UTF-8"));
@@ -26,9 +30,7 @@ final class QrSvg {
                     }
                 }
             }
-            return "<svg role=\"img\" aria-label=\"" + Html.escape(label) + "\" width=\"" + pixels + "\" height=\"" + pixels + "\" viewBox=\"0 0 " + m.getWidth() + " "
-                    + m.getHeight() + "\" xmlns=\"http://www.w3.org/2000/svg\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>"
-                    + "<path fill=\"#000\" d=\"" + d + "\"/></svg>";
+            return new Qr(pixels, m.getWidth(), d.toString(), label);
         } catch (WriterException e) {
             throw new IllegalStateException(e);
         }

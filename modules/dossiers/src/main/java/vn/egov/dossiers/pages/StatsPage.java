@@ -8,27 +8,55 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import vn.egov.dossiers.boundary.DossierStatsResource;
 import vn.egov.dossiers.control.Intake;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Access;
-import vn.egov.platform.web.Html;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.platform.web.desk.Desk;
+import vn.egov.platform.web.desk.DeskFrame;
 
 /**
  * {@code /t/{code}/admin/dossier-stats?from=&to=&subtree=}: the one-stop figures for leaders: per unit (the unit, or
  * each unit of its subtree), dossiers received, results early, on time and late drawn as bars, in progress at the
  * period's end, overdue now, the on-time rate; the same numbers as the API and its CSV (a link), which it reads.
+ * Made from the template {@code stats.jte}.
  */
 @Path("t/{code}/admin/dossier-stats")
 @RequestScoped
-@Produces(MediaType.TEXT_HTML + ";charset=utf-8")
+@Produces(Desk.HTML)
 public class StatsPage {
+    /** The columns of the table, in order (their headings are the bundle's {@code stats.col.*}). */
+    static final List<String> COLUMNS = List.of("received", "done", "early", "onTime", "late", "refused", "stopped", "inProgress", "overdueNow");
+    /** The parts of a unit's bar and their colours. */
+    static final String[][] PARTS = {{"early", "#2e7d32"}, {"onTime", "#1565c0"}, {"late", "#c62828"}, {"inProgress", "#9e9e9e"}};
+    static final int ROW = 26;
+    static final int LABEL = 260;
+    static final int WIDTH = 520;
+
+    /** A unit's figures ({@code rate} the on-time rate, "—" when nothing was done). */
+    public record Figures(String name, List<Long> counts, String rate) {
+    }
+
+    /** A part of a unit's bar. */
+    public record Segment(String kind, String x, String width, String fill, long n) {
+    }
+
+    /** A unit's bar, at {@code y}. */
+    public record Bar(int y, String name, List<Segment> segments) {
+    }
+
+    /** What {@code stats.jte} shows ({@code error} a refused period: then nothing else). */
+    public record StatsView(String from, String to, boolean subtree, String error, String csvHref, List<Bar> bars, int chartWidth, int chartHeight,
+                            List<String> columns, List<Figures> rows, Figures total) {
+    }
 
     @Inject
     Desk layout;
@@ -46,87 +74,49 @@ public class StatsPage {
         String f = from == null || from.isBlank() ? Intake.DAY.format(today.withDayOfMonth(1)) : from.strip();
         String t = to == null || to.isBlank() ? Intake.DAY.format(today) : to.strip();
         boolean whole = subtree != null;
-        StringBuilder b = new StringBuilder(Forms.STYLE).append("<h1>").append(layout.t("Thống kê hồ sơ một cửa", "One-stop figures")).append("</h1>");
-        b.append("<form method=\"get\" class=\"dossier\"><label for=\"from\">").append(layout.t("Từ ngày", "From")).append("</label><input id=\"from\" name=\"from\" value=\"")
-                .append(Html.escape(f)).append("\" placeholder=\"dd/mm/yyyy\"><label for=\"to\">").append(layout.t("Đến ngày", "To")).append("</label><input id=\"to\" name=\"to\" value=\"")
-                .append(Html.escape(t)).append("\" placeholder=\"dd/mm/yyyy\"><label><input type=\"checkbox\" name=\"subtree\" value=\"on\"").append(whole ? " checked" : "")
-                .append("> ").append(layout.t("Gồm các đơn vị trực thuộc", "With the units below")).append("</label>")
-                .append(layout.en() ? "<input type=\"hidden\" name=\"lang\" value=\"en\">" : "")
-                .append("<p><button type=\"submit\">").append(layout.t("Xem", "Show")).append("</button></p></form>");
+        DeskFrame.Page desk = layout.desk(unit, "dossiers", DossierTemplates.BUNDLE, "stats.title");
         JsonObject report;
         try {
             report = (JsonObject) api.report(f, t, whole, null).getEntity();
         } catch (ProblemException e) {
-            b.append("<p class=\"error\" role=\"alert\">").append(Html.escape(layout.en() ? e.problem().detailEn() : e.problem().detailVi())).append("</p>");
-            throw layout.refuse(e.problem().status(), layout.page(unit, "dossiers", "Thống kê hồ sơ", "One-stop figures", b.toString()));
+            StatsView refused = new StatsView(f, t, whole, layout.en() ? e.problem().detailEn() : e.problem().detailVi(), null, List.of(), 0, 0,
+                    COLUMNS, List.of(), null);
+            throw layout.refuseTemplate(e.problem().status(), DossierTemplates.TEMPLATES.render("stats.jte", desk.page(), "desk", desk, "view", refused));
         }
-        String csv = "/api/t/" + Html.escape(unit.getCode()) + "/dossier-stats?from=" + Html.escape(f) + "&amp;to=" + Html.escape(t) + (whole ? "&amp;subtree=true" : "")
-                + "&amp;format=csv";
-        b.append("<p><a href=\"").append(csv).append("\" id=\"csv\">").append(layout.t("Tải về CSV", "Download CSV")).append("</a></p>");
-        List<JsonObject> rows = report.getJsonArray("units").stream().map(JsonValue::asJsonObject).toList();
-        JsonObject total = report.getJsonObject("total");
-        b.append(chart(rows));
-        b.append("<table class=\"list\" id=\"figures\"><thead><tr><th scope=\"col\">").append(layout.t("Đơn vị", "Unit")).append("</th>");
-        for (String[] h : HEADERS) {
-            b.append("<th scope=\"col\">").append(layout.t(h[1], h[2])).append("</th>");
-        }
-        b.append("<th scope=\"col\">").append(layout.t("Tỷ lệ đúng hạn", "On-time rate")).append("</th></tr></thead><tbody>");
-        for (JsonObject r : rows) {
-            row(b, Html.escape(r.getString("name")), r);
-        }
-        row(b, "<strong>" + layout.t("Tổng cộng", "Total") + "</strong>", total);
-        b.append("</tbody></table>");
-        return layout.ok(layout.page(unit, "dossiers", "Thống kê hồ sơ", "One-stop figures", b.toString()));
+        String csv = "/api/t/" + unit.getCode() + "/dossier-stats?from=" + URLEncoder.encode(f, StandardCharsets.UTF_8) + "&to="
+                + URLEncoder.encode(t, StandardCharsets.UTF_8) + (whole ? "&subtree=true" : "") + "&format=csv";
+        List<JsonObject> units = report.getJsonArray("units").stream().map(JsonValue::asJsonObject).toList();
+        List<Bar> bars = bars(units);
+        StatsView view = new StatsView(f, t, whole, null, csv, bars, LABEL + WIDTH + 60, bars.size() * ROW + 30, COLUMNS,
+                units.stream().map(r -> figures(r.getString("name"), r)).toList(), figures(null, report.getJsonObject("total")));
+        return layout.okTemplate(DossierTemplates.TEMPLATES.render("stats.jte", desk.page(), "desk", desk, "view", view));
     }
 
-    static final String[][] HEADERS = {{"received", "Tiếp nhận", "Received"}, {"done", "Đã giải quyết", "Done"}, {"early", "Trước hạn", "Early"},
-            {"onTime", "Đúng hạn", "On time"}, {"late", "Quá hạn", "Late"}, {"refused", "Từ chối", "Refused"}, {"stopped", "Dừng", "Stopped"},
-            {"inProgress", "Đang giải quyết cuối kỳ", "In progress at the end"}, {"overdueNow", "Quá hạn hiện tại", "Overdue now"}};
-
-    private static void row(StringBuilder b, String name, JsonObject r) {
-        b.append("<tr><th scope=\"row\">").append(name).append("</th>");
-        for (String[] h : HEADERS) {
-            b.append("<td>").append(r.getJsonNumber(h[0]).longValue()).append("</td>");
-        }
-        b.append("<td>").append(r.containsKey("onTimeRate") ? r.getJsonNumber("onTimeRate").bigDecimalValue().toPlainString() + "%" : "—").append("</td></tr>");
+    private static Figures figures(String name, JsonObject r) {
+        return new Figures(name, COLUMNS.stream().map(c -> r.getJsonNumber(c).longValue()).toList(),
+                r.containsKey("onTimeRate") ? r.getJsonNumber("onTimeRate").bigDecimalValue().toPlainString() + "%" : "—");
     }
 
-    /** The results of each unit as a bar: early, on time, late; the longest bar is the busiest unit's. */
-    private String chart(List<JsonObject> rows) {
+    /** The results of each unit as a bar: early, on time, late, in progress; the longest bar is the busiest unit's. */
+    private static List<Bar> bars(List<JsonObject> rows) {
         List<JsonObject> shown = rows.stream().filter(r -> r.getJsonNumber("done").longValue() + r.getJsonNumber("inProgress").longValue() > 0).limit(40).toList();
-        if (shown.isEmpty()) {
-            return "<p>" + layout.t("Chưa có hồ sơ nào trong kỳ.", "No dossiers in the period.") + "</p>";
-        }
         long max = shown.stream().mapToLong(r -> r.getJsonNumber("done").longValue() + r.getJsonNumber("inProgress").longValue()).max().orElse(1);
-        int rowH = 26;
-        int label = 260;
-        int width = 520;
-        StringBuilder s = new StringBuilder("<figure><svg id=\"chart\" role=\"img\" width=\"").append(label + width + 60).append("\" height=\"").append(shown.size() * rowH + 30)
-                .append("\" aria-labelledby=\"chart-title\" xmlns=\"http://www.w3.org/2000/svg\" font-family=\"sans-serif\" font-size=\"13\"><title id=\"chart-title\">")
-                .append(layout.t("Kết quả giải quyết theo đơn vị", "Results by unit")).append("</title>");
+        List<Bar> bars = new ArrayList<>();
         int y = 0;
-        String[][] parts = {{"early", "#2e7d32"}, {"onTime", "#1565c0"}, {"late", "#c62828"}, {"inProgress", "#9e9e9e"}};
         for (JsonObject r : shown) {
-            s.append("<text x=\"0\" y=\"").append(y + 17).append("\">").append(Html.escape(r.getString("name"))).append("</text>");
-            double x = label;
-            for (String[] p : parts) {
+            List<Segment> segments = new ArrayList<>();
+            double x = LABEL;
+            for (String[] p : PARTS) {
                 long n = r.getJsonNumber(p[0]).longValue();
-                double w = n * (double) width / max;
+                double w = n * (double) WIDTH / max;
                 if (n > 0) {
-                    s.append("<rect class=\"").append(p[0]).append("\" x=\"").append(String.format(java.util.Locale.ROOT, "%.1f", x)).append("\" y=\"").append(y + 4)
-                            .append("\" width=\"").append(String.format(java.util.Locale.ROOT, "%.1f", w)).append("\" height=\"18\" fill=\"").append(p[1])
-                            .append("\"><title>").append(n).append("</title></rect>");
+                    segments.add(new Segment(p[0], String.format(Locale.ROOT, "%.1f", x), String.format(Locale.ROOT, "%.1f", w), p[1], n));
                 }
                 x += w;
             }
-            y += rowH;
+            bars.add(new Bar(y, r.getString("name"), segments));
+            y += ROW;
         }
-        s.append("</svg><figcaption>");
-        String[][] legend = {{"#2e7d32", layout.t("trước hạn", "early")}, {"#1565c0", layout.t("đúng hạn", "on time")}, {"#c62828", layout.t("quá hạn", "late")},
-                {"#9e9e9e", layout.t("đang giải quyết", "in progress")}};
-        for (String[] l : legend) {
-            s.append("<span style=\"display:inline-block;width:.9rem;height:.9rem;background:").append(l[0]).append(";margin:0 .3rem 0 .8rem\"></span>").append(l[1]);
-        }
-        return s.append("</figcaption></figure>").toString();
+        return bars;
     }
 }

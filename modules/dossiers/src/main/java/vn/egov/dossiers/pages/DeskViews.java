@@ -1,0 +1,122 @@
+package vn.egov.dossiers.pages;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import vn.egov.dossiers.control.Intake;
+import vn.egov.platform.web.desk.DeskFrame;
+
+/** What the one-stop desk's templates show: the records, and how they are read from a dossier as the dossiers' code gives it. */
+public final class DeskViews {
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/uuuu");
+
+    /** A dossier the unit holds ({@code transferredFrom} the unit that received it when that is another one). */
+    public record Held(String code, String href, String transferredFrom, String procedureName, String applicantName, String stepName,
+                       String stepDue, String dueDate, String status) {
+    }
+
+    /** The desk's first page. */
+    public record Inbox(String counterHref, String statsHref, int arrived, List<Held> held) {
+    }
+
+    /** A row of a two-column table. */
+    public record Row(String label, String value) {
+    }
+
+    /** A file of the dossier. */
+    public record FileLink(String kind, String href, String name, String paper) {
+    }
+
+    /** A handover between steps ({@code outcome} early, on_time, late or empty). */
+    public record Handover(String at, String from, String to, String toUnit, String givenBy, String outcome) {
+    }
+
+    /** An entry of the history. */
+    public record Event(String at, String status, String note, String actor) {
+    }
+
+    /** A next step the dossier may be moved to. */
+    public record Move(String step, String label, String role) {
+    }
+
+    /**
+     * The forms of the actions the step allows: {@code dutyNames} when the step is someone else's duty (then no move),
+     * {@code agencies} when a move transfers it, {@code papers} when a move asks the applicant for papers; {@code failed} the
+     * action just refused (its form shown open), or empty.
+     */
+    public record Actions(String action, String resultAction, int version, String dutyNames, List<Move> moves, List<DeskFrame.Option> agencies,
+                          List<DeskFrame.Option> papers, boolean canEnd, String failed) {
+    }
+
+    /** One dossier at the desk; {@code mode} is act, readOnly, supplement or empty (finished). */
+    public record Dossier(String code, String backHref, String failure, String procedure, String applicantName, String status, String stepName,
+                          String stepDue, String holderName, String receivedDate, String dueDate, String newDueDate, boolean overdue, String receiptHref,
+                          String controlHref, List<Row> form, List<FileLink> files, String mode, Actions actions, List<Handover> handovers,
+                          List<Event> history) {
+    }
+
+    /** A procedure the unit offers, to choose at the counter. */
+    public record ProcedureLink(String href, String name, String code) {
+    }
+
+    /** What {@code counter.jte} shows: the procedures to choose from, or the chosen one's form. */
+    public record Counter(String backHref, List<ProcedureLink> procedures, String procedureName, String procedureCode, String action,
+                          List<String> general, int errorCount, List<DeskFrame.Option> pickups, String applicantName, String applicantError,
+                          String email, String emailError, Forms.FormView form) {
+    }
+
+    private DeskViews() {
+    }
+
+    static String time(String instant) {
+        return TIME.format(Instant.parse(instant).atZone(Intake.VIETNAM));
+    }
+
+    static List<Row> form(JsonObject d) {
+        JsonObject labels = d.getJsonObject("formLabels");
+        List<Row> rows = new ArrayList<>();
+        d.getJsonObject("form").forEach((k, v) -> rows.add(new Row(labels.getString(k, k), v instanceof JsonString s ? s.getString() : v.toString())));
+        return rows;
+    }
+
+    static List<FileLink> files(JsonObject d, String base) {
+        List<FileLink> files = new ArrayList<>();
+        for (JsonValue v : d.getJsonArray("files")) {
+            JsonObject f = v.asJsonObject();
+            files.add(new FileLink(f.getString("kind"), base + "/files/" + f.getJsonNumber("id").longValue(), f.getString("name"), f.getString("paper")));
+        }
+        return files;
+    }
+
+    static List<Handover> handovers(JsonObject d) {
+        List<Handover> list = new ArrayList<>();
+        for (JsonValue v : d.getJsonArray("handovers")) {
+            JsonObject h = v.asJsonObject();
+            list.add(new Handover(time(h.getString("at")), h.getString("fromName"), h.getString("toName"), h.getString("toUnit"), h.getString("givenBy"),
+                    h.getString("outcome", "")));
+        }
+        return list;
+    }
+
+    static List<Event> history(JsonObject d) {
+        List<Event> list = new ArrayList<>();
+        for (JsonValue v : d.getJsonArray("history")) {
+            JsonObject e = v.asJsonObject();
+            list.add(new Event(time(e.getString("at")), e.getString("status"), e.getString("note"), e.getString("actor", "")));
+        }
+        return list;
+    }
+
+    static List<Move> moves(List<JsonObject> next) {
+        return next.stream().filter(n -> !n.getBoolean("end")).map(n -> new Move(n.getString("step"), n.getString("label"), n.getString("role"))).toList();
+    }
+
+    static List<DeskFrame.Option> papers(JsonObject d) {
+        return d.getJsonArray("papers").stream().map(JsonValue::asJsonObject)
+                .map(p -> new DeskFrame.Option(p.getString("id"), p.getString("name"), false)).toList();
+    }
+}
