@@ -28,12 +28,12 @@ import vn.egov.platform.web.UserTokens.TokenView;
 import vn.egov.platform.web.desk.Desk;
 import vn.egov.platform.web.desk.DeskFrame;
 import vn.egov.platform.web.pages.Messages;
-import vn.egov.tenantadmin.boundary.UsersResource;
+import vn.egov.tenantadmin.control.Users;
 
 /**
  * {@code /t/{code}/admin/users}: the unit's users (list, add one with a one-time password shown once) and
  * {@code /t/{code}/admin/users/{username}}: change one's name, roles and status. The rules (who may grant
- * what, subtree rights and the province role only from a province administrator) are the API's. Made from the
+ * what, subtree rights and the province role only from a province administrator) are {@link Users}'s. Made from the
  * templates {@code users.jte} and {@code user.jte} (the role boxes: {@code roles.jte}).
  */
 @Path("t/{code}/admin/users")
@@ -82,7 +82,7 @@ public class UsersPage {
     Validator validator;
 
     @Inject
-    UsersResource users;
+    Users users;
 
     @GET
     public Response list() {
@@ -99,15 +99,15 @@ public class UsersPage {
         String displayName = value(form, "displayName");
         List<String> roles = form.get("roles") == null ? List.of() : form.get("roles");
         boolean subtree = form.containsKey("subtreeRights");
-        UsersResource.NewUser in = new UsersResource.NewUser(username, displayName, roles, subtree);
+        Users.NewUser in = new Users.NewUser(username, displayName, roles, subtree);
         Map<String, String> values = Map.of("username", username, "displayName", displayName);
         Map<String, String> errors = AdminPages.violations(layout, validator.validate(in), UsersPage::field);
         if (!errors.isEmpty()) {
             throw layout.refuseTemplate(400, listPage(unit, values, Set.copyOf(roles), subtree, errors, null));
         }
-        UsersResource.Created created;
+        Users.Created created;
         try {
-            created = (UsersResource.Created) ownTransaction.call(() -> users.create(in)).getEntity();
+            created = ownTransaction.call(() -> users.create(in));
         } catch (ProblemException e) {
             if (e.problem().status() == 401 || (e.problem().status() == 403 && !"province-only".equals(e.problem().type()))) {
                 throw layout.error(e.problem());
@@ -126,7 +126,7 @@ public class UsersPage {
     @Path("{username}")
     public Response edit(@PathParam("username") String username) {
         Tenant unit = layout.require();
-        UsersResource.UserView u = find(username);
+        Users.UserView u = find(username);
         Map<String, String> values = Map.of("displayName", u.displayName(), "status", u.status());
         return layout.okTemplate(editPage(unit, u, values, Set.copyOf(u.roles()), u.subtreeRights(), Map.of(), null));
     }
@@ -137,13 +137,13 @@ public class UsersPage {
     public Response change(@PathParam("username") String username, MultivaluedMap<String, String> form) {
         layout.checkCsrf(form.getFirst("csrf"));
         Tenant unit = layout.require();
-        UsersResource.UserView u = find(username);
+        Users.UserView u = find(username);
         String displayName = value(form, "displayName");
         String status = value(form, "status");
         List<String> roles = form.get("roles") == null ? List.of() : form.get("roles");
         // only a province administrator sees the subtree box; everyone else keeps what the user has
         boolean subtree = provinceAdmin() ? form.containsKey("subtreeRights") : u.subtreeRights();
-        UsersResource.UserChange in = new UsersResource.UserChange(displayName, roles, subtree, status);
+        Users.UserChange in = new Users.UserChange(displayName, roles, subtree, status);
         Map<String, String> values = Map.of("displayName", displayName, "status", status);
         Map<String, String> errors = AdminPages.violations(layout, validator.validate(in), UsersPage::field);
         if (!errors.isEmpty()) {
@@ -172,7 +172,7 @@ public class UsersPage {
     public Response revokeToken(@PathParam("username") String username, @PathParam("id") long id, MultivaluedMap<String, String> form) {
         layout.checkCsrf(form.getFirst("csrf"));
         Tenant unit = layout.require();
-        UsersResource.UserView u = find(username);
+        Users.UserView u = find(username);
         TokenView revoked;
         try {
             revoked = ownTransaction.call(() -> users.revokeToken(username, id));
@@ -189,7 +189,7 @@ public class UsersPage {
         return layout.redirect("/t/" + unit.getCode() + "/admin/users/" + username);
     }
 
-    private UsersResource.UserView find(String username) {
+    private Users.UserView find(String username) {
         return layout.call(users::list).stream().filter(x -> x.username().equals(username)).findFirst()
                 .orElseThrow(() -> layout.error(ProblemException.notFound("người dùng " + username + " trong đơn vị này",
                         "user " + username + " in this unit").problem()));
@@ -200,7 +200,7 @@ public class UsersPage {
         DeskFrame.Page desk = layout.desk(unit, "users", AdminPages.BUNDLE, "users.title");
         Messages t = desk.page().t();
         List<Row> rows = new ArrayList<>();
-        for (UsersResource.UserView u : layout.call(users::list)) {
+        for (Users.UserView u : layout.call(users::list)) {
             String name = u.username();
             rows.add(new Row(name, u.displayName(), String.join(", ", u.roles().stream().map(r -> roleName(t, r)).toList()),
                     u.subtreeRights(), "active".equals(u.status()), u.locked(), layout.url(unit, "users/" + name)));
@@ -209,7 +209,7 @@ public class UsersPage {
         return AdminPages.render("users.jte", desk, view);
     }
 
-    private String editPage(Tenant unit, UsersResource.UserView u, Map<String, String> v, Set<String> roles, boolean subtree,
+    private String editPage(Tenant unit, Users.UserView u, Map<String, String> v, Set<String> roles, boolean subtree,
                             Map<String, String> errors, String detail) {
         DeskFrame.Page desk = layout.desk(unit, "users", AdminPages.BUNDLE, "users.title");
         Messages t = desk.page().t();
