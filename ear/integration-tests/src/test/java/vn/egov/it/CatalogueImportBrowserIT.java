@@ -64,6 +64,7 @@ class CatalogueImportBrowserIT extends DeployedEar {
         browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
         Chromium.clickAndWait(browser, browser.findElement(By.cssSelector("button[type=submit]")));
         browser.get(Api.baseUrl() + "/t/" + Fixtures.PROVINCE + "/admin/procedures/import");
+        Chromium.consoleErrors(browser); // what the login page left
 
         // a bad line: the whole file is refused, the line named, nothing stored
         browser.findElement(By.id("file")).sendKeys(bad.toString());
@@ -71,6 +72,7 @@ class CatalogueImportBrowserIT extends DeployedEar {
         String errors = browser.findElement(By.id("csv-errors")).getText();
         assertTrue(errors.contains("dòng 3") && errors.contains("cap_thuc_hien") && errors.contains("Không có gì được lưu"), errors);
         Chromium.screenshot(browser, "catalogue-import-1-refused");
+        assertEquals(List.of(), Chromium.consoleErrors(browser), "the refused file's page: console errors or policy violations");
         assertEquals(404, Api.anonymous().get("/api/t/" + Fixtures.PROVINCE + "/procedures/" + codes.get(0)).status(), "not even the good line");
 
         // the good file: 80 procedures in batches, the bar filling up
@@ -82,6 +84,7 @@ class CatalogueImportBrowserIT extends DeployedEar {
         assertEquals("80", browser.findElement(By.id("progress")).getAttribute("value"));
         assertEquals("80", browser.findElement(By.id("created")).getText());
         Chromium.screenshot(browser, "catalogue-import-2-done");
+        assertEquals(List.of(), Chromium.consoleErrors(browser), "the import's page: console errors or policy violations");
         Api.Response one = Api.anonymous().get("/api/t/" + Fixtures.PROVINCE + "/procedures/" + codes.get(79));
         assertEquals(200, one.status(), one.toString());
         assertTrue(one.body().contains("Thủ tục nhập thử số 80"), one.body());

@@ -3,6 +3,7 @@ package vn.egov.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,7 @@ class ProceduresBrowserIT extends DeployedEar {
         Chromium.clickAndWait(browser, browser.findElement(By.cssSelector("form.filter button")));
         assertEquals("1 thủ tục", browser.findElement(By.id("procedure-count")).getText());
         Chromium.screenshot(browser, "procedures-1-catalogue");
+        assertEquals(List.of(), Chromium.consoleErrors(browser), "the catalogue's console");
         Chromium.clickAndWait(browser, browser.findElement(By.linkText("Đăng ký khai sinh")));
         assertEquals("Đăng ký khai sinh", browser.findElement(By.tagName("h1")).getText());
         WebElement diagram = browser.findElement(By.cssSelector("svg.process"));
@@ -56,6 +58,8 @@ class ProceduresBrowserIT extends DeployedEar {
         assertTrue(diagram.getText().contains("Chờ bổ sung"), diagram.getText());
         assertTrue(browser.findElement(By.cssSelector("table.facts")).getText().contains("toàn trình"));
         Chromium.screenshot(browser, "procedures-2-procedure");
+        assertEquals(List.of(), Chromium.consoleErrors(browser), "the procedure's console");
+        assertEquals("auto", diagram.findElement(By.xpath("..")).getCssValue("overflow-x"), "the page's stylesheet applies");
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", diagram);
         Chromium.screenshot(browser, "procedures-3-process");
     }
