@@ -44,12 +44,9 @@ public class DossierStatsResource {
     public Response report(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("subtree") boolean subtree,
                            @QueryParam("format") String format) {
         Tenant unit = subtree ? access.requireSubtree("dossiers", "read") : access.require("dossiers", "read");
-        LocalDate f = DossierWorkResource.day("from", from);
-        LocalDate t = DossierWorkResource.day("to", to);
-        if (t.isBefore(f) || t.isAfter(f.plusYears(5))) {
-            throw DossierWorkResource.invalid("to", "Kỳ thống kê: \"đến ngày\" không trước \"từ ngày\" và không quá năm năm.",
-                    "The period ends after it starts, within five years.");
-        }
+        Statistics.Period period = Statistics.period(from, to);
+        LocalDate f = period.from();
+        LocalDate t = period.to();
         Statistics.Report report = statistics.report(unit, subtree, f, t, processing.today());
         if ("csv".equals(format)) {
             return Response.ok(Statistics.csv(report), "text/csv; charset=UTF-8").header("Content-Disposition",

@@ -84,6 +84,18 @@ public class Payments {
                 rs -> new Account(rs.getString(1), rs.getString(2), rs.getString(3)), unitId);
     }
 
+    /** The account the unit's fees go to now, and whether it is the unit's own (else the deployment's common one). */
+    public record Current(Account account, boolean own) {
+    }
+
+    /** The same, read in its own transaction in the unit's scope (for a page). */
+    @Transactional
+    @TenantTransactional
+    public Current current(long unitId) {
+        Optional<Account> own = own(unitId);
+        return new Current(own.orElseGet(Payments::deployment), own.isPresent());
+    }
+
     static Account deployment() {
         return new Account(config("egov.payment.bin", "970405"), config("egov.payment.account", "0000000000000"),
                 config("egov.payment.name", "KHO BAC NHA NUOC"));

@@ -9,13 +9,17 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import vn.egov.platform.persistence.Db;
 import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.Problem;
+import vn.egov.platform.web.ProblemException;
 
 /**
  * The one-stop figures of a unit, or of each unit of its subtree, for a period of days (in Vietnam): dossiers
@@ -44,6 +48,33 @@ public class Statistics {
             return new Row(0, unitCode, unitName, received + o.received, done + o.done, early + o.early, onTime + o.onTime, late + o.late,
                     refused + o.refused, stopped + o.stopped, inProgress + o.inProgress, overdueNow + o.overdueNow);
         }
+    }
+
+    /** A period of the figures: from its first day to its last, at most five years. */
+    public record Period(LocalDate from, LocalDate to) {
+    }
+
+    /** The period written {@code dd/MM/yyyy} from and to; a 400 problem at the field when a day is unreadable or the period wrong. */
+    public static Period period(String from, String to) {
+        LocalDate f = day("from", from);
+        LocalDate t = day("to", to);
+        if (t.isBefore(f) || t.isAfter(f.plusYears(5))) {
+            throw invalid("to", "Kỳ thống kê: \"đến ngày\" không trước \"từ ngày\" và không quá năm năm.", "The period ends after it starts, within five years.");
+        }
+        return new Period(f, t);
+    }
+
+    private static LocalDate day(String field, String value) {
+        try {
+            return LocalDate.parse(value == null ? "" : value.strip(), Intake.DAY);
+        } catch (DateTimeParseException e) {
+            throw invalid(field, "Ngày viết theo dạng dd/MM/yyyy.", "Write the date as dd/MM/yyyy.");
+        }
+    }
+
+    private static ProblemException invalid(String field, String vi, String en) {
+        return new ProblemException(new Problem(400, "invalid-input", "Yêu cầu chưa hợp lệ", "Invalid request", vi + " Không có gì thay đổi.",
+                en + " Nothing changed.", Map.of(field, List.of(vi + " / " + en))));
     }
 
     public record Report(LocalDate from, LocalDate to, List<Row> units, Row total) {

@@ -2,7 +2,6 @@ package vn.egov.dossiers.pages;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,10 +13,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import vn.egov.dossiers.boundary.PaymentAccountResource;
+import vn.egov.dossiers.control.Payments;
 import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.Access;
 import vn.egov.platform.web.Html;
-import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.platform.web.desk.Desk;
 import vn.egov.platform.web.desk.DeskFrame;
@@ -25,7 +24,7 @@ import vn.egov.platform.web.pages.Messages;
 
 /**
  * {@code /t/{code}/admin/payment-account}: the unit's administrator sets the bank account its fees are paid into
- * (through {@link PaymentAccountResource}); a refused form comes back with each message beside its field, the values
+ * (through {@link Payments}, as the API does); a refused form comes back with each message beside its field, the values
  * kept, nothing saved. Made from the template {@code paymentAccount.jte}.
  */
 @Path("t/{code}/admin/payment-account")
@@ -52,16 +51,19 @@ public class PaymentAccountPage {
     Desk layout;
 
     @Inject
-    PaymentAccountResource api;
+    Payments payments;
+
+    @Inject
+    Access access;
 
     @GET
     public Response form() {
         Tenant unit = layout.require();
-        JsonObject a = (JsonObject) layout.call(api::get).getEntity();
+        Payments.Current a = payments.current(unit.getId());
         Map<String, String> v = new LinkedHashMap<>();
-        v.put("bin", a.getBoolean("own") ? a.getString("bin") : "");
-        v.put("account", a.getBoolean("own") ? a.getString("account") : "");
-        v.put("name", a.getBoolean("own") ? a.getString("name") : "");
+        v.put("bin", a.own() ? a.account().bin() : "");
+        v.put("account", a.own() ? a.account().number() : "");
+        v.put("name", a.own() ? a.account().name() : "");
         return layout.okTemplate(render(unit, v, a, Map.of()));
     }
 
@@ -76,26 +78,24 @@ public class PaymentAccountPage {
             v.put(f, value == null ? "" : value.strip());
         }
         try {
-            api.put(Jsonp.createObjectBuilder().add("bin", v.get("bin")).add("account", v.get("account")).add("name", v.get("name")).build());
+            payments.save(unit, v.get("bin"), v.get("account"), v.get("name"), access.username());
         } catch (ProblemException e) {
             if (e.problem().status() != 400) {
                 throw layout.error(e.problem());
             }
             Map<String, String> errors = new LinkedHashMap<>();
             e.problem().fieldErrors().forEach((field, messages) -> errors.put(field, String.join(" ", messages.stream().map(layout::message).toList())));
-            JsonObject current = (JsonObject) layout.call(api::get).getEntity();
-            throw layout.refuseTemplate(400, render(unit, v, current, errors));
+            throw layout.refuseTemplate(400, render(unit, v, payments.current(unit.getId()), errors));
         }
         layout.flash(Html.escape(Messages.of(layout.locale(), DossierTemplates.BUNDLE).text("account.saved")));
         return layout.redirect("/t/" + unit.getCode() + "/admin/payment-account");
     }
 
-    private String render(Tenant unit, Map<String, String> v, JsonObject current, Map<String, String> errors) {
+    private String render(Tenant unit, Map<String, String> v, Payments.Current current, Map<String, String> errors) {
         DeskFrame.Page desk = layout.desk(unit, "payment-account", DossierTemplates.BUNDLE, "account.title");
         Messages t = desk.page().t();
-        String now = current.getBoolean("own")
-                ? t.text("account.own", current.getString("account"), current.getString("name"), current.getString("bin"))
-                : t.text("account.common", current.getString("account"));
+        Payments.Account a = current.account();
+        String now = current.own() ? t.text("account.own", a.number(), a.name(), a.bin()) : t.text("account.common", a.number());
         AccountView view = new AccountView(now, layout.url(unit, "payment-account"), v, errors);
         return DossierTemplates.TEMPLATES.render("paymentAccount.jte", desk.page(), "desk", desk, "view", view);
     }

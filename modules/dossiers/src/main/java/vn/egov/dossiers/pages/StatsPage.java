@@ -2,8 +2,7 @@ package vn.egov.dossiers.pages;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,8 +14,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import vn.egov.dossiers.boundary.DossierStatsResource;
 import vn.egov.dossiers.control.Intake;
+import vn.egov.dossiers.control.Processing;
+import vn.egov.dossiers.control.Statistics;
+import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Access;
 import vn.egov.platform.web.ProblemException;
@@ -26,7 +27,8 @@ import vn.egov.platform.web.desk.DeskFrame;
 /**
  * {@code /t/{code}/admin/dossier-stats?from=&to=&subtree=}: the one-stop figures for leaders: per unit (the unit, or
  * each unit of its subtree), dossiers received, results early, on time and late drawn as bars, in progress at the
- * period's end, overdue now, the on-time rate; the same numbers as the API and its CSV (a link), which it reads.
+ * period's end, overdue now, the on-time rate; the same numbers as the API and its CSV (a link), read from the same control
+ * ({@link Statistics}).
  * Made from the template {@code stats.jte}.
  */
 @Path("t/{code}/admin/dossier-stats")
@@ -65,19 +67,25 @@ public class StatsPage {
     Access access;
 
     @Inject
-    DossierStatsResource api;
+    Statistics statistics;
+
+    @Inject
+    Processing processing;
 
     @GET
+    @Transactional
+    @TenantTransactional
     public Response show(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("subtree") String subtree) {
-        Tenant unit = layout.call(() -> access.require("dossiers", "read"));
+        boolean whole = subtree != null;
+        Tenant unit = layout.call(() -> whole ? access.requireSubtree("dossiers", "read") : access.require("dossiers", "read"));
         LocalDate today = LocalDate.now(Intake.VIETNAM);
         String f = from == null || from.isBlank() ? Intake.DAY.format(today.withDayOfMonth(1)) : from.strip();
         String t = to == null || to.isBlank() ? Intake.DAY.format(today) : to.strip();
-        boolean whole = subtree != null;
         DeskFrame.Page desk = layout.desk(unit, "dossiers", DossierTemplates.BUNDLE, "stats.title");
-        JsonObject report;
+        Statistics.Report report;
         try {
-            report = (JsonObject) api.report(f, t, whole, null).getEntity();
+            Statistics.Period period = Statistics.period(f, t);
+            report = statistics.report(unit, whole, period.from(), period.to(), processing.today());
         } catch (ProblemException e) {
             StatsView refused = new StatsView(f, t, whole, layout.en() ? e.problem().detailEn() : e.problem().detailVi(), null, List.of(), 0, 0,
                     COLUMNS, List.of(), null);
@@ -85,36 +93,36 @@ public class StatsPage {
         }
         String csv = "/api/t/" + unit.getCode() + "/dossier-stats?from=" + URLEncoder.encode(f, StandardCharsets.UTF_8) + "&to="
                 + URLEncoder.encode(t, StandardCharsets.UTF_8) + (whole ? "&subtree=true" : "") + "&format=csv";
-        List<JsonObject> units = report.getJsonArray("units").stream().map(JsonValue::asJsonObject).toList();
-        List<Bar> bars = bars(units);
+        List<Bar> bars = bars(report.units());
         StatsView view = new StatsView(f, t, whole, null, csv, bars, LABEL + WIDTH + 60, bars.size() * ROW + 30, COLUMNS,
-                units.stream().map(r -> figures(r.getString("name"), r)).toList(), figures(null, report.getJsonObject("total")));
+                report.units().stream().map(r -> figures(r.unitName(), r)).toList(), figures(null, report.total()));
         return layout.okTemplate(DossierTemplates.TEMPLATES.render("stats.jte", desk.page(), "desk", desk, "view", view));
     }
 
-    private static Figures figures(String name, JsonObject r) {
-        return new Figures(name, COLUMNS.stream().map(c -> r.getJsonNumber(c).longValue()).toList(),
-                r.containsKey("onTimeRate") ? r.getJsonNumber("onTimeRate").bigDecimalValue().toPlainString() + "%" : "—");
+    private static Figures figures(String name, Statistics.Row r) {
+        return new Figures(name, List.of(r.received(), r.done(), r.early(), r.onTime(), r.late(), r.refused(), r.stopped(), r.inProgress(), r.overdueNow()),
+                r.onTimeRate() != null ? r.onTimeRate().toPlainString() + "%" : "—");
     }
 
     /** The results of each unit as a bar: early, on time, late, in progress; the longest bar is the busiest unit's. */
-    private static List<Bar> bars(List<JsonObject> rows) {
-        List<JsonObject> shown = rows.stream().filter(r -> r.getJsonNumber("done").longValue() + r.getJsonNumber("inProgress").longValue() > 0).limit(40).toList();
-        long max = shown.stream().mapToLong(r -> r.getJsonNumber("done").longValue() + r.getJsonNumber("inProgress").longValue()).max().orElse(1);
+    private static List<Bar> bars(List<Statistics.Row> rows) {
+        List<Statistics.Row> shown = rows.stream().filter(r -> r.done() + r.inProgress() > 0).limit(40).toList();
+        long max = shown.stream().mapToLong(r -> r.done() + r.inProgress()).max().orElse(1);
         List<Bar> bars = new ArrayList<>();
         int y = 0;
-        for (JsonObject r : shown) {
+        for (Statistics.Row r : shown) {
             List<Segment> segments = new ArrayList<>();
             double x = LABEL;
-            for (String[] p : PARTS) {
-                long n = r.getJsonNumber(p[0]).longValue();
+            long[] counts = {r.early(), r.onTime(), r.late(), r.inProgress()};
+            for (int i = 0; i < PARTS.length; i++) {
+                long n = counts[i];
                 double w = n * (double) WIDTH / max;
                 if (n > 0) {
-                    segments.add(new Segment(p[0], String.format(Locale.ROOT, "%.1f", x), String.format(Locale.ROOT, "%.1f", w), p[1], n));
+                    segments.add(new Segment(PARTS[i][0], String.format(Locale.ROOT, "%.1f", x), String.format(Locale.ROOT, "%.1f", w), PARTS[i][1], n));
                 }
                 x += w;
             }
-            bars.add(new Bar(y, r.getString("name"), segments));
+            bars.add(new Bar(y, r.unitName(), segments));
             y += ROW;
         }
         return bars;
