@@ -16,8 +16,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.tenancy.control.TenantDirectory;
@@ -26,7 +24,9 @@ import vn.egov.platform.web.Access;
 import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.tenantadmin.control.Audit;
+import vn.egov.tenantadmin.control.NewUnit;
 import vn.egov.tenantadmin.control.UnitTemplate;
+import vn.egov.tenantadmin.control.Units;
 
 /**
  * {@code /api/t/{unit}/...}: administering the request's unit and its sub-units. Creating a sub-unit needs
@@ -40,15 +40,17 @@ import vn.egov.tenantadmin.control.UnitTemplate;
 @TenantTransactional
 @Produces(MediaType.APPLICATION_JSON)
 public class UnitAdminResource {
-    static final String DOMAIN = "tenant";
-    static final String ACTION = "admin";
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final String DOMAIN = Units.DOMAIN;
+    static final String ACTION = Units.ACTION;
 
     @Inject
     Access access;
 
     @Inject
     UnitTemplate template;
+
+    @Inject
+    Units units;
 
     @Inject
     Audit audit;
@@ -59,19 +61,6 @@ public class UnitAdminResource {
     @jakarta.ws.rs.core.Context
     jakarta.ws.rs.core.UriInfo uri;
 
-    public record Created(String code, String path, String parent, FirstAdmin firstAdmin) {
-    }
-
-    /** One of {@code oneTimePassword} (shown this once) and {@code invitation} (a link to hand to the person). */
-    public record FirstAdmin(String username, String oneTimePassword, Invitation invitation) {
-    }
-
-    public record Invitation(String url, String expiresAt) {
-    }
-
-    public record Status(String code, String status) {
-    }
-
     public record Entry(long id, String unit, String actor, String action, String target, String before, String after,
                         String at) {
     }
@@ -80,16 +69,8 @@ public class UnitAdminResource {
     @Path("units")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Valid @NotNull(message = "Thiếu nội dung yêu cầu / the body is missing") NewUnit input) {
-        Tenant parent = access.requireSubtree(DOMAIN, ACTION);
-        if (!parent.isActive()) {
-            throw new ProblemException(Problem.of(409, "parent-suspended", "Đơn vị cấp trên đang tạm dừng", "Parent suspended",
-                    "Không thể tạo đơn vị trực thuộc một đơn vị đang tạm dừng hoạt động.",
-                    "A unit cannot be created under a suspended unit."));
-        }
-        UnitTemplate.Provisioned p = template.provision(parent, input);
-        return Response.created(URI.create("/api/tenants/" + p.code()))
-                .entity(created(p, parent))
-                .build();
+        Units.Created created = units.create(input, uri.getBaseUri());
+        return Response.created(URI.create("/api/tenants/" + created.code())).entity(created).build();
     }
 
     /** One unit of a batch: its parent's code (the request's unit or below it, or a unit created earlier in the batch). */
@@ -98,7 +79,7 @@ public class UnitAdminResource {
             @Valid @NotNull(message = "Thiếu đơn vị / unit is required") NewUnit unit) {
     }
 
-    public record BatchResult(List<Created> created, List<String> existing) {
+    public record BatchResult(List<Units.Created> created, List<String> existing) {
     }
 
     /**
@@ -118,7 +99,7 @@ public class UnitAdminResource {
                              @jakarta.validation.constraints.Size(min = 1, max = 200, message = "Một lô có từ 1 đến 200 đơn vị / a batch has 1 to 200 units")
                              List<@Valid @NotNull BatchItem> items) {
         Tenant root = access.requireSubtree(DOMAIN, ACTION);
-        List<Created> created = new java.util.ArrayList<>();
+        List<Units.Created> created = new java.util.ArrayList<>();
         List<String> existing = new java.util.ArrayList<>();
         for (BatchItem item : items) {
             if (directory.byCode(item.unit().code()).isPresent()) {
@@ -151,16 +132,9 @@ public class UnitAdminResource {
                         "Đơn vị " + item.unit().code() + ": " + why.detailVi(), "Unit " + item.unit().code() + ": " + why.detailEn(),
                         why.fieldErrors(), why.errors()));
             }
-            created.add(created(p, parent));
+            created.add(Units.created(p, parent, uri.getBaseUri()));
         }
         return new BatchResult(created, existing);
-    }
-
-    private Created created(UnitTemplate.Provisioned p, Tenant parent) {
-        return new Created(p.code(), p.path(), parent.getCode(), new FirstAdmin(p.adminUsername(), p.oneTimePassword(),
-                p.invitation() == null ? null : new Invitation(
-                        uri.getBaseUriBuilder().replacePath(p.invitation().path()).build().toString(),
-                        p.invitation().expiresAt().atZoneSameInstant(VIETNAM).format(DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")))));
     }
 
     public record Rename(
@@ -181,44 +155,23 @@ public class UnitAdminResource {
     @POST
     @Path("rename")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Status rename(@Valid @NotNull(message = "Thiếu nội dung yêu cầu / the body is missing") Rename in) {
-        Tenant unit = fromAbove("Đơn vị gốc được đổi tên bằng công cụ cấp tỉnh (provisioning).",
+    public Units.Status rename(@Valid @NotNull(message = "Thiếu nội dung yêu cầu / the body is missing") Rename in) {
+        Tenant unit = units.fromAbove("Đơn vị gốc được đổi tên bằng công cụ cấp tỉnh (provisioning).",
                 "The root is renamed with the provisioning tool.");
         template.rename(unit, in.code(), java.text.Normalizer.normalize(in.name().strip(), java.text.Normalizer.Form.NFC), in.reason());
-        return new Status(in.code(), unit.getStatus());
+        return new Units.Status(in.code(), unit.getStatus());
     }
 
     @POST
     @Path("suspend")
-    public Status suspend() {
-        return changeStatus("suspended");
+    public Units.Status suspend() {
+        return units.suspend();
     }
 
     @POST
     @Path("reactivate")
-    public Status reactivate() {
-        return changeStatus("active");
-    }
-
-    private Status changeStatus(String status) {
-        Tenant unit = fromAbove("Không thể tạm dừng đơn vị gốc của cây.", "The root of the tree cannot be suspended.");
-        template.setStatus(unit, status);
-        return new Status(unit.getCode(), status);
-    }
-
-    /**
-     * The request's unit, for a change only the levels above it may make: rights over the unit and over its
-     * parent's subtree; the root has no parent (the reason is given for it).
-     */
-    private Tenant fromAbove(String rootReasonVi, String rootReasonEn) {
-        Tenant unit = access.require(DOMAIN, ACTION);
-        String path = unit.getPath();
-        if (!path.contains(".")) {
-            throw new ProblemException(Problem.of(422, "root-unit", "Không áp dụng cho đơn vị gốc", "Not for the root unit",
-                    rootReasonVi, rootReasonEn));
-        }
-        access.requireAt(DOMAIN, ACTION, path.substring(0, path.lastIndexOf('.')), true);
-        return unit;
+    public Units.Status reactivate() {
+        return units.reactivate();
     }
 
     /** The audit trail of the unit and its sub-units; filters by action, actor and dates (dd/MM/yyyy). */

@@ -19,7 +19,6 @@ import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Access;
 import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
-import vn.egov.tenantadmin.boundary.NewUnit;
 
 /**
  * Everything a new unit needs, in the caller's one transaction: the unit, its settings, its first

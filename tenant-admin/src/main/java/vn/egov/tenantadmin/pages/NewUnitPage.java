@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +25,8 @@ import vn.egov.platform.tenancy.entity.TenantKind;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.platform.web.desk.Desk;
 import vn.egov.platform.web.desk.DeskFrame;
-import vn.egov.tenantadmin.boundary.NewUnit;
-import vn.egov.tenantadmin.boundary.UnitAdminResource;
+import vn.egov.tenantadmin.control.NewUnit;
+import vn.egov.tenantadmin.control.Units;
 
 /**
  * {@code /t/{code}/admin/units/new}: the form for a sub-unit and its first administrator. Bad input re-shows
@@ -60,7 +61,7 @@ public class NewUnitPage {
     Validator validator;
 
     @Inject
-    UnitAdminResource units;
+    Units units;
 
     @GET
     public Response form() {
@@ -89,9 +90,9 @@ public class NewUnitPage {
         if (!errors.isEmpty()) {
             throw layout.refuseTemplate(400, render(parent, values, subtree, errors, null));
         }
-        UnitAdminResource.Created created;
+        Units.Created created;
         try {
-            created = (UnitAdminResource.Created) ownTransaction.call(() -> units.create(input)).getEntity();
+            created = ownTransaction.call(() -> units.create(input, URI.create(layout.request().getRequestURL().toString())));
         } catch (ProblemException e) {
             // a taken code, GSO code, domain or username; a suspended parent; no right: the form again, nothing created
             if (e.problem().status() == 401 || e.problem().status() == 403) {
@@ -105,7 +106,7 @@ public class NewUnitPage {
             }
             throw layout.refuseTemplate(e.problem().status(), render(parent, values, subtree, at, detail));
         }
-        UnitAdminResource.FirstAdmin admin = created.firstAdmin();
+        Units.FirstAdmin admin = created.firstAdmin();
         layout.flash(AdminPages.flashTemplate(layout, "flashUnitCreated.jte", "name", input.name(), "code", created.code(),
                 "admin", admin.username(), "password", admin.oneTimePassword(), "invitation", admin.invitation()));
         return layout.redirect("/t/" + parent.getCode() + "/admin/");

@@ -19,7 +19,7 @@ import vn.egov.platform.tenancy.control.TenantDirectory;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.desk.Desk;
 import vn.egov.platform.web.desk.DeskFrame;
-import vn.egov.tenantadmin.boundary.UnitAdminResource;
+import vn.egov.tenantadmin.control.Units;
 
 /**
  * {@code /t/{code}/admin/}: the unit, its status, its sub-units (with links to their admin pages), and the
@@ -43,7 +43,7 @@ public class OverviewPage {
     TenantDirectory directory;
 
     @Inject
-    UnitAdminResource units;
+    Units units;
 
     /** A unit's suspend or reactivate button: where it posts, which it is, the page to come back to, the unit's name. */
     public record StatusForm(String action, boolean active, String back, String name) {

@@ -1,4 +1,4 @@
-package vn.egov.tenantadmin.boundary;
+package vn.egov.tenantadmin.control;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -6,7 +6,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import vn.egov.tenantadmin.control.Usernames;
 
 /** A unit to create under the request's unit, with its first administrator. */
 public record NewUnit(
