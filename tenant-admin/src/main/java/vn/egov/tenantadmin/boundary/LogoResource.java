@@ -23,7 +23,7 @@ import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.tenantadmin.control.Audit;
-import vn.egov.tenantadmin.control.SettingsRegistry;
+import vn.egov.platform.settings.SettingsRegistry;
 
 /**
  * A unit's logo: set and removed by its administrators ({@code PUT/DELETE /api/t/{unit}/settings/logo}, PNG or

@@ -41,7 +41,7 @@ import vn.egov.platform.web.ProblemException;
 import vn.egov.tenantadmin.control.Audit;
 import vn.egov.tenantadmin.control.ReorgPlan;
 import vn.egov.tenantadmin.control.Reorganiser;
-import vn.egov.tenantadmin.control.SettingsRegistry;
+import vn.egov.platform.settings.SettingsRegistry;
 import vn.egov.tenantadmin.control.UnitCsvPlan;
 
 /**

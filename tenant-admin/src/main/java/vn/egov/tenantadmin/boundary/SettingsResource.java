@@ -28,8 +28,8 @@ import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.tenantadmin.control.Audit;
-import vn.egov.tenantadmin.control.SettingsRegistry;
-import vn.egov.tenantadmin.control.UnitSettings;
+import vn.egov.platform.settings.SettingsRegistry;
+import vn.egov.platform.settings.UnitSettings;
 
 /**
  * {@code /api/t/{unit}/settings}: the unit's display name, contact details, mail sender name and default

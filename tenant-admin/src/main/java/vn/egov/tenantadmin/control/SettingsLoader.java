@@ -1,5 +1,7 @@
 package vn.egov.tenantadmin.control;
 
+import vn.egov.platform.settings.UnitSettings;
+import vn.egov.platform.settings.UnitSettingsSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -15,11 +17,12 @@ import vn.egov.platform.persistence.TenantTransactional;
  * inside the caller's transaction, whose scope it must not change.
  */
 @ApplicationScoped
-public class SettingsLoader {
+public class SettingsLoader implements UnitSettingsSource {
 
     @PersistenceContext(unitName = "tenant-admin")
     EntityManager em;
 
+    @Override
     @NewTransaction
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     @TenantTransactional

@@ -1,5 +1,6 @@
 package vn.egov.tenantadmin.control;
 
+import vn.egov.platform.settings.SettingsRegistry;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;

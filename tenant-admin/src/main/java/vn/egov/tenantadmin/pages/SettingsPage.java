@@ -22,7 +22,7 @@ import vn.egov.platform.web.ProblemException;
 import vn.egov.platform.web.desk.Desk;
 import vn.egov.platform.web.desk.DeskFrame;
 import vn.egov.tenantadmin.boundary.SettingsResource;
-import vn.egov.tenantadmin.control.UnitSettings;
+import vn.egov.platform.settings.UnitSettings;
 
 /**
  * {@code /t/{code}/admin/settings}: the unit's display name, short name, contact, mail sender name and

@@ -28,9 +28,9 @@ import vn.egov.platform.tenancy.TenantContext;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.pages.Templates;
 import vn.egov.portal.control.PrivateFiles;
-import vn.egov.portal.control.Renderer;
 import vn.egov.platform.persistence.PublicReads;
-import vn.egov.portal.control.Site;
+import vn.egov.portal.pages.Site;
+import vn.egov.portal.pages.SitePages;
 import vn.egov.portal.control.SiteReader;
 import vn.egov.portal.control.VisitCounter;
 import vn.egov.portal.entity.StoredFile;
@@ -89,7 +89,7 @@ public class SiteResource {
 
     /** The cached page as is for visitors; with their user line for the logged-in (a copy, not cached). */
     static byte[] personal(byte[] page, boolean en) {
-        return CurrentUser.get().map(u -> Renderer.forUser(page, u.displayName(), u.tenantCode(), en)).orElse(page);
+        return CurrentUser.get().map(u -> SitePages.forUser(page, u.displayName(), u.tenantCode(), en)).orElse(page);
     }
 
     @GET
@@ -170,13 +170,13 @@ public class SiteResource {
                         Optional.empty(), false);
                 String more = r.total() > (long) p * 10 ? "/t/" + unit.getCode() + "/search?q=" + URLEncoder.encode(text, StandardCharsets.UTF_8)
                         + "&page=" + (p + 1) + (en ? "&lang=en" : "") : null;
-                results = Renderer.results(en, r, more, null);
+                results = SitePages.results(en, r, more, null);
             } catch (Searcher.BadQuery e) {
                 status = 400;
-                results = Renderer.results(en, null, null, "site.badQuery");
+                results = SitePages.results(en, null, null, "site.badQuery");
             } catch (Searcher.Unavailable e) {
                 status = 503;
-                results = Renderer.results(en, null, null, "site.searchUnavailable");
+                results = SitePages.results(en, null, null, "site.searchUnavailable");
             }
         }
         return Response.status(status).type(HTML).header(CSP, Templates.CONTENT_SECURITY_POLICY)
@@ -197,7 +197,7 @@ public class SiteResource {
         }
         CacheControl cc = new CacheControl();
         cc.setMaxAge(31_536_000);
-        return Response.ok(Renderer.themeCss(unit.getCode(), primary, accent, banner == null ? null : Long.valueOf(banner)),
+        return Response.ok(SitePages.themeCss(unit.getCode(), primary, accent, banner == null ? null : Long.valueOf(banner)),
                 "text/css;charset=utf-8").cacheControl(cc).header("X-Content-Type-Options", "nosniff").build();
     }
 

@@ -23,7 +23,7 @@ import vn.egov.platform.persistence.AfterCommit;
 import vn.egov.platform.tenancy.UnitsReorganised;
 import vn.egov.platform.tenancy.control.TenantDirectory;
 import vn.egov.platform.tenancy.entity.Tenant;
-import vn.egov.tenantadmin.control.SettingsChanged;
+import vn.egov.platform.settings.SettingsChanged;
 
 /**
  * Rendered public pages, per unit, language and path, in the data grid with a near cache on every node (a warm

@@ -7,7 +7,7 @@ import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.portal.entity.Category;
 import vn.egov.portal.entity.MenuItem;
 import vn.egov.portal.entity.Theme;
-import vn.egov.tenantadmin.control.UnitSettings;
+import vn.egov.platform.settings.UnitSettings;
 
 /**
  * What every page of a unit's site shows around its content: the unit, its settings (name, logo, contact), theme,

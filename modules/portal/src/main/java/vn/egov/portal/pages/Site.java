@@ -1,4 +1,4 @@
-package vn.egov.portal.control;
+package vn.egov.portal.pages;
 
 import vn.egov.platform.persistence.PublicReads;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,13 +14,18 @@ import java.util.Set;
 import java.util.function.Function;
 import vn.egov.platform.tenancy.control.TenantDirectory;
 import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.portal.control.PageCache;
+import vn.egov.portal.control.Feeds;
+import vn.egov.portal.control.Renderer;
+import vn.egov.portal.control.SiteReader;
+import vn.egov.portal.control.SiteView;
 import vn.egov.portal.entity.Article;
 import vn.egov.portal.entity.Category;
 import vn.egov.portal.entity.SitePage;
 import vn.egov.portal.entity.StoredFile;
 import vn.egov.portal.entity.Theme;
-import vn.egov.tenantadmin.control.SettingsRegistry;
-import vn.egov.tenantadmin.control.UnitSettings;
+import vn.egov.platform.settings.SettingsRegistry;
+import vn.egov.platform.settings.UnitSettings;
 
 /**
  * The public site of a unit: each page read in the public-read scope, rendered, and kept in the page cache. A
@@ -64,7 +69,7 @@ public class Site {
         Optional<UnitSettings> s = settings.of(unit);
         return reads.read(() -> {
             SiteView v = view(unit, s, en).asPreview();
-            return Renderer.article(v, a, v.categories().stream().filter(c -> c.id() == (a.categoryId() == null ? -1 : a.categoryId())).findFirst(),
+            return SitePages.article(v, a, v.categories().stream().filter(c -> c.id() == (a.categoryId() == null ? -1 : a.categoryId())).findFirst(),
                     Optional.empty(), List.of());
         });
     }
@@ -96,7 +101,7 @@ public class Site {
         Map<Long, StoredFile> covers = reader.files(unit.getId(), coverIds);
         SiteView full = new SiteView(v.unit(), v.settings(), v.theme(), v.menu(), v.categories(), v.ancestors(), v.children(), v.visits(),
                 v.english(), v.preview(), names, codes);
-        return Renderer.home(full, featured, latest, announcements, rolledUp, covers);
+        return SitePages.home(full, featured, latest, announcements, rolledUp, covers);
     }
 
     public Rendered article(Tenant unit, long id, boolean en) {
@@ -110,7 +115,7 @@ public class Site {
             Optional<StoredFile> cover = a.coverFileId() == null ? Optional.empty() : Optional.ofNullable(files.get(a.coverFileId()));
             // in the order the editor gave
             List<StoredFile> attachments = a.attachments().stream().map(files::get).filter(java.util.Objects::nonNull).toList();
-            return Renderer.article(v, a, category, cover, attachments);
+            return SitePages.article(v, a, category, cover, attachments);
         }));
     }
 
@@ -118,16 +123,16 @@ public class Site {
         return cachedOptional(unit, en, "categories/" + id + "?page=" + page, v -> reader.category(unit.getId(), id).map(c -> {
             long total = reader.countInCategory(unit.getId(), id);
             List<Article> items = reader.inCategory(unit.getId(), id, Renderer.PAGE_SIZE, (page - 1) * Renderer.PAGE_SIZE);
-            return Renderer.category(v, c, items, total, page, Map.of());
+            return SitePages.category(v, c, items, total, page, Map.of());
         }));
     }
 
     public Rendered page(Tenant unit, long id, boolean en) {
-        return cachedOptional(unit, en, "pages/" + id, v -> reader.page(unit.getId(), id).map(p -> Renderer.page(v, p)));
+        return cachedOptional(unit, en, "pages/" + id, v -> reader.page(unit.getId(), id).map(p -> SitePages.page(v, p)));
     }
 
     public byte[] notFound(Tenant unit, boolean en) {
-        return cached(unit, en, "404", Renderer::notFound);
+        return cached(unit, en, "404", SitePages::notFound);
     }
 
     /**
@@ -137,13 +142,13 @@ public class Site {
      */
     public String framed(Tenant unit, boolean en, String title, String mainHtml, String path) {
         Optional<UnitSettings> s = settings.of(unit);
-        return reads.read(() -> Renderer.framed(view(unit, s, en), title, mainHtml, path));
+        return reads.read(() -> SitePages.framed(view(unit, s, en), title, mainHtml, path));
     }
 
     /** A page around content rendered elsewhere (search results), not cached. */
     public String search(Tenant unit, boolean en, String q, String resultsHtml) {
         Optional<UnitSettings> s = settings.of(unit);
-        return reads.read(() -> Renderer.search(view(unit, s, en), q, resultsHtml));
+        return reads.read(() -> SitePages.search(view(unit, s, en), q, resultsHtml));
     }
 
     public byte[] rss(Tenant unit, Optional<Long> categoryId, String baseUrl) {

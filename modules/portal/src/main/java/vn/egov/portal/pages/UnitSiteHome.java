@@ -1,10 +1,11 @@
-package vn.egov.portal.control;
+package vn.egov.portal.pages;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import vn.egov.platform.security.SubjectScopeProvider.CurrentUser;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.UnitSites;
+import vn.egov.portal.control.VisitCounter;
 
 /**
  * The portal's answer to the platform and the other modules: the unit's home page on its own domain (counted as a
@@ -23,7 +24,7 @@ public class UnitSiteHome implements UnitSites {
     public byte[] home(Tenant unit, boolean english) {
         visits.site(unit.getId());
         byte[] page = site.home(unit, english);
-        return CurrentUser.get().map(u -> Renderer.forUser(page, u.displayName(), u.tenantCode(), english)).orElse(page);
+        return CurrentUser.get().map(u -> SitePages.forUser(page, u.displayName(), u.tenantCode(), english)).orElse(page);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package vn.egov.tenantadmin.control;
+package vn.egov.platform.settings;
 
 /**
  * Fired (synchronously, in the transaction that changed them) when a unit's settings change: name, logo, contact,

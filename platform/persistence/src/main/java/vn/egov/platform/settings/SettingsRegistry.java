@@ -1,4 +1,4 @@
-package vn.egov.tenantadmin.control;
+package vn.egov.platform.settings;
 
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.MapConfig;
@@ -32,7 +32,7 @@ public class SettingsRegistry {
     TransactionSynchronizationRegistry transactions;
 
     @Inject
-    SettingsLoader loader;
+    UnitSettingsSource loader;
 
     @Inject
     jakarta.enterprise.event.Event<SettingsChanged> changed;

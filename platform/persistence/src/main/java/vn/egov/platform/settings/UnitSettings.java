@@ -1,4 +1,4 @@
-package vn.egov.tenantadmin.control;
+package vn.egov.platform.settings;
 
 import java.io.Serializable;
 import java.util.Objects;
