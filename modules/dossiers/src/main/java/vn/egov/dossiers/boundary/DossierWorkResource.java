@@ -83,8 +83,7 @@ public class DossierWorkResource {
     public Response inbox() {
         Tenant unit = access.require("dossiers", "read");
         JsonArrayBuilder a = Jsonp.createArrayBuilder();
-        db.list("SELECT " + Processing.COLS + " FROM dossier WHERE holder_id = ? AND finished_at IS NULL ORDER BY due_date, id LIMIT 500",
-                Processing::state, unit.getId()).forEach(s -> a.add(Details.summary(s, directory)));
+        details.held(unit.getId()).forEach(s -> a.add(Details.summary(s, directory)));
         return Response.ok(a.build()).build();
     }
 

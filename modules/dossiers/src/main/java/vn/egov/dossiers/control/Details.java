@@ -2,11 +2,16 @@ package vn.egov.dossiers.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.StringReader;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 import vn.egov.platform.persistence.Db;
+import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.tenancy.control.TenantDirectory;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Jsonp;
@@ -30,6 +35,21 @@ public class Details {
 
     @Inject
     Payments payments;
+
+    /** The dossiers the unit holds and has to act on (its own and those transferred to it), the oldest due first; in a transaction of their own. */
+    @Transactional
+    @TenantTransactional
+    public List<Processing.State> held(long unitId) {
+        return db.list("SELECT " + Processing.COLS + " FROM dossier WHERE holder_id = ? AND finished_at IS NULL ORDER BY due_date, id LIMIT 500",
+                Processing::state, unitId);
+    }
+
+    /** The dossier {@code code} whole as its holder's staff see it (see {@link #json}), read in a transaction of its own. */
+    @Transactional
+    @TenantTransactional
+    public Optional<JsonObject> forStaff(String code) {
+        return processing.find(code).map(s -> json(s, true).build());
+    }
 
     public JsonObjectBuilder json(Processing.State s, boolean staff) {
         LocalDate today = processing.today();

@@ -3,7 +3,6 @@ package vn.egov.dossiers.pages;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -28,8 +27,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import vn.egov.dossiers.boundary.DossierWorkResource;
+import vn.egov.dossiers.control.Details;
 import vn.egov.dossiers.control.Intake;
 import vn.egov.dossiers.control.Pickups;
+import vn.egov.dossiers.control.Processing;
 import vn.egov.dossiers.entity.Dossier;
 import vn.egov.platform.persistence.ScopedWork;
 import vn.egov.platform.tenancy.TenantScope;
@@ -80,17 +81,21 @@ public class DeskPages {
     Catalogue catalogue;
 
     @Inject
+    Details details;
+
+    @Inject
     Intake intake;
 
     @GET
     public Response inbox() {
         Tenant unit = layout.call(() -> access.require("dossiers", "read"));
-        JsonArray held = (JsonArray) layout.call(() -> api.inbox()).getEntity();
         int arrived = layout.call(() -> pickups.arrivedAt(unit)).size();
-        List<DeskViews.Held> rows = held.stream().map(JsonValue::asJsonObject).map(d -> new DeskViews.Held(d.getString("code"),
-                layout.url(unit, "dossiers/" + d.getString("code")), d.getString("unit").equals(unit.getCode()) ? null : d.getString("unit"),
-                d.getString("procedureName"), d.getString("applicantName"), d.getString("stepName"), d.getString("stepDue", ""), d.getString("dueDate"),
-                d.getString("status"))).toList();
+        List<DeskViews.Held> rows = new ArrayList<>();
+        for (Processing.State d : details.held(unit.getId())) {
+            String from = d.tenantId() == unit.getId() ? null : directory.byId(d.tenantId()).map(Tenant::getCode).orElse("");
+            rows.add(new DeskViews.Held(d.code(), layout.url(unit, "dossiers/" + d.code()), from, d.procedureName(), d.applicantName(), d.stepName(),
+                    d.stepDue() == null ? "" : Intake.DAY.format(d.stepDue()), Intake.DAY.format(d.dueDate()), d.status()));
+        }
         DeskFrame.Page desk = layout.desk(unit, "dossiers", DossierTemplates.BUNDLE, "inbox.title");
         DeskViews.Inbox view = new DeskViews.Inbox(layout.url(unit, "dossiers/new"), layout.url(unit, "dossier-stats"), arrived, rows);
         return layout.okTemplate(DossierTemplates.TEMPLATES.render("inbox.jte", desk.page(), "desk", desk, "view", view));
@@ -275,7 +280,7 @@ public class DeskPages {
 
     /** The page of one dossier, {@code failure} (the message of the refused {@code failedAction}) above it, that action's form open. */
     private String render(Tenant unit, String code, String failedAction, String failure) {
-        JsonObject d = (JsonObject) layout.call(() -> api.one(code)).getEntity();
+        JsonObject d = details.forStaff(code).orElseThrow(() -> layout.error(ProblemException.notFound("hồ sơ " + code, "dossier " + code).problem()));
         String base = "/api/t/" + unit.getCode() + "/dossiers/" + code;
         boolean mine = d.getString("holder").equals(unit.getCode());
         String status = d.getString("status");
