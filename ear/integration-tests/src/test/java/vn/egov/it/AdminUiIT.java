@@ -461,6 +461,42 @@ class AdminUiIT extends DeployedEar {
         assertEquals(List.of(), Chromium.consoleErrors(browser), "the user's page's console");
     }
 
+    // ---------------------------------------------------------------- the working days and an invitation
+
+    @Test
+    void theWorkingDaysAndTheInvitationPagesHoldTheStrictPolicy() throws Exception {
+        logIn(provinceAdmin);
+        Chromium.consoleErrors(browser); // what the pages before left
+        open("/t/" + PROVINCE + "/admin/calendar?year=2093");
+        assertEquals("Lịch làm việc năm 2093", text("main h1"));
+        assertFalse(browser.findElements(By.id("days")).isEmpty(), "the province's administrators get the form");
+        open("/t/" + PROVINCE + "/admin/calendar?year=2093&lang=en");
+        assertEquals("Working days 2093", text("main h1"));
+        assertEquals(List.of(), Chromium.consoleErrors(browser), "the working days' console");
+
+        // an invited first administrator chooses a password on the invitation page (the bare layout)
+        String code = "xa-moi-ui-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.Response made = Api.as(provinceAdmin, PASSWORD).post("/api/t/" + COUSIN_DISTRICT + "/units", """
+                {"code":"%s","name":"Xã Mời %s","kind":"commune","firstAdmin":{"username":"qt.%s","displayName":"Chị Mời","invite":true}}
+                """.formatted(code, code, code));
+        assertEquals(201, made.status(), made.toString());
+        String link = java.net.URI.create(made.json().getJsonObject("firstAdmin").getJsonObject("invitation").getString("url")).getPath();
+        browser.manage().deleteAllCookies();
+        open(link);
+        assertEquals("Chọn mật khẩu", text("h1"));
+        assertTrue(text("main").contains("qt." + code), text("main"));
+        type("password", PASSWORD);
+        type("confirm", PASSWORD + "x");
+        submit();
+        assertEquals("Hai lần nhập mật khẩu không khớp nhau.", text("#error"));
+        assertEquals(List.of(), Chromium.consoleErrors(browser), "the invitation page's console");
+        type("password", PASSWORD);
+        type("confirm", PASSWORD);
+        submit();
+        assertEquals("Đã đặt mật khẩu", text("h1"));
+        assertEquals(List.of(), Chromium.consoleErrors(browser), "the password set page's console");
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private static String createUnit(Api as, String parent) {
