@@ -129,6 +129,14 @@ class DossierJourneyBrowserIT extends DeployedEar {
         browser.get(Api.baseUrl() + "/t/" + Fixtures.DISTRICT + "/admin/dossiers");
         assertTrue(browser.findElement(By.id("inbox")).getText().contains(code));
         Chromium.clickAndWait(browser, browser.findElement(By.linkText(code)));
+        // an apology without its new date: refused beside its form (kept open), nothing changed
+        browser.findElement(By.cssSelector("details:has(#apology-reason) summary")).click();
+        browser.findElement(By.id("apology-reason")).sendKeys("Chờ xác minh");
+        Chromium.clickAndWait(browser, browser.findElement(By.cssSelector("details:has(#apology-reason) button[type=submit]")));
+        assertTrue(browser.findElement(By.id("action-error")).getText().contains("dd/MM/yyyy"), browser.findElement(By.id("action-error")).getText());
+        assertTrue(browser.findElement(By.id("apology-reason")).isDisplayed(), "the refused action's form is open");
+        assertEquals("Đang xử lý liên thông", browser.findElement(By.id("status")).getText());
+        assertEquals(List.of(), Chromium.consoleErrors(browser), "the refused action's console (its own 400 aside)");
         browser.findElement(By.id("result")).sendKeys(result.toString());
         browser.findElement(By.id("result-note")).sendKeys("Đã ký giấy chứng nhận kết hôn");
         Chromium.clickAndWait(browser, browser.findElement(By.id("return-result")));

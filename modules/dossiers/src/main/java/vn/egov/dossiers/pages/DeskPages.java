@@ -3,9 +3,7 @@ package vn.egov.dossiers.pages;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -21,12 +19,13 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.text.Normalizer;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import vn.egov.dossiers.boundary.DossierWorkResource;
 import vn.egov.dossiers.control.Details;
 import vn.egov.dossiers.control.Intake;
 import vn.egov.dossiers.control.Pickups;
@@ -38,7 +37,7 @@ import vn.egov.platform.tenancy.control.TenantDirectory;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Access;
 import vn.egov.platform.web.Html;
-import vn.egov.platform.web.Jsonp;
+import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.platform.web.desk.Desk;
 import vn.egov.platform.web.desk.DeskFrame;
@@ -52,7 +51,7 @@ import vn.egov.procedures.entity.Procedure;
  * and those transferred to it), oldest due first, and one dossier whole (papers, handovers, notices, history) with
  * the actions its process allows at its step: move it on (to a colleague, to another agency, or back to the
  * applicant for papers), return the result with its file, refuse, apologise with a new date, stop. Every action
- * goes through the dossiers' API code; a refused one comes back with its message beside the form, nothing changed.
+ * goes through the dossiers' control code as the API's does; a refused one comes back with its message beside the form, nothing changed.
  * Receiving at the counter ({@code new}): the procedures the unit offers, then the chosen one's form (and the paper
  * dossiers the post brought). Made from the templates {@code inbox.jte}, {@code counter.jte} and {@code dossier.jte}.
  */
@@ -61,6 +60,7 @@ import vn.egov.procedures.entity.Procedure;
 @Produces(Desk.HTML)
 public class DeskPages {
     static final int MAX_FILE = 10 * 1024 * 1024;
+    static final int MAX_PARTS = 50;
 
     @Inject
     Desk layout;
@@ -69,7 +69,7 @@ public class DeskPages {
     Access access;
 
     @Inject
-    DossierWorkResource api;
+    Processing processing;
 
     @Inject
     TenantDirectory directory;
@@ -211,30 +211,22 @@ public class DeskPages {
         try {
             String done = switch (action) {
                 case "move" -> {
-                    JsonObjectBuilder o = Jsonp.createObjectBuilder().add("to", text(form, "to")).add("note", text(form, "note"))
-                            .add("assignee", text(form, "assignee")).add("toUnit", text(form, "toUnit"));
-                    JsonArrayBuilder papers = Jsonp.createArrayBuilder();
-                    List<String> ticked = form.get("papers");
-                    if (ticked != null) {
-                        ticked.forEach(papers::add);
-                    }
-                    o.add("papers", papers);
-                    if (!text(form, "version").isEmpty()) {
-                        o.add("version", Integer.parseInt(text(form, "version")));
-                    }
-                    api.move(code, o.build());
+                    List<String> papers = form.get("papers") == null ? List.of() : form.get("papers");
+                    Integer version = text(form, "version").isEmpty() ? null : Integer.valueOf(text(form, "version"));
+                    processing.move(unit, code, new Processing.Move(text(form, "to"), text(form, "assignee"), text(form, "toUnit"), text(form, "note"),
+                            papers, version), access.username());
                     yield "act.moved";
                 }
                 case "refuse" -> {
-                    api.refuse(code, Jsonp.createObjectBuilder().add("reason", text(form, "reason")).build());
+                    processing.refuse(unit, code, text(form, "reason"), access.username());
                     yield "act.refused";
                 }
                 case "apology" -> {
-                    api.apologize(code, Jsonp.createObjectBuilder().add("reason", text(form, "reason")).add("newDate", text(form, "newDate")).build());
+                    processing.apologize(unit, code, text(form, "reason"), newDate(text(form, "newDate")), access.username());
                     yield "act.apologised";
                 }
                 case "stop" -> {
-                    api.stop(code, Jsonp.createObjectBuilder().add("reason", text(form, "reason")).add("byApplicant", form.getFirst("byApplicant") != null).build());
+                    processing.stopHeld(unit, code, text(form, "reason"), form.getFirst("byApplicant") != null, access.username());
                     yield "act.stopped";
                 }
                 default -> throw ProblemException.notFound("thao tác " + action, "action " + action);
@@ -252,21 +244,54 @@ public class DeskPages {
     @Path("{dossier}/result")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response result(@PathParam("dossier") String code, List<EntityPart> parts) throws Exception {
-        String csrf = null;
+        Map<String, String> fields = new HashMap<>();
+        List<Intake.Paper> files = new ArrayList<>();
         for (EntityPart p : parts) {
-            if (p.getName().equals("csrf")) {
-                csrf = p.getContent(String.class);
+            if (p.getName().startsWith("result")) {
+                byte[] content;
+                try (InputStream in = p.getContent()) {
+                    content = in.readNBytes(MAX_FILE + 1);
+                }
+                if (content.length > 0) {
+                    files.add(new Intake.Paper(p.getName(), p.getFileName().orElse("tep"), content));
+                }
+            } else {
+                fields.put(p.getName(), p.getContent(String.class));
             }
         }
-        layout.checkCsrf(csrf);
+        layout.checkCsrf(fields.get("csrf"));
         Tenant unit = layout.call(() -> access.require("dossiers", "write"));
         try {
-            api.result(code, parts.stream().filter(p -> !p.getName().equals("csrf")).toList());
+            if (parts.size() > MAX_PARTS) {
+                throw invalid("result", "Quá nhiều phần trong yêu cầu (tối đa " + MAX_PARTS + ").", "Too many parts (at most " + MAX_PARTS + ").");
+            }
+            Integer version;
+            try {
+                version = fields.get("version") == null ? null : Integer.valueOf(fields.get("version").strip());
+            } catch (NumberFormatException e) {
+                throw invalid("version", "Phiên bản hồ sơ phải là số.", "The version is a number.");
+            }
+            processing.finish(unit, code, files, fields.get("note"), version, access.username());
         } catch (ProblemException e) {
             throw layout.refuseTemplate(e.problem().status(), render(unit, code, "result", layout.detail(e)));
         }
         layout.flash(Html.escape(text("act.returned")));
         return layout.redirect("/t/" + unit.getCode() + "/admin/dossiers/" + code);
+    }
+
+    /** The new date of an apology ({@code dd/MM/yyyy}). */
+    private static LocalDate newDate(String given) {
+        try {
+            return LocalDate.parse(given.strip(), Intake.DAY);
+        } catch (DateTimeParseException e) {
+            throw invalid("newDate", "Ngày hẹn mới viết theo dạng dd/MM/yyyy.", "Write the new date as dd/MM/yyyy.");
+        }
+    }
+
+    /** A refused request, its message beside {@code field} (as the API answers it). */
+    private static ProblemException invalid(String field, String vi, String en) {
+        return new ProblemException(new Problem(400, "invalid-input", "Yêu cầu chưa hợp lệ", "Invalid request", vi + " Không có gì thay đổi.",
+                en + " Nothing changed.", Map.of(field, List.of(vi + " / " + en))));
     }
 
     private static String text(MultivaluedMap<String, String> form, String name) {
