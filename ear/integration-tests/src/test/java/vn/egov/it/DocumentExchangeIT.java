@@ -299,6 +299,9 @@ class DocumentExchangeIT extends DeployedEar {
         }
         assertEquals(200, set.status(), set.toString());
         assertEquals(own, office.clerk().get(path(unit) + "/exchange-identity").json().getString("organId"));
+        String organ = own;
+        assertTrue(AuditTrail.of(admin, unit, "documents.organ-id.changed").stream()
+                .anyMatch(e -> e.getString("after").contains(organ)), "the organ id's change is audited");
         assertEquals(0, countAs(SIBLING_COMMUNE, "SELECT count(*) FROM document_exchange_identity WHERE organ_id = '" + own + "'"), "another unit sees none");
         assertEquals(0, DocumentsIT.changeAs(SIBLING_COMMUNE, "UPDATE document_exchange_identity SET organ_id = '000.99.99.Z99' WHERE organ_id = '" + own + "'"));
         Api.Response queued = office.clerk().post(path(unit) + "/" + id + "/send-external", "{\"to\":[\"" + ORGAN + "\"]}");

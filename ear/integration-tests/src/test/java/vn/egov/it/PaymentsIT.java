@@ -116,7 +116,8 @@ class PaymentsIT extends DeployedEar {
     void eachUnitCollectsItsFeesIntoItsOwnAccount() throws Exception {
         String here = PortalIT.commune("xa-tai-khoan-rieng");
         assertEquals(201, PortalIT.as(here, "UNIT_ADMIN").put("/api/t/" + here + "/procedures/adopted/" + procedure, "").status());
-        Api admin = PortalIT.as(here, "UNIT_ADMIN");
+        String adminName = Fixtures.user(here, false, "UNIT_ADMIN");
+        Api admin = Api.as(adminName, Fixtures.PASSWORD);
         Api desk = Api.as(Fixtures.oneStop(here), Fixtures.PASSWORD);
         String path = "/api/t/" + here + "/payment-account";
         JsonObject common = desk.get(path).json();
@@ -158,6 +159,17 @@ class PaymentsIT extends DeployedEar {
         assertEquals(403, sibling.put(path, "{\"bin\":\"970405\",\"account\":\"999999999\",\"name\":\"KE GIAN\"}").status());
         assertEquals(403, sibling.get(path).status());
         assertEquals("113000000123", desk.get(path).json().getString("account"), "unchanged");
+
+        // the change is in the one audit trail: who, the account before (none of its own) and after; not the sibling's to read
+        List<JsonObject> audited = AuditTrail.of(admin, here, "dossiers.payment-account.changed");
+        assertEquals(1, audited.size(), audited.toString());
+        assertEquals(adminName, audited.get(0).getString("actor"));
+        assertTrue((!audited.get(0).containsKey("before") || audited.get(0).isNull("before")) && audited.get(0).getString("after").contains("113000000123"), audited.toString());
+        assertTrue(AuditTrail.of(admin, here, "procedure.adopted").stream().anyMatch(e -> procedure.equals(e.getString("target"))),
+                "adopting the province's procedure is audited too");
+        assertEquals(403, sibling.get("/api/t/" + here + "/audit").status(), "another unit's trail");
+        assertTrue(AuditTrail.of(sibling, Fixtures.SIBLING_COMMUNE, "dossiers.payment-account.changed").stream()
+                .noneMatch(e -> e.getString("after", "").contains("113000000123")), "nothing of this unit's in the sibling's trail");
     }
 
     @Test

@@ -22,7 +22,7 @@ import vn.egov.platform.web.Access;
 import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
-import vn.egov.tenantadmin.control.Audit;
+import vn.egov.platform.web.audit.AuditLog;
 import vn.egov.platform.settings.SettingsRegistry;
 
 /**
@@ -39,7 +39,7 @@ public class LogoResource {
     Access access;
 
     @Inject
-    Audit audit;
+    AuditLog audit;
 
     @Inject
     SettingsRegistry registry;

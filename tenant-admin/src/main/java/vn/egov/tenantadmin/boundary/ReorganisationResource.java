@@ -38,7 +38,7 @@ import vn.egov.platform.web.Access;
 import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
-import vn.egov.tenantadmin.control.Audit;
+import vn.egov.platform.web.audit.AuditLog;
 import vn.egov.tenantadmin.control.ReorgPlan;
 import vn.egov.tenantadmin.control.Reorganiser;
 import vn.egov.platform.settings.SettingsRegistry;
@@ -63,7 +63,7 @@ public class ReorganisationResource {
     Access access;
 
     @Inject
-    Audit audit;
+    AuditLog audit;
 
     @Inject
     SettingsRegistry settings;

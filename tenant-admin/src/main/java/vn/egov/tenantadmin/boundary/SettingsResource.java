@@ -27,7 +27,7 @@ import vn.egov.platform.web.Access;
 import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
-import vn.egov.tenantadmin.control.Audit;
+import vn.egov.platform.web.audit.AuditLog;
 import vn.egov.platform.settings.SettingsRegistry;
 import vn.egov.platform.settings.UnitSettings;
 
@@ -50,7 +50,7 @@ public class SettingsResource {
     SettingsRegistry registry;
 
     @Inject
-    Audit audit;
+    AuditLog audit;
 
     @PersistenceContext(unitName = "tenant-admin")
     EntityManager em;

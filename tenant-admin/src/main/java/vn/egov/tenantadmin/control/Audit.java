@@ -1,8 +1,6 @@
 package vn.egov.tenantadmin.control;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.LocalDate;
@@ -15,25 +13,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import vn.egov.platform.tenancy.entity.Tenant;
-import vn.egov.platform.web.Access;
 import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.tenantadmin.entity.AuditEntry;
 
-/** Writes and reads the audit trail, in the caller's transaction and scope. */
+/**
+ * Reads the audit trail (every module writes to it through the platform's {@code AuditLog}), in the caller's
+ * transaction and scope: row-level security shows the units the caller's scope reaches.
+ */
 @RequestScoped
 public class Audit {
 
     @PersistenceContext(unitName = "tenant-admin")
     EntityManager em;
-
-    @Inject
-    Access access;
-
-    public void record(long tenantId, String action, String target, JsonObject before, JsonObject after) {
-        em.persist(new AuditEntry(tenantId, access.username(), action, target,
-                before == null ? null : before.toString(), after == null ? null : after.toString()));
-    }
 
     /** Entries of the given units (row-level security removes any the caller may not see), newest first. */
     public List<AuditEntry> find(List<Long> tenantIds, String action, String actor, OffsetDateTime from,

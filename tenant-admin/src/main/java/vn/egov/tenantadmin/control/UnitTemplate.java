@@ -1,5 +1,6 @@
 package vn.egov.tenantadmin.control;
 
+import vn.egov.platform.web.audit.AuditLog;
 import vn.egov.platform.settings.SettingsRegistry;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Event;
@@ -35,7 +36,7 @@ public class UnitTemplate {
     Event<UnitProvisioned> provisioned;
 
     @Inject
-    Audit audit;
+    AuditLog audit;
 
     @Inject
     Access access;

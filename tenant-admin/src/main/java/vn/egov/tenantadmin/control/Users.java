@@ -1,5 +1,6 @@
 package vn.egov.tenantadmin.control;
 
+import vn.egov.platform.web.audit.AuditLog;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -44,7 +45,7 @@ public class Users {
     Access access;
 
     @Inject
-    Audit audit;
+    AuditLog audit;
 
     @PersistenceContext(unitName = "tenant-admin")
     EntityManager em;

@@ -37,9 +37,11 @@ import vn.egov.tenantadmin.control.Audit;
 public class AuditPage {
     static final int PAGE_SIZE = Audit.PAGE_SIZE;
 
-    /** The actions the platform records (their names for people are the bundle's {@code audit.action.*}). */
+    /** The actions the modules record (through the platform's AuditLog) (their names for people are the bundle's {@code audit.action.*}). */
     static final List<String> ACTIONS = List.of("unit.provisioned", "unit.suspended", "unit.reactivated", "unit.renamed",
-            "unit.settings.changed", "user.created", "user.changed", "token.revoked");
+            "unit.settings.changed", "unit.domain.changed", "unit.logo.changed", "unit.logo.removed", "unit.reorganised", "user.created",
+            "user.changed", "token.revoked", "procedure.adopted", "procedure.dropped", "dossiers.payment-account.changed",
+            "documents.organ-id.changed");
 
     /** What the template shows: the filter as typed, its options, the entries of this page, the pager's links. */
     public record AuditView(Map<String, String> filter, Map<String, String> errors, String refusal, List<DeskFrame.Option> actions,

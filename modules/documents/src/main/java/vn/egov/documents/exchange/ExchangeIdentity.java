@@ -1,5 +1,7 @@
 package vn.egov.documents.exchange;
 
+import vn.egov.platform.web.Jsonp;
+import vn.egov.platform.web.audit.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -26,6 +28,9 @@ public class ExchangeIdentity {
     @Inject
     Db db;
 
+    @Inject
+    AuditLog audit;
+
     @Transactional
     @TenantTransactional
     public Optional<String> of(Tenant unit) {
@@ -50,6 +55,7 @@ public class ExchangeIdentity {
             throw Registers.invalid(Map.of("organId", List.of("Mã định danh có dạng 000.00.16.H38 (ba số, hai số, hai số, một chữ in hoa và hai số). "
                     + "/ The organ id is of the form 000.00.16.H38.")));
         }
+        Optional<String> before = of(unit);
         try {
             db.update("INSERT INTO document_exchange_identity (tenant_id, organ_id, set_by) VALUES (?, ?, ?) ON CONFLICT (tenant_id) "
                     + "DO UPDATE SET organ_id = EXCLUDED.organ_id, set_by = EXCLUDED.set_by, set_at = now()", unit.getId(), id, actor.username());
@@ -61,6 +67,9 @@ public class ExchangeIdentity {
             }
             throw e;
         }
+        audit.record(unit.getId(), "documents.organ-id.changed", unit.getCode(),
+                before.map(o -> Jsonp.createObjectBuilder().add("organId", o).build()).orElse(null),
+                Jsonp.createObjectBuilder().add("organId", id).build());
         return id;
     }
 }

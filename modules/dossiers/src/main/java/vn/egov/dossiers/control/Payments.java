@@ -20,6 +20,7 @@ import vn.egov.platform.persistence.Db;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Jsonp;
+import vn.egov.platform.web.audit.AuditLog;
 import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
 
@@ -34,6 +35,9 @@ public class Payments {
 
     @Inject
     Db db;
+
+    @Inject
+    AuditLog audit;
 
     /** One line of the gateway's statement of a day. */
     public record StatementLine(String reference, long amount, String transactionId, Instant paidAt) {
@@ -125,10 +129,17 @@ public class Payments {
         if (!problems.isEmpty()) {
             throw Processing.invalid(problems);
         }
+        Optional<Account> before = own(unit.getId());
         db.update("INSERT INTO unit_payment_account (tenant_id, bank_bin, account_no, account_name, updated_by) VALUES (?, ?, ?, ?, ?) "
                 + "ON CONFLICT (tenant_id) DO UPDATE SET bank_bin = EXCLUDED.bank_bin, account_no = EXCLUDED.account_no, "
                 + "account_name = EXCLUDED.account_name, updated_by = EXCLUDED.updated_by, updated_at = now()", unit.getId(), b, n, h, actor);
+        audit.record(unit.getId(), "dossiers.payment-account.changed", unit.getCode(), before.map(Payments::accountJson).orElse(null),
+                accountJson(new Account(b, n, h)));
         return new Account(b, n, h);
+    }
+
+    private static JsonObject accountJson(Account a) {
+        return Jsonp.createObjectBuilder().add("bin", a.bin()).add("account", a.number()).add("name", a.name()).build();
     }
 
     /** Whether the dossier may enter {@code step}: not while a fee due before it is unpaid. */

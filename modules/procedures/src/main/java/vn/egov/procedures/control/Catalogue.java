@@ -1,5 +1,7 @@
 package vn.egov.procedures.control;
 
+import vn.egov.platform.web.Jsonp;
+import vn.egov.platform.web.audit.AuditLog;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +37,9 @@ public class Catalogue {
 
     @Inject
     Db db;
+
+    @Inject
+    AuditLog audit;
 
     @Inject
     PublicReads reads;
@@ -174,6 +179,7 @@ public class Catalogue {
         boolean added = db.update("INSERT INTO unit_procedure (tenant_id, procedure_id, adopted_by) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                 unit.getId(), p.id(), user) > 0;
         if (added) {
+            audit.record(unit.getId(), "procedure.adopted", code, null, Jsonp.createObjectBuilder().add("procedure", code).build());
             JsonNode d = read(version(p, p.currentVersion()).orElseThrow().definitionJson());
             search.put(ProcedureSearch.document(vn.egov.platform.search.SearchSource.Unit.of(unit), p, d));
         }
@@ -185,6 +191,7 @@ public class Catalogue {
         boolean dropped = db.update("DELETE FROM unit_procedure WHERE tenant_id = ? AND procedure_id = ANY (?)", unit.getId(),
                 adoptedIds(unit, code)) > 0;
         if (dropped) {
+            audit.record(unit.getId(), "procedure.dropped", code, Jsonp.createObjectBuilder().add("procedure", code).build(), null);
             search.remove(unit.getId(), ProcedureSearch.docId(unit.getId(), code));
         }
         return dropped;
