@@ -46,6 +46,9 @@ public class MyDossiersResource {
     ApplicantReads reads;
 
     @Inject
+    vn.egov.dossiers.control.Applicants applicants;
+
+    @Inject
     Db db;
 
     @Inject
@@ -73,8 +76,7 @@ public class MyDossiersResource {
     public Response mine() {
         UserPrincipal me = access.user();
         JsonArrayBuilder a = Jsonp.createArrayBuilder();
-        reads.read(me.userId(), () -> db.list("SELECT " + Intake.COLS_PUBLIC + " FROM dossier WHERE applicant_id = ? ORDER BY received_at DESC, id DESC",
-                Intake::dossier, me.userId())).forEach(d -> a.add(DossiersResource.json(d)));
+        applicants.dossiers(me.userId()).forEach(d -> a.add(DossiersResource.json(d)));
         return Response.ok(a.build()).build();
     }
 
@@ -106,7 +108,7 @@ public class MyDossiersResource {
     @Path("{code}")
     public Response one(@PathParam("code") String code) {
         UserPrincipal me = access.user();
-        return Response.ok(reads.read(me.userId(), () -> details.json(mine(code, me), false).build())).build();
+        return Response.ok(applicants.dossier(code, me.userId())).build();
     }
 
     /** Forms 02 to 05 the agency issued about the account's dossier, as PDFs. */
@@ -167,8 +169,7 @@ public class MyDossiersResource {
     }
 
     private Processing.State mine(String code, UserPrincipal me) {
-        return processing.find(code).filter(s -> s.applicantId() != null && s.applicantId() == me.userId())
-                .orElseThrow(() -> ProblemException.notFound("hồ sơ " + code + " của bạn", "your dossier " + code));
+        return applicants.mine(code, me.userId());
     }
 
     private Tenant holder(String code, UserPrincipal me) {

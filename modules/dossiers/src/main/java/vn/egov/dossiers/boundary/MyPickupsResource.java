@@ -12,8 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import vn.egov.dossiers.control.Pickups;
-import vn.egov.platform.persistence.ApplicantReads;
-import vn.egov.platform.persistence.Db;
 import vn.egov.platform.persistence.ScopedWork;
 import vn.egov.platform.security.Role;
 import vn.egov.platform.security.UserPrincipal;
@@ -41,10 +39,7 @@ public class MyPickupsResource {
     Pickups pickups;
 
     @Inject
-    ApplicantReads reads;
-
-    @Inject
-    Db db;
+    vn.egov.dossiers.control.Applicants applicants;
 
     @Inject
     TenantDirectory directory;
@@ -69,8 +64,7 @@ public class MyPickupsResource {
     public Response mine() {
         UserPrincipal me = access.user();
         JsonArrayBuilder a = Jsonp.createArrayBuilder();
-        reads.read(me.userId(), () -> db.list("SELECT " + Pickups.COLS + " FROM dossier_pickup WHERE applicant_id = ? ORDER BY id DESC", Pickups::json,
-                me.userId())).forEach(a::add);
+        applicants.pickups(me.userId()).forEach(a::add);
         return Response.ok(a.build()).build();
     }
 }

@@ -2,7 +2,6 @@ package vn.egov.dossiers.pages;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -23,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import vn.egov.dossiers.boundary.MyDossiersResource;
+import vn.egov.dossiers.control.Applicants;
 import vn.egov.platform.security.SubjectScopeProvider.CurrentUser;
 import vn.egov.platform.web.Csrf;
 import vn.egov.platform.web.Jsonp;
@@ -51,14 +51,15 @@ public class MyDossierPages {
     HttpServletRequest request;
 
     @Inject
-    vn.egov.dossiers.boundary.MyPickupsResource pickups;
+    Applicants applicants;
 
     @GET
     public Response list(@QueryParam("pickup") String askedPickup) {
         if (CurrentUser.get().isEmpty()) {
             return login();
         }
-        MyDossierViews.Mine view = MyDossierViews.mine(askedPickup != null, (JsonArray) api.mine().getEntity(), (JsonArray) pickups.mine().getEntity());
+        long me = CurrentUser.get().orElseThrow().userId();
+        MyDossierViews.Mine view = MyDossierViews.mine(askedPickup != null, applicants.dossiers(me), applicants.pickups(me));
         Page page = Page.of(request, DossierTemplates.BUNDLE, "mine.title");
         return answer(200, DossierTemplates.TEMPLATES.render("mine.jte", page, "view", view));
     }
@@ -160,7 +161,7 @@ public class MyDossierPages {
 
     /** The page of one dossier, with the one-shot message, {@code notice} and {@code errors} (by form; "" above all). */
     private String render(String code, String notice, Map<String, String> errors) {
-        JsonObject d = (JsonObject) api.one(code).getEntity();
+        JsonObject d = applicants.dossier(code, CurrentUser.get().orElseThrow().userId());
         Page page = page(code);
         String flash = notice;
         HttpSession session = request.getSession(false);

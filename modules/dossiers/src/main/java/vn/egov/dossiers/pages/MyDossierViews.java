@@ -1,6 +1,5 @@
 package vn.egov.dossiers.pages;
 
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -55,10 +54,10 @@ public final class MyDossierViews {
     private MyDossierViews() {
     }
 
-    static Mine mine(boolean pickupAsked, JsonArray dossiers, JsonArray pickups) {
-        List<Listed> listed = dossiers.stream().map(JsonValue::asJsonObject).map(d -> new Listed(d.getString("code"), "/me/dossiers/" + d.getString("code"),
-                d.getString("procedureName"), d.getString("receivedDate"), d.getString("dueDate"), d.getString("status"))).toList();
-        List<Pickup> asked = pickups.stream().map(JsonValue::asJsonObject).map(p -> new Pickup(p.getJsonNumber("id").longValue(), p.getString("procedureCode"),
+    static Mine mine(boolean pickupAsked, List<vn.egov.dossiers.entity.Dossier> dossiers, List<JsonObject> pickups) {
+        List<Listed> listed = dossiers.stream().map(d -> new Listed(d.code(), "/me/dossiers/" + d.code(), d.procedureName(),
+                Intake.DAY.format(d.receivedAt().atZone(Intake.VIETNAM)), Intake.DAY.format(d.dueDate()), d.status())).toList();
+        List<Pickup> asked = pickups.stream().map(p -> new Pickup(p.getJsonNumber("id").longValue(), p.getString("procedureCode"),
                 p.getString("address"), Intake.DAY.format(Instant.parse(p.getString("requestedAt")).atZone(Intake.VIETNAM)), p.getString("status"),
                 p.getString("tracking", ""))).toList();
         return new Mine(pickupAsked, listed, asked);

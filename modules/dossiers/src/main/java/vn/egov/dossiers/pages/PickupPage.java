@@ -2,6 +2,7 @@ package vn.egov.dossiers.pages;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -18,14 +19,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import vn.egov.dossiers.boundary.MyPickupsResource;
+import vn.egov.dossiers.control.Pickups;
+import vn.egov.platform.persistence.ScopedWork;
 import vn.egov.platform.security.Role;
 import vn.egov.platform.security.SubjectScopeProvider.CurrentUser;
 import vn.egov.platform.security.UserPrincipal;
 import vn.egov.platform.tenancy.TenantContext;
+import vn.egov.platform.tenancy.TenantScope;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Csrf;
-import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.platform.web.UnitSites;
 import vn.egov.platform.web.pages.Page;
@@ -35,7 +37,7 @@ import vn.egov.procedures.entity.Procedure;
 /**
  * {@code /t/{code}/procedures/{procedure}/pickup}: a citizen's or business's account asks the postal service to pick
  * its paper dossier up at an address and carry it to the unit, for a procedure the unit takes by post. The request
- * goes through the pickups API ({@link MyPickupsResource}); a refused one comes back with its messages beside the
+ * goes through the pickups' control ({@link Pickups}) as the API's does; a refused one comes back with its messages beside the
  * fields, the values kept, nothing stored; an accepted one goes to the applicant's page, where the request is followed.
  * Its main part is the template {@code pickup.jte}, in the request's language, framed by the unit's site.
  */
@@ -56,7 +58,7 @@ public class PickupPage {
     Catalogue catalogue;
 
     @Inject
-    MyPickupsResource pickups;
+    Pickups pickups;
 
     @Inject
     UnitSites site;
@@ -83,9 +85,13 @@ public class PickupPage {
             return render(unit, code, values, Map.of("", List.of(page().t().text("apply.expired"))), 403);
         }
         try {
-            Response r = pickups.request(Jsonp.createObjectBuilder().add("unit", unit.getCode()).add("procedure", code).add("address", values.get("address"))
-                    .add("email", values.get("email")).build());
-            long id = ((jakarta.json.JsonObject) r.getEntity()).getJsonNumber("id").longValue();
+            if (!"active".equals(unit.getStatus())) {
+                throw ProblemException.notFound("đơn vị " + unit.getCode(), "unit " + unit.getCode());
+            }
+            UserPrincipal me = CurrentUser.get().orElseThrow();
+            JsonObject asked = ScopedWork.call(new TenantScope(unit.getId(), unit.getPath(), false), () -> pickups.request(unit, code,
+                    values.get("address"), values.get("email"), me.userId(), me.displayName()));
+            long id = asked.getJsonNumber("id").longValue();
             return Response.seeOther(URI.create("/me/dossiers?pickup=" + id)).build();
         } catch (ProblemException e) {
             Map<String, List<String>> errors = e.problem().fieldErrors() == null || e.problem().fieldErrors().isEmpty()
