@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,6 +48,7 @@ class PortalBrowserIT extends DeployedEar {
 
         // the editor writes and submits
         login(editor);
+        Chromium.consoleErrors(browser); // what the login page left
         browser.get(Api.baseUrl() + "/t/" + unit + "/admin/portal/articles/new");
         browser.findElement(By.id("title")).sendKeys(mark);
         browser.findElement(By.id("summary")).sendKeys("Bà con các dân tộc trong xã cùng xuống đồng đầu năm.");
@@ -75,6 +77,7 @@ class PortalBrowserIT extends DeployedEar {
         browser.findElement(By.id("shareUpward-on")).click();
         browser.findElement(By.id("featured-on")).click();
         screenshot("portal-1-editor-writes");
+        assertEquals(List.of(), Chromium.consoleErrors(browser), "the article form with its rich text editor: console errors or policy violations");
         clickAndWait(browser.findElement(By.id("save-submit")));
         assertEquals("Chờ duyệt", browser.findElement(By.id("status")).getText());
         assertTrue(browser.findElement(By.id("flash")).getText().contains("gửi duyệt"));
@@ -97,6 +100,7 @@ class PortalBrowserIT extends DeployedEar {
         assertTrue(PortalIT.themeOf(frame.getAttribute("srcdoc")).contains("--primary:#14532d"), "the preview shows the proposed colour");
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", frame);
         screenshot("portal-4-theme-preview");
+        assertEquals(List.of(), Chromium.consoleErrors(browser), "the theme page and its preview: console errors or policy violations");
         assertTrue(!PortalIT.themeOf(Api.anonymous().get("/t/" + unit + "/", "text/html").body()).contains("#14532d"), "nothing applied by a preview");
         clickAndWait(browser.findElement(By.id("theme-save")));
         assertTrue(browser.findElement(By.id("flash")).getText().contains("giao diện mới"));
@@ -117,11 +121,13 @@ class PortalBrowserIT extends DeployedEar {
         String order = browser.findElement(By.id("menu-items")).getText();
         assertTrue(order.indexOf("Thông báo của xã") < order.indexOf("Dịch vụ công"), order);
         screenshot("portal-4b-menu");
+        assertEquals(List.of(), Chromium.consoleErrors(browser), "the menu editor: console errors or policy violations");
 
         // review and publish
         browser.get(Api.baseUrl() + "/t/" + unit + "/admin/portal");
         clickAndWait(browser.findElement(By.linkText(mark)));
         screenshot("portal-5-review");
+        assertEquals(List.of(), Chromium.consoleErrors(browser), "the dashboard and the review: console errors or policy violations");
         clickAndWait(browser.findElement(By.id("do-approve")));
         assertEquals("Đã xuất bản", browser.findElement(By.id("status")).getText());
         logout();
