@@ -16,10 +16,7 @@ import jakarta.ws.rs.core.EntityPart;
 import java.util.List;
 import vn.egov.dossiers.control.Details;
 import vn.egov.dossiers.control.Processing;
-import vn.egov.platform.persistence.ScopedWork;
-import vn.egov.platform.tenancy.TenantScope;
 import vn.egov.platform.tenancy.control.TenantDirectory;
-import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.dossiers.control.Intake;
 import vn.egov.dossiers.entity.Dossier;
 import vn.egov.platform.persistence.ApplicantReads;
@@ -136,8 +133,7 @@ public class MyDossiersResource {
     public Response supplement(@PathParam("code") String code, List<EntityPart> parts) throws Exception {
         UserPrincipal me = access.user();
         List<Intake.Paper> papers = DossierWorkResource.papers(parts, "paper.");
-        Tenant holder = holder(code, me);
-        Processing.State after = ScopedWork.call(scope(holder), () -> processing.supplied(holder, code, papers, me.userId(), me.username()));
+        Processing.State after = applicants.supplied(code, me, papers);
         if (DossierWorkResource.minimal(headers)) {
             return Response.ok(Details.summary(after, directory).build()).header("Preference-Applied", "return=minimal").build();
         }
@@ -150,8 +146,7 @@ public class MyDossiersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response withdraw(@PathParam("code") String code, JsonObject body) throws Exception {
         UserPrincipal me = access.user();
-        Tenant holder = holder(code, me);
-        ScopedWork.call(scope(holder), () -> processing.withdraw(holder, code, me.userId(), DossierWorkResource.text(body, "reason"), me.username()));
+        applicants.withdraw(code, me, DossierWorkResource.text(body, "reason"));
         return one(code);
     }
 
@@ -161,24 +156,13 @@ public class MyDossiersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response rate(@PathParam("code") String code, JsonObject body) throws Exception {
         UserPrincipal me = access.user();
-        Processing.State s = reads.read(me.userId(), () -> mine(code, me));
-        Tenant owner = directory.byId(s.tenantId()).orElseThrow();
         int score = body != null && body.get("score") instanceof jakarta.json.JsonNumber n ? n.intValue() : 0;
-        ScopedWork.call(scope(owner), () -> processing.rate(code, me.userId(), score, DossierWorkResource.text(body, "note")));
+        applicants.rate(code, me.userId(), score, DossierWorkResource.text(body, "note"));
         return one(code);
     }
 
     private Processing.State mine(String code, UserPrincipal me) {
         return applicants.mine(code, me.userId());
-    }
-
-    private Tenant holder(String code, UserPrincipal me) {
-        long holderId = reads.read(me.userId(), () -> mine(code, me).holderId());
-        return directory.byId(holderId).orElseThrow();
-    }
-
-    private static TenantScope scope(Tenant unit) {
-        return new TenantScope(unit.getId(), unit.getPath(), false);
     }
 
     /** A dossier's file, in the caller's transaction and scope (which decides whether it can be read at all). */

@@ -17,15 +17,18 @@ import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import vn.egov.dossiers.boundary.MyDossiersResource;
 import vn.egov.dossiers.control.Applicants;
+import vn.egov.dossiers.control.Intake;
 import vn.egov.platform.security.SubjectScopeProvider.CurrentUser;
 import vn.egov.platform.web.Csrf;
-import vn.egov.platform.web.Jsonp;
+import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.platform.web.pages.Page;
 import vn.egov.platform.web.pages.Templates;
@@ -34,7 +37,7 @@ import vn.egov.platform.web.pages.Templates;
  * {@code /me/dossiers}: the logged-in applicant's dossiers, and one of them whole: where it is, its history, the
  * notices the agency sent (as PDFs), the slip, the result to download; and what the applicant can do at that point:
  * send the papers asked for, withdraw it, rate the service once the result is there. Each action goes through the
- * same API code as a program would, in the same scopes; a refused one comes back with its message. Made from the
+ * same control code as the API's ({@link Applicants}), in the same scopes; a refused one comes back with its message. Made from the
  * templates {@code mine.jte} and {@code myDossier.jte} in the platform's bare layout, in the request's language.
  */
 @Path("me/dossiers")
@@ -43,9 +46,8 @@ import vn.egov.platform.web.pages.Templates;
 public class MyDossierPages {
     /** The key of the message the next page shows once (after an action and its redirect). */
     static final String FLASH = "vn.egov.dossiers.flash";
-
-    @Inject
-    MyDossiersResource api;
+    static final int MAX_PARTS = 50;
+    static final int MAX_FILE = 10 * 1024 * 1024;
 
     @Context
     HttpServletRequest request;
@@ -99,12 +101,11 @@ public class MyDossierPages {
                     } catch (NumberFormatException e) {
                         score = 0;
                     }
-                    api.rate(code, Jsonp.createObjectBuilder().add("score", score).add("note", String.valueOf(Optional.ofNullable(form.getFirst("note")).orElse("")))
-                            .build());
+                    applicants.rate(code, CurrentUser.get().orElseThrow().userId(), score, Optional.ofNullable(form.getFirst("note")).orElse(""));
                     return done(code, "mine.rated");
                 }
                 case "withdraw" -> {
-                    api.withdraw(code, Jsonp.createObjectBuilder().add("reason", String.valueOf(Optional.ofNullable(form.getFirst("reason")).orElse(""))).build());
+                    applicants.withdraw(code, CurrentUser.get().orElseThrow(), Optional.ofNullable(form.getFirst("reason")).orElse(""));
                     return done(code, "mine.withdrawn");
                 }
                 default -> {
@@ -133,11 +134,31 @@ public class MyDossierPages {
             return answer(403, render(code, null, Map.of("", page(code).t().text("mine.expiredShort"))));
         }
         try {
-            api.supplement(code, parts.stream().filter(p -> p.getName().startsWith("paper.")).toList());
+            applicants.supplied(code, CurrentUser.get().orElseThrow(), papers(parts));
             return done(code, "mine.supplemented");
         } catch (ProblemException e) {
             return answer(e.problem().status(), render(code, null, Map.of("supplement", message(code, e))));
         }
+    }
+
+    /** The files sent as {@code paper.<id>} parts (empty ones left out), at most {@value #MAX_PARTS}. */
+    private static List<Intake.Paper> papers(List<EntityPart> parts) throws IOException {
+        List<EntityPart> sent = parts.stream().filter(p -> p.getName().startsWith("paper.")).toList();
+        if (sent.size() > MAX_PARTS) {
+            throw new ProblemException(Problem.of(400, "invalid-input", "Dữ liệu không hợp lệ", "Invalid input",
+                    "Quá nhiều phần trong yêu cầu (tối đa " + MAX_PARTS + "). Không có gì thay đổi.", "Too many parts (at most " + MAX_PARTS + "). Nothing changed."));
+        }
+        List<Intake.Paper> papers = new ArrayList<>();
+        for (EntityPart part : sent) {
+            byte[] content;
+            try (InputStream in = part.getContent()) {
+                content = in.readNBytes(MAX_FILE + 1);
+            }
+            if (content.length > 0) {
+                papers.add(new Intake.Paper(part.getName().substring(6), part.getFileName().orElse("tep"), content));
+            }
+        }
+        return papers;
     }
 
     private String message(String code, ProblemException e) {
