@@ -132,8 +132,15 @@ class AdminUiIT extends DeployedEar {
         assertEquals("Xã English " + tag, value("name"));
         assertEquals(List.of(), Chromium.consoleErrors(browser), "the English form's console");
 
+        // the language asked for is kept (the platform's resolver remembers it) until the switch says otherwise
+        open("/t/" + DISTRICT + "/admin/units/new");
+        assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"), "English kept without ?lang");
+        Chromium.clickAndWait(browser, browser.findElement(By.cssSelector("a[lang=vi]")));
+        assertEquals("vi", browser.findElement(By.tagName("html")).getAttribute("lang"), "the switch back to Vietnamese");
+
         // a code that is taken: the form again, with the reason at the field
         open("/t/" + DISTRICT + "/admin/units/new");
+        assertEquals("vi", browser.findElement(By.tagName("html")).getAttribute("lang"), "Vietnamese kept");
         type("name", "Xã Trùng " + tag);
         type("code", code);
         type("adminUsername", admin + "-2");

@@ -8,11 +8,11 @@ import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -34,8 +34,7 @@ import vn.egov.platform.web.pages.Page;
 import vn.egov.platform.web.pages.Templates;
 
 /**
- * What every page of the desk shares: the language of the request (still {@code ?lang=en} only: these pages are not
- * on the platform's locale resolver yet), the access checks answered as HTML pages (not problem JSON), the CSRF check,
+ * What every page of the desk shares: the language of the request (the platform's one resolver), the access checks answered as HTML pages (not problem JSON), the CSRF check,
  * the frame (breadcrumb, the menu the modules contribute, one-shot message, user line, language switch) and the form
  * fields, both from templates, and post-redirect-get.
  */
@@ -62,7 +61,7 @@ public class Desk {
     @Inject
     Instance<DeskSection.Contribution> contributions;
 
-    private Boolean en;
+    private Locale locale;
 
     /** This request (a method, not the field: pages reach this bean through its CDI proxy). */
     public HttpServletRequest request() {
@@ -71,25 +70,16 @@ public class Desk {
 
     // ---- language
 
-    /** English when the query string says {@code lang=en} (read from the query only: a form body stays unread). */
+    /**
+     * Whether this request's language is not Vietnamese (English, or the pseudo-language of the tests): the platform's
+     * one resolver decides ({@code ?lang}, then the cookie it keeps, then {@code Accept-Language}, then Vietnamese).
+     */
     public boolean en() {
-        if (en == null) {
-            String q = request.getQueryString();
-            boolean english = false;
-            if (q != null) {
-                for (String pair : q.split("&")) {
-                    if (URLDecoder.decode(pair, StandardCharsets.UTF_8).equalsIgnoreCase("lang=en")) {
-                        english = true;
-                    }
-                }
-            }
-            en = english;
-        }
-        return en;
+        return !"vi".equals(locale().getLanguage());
     }
 
     public String lang() {
-        return en() ? "en" : "vi";
+        return locale().toLanguageTag();
     }
 
     public String t(String vi, String english) {
@@ -184,8 +174,9 @@ public class Desk {
         return withLang("/t/" + t.getCode() + "/admin/" + sub);
     }
 
+    /** {@code path} in this request's language: a language other than Vietnamese is carried in the address. */
     public String withLang(String path) {
-        return en() ? path + (path.contains("?") ? "&" : "?") + "lang=en" : path;
+        return en() ? path + (path.contains("?") ? "&" : "?") + "lang=" + lang() : path;
     }
 
     /** Post-redirect-get: 303 to {@code path}, in this request's language. */
@@ -223,7 +214,7 @@ public class Desk {
     /** A problem as a page: its title and detail in the request's language. */
     public PageException error(Problem p) {
         if (p.status() == 401) {
-            return new PageException(Response.seeOther(URI.create("/login" + (en() ? "?lang=en" : ""))).build());
+            return new PageException(Response.seeOther(URI.create(withLang("/login"))).build());
         }
         Page page = page(en() ? p.titleEn() : p.titleVi());
         String html = Templates.PLATFORM.render("platform/desk/problem.jte", page, "detail", en() ? p.detailEn() : p.detailVi(),
@@ -285,9 +276,12 @@ public class Desk {
                 .entity(html).build());
     }
 
-    /** This request's language for the desk (still {@code ?lang=en} only). */
-    public java.util.Locale locale() {
-        return en() ? Locales.ENGLISH : Locales.VIETNAMESE;
+    /** This request's language, as the platform's resolver says (resolved once). */
+    public Locale locale() {
+        if (locale == null) {
+            locale = Locales.of(request);
+        }
+        return locale;
     }
 
     private DeskFrame frame(Tenant unit, String section) {
@@ -297,14 +291,14 @@ public class Desk {
         }
         crumbs.add(new DeskFrame.Item(unit.getName(), url(unit, ""), false));
         String here = request.getRequestURI();
+        // the switch names its language: the resolver keeps the one last asked for in a cookie
         return new DeskFrame(crumbs, menu(unit, section), takeFlash(), user().orElse(null),
-                "/t/" + unit.getCode() + "/" + (en() ? "?lang=en" : ""), "/me/tokens" + (en() ? "?lang=en" : ""),
-                en() ? here : here + "?lang=en", en() ? "vi" : "en");
+                withLang("/t/" + unit.getCode() + "/"), withLang("/me/tokens"), here + "?lang=" + (en() ? "vi" : "en"), en() ? "vi" : "en");
     }
 
     /** The platform's page context in this request's language, titled {@code title}. */
     private Page page(String title) {
-        return Page.titled(request, en() ? Locales.ENGLISH : Locales.VIETNAMESE, title);
+        return Page.titled(request, locale(), title);
     }
 
     public static String link(String href, String text) {
