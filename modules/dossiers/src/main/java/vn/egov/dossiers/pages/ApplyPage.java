@@ -35,6 +35,7 @@ import vn.egov.platform.web.Csrf;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.platform.web.UnitSites;
 import vn.egov.platform.web.pages.Page;
+import vn.egov.platform.web.pages.Templates;
 import vn.egov.procedures.control.Catalogue;
 import vn.egov.procedures.entity.Procedure;
 import vn.egov.procedures.entity.ProcedureVersion;
@@ -44,7 +45,8 @@ import vn.egov.procedures.entity.ProcedureVersion;
  * from the typed form and the papers of its current version, for a citizen's or business's account (the login page
  * comes first). A refused submission comes back with every message beside its field, the values kept, nothing
  * stored; an accepted one goes to the applicant's page of the dossier, with its code and slip. Its main part is the template
- * {@code apply.jte}, in the request's language, framed by the unit's site.
+ * {@code apply.jte}, in the request's language, framed by the unit's site and
+ * sent with the strict content security policy.
  */
 @Path("t/{code}/procedures/{procedure}/apply")
 @RequestScoped
@@ -124,7 +126,7 @@ public class ApplyPage {
         }
         JsonNode definition = definition(unit, code);
         if (definition == null) {
-            return Response.status(404).entity(site.notFound(unit, page("apply.title").t().english())).build();
+            return strict(404, site.notFound(unit, page("apply.title").t().english()));
         }
         ObjectNode form = Forms.formJson(definition, values);
         UserPrincipal me = CurrentUser.get().orElseThrow();
@@ -148,7 +150,7 @@ public class ApplyPage {
         if (!me.get().has(Role.CITIZEN)) {
             Page page = page("apply.title");
             String main = DossierTemplates.TEMPLATES.render("refusal.jte", page, "message", page.t().lookup("apply.citizensOnly"));
-            return Optional.of(Response.status(403).entity(site.framed(unit, page.t().english(), page.title(), main, "procedures")).build());
+            return Optional.of(strict(403, site.framed(unit, page.t().english(), page.title(), main, "procedures")));
         }
         return Optional.empty();
     }
@@ -172,7 +174,7 @@ public class ApplyPage {
         Page page = page("apply.title");
         boolean en = page.t().english();
         if (p.isEmpty() || d == null) {
-            return Response.status(404).entity(site.notFound(unit, en)).build();
+            return strict(404, site.notFound(unit, en));
         }
         String base = "/t/" + unit.getCode() + "/procedures/" + code;
         ApplyView view = new ApplyView(page.link(base), p.get().name(), p.get().code(), errors.getOrDefault("", List.of()), errors.size(),
@@ -180,8 +182,8 @@ public class ApplyPage {
                 values.getOrDefault("@postAddress", ""), Forms.error(errors, "postAddress", en), values.getOrDefault("@email", ""),
                 Forms.error(errors, "email", en));
         String main = DossierTemplates.TEMPLATES.render("apply.jte", page, "view", view);
-        return Response.status(status).entity(site.framed(unit, en, page.t().text("apply.frameTitle", p.get().name()), main,
-                "procedures/" + code + "/apply")).build();
+        return strict(status, site.framed(unit, en, page.t().text("apply.frameTitle", p.get().name()), main,
+                "procedures/" + code + "/apply"));
     }
 
     private Page page(String titleKey) {
@@ -192,4 +194,8 @@ public class ApplyPage {
         return context.tenant().orElseThrow(() -> ProblemException.notFound("đơn vị", "unit"));
     }
 
+    /** A page of the unit's site (made from templates, nothing inline), sent with the strict content security policy. */
+    private static Response strict(int status, Object page) {
+        return Response.status(status).header("Content-Security-Policy", Templates.CONTENT_SECURITY_POLICY).entity(page).build();
+    }
 }

@@ -31,6 +31,7 @@ import vn.egov.platform.web.Csrf;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.platform.web.UnitSites;
 import vn.egov.platform.web.pages.Page;
+import vn.egov.platform.web.pages.Templates;
 import vn.egov.procedures.control.Catalogue;
 import vn.egov.procedures.entity.Procedure;
 
@@ -39,7 +40,8 @@ import vn.egov.procedures.entity.Procedure;
  * its paper dossier up at an address and carry it to the unit, for a procedure the unit takes by post. The request
  * goes through the pickups' control ({@link Pickups}) as the API's does; a refused one comes back with its messages beside the
  * fields, the values kept, nothing stored; an accepted one goes to the applicant's page, where the request is followed.
- * Its main part is the template {@code pickup.jte}, in the request's language, framed by the unit's site.
+ * Its main part is the template {@code pickup.jte}, in the request's language, framed by the unit's site and
+ * sent with the strict content security policy.
  */
 @Path("t/{code}/procedures/{procedure}/pickup")
 @RequestScoped
@@ -113,7 +115,7 @@ public class PickupPage {
         if (!me.get().has(Role.CITIZEN)) {
             Page page = page();
             String main = DossierTemplates.TEMPLATES.render("refusal.jte", page, "message", page.t().lookup("pickup.citizensOnly"));
-            return Optional.of(Response.status(403).entity(site.framed(unit, page.t().english(), page.title(), main, "procedures")).build());
+            return Optional.of(strict(403, site.framed(unit, page.t().english(), page.title(), main, "procedures")));
         }
         return Optional.empty();
     }
@@ -123,7 +125,7 @@ public class PickupPage {
         Page page = page();
         boolean en = page.t().english();
         if (p.isEmpty()) {
-            return Response.status(404).entity(site.notFound(unit, en)).build();
+            return strict(404, site.notFound(unit, en));
         }
         String base = "/t/" + unit.getCode() + "/procedures/" + code;
         List<String> general = new ArrayList<>(errors.getOrDefault("", List.of()));
@@ -132,8 +134,8 @@ public class PickupPage {
                 page.link(base + "/pickup"), values.getOrDefault("address", ""), Forms.error(errors, "address", en), values.getOrDefault("email", ""),
                 Forms.error(errors, "email", en));
         String main = DossierTemplates.TEMPLATES.render("pickup.jte", page, "view", view);
-        return Response.status(status).entity(site.framed(unit, en, page.t().text("pickup.frameTitle", p.get().name()), main,
-                "procedures/" + code + "/pickup")).build();
+        return strict(status, site.framed(unit, en, page.t().text("pickup.frameTitle", p.get().name()), main,
+                "procedures/" + code + "/pickup"));
     }
 
     private Page page() {
@@ -142,5 +144,10 @@ public class PickupPage {
 
     private Tenant unit() {
         return context.tenant().orElseThrow(() -> ProblemException.notFound("đơn vị", "unit"));
+    }
+
+    /** A page of the unit's site (made from templates, nothing inline), sent with the strict content security policy. */
+    private static Response strict(int status, Object page) {
+        return Response.status(status).header("Content-Security-Policy", Templates.CONTENT_SECURITY_POLICY).entity(page).build();
     }
 }
