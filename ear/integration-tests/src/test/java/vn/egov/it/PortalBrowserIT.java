@@ -56,6 +56,8 @@ class PortalBrowserIT extends DeployedEar {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
                 "return !!(window.tinymce && tinymce.get('body') && tinymce.get('body').initialized)")));
         WebElement bold = browser.findElement(By.cssSelector("button[aria-label='In đậm']"));
+        assertEquals("separator", browser.findElement(By.cssSelector(".tox-statusbar__resize-handle")).getAttribute("role"),
+                "the resize handle says what it is");
         browser.switchTo().frame("body_ifr");
         browser.findElement(By.id("tinymce")).click(); // into the editor, as a user would
         browser.switchTo().defaultContent();

@@ -68,6 +68,22 @@
       setup: function (editor) {
         // keep the textarea current, so that what is posted is what is seen (TinyMCE also saves on submit)
         editor.on('change input undo redo', function () { editor.save(); });
+        // the resize handle is a labelled div with no role (an ARIA error): it is a focusable separator that the
+        // arrow keys move, so it says so, with the editor's height as its value
+        editor.on('init', function () {
+          var handle = editor.getContainer().querySelector('.tox-statusbar__resize-handle');
+          if (!handle) {
+            return;
+          }
+          handle.setAttribute('role', 'separator');
+          handle.setAttribute('aria-orientation', 'horizontal');
+          handle.setAttribute('aria-valuemin', String(editor.options.get('min_height')));
+          var height = function () {
+            handle.setAttribute('aria-valuenow', String(Math.round(editor.getContainer().offsetHeight)));
+          };
+          height();
+          editor.on('ResizeEditor', height);
+        });
       }
     });
   });
