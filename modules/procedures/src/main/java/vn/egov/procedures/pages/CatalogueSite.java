@@ -27,6 +27,7 @@ import vn.egov.platform.web.UnitSites;
 import vn.egov.platform.web.desk.DeskFrame;
 import vn.egov.platform.web.pages.Locales;
 import vn.egov.platform.web.pages.Page;
+import vn.egov.platform.web.pages.Templates;
 import vn.egov.procedures.control.Catalogue;
 import vn.egov.procedures.entity.Procedure;
 import vn.egov.procedures.entity.ProcedureVersion;
@@ -98,7 +99,7 @@ public class CatalogueSite {
         CatalogueView view = new CatalogueView("/t/" + unit.getCode() + "/procedures", q == null ? "" : q, sectors, shown.size(), groups, en);
         String main = ProcedurePages.TEMPLATES.render("catalogue.jte", page, "view", view);
         String path = "procedures" + (q == null || q.isBlank() ? "" : "?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
-        return Response.ok(site.framed(unit, en, title, main, path)).header("Cache-Control", "public, max-age=60").build();
+        return answer(site.framed(unit, en, title, main, path));
     }
 
     @GET
@@ -116,7 +117,12 @@ public class CatalogueSite {
         Page page = page(en, p.name());
         ProcedureView view = ProcedureView.of(unit, p, v.version(), d, page, en);
         String main = ProcedurePages.TEMPLATES.render("procedure.jte", page, "view", view);
-        return Response.ok(site.framed(unit, en, p.name(), main, "procedures/" + p.code())).header("Cache-Control", "public, max-age=60").build();
+        return answer(site.framed(unit, en, p.name(), main, "procedures/" + p.code()));
+    }
+
+    /** A page of the unit's site (its frame and this module's main part, nothing inline): cached a minute, the strict policy. */
+    private static Response answer(String html) {
+        return Response.ok(html).header("Cache-Control", "public, max-age=60").header("Content-Security-Policy", Templates.CONTENT_SECURITY_POLICY).build();
     }
 
     private static JsonNode read(String json) {
