@@ -456,7 +456,7 @@ public class DocumentsResource {
     @Path("{id: [0-9]+}/result")
     public Response returnAsResult(@PathParam("id") long id) {
         Tenant unit = access.require(DOMAIN, "write");
-        vn.egov.dossiers.control.Processing.State s = registers.returnAsResult(unit, id, access.user());
+        vn.egov.dossiers.api.DossierResults.Returned s = registers.returnAsResult(unit, id, access.user());
         return Response.ok(Jsonp.createObjectBuilder().add("dossier", s.code()).add("status", s.status()).build()).build();
     }
 

@@ -1,5 +1,6 @@
 package vn.egov.documents.control;
 
+import vn.egov.dossiers.api.DossierResults;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -70,7 +71,7 @@ public class Registers {
     Signatures signatures;
 
     @Inject
-    vn.egov.dossiers.control.Processing processing;
+    DossierResults results;
 
     @Inject
     UrgentMail urgentMail;
@@ -278,7 +279,7 @@ public class Registers {
      */
     @Transactional
     @TenantTransactional
-    public vn.egov.dossiers.control.Processing.State returnAsResult(Tenant unit, long id, UserPrincipal actor) {
+    public DossierResults.Returned returnAsResult(Tenant unit, long id, UserPrincipal actor) {
         Doc d = lockedOwn(unit, id, "outgoing", actor);
         if (d.work().dossierCode() == null) {
             throw conflict("Văn bản này không được soạn làm kết quả của hồ sơ nào.", "This document was not drafted as a dossier's result.");
@@ -293,9 +294,8 @@ public class Registers {
             throw conflict("Tệp của văn bản không mang chữ ký số hợp lệ: " + Signatures.words(check.verdict()) + ".",
                     "The document's PDF does not carry a valid signature (" + check.verdict() + ").");
         }
-        vn.egov.dossiers.control.Processing.State done = processing.finish(unit, d.work().dossierCode(),
-                List.of(new vn.egov.dossiers.control.Intake.Paper("result", d.numberSymbol().replace('/', '-') + ".pdf", main.bytes())),
-                "Kết quả là văn bản số " + d.numberSymbol() + " ngày " + DAY.format(d.issuedOn()) + ", đã ký số", null, actor.username());
+        DossierResults.Returned done = results.returnResult(unit, d.work().dossierCode(), d.numberSymbol().replace('/', '-') + ".pdf",
+                main.bytes(), "Kết quả là văn bản số " + d.numberSymbol() + " ngày " + DAY.format(d.issuedOn()) + ", đã ký số", actor.username());
         event(d, "result", actor, "Trả kết quả hồ sơ " + d.work().dossierCode());
         return done;
     }
