@@ -117,7 +117,7 @@ public class DossiersResource {
         }
         JsonNode form;
         try {
-            form = vn.egov.procedures.control.Definitions.parse(formText == null || formText.isBlank() ? "{}" : formText);
+            form = Intake.JSON.readTree(formText == null || formText.isBlank() ? "{}" : formText);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw invalid("Phần \"form\" không phải JSON hợp lệ.", "The \"form\" part is not valid JSON.");
         }

@@ -29,8 +29,8 @@ import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.platform.web.files.FileCheck;
-import vn.egov.procedures.control.Catalogue;
-import vn.egov.procedures.entity.Procedure;
+import vn.egov.procedures.api.OfferedProcedures;
+import vn.egov.procedures.api.OfferedProcedures.Offered;
 
 /**
  * Receiving a dossier at a unit, in one transaction bound to that unit's scope: the procedure must be one the unit
@@ -53,7 +53,7 @@ public class Intake {
     Db db;
 
     @Inject
-    Catalogue catalogue;
+    OfferedProcedures catalogue;
 
     @Inject
     CalendarStore calendar;
@@ -116,7 +116,7 @@ public class Intake {
                     "Cách nhận kết quả là \"online\" (trực tuyến) hoặc \"post\" (qua bưu chính). Không có gì được lưu.",
                     "The result is returned \"online\" or by \"post\". Nothing was stored.", Map.of("returnBy", List.of("online | post"))));
         }
-        Procedure p = catalogue.offered(unit, procedureCode == null ? "" : procedureCode.strip()).orElseThrow(() -> ProblemException.notFound(
+        Offered p = catalogue.offered(unit, procedureCode == null ? "" : procedureCode.strip()).orElseThrow(() -> ProblemException.notFound(
                 "thủ tục " + procedureCode + " trong danh mục của đơn vị này", "procedure " + procedureCode + " in this unit's catalogue"));
         // the version's definition (versions never change: parsed once per node, shared with the processing)
         int version = p.currentVersion();
@@ -262,9 +262,12 @@ public class Intake {
         }
     }
 
+    /** Reads the JSON a dossier's form is sent as. */
+    public static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     static JsonNode read(String json) {
         try {
-            return vn.egov.procedures.control.Definitions.parse(json);
+            return JSON.readTree(json);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -15,8 +15,8 @@ import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.ProblemException;
-import vn.egov.procedures.control.Catalogue;
-import vn.egov.procedures.entity.Procedure;
+import vn.egov.procedures.api.OfferedProcedures;
+import vn.egov.procedures.api.OfferedProcedures.Offered;
 
 /**
  * Dossiers sent by post: the applicant asks for their paper dossier to be picked up at an address and carried to the
@@ -33,15 +33,15 @@ public class Pickups {
     Db db;
 
     @Inject
-    Catalogue catalogue;
+    OfferedProcedures catalogue;
 
     @Transactional
     @TenantTransactional
     public JsonObject request(Tenant unit, String procedureCode, String address, String email, long applicantId, String applicantName) {
         String code = procedureCode == null ? "" : procedureCode.strip();
-        Procedure p = catalogue.offered(unit, code).orElseThrow(() -> ProblemException.notFound("thủ tục " + code + " trong danh mục của đơn vị này",
+        Offered p = catalogue.offered(unit, code).orElseThrow(() -> ProblemException.notFound("thủ tục " + code + " trong danh mục của đơn vị này",
                 "procedure " + code + " in this unit's catalogue"));
-        JsonNode definition = Intake.read(catalogue.version(p, p.currentVersion()).orElseThrow().definitionJson());
+        JsonNode definition = catalogue.currentDefinition(p);
         boolean byPost = false;
         for (JsonNode c : definition.path("channels")) {
             byPost |= c.asText().equals("post");

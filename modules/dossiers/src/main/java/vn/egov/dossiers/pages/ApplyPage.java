@@ -36,9 +36,8 @@ import vn.egov.platform.web.ProblemException;
 import vn.egov.platform.web.UnitSites;
 import vn.egov.platform.web.pages.Page;
 import vn.egov.platform.web.pages.Templates;
-import vn.egov.procedures.control.Catalogue;
-import vn.egov.procedures.entity.Procedure;
-import vn.egov.procedures.entity.ProcedureVersion;
+import vn.egov.procedures.api.OfferedProcedures;
+import vn.egov.procedures.api.OfferedProcedures.Offered;
 
 /**
  * {@code /t/{code}/procedures/{procedure}/apply}: the online submission form of a procedure the unit offers, built
@@ -63,7 +62,7 @@ public class ApplyPage {
     TenantContext context;
 
     @Inject
-    Catalogue catalogue;
+    OfferedProcedures catalogue;
 
     @Inject
     Intake intake;
@@ -156,20 +155,15 @@ public class ApplyPage {
     }
 
     private JsonNode definition(Tenant unit, String code) {
-        Optional<Procedure> p = catalogue.offered(unit, code);
+        Optional<Offered> p = catalogue.offered(unit, code);
         if (p.isEmpty()) {
             return null;
         }
-        ProcedureVersion v = catalogue.version(p.get(), p.get().currentVersion()).orElseThrow();
-        try {
-            return vn.egov.procedures.control.Definitions.parse(v.definitionJson());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return catalogue.currentDefinition(p.get());
     }
 
     private Response render(Tenant unit, String code, Map<String, String> values, Map<String, List<String>> errors, String returnBy, int status) {
-        Optional<Procedure> p = catalogue.offered(unit, code);
+        Optional<Offered> p = catalogue.offered(unit, code);
         JsonNode d = definition(unit, code);
         Page page = page("apply.title");
         boolean en = page.t().english();

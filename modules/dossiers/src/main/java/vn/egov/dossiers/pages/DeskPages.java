@@ -42,9 +42,8 @@ import vn.egov.platform.web.ProblemException;
 import vn.egov.platform.web.desk.Desk;
 import vn.egov.platform.web.desk.DeskFrame;
 import vn.egov.platform.web.pages.Messages;
-import vn.egov.procedures.control.Catalogue;
-import vn.egov.procedures.control.Definitions;
-import vn.egov.procedures.entity.Procedure;
+import vn.egov.procedures.api.OfferedProcedures;
+import vn.egov.procedures.api.OfferedProcedures.Offered;
 
 /**
  * {@code /t/{code}/admin/dossiers}: the unit's one-stop desk for its staff. The dossiers the unit holds (its own
@@ -78,7 +77,7 @@ public class DeskPages {
     Pickups pickups;
 
     @Inject
-    Catalogue catalogue;
+    OfferedProcedures catalogue;
 
     @Inject
     Details details;
@@ -132,7 +131,7 @@ public class DeskPages {
         }
         layout.checkCsrf(values.get("@csrf"));
         Tenant unit = layout.call(() -> access.require("dossiers", "write"));
-        Optional<Procedure> proc = catalogue.offered(unit, procedure == null ? "" : procedure);
+        Optional<Offered> proc = catalogue.offered(unit, procedure == null ? "" : procedure);
         if (proc.isEmpty()) {
             throw layout.refuseTemplate(404, counterPage(unit, null, Map.of(), Map.of()));
         }
@@ -160,16 +159,16 @@ public class DeskPages {
     /** Receiving at the counter: the procedures the unit offers, or the chosen one's form with the values kept and the messages. */
     private String counterPage(Tenant unit, String procedure, Map<String, String> values, Map<String, List<String>> errors) {
         DeskFrame.Page desk = layout.desk(unit, "dossiers", DossierTemplates.BUNDLE, "counter.title");
-        Optional<Procedure> proc = procedure == null ? Optional.empty() : catalogue.offered(unit, procedure);
+        Optional<Offered> proc = procedure == null ? Optional.empty() : catalogue.offered(unit, procedure);
         DeskViews.Counter view;
         if (proc.isEmpty()) {
             List<DeskViews.ProcedureLink> offered = new ArrayList<>();
-            for (Procedure p : catalogue.offered(unit)) {
+            for (Offered p : catalogue.offered(unit)) {
                 offered.add(new DeskViews.ProcedureLink(layout.url(unit, "dossiers/new?procedure=" + p.code()), p.name(), p.code()));
             }
             view = new DeskViews.Counter(layout.url(unit, "dossiers"), offered, null, null, null, List.of(), 0, List.of(), "", null, "", null, null);
         } else {
-            Procedure p = proc.get();
+            Offered p = proc.get();
             boolean en = layout.en();
             List<DeskFrame.Option> arrived = new ArrayList<>();
             for (JsonObject x : layout.call(() -> pickups.arrivedAt(unit))) {
@@ -186,12 +185,8 @@ public class DeskPages {
         return DossierTemplates.TEMPLATES.render("counter.jte", desk.page(), "desk", desk, "view", view);
     }
 
-    private JsonNode definition(Procedure p) {
-        try {
-            return Definitions.parse(catalogue.version(p, p.currentVersion()).orElseThrow().definitionJson());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    private JsonNode definition(Offered p) {
+        return catalogue.currentDefinition(p);
     }
 
     @GET

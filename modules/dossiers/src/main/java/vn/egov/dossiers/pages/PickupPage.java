@@ -32,8 +32,8 @@ import vn.egov.platform.web.ProblemException;
 import vn.egov.platform.web.UnitSites;
 import vn.egov.platform.web.pages.Page;
 import vn.egov.platform.web.pages.Templates;
-import vn.egov.procedures.control.Catalogue;
-import vn.egov.procedures.entity.Procedure;
+import vn.egov.procedures.api.OfferedProcedures;
+import vn.egov.procedures.api.OfferedProcedures.Offered;
 
 /**
  * {@code /t/{code}/procedures/{procedure}/pickup}: a citizen's or business's account asks the postal service to pick
@@ -57,7 +57,7 @@ public class PickupPage {
     TenantContext context;
 
     @Inject
-    Catalogue catalogue;
+    OfferedProcedures catalogue;
 
     @Inject
     Pickups pickups;
@@ -121,7 +121,7 @@ public class PickupPage {
     }
 
     private Response render(Tenant unit, String code, Map<String, String> values, Map<String, List<String>> errors, int status) {
-        Optional<Procedure> p = catalogue.offered(unit, code);
+        Optional<Offered> p = catalogue.offered(unit, code);
         Page page = page();
         boolean en = page.t().english();
         if (p.isEmpty()) {

@@ -155,10 +155,15 @@ public class Catalogue {
     }
 
     public Optional<ProcedureVersion> version(Procedure p, int version) {
+        return version(p.ownerId(), p.id(), version);
+    }
+
+    /** Version {@code version} of procedure {@code procedureId} of unit {@code ownerId}'s catalogue. Public. */
+    public Optional<ProcedureVersion> version(long ownerId, long procedureId, int version) {
         return reads.read(() -> db.one("SELECT id, procedure_id, version, definition::text, created_by, created_at FROM procedure_version "
                         + "WHERE tenant_id = ? AND procedure_id = ? AND version = ?",
                 rs -> new ProcedureVersion(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getString(5), Db.instant(rs, "created_at")),
-                p.ownerId(), p.id(), version));
+                ownerId, procedureId, version));
     }
 
     /**
