@@ -315,6 +315,8 @@ class PortalIT extends DeployedEar {
         String home = page("/t/" + unit + "/");
         assertEquals(404, Api.anonymous().get("/t/" + unit + "/theme.css?p=%3Cscript%3E&a=0b4f8a", "text/css").status(),
                 "a theme stylesheet of anything but colours is refused");
+        assertTrue(AuditTrail.of(admin, unit, "portal.theme.changed").stream()
+                .anyMatch(e -> e.getString("after").contains("#14532d") && e.getString("before").contains("primary")), "the theme's change is audited");
         assertTrue(themeOf(home).contains("--primary:#14532d") && home.contains("layout-magazine") && home.contains("Bản quyền thuộc UBND xã"), "cache followed");
 
         long pageId = editor.post("/api/t/" + unit + "/portal/pages", "{\"title\":\"Giới thiệu chung\",\"body\":\"<h2>Lịch sử</h2><p>Xã được thành lập...</p>\"}")

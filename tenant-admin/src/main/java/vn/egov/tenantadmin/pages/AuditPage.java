@@ -41,7 +41,8 @@ public class AuditPage {
     static final List<String> ACTIONS = List.of("unit.provisioned", "unit.suspended", "unit.reactivated", "unit.renamed",
             "unit.settings.changed", "unit.domain.changed", "unit.logo.changed", "unit.logo.removed", "unit.reorganised", "user.created",
             "user.changed", "token.revoked", "procedure.adopted", "procedure.dropped", "dossiers.payment-account.changed",
-            "documents.organ-id.changed");
+            "documents.organ-id.changed", "portal.theme.changed", "portal.menu.saved", "portal.menu.deleted", "portal.category.saved",
+            "portal.category.deleted");
 
     /** What the template shows: the filter as typed, its options, the entries of this page, the pager's links. */
     public record AuditView(Map<String, String> filter, Map<String, String> errors, String refusal, List<DeskFrame.Option> actions,

@@ -21,6 +21,7 @@ import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Access;
 import vn.egov.portal.control.Editorial;
+import vn.egov.portal.control.Themes;
 import vn.egov.portal.control.Invalid;
 import vn.egov.portal.entity.Article;
 import vn.egov.portal.entity.MenuItem;
@@ -44,6 +45,9 @@ public class PortalResource {
 
     @Inject
     Editorial editorial;
+
+    @Inject
+    Themes themes;
 
     private Tenant edit() {
         return access.require(DOMAIN, "edit");
@@ -285,7 +289,7 @@ public class PortalResource {
     @GET
     @Path("theme")
     public JsonObject theme() {
-        return PortalJson.theme(editorial.theme(access.require(DOMAIN, "read")));
+        return PortalJson.theme(themes.theme(access.require(DOMAIN, "read")));
     }
 
     /** Theme and layout are the unit's face: administrators only. */
@@ -297,9 +301,9 @@ public class PortalResource {
         Invalid bad = new Invalid();
         Long banner = PortalJson.lng(body, "bannerFileId", bad);
         bad.throwIfAny();
-        Theme t = editorial.checkTheme(unit, PortalJson.str(body, "primary"), PortalJson.str(body, "accent"), PortalJson.str(body, "layout"),
+        Theme t = themes.checkTheme(unit, PortalJson.str(body, "primary"), PortalJson.str(body, "accent"), PortalJson.str(body, "layout"),
                 PortalJson.str(body, "footerText"), banner);
-        return PortalJson.theme(editorial.saveTheme(unit, t, access.username()));
+        return PortalJson.theme(themes.saveTheme(unit, t, access.username()));
     }
 
     // ---- files

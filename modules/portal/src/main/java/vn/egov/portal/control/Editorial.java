@@ -1,5 +1,7 @@
 package vn.egov.portal.control;
 
+import vn.egov.platform.web.Jsonp;
+import vn.egov.platform.web.audit.AuditLog;
 import vn.egov.platform.web.files.FileCheck;
 import vn.egov.platform.persistence.Db;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +24,6 @@ import vn.egov.portal.entity.Category;
 import vn.egov.portal.entity.MenuItem;
 import vn.egov.portal.entity.SitePage;
 import vn.egov.portal.entity.StoredFile;
-import vn.egov.portal.entity.Theme;
 
 /**
  * What editors and approvers do to a unit's site, in the caller's transaction and tenant scope (the boundary has
@@ -44,6 +45,9 @@ public class Editorial {
 
     @Inject
     PageCache cache;
+
+    @Inject
+    AuditLog audit;
 
     // ---- articles
 
@@ -338,7 +342,7 @@ public class Editorial {
             }
             saved = id;
         }
-        cache.invalidateAfterCommit(unit);
+        changed(unit, "portal.category.saved", n, announcements ? "announcement" : "news");
         return db.one("SELECT id, tenant_id, name, name_en, slug, position, kind FROM portal_category WHERE tenant_id = ? AND id = ?",
                 SiteReader::category, unit.getId(), saved).orElseThrow();
     }
@@ -347,7 +351,7 @@ public class Editorial {
         if (db.update("DELETE FROM portal_category WHERE tenant_id = ? AND id = ?", unit.getId(), id) == 0) {
             throw ProblemException.notFound("chuyên mục số " + id + " của đơn vị này", "category " + id + " of this unit");
         }
-        cache.invalidateAfterCommit(unit);
+        changed(unit, "portal.category.deleted", "#" + id, null);
     }
 
     public List<SitePage> pages(Tenant unit) {
@@ -469,7 +473,7 @@ public class Editorial {
                     Db.orNull(tg), position, unit.getId(), id);
             saved = id;
         }
-        cache.invalidateAfterCommit(unit);
+        changed(unit, "portal.menu.saved", l, kind.name().toLowerCase() + (tg == null ? "" : " " + tg));
         return menu(unit).stream().filter(m -> m.id() == saved).findFirst().orElseThrow();
     }
 
@@ -499,62 +503,13 @@ public class Editorial {
         if (db.update("DELETE FROM portal_menu_item WHERE tenant_id = ? AND id = ?", unit.getId(), id) == 0) {
             throw ProblemException.notFound("mục menu số " + id + " của đơn vị này", "menu item " + id + " of this unit");
         }
+        changed(unit, "portal.menu.deleted", "#" + id, null);
+    }
+
+    /** The site changed: its cached pages go once the change commits, and the change goes to the one audit trail. */
+    private void changed(Tenant unit, String action, String target, String detail) {
         cache.invalidateAfterCommit(unit);
-    }
-
-    public Theme theme(Tenant unit) {
-        return db.one("SELECT primary_colour, accent_colour, layout, footer_text, banner_file_id FROM portal_theme WHERE tenant_id = ?",
-                rs -> new Theme(rs.getString(1), rs.getString(2), Theme.Layout.valueOf(rs.getString(3).toUpperCase()), rs.getString(4),
-                        Db.longOrNull(rs, "banner_file_id")), unit.getId()).orElse(Theme.DEFAULT);
-    }
-
-    /** Checks a theme (colours, contrast, banner) without saving it: what a preview shows. */
-    public Theme checkTheme(Tenant unit, String primary, String accent, String layout, String footer, Long bannerFileId) {
-        Invalid bad = new Invalid();
-        String p = Colours.parse(primary);
-        String a = Colours.parse(accent);
-        if (p == null) {
-            bad.add("primary", "Màu chính phải có dạng #rrggbb.", "The main colour must look like #rrggbb.");
-        } else if (Colours.contrast(p, "#ffffff") < Colours.AA) {
-            bad.add("primary", String.format("Chữ trắng trên màu chính %s chỉ đạt độ tương phản %.1f:1; cần ít nhất 4,5:1 (WCAG AA). Hãy chọn màu đậm hơn.",
-                    p, Colours.contrast(p, "#ffffff")), String.format("White text on %s has a contrast of %.1f:1; at least 4.5:1 is needed (WCAG AA). "
-                    + "Choose a darker colour.", p, Colours.contrast(p, "#ffffff")));
-        }
-        if (a == null) {
-            bad.add("accent", "Màu liên kết phải có dạng #rrggbb.", "The link colour must look like #rrggbb.");
-        } else if (Colours.contrast(a, "#ffffff") < Colours.AA) {
-            bad.add("accent", String.format("Liên kết màu %s trên nền trắng chỉ đạt %.1f:1; cần ít nhất 4,5:1.", a, Colours.contrast(a, "#ffffff")),
-                    String.format("Links in %s on white reach only %.1f:1; at least 4.5:1 is needed.", a, Colours.contrast(a, "#ffffff")));
-        }
-        Theme.Layout l = null;
-        try {
-            l = Theme.Layout.valueOf(layout == null ? "" : layout.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            bad.add("layout", "Bố cục phải là classic, magazine hoặc compact.", "The layout must be classic, magazine or compact.");
-        }
-        String f = nfc(footer);
-        if (f.length() > 1000) {
-            bad.add("footerText", "Chân trang tối đa 1000 ký tự.", "The footer is at most 1000 characters.");
-        }
-        if (bannerFileId != null && db.count("SELECT count(*) FROM portal_file WHERE tenant_id = ? AND id = ? AND content_type LIKE 'image/%'",
-                unit.getId(), bannerFileId) == 0) {
-            bad.add("bannerFileId", "Ảnh băng rôn phải là ảnh đã tải lên của đơn vị này.", "The banner must be an image uploaded to this unit.");
-        }
-        bad.throwIfAny();
-        return new Theme(p, a, l, f.isEmpty() ? null : f, bannerFileId);
-    }
-
-    public Theme saveTheme(Tenant unit, Theme t, String user) {
-        db.update("INSERT INTO portal_theme (tenant_id, primary_colour, accent_colour, layout, footer_text, banner_file_id, updated_by) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tenant_id) DO UPDATE SET primary_colour = EXCLUDED.primary_colour, "
-                        + "accent_colour = EXCLUDED.accent_colour, layout = EXCLUDED.layout, footer_text = EXCLUDED.footer_text, "
-                        + "banner_file_id = EXCLUDED.banner_file_id, updated_by = EXCLUDED.updated_by, updated_at = now()",
-                unit.getId(), t.primary(), t.accent(), t.layout().name().toLowerCase(), Db.orNull(t.footerText()), Db.orNull(t.bannerFileId()), user);
-        if (t.bannerFileId() != null) {
-            db.update("UPDATE portal_file SET is_public = true WHERE tenant_id = ? AND id = ?", unit.getId(), t.bannerFileId());
-        }
-        cache.invalidateAfterCommit(unit);
-        return theme(unit);
+        audit.record(unit.getId(), action, target, null, detail == null ? null : Jsonp.createObjectBuilder().add("detail", detail).build());
     }
 
     // ---- files

@@ -23,6 +23,7 @@ import vn.egov.platform.web.Html;
 import vn.egov.platform.web.desk.DeskFrame;
 import vn.egov.platform.web.pages.Messages;
 import vn.egov.portal.control.Editorial;
+import vn.egov.portal.control.Themes;
 import vn.egov.portal.entity.StoredFile;
 import vn.egov.portal.entity.Theme;
 
@@ -66,12 +67,15 @@ public class ThemePage {
     Editorial editorial;
 
     @Inject
+    Themes themes;
+
+    @Inject
     Site site;
 
     @GET
     public Response theme() {
         Tenant unit = desk.layout().require();
-        Theme t = editorial.theme(unit);
+        Theme t = themes.theme(unit);
         Map<String, String> v = new LinkedHashMap<>();
         v.put("primary", t.primary());
         v.put("accent", t.accent());
@@ -92,13 +96,13 @@ public class ThemePage {
         Map<String, String> v = PortalDesk.values(form);
         Map<String, String> errors = new LinkedHashMap<>();
         Long banner = desk.number(f.t(), form.getFirst("bannerFileId"), "bannerFileId", errors);
-        Optional<Theme> checked = errors.isEmpty() ? desk.change(() -> editorial.checkTheme(unit, v.get("primary"), v.get("accent"), v.get("layout"),
+        Optional<Theme> checked = errors.isEmpty() ? desk.change(() -> themes.checkTheme(unit, v.get("primary"), v.get("accent"), v.get("layout"),
                 v.get("footerText"), banner), errors) : Optional.empty();
         if (checked.isEmpty()) {
             throw desk.refuse(400, TEMPLATE, f, view(unit, f.t(), v, errors, null));
         }
         if ("save".equals(form.getFirst("action"))) {
-            desk.change(() -> editorial.saveTheme(unit, checked.get(), desk.username()), errors);
+            desk.change(() -> themes.saveTheme(unit, checked.get(), desk.username()), errors);
             desk.flash(f.t(), "flash.theme");
             return desk.redirect(desk.sub(unit, "theme").replace("?lang=en", ""));
         }

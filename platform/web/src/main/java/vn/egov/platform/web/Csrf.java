@@ -39,9 +39,6 @@ public final class Csrf {
     }
 
     /** The hidden field carrying the token, for inside a {@code <form method="post">}. */
-    public static String field(HttpServletRequest request) {
-        return "<input type=\"hidden\" name=\"" + FIELD + "\" value=\"" + Html.escape(token(request)) + "\">";
-    }
 
     /** Whether {@code sent} is this session's token; false with no session, no token or a different one. */
     public static boolean valid(HttpServletRequest request, String sent) {

@@ -152,10 +152,6 @@ public class Desk {
 
     // ---- CSRF
 
-    public String csrfField() {
-        return Csrf.field(request);
-    }
-
     /** First thing every POST does: a missing or foreign token ends the request with 403, nothing changed. */
     public void checkCsrf(String sent) {
         if (!Csrf.valid(request, sent)) {
