@@ -51,7 +51,7 @@ final class AdminPages {
 
     /** A unit's kind for people, in the page's language. */
     static String kind(Page page, TenantKind kind) {
-        return page.t().english() ? kind.english() : kind.vietnamese();
+        return page.t().text("unitKind." + kind.dbValue());
     }
 
     /** A problem's detail in the request's language. */

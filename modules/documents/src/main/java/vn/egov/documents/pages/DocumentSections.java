@@ -8,9 +8,11 @@ import vn.egov.platform.web.desk.DeskSection;
 @ApplicationScoped
 public class DocumentSections implements DeskSection.Contribution {
 
+    static final String BUNDLE = "vn.egov.documents.pages.messages";
+
     @Override
     public List<DeskSection> sections() {
         return List.of(
-                new DeskSection("documents", 130, "Văn bản", "Documents", "documents", "documents", "read", false));
+                new DeskSection("documents", 130, BUNDLE, "menu.documents", "documents", "documents", "read", false));
     }
 }

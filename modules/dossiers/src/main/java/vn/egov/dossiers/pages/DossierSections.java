@@ -8,10 +8,12 @@ import vn.egov.platform.web.desk.DeskSection;
 @ApplicationScoped
 public class DossierSections implements DeskSection.Contribution {
 
+    static final String BUNDLE = "vn.egov.dossiers.pages.messages";
+
     @Override
     public List<DeskSection> sections() {
         return List.of(
-                new DeskSection("dossiers", 120, "Một cửa", "One-stop desk", "dossiers", "dossiers", "read", false),
-                new DeskSection("payment-account", 140, "Tài khoản thu phí", "Fee account", "payment-account", "tenant", "admin", false));
+                new DeskSection("dossiers", 120, BUNDLE, "menu.dossiers", "dossiers", "dossiers", "read", false),
+                new DeskSection("payment-account", 140, BUNDLE, "menu.payment-account", "payment-account", "tenant", "admin", false));
     }
 }

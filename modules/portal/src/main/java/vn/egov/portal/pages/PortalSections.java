@@ -8,9 +8,11 @@ import vn.egov.platform.web.desk.DeskSection;
 @ApplicationScoped
 public class PortalSections implements DeskSection.Contribution {
 
+    static final String BUNDLE = "vn.egov.portal.pages.messages";
+
     @Override
     public List<DeskSection> sections() {
         return List.of(
-                new DeskSection("portal", 90, "Cổng thông tin", "Portal site", "portal", "portal", "read", false));
+                new DeskSection("portal", 90, BUNDLE, "menu.portal", "portal", "portal", "read", false));
     }
 }

@@ -8,9 +8,11 @@ import vn.egov.platform.web.desk.DeskSection;
 @ApplicationScoped
 public class ProcedureSections implements DeskSection.Contribution {
 
+    static final String BUNDLE = "vn.egov.procedures.pages.messages";
+
     @Override
     public List<DeskSection> sections() {
         return List.of(
-                new DeskSection("procedures", 110, "Nhập danh mục thủ tục", "Import procedures", "procedures/import", "tenant", "admin", true));
+                new DeskSection("procedures", 110, BUNDLE, "menu.procedures", "procedures/import", "tenant", "admin", true));
     }
 }

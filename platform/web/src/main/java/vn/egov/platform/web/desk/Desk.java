@@ -233,7 +233,7 @@ public class Desk {
             if (!permitted(s.domain(), s.action(), unit.getPath())) {
                 continue;
             }
-            items.add(new DeskFrame.Item(en() ? s.en() : s.vi(), url(unit, s.path()), s.key().equals(section)));
+            items.add(new DeskFrame.Item(Messages.of(locale(), s.bundle()).text(s.labelKey()), url(unit, s.path()), s.key().equals(section)));
         }
         return items;
     }
@@ -324,8 +324,7 @@ public class Desk {
     /** The banner above a refused form. */
     public String refusedBanner(String detail) {
         return Templates.PLATFORM.render("platform/desk/refused.jte", null, "detail", detail == null
-                ? t("Biểu mẫu có chỗ chưa đúng; hãy sửa các trường được đánh dấu rồi gửi lại. Không có gì được lưu.",
-                        "The form has errors; correct the marked fields and send it again. Nothing was saved.")
+                ? Messages.of(locale()).text("desk.refusedForm")
                 : detail);
     }
 }

@@ -8,14 +8,14 @@ import java.util.List;
  *
  * @param key      the section's name, which a page passes to mark itself current
  * @param order    where it stands in the menu (ascending)
- * @param vi       its label in Vietnamese
- * @param en       its label in English
+ * @param bundle   the contributing module's message bundle (base name)
+ * @param labelKey its label's key there (each language's text in that bundle)
  * @param path     below {@code /t/{code}/admin/} ("" for the overview)
  * @param domain   the permission's domain ({@code tenant}, {@code portal}, {@code dossiers}…)
  * @param action   the permission's action ({@code admin}, {@code read}…)
  * @param rootOnly shown at the root of a tree only (the province's catalogue import)
  */
-public record DeskSection(String key, int order, String vi, String en, String path, String domain, String action, boolean rootOnly) {
+public record DeskSection(String key, int order, String bundle, String labelKey, String path, String domain, String action, boolean rootOnly) {
 
     /** What a module gives the desk's menu: a CDI bean implementing this lists its sections. */
     public interface Contribution {
