@@ -32,7 +32,6 @@ public class AuditLog {
         String t = Normalizer.normalize(target == null ? "" : target, Normalizer.Form.NFC);
         db.update("INSERT INTO audit_entry (tenant_id, actor, action, target, before_state, after_state) VALUES (?, ?, ?, ?, ?, ?)",
                 tenantId, access.username(), action, t.length() > TARGET_MAX ? t.substring(0, TARGET_MAX) : t,
-                before == null ? new Db.Typed(java.sql.Types.VARCHAR) : before.toString(),
-                after == null ? new Db.Typed(java.sql.Types.VARCHAR) : after.toString());
+                Db.orNull(before == null ? null : before.toString()), Db.orNull(after == null ? null : after.toString()));
     }
 }
