@@ -128,7 +128,7 @@ class AdminUiIT extends DeployedEar {
         type("code", "Bad Code");
         submit();
         assertTrue(browser.getCurrentUrl().endsWith("?lang=en"), browser.getCurrentUrl());
-        assertTrue(text("#code-error").startsWith("code: lower-case letters"), text("#code-error"));
+        assertTrue(text("#code-error").startsWith("Code: lower-case letters"), text("#code-error"));
         assertEquals("Xã English " + tag, value("name"));
         assertEquals(List.of(), Chromium.consoleErrors(browser), "the English form's console");
 

@@ -65,6 +65,19 @@ class SettingsIT extends DeployedEar {
         assertEquals(400, r.status(), r.toString());
         JsonObject fields = r.json().getJsonObject("fields");
         assertTrue(fields.containsKey("displayName") && fields.containsKey("email") && fields.containsKey("defaultLanguage"), fields.toString());
+        // the messages come from the module's validation bundle, in the caller's language only
+        assertEquals("Tên hiển thị không được để trống", fields.getJsonArray("displayName").getString(0), fields.toString());
+        assertEquals("Ngôn ngữ mặc định là vi hoặc en", fields.getJsonArray("defaultLanguage").getString(0), fields.toString());
+        Api.Response en = admin.send("PUT", "/api/t/" + unit + "/settings",
+                "{\"displayName\":\"\",\"defaultLanguage\":\"vi\",\"version\":" + version + "}", "application/json", null, null, "en");
+        assertEquals(400, en.status(), en.toString());
+        assertEquals("Display name is required", en.json().getJsonObject("fields").getJsonArray("displayName").getString(0), en.toString());
+        // a constraint the module gave no message of its own (the e-mail's length) still answers in the caller's language
+        Api.Response longMail = admin.send("PUT", "/api/t/" + unit + "/settings", "{\"displayName\":\"Xã\",\"defaultLanguage\":\"vi\",\"email\":\""
+                + "a".repeat(250) + "@xa.vn\",\"version\":" + version + "}", "application/json", null, null, "en");
+        assertEquals(400, longMail.status(), longMail.toString());
+        assertTrue(longMail.json().getJsonObject("fields").getJsonArray("email").getValuesAs(jakarta.json.JsonString::getString).stream()
+                .anyMatch(m -> m.startsWith("Invalid value: ")), longMail.toString());
         assertEquals(version, admin.get("/api/t/" + unit + "/settings").json().getInt("version"));
     }
 }

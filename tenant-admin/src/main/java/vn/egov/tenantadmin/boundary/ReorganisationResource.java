@@ -1,14 +1,8 @@
 package vn.egov.tenantadmin.boundary;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -19,37 +13,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import vn.egov.platform.persistence.TenantTransactional;
-import vn.egov.platform.tenancy.UnitsReorganised;
-import vn.egov.platform.tenancy.entity.Tenant;
-import vn.egov.platform.web.Access;
-import vn.egov.platform.web.Jsonp;
-import vn.egov.platform.web.Problem;
-import vn.egov.platform.web.ProblemException;
-import vn.egov.platform.web.audit.AuditLog;
 import vn.egov.tenantadmin.control.ReorgPlan;
-import vn.egov.tenantadmin.control.Reorganiser;
-import vn.egov.platform.settings.SettingsRegistry;
-import vn.egov.tenantadmin.control.UnitCsvPlan;
+import vn.egov.tenantadmin.control.Reorganisations;
 
 /**
  * {@code /api/t/{unit}/reorganisations}: reorganisation plans over the unit's subtree (administration rights over
  * the whole subtree needed). {@code dry-run} checks a plan and tells what it would do, changing nothing;
  * {@code apply} does it atomically, refusing when a unit changed since the dry-run (the plan carries the dry-run's
  * {@code basis}: in JSON as a member, with CSV as the {@code basis} query parameter, {@code code:version,...}).
- * Plans come as JSON or CSV ({@link ReorgPlan}). Applied plans are kept and readable.
+ * Plans come as JSON or CSV ({@link ReorgPlan}). Applied plans are kept and readable. The work is
+ * {@link Reorganisations}'.
  */
 @Path("api/t/{unit}/reorganisations")
 @RequestScoped
@@ -57,58 +33,16 @@ import vn.egov.tenantadmin.control.UnitCsvPlan;
 @TenantTransactional
 @Produces(MediaType.APPLICATION_JSON)
 public class ReorganisationResource {
-    static final int MAX_BYTES = 2 * 1024 * 1024;
 
     @Inject
-    Access access;
-
-    @Inject
-    AuditLog audit;
-
-    @Inject
-    SettingsRegistry settings;
-
-    @Inject
-    Event<UnitsReorganised> reorganised;
-
-    @Resource(lookup = "jdbc/egov")
-    DataSource dataSource;
-
-    @PersistenceContext(unitName = "tenant-admin")
-    EntityManager em;
+    Reorganisations plans;
 
     @POST
     @Path("dry-run")
     @Consumes({MediaType.APPLICATION_JSON, "text/csv"})
     public JsonObject dryRun(byte[] body, @jakarta.ws.rs.core.Context HttpHeaders headers, @QueryParam("title") String title,
                              @QueryParam("basis") String basis, @QueryParam("effective") String effective) {
-        return dryRun(read(body, headers.getMediaType(), title, basis).withEffective(effective(effective)));
-    }
-
-    /** The dry-run of a CSV plan (for the administration page). */
-    public JsonObject dryRunCsv(String csv, String title, String effective) {
-        return dryRun(read(csv == null ? null : csv.getBytes(StandardCharsets.UTF_8), new MediaType("text", "csv"), title, null)
-                .withEffective(effective(effective)));
-    }
-
-    /** Applying a CSV plan with the basis token of its dry-run (for the administration page). */
-    public JsonObject applyCsv(String csv, String title, String basis, String effective) {
-        return apply(read(csv == null ? null : csv.getBytes(StandardCharsets.UTF_8), new MediaType("text", "csv"), title, basis)
-                .withEffective(effective(effective)));
-    }
-
-    private JsonObject dryRun(ReorgPlan plan) {
-        Tenant unit = access.requireSubtree(UnitAdminResource.DOMAIN, UnitAdminResource.ACTION);
-        try (Connection c = dataSource.getConnection()) {
-            Reorganiser.Checked checked = new Reorganiser(c, access.username(), unit.getId()).dryRun(plan);
-            if (!checked.valid()) {
-                throw invalid(checked.errors());
-            }
-            JsonObject report = checked.report();
-            return Jsonp.createObjectBuilder(report).add("basisToken", ReorgPlan.basisToken(report.getJsonObject("basis"))).build();
-        } catch (SQLException e) {
-            throw database(e);
-        }
+        return plans.dryRun(plan(body, headers, title, basis, effective));
     }
 
     @POST
@@ -116,158 +50,24 @@ public class ReorganisationResource {
     @Consumes({MediaType.APPLICATION_JSON, "text/csv"})
     public JsonObject apply(byte[] body, @jakarta.ws.rs.core.Context HttpHeaders headers, @QueryParam("title") String title,
                             @QueryParam("basis") String basis, @QueryParam("effective") String effective) {
-        return apply(read(body, headers.getMediaType(), title, basis).withEffective(effective(effective)));
-    }
-
-    static java.time.LocalDate effective(String day) {
-        try {
-            return ReorgPlan.day(day);
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(new Problem(400, "invalid-input", "Dữ liệu không hợp lệ", "Invalid input",
-                    "Ngày hiệu lực có dạng dd/MM/yyyy.", "The effective date is dd/MM/yyyy.", Map.of("effective", List.of(e.getMessage()))));
-        }
-    }
-
-    private JsonObject apply(ReorgPlan plan) {
-        Tenant unit = access.requireSubtree(UnitAdminResource.DOMAIN, UnitAdminResource.ACTION);
-        if (plan.basis().isEmpty()) {
-            throw new ProblemException(Problem.of(428, "basis-missing", "Cần chạy thử trước", "Dry-run first",
-                    "Kế hoạch phải mang theo \"basis\" (phiên bản các đơn vị) từ lần chạy thử (dry-run); với CSV, gửi tham số basis=mã:phiên bản,... "
-                            + "Không có gì thay đổi.",
-                    "The plan must carry the \"basis\" (the units' versions) from a dry-run; with CSV, send basis=code:version,... "
-                            + "Nothing was changed."));
-        }
-        Reorganiser.Applied applied;
-        List<UnitCsvPlan.LineError> errors = new ArrayList<>();
-        vn.egov.platform.tenancy.control.TenantDirectory.forgetAfterCommit();
-        try (Connection c = dataSource.getConnection()) {
-            applied = new Reorganiser(c, access.username(), unit.getId()).apply(plan, errors);
-        } catch (Reorganiser.Stale e) {
-            throw new ProblemException(new Problem(409, "changed-meanwhile", "Đơn vị đã bị thay đổi", "Changed meanwhile",
-                    "Đơn vị " + String.join(", ", e.units()) + " đã được người khác thay đổi sau lần chạy thử. Hãy chạy thử lại, "
-                            + "xem kết quả mới rồi mới áp dụng. Không có gì thay đổi.",
-                    "Unit(s) " + String.join(", ", e.units()) + " changed since the dry-run. Run the dry-run again, check it, "
-                            + "then apply. Nothing was changed.",
-                    Map.of("basis", e.units())));
-        } catch (SQLException e) {
-            throw database(e);
-        }
-        if (applied == null) {
-            throw invalid(errors);
-        }
-        applied.touched().forEach(settings::invalidateAfterCommit);
-        applied.successors().keySet().forEach(settings::invalidateAfterCommit);
-        // the request's EntityManager may hold units read before the plan changed them
-        em.clear();
-        reorganised.fire(new UnitsReorganised(applied.planId(), applied.successors(), List.copyOf(applied.touched()),
-                applied.created(), access.username()));
-        JsonObject report = applied.report();
-        audit.record(unit.getId(), "unit.reorganised", plan.title(), null, Jsonp.createObjectBuilder()
-                .add("planId", applied.planId()).add("unitsEnded", report.getJsonNumber("unitsEnded"))
-                .add("unitsMoved", report.getJsonNumber("unitsMoved")).add("unitsCreated", report.getJsonNumber("unitsCreated"))
-                .add("moved", report.getJsonObject("moved")).build());
-        return report;
+        return plans.apply(plan(body, headers, title, basis, effective));
     }
 
     /** The plans applied from this unit (and, as far as the rights reach, below it), newest first. */
     @GET
-    @SuppressWarnings("unchecked")
     public List<Map<String, Object>> list() {
-        access.require(UnitAdminResource.DOMAIN, UnitAdminResource.ACTION);
-        List<Object[]> rows = em.createNativeQuery("SELECT p.id, p.title, p.applied_by, "
-                + "to_char(p.applied_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI:SS'), t.code "
-                + "FROM reorg_plan p JOIN tenant t ON t.id = p.tenant_id ORDER BY p.applied_at DESC, p.id DESC LIMIT 200").getResultList();
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Object[] r : rows) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", ((Number) r[0]).longValue());
-            m.put("title", r[1]);
-            m.put("appliedBy", r[2]);
-            m.put("appliedAt", r[3]);
-            m.put("unit", r[4]);
-            out.add(m);
-        }
-        return out;
+        return plans.list();
     }
 
     @GET
     @Path("{id}")
     public JsonObject one(@PathParam("id") long id) {
-        access.require(UnitAdminResource.DOMAIN, UnitAdminResource.ACTION);
-        List<?> rows = em.createNativeQuery("SELECT report FROM reorg_plan WHERE id = ?1").setParameter(1, id).getResultList();
-        if (rows.isEmpty()) {
-            throw ProblemException.notFound("kế hoạch sắp xếp số " + id, "reorganisation plan " + id);
-        }
-        try (JsonReader r = Jsonp.createReader(new StringReader((String) rows.get(0)))) {
-            return r.readObject();
-        }
+        return plans.one(id);
     }
 
-    private static ReorgPlan read(byte[] body, MediaType type, String title, String basis) {
-        if (body == null || body.length == 0) {
-            throw invalid(List.of(new UnitCsvPlan.LineError(0, "Kế hoạch trống / the plan is empty")));
-        }
-        if (body.length > MAX_BYTES) {
-            throw new ProblemException(Problem.of(413, "too-large", "Kế hoạch quá lớn", "Plan too large",
-                    "Kế hoạch lớn hơn 2 MB; hãy chia thành nhiều kế hoạch.", "The plan is larger than 2 MB; split it."));
-        }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
-        } catch (CharacterCodingException e) {
-            throw invalid(List.of(new UnitCsvPlan.LineError(0, "Không phải văn bản UTF-8 (sai bảng mã) / not UTF-8 text")));
-        }
-        try {
-            if (type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                JsonObject json;
-                try (JsonReader r = Jsonp.createReader(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text))) {
-                    json = r.readObject();
-                } catch (JsonException | IllegalStateException e) {
-                    throw invalid(List.of(new UnitCsvPlan.LineError(0, "JSON không hợp lệ: " + e.getMessage() + " / invalid JSON")));
-                }
-                ReorgPlan plan = ReorgPlan.fromJson(json);
-                return plan.basis().isEmpty() && basis != null ? plan.withBasis(parseBasis(basis)) : plan;
-            }
-            return ReorgPlan.fromCsv(title, text, parseBasis(basis));
-        } catch (ReorgPlan.Unreadable e) {
-            throw invalid(e.errors());
-        }
-    }
-
-    static Map<String, Integer> parseBasis(String basis) {
-        try {
-            return ReorgPlan.parseBasisToken(basis);
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(new Problem(400, "invalid-input", "Dữ liệu không hợp lệ", "Invalid input",
-                    "Tham số basis có dạng mã:phiên bản,mã:phiên bản (lấy từ basisToken của lần chạy thử).",
-                    "basis is code:version,code:version (the dry-run's basisToken).", Map.of("basis", List.of(e.getMessage()))));
-        }
-    }
-
-    private static ProblemException invalid(List<UnitCsvPlan.LineError> errors) {
-        return new ProblemException(new Problem(422, "plan-invalid", "Kế hoạch sắp xếp không hợp lệ", "The plan is invalid",
-                errors.size() + " lỗi trong kế hoạch; không có gì thay đổi. Sửa các thao tác được liệt kê (theo số dòng) rồi gửi lại.",
-                errors.size() + " error(s) in the plan; nothing was changed. Fix the listed operations (by line) and send again.",
-                Map.of(), UnitCsvPlan.LineError.json(errors)));
-    }
-
-    private static ProblemException database(SQLException e) {
-        java.util.logging.Logger.getLogger(ReorganisationResource.class.getName())
-                .warning("reorganisation refused by the database: " + e.getSQLState() + " " + e.getMessage());
-        if ("42501".equals(e.getSQLState())) {
-            return ProblemException.forbidden();
-        }
-        if ("23505".equals(e.getSQLState())) {
-            return new ProblemException(Problem.of(409, "duplicate", "Đã tồn tại", "Already exists",
-                    "Mã hoặc tên miền của đơn vị mới vừa được dùng cho đơn vị khác; hãy chạy thử lại. Không có gì thay đổi.",
-                    "A new unit's code or domain was just taken; run the dry-run again. Nothing was changed."));
-        }
-        if ("40P01".equals(e.getSQLState()) || "40001".equals(e.getSQLState()) || "55P03".equals(e.getSQLState())) {
-            return new ProblemException(Problem.of(409, "changed-meanwhile", "Đơn vị đang được thay đổi", "Changed meanwhile",
-                    "Một quản trị viên khác đang thay đổi các đơn vị này; hãy chạy thử lại sau giây lát. Không có gì thay đổi.",
-                    "Another administrator is changing these units; run the dry-run again shortly. Nothing was changed."));
-        }
-        throw new IllegalStateException("reorganisation failed in the database: " + e.getSQLState() + " " + e.getMessage(), e);
+    private static ReorgPlan plan(byte[] body, HttpHeaders headers, String title, String basis, String effective) {
+        MediaType type = headers.getMediaType();
+        boolean json = type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE);
+        return Reorganisations.read(body, json, title, basis).withEffective(Reorganisations.effective(effective));
     }
 }

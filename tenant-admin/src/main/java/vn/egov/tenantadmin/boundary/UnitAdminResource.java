@@ -68,15 +68,15 @@ public class UnitAdminResource {
     @POST
     @Path("units")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(@Valid @NotNull(message = "Thiếu nội dung yêu cầu / the body is missing") NewUnit input) {
+    public Response create(@Valid @NotNull(message = "{invalid.the-body-is-missing}") NewUnit input) {
         Units.Created created = units.create(input, uri.getBaseUri());
         return Response.created(URI.create("/api/tenants/" + created.code())).entity(created).build();
     }
 
     /** One unit of a batch: its parent's code (the request's unit or below it, or a unit created earlier in the batch). */
     public record BatchItem(
-            @NotBlank(message = "Thiếu mã đơn vị cấp trên / parent is required") String parent,
-            @Valid @NotNull(message = "Thiếu đơn vị / unit is required") NewUnit unit) {
+            @NotBlank(message = "{invalid.parent-is-required}") String parent,
+            @Valid @NotNull(message = "{invalid.unit-is-required}") NewUnit unit) {
     }
 
     public record BatchResult(List<Units.Created> created, List<String> existing) {
@@ -95,8 +95,8 @@ public class UnitAdminResource {
     @POST
     @Path("units/batch")
     @Consumes(MediaType.APPLICATION_JSON)
-    public BatchResult batch(@NotNull(message = "Thiếu nội dung yêu cầu / the body is missing")
-                             @jakarta.validation.constraints.Size(min = 1, max = 200, message = "Một lô có từ 1 đến 200 đơn vị / a batch has 1 to 200 units")
+    public BatchResult batch(@NotNull(message = "{invalid.the-body-is-missing}")
+                             @jakarta.validation.constraints.Size(min = 1, max = 200, message = "{invalid.batch-size}")
                              List<@Valid @NotNull BatchItem> items) {
         Tenant root = access.requireSubtree(DOMAIN, ACTION);
         List<Units.Created> created = new java.util.ArrayList<>();
@@ -138,14 +138,14 @@ public class UnitAdminResource {
     }
 
     public record Rename(
-            @NotBlank(message = "Mã đơn vị không được để trống / code is required")
-            @jakarta.validation.constraints.Size(max = 63, message = "Mã đơn vị dài tối đa 63 ký tự / code is at most 63 characters")
+            @NotBlank(message = "{invalid.code-is-required}")
+            @jakarta.validation.constraints.Size(max = 63, message = "{invalid.code-is-at-most-63-characters}")
             @jakarta.validation.constraints.Pattern(regexp = "^[a-z0-9]+(-[a-z0-9]+)*$",
-                    message = "Mã đơn vị chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang / code: lower-case letters, digits and single hyphens")
+                    message = "{invalid.code-form}")
             String code,
-            @NotBlank(message = "Tên đơn vị không được để trống / name is required")
-            @jakarta.validation.constraints.Size(max = 200, message = "Tên đơn vị dài tối đa 200 ký tự / name is at most 200 characters") String name,
-            @jakarta.validation.constraints.Size(max = 300, message = "Lý do dài tối đa 300 ký tự / reason is at most 300 characters") String reason) {
+            @NotBlank(message = "{invalid.name-is-required}")
+            @jakarta.validation.constraints.Size(max = 200, message = "{invalid.name-is-at-most-200-characters}") String name,
+            @jakarta.validation.constraints.Size(max = 300, message = "{invalid.reason-is-at-most-300-characters}") String reason) {
     }
 
     /**
@@ -155,7 +155,7 @@ public class UnitAdminResource {
     @POST
     @Path("rename")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Units.Status rename(@Valid @NotNull(message = "Thiếu nội dung yêu cầu / the body is missing") Rename in) {
+    public Units.Status rename(@Valid @NotNull(message = "{invalid.the-body-is-missing}") Rename in) {
         Tenant unit = units.fromAbove("Đơn vị gốc được đổi tên bằng công cụ cấp tỉnh (provisioning).",
                 "The root is renamed with the provisioning tool.");
         template.rename(unit, in.code(), java.text.Normalizer.normalize(in.name().strip(), java.text.Normalizer.Form.NFC), in.reason());

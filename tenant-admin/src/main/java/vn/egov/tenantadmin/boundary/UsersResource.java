@@ -42,7 +42,7 @@ public class UsersResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(@Valid @NotNull(message = "Thiếu nội dung yêu cầu / the body is missing") Users.NewUser in) {
+    public Response create(@Valid @NotNull(message = "{invalid.the-body-is-missing}") Users.NewUser in) {
         return Response.status(201).entity(users.create(in)).build();
     }
 
@@ -50,7 +50,7 @@ public class UsersResource {
     @Path("{username}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Users.UserView change(@PathParam("username") String username,
-                                 @Valid @NotNull(message = "Thiếu nội dung yêu cầu / the body is missing") Users.UserChange in) {
+                                 @Valid @NotNull(message = "{invalid.the-body-is-missing}") Users.UserChange in) {
         return users.change(username, in);
     }
 

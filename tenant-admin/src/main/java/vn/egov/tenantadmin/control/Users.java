@@ -59,21 +59,21 @@ public class Users {
     public record NewUser(
             @NotBlank(message = Usernames.REQUIRED) @Pattern(regexp = Usernames.PATTERN, message = Usernames.MESSAGE)
             String username,
-            @NotBlank(message = "Họ tên không được để trống / display name is required")
-            @Size(max = 200, message = "Họ tên dài tối đa 200 ký tự / at most 200 characters") String displayName,
-            @NotEmpty(message = "Cần ít nhất một vai trò / at least one role")
-            List<@Pattern(regexp = ROLES, message = "Vai trò phải là một trong PROVINCE_ADMIN, UNIT_ADMIN, STAFF, CITIZEN, EDITOR, APPROVER, RECEIVER, HANDLER, LEADER, CLERK / unknown role") String> roles,
+            @NotBlank(message = "{invalid.full-name-is-required}")
+            @Size(max = 200, message = "{invalid.full-name-too-long}") String displayName,
+            @NotEmpty(message = "{invalid.at-least-one-role}")
+            List<@Pattern(regexp = ROLES, message = "{invalid.unknown-role}") String> roles,
             boolean subtreeRights) {
     }
 
     public record UserChange(
-            @NotBlank(message = "Họ tên không được để trống / display name is required")
-            @Size(max = 200, message = "Họ tên dài tối đa 200 ký tự / at most 200 characters") String displayName,
-            @NotEmpty(message = "Cần ít nhất một vai trò / at least one role")
-            List<@Pattern(regexp = ROLES, message = "Vai trò phải là một trong PROVINCE_ADMIN, UNIT_ADMIN, STAFF, CITIZEN, EDITOR, APPROVER, RECEIVER, HANDLER, LEADER, CLERK / unknown role") String> roles,
+            @NotBlank(message = "{invalid.full-name-is-required}")
+            @Size(max = 200, message = "{invalid.full-name-too-long}") String displayName,
+            @NotEmpty(message = "{invalid.at-least-one-role}")
+            List<@Pattern(regexp = ROLES, message = "{invalid.unknown-role}") String> roles,
             boolean subtreeRights,
-            @NotNull(message = "Trạng thái là bắt buộc / status is required")
-            @Pattern(regexp = "active|disabled", message = "Trạng thái là active hoặc disabled / status: active or disabled") String status) {
+            @NotNull(message = "{invalid.status-is-required}")
+            @Pattern(regexp = "active|disabled", message = "{invalid.status-active-or-disabled}") String status) {
     }
 
     public record UserView(String username, String displayName, List<String> roles, boolean subtreeRights, String status,

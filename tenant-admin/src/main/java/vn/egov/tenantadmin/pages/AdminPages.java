@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.Function;
 import vn.egov.platform.tenancy.entity.TenantKind;
 import vn.egov.platform.web.desk.Desk;
+import vn.egov.platform.web.pages.ConstraintTexts;
 import vn.egov.platform.web.desk.DeskFrame;
 import vn.egov.platform.web.pages.Page;
 import vn.egov.platform.web.pages.Templates;
@@ -44,7 +45,7 @@ final class AdminPages {
     static <T> Map<String, String> violations(Desk layout, Set<ConstraintViolation<T>> found, Function<String, String> fieldOf) {
         Map<String, String> errors = new LinkedHashMap<>();
         for (ConstraintViolation<T> v : found) {
-            errors.merge(fieldOf.apply(v.getPropertyPath().toString()), layout.message(v.getMessage()), (a, c) -> a.equals(c) ? a : a + " " + c);
+            errors.merge(fieldOf.apply(v.getPropertyPath().toString()), ConstraintTexts.text(v, layout.locale()), (a, c) -> a.equals(c) ? a : a + " " + c);
         }
         return errors;
     }

@@ -24,13 +24,13 @@ import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.platform.web.desk.Desk;
 import vn.egov.platform.web.desk.DeskFrame;
-import vn.egov.tenantadmin.boundary.ReorganisationResource;
+import vn.egov.tenantadmin.control.Reorganisations;
 
 /**
  * {@code /t/{code}/admin/reorganise}: a reorganisation plan over the unit's subtree, written as CSV (one operation
  * per line, as in the README). "Chạy thử" (dry-run) shows what would happen, changing nothing; the result page
  * carries the plan and its basis so that "Áp dụng" (apply) does exactly what was shown, or is refused if a unit
- * changed meanwhile. The checks and the work are {@link ReorganisationResource}'s. Made from the template
+ * changed meanwhile. The checks and the work are {@link Reorganisations}'s. Made from the template
  * {@code reorganise.jte}.
  */
 @Path("t/{code}/admin/reorganise")
@@ -48,7 +48,7 @@ public class ReorganisationPage {
     OwnTransaction ownTransaction;
 
     @Inject
-    ReorganisationResource plans;
+    Reorganisations plans;
 
     /** What the officer typed, shown again as it was, with the messages of the fields that were refused. */
     public record Form(String title, String text, String effective, Map<String, List<String>> errors) {

@@ -21,7 +21,7 @@ import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.platform.web.desk.Desk;
 import vn.egov.platform.web.desk.DeskFrame;
-import vn.egov.tenantadmin.boundary.SettingsResource;
+import vn.egov.tenantadmin.control.UnitSettingsChanges;
 import vn.egov.platform.settings.UnitSettings;
 
 /**
@@ -57,7 +57,7 @@ public class SettingsPage {
     Validator validator;
 
     @Inject
-    SettingsResource settings;
+    UnitSettingsChanges settings;
 
     @GET
     public Response form() {
@@ -91,7 +91,7 @@ public class SettingsPage {
         } catch (NumberFormatException e) {
             version = null; // reported by the validation below
         }
-        SettingsResource.SettingsInput in = new SettingsResource.SettingsInput(v.get("displayName"), v.get("shortName"),
+        UnitSettingsChanges.SettingsInput in = new UnitSettingsChanges.SettingsInput(v.get("displayName"), v.get("shortName"),
                 v.get("address"), v.get("phone"), blank(v.get("email")), v.get("mailSenderName"), v.get("defaultLanguage"), version);
         Map<String, String> errors = AdminPages.violations(layout, validator.validate(in), f -> f);
         if (!errors.isEmpty()) {

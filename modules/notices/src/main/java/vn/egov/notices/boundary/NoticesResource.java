@@ -73,7 +73,7 @@ public class NoticesResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(@Valid @NotNull(message = "Thiếu nội dung yêu cầu / the body is missing") NoticeInput input,
+    public Response create(@Valid @NotNull(message = "{invalid.the-body-is-missing}") NoticeInput input,
                            @Context UriInfo uri) {
         Tenant unit = access.require(DOMAIN, "write");
         Notice notice = new Notice(unit.getId(), input.title().strip(), input.body(), access.username(), input.audienceOrDefault());
@@ -88,7 +88,7 @@ public class NoticesResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public NoticeView update(@PathParam("id") long id,
-                             @Valid @NotNull(message = "Thiếu nội dung yêu cầu / the body is missing") NoticeInput input) {
+                             @Valid @NotNull(message = "{invalid.the-body-is-missing}") NoticeInput input) {
         Tenant unit = access.require(DOMAIN, "write");
         Notice notice = find(unit, id);
         notice.edit(input.title().strip(), input.body(), input.audienceOrDefault());

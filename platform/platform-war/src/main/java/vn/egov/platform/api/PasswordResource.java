@@ -44,11 +44,11 @@ public class PasswordResource {
     @PersistenceContext(unitName = "platform")
     EntityManager em;
 
-    public record Change(@NotNull(message = "Nhập mật khẩu hiện tại / the current password is required")
-                         @Size(min = 1, max = 200, message = "Nhập mật khẩu hiện tại / the current password is required")
+    public record Change(@NotNull(message = "{invalid.the-current-password-is-required}")
+                         @Size(min = 1, max = 200, message = "{invalid.the-current-password-is-required}")
                          String currentPassword,
-                        @NotNull(message = "Nhập mật khẩu mới / the new password is required")
-                        @Size(min = 10, max = 200, message = "Mật khẩu mới dài 10–200 ký tự / the new password has 10 to 200 characters")
+                        @NotNull(message = "{invalid.the-new-password-is-required}")
+                        @Size(min = 10, max = 200, message = "{invalid.new-password-length}")
                         String newPassword) {
     }
 
@@ -57,7 +57,7 @@ public class PasswordResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Done change(@Valid @NotNull(message = "Thiếu nội dung yêu cầu / the body is missing") Change in) {
+    public Done change(@Valid @NotNull(message = "{invalid.the-body-is-missing}") Change in) {
         UserPrincipal me = access.user();
         // exactly the user's own unit, whatever their roles (citizens too have an account to look after)
         scope.bind(Optional.of(new TenantScope(me.tenantId(), me.tenantPath(), false)));

@@ -64,8 +64,8 @@ public class TokensResource {
     UserTokens tokens;
 
     public record NewToken(String name,
-                           @Min(value = 1, message = "Thời hạn từ 1 đến 365 ngày / from 1 to 365 days")
-                           @Max(value = 365, message = "Thời hạn từ 1 đến 365 ngày / from 1 to 365 days")
+                           @Min(value = 1, message = "{invalid.from-1-to-365-days}")
+                           @Max(value = 365, message = "{invalid.from-1-to-365-days}")
                            Integer days) {
     }
 
@@ -77,7 +77,7 @@ public class TokensResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(@Valid @NotNull(message = "Thiếu nội dung yêu cầu / the body is missing") NewToken in) {
+    public Response create(@Valid @NotNull(message = "{invalid.the-body-is-missing}") NewToken in) {
         UserPrincipal me = own();
         if (SecurityUtils.getSubject().getPrincipals().oneByType(TokenRealm.TokenLogin.class) != null) {
             throw new ProblemException(Problem.of(403, "token-cannot-make-tokens", "Không thể tạo mã bằng mã", "A token cannot make tokens",

@@ -26,6 +26,7 @@ import java.util.logging.Logger;
 import org.apache.shiro.authz.AuthorizationException;
 import org.apache.shiro.authz.UnauthenticatedException;
 import vn.egov.platform.persistence.ScopeNotSetException;
+import vn.egov.platform.web.pages.ConstraintTexts;
 
 /**
  * Every error the API can produce, as {@code application/problem+json}. Nothing here ever sends a stack
@@ -47,10 +48,14 @@ public final class ProblemMappers {
         @Context UriInfo uri;
 
         Response answer(Problem problem) {
+            return problem.toResponse(locale(), uri == null ? null : uri.getRequestUri().getRawPath());
+        }
+
+        /** English when the caller's first {@code Accept-Language} is English, Vietnamese otherwise. */
+        Locale locale() {
             List<Locale> wanted = headers == null || headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE) == null
                     ? List.of() : headers.getAcceptableLanguages();
-            Locale locale = !wanted.isEmpty() && "en".equals(wanted.get(0).getLanguage()) ? Locale.ENGLISH : Locale.forLanguageTag("vi");
-            return problem.toResponse(locale, uri == null ? null : uri.getRequestUri().getRawPath());
+            return !wanted.isEmpty() && "en".equals(wanted.get(0).getLanguage()) ? Locale.ENGLISH : Locale.forLanguageTag("vi");
         }
 
         Response malformedJson() { return malformedJsonResponse(this); }
@@ -110,10 +115,11 @@ public final class ProblemMappers {
         @Override
         public Response toResponse(ConstraintViolationException e) {
             Map<String, List<String>> fields = new TreeMap<>();
+            Locale locale = locale();
             for (ConstraintViolation<?> v : e.getConstraintViolations()) {
                 String path = v.getPropertyPath().toString();
                 String field = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
-                fields.computeIfAbsent(field, k -> new ArrayList<>()).add(v.getMessage());
+                fields.computeIfAbsent(field, k -> new ArrayList<>()).add(ConstraintTexts.text(v, locale));
             }
             return answer(new Problem(400, "invalid-input", "Dữ liệu không hợp lệ", "Invalid input",
                     "Hãy sửa các trường sau rồi gửi lại: " + String.join(", ", fields.keySet()) + ".",
