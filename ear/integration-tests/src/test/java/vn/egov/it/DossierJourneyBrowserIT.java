@@ -119,6 +119,7 @@ class DossierJourneyBrowserIT extends DeployedEar {
         // a district colleague without a one-stop duty reads it, and is told whose the step is: no actions for them
         login(Fixtures.staff(Fixtures.DISTRICT));
         browser.get(Api.baseUrl() + "/t/" + Fixtures.DISTRICT + "/admin/dossiers/" + code);
+        assertTrue(browser.getTitle().startsWith("Hồ sơ " + code + " · "), "the tab names the dossier: " + browser.getTitle());
         String whose = browser.findElement(By.id("not-your-duty")).getText();
         assertTrue(whose.contains("Chuyên viên xử lý hồ sơ") && whose.contains("Lãnh đạo phê duyệt"), whose);
         assertTrue(browser.findElements(By.id("result-form")).isEmpty() && browser.findElements(By.id("move-form")).isEmpty());

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import vn.egov.platform.persistence.Db;
 import vn.egov.platform.web.Jsonp;
+import vn.egov.platform.web.mail.Letters;
 
 /**
  * Urgent documents (HỎA TỐC, THƯỢNG KHẨN) are told at once: when one reaches a unit (from another unit of the platform,
@@ -16,6 +17,8 @@ import vn.egov.platform.web.Jsonp;
  */
 @ApplicationScoped
 public class UrgentMail {
+    /** The module's letters: templates in {@code src/main/jte-mail}, texts in {@code vn/egov/documents/mail/mail_*.properties}. */
+    static final Letters LETTERS = Letters.of("vn.egov.documents.jte.mail", "vn.egov.documents.mail.mail");
 
     @Inject
     Db db;
@@ -32,27 +35,26 @@ public class UrgentMail {
         return "HOA_TOC".equals(urgency) || "THUONG_KHAN".equals(urgency);
     }
 
+    /** What the template {@code urgent.jte} writes: the unit, the document and where to see it. */
+    public record Letter(String unit, String urgency, String urgencyInText, String numberSymbol, String docType, String issuer,
+                         String abstractText, String link) {
+    }
+
     static String urgencyWords(String urgency) {
-        return "HOA_TOC".equals(urgency) ? "HỎA TỐC" : "THƯỢNG KHẨN";
+        return LETTERS.text("HOA_TOC".equals(urgency) ? "urgency.HOA_TOC" : "urgency.THUONG_KHAN");
     }
 
     /** The subject: the urgency first, then the number/symbol and the issuer. */
     public static String subject(About a) {
-        return "[" + urgencyWords(a.urgency()) + "] Văn bản đến " + a.numberSymbol() + " của " + a.issuer();
+        return LETTERS.text("urgent.subject", urgencyWords(a.urgency()), a.numberSymbol(), a.issuer());
     }
 
-    /** The text: Vietnamese, then a short English line; the link is a path on the platform (the same on every node). */
+    /** The text (template {@code urgent.jte}): Vietnamese, then a short English line; the link is a path on the platform. */
     public static String text(Unit to, About a, String link) {
-        return "Kính gửi văn thư và lãnh đạo " + to.name() + ",\n\n"
-                + "Đơn vị vừa nhận một văn bản " + urgencyWords(a.urgency()).toLowerCase(java.util.Locale.forLanguageTag("vi")) + ", cần xử lý ngay:\n\n"
-                + "  Số, ký hiệu: " + a.numberSymbol() + "\n"
-                + "  Loại văn bản: " + a.docType() + "\n"
-                + "  Cơ quan ban hành: " + a.issuer() + "\n"
-                + "  Trích yếu: " + a.abstractText() + "\n"
-                + "  Độ khẩn: " + urgencyWords(a.urgency()) + "\n\n"
-                + "Xem và vào sổ văn bản đến tại: " + link + "\n\n"
-                + "(An urgent official document " + a.numberSymbol() + " from " + a.issuer() + " has reached your unit; see " + link + ".)\n\n"
-                + "Thư này được gửi tự động từ hệ thống quản lý văn bản; xin không trả lời thư này.\n";
+        String words = urgencyWords(a.urgency());
+        Letter letter = new Letter(to.name(), words, words.toLowerCase(java.util.Locale.forLanguageTag("vi")), a.numberSymbol(), a.docType(), a.issuer(),
+                a.abstractText(), link);
+        return LETTERS.write("urgent.jte", "letter", letter);
     }
 
     /** The outbox row's content: to whom (the unit), the subject and the text. */

@@ -35,6 +35,13 @@ class UrgentMailTest {
         assertTrue(text.contains("Trích yếu: Về việc phòng chống lũ quét"), text);
         assertTrue(text.contains("văn bản hỏa tốc"), text);
         assertTrue(text.contains("/t/xa-quang-kim/admin/documents"), text);
+        // made from the plain-text template: every text from the bundles, nothing escaped as if it were HTML
+        assertTrue(text.contains("\n  Độ khẩn: HỎA TỐC\n"), text);
+        assertTrue(text.contains("(An urgent official document 12/STP-VP from Sở Tư pháp has reached your unit; see /t/xa-quang-kim/admin/documents.)"), text);
+        assertFalse(text.contains("??") || text.contains("&"), text);
+        String quoted = UrgentMail.text(COMMUNE, new UrgentMail.About("HOA_TOC", "5/UBND", "UBND \"A\" & <B>", "Lũ & sạt lở", "Công văn"), "/x");
+        assertTrue(quoted.contains("Cơ quan ban hành: UBND \"A\" & <B>") && quoted.contains("Trích yếu: Lũ & sạt lở"), quoted);
+        assertTrue(text.endsWith("xin không trả lời thư này.\n"), text);
     }
 
     @Test

@@ -312,7 +312,7 @@ public class DeskPages {
                 d.getString("stepDue", null), holder.getName(), d.getString("receivedDate"), d.getString("dueDate"), d.getString("newDueDate", null),
                 d.getBoolean("overdue"), base + "/receipt.pdf", base + "/forms/6.pdf", DeskViews.form(d), DeskViews.files(d, base), mode,
                 mode.equals("act") ? actions(unit, d, failedAction) : null, DeskViews.handovers(d), DeskViews.history(d));
-        DeskFrame.Page desk = layout.desk(unit, "dossiers", DossierTemplates.BUNDLE, "dossier.title");
+        DeskFrame.Page desk = layout.desk(unit, "dossiers", DossierTemplates.BUNDLE, "dossier.heading", code);
         return DossierTemplates.TEMPLATES.render("dossier.jte", desk.page(), "desk", desk, "view", view);
     }
 

@@ -253,11 +253,11 @@ public class Desk {
 
     /**
      * For a page made from a template: its context, with the texts of {@code bundle} (the module's) before the platform's
-     * and titled by {@code titleKey}, and the frame its template puts around its body
+     * and titled by {@code titleKey} (its {@code {0}}, {@code {1}}… filled by {@code titleArgs}), and the frame its template puts around its body
      * ({@code @template.platform.desk.frame(page = desk.page(), frame = desk.frame(), body = @`...`)}).
      */
-    public DeskFrame.Page desk(Tenant unit, String section, String bundle, String titleKey) {
-        String title = Messages.of(locale(), bundle).text(titleKey) + " · " + unit.getName();
+    public DeskFrame.Page desk(Tenant unit, String section, String bundle, String titleKey, Object... titleArgs) {
+        String title = Messages.of(locale(), bundle).text(titleKey, titleArgs) + " · " + unit.getName();
         return new DeskFrame.Page(Page.titled(request, locale(), title, bundle), frame(unit, section));
     }
 

@@ -28,7 +28,30 @@ public final class Templates {
 
     /** The templates precompiled into {@code packageName} (the module's {@code jte-maven-plugin} {@code packageName}). */
     public Templates(String packageName) {
-        this.engine = TemplateEngine.createPrecompiled(null, ContentType.Html, Templates.class.getClassLoader(), packageName);
+        this(packageName, ContentType.Html);
+    }
+
+    private Templates(String packageName, ContentType type) {
+        this.engine = TemplateEngine.createPrecompiled(null, type, Templates.class.getClassLoader(), packageName);
+    }
+
+    /**
+     * A module's e-mail templates: plain text, precompiled into {@code packageName} from {@code src/main/jte-mail} by
+     * the module's {@code mail} execution of {@code jte-maven-plugin} (nothing is escaped: the text is no markup).
+     */
+    public static Templates mail(String packageName) {
+        return new Templates(packageName, ContentType.Plain);
+    }
+
+    /** The template {@code name} with the parameters it names ({@code "texts", texts, "letter", letter}). */
+    public String text(String name, Object... params) {
+        Map<String, Object> map = new HashMap<>();
+        for (int i = 0; i + 1 < params.length; i += 2) {
+            map.put((String) params[i], params[i + 1]);
+        }
+        StringOutput out = new StringOutput(2048);
+        engine.render(name, map, out);
+        return out.toString();
     }
 
     /** The engine, for a template with parameters other than a page and a view (a fragment). */
