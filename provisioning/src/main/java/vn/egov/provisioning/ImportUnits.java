@@ -76,6 +76,21 @@ final class ImportUnits implements Callable<Integer> {
             System.err.println("egov: login as " + user + " failed: wrong password, locked account or suspended unit");
             return 2;
         }
+        JsonObject answer = validated();
+        if (answer == null) {
+            return 2;
+        }
+        JsonArray rows = answer.getJsonArray("toCreate");
+        out.printf("%s: %d units already there, %d to create (validated in %.1f s)%n", file.getFileName(),
+                answer.getInt("existing"), rows.size(), (System.nanoTime() - t0) / 1e9);
+        if (validateOnly) {
+            return 0;
+        }
+        return create(out, answer, rows, t0);
+    }
+
+    /** The server's check of the whole file: its plan, or null when it refused the file (each bad line printed). */
+    private JsonObject validated() throws IOException, InterruptedException {
         HttpResponse<String> validated = send("POST", "/api/t/" + parent + "/units/import/validate", "text/csv",
                 HttpRequest.BodyPublishers.ofFile(file));
         JsonObject answer = parse(validated.body());
@@ -85,14 +100,13 @@ final class ImportUnits implements Callable<Integer> {
             for (JsonObject e : errors.getValuesAs(JsonObject.class)) {
                 System.err.printf("  dòng %d: %s%n", e.getInt("line"), e.getString("reason"));
             }
-            return 2;
+            return null;
         }
-        JsonArray rows = answer.getJsonArray("toCreate");
-        out.printf("%s: %d units already there, %d to create (validated in %.1f s)%n", file.getFileName(),
-                answer.getInt("existing"), rows.size(), (System.nanoTime() - t0) / 1e9);
-        if (validateOnly) {
-            return 0;
-        }
+        return answer;
+    }
+
+    /** Creates the plan's rows in waves, parents first, batches of a wave in parallel; then says what exists. */
+    private int create(PrintStream out, JsonObject answer, JsonArray rows, long t0) throws Exception {
         Path secrets = credentials != null ? credentials : file.resolveSibling(file.getFileName() + ".admins.csv");
         java.util.List<String> there = java.util.Collections.synchronizedList(new java.util.ArrayList<>(answer.containsKey("existingUnits")
                 ? answer.getJsonArray("existingUnits").getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList()

@@ -79,55 +79,11 @@ public final class Payara {
 
     /** Settings made once per domain, remembered by a marker file in the domain. */
     private void configureOnce() throws IOException, InterruptedException {
-        Path sameSite = domainDir().resolve("config/egov-samesite");
-        if (!Files.exists(sameSite)) {
-            // no cookie of ours goes with a cross-site POST: another site cannot make a logged-in administrator's
-            // browser change anything through the API (the forms carry their own CSRF token as well)
-            String http = "configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.";
-            asadmin(true, "set", http + "cookie-same-site-value=Lax");
-            asadmin(true, "set", http + "cookie-same-site-enabled=true");
-            Files.writeString(sameSite, "configured\n");
-        }
-        Path headers = domainDir().resolve("config/egov-headers");
-        if (!Files.exists(headers)) {
-            // the answers do not name the server or its version (Server: Payara Server 6..., X-Powered-By)
-            String http = "configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.";
-            asadmin(true, "set", http + "server-header=false");
-            asadmin(true, "set", http + "xpowered-by=false");
-            Files.writeString(headers, "configured\n");
-        }
-        Path grid = domainDir().resolve("config/egov-grid-members");
-        boolean gridChanged = false;
-        boolean restart = false;
-        if (settings.gridMembers() != null && !Files.exists(grid)) {
-            // the nodes of this environment find each other by TCP/IP on known ports (two domains on one machine)
-            asadmin(true, "set-hazelcast-configuration", "--clustername", "egov-" + settings.env(), "--enabled", "true",
-                    "--dynamic", "true", "--clustermode", "tcpip", "--tcpipmembers", settings.gridMembers(),
-                    "--dasport", Integer.toString(settings.gridPort()));
-            Files.writeString(grid, settings.gridMembers() + "\n");
-            gridChanged = true;
-        }
-        Path immediate = domainDir().resolve("config/egov-invalidation-immediate");
-        if (!Files.exists(immediate)) {
-            // near caches (unit settings) are invalidated on the other nodes as soon as an entry changes, rather
-            // than in Hazelcast's default batches (up to 10 s later)
-            asadmin(true, "create-jvm-options", "-Dhazelcast.map.invalidation.batch.enabled=false");
-            Files.writeString(immediate, "configured\n");
-            restart = true;
-        }
-        Path heap = domainDir().resolve("config/egov-heap");
-        if (!Files.exists(heap)) {
-            // 512 MB (Payara's default) is too little for this application with its data grid, Solr client, PDF fonts
-            // and ICU data, and the tests redeploy it a dozen times into one server: bursts of Argon2 logins ran out of it
-            try {
-                asadmin(true, "delete-jvm-options", "-Xmx512m");
-            } catch (IOException absent) {
-                // a domain whose heap was set otherwise
-            }
-            asadmin(true, "create-jvm-options", "-Xmx" + HEAP);
-            Files.writeString(heap, HEAP + "\n");
-            restart = true;
-        }
+        cookiesSameSite();
+        serverUnnamed();
+        boolean gridChanged = gridMembers();
+        boolean restart = immediateInvalidation();
+        restart |= heap();
         Path marker = domainDir().resolve("config/egov-configured");
         Path tmpMarker = domainDir().resolve("config/egov-tmpdir");
         if (Files.exists(marker) && !Files.exists(tmpMarker)) {
@@ -151,6 +107,78 @@ public final class Payara {
         Files.writeString(marker, "configured\n");
         log.step("Payara: domain configured; restarting it once");
         asadmin(false, "restart-domain", settings.domain());
+    }
+
+    /**
+     * No cookie of ours goes with a cross-site POST: another site cannot make a logged-in administrator's browser
+     * change anything through the API (the forms carry their own CSRF token as well).
+     */
+    private void cookiesSameSite() throws IOException, InterruptedException {
+        Path sameSite = domainDir().resolve("config/egov-samesite");
+        if (!Files.exists(sameSite)) {
+            String http = "configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.";
+            asadmin(true, "set", http + "cookie-same-site-value=Lax");
+            asadmin(true, "set", http + "cookie-same-site-enabled=true");
+            Files.writeString(sameSite, "configured\n");
+        }
+    }
+
+    /** The answers do not name the server or its version (Server: Payara Server 6..., X-Powered-By). */
+    private void serverUnnamed() throws IOException, InterruptedException {
+        Path headers = domainDir().resolve("config/egov-headers");
+        if (!Files.exists(headers)) {
+            String http = "configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.";
+            asadmin(true, "set", http + "server-header=false");
+            asadmin(true, "set", http + "xpowered-by=false");
+            Files.writeString(headers, "configured\n");
+        }
+    }
+
+    /** The nodes of this environment find each other by TCP/IP on known ports (two domains on one machine); true if set now. */
+    private boolean gridMembers() throws IOException, InterruptedException {
+        Path grid = domainDir().resolve("config/egov-grid-members");
+        if (settings.gridMembers() != null && !Files.exists(grid)) {
+            asadmin(true, "set-hazelcast-configuration", "--clustername", "egov-" + settings.env(), "--enabled", "true",
+                    "--dynamic", "true", "--clustermode", "tcpip", "--tcpipmembers", settings.gridMembers(),
+                    "--dasport", Integer.toString(settings.gridPort()));
+            Files.writeString(grid, settings.gridMembers() + "\n");
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Near caches (unit settings) are invalidated on the other nodes as soon as an entry changes, rather than in
+     * Hazelcast's default batches (up to 10 s later); true if set now (the domain restarts).
+     */
+    private boolean immediateInvalidation() throws IOException, InterruptedException {
+        Path immediate = domainDir().resolve("config/egov-invalidation-immediate");
+        if (!Files.exists(immediate)) {
+            asadmin(true, "create-jvm-options", "-Dhazelcast.map.invalidation.batch.enabled=false");
+            Files.writeString(immediate, "configured\n");
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * 512 MB (Payara's default) is too little for this application with its data grid, Solr client, PDF fonts and ICU
+     * data, and the tests redeploy it a dozen times into one server: bursts of Argon2 logins ran out of it. True if
+     * set now (the domain restarts).
+     */
+    private boolean heap() throws IOException, InterruptedException {
+        Path heap = domainDir().resolve("config/egov-heap");
+        if (!Files.exists(heap)) {
+            try {
+                asadmin(true, "delete-jvm-options", "-Xmx512m");
+            } catch (IOException absent) {
+                // a domain whose heap was set otherwise
+            }
+            asadmin(true, "create-jvm-options", "-Xmx" + HEAP);
+            Files.writeString(heap, HEAP + "\n");
+            return true;
+        }
+        return false;
     }
 
     /**

@@ -76,7 +76,15 @@ public final class Platform {
         Payara payara = new Payara(settings.work(), settings, log);
         payara.ensureRunning(payaraZip(), jdbcDriver());
         payara.ensurePool(pg, settings.appRole(), db.appPassword());
-        // the search index: the platform's own Solr node (or the one configured), told to the application
+        searchIndex(payara);
+        outsideSystems(payara);
+        if (deploy) {
+            deployIfChanged(payara);
+        }
+    }
+
+    /** The search index: the platform's own Solr node (or the one configured), told to the application. */
+    private void searchIndex(Payara payara) throws IOException, InterruptedException {
         Solr solr = solr();
         solr.ensureRunning();
         if (solr.cloudNodes().isBlank()) {
@@ -84,8 +92,13 @@ public final class Platform {
         } else {
             payara.ensureSystemProperty("egov.solr.cloud", solr.cloudNodes());
         }
-        // systems outside the province's walls: the real ones where configured, else (unless switched off) the
-        // platform's own simulators, so that a development or test environment exercises the whole path
+    }
+
+    /**
+     * Systems outside the province's walls: the real ones where configured, else (unless switched off) the platform's
+     * own simulators, so that a development or test environment exercises the whole path.
+     */
+    private void outsideSystems(Payara payara) throws IOException, InterruptedException {
         String nationalPortal = System.getenv().getOrDefault("EGOV_NATIONAL_PORTAL_URL", "");
         boolean simulators = !"off".equals(System.getenv().getOrDefault("EGOV_SIMULATORS", "on"));
         payara.ensureSystemProperty("egov.simulators", simulators ? "on" : "off");
@@ -124,20 +137,22 @@ public final class Platform {
             payara.ensureSystemProperty("egov.smtp.port", smtp.isBlank() ? String.valueOf(settings.portBase() + 25)
                     : System.getenv().getOrDefault("EGOV_SMTP_PORT", "25"));
         }
-        if (deploy) {
-            require(ear(), "the EAR");
-            Path stamp = settings.envDir().resolve("deployed-ear.stamp");
-            String current = Files.getLastModifiedTime(ear()).toMillis() + ":" + Files.size(ear());
-            boolean unchanged = Files.exists(stamp) && Files.readString(stamp).equals(current) && payara.isDeployed(APP_NAME);
-            if (unchanged) {
-                log.step("Payara: %s unchanged since the last deploy", ear().getFileName());
-            } else {
-                payara.deploy(ear(), APP_NAME);
-                Files.writeString(stamp, current);
-            }
-            Payara.awaitHttp(baseUrl() + "/api/tenants", Duration.ofMinutes(3));
-            log.step("platform ready");
+    }
+
+    /** Deploys the EAR unless it is the one deployed last (same time and size), and waits for the platform to answer. */
+    private void deployIfChanged(Payara payara) throws IOException, InterruptedException {
+        require(ear(), "the EAR");
+        Path stamp = settings.envDir().resolve("deployed-ear.stamp");
+        String current = Files.getLastModifiedTime(ear()).toMillis() + ":" + Files.size(ear());
+        boolean unchanged = Files.exists(stamp) && Files.readString(stamp).equals(current) && payara.isDeployed(APP_NAME);
+        if (unchanged) {
+            log.step("Payara: %s unchanged since the last deploy", ear().getFileName());
+        } else {
+            payara.deploy(ear(), APP_NAME);
+            Files.writeString(stamp, current);
         }
+        Payara.awaitHttp(baseUrl() + "/api/tenants", Duration.ofMinutes(3));
+        log.step("platform ready");
     }
 
     /** Removes the application from this environment's domain (the tests use it to leave the domain clean). */

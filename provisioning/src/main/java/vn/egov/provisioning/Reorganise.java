@@ -67,49 +67,7 @@ final class Reorganise implements Callable<Integer> {
             owner.setAutoCommit(false);
             try {
                 long t0 = System.nanoTime();
-                if (!apply) {
-                    Reorganiser.Checked checked = new Reorganiser(owner, actor, null).dryRun(parsed);
-                    owner.rollback();
-                    log.step("dry-run: %d operation(s) checked in %.0f ms", parsed.operations().size(), (System.nanoTime() - t0) / 1e6);
-                    if (!checked.valid()) {
-                        return refuse(checked.errors());
-                    }
-                    log.raw(pretty(checked.report()));
-                    if (!checked.report().getJsonArray("conflicts").isEmpty()) {
-                        System.err.println("egov: the plan would not apply: " + checked.report().getJsonArray("conflicts").size()
-                                + " conflict(s) above (each with its line, rows and rule); nothing changed.");
-                        return 1;
-                    }
-                    log.raw("dry-run only, nothing changed; to apply: --apply --basis "
-                            + ReorgPlan.basisToken(checked.report().getJsonObject("basis")));
-                    return 0;
-                }
-                if ((basis == null || basis.isBlank()) && !Reorganiser.named(parsed).isEmpty()) {
-                    System.err.println("egov: --apply needs --basis (printed by a dry-run of the same plan)");
-                    return 2;
-                }
-                List<UnitCsvPlan.LineError> errors = new ArrayList<>();
-                Map<String, Integer> versions;
-                try {
-                    versions = ReorgPlan.parseBasisToken(basis);
-                } catch (IllegalArgumentException e) {
-                    System.err.println("egov: --basis is code:version,... as printed by the dry-run; not: " + e.getMessage());
-                    return 2;
-                }
-                Reorganiser.Applied applied = new Reorganiser(owner, actor, null).apply(parsed.withBasis(versions), errors);
-                if (applied == null) {
-                    owner.rollback();
-                    return refuse(errors);
-                }
-                audit(owner, applied);
-                owner.commit();
-                log.step("applied: %d operation(s) in %.0f ms (one transaction)", parsed.operations().size(), (System.nanoTime() - t0) / 1e6);
-                log.raw(pretty(applied.report()));
-                log.raw("applied: plan " + applied.planId() + "; a running server reads the new tree at once "
-                        + "(a running server keeps its cached settings of the changed units until it restarts or redeploys: ./egov up)");
-                log.raw("search: the ended units' items left the index with the plan; the changed units are reindexed by the "
-                        + "server's worker from the pending jobs the plan left ('egov search check' tells when they match)");
-                return 0;
+                return apply ? apply(owner, parsed, log, t0) : dryRun(owner, parsed, log, t0);
             } catch (Reorganiser.Stale e) {
                 owner.rollback();
                 System.err.println("egov: changed since the dry-run: " + String.join(", ", e.units()) + "; run the dry-run again. Nothing changed.");
@@ -119,6 +77,55 @@ final class Reorganise implements Callable<Integer> {
                 throw e;
             }
         }
+    }
+
+    /** Checks the plan and rolls back: the report and the basis to apply it with, or why it would not apply. */
+    private int dryRun(Connection owner, ReorgPlan parsed, Log log, long t0) throws Exception {
+        Reorganiser.Checked checked = new Reorganiser(owner, actor, null).dryRun(parsed);
+        owner.rollback();
+        log.step("dry-run: %d operation(s) checked in %.0f ms", parsed.operations().size(), (System.nanoTime() - t0) / 1e6);
+        if (!checked.valid()) {
+            return refuse(checked.errors());
+        }
+        log.raw(pretty(checked.report()));
+        if (!checked.report().getJsonArray("conflicts").isEmpty()) {
+            System.err.println("egov: the plan would not apply: " + checked.report().getJsonArray("conflicts").size()
+                    + " conflict(s) above (each with its line, rows and rule); nothing changed.");
+            return 1;
+        }
+        log.raw("dry-run only, nothing changed; to apply: --apply --basis "
+                + ReorgPlan.basisToken(checked.report().getJsonObject("basis")));
+        return 0;
+    }
+
+    /** Applies the plan against the basis of its dry-run, with its audit entry, in one transaction. */
+    private int apply(Connection owner, ReorgPlan parsed, Log log, long t0) throws Exception {
+        if ((basis == null || basis.isBlank()) && !Reorganiser.named(parsed).isEmpty()) {
+            System.err.println("egov: --apply needs --basis (printed by a dry-run of the same plan)");
+            return 2;
+        }
+        List<UnitCsvPlan.LineError> errors = new ArrayList<>();
+        Map<String, Integer> versions;
+        try {
+            versions = ReorgPlan.parseBasisToken(basis);
+        } catch (IllegalArgumentException e) {
+            System.err.println("egov: --basis is code:version,... as printed by the dry-run; not: " + e.getMessage());
+            return 2;
+        }
+        Reorganiser.Applied applied = new Reorganiser(owner, actor, null).apply(parsed.withBasis(versions), errors);
+        if (applied == null) {
+            owner.rollback();
+            return refuse(errors);
+        }
+        audit(owner, applied);
+        owner.commit();
+        log.step("applied: %d operation(s) in %.0f ms (one transaction)", parsed.operations().size(), (System.nanoTime() - t0) / 1e6);
+        log.raw(pretty(applied.report()));
+        log.raw("applied: plan " + applied.planId() + "; a running server reads the new tree at once "
+                + "(a running server keeps its cached settings of the changed units until it restarts or redeploys: ./egov up)");
+        log.raw("search: the ended units' items left the index with the plan; the changed units are reindexed by the "
+                + "server's worker from the pending jobs the plan left ('egov search check' tells when they match)");
+        return 0;
     }
 
     /** The audit trail of the plan's unit (the root it worked in), as the API's apply writes it. */

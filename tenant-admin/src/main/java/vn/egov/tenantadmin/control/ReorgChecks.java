@@ -1,21 +1,64 @@
 package vn.egov.tenantadmin.control;
 
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import vn.egov.platform.tenancy.entity.TenantKind;
 import vn.egov.tenantadmin.control.ReorgTree.Unit;
 
-/** What a plan may name: codes, GSO codes, names and kinds, checked against the tree as the plan has left it so far. */
+/**
+ * What a plan may name, checked against the tree as the plan has left it so far: the units it acts on (known, live,
+ * and within the acting unit's reach), and new codes, GSO codes, names and kinds.
+ */
 final class ReorgChecks {
     private static final Pattern CODE = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
     private static final Pattern GSO = Pattern.compile("^[0-9]{2,5}$");
 
     private final ReorgTree tree;
     private final List<UnitCsvPlan.LineError> errors;
+    /** The acting unit's id (null for the operator). */
+    private final Long acting;
+    /** Every code the plan names as a unit to act on, as found. */
+    private final Set<String> referenced;
 
-    ReorgChecks(ReorgTree tree, List<UnitCsvPlan.LineError> errors) {
+    ReorgChecks(ReorgTree tree, List<UnitCsvPlan.LineError> errors, Long acting, Set<String> referenced) {
         this.tree = tree;
         this.errors = errors;
+        this.acting = acting;
+        this.referenced = referenced;
+    }
+
+    /** A unit the plan may end or move: live, and strictly below the acting unit. */
+    Unit subject(String code, int line) {
+        return find(code, line, false);
+    }
+
+    /** A unit the plan may put things under: live, and the acting unit or below it. */
+    Unit receiver(String code, int line) {
+        return find(code, line, true);
+    }
+
+    private Unit find(String code, int line, boolean actingAllowed) {
+        if (code == null) {
+            return null;
+        }
+        referenced.add(code);
+        Unit u = tree.byCode(code);
+        if (u == null) {
+            error(line, "Không có đơn vị mã \"" + code + "\"", "no unit has the code \"" + code + "\"");
+            return null;
+        }
+        if (!u.live) {
+            Unit s = tree.current(u);
+            error(line, "Đơn vị \"" + code + "\" đã kết thúc (nay thuộc \"" + (s == null ? "?" : s.code) + "\")",
+                    "unit \"" + code + "\" has ended (now part of \"" + (s == null ? "?" : s.code) + "\")");
+            return null;
+        }
+        if (acting != null && (!tree.within(u, acting) || (!actingAllowed && u.id == acting))) {
+            error(line, "Đơn vị \"" + code + "\" nằm ngoài phạm vi quản trị của bạn", "unit \"" + code + "\" is outside your administration");
+            return null;
+        }
+        return u;
     }
 
     boolean newCodeOk(String code, int line) {

@@ -303,66 +303,46 @@ public record ReorgPlan(String title, List<Operation> operations, Map<String, In
                     + "/ the operation is missing"));
             return;
         }
-        String code = x.code();
-        String name = x.name();
         if (x.admins() != null && !List.of("staff", "admins", "none").contains(x.admins())) {
             errors.add(new UnitCsvPlan.LineError(line, "Quản trị viên của đơn vị kết thúc: staff (mặc định: thành cán bộ), admins (giữ quyền "
                     + "quản trị) hoặc none (không giữ gì), không phải \"" + x.admins() + "\" / admins is staff, admins or none"));
             return;
         }
-        switch (op) {
-            case "merge" -> {
-                if (units.isEmpty()) {
-                    errors.add(new UnitCsvPlan.LineError(line, "Sáp nhập cần ít nhất một đơn vị / merge needs at least one unit"));
-                } else if (into == null && (newUnit == null || newUnit.code() == null && newUnit.name() == null)) {
-                    errors.add(new UnitCsvPlan.LineError(line, "Sáp nhập cần đơn vị nhận (target) hoặc đơn vị mới (code, name, kind) "
-                            + "/ merge needs a target or a new unit"));
-                } else {
-                    out.add(new Merge(line, units, into, into == null ? newUnit : null, x.admins(), x.site()));
-                }
-            }
-            case "move" -> {
-                if (unit == null || parent == null) {
-                    errors.add(new UnitCsvPlan.LineError(line, "Chuyển đơn vị cần một đơn vị (unit) và đơn vị cấp trên mới (parent) "
-                            + "/ move needs one unit and its new parent"));
-                } else {
-                    out.add(new Move(line, unit, parent));
-                }
-            }
-            case "rename" -> {
-                if (unit == null || (code == null && name == null && x.kind() == null && x.gso() == null)) {
-                    errors.add(new UnitCsvPlan.LineError(line, "Đổi tên cần một đơn vị và mã, tên, loại hoặc mã thống kê (gso) mới "
-                            + "/ rename needs one unit and a new code, name, kind or GSO code"));
-                } else {
-                    out.add(new Rename(line, unit, code, name, x.kind(), x.gso()));
-                }
-            }
-            case "dissolve" -> {
-                if (unit == null) {
-                    errors.add(new UnitCsvPlan.LineError(line, "Giải thể cần đúng một đơn vị / dissolve needs exactly one unit"));
-                } else {
-                    out.add(new Dissolve(line, unit, x.admins()));
-                }
-            }
-            case "merge-provinces" -> {
-                if (units.size() < 2 || newUnit == null || newUnit.code() == null || newUnit.name() == null) {
-                    errors.add(new UnitCsvPlan.LineError(line, "Hợp nhất tỉnh cần ít nhất hai tỉnh và mã, tên của tỉnh mới "
-                            + "/ merging provinces needs two or more provinces and the new one's code and name"));
-                } else {
-                    out.add(new MergeProvinces(line, units, newUnit, x.admins()));
-                }
-            }
-            case "add-province" -> {
-                if (newUnit == null || newUnit.code() == null || newUnit.name() == null || !units.isEmpty()) {
-                    errors.add(new UnitCsvPlan.LineError(line, "Thêm tỉnh cần mã và tên của tỉnh mới (không kèm đơn vị nào) "
-                            + "/ add-province needs the new province's code and name (and no units)"));
-                } else {
-                    out.add(new AddProvince(line, newUnit));
-                }
-            }
-            default -> errors.add(new UnitCsvPlan.LineError(line, "Thao tác không biết: \"" + op
-                    + "\" (merge, move, rename, dissolve, merge-provinces, add-province) / unknown operation"));
+        String refused = refusal(op, units, unit, into, newUnit, parent, x);
+        if (refused != null) {
+            errors.add(new UnitCsvPlan.LineError(line, refused));
+            return;
         }
+        out.add(switch (op) {
+            case "merge" -> new Merge(line, units, into, into == null ? newUnit : null, x.admins(), x.site());
+            case "move" -> new Move(line, unit, parent);
+            case "rename" -> new Rename(line, unit, x.code(), x.name(), x.kind(), x.gso());
+            case "dissolve" -> new Dissolve(line, unit, x.admins());
+            case "merge-provinces" -> new MergeProvinces(line, units, newUnit, x.admins());
+            default -> new AddProvince(line, newUnit);
+        });
+    }
+
+    /** What an operation lacks (or has too much of), or that it is none the plan knows; null when it is whole. */
+    private static String refusal(String op, List<String> units, String unit, String into, NewUnit newUnit, String parent, Extra x) {
+        return switch (op) {
+            case "merge" -> units.isEmpty() ? "Sáp nhập cần ít nhất một đơn vị / merge needs at least one unit"
+                    : into == null && (newUnit == null || newUnit.code() == null && newUnit.name() == null)
+                    ? "Sáp nhập cần đơn vị nhận (target) hoặc đơn vị mới (code, name, kind) / merge needs a target or a new unit" : null;
+            case "move" -> unit == null || parent == null
+                    ? "Chuyển đơn vị cần một đơn vị (unit) và đơn vị cấp trên mới (parent) / move needs one unit and its new parent" : null;
+            case "rename" -> unit == null || (x.code() == null && x.name() == null && x.kind() == null && x.gso() == null)
+                    ? "Đổi tên cần một đơn vị và mã, tên, loại hoặc mã thống kê (gso) mới / rename needs one unit and a new code, name, kind or GSO code"
+                    : null;
+            case "dissolve" -> unit == null ? "Giải thể cần đúng một đơn vị / dissolve needs exactly one unit" : null;
+            case "merge-provinces" -> units.size() < 2 || newUnit == null || newUnit.code() == null || newUnit.name() == null
+                    ? "Hợp nhất tỉnh cần ít nhất hai tỉnh và mã, tên của tỉnh mới / merging provinces needs two or more provinces and the new one's "
+                    + "code and name" : null;
+            case "add-province" -> newUnit == null || newUnit.code() == null || newUnit.name() == null || !units.isEmpty()
+                    ? "Thêm tỉnh cần mã và tên của tỉnh mới (không kèm đơn vị nào) / add-province needs the new province's code and name (and no units)"
+                    : null;
+            default -> "Thao tác không biết: \"" + op + "\" (merge, move, rename, dissolve, merge-provinces, add-province) / unknown operation";
+        };
     }
 
     private static String text(JsonObject o, String key) {

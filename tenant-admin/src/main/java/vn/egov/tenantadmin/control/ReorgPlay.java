@@ -1,6 +1,5 @@
 package vn.egov.tenantadmin.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayList;
@@ -10,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import vn.egov.platform.tenancy.entity.TenantKind;
 import vn.egov.platform.tenancy.reorg.Handover;
 import vn.egov.tenantadmin.control.ReorgTree.Unit;
 
@@ -37,7 +35,7 @@ final class ReorgPlay {
         this.tree = tree;
         this.acting = acting;
         this.plan = plan;
-        this.check = new ReorgChecks(tree, errors);
+        this.check = new ReorgChecks(tree, errors, acting, referenced);
         this.report = new ReorgReport(tree);
     }
 
@@ -141,18 +139,7 @@ final class ReorgPlay {
 
     private void merge(ReorgPlan.Merge m) {
         int line = m.line();
-        List<Unit> sources = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
-        for (String code : m.units()) {
-            if (!seen.add(code)) {
-                error(line, "Đơn vị \"" + code + "\" được nêu hai lần", "unit \"" + code + "\" is named twice");
-                continue;
-            }
-            Unit u = subject(code, line);
-            if (u != null) {
-                sources.add(u);
-            }
-        }
+        List<Unit> sources = mergedUnits(m);
         if (m.site() != null && !m.units().contains(m.site())) {
             error(line, "Cổng giữ lại (site) phải là của một đơn vị được sáp nhập: \"" + m.site() + "\"",
                     "the site kept (site) must be one of the merged units': \"" + m.site() + "\"");
@@ -165,23 +152,14 @@ final class ReorgPlay {
                 error(line, "Không thể sáp nhập đơn vị \"" + m.into() + "\" vào chính nó", "a unit cannot be merged into itself (\"" + m.into() + "\")");
                 return;
             }
-            target = receiver(m.into(), line);
+            target = check.receiver(m.into(), line);
         } else {
-            ReorgPlan.NewUnit n = m.newUnit();
-            Unit parent = n.parent() != null ? receiver(n.parent(), line)
-                    : sources.isEmpty() || sources.get(0).parent == null ? null : tree.get(sources.get(0).parent);
-            // the new unit may take back the code of one of the units it replaces: created under another code first
-            boolean reuse = n.code() != null && m.units().contains(n.code());
-            boolean ok = (reuse || check.newCodeOk(n.code(), line)) & check.nameOk(n.name(), line) & check.kindOk(n.kind(), line) & check.gsoOk(n.gso(), null, line);
-            if (parent == null && errors.isEmpty()) {
-                error(line, "Cần đơn vị cấp trên của đơn vị mới (parent)", "the new unit needs a parent");
-            }
-            if (!ok || parent == null) {
+            target = newSuccessor(m, sources);
+            if (target == null) {
                 return;
             }
-            String code = reuse ? check.temporaryCode(n.code()) : n.code();
-            target = created(line, code, n.name(), n.kind(), n.gso(), parent.id);
-            takeBack = reuse ? n.code() : null;
+            String code = m.newUnit().code();
+            takeBack = code != null && m.units().contains(code) ? code : null;
         }
         if (target == null || sources.size() != m.units().size()) {
             return;
@@ -200,15 +178,50 @@ final class ReorgPlay {
         if (takeBack != null) {
             takeBack(line, target, takeBack);
         }
-        described.add(Json.createObjectBuilder().add("line", line).add("op", "merge")
-                .add("summary", "Sáp nhập " + ReorgReport.names(sources) + " vào " + target.name + " (" + target.code + ")"
-                        + "; quản trị viên của đơn vị sáp nhập: " + ReorgReport.admins(admins))
-                .add("units", report.unitsJson(sources, target)).build());
+        described.add(report.merged(line, sources, target, admins));
+    }
+
+    /** The units a merge ends that the plan may end, each named once (the others are errors). */
+    private List<Unit> mergedUnits(ReorgPlan.Merge m) {
+        List<Unit> sources = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (String code : m.units()) {
+            if (!seen.add(code)) {
+                error(m.line(), "Đơn vị \"" + code + "\" được nêu hai lần", "unit \"" + code + "\" is named twice");
+                continue;
+            }
+            Unit u = check.subject(code, m.line());
+            if (u != null) {
+                sources.add(u);
+            }
+        }
+        return sources;
+    }
+
+    /**
+     * The new unit a merge creates, under the parent named or the first merged unit's; when it takes back the code of
+     * a unit it replaces, it is created under another code first. Null when it cannot be (an error says why).
+     */
+    private Unit newSuccessor(ReorgPlan.Merge m, List<Unit> sources) {
+        int line = m.line();
+        ReorgPlan.NewUnit n = m.newUnit();
+        Unit parent = n.parent() != null ? check.receiver(n.parent(), line)
+                : sources.isEmpty() || sources.get(0).parent == null ? null : tree.get(sources.get(0).parent);
+        boolean reuse = n.code() != null && m.units().contains(n.code());
+        boolean ok = (reuse || check.newCodeOk(n.code(), line)) & check.nameOk(n.name(), line) & check.kindOk(n.kind(), line) & check.gsoOk(n.gso(), null, line);
+        if (parent == null && errors.isEmpty()) {
+            error(line, "Cần đơn vị cấp trên của đơn vị mới (parent)", "the new unit needs a parent");
+        }
+        if (!ok || parent == null) {
+            return null;
+        }
+        String code = reuse ? check.temporaryCode(n.code()) : n.code();
+        return created(line, code, n.name(), n.kind(), n.gso(), parent.id);
     }
 
     private void move(ReorgPlan.Move m) {
-        Unit u = subject(m.unit(), m.line());
-        Unit parent = receiver(m.parent(), m.line());
+        Unit u = check.subject(m.unit(), m.line());
+        Unit parent = check.receiver(m.parent(), m.line());
         if (u == null || parent == null) {
             return;
         }
@@ -227,13 +240,11 @@ final class ReorgPlay {
         }
         steps.add(new ReorgStep.Move(m.line(), u.id, u.parent, parent.id, u.code, u.name));
         u.parent = parent.id;
-        described.add(Json.createObjectBuilder().add("line", m.line()).add("op", "move")
-                .add("summary", "Chuyển " + u.name + " (" + u.code + ") về trực thuộc " + parent.name)
-                .add("units", Json.createArrayBuilder().add(report.unitJson(u, parent))).build());
+        described.add(report.moved(m.line(), u, parent));
     }
 
     private void rename(ReorgPlan.Rename r) {
-        Unit u = subject(r.unit(), r.line());
+        Unit u = check.subject(r.unit(), r.line());
         if (u == null) {
             return;
         }
@@ -251,9 +262,7 @@ final class ReorgPlay {
             return;
         }
         rename(r.line(), u, code, name, kind, gso);
-        described.add(Json.createObjectBuilder().add("line", r.line()).add("op", "rename")
-                .add("summary", "Đổi " + r.unit() + " thành " + name + " (" + code + ", " + TenantKind.fromDb(kind).vietnamese()
-                        + (gso == null ? "" : ", mã thống kê " + gso) + ")").build());
+        described.add(ReorgReport.renamed(r.line(), r.unit(), code, name, kind, gso));
     }
 
     private void rename(int line, Unit u, String code, String name, String kind, String gso) {
@@ -278,7 +287,7 @@ final class ReorgPlay {
     }
 
     private void dissolve(ReorgPlan.Dissolve d) {
-        Unit u = subject(d.unit(), d.line());
+        Unit u = check.subject(d.unit(), d.line());
         if (u == null) {
             return;
         }
@@ -289,10 +298,7 @@ final class ReorgPlay {
         Unit parent = tree.get(u.parent);
         Handover.Admins admins = Handover.Admins.parse(d.admins());
         end(d.line(), u, parent, "dissolved", admins, false);
-        described.add(Json.createObjectBuilder().add("line", d.line()).add("op", "dissolve")
-                .add("summary", "Giải thể " + u.name + " (" + u.code + "); các đơn vị trực thuộc về " + parent.name
-                        + "; quản trị viên của đơn vị giải thể: " + ReorgReport.admins(admins))
-                .add("units", report.unitsJson(List.of(u), parent)).build());
+        described.add(report.dissolved(d.line(), u, parent, admins));
     }
 
     private void mergeProvinces(ReorgPlan.MergeProvinces p) {
@@ -304,7 +310,7 @@ final class ReorgPlay {
         }
         List<Unit> roots = new ArrayList<>();
         for (String code : p.units()) {
-            Unit u = find(code, line, true);
+            Unit u = check.receiver(code, line);
             if (u != null && u.parent != null) {
                 error(line, "\"" + code + "\" không phải đơn vị gốc (tỉnh)", "\"" + code + "\" is not a root (province)");
             } else if (u != null) {
@@ -330,9 +336,7 @@ final class ReorgPlay {
         if (reuse) {
             takeBack(line, root, p.into().code());
         }
-        described.add(Json.createObjectBuilder().add("line", line).add("op", "merge-provinces")
-                .add("summary", "Hợp nhất " + ReorgReport.names(roots) + " thành " + root.name + " (" + root.code + ")")
-                .add("units", report.unitsJson(roots, root)).build());
+        described.add(report.provincesMerged(line, roots, root));
     }
 
     private void addProvince(ReorgPlan.AddProvince a) {
@@ -345,8 +349,7 @@ final class ReorgPlay {
         String kind = n.kind() == null ? "province" : n.kind();
         if (check.newCodeOk(n.code(), line) & check.nameOk(n.name(), line) & check.kindOk(kind, line) & check.gsoOk(n.gso(), null, line)) {
             Unit root = created(line, n.code(), n.name(), kind, n.gso(), null);
-            described.add(Json.createObjectBuilder().add("line", line).add("op", "add-province")
-                    .add("summary", "Thêm " + root.name + " (" + root.code + ")").build());
+            described.add(ReorgReport.provinceAdded(line, root));
         }
     }
 
@@ -375,41 +378,6 @@ final class ReorgPlay {
     private Unit created(int line, String code, String name, String kind, String gso, Long parent) {
         Unit u = tree.create(code, name, kind, gso, parent);
         steps.add(new ReorgStep.Create(line, u.id, code, name, kind, gso, parent));
-        return u;
-    }
-
-    // ---- checks -----------------------------------------------------------------------------------------------
-
-    /** A unit the plan may end or move: live, and strictly below the acting unit. */
-    private Unit subject(String code, int line) {
-        return find(code, line, false);
-    }
-
-    /** A unit the plan may put things under: live, and the acting unit or below it. */
-    private Unit receiver(String code, int line) {
-        return find(code, line, true);
-    }
-
-    private Unit find(String code, int line, boolean actingAllowed) {
-        if (code == null) {
-            return null;
-        }
-        referenced.add(code);
-        Unit u = tree.byCode(code);
-        if (u == null) {
-            error(line, "Không có đơn vị mã \"" + code + "\"", "no unit has the code \"" + code + "\"");
-            return null;
-        }
-        if (!u.live) {
-            Unit s = tree.current(u);
-            error(line, "Đơn vị \"" + code + "\" đã kết thúc (nay thuộc \"" + (s == null ? "?" : s.code) + "\")",
-                    "unit \"" + code + "\" has ended (now part of \"" + (s == null ? "?" : s.code) + "\")");
-            return null;
-        }
-        if (acting != null && (!tree.within(u, acting) || (!actingAllowed && u.id == acting))) {
-            error(line, "Đơn vị \"" + code + "\" nằm ngoài phạm vi quản trị của bạn", "unit \"" + code + "\" is outside your administration");
-            return null;
-        }
         return u;
     }
 

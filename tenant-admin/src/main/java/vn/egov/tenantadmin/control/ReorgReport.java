@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import vn.egov.platform.tenancy.entity.TenantKind;
 import vn.egov.platform.tenancy.reorg.Handover;
 import vn.egov.tenantadmin.control.ReorgTree.Unit;
 
@@ -44,6 +45,45 @@ final class ReorgReport {
                 .add("recordsToTransfer", Reorganiser.counts(toMove))
                 .add("usernames", "Tên đăng nhập là duy nhất toàn tỉnh: người dùng của đơn vị sáp nhập giữ nguyên tài khoản, không thể trùng "
                         + "/ usernames are unique province-wide: users of merged units keep their accounts, no clash is possible");
+    }
+
+    // ---- each operation in words, with the units it ends (or moves) and their records
+
+    JsonObject merged(int line, List<Unit> sources, Unit target, Handover.Admins admins) {
+        return Json.createObjectBuilder().add("line", line).add("op", "merge")
+                .add("summary", "Sáp nhập " + names(sources) + " vào " + target.name + " (" + target.code + ")"
+                        + "; quản trị viên của đơn vị sáp nhập: " + admins(admins))
+                .add("units", unitsJson(sources, target)).build();
+    }
+
+    JsonObject moved(int line, Unit u, Unit parent) {
+        return Json.createObjectBuilder().add("line", line).add("op", "move")
+                .add("summary", "Chuyển " + u.name + " (" + u.code + ") về trực thuộc " + parent.name)
+                .add("units", Json.createArrayBuilder().add(unitJson(u, parent))).build();
+    }
+
+    static JsonObject renamed(int line, String unit, String code, String name, String kind, String gso) {
+        return Json.createObjectBuilder().add("line", line).add("op", "rename")
+                .add("summary", "Đổi " + unit + " thành " + name + " (" + code + ", " + TenantKind.fromDb(kind).vietnamese()
+                        + (gso == null ? "" : ", mã thống kê " + gso) + ")").build();
+    }
+
+    JsonObject dissolved(int line, Unit u, Unit parent, Handover.Admins admins) {
+        return Json.createObjectBuilder().add("line", line).add("op", "dissolve")
+                .add("summary", "Giải thể " + u.name + " (" + u.code + "); các đơn vị trực thuộc về " + parent.name
+                        + "; quản trị viên của đơn vị giải thể: " + admins(admins))
+                .add("units", unitsJson(List.of(u), parent)).build();
+    }
+
+    JsonObject provincesMerged(int line, List<Unit> roots, Unit root) {
+        return Json.createObjectBuilder().add("line", line).add("op", "merge-provinces")
+                .add("summary", "Hợp nhất " + names(roots) + " thành " + root.name + " (" + root.code + ")")
+                .add("units", unitsJson(roots, root)).build();
+    }
+
+    static JsonObject provinceAdded(int line, Unit root) {
+        return Json.createObjectBuilder().add("line", line).add("op", "add-province")
+                .add("summary", "Thêm " + root.name + " (" + root.code + ")").build();
     }
 
     static String admins(Handover.Admins a) {

@@ -66,6 +66,10 @@ public final class UnitCsvPlan {
     private UnitCsvPlan() {
     }
 
+    /** A line read and found good on its own (its GSO code, name, kind of unit and parent's GSO code). */
+    private record Parsed(int line, String gso, String name, String kind, String parentGso) {
+    }
+
     public static Result plan(byte[] bytes, String rootCode, Existing existing) {
         Objects.requireNonNull(bytes, "bytes");
         List<LineError> errors = new ArrayList<>();
@@ -77,11 +81,21 @@ public final class UnitCsvPlan {
                     "Không phải văn bản UTF-8 (sai bảng mã): hãy lưu tệp dưới dạng CSV UTF-8 / not UTF-8 text")));
         }
         text = Normalizer.normalize(text, Normalizer.Form.NFC);
-
-        record Parsed(int line, String gso, String name, String kind, String parentGso) {
-        }
         Map<String, Parsed> byGso = new LinkedHashMap<>();
+        if (!read(text, byGso, errors)) {
+            return new Result(List.of(), List.of(), errors);
+        }
         List<String> already = new ArrayList<>();
+        Map<String, Parsed> missing = missing(byGso, existing, already, errors);
+        parentsKnown(missing, byGso, existing, errors);
+        Map<String, String> codeOf = codes(missing, existing, errors);
+        List<Row> ordered = parentsFirst(missing, codeOf, rootCode, existing, errors);
+        errors.sort(java.util.Comparator.comparingInt(LineError::line));
+        return new Result(errors.isEmpty() ? ordered : List.of(), already, errors);
+    }
+
+    /** The good lines by GSO code, the bad ones in {@code errors}; false if the header lacks a column (nothing read). */
+    private static boolean read(String text, Map<String, Parsed> byGso, List<LineError> errors) {
         try (CSVParser parser = CSVFormat.DEFAULT.builder().setCommentMarker('#').setIgnoreEmptyLines(true)
                 .setTrim(true).get().parse(new StringReader(text))) {
             List<String> header = null;
@@ -92,7 +106,7 @@ public final class UnitCsvPlan {
                     if (!header.containsAll(COLUMNS)) {
                         errors.add(new LineError(line, "Sai cột: cần " + String.join(",", COLUMNS) + " nhưng có "
                                 + String.join(",", header) + " / wrong columns"));
-                        return new Result(List.of(), List.of(), errors);
+                        return false;
                     }
                     continue;
                 }
@@ -100,35 +114,14 @@ public final class UnitCsvPlan {
                 for (int i = 0; i < header.size() && i < r.size(); i++) {
                     v.put(header.get(i), r.get(i));
                 }
+                String refused = refusal(r.size(), header.size(), v, byGso);
+                if (refused != null) {
+                    errors.add(new LineError(line, refused));
+                    continue;
+                }
                 String gso = v.getOrDefault("gso_code", "");
-                String name = v.getOrDefault("name", "");
-                String parent = v.getOrDefault("parent_gso_code", "");
-                if (r.size() != header.size()) {
-                    errors.add(new LineError(line, "Dòng có " + r.size() + " cột, cần " + header.size() + " / wrong number of columns"));
-                    continue;
-                }
-                if (!gso.matches("[0-9]{2,5}")) {
-                    errors.add(new LineError(line, "Mã GSO \"" + gso + "\" không hợp lệ (2–5 chữ số) / bad GSO code"));
-                    continue;
-                }
-                if (name.isBlank()) {
-                    errors.add(new LineError(line, "Thiếu tên đơn vị / missing name"));
-                    continue;
-                }
-                Optional<String> kind = Slugs.kindOfUnitType(v.get("unit_type"));
-                if (kind.isEmpty()) {
-                    errors.add(new LineError(line, "Loại đơn vị \"" + v.get("unit_type") + "\" không có trong danh mục / unknown unit type"));
-                    continue;
-                }
-                if (byGso.containsKey(gso)) {
-                    errors.add(new LineError(line, "Trùng mã GSO " + gso + " với dòng " + byGso.get(gso).line() + " / duplicate GSO code"));
-                    continue;
-                }
-                if (!parent.isEmpty() && !parent.matches("[0-9]{2,5}")) {
-                    errors.add(new LineError(line, "Mã GSO đơn vị cấp trên \"" + parent + "\" không hợp lệ / bad parent GSO code"));
-                    continue;
-                }
-                byGso.put(gso, new Parsed(line, gso, name.strip(), kind.get(), parent));
+                byGso.put(gso, new Parsed(line, gso, v.getOrDefault("name", "").strip(), Slugs.kindOfUnitType(v.get("unit_type")).get(),
+                        v.getOrDefault("parent_gso_code", "")));
             }
             if (header == null) {
                 errors.add(new LineError(1, "Tệp trống / the file is empty"));
@@ -136,8 +129,37 @@ public final class UnitCsvPlan {
         } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
             errors.add(new LineError(0, "Không đọc được CSV: " + e.getMessage() + " / unreadable CSV"));
         }
+        return true;
+    }
 
-        // what exists already, what is missing, and the parents of what is missing
+    /** Why a line ({@code v}: its values by column) is refused on its own, the first reason found; null if it is not. */
+    private static String refusal(int size, int headerSize, Map<String, String> v, Map<String, Parsed> byGso) {
+        String gso = v.getOrDefault("gso_code", "");
+        String name = v.getOrDefault("name", "");
+        String parent = v.getOrDefault("parent_gso_code", "");
+        if (size != headerSize) {
+            return "Dòng có " + size + " cột, cần " + headerSize + " / wrong number of columns";
+        }
+        if (!gso.matches("[0-9]{2,5}")) {
+            return "Mã GSO \"" + gso + "\" không hợp lệ (2–5 chữ số) / bad GSO code";
+        }
+        if (name.isBlank()) {
+            return "Thiếu tên đơn vị / missing name";
+        }
+        if (Slugs.kindOfUnitType(v.get("unit_type")).isEmpty()) {
+            return "Loại đơn vị \"" + v.get("unit_type") + "\" không có trong danh mục / unknown unit type";
+        }
+        if (byGso.containsKey(gso)) {
+            return "Trùng mã GSO " + gso + " với dòng " + byGso.get(gso).line() + " / duplicate GSO code";
+        }
+        if (!parent.isEmpty() && !parent.matches("[0-9]{2,5}")) {
+            return "Mã GSO đơn vị cấp trên \"" + parent + "\" không hợp lệ / bad parent GSO code";
+        }
+        return null;
+    }
+
+    /** The units to create: those whose GSO code is not there yet (the codes of those that are go to {@code already}). */
+    private static Map<String, Parsed> missing(Map<String, Parsed> byGso, Existing existing, List<String> already, List<LineError> errors) {
         Map<String, Parsed> missing = new LinkedHashMap<>();
         for (Parsed p : byGso.values()) {
             if (existing.codeOfGso(p.gso()).isPresent()) {
@@ -148,13 +170,20 @@ public final class UnitCsvPlan {
                 missing.put(p.gso(), p);
             }
         }
+        return missing;
+    }
+
+    /** Each parent named is in the file or in the subtree. */
+    private static void parentsKnown(Map<String, Parsed> missing, Map<String, Parsed> byGso, Existing existing, List<LineError> errors) {
         for (Parsed p : missing.values()) {
             if (!p.parentGso().isEmpty() && !byGso.containsKey(p.parentGso()) && existing.codeOfGso(p.parentGso()).isEmpty()) {
                 errors.add(new LineError(p.line(), "Không có đơn vị cấp trên mã GSO " + p.parentGso() + " (trong tệp hay trong phạm vi) / unknown parent"));
             }
         }
+    }
 
-        // codes: the slug of the name, or slug + GSO code when that is taken (in the file or already)
+    /** The new units' codes by GSO code: the slug of the name, or slug + GSO code when that is taken (in the file or already). */
+    private static Map<String, String> codes(Map<String, Parsed> missing, Existing existing, List<LineError> errors) {
         Map<String, Integer> slugUse = new HashMap<>();
         missing.values().forEach(p -> slugUse.merge(Slugs.of(p.name()), 1, Integer::sum));
         Map<String, String> codeOf = new HashMap<>();
@@ -167,8 +196,12 @@ public final class UnitCsvPlan {
             }
             codeOf.put(p.gso(), code);
         }
+        return codeOf;
+    }
 
-        // parents first; a chain that comes back to itself is a cycle
+    /** The rows to create, parents first; a chain that comes back to itself is a cycle. */
+    private static List<Row> parentsFirst(Map<String, Parsed> missing, Map<String, String> codeOf, String rootCode, Existing existing,
+                                          List<LineError> errors) {
         List<Row> ordered = new ArrayList<>();
         Set<String> placed = new HashSet<>();
         for (Parsed p : missing.values()) {
@@ -197,8 +230,7 @@ public final class UnitCsvPlan {
                 placed.add(c.gso());
             }
         }
-        errors.sort(java.util.Comparator.comparingInt(LineError::line));
-        return new Result(errors.isEmpty() ? ordered : List.of(), already, errors);
+        return ordered;
     }
 
     private static String decode(byte[] bytes) throws BadEncoding {

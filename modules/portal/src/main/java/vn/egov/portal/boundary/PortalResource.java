@@ -21,6 +21,8 @@ import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Access;
 import vn.egov.portal.control.Editorial;
+import vn.egov.portal.control.SiteFiles;
+import vn.egov.portal.control.SiteStructure;
 import vn.egov.portal.control.Themes;
 import vn.egov.portal.control.Invalid;
 import vn.egov.portal.entity.Article;
@@ -45,6 +47,12 @@ public class PortalResource {
 
     @Inject
     Editorial editorial;
+
+    @Inject
+    SiteStructure structure;
+
+    @Inject
+    SiteFiles siteFiles;
 
     @Inject
     Themes themes;
@@ -172,7 +180,7 @@ public class PortalResource {
     @Path("categories")
     public Response categories() {
         Tenant unit = access.require(DOMAIN, "read");
-        return Response.ok(PortalJson.array(editorial.categories(unit).stream().map(c -> PortalJson.category(c, unit.getCode())).toList())).build();
+        return Response.ok(PortalJson.array(structure.categories(unit).stream().map(c -> PortalJson.category(c, unit.getCode())).toList())).build();
     }
 
     @POST
@@ -180,7 +188,7 @@ public class PortalResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createCategory(JsonObject body) {
         Tenant unit = edit();
-        var c = editorial.saveCategory(unit, null, PortalJson.str(body, "name"), PortalJson.str(body, "nameEn"),
+        var c = structure.saveCategory(unit, null, PortalJson.str(body, "name"), PortalJson.str(body, "nameEn"),
                 body != null && body.getBoolean("announcements", false), body == null ? 0 : body.getInt("position", 0));
         return Response.status(201).entity(PortalJson.category(c, unit.getCode())).build();
     }
@@ -190,14 +198,14 @@ public class PortalResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject updateCategory(@PathParam("id") long id, JsonObject body) {
         Tenant unit = edit();
-        return PortalJson.category(editorial.saveCategory(unit, id, PortalJson.str(body, "name"), PortalJson.str(body, "nameEn"),
+        return PortalJson.category(structure.saveCategory(unit, id, PortalJson.str(body, "name"), PortalJson.str(body, "nameEn"),
                 body != null && body.getBoolean("announcements", false), body == null ? 0 : body.getInt("position", 0)), unit.getCode());
     }
 
     @DELETE
     @Path("categories/{id}")
     public Response deleteCategory(@PathParam("id") long id) {
-        editorial.deleteCategory(edit(), id);
+        structure.deleteCategory(edit(), id);
         return Response.noContent().build();
     }
 
@@ -207,7 +215,7 @@ public class PortalResource {
     @Path("pages")
     public Response pages() {
         Tenant unit = access.require(DOMAIN, "read");
-        return Response.ok(PortalJson.array(editorial.pages(unit).stream().map(p -> PortalJson.page(p, unit.getCode())).toList())).build();
+        return Response.ok(PortalJson.array(structure.pages(unit).stream().map(p -> PortalJson.page(p, unit.getCode())).toList())).build();
     }
 
     @POST
@@ -215,7 +223,7 @@ public class PortalResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createPage(JsonObject body) {
         Tenant unit = edit();
-        var p = editorial.savePage(unit, null, PortalJson.str(body, "title"), PortalJson.str(body, "body"),
+        var p = structure.savePage(unit, null, PortalJson.str(body, "title"), PortalJson.str(body, "body"),
                 body == null || body.getBoolean("published", true), access.username());
         return Response.status(201).entity(PortalJson.page(p, unit.getCode())).build();
     }
@@ -225,14 +233,14 @@ public class PortalResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject updatePage(@PathParam("id") long id, JsonObject body) {
         Tenant unit = edit();
-        return PortalJson.page(editorial.savePage(unit, id, PortalJson.str(body, "title"), PortalJson.str(body, "body"),
+        return PortalJson.page(structure.savePage(unit, id, PortalJson.str(body, "title"), PortalJson.str(body, "body"),
                 body == null || body.getBoolean("published", true), access.username()), unit.getCode());
     }
 
     @DELETE
     @Path("pages/{id}")
     public Response deletePage(@PathParam("id") long id) {
-        editorial.deletePage(edit(), id);
+        structure.deletePage(edit(), id);
         return Response.noContent().build();
     }
 
@@ -242,7 +250,7 @@ public class PortalResource {
     @Path("menu")
     public Response menu() {
         Tenant unit = access.require(DOMAIN, "read");
-        return Response.ok(PortalJson.array(editorial.menu(unit).stream().map(PortalJson::menuItem).toList())).build();
+        return Response.ok(PortalJson.array(structure.menu(unit).stream().map(PortalJson::menuItem).toList())).build();
     }
 
     @POST
@@ -273,14 +281,14 @@ public class PortalResource {
             bad.add("kind", "Loại liên kết phải là home, url, category hoặc page.", "The kind must be home, url, category or page.");
         }
         bad.throwIfAny();
-        return editorial.saveMenuItem(unit, id, parent, PortalJson.str(body, "label"), PortalJson.str(body, "labelEn"), kind,
+        return structure.saveMenuItem(unit, id, parent, PortalJson.str(body, "label"), PortalJson.str(body, "labelEn"), kind,
                 PortalJson.str(body, "target"), body.getInt("position", 0));
     }
 
     @DELETE
     @Path("menu/{id}")
     public Response deleteMenuItem(@PathParam("id") long id) {
-        editorial.deleteMenuItem(edit(), id);
+        structure.deleteMenuItem(edit(), id);
         return Response.noContent().build();
     }
 
@@ -312,7 +320,7 @@ public class PortalResource {
     @Path("files")
     public Response files() {
         Tenant unit = access.require(DOMAIN, "read");
-        return Response.ok(PortalJson.array(editorial.files(unit, 200).stream().map(f -> PortalJson.file(f, unit.getCode())).toList())).build();
+        return Response.ok(PortalJson.array(siteFiles.files(unit, 200).stream().map(f -> PortalJson.file(f, unit.getCode())).toList())).build();
     }
 
     /** The file's bytes as the body (any content type: it is judged by its content), its name in {@code ?name=}. */
@@ -321,14 +329,14 @@ public class PortalResource {
     @Consumes(MediaType.WILDCARD)
     public Response upload(byte[] content, @QueryParam("name") String name, @QueryParam("public") @DefaultValue("false") boolean isPublic) {
         Tenant unit = edit();
-        var f = editorial.upload(unit, name, content, isPublic, access.username());
+        var f = siteFiles.upload(unit, name, content, isPublic, access.username());
         return Response.status(201).entity(PortalJson.file(f, unit.getCode())).build();
     }
 
     @DELETE
     @Path("files/{id}")
     public Response deleteFile(@PathParam("id") long id) {
-        editorial.deleteFile(edit(), id);
+        siteFiles.deleteFile(edit(), id);
         return Response.noContent().build();
     }
 }

@@ -1,8 +1,5 @@
 package vn.egov.portal.control;
 
-import vn.egov.platform.web.Jsonp;
-import vn.egov.platform.web.audit.AuditLog;
-import vn.egov.platform.web.files.FileCheck;
 import vn.egov.platform.persistence.Db;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,16 +11,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import vn.egov.platform.search.control.SearchIndex;
-import vn.egov.platform.tenancy.Slugs;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.portal.entity.Article;
 import vn.egov.portal.entity.Article.Status;
 import vn.egov.portal.entity.ArticleVersion;
-import vn.egov.portal.entity.Category;
-import vn.egov.portal.entity.MenuItem;
-import vn.egov.portal.entity.SitePage;
-import vn.egov.portal.entity.StoredFile;
 
 /**
  * What editors and approvers do to a unit's site, in the caller's transaction and tenant scope (the boundary has
@@ -32,6 +24,7 @@ import vn.egov.portal.entity.StoredFile;
  * unpublished. Every save keeps a version; restoring one saves it again as the newest. A published article is
  * edited by approvers only (an editor would otherwise change a live page without review), and whoever submitted an
  * article does not approve it, unless they administer the unit (a unit with one person must still publish).
+ * The site's categories, static pages and menu are {@link SiteStructure}'s, its files {@link SiteFiles}'.
  */
 @ApplicationScoped
 public class Editorial {
@@ -45,9 +38,6 @@ public class Editorial {
 
     @Inject
     PageCache cache;
-
-    @Inject
-    AuditLog audit;
 
     // ---- articles
 
@@ -310,260 +300,5 @@ public class Editorial {
 
     static String nfc(String s) {
         return s == null ? "" : Normalizer.normalize(s, Normalizer.Form.NFC).strip();
-    }
-
-    // ---- categories, pages, menu, theme
-
-    public List<Category> categories(Tenant unit) {
-        return db.list("SELECT id, tenant_id, name, name_en, slug, position, kind FROM portal_category WHERE tenant_id = ? ORDER BY position, id",
-                SiteReader::category, unit.getId());
-    }
-
-    public Category saveCategory(Tenant unit, Long id, String name, String nameEn, boolean announcements, int position) {
-        String n = nfc(name);
-        String en = nfc(nameEn);
-        Invalid bad = new Invalid();
-        if (n.isEmpty() || n.length() > 200) {
-            bad.add("name", "Tên chuyên mục bắt buộc, tối đa 200 ký tự.", "A category name is required, at most 200 characters.");
-        }
-        if (en.length() > 200) {
-            bad.add("nameEn", "Tên tiếng Anh tối đa 200 ký tự.", "The English name is at most 200 characters.");
-        }
-        bad.throwIfAny();
-        String slug = slug(n);
-        long saved;
-        if (id == null) {
-            saved = db.insert("INSERT INTO portal_category (tenant_id, name, name_en, slug, position, kind) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-                    unit.getId(), n, Db.orNull(en.isEmpty() ? null : en), slug, position, announcements ? "announcement" : "news");
-        } else {
-            if (db.update("UPDATE portal_category SET name = ?, name_en = ?, slug = ?, position = ?, kind = ? WHERE tenant_id = ? AND id = ?",
-                    n, Db.orNull(en.isEmpty() ? null : en), slug, position, announcements ? "announcement" : "news", unit.getId(), id) == 0) {
-                throw ProblemException.notFound("chuyên mục số " + id + " của đơn vị này", "category " + id + " of this unit");
-            }
-            saved = id;
-        }
-        changed(unit, "portal.category.saved", n, announcements ? "announcement" : "news");
-        return db.one("SELECT id, tenant_id, name, name_en, slug, position, kind FROM portal_category WHERE tenant_id = ? AND id = ?",
-                SiteReader::category, unit.getId(), saved).orElseThrow();
-    }
-
-    public void deleteCategory(Tenant unit, long id) {
-        if (db.update("DELETE FROM portal_category WHERE tenant_id = ? AND id = ?", unit.getId(), id) == 0) {
-            throw ProblemException.notFound("chuyên mục số " + id + " của đơn vị này", "category " + id + " of this unit");
-        }
-        changed(unit, "portal.category.deleted", "#" + id, null);
-    }
-
-    public List<SitePage> pages(Tenant unit) {
-        return db.list("SELECT id, tenant_id, title, slug, body, published, updated_at FROM portal_page WHERE tenant_id = ? ORDER BY id",
-                SiteReader::page, unit.getId());
-    }
-
-    public SitePage page(Tenant unit, long id) {
-        return db.one("SELECT id, tenant_id, title, slug, body, published, updated_at FROM portal_page WHERE tenant_id = ? AND id = ?",
-                SiteReader::page, unit.getId(), id).orElseThrow(() -> ProblemException.notFound("trang số " + id + " của đơn vị này",
-                "page " + id + " of this unit"));
-    }
-
-    public SitePage savePage(Tenant unit, Long id, String title, String body, boolean published, String user) {
-        String t = nfc(title);
-        if (t.isEmpty() || t.length() > 300) {
-            new Invalid().add("title", "Tiêu đề trang bắt buộc, tối đa 300 ký tự.", "A page title is required, at most 300 characters.").throwIfAny();
-        }
-        String clean = Sanitiser.clean(body);
-        long saved;
-        if (id == null) {
-            saved = db.insert("INSERT INTO portal_page (tenant_id, title, slug, body, published, updated_by) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-                    unit.getId(), t, slug(t), clean, published, user);
-        } else {
-            page(unit, id);
-            db.update("UPDATE portal_page SET title = ?, slug = ?, body = ?, published = ?, updated_by = ?, updated_at = now() "
-                    + "WHERE tenant_id = ? AND id = ?", t, slug(t), clean, published, user, unit.getId(), id);
-            saved = id;
-        }
-        cache.invalidateAfterCommit(unit);
-        SitePage p = page(unit, saved);
-        if (p.published()) {
-            List<Long> shown = filesIn(unit, p.body());
-            if (!shown.isEmpty()) {
-                // images and documents a published page shows become public with it
-                db.update("UPDATE portal_file SET is_public = true WHERE tenant_id = ? AND id = ANY (?)", unit.getId(), shown.toArray(new Long[0]));
-            }
-            search.put(PageSearch.document(p, unit.getId(), unit.getPath(), unit.getCode()));
-        } else {
-            search.remove(unit.getId(), PageSearch.docId(p.id()));
-        }
-        return p;
-    }
-
-    public void deletePage(Tenant unit, long id) {
-        page(unit, id);
-        db.update("DELETE FROM portal_page WHERE tenant_id = ? AND id = ?", unit.getId(), id);
-        search.remove(unit.getId(), PageSearch.docId(id));
-        cache.invalidateAfterCommit(unit);
-    }
-
-    public List<MenuItem> menu(Tenant unit) {
-        return db.list("SELECT id, tenant_id, parent_id, label, label_en, target_kind, target, position FROM portal_menu_item "
-                + "WHERE tenant_id = ? ORDER BY position, id", SiteReader::menuItem, unit.getId());
-    }
-
-    /** Adds ({@code id} null) or changes a menu item; an item never goes under itself or one of its own sub-items. */
-    public MenuItem saveMenuItem(Tenant unit, Long id, Long parentId, String label, String labelEn, MenuItem.Target kind, String target,
-                                 int position) {
-        List<MenuItem> all = menu(unit);
-        if (id != null && all.stream().noneMatch(m -> m.id() == id)) {
-            throw ProblemException.notFound("mục menu số " + id + " của đơn vị này", "menu item " + id + " of this unit");
-        }
-        Invalid bad = new Invalid();
-        if (id != null && parentId != null) {
-            Long up = parentId;
-            for (int i = 0; up != null && i < 100; i++) {
-                if (up.equals(id)) {
-                    bad.add("parentId", "Một mục không nằm trong chính nó hay mục con của nó.", "An item cannot go under itself or its own sub-items.");
-                    break;
-                }
-                Long current = up;
-                up = all.stream().filter(m -> m.id() == current).findFirst().map(MenuItem::parentId).orElse(null);
-            }
-        }
-        String l = nfc(label);
-        String en = nfc(labelEn);
-        String tg = nfc(target);
-        if (l.isEmpty() || l.length() > 100) {
-            bad.add("label", "Nhãn bắt buộc, tối đa 100 ký tự.", "A label is required, at most 100 characters.");
-        }
-        if (parentId != null && db.count("SELECT count(*) FROM portal_menu_item WHERE tenant_id = ? AND id = ?", unit.getId(), parentId) == 0) {
-            bad.add("parentId", "Mục cha không có trong menu của đơn vị này.", "No such parent item in this unit's menu.");
-        }
-        switch (kind) {
-            case URL -> {
-                if (!(tg.startsWith("https://") || tg.startsWith("http://") || (tg.startsWith("/") && !tg.startsWith("//"))) || tg.length() > 500) {
-                    bad.add("target", "Địa chỉ phải bắt đầu bằng https://, http:// hoặc / (tối đa 500 ký tự).",
-                            "The address must start with https://, http:// or / (at most 500 characters).");
-                }
-            }
-            case CATEGORY -> {
-                if (!tg.matches("[0-9]{1,18}") || db.count("SELECT count(*) FROM portal_category WHERE tenant_id = ? AND id = ?",
-                        unit.getId(), Long.parseLong(tg)) == 0) {
-                    bad.add("target", "Chuyên mục không có trong đơn vị này.", "No such category in this unit.");
-                }
-            }
-            case PAGE -> {
-                String number = tg.split("-", 2)[0]; // "12" or, as stored, "12-gioi-thieu"
-                if (!number.matches("[0-9]{1,18}") || db.count("SELECT count(*) FROM portal_page WHERE tenant_id = ? AND id = ?",
-                        unit.getId(), Long.parseLong(number)) == 0) {
-                    bad.add("target", "Trang không có trong đơn vị này.", "No such page in this unit.");
-                }
-                if (!bad.any()) {
-                    tg = number + "-" + slug(page(unit, Long.parseLong(number)).title());
-                }
-            }
-            case HOME -> tg = null;
-        }
-        bad.throwIfAny();
-        long saved;
-        if (id == null) {
-            saved = db.insert("INSERT INTO portal_menu_item (tenant_id, parent_id, label, label_en, target_kind, target, position) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id", unit.getId(), Db.orNull(parentId), l, Db.orNull(en.isEmpty() ? null : en),
-                    kind.name().toLowerCase(), Db.orNull(tg), position);
-        } else {
-            db.update("UPDATE portal_menu_item SET parent_id = ?, label = ?, label_en = ?, target_kind = ?, target = ?, position = ? "
-                            + "WHERE tenant_id = ? AND id = ?", Db.orNull(parentId), l, Db.orNull(en.isEmpty() ? null : en), kind.name().toLowerCase(),
-                    Db.orNull(tg), position, unit.getId(), id);
-            saved = id;
-        }
-        changed(unit, "portal.menu.saved", l, kind.name().toLowerCase() + (tg == null ? "" : " " + tg));
-        return menu(unit).stream().filter(m -> m.id() == saved).findFirst().orElseThrow();
-    }
-
-    /**
-     * Moves a menu item one place up or down among its siblings; the siblings are numbered again 10, 20, 30...
-     * so that the order shown is the order stored. At the first or last place nothing changes.
-     */
-    public void moveMenuItem(Tenant unit, long id, boolean up) {
-        List<MenuItem> all = menu(unit);
-        MenuItem item = all.stream().filter(m -> m.id() == id).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("mục menu số " + id + " của đơn vị này", "menu item " + id + " of this unit"));
-        List<MenuItem> siblings = new ArrayList<>(all.stream().filter(m -> java.util.Objects.equals(m.parentId(), item.parentId())).toList());
-        int at = siblings.indexOf(item);
-        int to = up ? at - 1 : at + 1;
-        if (to < 0 || to >= siblings.size()) {
-            return;
-        }
-        siblings.set(at, siblings.get(to));
-        siblings.set(to, item);
-        for (int i = 0; i < siblings.size(); i++) {
-            db.update("UPDATE portal_menu_item SET position = ? WHERE tenant_id = ? AND id = ?", (i + 1) * 10, unit.getId(), siblings.get(i).id());
-        }
-        cache.invalidateAfterCommit(unit);
-    }
-
-    public void deleteMenuItem(Tenant unit, long id) {
-        if (db.update("DELETE FROM portal_menu_item WHERE tenant_id = ? AND id = ?", unit.getId(), id) == 0) {
-            throw ProblemException.notFound("mục menu số " + id + " của đơn vị này", "menu item " + id + " of this unit");
-        }
-        changed(unit, "portal.menu.deleted", "#" + id, null);
-    }
-
-    /** The site changed: its cached pages go once the change commits, and the change goes to the one audit trail. */
-    private void changed(Tenant unit, String action, String target, String detail) {
-        cache.invalidateAfterCommit(unit);
-        audit.record(unit.getId(), action, target, null, detail == null ? null : Jsonp.createObjectBuilder().add("detail", detail).build());
-    }
-
-    // ---- files
-
-    public StoredFile upload(Tenant unit, String name, byte[] content, boolean isPublic, String user) {
-        FileCheck.Checked c;
-        try {
-            c = FileCheck.check(name, content);
-        } catch (FileCheck.Refused r) {
-            throw new ProblemException(new vn.egov.platform.web.Problem(r.tooLarge ? 413 : 400, r.tooLarge ? "too-large" : "invalid-input",
-                    r.tooLarge ? "Tệp quá lớn" : "Tệp không hợp lệ", r.tooLarge ? "File too large" : "Invalid file",
-                    r.vi + " Không có gì thay đổi.", r.en + " Nothing changed.", java.util.Map.of("file", List.of(r.vi + " / " + r.en))));
-        }
-        String sha;
-        try {
-            sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        long id = db.insert("INSERT INTO portal_file (tenant_id, name, content_type, size_bytes, content, sha256, width, height, thumbnail, "
-                        + "is_public, uploaded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", unit.getId(), c.name(), c.contentType(),
-                content.length, content, sha, c.width() == null ? new Db.Typed(java.sql.Types.INTEGER) : c.width(),
-                c.height() == null ? new Db.Typed(java.sql.Types.INTEGER) : c.height(),
-                c.thumbnail() == null ? new Db.Typed(java.sql.Types.BINARY) : c.thumbnail(), isPublic, user);
-        return file(unit, id);
-    }
-
-    public List<StoredFile> files(Tenant unit, int limit) {
-        return db.list("SELECT " + SiteReader.FILE_COLS + " FROM portal_file WHERE tenant_id = ? ORDER BY id DESC LIMIT ?", SiteReader::file,
-                unit.getId(), limit);
-    }
-
-    public Optional<StoredFile> fileIfAny(Tenant unit, long id) {
-        return db.one("SELECT " + SiteReader.FILE_COLS + " FROM portal_file WHERE tenant_id = ? AND id = ?", SiteReader::file, unit.getId(), id);
-    }
-
-    public StoredFile file(Tenant unit, long id) {
-        return db.one("SELECT " + SiteReader.FILE_COLS + " FROM portal_file WHERE tenant_id = ? AND id = ?", SiteReader::file, unit.getId(), id)
-                .orElseThrow(() -> ProblemException.notFound("tệp số " + id + " của đơn vị này", "file " + id + " of this unit"));
-    }
-
-    public void deleteFile(Tenant unit, long id) {
-        file(unit, id);
-        if (db.count("SELECT count(*) FROM portal_article WHERE tenant_id = ? AND (cover_file_id = ? OR ? = ANY (attachments))",
-                unit.getId(), id, id) > 0) {
-            throw Invalid.conflict("Tệp đang được dùng trong bài viết; hãy bỏ nó khỏi bài trước.",
-                    "The file is used by an article; remove it from the article first.");
-        }
-        db.update("DELETE FROM portal_file WHERE tenant_id = ? AND id = ?", unit.getId(), id);
-        cache.invalidateAfterCommit(unit);
-    }
-
-    static String slug(String s) {
-        String slug = Slugs.of(s);
-        return slug.isEmpty() ? "muc" : slug.length() > 80 ? slug.substring(0, 80) : slug;
     }
 }

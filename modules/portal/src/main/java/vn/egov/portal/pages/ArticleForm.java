@@ -18,6 +18,8 @@ import vn.egov.platform.web.desk.DeskFrame;
 import vn.egov.platform.web.pages.Messages;
 import vn.egov.portal.control.ArticleInput;
 import vn.egov.portal.control.Editorial;
+import vn.egov.portal.control.SiteFiles;
+import vn.egov.portal.control.SiteStructure;
 import vn.egov.portal.control.Renderer;
 import vn.egov.portal.entity.Article;
 import vn.egov.portal.entity.ArticleVersion;
@@ -79,13 +81,19 @@ public class ArticleForm {
     @Inject
     Editorial editorial;
 
+    @Inject
+    SiteStructure structure;
+
+    @Inject
+    SiteFiles siteFiles;
+
     ArticleView view(Tenant unit, Messages t, Article a, Map<String, String> v, Map<String, String> errors) {
         boolean editor = desk.may(unit, "portal", "edit");
         boolean approver = desk.may(unit, "portal", "approve");
         List<DeskFrame.Option> categories = new ArrayList<>();
         categories.add(new DeskFrame.Option("", t.text("none"), blank(v.get("categoryId"))));
-        editorial.categories(unit).forEach(c -> categories.add(option(c.id(), c.name(t.english()), v.get("categoryId"))));
-        List<StoredFile> files = editorial.files(unit, 200);
+        structure.categories(unit).forEach(c -> categories.add(option(c.id(), c.name(t.english()), v.get("categoryId"))));
+        List<StoredFile> files = siteFiles.files(unit, 200);
         List<DeskFrame.Option> covers = new ArrayList<>();
         covers.add(new DeskFrame.Option("", t.text("none"), blank(v.get("coverFileId"))));
         files.stream().filter(StoredFile::image).forEach(f -> covers.add(option(f.id(), f.name(), v.get("coverFileId"))));
@@ -136,7 +144,7 @@ public class ArticleForm {
         }
         List<StoredFile> shown = new ArrayList<>();
         for (Long id : ids) {
-            files.stream().filter(f -> f.id() == id).findFirst().or(() -> editorial.fileIfAny(unit, id)).ifPresent(shown::add);
+            files.stream().filter(f -> f.id() == id).findFirst().or(() -> siteFiles.fileIfAny(unit, id)).ifPresent(shown::add);
         }
         files.stream().filter(f -> !ids.contains(f.id())).forEach(shown::add);
         return shown.stream().map(f -> new Attachment(f.id(), f.name(), f.contentType(), Renderer.size(f.size()), ids.contains(f.id()))).toList();

@@ -26,6 +26,7 @@ import vn.egov.platform.web.ProblemException;
 import vn.egov.platform.web.pages.Messages;
 import vn.egov.portal.control.ArticleInput;
 import vn.egov.portal.control.Editorial;
+import vn.egov.portal.control.SiteFiles;
 import vn.egov.portal.entity.Article;
 import vn.egov.portal.entity.StoredFile;
 
@@ -51,6 +52,9 @@ public class ArticlePages {
 
     @Inject
     Editorial editorial;
+
+    @Inject
+    SiteFiles siteFiles;
 
     @Inject
     Site site;
@@ -120,7 +124,7 @@ public class ArticlePages {
         for (Upload.File f : files) {
             StoredFile stored;
             try {
-                stored = editorial.upload(unit, f.name(), f.content(), false, desk.username());
+                stored = siteFiles.upload(unit, f.name(), f.content(), false, desk.username());
             } catch (ProblemException e) {
                 Problem p = e.problem();
                 throw new ProblemException(new Problem(p.status(), p.type(), p.titleVi(), p.titleEn(), p.detailVi(), p.detailEn(),

@@ -18,7 +18,7 @@ import java.util.Map;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.desk.DeskFrame;
-import vn.egov.portal.control.Editorial;
+import vn.egov.portal.control.SiteStructure;
 import vn.egov.portal.control.Renderer;
 import vn.egov.portal.entity.Category;
 
@@ -57,7 +57,7 @@ public class CategoriesPage {
     PortalDesk desk;
 
     @Inject
-    Editorial editorial;
+    SiteStructure structure;
 
     @GET
     public Response categories() {
@@ -71,7 +71,7 @@ public class CategoriesPage {
         desk.layout().checkCsrf(form.getFirst("csrf"));
         Tenant unit = desk.require("edit");
         Map<String, String> errors = new LinkedHashMap<>();
-        if (desk.change(() -> editorial.saveCategory(unit, null, form.getFirst("name"), form.getFirst("nameEn"),
+        if (desk.change(() -> structure.saveCategory(unit, null, form.getFirst("name"), form.getFirst("nameEn"),
                 "on".equals(form.getFirst("announcements")), 0), errors).isPresent()) {
             desk.flash(desk.t(), "flash.categoryAdded");
             return desk.redirect("/t/" + unit.getCode() + "/admin/portal/categories");
@@ -88,12 +88,12 @@ public class CategoriesPage {
         Tenant unit = desk.require("edit");
         Map<String, String> errors = new LinkedHashMap<>();
         if ("delete".equals(form.getFirst("action"))) {
-            desk.run(() -> editorial.deleteCategory(unit, id));
+            desk.run(() -> structure.deleteCategory(unit, id));
             desk.flash(desk.t(), "flash.categoryRemoved");
             return desk.redirect("/t/" + unit.getCode() + "/admin/portal/categories");
         }
         Long position = desk.number(desk.t(), form.getFirst("position"), "position", errors);
-        if (errors.isEmpty() && desk.change(() -> editorial.saveCategory(unit, id, form.getFirst("name"), form.getFirst("nameEn"),
+        if (errors.isEmpty() && desk.change(() -> structure.saveCategory(unit, id, form.getFirst("name"), form.getFirst("nameEn"),
                 "on".equals(form.getFirst("announcements")), position == null ? 0 : position.intValue()), errors).isPresent()) {
             desk.flash(desk.t(), "flash.categorySaved");
             return desk.redirect("/t/" + unit.getCode() + "/admin/portal/categories");
@@ -108,7 +108,7 @@ public class CategoriesPage {
     }
 
     private CategoriesView view(Tenant unit, Map<String, String> v, Map<String, String> errors) {
-        List<Row> rows = editorial.categories(unit).stream().map(c -> new Row(c, "/t/" + unit.getCode() + "/" + Renderer.categoryPath(c),
+        List<Row> rows = structure.categories(unit).stream().map(c -> new Row(c, "/t/" + unit.getCode() + "/" + Renderer.categoryPath(c),
                 desk.sub(unit, "categories/" + c.id()))).toList();
         return new CategoriesView(rows, desk.sub(unit, "categories"), v, errors);
     }

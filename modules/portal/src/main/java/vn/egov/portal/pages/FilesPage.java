@@ -20,7 +20,7 @@ import java.util.Optional;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Jsonp;
-import vn.egov.portal.control.Editorial;
+import vn.egov.portal.control.SiteFiles;
 import vn.egov.portal.entity.StoredFile;
 
 /**
@@ -50,7 +50,7 @@ public class FilesPage {
     PortalDesk desk;
 
     @Inject
-    Editorial editorial;
+    SiteFiles siteFiles;
 
     @GET
     public Response files() {
@@ -69,7 +69,7 @@ public class FilesPage {
         boolean p = "on".equals(u.fields().getFirst("public"));
         if (file.isEmpty() || file.get().content().length == 0) {
             errors.put("file", desk.t().text("files.choose"));
-        } else if (desk.change(() -> editorial.upload(unit, file.get().name(), file.get().content(), p, desk.username()), errors).isPresent()) {
+        } else if (desk.change(() -> siteFiles.upload(unit, file.get().name(), file.get().content(), p, desk.username()), errors).isPresent()) {
             desk.flash(desk.t(), "flash.uploaded");
             return desk.redirect("/t/" + unit.getCode() + "/admin/portal/files");
         }
@@ -83,7 +83,7 @@ public class FilesPage {
     public Response imageList() {
         Tenant unit = desk.require("read");
         JsonArrayBuilder list = Jsonp.createArrayBuilder();
-        for (StoredFile f : editorial.files(unit, 500)) {
+        for (StoredFile f : siteFiles.files(unit, 500)) {
             if (f.image()) {
                 list.add(Jsonp.createObjectBuilder().add("title", f.name()).add("value", "/t/" + unit.getCode() + "/files/" + f.id()));
             }
@@ -92,7 +92,7 @@ public class FilesPage {
     }
 
     private FilesView view(Tenant unit, Map<String, String> errors) {
-        return new FilesView(desk.sub(unit, "files"), errors, editorial.files(unit, 200).stream()
+        return new FilesView(desk.sub(unit, "files"), errors, siteFiles.files(unit, 200).stream()
                 .map(f -> new Row(f, "/t/" + unit.getCode() + "/files/" + f.id())).toList());
     }
 }

@@ -23,7 +23,7 @@ import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.platform.web.desk.DeskFrame;
 import vn.egov.platform.web.pages.Messages;
-import vn.egov.portal.control.Editorial;
+import vn.egov.portal.control.SiteStructure;
 import vn.egov.portal.entity.MenuItem;
 
 /**
@@ -67,7 +67,7 @@ public class MenuPage {
     PortalDesk desk;
 
     @Inject
-    Editorial editorial;
+    SiteStructure structure;
 
     @GET
     public Response menu() {
@@ -108,7 +108,7 @@ public class MenuPage {
     }
 
     private MenuItem item(Tenant unit, long id) {
-        return editorial.menu(unit).stream().filter(i -> i.id() == id).findFirst()
+        return structure.menu(unit).stream().filter(i -> i.id() == id).findFirst()
                 .orElseThrow(() -> desk.layout().error(ProblemException.notFound("mục menu số " + id, "menu item " + id).problem()));
     }
 
@@ -131,7 +131,7 @@ public class MenuPage {
         // one field per kind of target (a list of the unit's categories, of its pages, an address): the kind chosen says which counts
         String target = k == MenuItem.Target.CATEGORY ? form.getFirst("targetCategory")
                 : k == MenuItem.Target.PAGE ? form.getFirst("targetPage") : form.getFirst("target");
-        if (errors.isEmpty() && desk.change(() -> editorial.saveMenuItem(unit, id, parent, form.getFirst("label"), form.getFirst("labelEn"), k,
+        if (errors.isEmpty() && desk.change(() -> structure.saveMenuItem(unit, id, parent, form.getFirst("label"), form.getFirst("labelEn"), k,
                 target == null ? "" : target, position == null ? 0 : position.intValue()), errors).isPresent()) {
             desk.flash(f.t(), id == null ? "flash.menuAdded" : "flash.menuSaved");
             return desk.redirect(path(unit, "menu"));
@@ -145,7 +145,7 @@ public class MenuPage {
     public Response deleteMenuItem(@PathParam("id") long id, MultivaluedMap<String, String> form) {
         desk.layout().checkCsrf(form.getFirst("csrf"));
         Tenant unit = desk.require("edit");
-        desk.run(() -> editorial.deleteMenuItem(unit, id));
+        desk.run(() -> structure.deleteMenuItem(unit, id));
         desk.flash(desk.t(), "flash.menuRemoved");
         return desk.redirect(path(unit, "menu"));
     }
@@ -157,7 +157,7 @@ public class MenuPage {
         desk.layout().checkCsrf(form.getFirst("csrf"));
         Tenant unit = desk.require("edit");
         boolean up = "up".equals(form.getFirst("direction"));
-        desk.run(() -> editorial.moveMenuItem(unit, id, up));
+        desk.run(() -> structure.moveMenuItem(unit, id, up));
         desk.flash(desk.t(), "flash.menuMoved");
         return desk.redirect(path(unit, "menu"));
     }
@@ -171,7 +171,7 @@ public class MenuPage {
     }
 
     private MenuView view(Tenant unit, Messages t, Map<String, String> v, Map<String, String> errors, MenuItem editing) {
-        List<MenuItem> items = editorial.menu(unit);
+        List<MenuItem> items = structure.menu(unit);
         List<DeskFrame.Option> parents = new ArrayList<>();
         parents.add(option("", t.text("menu.top"), v.get("parentId")));
         items.stream().filter(m -> editing == null || m.id() != editing.id())
@@ -182,10 +182,10 @@ public class MenuPage {
         }
         List<DeskFrame.Option> categories = new ArrayList<>();
         categories.add(option("", t.text("menu.chooseCategory"), v.get("targetCategory")));
-        editorial.categories(unit).forEach(c -> categories.add(option(String.valueOf(c.id()), c.name(t.english()), v.get("targetCategory"))));
+        structure.categories(unit).forEach(c -> categories.add(option(String.valueOf(c.id()), c.name(t.english()), v.get("targetCategory"))));
         List<DeskFrame.Option> pages = new ArrayList<>();
         pages.add(option("", t.text("menu.choosePage"), v.get("targetPage")));
-        editorial.pages(unit).forEach(p -> pages.add(option(String.valueOf(p.id()), p.title(), v.get("targetPage"))));
+        structure.pages(unit).forEach(p -> pages.add(option(String.valueOf(p.id()), p.title(), v.get("targetPage"))));
         Map<String, String> targetErrors = new LinkedHashMap<>(errors);
         if (errors.containsKey("target")) {
             // the message goes with the field of the kind chosen

@@ -18,7 +18,7 @@ import java.util.Map;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.desk.DeskFrame;
-import vn.egov.portal.control.Editorial;
+import vn.egov.portal.control.SiteStructure;
 import vn.egov.portal.control.Renderer;
 import vn.egov.portal.entity.SitePage;
 
@@ -50,7 +50,7 @@ public class StaticPages {
     PortalDesk desk;
 
     @Inject
-    Editorial editorial;
+    SiteStructure structure;
 
     @GET
     public Response pages() {
@@ -64,7 +64,7 @@ public class StaticPages {
         desk.layout().checkCsrf(form.getFirst("csrf"));
         Tenant unit = desk.require("edit");
         Map<String, String> errors = new LinkedHashMap<>();
-        if (desk.change(() -> editorial.savePage(unit, null, form.getFirst("title"), form.getFirst("body"), true, desk.username()), errors).isPresent()) {
+        if (desk.change(() -> structure.savePage(unit, null, form.getFirst("title"), form.getFirst("body"), true, desk.username()), errors).isPresent()) {
             desk.flash(desk.t(), "flash.pageAdded");
             return desk.redirect("/t/" + unit.getCode() + "/admin/portal/pages");
         }
@@ -75,7 +75,7 @@ public class StaticPages {
     @Path("{id}")
     public Response editPage(@PathParam("id") long id) {
         Tenant unit = desk.require("read");
-        SitePage p = desk.layout().call(() -> editorial.page(unit, id));
+        SitePage p = desk.layout().call(() -> structure.page(unit, id));
         Map<String, String> v = new LinkedHashMap<>();
         v.put("title", p.title());
         v.put("body", p.body());
@@ -89,9 +89,9 @@ public class StaticPages {
     public Response savePage(@PathParam("id") long id, MultivaluedMap<String, String> form) {
         desk.layout().checkCsrf(form.getFirst("csrf"));
         Tenant unit = desk.require("edit");
-        SitePage current = desk.layout().call(() -> editorial.page(unit, id));
+        SitePage current = desk.layout().call(() -> structure.page(unit, id));
         Map<String, String> errors = new LinkedHashMap<>();
-        if (desk.change(() -> editorial.savePage(unit, id, form.getFirst("title"), form.getFirst("body"), "on".equals(form.getFirst("published")),
+        if (desk.change(() -> structure.savePage(unit, id, form.getFirst("title"), form.getFirst("body"), "on".equals(form.getFirst("published")),
                 desk.username()), errors).isPresent()) {
             desk.flash(desk.t(), "flash.pageSaved");
             return desk.redirect("/t/" + unit.getCode() + "/admin/portal/pages/" + id);
@@ -100,7 +100,7 @@ public class StaticPages {
     }
 
     private PagesView list(Tenant unit, Map<String, String> v, Map<String, String> errors) {
-        List<Row> rows = editorial.pages(unit).stream().map(p -> new Row(p, desk.sub(unit, "pages/" + p.id()),
+        List<Row> rows = structure.pages(unit).stream().map(p -> new Row(p, desk.sub(unit, "pages/" + p.id()),
                 "/t/" + unit.getCode() + "/" + Renderer.pagePath(p))).toList();
         return new PagesView(rows, null, null, desk.sub(unit, "pages"), v, errors, desk.sub(unit, "files/images.json"), desk.layout().lang());
     }

@@ -22,7 +22,7 @@ import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Html;
 import vn.egov.platform.web.desk.DeskFrame;
 import vn.egov.platform.web.pages.Messages;
-import vn.egov.portal.control.Editorial;
+import vn.egov.portal.control.SiteFiles;
 import vn.egov.portal.control.Themes;
 import vn.egov.portal.entity.StoredFile;
 import vn.egov.portal.entity.Theme;
@@ -64,7 +64,7 @@ public class ThemePage {
     PortalDesk desk;
 
     @Inject
-    Editorial editorial;
+    SiteFiles siteFiles;
 
     @Inject
     Themes themes;
@@ -121,7 +121,7 @@ public class ThemePage {
         }
         List<DeskFrame.Option> banners = new ArrayList<>();
         banners.add(new DeskFrame.Option("", t.text("none"), v.get("bannerFileId") == null || v.get("bannerFileId").isEmpty()));
-        editorial.files(unit, 200).stream().filter(StoredFile::image).forEach(file -> banners.add(new DeskFrame.Option(String.valueOf(file.id()),
+        siteFiles.files(unit, 200).stream().filter(StoredFile::image).forEach(file -> banners.add(new DeskFrame.Option(String.valueOf(file.id()),
                 file.name(), String.valueOf(file.id()).equals(v.get("bannerFileId")))));
         return new ThemeView(v, errors, desk.sub(unit, "theme"), layouts, banners, previewHtml);
     }

@@ -43,7 +43,13 @@ public final class CatalogueCsv {
     private CatalogueCsv() {
     }
 
+    /** The procedures of {@code text}, or its problems in both languages (as the import API says them). */
     public static Result parse(String text) {
+        return parse(text, Wording.BOTH);
+    }
+
+    /** The procedures of {@code text}, or its problems (by line, or "header" or "file") said with {@code say}. */
+    public static Result parse(String text, Wording say) {
         Map<String, List<String>> problems = new LinkedHashMap<>();
         List<ObjectNode> out = new ArrayList<>();
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
@@ -51,22 +57,22 @@ public final class CatalogueCsv {
                 .parse(new StringReader(body))) {
             List<String> missing = COLUMNS.stream().filter(c -> !csv.getHeaderMap().containsKey(c)).toList();
             if (!missing.isEmpty()) {
-                add(problems, "header", "Thiếu cột: " + String.join(", ", missing) + ". / Missing columns: " + String.join(", ", missing) + ".");
+                add(problems, "header", say.text("csv.missingColumns", String.join(", ", missing)));
                 return new Result(List.of(), problems);
             }
             for (CSVRecord r : csv) {
                 String at = "line " + (r.getRecordNumber() + 1);
                 if (out.size() + problems.size() >= MAX_LINES) {
-                    add(problems, "file", "Tối đa " + MAX_LINES + " thủ tục mỗi tệp. / At most " + MAX_LINES + " procedures per file.");
+                    add(problems, "file", say.text("csv.tooMany", MAX_LINES));
                     break;
                 }
                 if (!r.isConsistent()) {
-                    add(problems, at, "Số cột không khớp dòng tiêu đề. / The number of columns does not match the header.");
+                    add(problems, at, say.text("csv.columnCount"));
                     continue;
                 }
-                ObjectNode d = line(r, at, problems);
+                ObjectNode d = line(new Line(r, at, problems, say));
                 if (d != null) {
-                    Map<String, List<String>> checked = Definitions.problems(d);
+                    Map<String, List<String>> checked = Definitions.problems(d, say);
                     checked.forEach((k, v) -> v.forEach(m -> add(problems, at, k + ": " + m)));
                     if (checked.isEmpty()) {
                         out.add(d);
@@ -74,49 +80,86 @@ public final class CatalogueCsv {
                 }
             }
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            add(problems, "file", "Không đọc được tệp CSV: " + e.getMessage() + " / The CSV file cannot be read.");
+            add(problems, "file", say.text("csv.unreadable", e.getMessage()));
         }
         return new Result(out, problems);
     }
 
-    private static ObjectNode line(CSVRecord r, String at, Map<String, List<String>> problems) {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        int before = count(problems);
-        ObjectNode d = f.objectNode();
-        d.put("code", v(r, "ma_thu_tuc"));
-        d.put("name", v(r, "ten_thu_tuc"));
-        d.put("sector", v(r, "linh_vuc"));
-        String level = LEVELS.get(v(r, "cap_thuc_hien"));
-        if (level == null) {
-            add(problems, at, "cap_thuc_hien: tinh, huyen hoặc xa. / province, district or commune.");
+    /** One line being read: its record, where it is, and where its problems go. */
+    private record Line(CSVRecord r, String at, Map<String, List<String>> problems, Wording say) {
+        /** The column's value, stripped, in NFC. */
+        String v(String column) {
+            return Normalizer.normalize(r.get(column) == null ? "" : r.get(column).strip(), Normalizer.Form.NFC);
         }
-        d.put("level", level);
-        String online = ONLINE.get(v(r, "muc_do"));
-        if (online == null) {
-            add(problems, at, "muc_do: toan_trinh hoặc mot_phan. / full or partial.");
+
+        void problem(String key, Object... args) {
+            add(problems, at, say.text(key, args));
         }
-        d.put("onlineLevel", online);
-        BigDecimal days = null;
-        try {
-            days = new BigDecimal(v(r, "thoi_han_ngay").replace(',', '.'));
-        } catch (NumberFormatException e) {
-            add(problems, at, "thoi_han_ngay: một số ngày làm việc, ví dụ 3 hoặc 0,5. / a number of working days.");
-        }
+    }
+
+    /** The line as a procedure definition in the import's format, or null if it has problems of its own. */
+    private static ObjectNode line(Line l) {
+        int before = count(l.problems());
+        ObjectNode d = JsonNodeFactory.instance.objectNode();
+        d.put("code", l.v("ma_thu_tuc"));
+        d.put("name", l.v("ten_thu_tuc"));
+        d.put("sector", l.v("linh_vuc"));
+        d.put("level", oneOf(l, LEVELS, "cap_thuc_hien", "csv.level"));
+        d.put("onlineLevel", oneOf(l, ONLINE, "muc_do", "csv.onlineLevel"));
+        BigDecimal days = timeLimit(l);
         if (days != null) {
             d.put("timeLimitDays", days);
         }
-        ArrayNode channels = d.putArray("channels");
-        for (String c : v(r, "cach_thuc").split(";")) {
+        channels(l, d.putArray("channels"));
+        papers(l, d.putArray("papers"));
+        fees(l, d.putArray("fees"));
+        d.put("result", l.v("ket_qua"));
+        d.put("legalBasis", l.v("can_cu_phap_ly"));
+        applicantForm(d.putObject("form"));
+        String process = l.v("quy_trinh");
+        if (!PROCESSES.contains(process)) {
+            l.problem("csv.process");
+        } else if (days != null && days.signum() >= 0) {
+            d.set("process", process(process, days));
+        }
+        return count(l.problems()) == before ? d : null;
+    }
+
+    /** The import's word for the column's value (null, and a problem, if it is none of {@code words}). */
+    private static String oneOf(Line l, Map<String, String> words, String column, String problem) {
+        String word = words.get(l.v(column));
+        if (word == null) {
+            l.problem(problem);
+        }
+        return word;
+    }
+
+    /** The time limit in working days ("3", "0,5" or "0.5"), or null and a problem. */
+    private static BigDecimal timeLimit(Line l) {
+        try {
+            return new BigDecimal(l.v("thoi_han_ngay").replace(',', '.'));
+        } catch (NumberFormatException e) {
+            l.problem("csv.timeLimit");
+            return null;
+        }
+    }
+
+    /** Each known channel once. */
+    private static void channels(Line l, ArrayNode channels) {
+        for (String c : l.v("cach_thuc").split(";")) {
             String channel = CHANNELS.get(c.strip());
             if (channel == null) {
-                add(problems, at, "cach_thuc: \"" + c.strip() + "\" không phải truc_tuyen, truc_tiep hay buu_chinh. / not a known channel.");
+                l.problem("csv.channel", c.strip());
             } else if (!channels.toString().contains("\"" + channel + "\"")) {
                 channels.add(channel);
             }
         }
-        ArrayNode papers = d.putArray("papers");
+    }
+
+    /** "name|originals|copies" separated by ";" (one original and no copy if not said), numbered giay-to-1, -2… */
+    private static void papers(Line l, ArrayNode papers) {
         int n = 1;
-        for (String p : v(r, "thanh_phan_ho_so").split(";")) {
+        for (String p : l.v("thanh_phan_ho_so").split(";")) {
             if (p.isBlank()) {
                 continue;
             }
@@ -126,11 +169,14 @@ public final class CatalogueCsv {
                 paper.put("originals", parts.length > 1 ? Integer.parseInt(parts[1].strip()) : 1);
                 paper.put("copies", parts.length > 2 ? Integer.parseInt(parts[2].strip()) : 0);
             } catch (NumberFormatException e) {
-                add(problems, at, "thanh_phan_ho_so: \"" + p.strip() + "\": số bản chính, bản sao phải là số. / copies must be numbers.");
+                l.problem("csv.paperCopies", p.strip());
             }
         }
-        ArrayNode fees = d.putArray("fees");
-        for (String fee : v(r, "phi_le_phi").split(";")) {
+    }
+
+    /** "description|amount in đồng" separated by ";" (the amount may have thousands dots: 75.000). */
+    private static void fees(Line l, ArrayNode fees) {
+        for (String fee : l.v("phi_le_phi").split(";")) {
             if (fee.isBlank()) {
                 continue;
             }
@@ -138,24 +184,18 @@ public final class CatalogueCsv {
             try {
                 fees.addObject().put("description", parts[0].strip()).put("amount", parts.length > 1 ? Long.parseLong(parts[1].strip().replace(".", "")) : 0);
             } catch (NumberFormatException e) {
-                add(problems, at, "phi_le_phi: \"" + fee.strip() + "\": số tiền (đồng) phải là số. / the amount must be a number.");
+                l.problem("csv.feeAmount", fee.strip());
             }
         }
-        d.put("result", v(r, "ket_qua"));
-        d.put("legalBasis", v(r, "can_cu_phap_ly"));
-        ObjectNode form = d.putObject("form");
+    }
+
+    /** The common applicant's form: name, personal id number, phone and address. */
+    private static void applicantForm(ObjectNode form) {
         ArrayNode fields = form.putArray("fields");
         fields.addObject().put("name", "fullName").put("label", "Họ và tên người yêu cầu").put("type", "text").put("required", true);
         fields.addObject().put("name", "idNumber").put("label", "Số định danh cá nhân (CCCD)").put("type", "idNumber").put("required", true);
         fields.addObject().put("name", "phone").put("label", "Số điện thoại").put("type", "phone");
         fields.addObject().put("name", "address").put("label", "Địa chỉ").put("type", "text").put("maxLength", 500);
-        String process = v(r, "quy_trinh");
-        if (!PROCESSES.contains(process)) {
-            add(problems, at, "quy_trinh: mot_cap, lien_thong_huyen hoặc lien_thong_so. / a known process template.");
-        } else if (days != null && days.signum() >= 0) {
-            d.set("process", process(process, days));
-        }
-        return count(problems) == before ? d : null;
     }
 
     /**
@@ -191,10 +231,6 @@ public final class CatalogueCsv {
         }
         t.addObject().put("from", "ky").put("to", "tra");
         return p;
-    }
-
-    private static String v(CSVRecord r, String column) {
-        return Normalizer.normalize(r.get(column) == null ? "" : r.get(column).strip(), Normalizer.Form.NFC);
     }
 
     private static void add(Map<String, List<String>> problems, String at, String message) {

@@ -80,7 +80,7 @@ public class CatalogueImportPage {
         if (file.length == 0 || file.length > READ_LIMIT) {
             throw layout.refuseTemplate(400, render(desk, view(province, List.of(t.text("import.chooseFile")), null)));
         }
-        CatalogueCsv.Result r = CatalogueCsv.parse(new String(file, StandardCharsets.UTF_8));
+        CatalogueCsv.Result r = CatalogueCsv.parse(new String(file, StandardCharsets.UTF_8), t::text);
         if (!r.problems().isEmpty()) {
             throw layout.refuseTemplate(400, render(desk, view(province, problems(r.problems(), t), null)));
         }
@@ -107,13 +107,13 @@ public class CatalogueImportPage {
                 "/api/t/" + province.getCode() + "/procedures/import", BATCH, layout.lang());
     }
 
-    /** Each problem as "where: what" in the page's language (a line named "dòng 3" in Vietnamese). */
+    /** Each problem (already in the page's language) as "where: what" (a line named "dòng 3" in Vietnamese). */
     private List<String> problems(Map<String, List<String>> problems, Messages t) {
         List<String> out = new ArrayList<>();
         problems.forEach((at, list) -> {
             String where = at.startsWith("line ") ? t.text("import.line", at.substring(5))
                     : t.has("import.at." + at) ? t.text("import.at." + at) : at;
-            list.forEach(m -> out.add(where + ": " + layout.message(m)));
+            list.forEach(m -> out.add(where + ": " + m));
         });
         return out;
     }

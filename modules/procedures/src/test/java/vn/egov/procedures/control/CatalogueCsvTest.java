@@ -39,4 +39,14 @@ class CatalogueCsvTest {
         CatalogueCsv.Result noHeader = CatalogueCsv.parse("a,b\n1,2\n");
         assertTrue(String.join(" ", noHeader.problems().get("header")).contains("ma_thu_tuc"));
     }
+
+    @Test
+    void problemsAreSaidInTheLanguageAskedFromTheBundles() {
+        String bad = HEADER + "1.23-H38,Mã sai,Hộ tịch,phuong,toan_trinh,hai,fax,Tờ khai|một,,Kết quả,Luật,khong_co\n";
+        String english = String.join(" ", CatalogueCsv.parse(bad, Wording.ENGLISH).problems().get("line 2"));
+        assertTrue(english.contains("cap_thuc_hien: tinh (province)") && english.contains("thoi_han_ngay: a number of working days")
+                && !english.contains(" / ") && !english.contains("hoặc"), english);
+        String both = String.join(" ", CatalogueCsv.parse(bad).problems().get("line 2"));
+        assertTrue(both.contains("cap_thuc_hien: tinh, huyen hoặc xa. / cap_thuc_hien: tinh (province)"), both);
+    }
 }

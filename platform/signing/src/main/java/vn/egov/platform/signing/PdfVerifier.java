@@ -137,11 +137,7 @@ public final class PdfVerifier {
         }
         Reports reports;
         try {
-            PDFDocumentValidator validator = new PDFDocumentValidator(new InMemoryDocument(pdf, "document.pdf"));
-            validator.setCertificateVerifier(certificateVerifier());
-            validator.setPdfObjFactory(new PdfBoxNativeObjectFactory());
-            validator.setEnableEtsiValidationReport(false);
-            reports = validator.validateDocument(policy);
+            reports = validate(pdf);
         } catch (RuntimeException e) {
             return new Result(Verdict.INVALID, "the signatures cannot be read: " + e, List.of());
         }
@@ -158,39 +154,13 @@ public final class PdfVerifier {
         Verdict verdict = Verdict.VALID;
         String reason = "every signature is valid and the last one covers the whole document";
         for (SignatureWrapper signature : signatures) {
-            PDFRevisionWrapper revision = signature.getPDFRevision();
             Indication indication = simple.getIndication(signature.getId());
             SubIndication subIndication = simple.getSubIndication(signature.getId());
-            String why = null;
-            Verdict own;
-            if (!cryptographyHolds(signature, revision)) {
-                own = Verdict.INVALID;
-                why = "its cryptography fails (changed after signing, or a bad signature value)";
-            } else if (pagesChanged(revision)) {
-                own = Verdict.INVALID;
-                why = "the pages were changed after it";
-            } else if (indication == Indication.TOTAL_PASSED) {
-                own = Verdict.VALID;
-            } else if (!signature.isTrustedChain()) {
-                own = Verdict.UNKNOWN_SIGNER;
-                why = "its certificate does not chain to a trusted root";
-            } else {
-                own = Verdict.INVALID;
-                why = "DSS finds it " + indication + (subIndication == null ? "" : "/" + subIndication);
-            }
-            CertificateWrapper certificate = signature.getSigningCertificate();
-            Date claimed = signature.getClaimedSigningTime();
-            results.add(new SignatureResult(
-                    certificate == null ? null : certificate.getCommonName(),
-                    certificate == null ? null : certificate.getOrganizationName(),
-                    claimed == null ? null : claimed.toInstant(),
-                    revision != null && rangeStart(revision) == 0 && rangeEnd(revision) >= end,
-                    String.valueOf(indication),
-                    subIndication == null ? null : subIndication.name(),
-                    own));
-            if (worse(own, verdict)) {
-                verdict = own;
-                reason = "signature " + results.size() + " (" + results.get(results.size() - 1).signerName() + "): " + why;
+            Judgement own = judge(signature, indication, subIndication);
+            results.add(result(signature, indication, subIndication, own.verdict(), end));
+            if (worse(own.verdict(), verdict)) {
+                verdict = own.verdict();
+                reason = "signature " + results.size() + " (" + results.get(results.size() - 1).signerName() + "): " + own.why();
             }
         }
         long covered = signatures.stream().mapToLong(signature -> rangeEnd(signature.getPDFRevision())).max().orElse(0);
@@ -202,6 +172,48 @@ public final class PdfVerifier {
             reason = "modified after signing: " + (end - covered) + " bytes after the last signature are not signed";
         }
         return new Result(verdict, reason, results);
+    }
+
+    /** DSS's validation of the PDF, offline, against the trusted roots and the policy. */
+    private Reports validate(byte[] pdf) {
+        PDFDocumentValidator validator = new PDFDocumentValidator(new InMemoryDocument(pdf, "document.pdf"));
+        validator.setCertificateVerifier(certificateVerifier());
+        validator.setPdfObjFactory(new PdfBoxNativeObjectFactory());
+        validator.setEnableEtsiValidationReport(false);
+        return validator.validateDocument(policy);
+    }
+
+    /** One signature's verdict and why (null when VALID). */
+    private record Judgement(Verdict verdict, String why) {
+    }
+
+    private static Judgement judge(SignatureWrapper signature, Indication indication, SubIndication subIndication) {
+        PDFRevisionWrapper revision = signature.getPDFRevision();
+        if (!cryptographyHolds(signature, revision)) {
+            return new Judgement(Verdict.INVALID, "its cryptography fails (changed after signing, or a bad signature value)");
+        } else if (pagesChanged(revision)) {
+            return new Judgement(Verdict.INVALID, "the pages were changed after it");
+        } else if (indication == Indication.TOTAL_PASSED) {
+            return new Judgement(Verdict.VALID, null);
+        } else if (!signature.isTrustedChain()) {
+            return new Judgement(Verdict.UNKNOWN_SIGNER, "its certificate does not chain to a trusted root");
+        }
+        return new Judgement(Verdict.INVALID, "DSS finds it " + indication + (subIndication == null ? "" : "/" + subIndication));
+    }
+
+    /** What is said of one signature: its signer, claimed time, whether it covers the file up to {@code end}, DSS's word. */
+    private static SignatureResult result(SignatureWrapper signature, Indication indication, SubIndication subIndication, Verdict own, long end) {
+        PDFRevisionWrapper revision = signature.getPDFRevision();
+        CertificateWrapper certificate = signature.getSigningCertificate();
+        Date claimed = signature.getClaimedSigningTime();
+        return new SignatureResult(
+                certificate == null ? null : certificate.getCommonName(),
+                certificate == null ? null : certificate.getOrganizationName(),
+                claimed == null ? null : claimed.toInstant(),
+                revision != null && rangeStart(revision) == 0 && rangeEnd(revision) >= end,
+                String.valueOf(indication),
+                subIndication == null ? null : subIndication.name(),
+                own);
     }
 
     private CommonCertificateVerifier certificateVerifier() {

@@ -2,20 +2,15 @@ package vn.egov.platform.signing;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PrivateKey;
-import java.security.PublicKey;
-import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
@@ -25,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,18 +32,6 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.cert.CertIOException;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.ContentSigner;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * The project's test PKI: one root CA ({@value #ROOT_NAME}) that issues, for each unit, an organisation certificate
@@ -83,10 +65,8 @@ public final class TestPki {
 
     private static final Pattern UNIT_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{N}._@+-]{1,128}");
-    private static final Duration BACKDATE = Duration.ofDays(1);
     private static final Duration ROOT_VALIDITY = Duration.ofDays(20 * 365);
     private static final Duration LEAF_VALIDITY = Duration.ofDays(5 * 365);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The key pairs the PKI generates (all certificates signed with SHA-256). */
     public enum KeyType {
@@ -105,9 +85,9 @@ public final class TestPki {
             try {
                 KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
                 if (this == EC_P256) {
-                    generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
+                    generator.initialize(new ECGenParameterSpec("secp256r1"), TestCertificates.RANDOM);
                 } else {
-                    generator.initialize(2048, RANDOM);
+                    generator.initialize(2048, TestCertificates.RANDOM);
                 }
                 return generator.generateKeyPair();
             } catch (GeneralSecurityException e) {
@@ -230,13 +210,13 @@ public final class TestPki {
                         .addRDN(BCStyle.C, "VN").addRDN(BCStyle.O, "egov Lào Cai (test)").addRDN(BCStyle.CN, nfc(ROOT_NAME))
                         .build();
                 Instant now = clock.instant();
-                root = issue(name, pair.getPublic(), name, pair.getPrivate(), null, now, ROOT_VALIDITY, true);
-                KeyStore store = emptyKeyStore();
+                root = TestCertificates.issue(name, pair.getPublic(), name, pair.getPrivate(), null, now, ROOT_VALIDITY, true);
+                KeyStore store = KeyStoreFiles.emptyKeyStore();
                 store.setKeyEntry(ROOT_ALIAS, pair.getPrivate(), pass, new Certificate[] {root});
-                writeKeyStore(store, keystore, pass);
+                KeyStoreFiles.writeKeyStore(store, keystore, pass);
                 rootKey = pair.getPrivate();
             }
-            writeAtomically(dir.resolve(ROOT_PEM), pem(root).getBytes(StandardCharsets.US_ASCII));
+            KeyStoreFiles.writeAtomically(dir.resolve(ROOT_PEM), pem(root).getBytes(StandardCharsets.US_ASCII));
             return new TestPki(dir, pass, keyType, clock, rootKey, root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -282,7 +262,7 @@ public final class TestPki {
             throw new IllegalArgumentException("empty unit name");
         }
         try {
-            KeyStore store = Files.exists(file) ? readKeyStore(file, password) : emptyKeyStore();
+            KeyStore store = Files.exists(file) ? readKeyStore(file, password) : KeyStoreFiles.emptyKeyStore();
             boolean changed = false;
             X500Name organisationName = new X500NameBuilder(BCStyle.INSTANCE)
                     .addRDN(BCStyle.C, "VN").addRDN(BCStyle.O, unit).addRDN(BCStyle.CN, unit).build();
@@ -306,7 +286,7 @@ public final class TestPki {
                 certificates.put(alias, certificate);
             }
             if (changed) {
-                writeKeyStore(store, file, password);
+                KeyStoreFiles.writeKeyStore(store, file, password);
             }
             return new UnitKeystore(unitCode, unit, file, organisation, certificates);
         } catch (IOException e) {
@@ -367,70 +347,9 @@ public final class TestPki {
     private X509Certificate addEntry(KeyStore store, String alias, X500Name name) throws GeneralSecurityException, IOException {
         KeyPair pair = keyType.generate();
         X500Name issuer = X500Name.getInstance(root.getSubjectX500Principal().getEncoded());
-        X509Certificate certificate = issue(name, pair.getPublic(), issuer, rootKey, root, clock.instant(), LEAF_VALIDITY, false);
+        X509Certificate certificate = TestCertificates.issue(name, pair.getPublic(), issuer, rootKey, root, clock.instant(), LEAF_VALIDITY, false);
         store.setKeyEntry(alias, pair.getPrivate(), password, new Certificate[] {certificate, root});
         return certificate;
-    }
-
-    private static X509Certificate issue(X500Name subject, PublicKey key, X500Name issuer, PrivateKey issuerKey,
-                                         X509Certificate issuerCertificate, Instant now, Duration validity, boolean ca)
-            throws GeneralSecurityException, CertIOException {
-        BigInteger serial = new BigInteger(127, RANDOM).add(BigInteger.ONE);
-        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer, serial,
-                Date.from(now.minus(BACKDATE)), Date.from(now.plus(validity)), subject, key);
-        JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
-        builder.addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(key));
-        if (issuerCertificate != null) {
-            builder.addExtension(Extension.authorityKeyIdentifier, false,
-                    extensions.createAuthorityKeyIdentifier(issuerCertificate));
-        } else {
-            builder.addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(key));
-        }
-        if (ca) {
-            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
-            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-        } else {
-            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
-        }
-        try {
-            ContentSigner signer = new JcaContentSignerBuilder(KeyType.signatureAlgorithmFor(issuerKey)).build(issuerKey);
-            X509CertificateHolder holder = builder.build(signer);
-            return new JcaX509CertificateConverter().getCertificate(holder);
-        } catch (OperatorCreationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static KeyStore emptyKeyStore() throws GeneralSecurityException, IOException {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        return store;
-    }
-
-    private static void writeKeyStore(KeyStore store, Path file, char[] password) throws IOException, GeneralSecurityException {
-        Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                store.store(out, password);
-            }
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    private static void writeAtomically(Path file, byte[] bytes) throws IOException {
-        if (Files.exists(file) && java.util.Arrays.equals(Files.readAllBytes(file), bytes)) {
-            return;
-        }
-        Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-        try {
-            Files.write(temp, bytes);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
     }
 
     static String nfc(String text) {

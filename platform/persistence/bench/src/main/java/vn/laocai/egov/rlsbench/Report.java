@@ -96,7 +96,7 @@ final class Report {
         if (m == null) return "not checked (bench.migration not set)";
         if (!Files.isRegularFile(m)) return "not checked (" + m.normalize() + " not found)";
         try {
-            String copy = functionText(RlsBench.resource("visible_tenants_plpgsql.sql"));
+            String copy = functionText(ScratchDatabase.resource("visible_tenants_plpgsql.sql"));
             String original = functionText(Files.readString(m));
             if (copy == null || original == null) return "not checked (visible_tenants() not found in one of them)";
             return copy.equals(original) ? "identical (`" + m.getFileName() + "`)"

@@ -1,11 +1,8 @@
 package vn.laocai.egov.rlsbench;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -13,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -183,18 +179,18 @@ public final class RlsBench {
         String started = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         report.line("Started " + started + ", load average " + loadAverage());
 
-        boolean fresh = prepareDatabase(cfg);
+        boolean fresh = ScratchDatabase.prepare(cfg);
         try {
-            installFunction(cfg);
+            ScratchDatabase.installFunction(cfg);
             Params params;
             try (Connection su = cfg.connect(cfg.db, cfg.user)) {
                 su.setAutoCommit(true);
-                params = chooseParams(su);
+                params = ScratchDatabase.chooseParams(su);
                 report.environment(su, cfg, params, fresh);
             }
             List<Variant> variants = variants(params);
             try (Connection app = cfg.connect(cfg.db, APP)) {
-                report.checks(sanityChecks(app, cfg, params, variants));
+                report.checks(SanityChecks.run(app, cfg, params, variants));
                 Map<Variant, Timings> timings = measure(app, variants, cfg);
                 report.results(variants, timings, cfg);
                 report.plans(app, variants);
@@ -203,103 +199,9 @@ public final class RlsBench {
             report.write(cfg.results);
             System.out.println("\nWrote " + cfg.results.toAbsolutePath().normalize());
         } finally {
-            if (!cfg.keep) dropDatabase(cfg);
+            if (!cfg.keep) ScratchDatabase.drop(cfg);
             else System.out.println("Kept database " + cfg.db + " (bench.keep=true)");
         }
-    }
-
-    // ---------------------------------------------------------------- setup
-
-    /** @return true if the database was (re)built in this run */
-    static boolean prepareDatabase(Config cfg) throws Exception {
-        try (Connection su = cfg.connect("postgres", cfg.user); Statement st = su.createStatement()) {
-            boolean exists;
-            try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + cfg.db + "'")) {
-                exists = rs.next();
-            }
-            if (exists && !cfg.recreate) {
-                System.out.println("Reusing existing database " + cfg.db + " (bench.recreate=false)");
-                return false;
-            }
-            dropAll(st, cfg);
-            st.execute("CREATE ROLE " + OWNER + " NOLOGIN NOSUPERUSER NOBYPASSRLS");
-            st.execute("CREATE ROLE " + APP + " LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE");
-            st.execute("CREATE DATABASE " + cfg.db + " OWNER " + OWNER);
-        }
-        try (Connection su = cfg.connect(cfg.db, cfg.user); Statement st = su.createStatement()) {
-            su.setAutoCommit(true);
-            st.execute("CREATE EXTENSION IF NOT EXISTS ltree");
-            st.execute("SET ROLE " + OWNER);                       // everything below is owned by the owner role
-            long t0 = System.nanoTime();
-            st.execute(resource("schema.sql"));
-            st.execute(resource(cfg.functionResource()));          // the policy in secure.sql needs it
-            System.out.printf("Loading %,d rows into each table ...%n", cfg.rows);
-            st.execute(resource("load.sql").replace("${rows}", Long.toString(cfg.rows)));
-            st.execute(resource("secure.sql"));
-            st.execute("VACUUM (ANALYZE) tenant");
-            st.execute("VACUUM (ANALYZE) record_plain");
-            st.execute("VACUUM (ANALYZE) record_rls");
-            System.out.printf("Schema + load + index + vacuum analyze: %.1f s%n", (System.nanoTime() - t0) / 1e9);
-        }
-        return true;
-    }
-
-    /** (Re)creates visible_tenants() in the implementation chosen by bench.function, as the owner. */
-    static void installFunction(Config cfg) throws Exception {
-        try (Connection su = cfg.connect(cfg.db, cfg.user); Statement st = su.createStatement()) {
-            su.setAutoCommit(true);
-            st.execute("SET ROLE " + OWNER);
-            st.execute(resource(cfg.functionResource()));
-        }
-    }
-
-    static void dropDatabase(Config cfg) {
-        try (Connection su = cfg.connect("postgres", cfg.user); Statement st = su.createStatement()) {
-            dropAll(st, cfg);
-            System.out.println("Dropped database " + cfg.db + " and roles " + OWNER + ", " + APP);
-        } catch (SQLException e) {
-            System.err.println("Could not drop " + cfg.db + ": " + e.getMessage());
-        }
-    }
-
-    private static void dropAll(Statement st, Config cfg) throws SQLException {
-        st.execute("DROP DATABASE IF EXISTS " + cfg.db + " WITH (FORCE)");
-        st.execute("DROP ROLE IF EXISTS " + APP);
-        st.execute("DROP ROLE IF EXISTS " + OWNER);
-    }
-
-    static String resource(String name) throws IOException {
-        try (InputStream in = RlsBench.class.getResourceAsStream("/sql/" + name)) {
-            if (in == null) throw new IOException("missing resource sql/" + name);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    /** The busiest commune, the first district (its subtree), one month, one status. */
-    static Params chooseParams(Connection su) throws SQLException {
-        OffsetDateTime from = OffsetDateTime.of(2025, 9, 1, 0, 0, 0, 0, ZoneOffset.ofHours(7));
-        OffsetDateTime to = from.plusMonths(1);
-        int status = 2;
-        long commune = scalar(su, "SELECT r.tenant_id FROM record_plain r JOIN tenant t ON t.id = r.tenant_id"
-                + " WHERE t.kind = 'commune' GROUP BY r.tenant_id ORDER BY count(*) DESC, r.tenant_id LIMIT 1");
-        long communeRows = scalar(su, "SELECT count(*) FROM record_plain WHERE tenant_id = " + commune);
-        long district = scalar(su, "SELECT min(id) FROM tenant WHERE kind = 'district'");
-        Long[] subtree;
-        try (Statement st = su.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT array_agg(c.id ORDER BY c.id) FROM tenant p JOIN tenant c ON c.path <@ p.path WHERE p.id = "
-                        + district)) {
-            rs.next();
-            subtree = (Long[]) rs.getArray(1).getArray();
-        }
-        long monthRows;
-        try (PreparedStatement ps = su.prepareStatement(
-                "SELECT count(*) FROM record_plain WHERE tenant_id = ANY(?) AND created >= ? AND created < ?")) {
-            ps.setArray(1, su.createArrayOf("int8", subtree));
-            ps.setObject(2, from);
-            ps.setObject(3, to);
-            try (ResultSet rs = ps.executeQuery()) { rs.next(); monthRows = rs.getLong(1); }
-        }
-        return new Params(commune, communeRows, district, subtree, monthRows, from, to, status);
     }
 
     static long scalar(Connection c, String sql) throws SQLException {
@@ -420,88 +322,8 @@ public final class RlsBench {
         if (t != null) t.add(t2 - t0, t1 - t0);
     }
 
-    // ---------------------------------------------------------------- correctness checks (fail the run)
-
-    static List<String> sanityChecks(Connection app, Config cfg, Params p, List<Variant> variants)
-            throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Statement st = app.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT current_user, r.rolsuper, r.rolbypassrls, c.relowner::regrole::text, c.relrowsecurity,"
-                        + " c.relforcerowsecurity FROM pg_roles r, pg_class c"
-                        + " WHERE r.rolname = current_user AND c.oid = 'record_rls'::regclass")) {
-            rs.next();
-            check(out, "app role " + rs.getString(1) + " is not superuser", !rs.getBoolean(2));
-            check(out, "app role has no BYPASSRLS", !rs.getBoolean(3));
-            check(out, "record_rls is owned by " + rs.getString(4) + ", not the app role",
-                    !rs.getString(4).equals(rs.getString(1)));
-            check(out, "record_rls has ENABLE and FORCE ROW LEVEL SECURITY", rs.getBoolean(5) && rs.getBoolean(6));
-        }
-        try (Session s = new Session(app, variants)) {
-            check(out, "no scope set: record_rls shows 0 rows", count(app, "record_rls", "true") == 0);
-            s.c.commit();
-            long plainTotal = count(app, "record_plain", "true");
-            s.c.commit();
-            check(out, "record_plain shows all " + plainTotal + " rows", plainTotal == cfg.rows);
-
-            s.setScope(new Scope(p.commune, false));
-            long seen = count(app, "record_rls", "true");
-            s.c.commit();
-            check(out, "scope commune " + p.commune + ": record_rls shows exactly its " + p.communeRows + " rows",
-                    seen == p.communeRows);
-
-            s.setScope(new Scope(p.district, true));
-            long inSubtree = count(app, "record_plain", "tenant_id = ANY('" + arrayLiteral(p.districtSubtree) + "')");
-            seen = count(app, "record_rls", "true");
-            s.c.commit();
-            check(out, "scope district " + p.district + " subtree (" + p.districtSubtree.length
-                    + " tenants): record_rls shows exactly its " + inSubtree + " rows", seen == inSubtree);
-
-            check(out, "next transaction on the same connection, no set_config (setting is now ''): 0 rows",
-                    count(app, "record_rls", "true") == 0);
-            s.c.commit();
-
-            s.setScope(new Scope(p.commune, false));
-            String err = null;
-            try (Statement st = app.createStatement()) {
-                st.executeUpdate("INSERT INTO record_rls (tenant_id, created, status, title)"
-                        + " VALUES (" + p.district + ", now(), 1, 'out of scope')");
-            } catch (SQLException e) {
-                err = e.getSQLState();
-            }
-            s.c.rollback();
-            check(out, "WITH CHECK: insert for a tenant outside the scope is rejected (SQLSTATE 42501)",
-                    "42501".equals(err));
-
-            // the same question gives the same answer on both tables
-            for (Variant v : variants) {
-                if (!v.rls()) continue;
-                Variant base = variants.stream().filter(x -> !x.rls() && x.query().equals(v.baseline()))
-                        .findFirst().orElseThrow();
-                long expected = s.run(base);
-                s.c.commit();
-                s.setScope(v.scope());
-                long actual = s.run(v);
-                s.c.commit();
-                check(out, "(" + v.query() + ") '" + v.name() + "' returns the same result as '" + base.name() + "'",
-                        expected == actual);
-            }
-        }
-        return out;
-    }
-
-    private static long count(Connection c, String table, String where) throws SQLException {
-        return scalar(c, "SELECT count(*) FROM " + table + " WHERE " + where);
-    }
-
     static String arrayLiteral(Long[] ids) {
         return "{" + String.join(",", Arrays.stream(ids).map(String::valueOf).toList()) + "}";
-    }
-
-    private static void check(List<String> out, String what, boolean ok) {
-        String line = (ok ? "PASS " : "FAIL ") + what;
-        System.out.println(line);
-        out.add(line);
-        if (!ok) throw new IllegalStateException("Sanity check failed: " + what);
     }
 
     // ---------------------------------------------------------------- helpers for the report

@@ -49,6 +49,26 @@ public class Searcher {
 
     public SearchResults search(SearchQuery query, Optional<UserPrincipal> user, boolean withSuggestions)
             throws BadQuery, Unavailable {
+        SolrQuery q = solrQuery(query, user);
+        long t0 = System.nanoTime();
+        QueryResponse r = run(q);
+        FacetField unitFacet = r.getFacetField("tenant_id");
+        Map<Long, String[]> names = names(unitsNamed(r, unitFacet));
+        List<SearchResults.Item> items = items(r, names);
+        List<SearchResults.Facet> types = new ArrayList<>();
+        FacetField typeFacet = r.getFacetField("type");
+        if (typeFacet != null && typeFacet.getValues() != null) {
+            typeFacet.getValues().forEach(c -> types.add(new SearchResults.Facet(c.getName(), c.getName(), c.getCount())));
+        }
+        List<SearchResults.Facet> units = unitFacets(unitFacet, names);
+        List<String> suggestions = withSuggestions && !query.text().isEmpty()
+                ? suggest(query.text(), query.unit(), user, 5) : List.of();
+        return new SearchResults(r.getResults().getNumFound(), query.page(), query.size(), items, types, units,
+                suggestions, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** The query as Solr runs it: the caller's filters, then the page, the order, the facets and the highlights. */
+    private static SolrQuery solrQuery(SearchQuery query, Optional<UserPrincipal> user) {
         SolrQuery q = new SolrQuery(query.solrText());
         filters(q, query.unit(), user);
         query.type().ifPresent(t -> q.addFilterQuery("{!tag=type}type:" + ClientUtils.escapeQueryChars(t)));
@@ -67,16 +87,22 @@ public class Searcher {
                     .set("hl.tag.pre", "<mark>").set("hl.tag.post", "</mark>").set("hl.requireFieldMatch", false)
                     .set("hl.defaultSummary", true);
         }
-        long t0 = System.nanoTime();
-        QueryResponse r = run(q);
-        Map<String, Map<String, List<String>>> hl = r.getHighlighting();
+        return q;
+    }
+
+    /** The units of the results and of the unit facet, whose names the page shows. */
+    private static Set<Long> unitsNamed(QueryResponse r, FacetField unitFacet) {
         Set<Long> unitIds = new java.util.TreeSet<>();
         r.getResults().forEach(d -> unitIds.add(((Number) d.getFieldValue("tenant_id")).longValue()));
-        FacetField unitFacet = r.getFacetField("tenant_id");
         if (unitFacet != null && unitFacet.getValues() != null) {
             unitFacet.getValues().forEach(c -> unitIds.add(Long.parseLong(c.getName())));
         }
-        Map<Long, String[]> names = names(unitIds);
+        return unitIds;
+    }
+
+    /** The page of results, each with its unit's code and name and its highlighted title and snippet. */
+    private static List<SearchResults.Item> items(QueryResponse r, Map<Long, String[]> names) {
+        Map<String, Map<String, List<String>>> hl = r.getHighlighting();
         List<SearchResults.Item> items = new ArrayList<>();
         for (SolrDocument d : r.getResults()) {
             String id = (String) d.getFieldValue("id");
@@ -91,12 +117,12 @@ public class Searcher {
                     unit.map(u -> u[1]).orElse(""), title, titleHtml, snippet, (String) d.getFieldValue("url"),
                     updated == null ? null : updated.toInstant()));
         }
-        List<SearchResults.Facet> types = new ArrayList<>();
+        return items;
+    }
+
+    /** The unit facet, each unit by its code and name (its id if it has none). */
+    private static List<SearchResults.Facet> unitFacets(FacetField unitFacet, Map<Long, String[]> names) {
         List<SearchResults.Facet> units = new ArrayList<>();
-        FacetField typeFacet = r.getFacetField("type");
-        if (typeFacet != null && typeFacet.getValues() != null) {
-            typeFacet.getValues().forEach(c -> types.add(new SearchResults.Facet(c.getName(), c.getName(), c.getCount())));
-        }
         if (unitFacet != null && unitFacet.getValues() != null) {
             for (FacetField.Count c : unitFacet.getValues()) {
                 Optional<String[]> unit = Optional.ofNullable(names.get(Long.parseLong(c.getName())));
@@ -104,10 +130,7 @@ public class Searcher {
                         unit.map(u -> u[1]).orElse(c.getName()), c.getCount()));
             }
         }
-        List<String> suggestions = withSuggestions && !query.text().isEmpty()
-                ? suggest(query.text(), query.unit(), user, 5) : List.of();
-        return new SearchResults(r.getResults().getNumFound(), query.page(), query.size(), items, types, units,
-                suggestions, (System.nanoTime() - t0) / 1_000_000);
+        return units;
     }
 
     /**
