@@ -58,6 +58,9 @@ class PortalBrowserIT extends DeployedEar {
                 "return !!(window.tinymce && tinymce.get('body') && tinymce.get('body').initialized)")));
         JavascriptExecutor js = (JavascriptExecutor) browser;
         assertEquals("6.8.5", js.executeScript("return tinymce.majorVersion + '.' + tinymce.minorVersion"), "the TinyMCE served");
+        assertEquals("public, max-age=31536000, immutable", js.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "fetch('/vendor/tinymce/6.8.5/tinymce.min.js').then(function (r) { done(r.headers.get('Cache-Control')); })"),
+                "TinyMCE's files, under a path with its version, are kept a year");
         // the page's policy: nothing inline but the one attribute value TinyMCE writes as markup, allowed by its hash
         String policy = (String) js.executeAsyncScript("var done = arguments[arguments.length - 1];"
                 + "fetch(location.href).then(function (r) { done(r.headers.get('Content-Security-Policy')); })");
