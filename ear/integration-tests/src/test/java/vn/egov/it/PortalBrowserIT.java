@@ -1,6 +1,7 @@
 package vn.egov.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -55,9 +56,19 @@ class PortalBrowserIT extends DeployedEar {
         // the body in the rich text editor (TinyMCE over the textarea), bold from its Vietnamese toolbar
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
                 "return !!(window.tinymce && tinymce.get('body') && tinymce.get('body').initialized)")));
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        assertEquals("6.8.5", js.executeScript("return tinymce.majorVersion + '.' + tinymce.minorVersion"), "the TinyMCE served");
+        assertEquals("public, max-age=31536000, immutable", js.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "fetch('/vendor/tinymce/6.8.5/tinymce.min.js').then(function (r) { done(r.headers.get('Cache-Control')); })"),
+                "TinyMCE's files, under a path with its version, are kept a year");
+        // the page's policy: nothing inline but the one attribute value TinyMCE writes as markup, allowed by its hash
+        String policy = (String) js.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "fetch(location.href).then(function (r) { done(r.headers.get('Content-Security-Policy')); })");
+        assertTrue(policy.contains("script-src 'self';") && policy.contains("style-src 'self';"), policy);
+        assertFalse(policy.contains("unsafe-inline") || policy.contains("blob:"), policy);
+        assertTrue(policy.contains("style-src-attr 'unsafe-hashes' 'sha256-BSTKIYoPCaklkJ9YS/ZVYuKW8e+DG8jZJCXznBzHjgg=';"), policy);
+        assertResizeHandle();
         WebElement bold = browser.findElement(By.cssSelector("button[aria-label='In đậm']"));
-        assertEquals("separator", browser.findElement(By.cssSelector(".tox-statusbar__resize-handle")).getAttribute("role"),
-                "the resize handle says what it is");
         browser.switchTo().frame("body_ifr");
         browser.findElement(By.id("tinymce")).click(); // into the editor, as a user would
         browser.switchTo().defaultContent();
@@ -66,7 +77,16 @@ class PortalBrowserIT extends DeployedEar {
         typeInEditor("hàng trăm người");
         bold.click();
         typeInEditor(" đã tham dự. <script>alert(1)</script>");
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("title")));
+        // a second paragraph, centred from the toolbar: a class, not an inline style
+        typeInEditor(Keys.ENTER + "Lễ khai mạc ở sân văn hoá.");
+        browser.findElement(By.cssSelector("button[aria-label='Căn giữa']")).click();
+        browser.switchTo().frame("body_ifr");
+        WebElement centred = browser.findElement(By.cssSelector("#tinymce p:last-child"));
+        assertEquals("align-center", centred.getAttribute("class"));
+        assertEquals(null, centred.getDomAttribute("style"), "no style attribute");
+        assertEquals("center", centred.getCssValue("text-align"), "the editing frame shows it centred (content.css)");
+        browser.switchTo().defaultContent();
+        js.executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("title")));
         screenshot("portal-1a-rich-text");
         // a cover and an attachment uploaded with the article
         java.nio.file.Path cover = java.nio.file.Files.createTempFile("anh-bia", ".png");
@@ -154,6 +174,11 @@ class PortalBrowserIT extends DeployedEar {
         assertTrue(browser.findElement(By.cssSelector(".body")).getText().startsWith("Sáng nay, hàng trăm người đã tham dự."),
                 browser.findElement(By.cssSelector(".body")).getText());
         assertTrue(browser.findElements(By.cssSelector(".body script")).isEmpty(), "sanitised");
+        WebElement centredOnSite = browser.findElement(By.cssSelector(".body p.align-center"));
+        assertEquals("Lễ khai mạc ở sân văn hoá.", centredOnSite.getText(), "the paragraph centred in the editor");
+        assertEquals("center", centredOnSite.getCssValue("text-align"), "and shown centred on the site");
+        assertTrue(List.of("start", "left").contains(browser.findElement(By.cssSelector(".body p")).getCssValue("text-align")),
+                "the first paragraph is not");
         assertTrue(browser.findElement(By.cssSelector("main figure img")).getAttribute("src").contains("/files/"), "the uploaded cover");
         WebElement attachment = browser.findElement(By.cssSelector("section[aria-labelledby=att-h] a"));
         assertTrue(attachment.getText().endsWith(".pdf"), attachment.getText());
@@ -176,8 +201,28 @@ class PortalBrowserIT extends DeployedEar {
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
     }
 
+    /**
+     * TinyMCE's resize handle is a window splitter (ARIA's focusable separator): role, orientation, the editor's height
+     * as its value within its bounds, the editor as what it controls, a Vietnamese name; the Down key makes it taller.
+     */
+    private static void assertResizeHandle() {
+        WebElement handle = browser.findElement(By.cssSelector(".tox-statusbar__resize-handle"));
+        WebElement container = browser.findElement(By.cssSelector(".tox-tinymce"));
+        assertEquals("separator", handle.getAttribute("role"), "the resize handle says what it is");
+        assertEquals("horizontal", handle.getAttribute("aria-orientation"));
+        assertEquals("100", handle.getAttribute("aria-valuemin"));
+        assertEquals("2000", handle.getAttribute("aria-valuemax"));
+        assertEquals(String.valueOf(container.getSize().getHeight()), handle.getAttribute("aria-valuenow"));
+        assertEquals(container.getAttribute("id"), handle.getAttribute("aria-controls"));
+        assertEquals("Nhấn phím mũi tên lên hoặc xuống để đổi chiều cao vùng soạn thảo.", handle.getAttribute("aria-label"));
+        int before = Integer.parseInt(handle.getAttribute("aria-valuenow"));
+        handle.sendKeys(Keys.ARROW_DOWN);
+        assertEquals(String.valueOf(before + 20), handle.getAttribute("aria-valuenow"), "the Down key: 20 px taller");
+        assertEquals(before + 20, container.getSize().getHeight());
+    }
+
     /** Types at the end of the rich text editor's document (TinyMCE edits inside its own iframe). */
-    private static void typeInEditor(String text) {
+    private static void typeInEditor(CharSequence text) {
         browser.switchTo().frame("body_ifr");
         WebElement body = browser.findElement(By.id("tinymce"));
         body.sendKeys(text);

@@ -1,15 +1,19 @@
 package vn.egov.portal.control;
 
 import java.text.Normalizer;
+import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
 /**
  * Cleans the rich text editors write (article bodies, static pages) with jsoup's safelist sanitiser: the usual
  * text markup, links (http, https, mailto, and the site's own relative links), images (http/https or the unit's
  * own files), tables. No script, no style, no event handler, no {@code javascript:} or {@code data:} URL survives.
- * Text is normalised to NFC.
+ * The one class kept is a block's alignment ({@link #ALIGNMENTS}, what the editor writes instead of an inline style
+ * and the site's CSS shows); any other class is dropped. Text is normalised to NFC.
  */
 public final class Sanitiser {
     private static final Safelist SAFE = Safelist.relaxed()
@@ -19,7 +23,12 @@ public final class Sanitiser {
             .addAttributes("td", "scope").addAttributes("th", "scope")
             .addProtocols("a", "href", "#")
             .preserveRelativeLinks(true)
-            .addEnforcedAttribute("a", "rel", "noopener nofollow");
+            .addEnforcedAttribute("a", "rel", "noopener nofollow")
+            .addAttributes("p", "class").addAttributes("h1", "class").addAttributes("h2", "class").addAttributes("h3", "class")
+            .addAttributes("h4", "class").addAttributes("h5", "class").addAttributes("h6", "class")
+            .addAttributes("blockquote", "class").addAttributes("li", "class").addAttributes("td", "class").addAttributes("th", "class");
+    /** The classes a block may keep: its alignment, as the editor sets it and the site's CSS shows it. */
+    public static final Set<String> ALIGNMENTS = Set.of("align-left", "align-center", "align-right", "align-justify");
 
     private Sanitiser() {
     }
@@ -30,8 +39,17 @@ public final class Sanitiser {
         }
         String nfc = Normalizer.normalize(html, Normalizer.Form.NFC);
         // a base URI is needed for relative links to be kept (they are checked against it, then written back relative)
-        Document.OutputSettings out = new Document.OutputSettings().prettyPrint(false);
-        return Jsoup.clean(nfc, "https://portal.invalid/", SAFE, out);
+        Document clean = new Cleaner(SAFE).clean(Jsoup.parseBodyFragment(nfc, "https://portal.invalid/"));
+        for (Element e : clean.body().select("[class]")) {
+            String kept = String.join(" ", e.classNames().stream().filter(ALIGNMENTS::contains).distinct().toList());
+            if (kept.isEmpty()) {
+                e.removeAttr("class");
+            } else {
+                e.attr("class", kept);
+            }
+        }
+        clean.outputSettings(new Document.OutputSettings().prettyPrint(false));
+        return clean.body().html();
     }
 
     /** The text of some HTML (for summaries, search and feeds). */

@@ -31,8 +31,8 @@ import vn.egov.platform.web.pages.Templates;
  */
 @RequestScoped
 public class PortalDesk {
-    /** The TinyMCE version the platform's WAR serves (its webjar, pinned in the parent POM). */
-    public static final String TINYMCE = "6.8.3";
+    /** The TinyMCE version the platform's WAR serves (from npm: its package.json and tinymce.version in its POM). */
+    public static final String TINYMCE = "6.8.5";
 
     /** The portal's sections: path under {@code portal/} and the bundle key of its name. */
     static final List<String[]> SECTIONS = List.of(new String[] {"", "nav.articles"}, new String[] {"theme", "nav.theme"},
@@ -107,7 +107,7 @@ public class PortalDesk {
         return layout.refuseTemplate(status, render(template, f, view));
     }
 
-    /** The same for a page with the rich text editor (inline styles allowed, see {@link PortalPages#EDITOR_POLICY}). */
+    /** The same for a page with the rich text editor (its policy: {@link PortalPages#EDITOR_POLICY}). */
     Response okEditor(String template, Frame f, Object view) {
         return Response.ok(render(template, f, view), Templates.HTML).header("Content-Security-Policy", PortalPages.EDITOR_POLICY).build();
     }

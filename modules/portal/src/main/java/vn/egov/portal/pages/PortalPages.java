@@ -1,8 +1,12 @@
 package vn.egov.portal.pages;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
+import java.util.Base64;
 import vn.egov.platform.web.pages.Templates;
 
 /** This module's templates ({@code src/main/jte}, compiled into {@code vn.egov.portal.jte}) and the editors' texts. */
@@ -14,13 +18,27 @@ final class PortalPages {
     /** Dates as Vietnamese users write them (a text field: a date-time picker would follow the browser's locale). */
     static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm").withResolverStyle(ResolverStyle.STRICT);
     /**
-     * The policy of the pages with the rich text editor: the platform's strict one (scripts from this site only, nothing
-     * inline to run) except that styles may be inline, which TinyMCE needs to show formatted text and to place its menus
-     * (its documentation says so for every 6.x version). Every other editor page is sent the strict policy as it is.
+     * The policy of the pages with the rich text editor: the platform's strict one (nothing inline, neither script nor
+     * style), with a single exception. TinyMCE 6 measures where to scroll with a marker it writes as markup, {@code
+     * <span style="display: inline-block;">}: {@code style-src-attr} lets that one attribute value through by its hash
+     * ({@code 'unsafe-hashes'} applies the hash to style attributes only, not to any {@code <style>} element or script).
+     * Everything else the editor styles it sets through the CSSOM, which a policy does not restrict, or loads as files
+     * (skin and content CSS); its formats use classes ({@code editor.js}). No {@code blob:} images: pasted images are
+     * refused by the editor, as the server would drop them anyway.
      */
-    static final String EDITOR_POLICY = Templates.CONTENT_SECURITY_POLICY.replace("style-src 'self';", "style-src 'self' 'unsafe-inline';")
-            .replace("img-src 'self' data:;", "img-src 'self' data: blob:;");
+    static final String EDITOR_POLICY = Templates.CONTENT_SECURITY_POLICY.replace("style-src 'self';",
+            "style-src 'self'; style-src-attr 'unsafe-hashes' '" + sha256("display: inline-block;") + "';");
 
     private PortalPages() {
+    }
+
+    /** A policy's hash source for some inline text. */
+    private static String sha256(String inline) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(inline.getBytes(StandardCharsets.UTF_8));
+            return "sha256-" + Base64.getEncoder().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

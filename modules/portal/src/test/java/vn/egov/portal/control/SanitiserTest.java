@@ -26,6 +26,13 @@ class SanitiserTest {
     }
 
     @Test
+    void aBlocksAlignmentClassStaysAndNoOtherClass() {
+        String clean = Sanitiser.clean("<p class=\"align-center\">Giữa</p><h2 class=\"align-right skip-link\">Phải</h2>"
+                + "<p class=\"visually-hidden\">ẩn</p><span class=\"align-center\">x</span><p style=\"text-align:center\">y</p>");
+        assertEquals("<p class=\"align-center\">Giữa</p><h2 class=\"align-right\">Phải</h2><p>ẩn</p><span>x</span><p>y</p>", clean);
+    }
+
+    @Test
     void textIsNormalisedToNfc() {
         String nfd = Normalizer.normalize("<p>Thủ tục hành chính</p>", Normalizer.Form.NFD);
         assertEquals("<p>Thủ tục hành chính</p>", Sanitiser.clean(nfd));

@@ -11,13 +11,13 @@ import java.net.URL;
 import java.net.URLConnection;
 
 /**
- * Serves {@code /static/...} (files of this WAR) and {@code /webjars/...} (the {@code META-INF/resources} of the
- * jars in {@code WEB-INF/lib}) through {@link jakarta.servlet.ServletContext#getResource}, which looks in exactly
- * those two places. A webjar path carries its version, so it is cached for a year as immutable; our own files
- * are revalidated with their ETag. GET and HEAD only; no directory listings; a path with {@code ..}, a
+ * Serves {@code /static/...} (our own files of this WAR) and {@code /vendor/<library>/<version>/...} (the browser
+ * libraries the build takes from npm and copies into this WAR, see its POM) through
+ * {@link jakarta.servlet.ServletContext#getResource}. A vendor path carries its version, so it is cached for a year
+ * as immutable; our own files are revalidated with their ETag. GET and HEAD only; no directory listings; a path with {@code ..}, a
  * backslash or an encoded separator is not found. {@code /favicon.ico} is {@code /static/favicon.ico}.
  */
-@WebServlet(urlPatterns = {"/static/*", "/webjars/*", "/favicon.ico"})
+@WebServlet(urlPatterns = {"/static/*", "/vendor/*", "/favicon.ico"})
 public class AssetServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
@@ -53,7 +53,7 @@ public class AssetServlet extends HttpServlet {
         String etag = "\"" + Long.toHexString(length) + "-" + Long.toHexString(modified) + "\"";
         response.setHeader("ETag", etag);
         response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Cache-Control", path.startsWith("/webjars/") ? "public, max-age=31536000, immutable" : "public, max-age=300");
+        response.setHeader("Cache-Control", path.startsWith("/vendor/") ? "public, max-age=31536000, immutable" : "public, max-age=300");
         if (etag.equals(request.getHeader("If-None-Match"))) {
             try (InputStream ignored = connection.getInputStream()) {
                 response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
