@@ -26,10 +26,12 @@ import java.util.List;
 import java.util.Map;
 import vn.egov.documents.control.Files;
 import vn.egov.documents.control.Handling;
+import vn.egov.documents.control.Incoming;
+import vn.egov.documents.control.Outgoing;
 import vn.egov.documents.control.RegisterPrint;
-import vn.egov.documents.control.Registers;
 import vn.egov.documents.control.Registers.Delivery;
 import vn.egov.documents.control.Registers.Doc;
+import vn.egov.documents.control.Registers;
 import vn.egov.documents.exchange.Exchange;
 import vn.egov.platform.tenancy.control.TenantDirectory;
 import vn.egov.platform.tenancy.entity.Tenant;
@@ -56,6 +58,12 @@ public class DocumentsResource {
 
     @Inject
     Registers registers;
+
+    @Inject
+    Outgoing outgoing;
+
+    @Inject
+    Incoming incoming;
 
     @Inject
     TenantDirectory directory;
@@ -204,7 +212,7 @@ public class DocumentsResource {
     public Response draft(JsonObject body) {
         Tenant unit = access.require(DOMAIN, "write");
         JsonObject b = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
-        Doc d = registers.draft(unit, new Registers.Draft(text(b, "docType"), text(b, "symbol"), text(b, "abstract"), text(b, "signer"),
+        Doc d = outgoing.draft(unit, new Outgoing.Draft(text(b, "docType"), text(b, "symbol"), text(b, "abstract"), text(b, "signer"),
                 text(b, "place"), text(b, "urgency"), text(b, "secrecy"), text(b, "recipientsText"), text(b, "dueDate"), integer(b, "pageCount"),
                 strings(b, "readers"), text(b, "dossier")), access.user());
         return Response.created(URI.create("/api/t/" + unit.getCode() + "/documents/" + d.id())).entity(json(d, unit).build()).build();
@@ -275,7 +283,7 @@ public class DocumentsResource {
     @Path("{id: [0-9]+}/submit")
     public Response submit(@PathParam("id") long id) {
         Tenant unit = access.require(DOMAIN, "write");
-        return Response.ok(json(registers.submit(unit, id, access.user()), unit).build()).build();
+        return Response.ok(json(outgoing.submit(unit, id, access.user()), unit).build()).build();
     }
 
     /** The leader: {@code {"approve": true, "note"?}} approves and signs; {@code {"approve": false, "note"}} returns it to draft. */
@@ -289,7 +297,7 @@ public class DocumentsResource {
         if (approve == null || (approve.getValueType() != JsonValue.ValueType.TRUE && approve.getValueType() != JsonValue.ValueType.FALSE)) {
             throw Registers.invalid(Map.of("approve", List.of("Hãy nói duyệt (true) hay trả lại (false). / Say whether to approve (true) or return (false).")));
         }
-        return Response.ok(json(registers.review(unit, id, b.getBoolean("approve"), text(b, "note"), access.user()), unit).build()).build();
+        return Response.ok(json(outgoing.review(unit, id, b.getBoolean("approve"), text(b, "note"), access.user()), unit).build()).build();
     }
 
     /** A file (raw body, its content decides its type): {@code ?kind=main|attachment|scan&name=}. */
@@ -376,7 +384,7 @@ public class DocumentsResource {
     @Path("{id: [0-9]+}/issue")
     public Response issue(@PathParam("id") long id) {
         Tenant unit = access.require(DOMAIN, "write");
-        return Response.ok(json(registers.issue(unit, id, access.user()), unit).build()).build();
+        return Response.ok(json(outgoing.issue(unit, id, access.user()), unit).build()).build();
     }
 
     /** {@code {"to": [unit codes], "subtree"?: true}}: the units named, and with subtree every active unit under this one. */
@@ -386,7 +394,7 @@ public class DocumentsResource {
     public Response send(@PathParam("id") long id, JsonObject body) {
         Tenant unit = access.require(DOMAIN, "write");
         JsonObject b = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
-        Registers.Sent sent = registers.send(unit, id, strings(b, "to"), b.getBoolean("subtree", false), access.user());
+        Outgoing.Sent sent = outgoing.send(unit, id, strings(b, "to"), b.getBoolean("subtree", false), access.user());
         return Response.ok(Jsonp.createObjectBuilder().add("delivered", codes(sent.delivered())).add("already", codes(sent.already()))
                 .add("deliveredCount", sent.delivered().size()).build()).build();
     }
@@ -448,7 +456,7 @@ public class DocumentsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response recall(@PathParam("id") long id, JsonObject body) {
         Tenant unit = access.require(DOMAIN, "write");
-        return Response.ok(json(registers.recall(unit, id, text(body, "reason"), access.user()), unit).build()).build();
+        return Response.ok(json(outgoing.recall(unit, id, text(body, "reason"), access.user()), unit).build()).build();
     }
 
     /** An issued document drafted as a dossier's result goes to the applicant as that result (the dossier ends). */
@@ -456,7 +464,7 @@ public class DocumentsResource {
     @Path("{id: [0-9]+}/result")
     public Response returnAsResult(@PathParam("id") long id) {
         Tenant unit = access.require(DOMAIN, "write");
-        vn.egov.dossiers.api.DossierResults.Returned s = registers.returnAsResult(unit, id, access.user());
+        vn.egov.dossiers.api.DossierResults.Returned s = outgoing.returnAsResult(unit, id, access.user());
         return Response.ok(Jsonp.createObjectBuilder().add("dossier", s.code()).add("status", s.status()).build()).build();
     }
 
@@ -467,7 +475,7 @@ public class DocumentsResource {
     public Response queue() {
         Tenant unit = access.require(DOMAIN, "read");
         JsonArrayBuilder a = Jsonp.createArrayBuilder();
-        List<Registers.Delivery> waiting = registers.queue(unit);
+        List<Registers.Delivery> waiting = incoming.queue(unit);
         Map<Long, List<Files.FileInfo>> sentFiles = files.sent(unit, waiting.stream().map(Registers.Delivery::id).toList());
         waiting.forEach(v -> {
             JsonArrayBuilder fl = Jsonp.createArrayBuilder();
@@ -481,7 +489,7 @@ public class DocumentsResource {
     @Path("queue/{delivery: [0-9]+}/accept")
     public Response accept(@PathParam("delivery") long delivery, @QueryParam("despiteSignatures") boolean despiteSignatures) {
         Tenant unit = access.require(DOMAIN, "write");
-        Doc d = registers.accept(unit, delivery, despiteSignatures, access.user());
+        Doc d = incoming.accept(unit, delivery, despiteSignatures, access.user());
         return Response.created(URI.create("/api/t/" + unit.getCode() + "/documents/" + d.id())).entity(json(d, unit).build()).build();
     }
 
@@ -491,7 +499,7 @@ public class DocumentsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response giveBack(@PathParam("delivery") long delivery, JsonObject body) {
         Tenant unit = access.require(DOMAIN, "write");
-        return Response.ok(json(registers.giveBack(unit, delivery, text(body, "reason"), access.user())).build()).build();
+        return Response.ok(json(incoming.giveBack(unit, delivery, text(body, "reason"), access.user())).build()).build();
     }
 
     /**
@@ -560,7 +568,7 @@ public class DocumentsResource {
     public Response registerPaper(JsonObject body) {
         Tenant unit = access.require(DOMAIN, "write");
         JsonObject b = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
-        Doc d = registers.registerPaper(unit, new Registers.Paper(text(b, "numberSymbol"), text(b, "issuer"), text(b, "docType"), text(b, "abstract"),
+        Doc d = incoming.registerPaper(unit, new Incoming.Paper(text(b, "numberSymbol"), text(b, "issuer"), text(b, "docType"), text(b, "abstract"),
                 text(b, "signer"), text(b, "issuedOn"), text(b, "receivedOn"), text(b, "urgency"), text(b, "secrecy"), text(b, "dueDate"),
                 integer(b, "pageCount"), strings(b, "readers"), b.getBoolean("confirmDuplicate", false)), access.user());
         return Response.created(URI.create("/api/t/" + unit.getCode() + "/documents/" + d.id())).entity(json(d, unit).build()).build();

@@ -45,7 +45,7 @@ public class Handling {
             throw Registers.conflict("Văn bản đã được xử lý xong.", "The document is done already.");
         }
         Map<String, List<String>> problems = new LinkedHashMap<>();
-        String note = Registers.optional(direction, 2000, "direction", problems);
+        String note = DocumentFields.optional(direction, 2000, "direction", problems);
         Optional<Long> leadId = Optional.empty();
         String leadName = lead == null ? "" : lead.strip().toLowerCase(java.util.Locale.ROOT);
         if (leadName.isEmpty()) {
@@ -72,7 +72,7 @@ public class Handling {
                 supporterIds.add(sid.get());
             }
         }
-        LocalDate by = Registers.date(handleBy, "handleBy", problems);
+        LocalDate by = DocumentFields.date(handleBy, "handleBy", problems);
         if (by == null && !problems.containsKey("handleBy")) {
             by = d.dueDate();
         }
@@ -107,7 +107,7 @@ public class Handling {
         Doc d = registers.lockedOwn(unit, id, "incoming", actor);
         mayWork(unit, d, actor, true);
         Map<String, List<String>> problems = new LinkedHashMap<>();
-        String note = Registers.required(text, 2000, "note", "Hãy ghi nội dung ý kiến xử lý.", "Write the note.", problems);
+        String note = DocumentFields.required(text, 2000, "note", "Hãy ghi nội dung ý kiến xử lý.", "Write the note.", problems);
         if (!problems.isEmpty()) {
             throw Registers.invalid(problems);
         }
@@ -122,7 +122,7 @@ public class Handling {
         Doc d = registers.lockedOwn(unit, id, "incoming", actor);
         mayWork(unit, d, actor, false);
         Map<String, List<String>> problems = new LinkedHashMap<>();
-        String r = Registers.required(result, 2000, "result", "Hãy ghi kết quả xử lý.", "Write the result of the handling.", problems);
+        String r = DocumentFields.required(result, 2000, "result", "Hãy ghi kết quả xử lý.", "Write the result of the handling.", problems);
         if (!problems.isEmpty()) {
             throw Registers.invalid(problems);
         }
