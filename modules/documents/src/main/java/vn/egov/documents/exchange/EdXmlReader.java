@@ -69,29 +69,18 @@ final class EdXmlReader {
         if (prom == null) {
             problems.add("Thiếu thông tin ban hành (PromulgationInfo). / PromulgationInfo is missing.");
         }
-        Element type = first(msg, "DocumentType");
-        String typeName = type == null ? null : required(type, "TypeName", problems);
-        if (type == null) {
-            problems.add("Thiếu loại văn bản (DocumentType). / DocumentType is missing.");
-        }
+        String typeName = typeName(msg, problems);
         String subject = required(msg, "Subject", problems);
         Element signerInfo = first(msg, "SignerInfo");
         String signerName = signerInfo == null ? null : optional(signerInfo, "FullName");
         String signerPosition = signerInfo == null ? null : optional(signerInfo, "Position");
         String due = optional(msg, "DueDate");
         LocalDate dueDate = due == null ? null : date(due, "DueDate", problems);
-        List<String> places = new ArrayList<>();
-        Element toPlaces = first(msg, "ToPlaces");
-        if (toPlaces != null) {
-            children(toPlaces, "Place").forEach(e -> places.add(e.getTextContent().strip()));
-        }
+        List<String> places = places(msg);
         Element other = first(msg, "OtherInfo");
         int priority = other == null ? 0 : priority(other, problems);
-        Integer pages = null;
-        if (other != null) {
-            String pa = optional(other, "PageAmount");
-            pages = pa == null ? null : positive(pa, "OtherInfo/PageAmount", problems);
-        }
+        String pa = other == null ? null : optional(other, "PageAmount");
+        Integer pages = pa == null ? null : positive(pa, "OtherInfo/PageAmount", problems);
         List<Trace> traces = traces(header, problems);
         List<Attachment> attachments = attachments(root, problems);
         X509Certificate signer = EdXmlSignature.verify(doc, header, trustedRoots, problems);
@@ -115,6 +104,26 @@ final class EdXmlReader {
             problems.add("Thiếu nơi nhận (To). / No recipient (To).");
         }
         return to;
+    }
+
+    /** DocumentType/TypeName. */
+    private static String typeName(Element msg, List<String> problems) {
+        Element type = first(msg, "DocumentType");
+        String typeName = type == null ? null : required(type, "TypeName", problems);
+        if (type == null) {
+            problems.add("Thiếu loại văn bản (DocumentType). / DocumentType is missing.");
+        }
+        return typeName;
+    }
+
+    /** The places the document goes to (ToPlaces), as written. */
+    private static List<String> places(Element msg) {
+        List<String> places = new ArrayList<>();
+        Element toPlaces = first(msg, "ToPlaces");
+        if (toPlaces != null) {
+            children(toPlaces, "Place").forEach(e -> places.add(e.getTextContent().strip()));
+        }
+        return places;
     }
 
     /** OtherInfo/Priority: 0 (normal) to 3 (express), 0 when not given. */
