@@ -58,20 +58,7 @@ public class Handling {
             }
         }
         Set<String> supporters = new LinkedHashSet<>();
-        List<Long> supporterIds = new ArrayList<>();
-        for (String s : support) {
-            String name = s == null ? "" : s.strip().toLowerCase(java.util.Locale.ROOT);
-            if (name.isEmpty() || name.equals(leadName)) {
-                continue;
-            }
-            Optional<Long> sid = staff(unit, name);
-            if (sid.isEmpty()) {
-                Registers.add(problems, "supportHandlers", "Không có cán bộ \"" + name + "\" đang làm việc ở đơn vị này.",
-                        "No active staff member \"" + name + "\" in this unit.");
-            } else if (supporters.add(name)) {
-                supporterIds.add(sid.get());
-            }
-        }
+        List<Long> supporterIds = supporters(unit, support, leadName, supporters, problems);
         LocalDate by = DocumentFields.date(handleBy, "handleBy", problems);
         if (by == null && !problems.containsKey("handleBy")) {
             by = d.dueDate();
@@ -98,6 +85,25 @@ public class Handling {
             registers.index(after, unit); // its handlers are now among the readers search lets find it
         }
         return after;
+    }
+
+    /** The supporting handlers named (not the lead, each once), added to {@code names}; their ids. */
+    private List<Long> supporters(Tenant unit, List<String> support, String leadName, Set<String> names, Map<String, List<String>> problems) {
+        List<Long> ids = new ArrayList<>();
+        for (String s : support) {
+            String name = s == null ? "" : s.strip().toLowerCase(java.util.Locale.ROOT);
+            if (name.isEmpty() || name.equals(leadName)) {
+                continue;
+            }
+            Optional<Long> sid = staff(unit, name);
+            if (sid.isEmpty()) {
+                Registers.add(problems, "supportHandlers", "Không có cán bộ \"" + name + "\" đang làm việc ở đơn vị này.",
+                        "No active staff member \"" + name + "\" in this unit.");
+            } else if (names.add(name)) {
+                ids.add(sid.get());
+            }
+        }
+        return ids;
     }
 
     /** A handling note by a handler of the document (lead or supporting) or a leader. */
