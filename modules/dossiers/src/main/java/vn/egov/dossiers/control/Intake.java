@@ -110,12 +110,7 @@ public class Intake {
                     pickup.getString("email", null), applicant.postAddress());
             channel = "post";
         }
-        String giveBack = returnBy == null || returnBy.isBlank() ? "online" : returnBy.strip();
-        if (!giveBack.equals("online") && !giveBack.equals("post")) {
-            throw new ProblemException(new Problem(400, "invalid-input", "Hồ sơ chưa hợp lệ", "Invalid dossier",
-                    "Cách nhận kết quả là \"online\" (trực tuyến) hoặc \"post\" (qua bưu chính). Không có gì được lưu.",
-                    "The result is returned \"online\" or by \"post\". Nothing was stored.", Map.of("returnBy", List.of("online | post"))));
-        }
+        String giveBack = returnBy(returnBy);
         Offered p = catalogue.offered(unit, procedureCode == null ? "" : procedureCode.strip()).orElseThrow(() -> ProblemException.notFound(
                 "thủ tục " + procedureCode + " trong danh mục của đơn vị này", "procedure " + procedureCode + " in this unit's catalogue"));
         // the version's definition (versions never change: parsed once per node, shared with the processing)
@@ -124,13 +119,7 @@ public class Intake {
 
         FormCheck.Result checked = FormCheck.check(definition.path("form"), form);
         Map<String, List<String>> problems = new LinkedHashMap<>(checked.problems());
-        if (applicant.email() != null && (applicant.email().length() > 254 || !FormCheck.EMAIL.matcher(applicant.email()).matches())) {
-            FormCheck.add(problems, "email", "Địa chỉ thư điện tử nhận thông báo không hợp lệ.", "The e-mail address for notices is not valid.");
-        }
-        if (giveBack.equals("post") && (applicant.postAddress() == null || applicant.postAddress().length() > 500)) {
-            FormCheck.add(problems, "postAddress", "Nhận kết quả qua bưu chính: hãy ghi địa chỉ nhận (tối đa 500 ký tự).",
-                    "Result by post: give the delivery address (at most 500 characters).");
-        }
+        checkContact(applicant, giveBack, problems);
         List<Object[]> files = checkPapers(definition.path("papers"), papers, problems);
         if (!problems.isEmpty()) {
             throw new ProblemException(new Problem(400, "invalid-input", "Hồ sơ chưa hợp lệ", "Invalid dossier",
@@ -143,9 +132,7 @@ public class Intake {
         LocalDate counted = countedFrom(calendar.calendar(), now.atZone(VIETNAM).toLocalDateTime());
         LocalDate due = calendar.calendar().plusWorkingDays(counted, (int) Math.ceil(p.timeLimitDays().doubleValue()));
         // the number last: from here to the commit, the unit's other submissions of the day wait for this one
-        long number = db.insert("INSERT INTO dossier_sequence (tenant_id, prefix, day, last) VALUES (?, ?, ?, 1) ON CONFLICT (tenant_id, prefix, day) "
-                + "DO UPDATE SET last = dossier_sequence.last + 1 RETURNING last", unit.getId(), unit.getCode(), day);
-        String code = unit.getCode() + "-" + CODE_DAY.format(day) + "-" + String.format("%04d", number);
+        String code = nextCode(unit, day);
         ProcessModel.Step start = ProcessModel.of(definition.path("process")).start();
         LocalDate stepDue = calendar.calendar().plusWorkingDays(counted, start.wholeDays());
         // received at the counter, the staff member who received it has the first step; online, the unit's receivers share it
@@ -171,6 +158,35 @@ public class Intake {
 
     /** The end of the working day: a dossier received later counts as received on the next working day. */
     public static final java.time.LocalTime CLOSING = java.time.LocalTime.of(17, 0);
+
+    /** How the result is returned: "online" (the default) or by "post". */
+    private static String returnBy(String returnBy) {
+        String giveBack = returnBy == null || returnBy.isBlank() ? "online" : returnBy.strip();
+        if (!giveBack.equals("online") && !giveBack.equals("post")) {
+            throw new ProblemException(new Problem(400, "invalid-input", "Hồ sơ chưa hợp lệ", "Invalid dossier",
+                    "Cách nhận kết quả là \"online\" (trực tuyến) hoặc \"post\" (qua bưu chính). Không có gì được lưu.",
+                    "The result is returned \"online\" or by \"post\". Nothing was stored.", Map.of("returnBy", List.of("online | post"))));
+        }
+        return giveBack;
+    }
+
+    /** The applicant's e-mail for notices (if given) and, for a result by post, the delivery address. */
+    private static void checkContact(Applicant applicant, String giveBack, Map<String, List<String>> problems) {
+        if (applicant.email() != null && (applicant.email().length() > 254 || !FormCheck.EMAIL.matcher(applicant.email()).matches())) {
+            FormCheck.add(problems, "email", "Địa chỉ thư điện tử nhận thông báo không hợp lệ.", "The e-mail address for notices is not valid.");
+        }
+        if (giveBack.equals("post") && (applicant.postAddress() == null || applicant.postAddress().length() > 500)) {
+            FormCheck.add(problems, "postAddress", "Nhận kết quả qua bưu chính: hãy ghi địa chỉ nhận (tối đa 500 ký tự).",
+                    "Result by post: give the delivery address (at most 500 characters).");
+        }
+    }
+
+    /** The dossier's code: the unit's, the day's, and the day's next number of the unit ("UBND-XA-20270105-0007"). */
+    private String nextCode(Tenant unit, LocalDate day) {
+        long number = db.insert("INSERT INTO dossier_sequence (tenant_id, prefix, day, last) VALUES (?, ?, ?, 1) ON CONFLICT (tenant_id, prefix, day) "
+                + "DO UPDATE SET last = dossier_sequence.last + 1 RETURNING last", unit.getId(), unit.getCode(), day);
+        return unit.getCode() + "-" + CODE_DAY.format(day) + "-" + String.format("%04d", number);
+    }
 
     /**
      * The day a time limit is counted from: the day of receipt if it is a working day and the dossier came before
