@@ -62,6 +62,9 @@ public class Intake {
     Processing processing;
 
     @Inject
+    Announcements announcements;
+
+    @Inject
     Payments payments;
 
     @Inject
@@ -151,13 +154,10 @@ public class Intake {
         if (pickupId != null) {
             pickups.received(pickupId, id);
         }
-        processing.changed(unit.getId(), received, channel.equals("online") ? "Tiếp nhận hồ sơ nộp trực tuyến"
+        announcements.changed(unit.getId(), received, channel.equals("online") ? "Tiếp nhận hồ sơ nộp trực tuyến"
                 : channel.equals("post") ? "Tiếp nhận hồ sơ gửi qua bưu chính" : "Tiếp nhận hồ sơ tại bộ phận một cửa", applicant.username(), false);
         return byId(unit, id).orElseThrow();
     }
-
-    /** The end of the working day: a dossier received later counts as received on the next working day. */
-    public static final java.time.LocalTime CLOSING = java.time.LocalTime.of(17, 0);
 
     /** How the result is returned: "online" (the default) or by "post". */
     private static String returnBy(String returnBy) {
@@ -187,6 +187,9 @@ public class Intake {
                 + "DO UPDATE SET last = dossier_sequence.last + 1 RETURNING last", unit.getId(), unit.getCode(), day);
         return unit.getCode() + "-" + CODE_DAY.format(day) + "-" + String.format("%04d", number);
     }
+
+    /** The end of the working day: a dossier received later counts as received on the next working day. */
+    public static final java.time.LocalTime CLOSING = java.time.LocalTime.of(17, 0);
 
     /**
      * The day a time limit is counted from: the day of receipt if it is a working day and the dossier came before
