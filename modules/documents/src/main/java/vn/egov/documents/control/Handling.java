@@ -45,7 +45,7 @@ public class Handling {
             throw Registers.conflict("Văn bản đã được xử lý xong.", "The document is done already.");
         }
         Map<String, List<String>> problems = new LinkedHashMap<>();
-        String note = Registers.optional(direction, 2000, "direction", problems);
+        String note = DocumentFields.optional(direction, 2000, "direction", problems);
         Optional<Long> leadId = Optional.empty();
         String leadName = lead == null ? "" : lead.strip().toLowerCase(java.util.Locale.ROOT);
         if (leadName.isEmpty()) {
@@ -58,21 +58,8 @@ public class Handling {
             }
         }
         Set<String> supporters = new LinkedHashSet<>();
-        List<Long> supporterIds = new ArrayList<>();
-        for (String s : support) {
-            String name = s == null ? "" : s.strip().toLowerCase(java.util.Locale.ROOT);
-            if (name.isEmpty() || name.equals(leadName)) {
-                continue;
-            }
-            Optional<Long> sid = staff(unit, name);
-            if (sid.isEmpty()) {
-                Registers.add(problems, "supportHandlers", "Không có cán bộ \"" + name + "\" đang làm việc ở đơn vị này.",
-                        "No active staff member \"" + name + "\" in this unit.");
-            } else if (supporters.add(name)) {
-                supporterIds.add(sid.get());
-            }
-        }
-        LocalDate by = Registers.date(handleBy, "handleBy", problems);
+        List<Long> supporterIds = supporters(unit, support, leadName, supporters, problems);
+        LocalDate by = DocumentFields.date(handleBy, "handleBy", problems);
         if (by == null && !problems.containsKey("handleBy")) {
             by = d.dueDate();
         }
@@ -100,6 +87,25 @@ public class Handling {
         return after;
     }
 
+    /** The supporting handlers named (not the lead, each once), added to {@code names}; their ids. */
+    private List<Long> supporters(Tenant unit, List<String> support, String leadName, Set<String> names, Map<String, List<String>> problems) {
+        List<Long> ids = new ArrayList<>();
+        for (String s : support) {
+            String name = s == null ? "" : s.strip().toLowerCase(java.util.Locale.ROOT);
+            if (name.isEmpty() || name.equals(leadName)) {
+                continue;
+            }
+            Optional<Long> sid = staff(unit, name);
+            if (sid.isEmpty()) {
+                Registers.add(problems, "supportHandlers", "Không có cán bộ \"" + name + "\" đang làm việc ở đơn vị này.",
+                        "No active staff member \"" + name + "\" in this unit.");
+            } else if (names.add(name)) {
+                ids.add(sid.get());
+            }
+        }
+        return ids;
+    }
+
     /** A handling note by a handler of the document (lead or supporting) or a leader. */
     @Transactional
     @TenantTransactional
@@ -107,7 +113,7 @@ public class Handling {
         Doc d = registers.lockedOwn(unit, id, "incoming", actor);
         mayWork(unit, d, actor, true);
         Map<String, List<String>> problems = new LinkedHashMap<>();
-        String note = Registers.required(text, 2000, "note", "Hãy ghi nội dung ý kiến xử lý.", "Write the note.", problems);
+        String note = DocumentFields.required(text, 2000, "note", "Hãy ghi nội dung ý kiến xử lý.", "Write the note.", problems);
         if (!problems.isEmpty()) {
             throw Registers.invalid(problems);
         }
@@ -122,7 +128,7 @@ public class Handling {
         Doc d = registers.lockedOwn(unit, id, "incoming", actor);
         mayWork(unit, d, actor, false);
         Map<String, List<String>> problems = new LinkedHashMap<>();
-        String r = Registers.required(result, 2000, "result", "Hãy ghi kết quả xử lý.", "Write the result of the handling.", problems);
+        String r = DocumentFields.required(result, 2000, "result", "Hãy ghi kết quả xử lý.", "Write the result of the handling.", problems);
         if (!problems.isEmpty()) {
             throw Registers.invalid(problems);
         }

@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import vn.egov.documents.control.Duty;
-import vn.egov.documents.control.Registers;
+import vn.egov.documents.control.Incoming;
 import vn.egov.documents.control.Registers.Doc;
+import vn.egov.documents.control.Registers;
 import vn.egov.documents.control.Signatures;
 import vn.egov.platform.persistence.Db;
 import vn.egov.platform.persistence.TenantTransactional;
@@ -41,7 +42,7 @@ public class Exchange {
     Signatures signatures;
 
     @Inject
-    Registers registers;
+    Incoming incoming;
 
     @Inject
     vn.egov.documents.control.UrgentMail urgentMail;
@@ -140,7 +141,7 @@ public class Exchange {
         if (!read.valid()) {
             throw refused(read.problems());
         }
-        Doc doc = registers.registerInbound(unit, in, read.pkg(), despiteSignatures, actor);
+        Doc doc = incoming.registerInbound(unit, in, read.pkg(), despiteSignatures, actor);
         db.update("UPDATE document_inbound SET status = 'accepted', incoming_id = ?, answered_by = ?, answered_at = now() WHERE id = ?", doc.id(),
                 actor.username(), in.id());
         acknowledge(unit, in, EdXml.ACCEPTED, "Đã vào sổ văn bản đến số " + doc.number() + "/" + doc.year(), actor);

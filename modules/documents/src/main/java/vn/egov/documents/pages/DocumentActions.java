@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import vn.egov.documents.control.Handling;
 import vn.egov.documents.control.Outbound;
-import vn.egov.documents.control.Registers;
+import vn.egov.documents.control.Outgoing;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Access;
 import vn.egov.platform.web.Jsonp;
@@ -25,7 +25,7 @@ public class DocumentActions {
     Access access;
 
     @Inject
-    Registers registers;
+    Outgoing outgoing;
 
     @Inject
     Handling handling;
@@ -36,18 +36,18 @@ public class DocumentActions {
     String change(Tenant unit, long id, String action, MultivaluedMap<String, String> form, Messages t) {
         return switch (action) {
             case "submit" -> {
-                registers.submit(unit, id, access.user());
+                outgoing.submit(unit, id, access.user());
                 yield t.text("done.submit");
             }
             case "approve", "return" -> {
-                registers.review(unit, id, action.equals("approve"), DocumentPages.text(form, "note"), access.user());
+                outgoing.review(unit, id, action.equals("approve"), DocumentPages.text(form, "note"), access.user());
                 yield t.text("done." + action);
             }
-            case "issue" -> t.text("done.issue", registers.issue(unit, id, access.user()).numberSymbol());
+            case "issue" -> t.text("done.issue", outgoing.issue(unit, id, access.user()).numberSymbol());
             case "send" -> send(unit, id, form, t);
             case "send-external" -> sendExternal(unit, id, form, t);
             case "recall" -> {
-                registers.recall(unit, id, DocumentPages.text(form, "reason"), access.user());
+                outgoing.recall(unit, id, DocumentPages.text(form, "reason"), access.user());
                 yield t.text("done.recall");
             }
             case "direct" -> {
@@ -69,7 +69,7 @@ public class DocumentActions {
 
     private String send(Tenant unit, long id, MultivaluedMap<String, String> form, Messages t) {
         List<String> picked = form.get("to") == null ? List.of() : form.get("to").stream().filter(s -> !s.isBlank()).toList();
-        Registers.Sent sent = registers.send(unit, id, picked, form.getFirst("subtree") != null, access.user());
+        Outgoing.Sent sent = outgoing.send(unit, id, picked, form.getFirst("subtree") != null, access.user());
         return t.text("done.send", sent.delivered().size()) + (sent.already().isEmpty() ? "" : " " + t.text("done.sendAlready", sent.already().size()));
     }
 

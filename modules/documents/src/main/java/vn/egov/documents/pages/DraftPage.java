@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import vn.egov.documents.control.Files;
-import vn.egov.documents.control.Registers;
+import vn.egov.documents.control.Outgoing;
 import vn.egov.platform.persistence.OwnTransaction;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.tenancy.entity.Tenant;
@@ -46,7 +46,7 @@ public class DraftPage {
     Access access;
 
     @Inject
-    Registers registers;
+    Outgoing outgoing;
 
     @Inject
     Files files;
@@ -83,7 +83,7 @@ public class DraftPage {
                 errors.put("pageCount", List.of(t.text("draft.pageCountWhole")));
             }
         }
-        Registers.Draft draft = new Registers.Draft(upload.value("docType"), upload.value("symbol"), upload.value("abstract"), upload.value("signer"),
+        Outgoing.Draft draft = new Outgoing.Draft(upload.value("docType"), upload.value("symbol"), upload.value("abstract"), upload.value("signer"),
                 upload.value("place"), upload.value("urgency"), upload.value("secrecy"), upload.value("recipientsText"), upload.value("dueDate"),
                 pageCount, List.of(), null);
         long id = store(unit, draft, main, upload, errors);
@@ -91,11 +91,11 @@ public class DraftPage {
         return layout.redirect("/t/" + unit.getCode() + "/admin/documents/" + id);
     }
 
-    private long store(Tenant unit, Registers.Draft draft, Forms.Part main, Forms.Upload upload, Map<String, List<String>> errors) {
+    private long store(Tenant unit, Outgoing.Draft draft, Forms.Part main, Forms.Upload upload, Map<String, List<String>> errors) {
         String[] field = {""};
         try {
             return own.call(() -> {
-                long created = registers.draft(unit, draft, access.user()).id();
+                long created = outgoing.draft(unit, draft, access.user()).id();
                 if (!errors.isEmpty()) {
                     throw new DocumentPages.Undo(); // the fields are right but a file is wrong: the draft goes too
                 }

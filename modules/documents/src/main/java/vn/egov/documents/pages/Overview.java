@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import vn.egov.documents.control.Files;
 import vn.egov.documents.control.Handling;
+import vn.egov.documents.control.Incoming;
 import vn.egov.documents.control.Registers;
 import vn.egov.documents.exchange.Exchange;
 import vn.egov.documents.exchange.ExchangeIdentity;
@@ -28,6 +29,9 @@ public class Overview {
 
     @Inject
     Registers registers;
+
+    @Inject
+    Incoming incoming;
 
     @Inject
     Handling handling;
@@ -61,7 +65,7 @@ public class Overview {
     }
 
     private List<OverviewView.Arrival> queue(Tenant unit) {
-        List<Registers.Delivery> waiting = registers.queue(unit);
+        List<Registers.Delivery> waiting = incoming.queue(unit);
         Map<Long, List<Files.FileInfo>> sent = files.sent(unit, waiting.stream().map(Registers.Delivery::id).toList());
         List<OverviewView.Arrival> rows = new ArrayList<>();
         for (Registers.Delivery v : waiting) {

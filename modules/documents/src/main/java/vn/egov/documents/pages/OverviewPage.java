@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import vn.egov.documents.control.Incoming;
 import vn.egov.documents.control.Registers;
 import vn.egov.documents.exchange.Exchange;
 import vn.egov.documents.exchange.ExchangeIdentity;
@@ -47,7 +48,7 @@ public class OverviewPage {
     Overview overview;
 
     @Inject
-    Registers registers;
+    Incoming incoming;
 
     @Inject
     Exchange exchange;
@@ -102,12 +103,12 @@ public class OverviewPage {
         try {
             if (action.equals("accept")) {
                 Registers.Doc d = own.call(() -> edXml ? exchange.accept(unit, delivery, despite, access.user())
-                        : registers.accept(unit, delivery, despite, access.user()));
+                        : incoming.accept(unit, delivery, despite, access.user()));
                 layout.flash(Html.escape(t.text("answer.accepted", d.number())));
                 return layout.redirect("/t/" + unit.getCode() + "/admin/documents/" + d.id());
             } else if (action.equals("return")) {
                 String reason = DocumentPages.text(form, "reason");
-                own.call(() -> edXml ? exchange.giveBack(unit, delivery, reason, access.user()) : registers.giveBack(unit, delivery, reason, access.user()));
+                own.call(() -> edXml ? exchange.giveBack(unit, delivery, reason, access.user()) : incoming.giveBack(unit, delivery, reason, access.user()));
                 layout.flash(Html.escape(t.text("answer.returned")));
                 return layout.redirect("/t/" + unit.getCode() + "/admin/documents");
             }

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import vn.egov.documents.control.Files;
-import vn.egov.documents.control.Registers;
+import vn.egov.documents.control.Incoming;
 import vn.egov.platform.persistence.OwnTransaction;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.tenancy.entity.Tenant;
@@ -46,7 +46,7 @@ public class PaperPage {
     Access access;
 
     @Inject
-    Registers registers;
+    Incoming incoming;
 
     @Inject
     Files files;
@@ -72,7 +72,7 @@ public class PaperPage {
         if (scan != null && scan.tooLarge()) {
             errors.put("scan", List.of(t.text("file.tooLarge")));
         }
-        Registers.Paper paper = new Registers.Paper(upload.value("numberSymbol"), upload.value("issuer"), upload.value("docType"),
+        Incoming.Paper paper = new Incoming.Paper(upload.value("numberSymbol"), upload.value("issuer"), upload.value("docType"),
                 upload.value("abstract"), upload.value("signer"), upload.value("issuedOn"), upload.value("receivedOn"), upload.value("urgency"),
                 upload.value("secrecy"), upload.value("dueDate"), null, List.of(), upload.values().containsKey("confirmDuplicate"));
         long id = store(unit, paper, scan, upload.values(), errors);
@@ -80,11 +80,11 @@ public class PaperPage {
         return layout.redirect("/t/" + unit.getCode() + "/admin/documents/" + id);
     }
 
-    private long store(Tenant unit, Registers.Paper paper, Forms.Part scan, Map<String, String> values, Map<String, List<String>> errors) {
+    private long store(Tenant unit, Incoming.Paper paper, Forms.Part scan, Map<String, String> values, Map<String, List<String>> errors) {
         String[] field = {""};
         try {
             return own.call(() -> {
-                long created = registers.registerPaper(unit, paper, access.user()).id();
+                long created = incoming.registerPaper(unit, paper, access.user()).id();
                 if (!errors.isEmpty()) {
                     throw new DocumentPages.Undo();
                 }

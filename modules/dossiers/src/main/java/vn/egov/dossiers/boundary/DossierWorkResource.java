@@ -25,8 +25,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import vn.egov.dossiers.control.Details;
+import vn.egov.dossiers.control.Finishing;
 import vn.egov.dossiers.control.Intake;
+import vn.egov.dossiers.control.Notices;
 import vn.egov.dossiers.control.Processing;
+import vn.egov.dossiers.control.Supplements;
 import vn.egov.platform.persistence.Db;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.tenancy.control.TenantDirectory;
@@ -53,6 +56,15 @@ public class DossierWorkResource {
 
     @Inject
     Processing processing;
+
+    @Inject
+    Supplements supplements;
+
+    @Inject
+    Finishing finishing;
+
+    @Inject
+    Notices notices;
 
     @Inject
     Details details;
@@ -131,7 +143,7 @@ public class DossierWorkResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response supplement(@PathParam("code") String code, List<EntityPart> parts) throws IOException {
         Tenant unit = access.require("dossiers", "write");
-        return answer(unit, processing.supplied(unit, code, papers(parts, "paper."), null, access.username()));
+        return answer(unit, supplements.supplied(unit, code, papers(parts, "paper."), null, access.username()));
     }
 
     /** The result (multipart: {@code result} file parts, {@code note}, {@code version}). */
@@ -153,7 +165,7 @@ public class DossierWorkResource {
                 }
             }
         }
-        return answer(unit, processing.finish(unit, code, papers(parts, "result"), note, version, access.username()));
+        return answer(unit, finishing.finish(unit, code, papers(parts, "result"), note, version, access.username()));
     }
 
     /** Refusal (form 03): {@code {"reason": ...}}. */
@@ -162,7 +174,7 @@ public class DossierWorkResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response refuse(@PathParam("code") String code, JsonObject body) {
         Tenant unit = access.require("dossiers", "write");
-        return answer(unit, processing.refuse(unit, code, text(body, "reason"), access.username()));
+        return answer(unit, notices.refuse(unit, code, text(body, "reason"), access.username()));
     }
 
     /** Apology and new date (form 04): {@code {"reason": ..., "newDate": "dd/MM/yyyy"}}. */
@@ -180,7 +192,7 @@ public class DossierWorkResource {
                 throw invalid("newDate", "Ngày hẹn mới viết theo dạng dd/MM/yyyy.", "Write the new date as dd/MM/yyyy.");
             }
         }
-        return answer(unit, processing.apologize(unit, code, text(body, "reason"), date, access.username()));
+        return answer(unit, notices.apologize(unit, code, text(body, "reason"), date, access.username()));
     }
 
     /** Stop (form 05): {@code {"reason": ..., "byApplicant": bool}} (at the applicant's written request, or the agency's decision). */
@@ -190,7 +202,7 @@ public class DossierWorkResource {
     public Response stop(@PathParam("code") String code, JsonObject body) {
         Tenant unit = access.require("dossiers", "write");
         boolean byApplicant = body != null && body.getBoolean("byApplicant", false);
-        return answer(unit, processing.stopHeld(unit, code, text(body, "reason"), byApplicant, access.username()));
+        return answer(unit, notices.stopHeld(unit, code, text(body, "reason"), byApplicant, access.username()));
     }
 
     /** A refund of fees paid: {@code {"amount": đồng, "reason": ...}}. The unit that was paid. */

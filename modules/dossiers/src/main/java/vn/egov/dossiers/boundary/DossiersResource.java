@@ -74,6 +74,26 @@ public class DossiersResource {
         // a citizen's or business's account submits online; the unit's staff receive at the counter on an applicant's behalf
         boolean counter = !user.has(Role.CITIZEN);
         Tenant unit = counter ? access.require("dossiers", "write") : context.tenant().orElseThrow(() -> ProblemException.notFound("đơn vị", "unit"));
+        if (parts.size() > MAX_PARTS) {
+            throw invalid("Quá nhiều phần trong yêu cầu (tối đa " + MAX_PARTS + ").", "Too many parts (at most " + MAX_PARTS + ").");
+        }
+        Submission s = submission(parts);
+        JsonNode form = form(s);
+        Intake.Applicant who = applicant(user, counter, s);
+        Long carried = counter ? s.pickup() : null;
+        Dossier d = ScopedWork.call(new TenantScope(unit.getId(), unit.getPath(), false),
+                () -> intake.receive(unit, s.procedure(), form, s.papers(), who, counter ? "counter" : "online", s.returnBy(), carried));
+        return Response.status(201).entity(json(d).add("statusUrl", "/api/dossiers/" + d.code())
+                .add("receiptUrl", counter ? "/api/t/" + unit.getCode() + "/dossiers/" + d.code() + "/receipt.pdf"
+                        : "/api/me/dossiers/" + d.code() + "/receipt.pdf").build()).build();
+    }
+
+    /** A submission's parts as they came: its texts, the pickup that brought it (if any) and each paper's files. */
+    private record Submission(String procedure, String formText, String applicantName, String returnBy, String email, String postAddress,
+                              Long pickup, List<Intake.Paper> papers) {
+    }
+
+    private static Submission submission(List<EntityPart> parts) throws IOException {
         String procedure = null;
         String formText = null;
         String applicantName = null;
@@ -82,9 +102,6 @@ public class DossiersResource {
         String postAddress = null;
         Long pickup = null;
         List<Intake.Paper> papers = new ArrayList<>();
-        if (parts.size() > MAX_PARTS) {
-            throw invalid("Quá nhiều phần trong yêu cầu (tối đa " + MAX_PARTS + ").", "Too many parts (at most " + MAX_PARTS + ").");
-        }
         for (EntityPart part : parts) {
             String name = part.getName();
             if (name.equals("procedure")) {
@@ -115,29 +132,36 @@ public class DossiersResource {
                 }
             }
         }
+        return new Submission(procedure, formText, applicantName, returnBy, email, postAddress, pickup, papers);
+    }
+
+    /** The form's fields (JSON); no text of the submission may hold a NUL character (PostgreSQL refuses it): named, nothing stored. */
+    private static JsonNode form(Submission s) {
         JsonNode form;
         try {
-            form = Intake.JSON.readTree(formText == null || formText.isBlank() ? "{}" : formText);
+            form = Intake.JSON.readTree(s.formText() == null || s.formText().isBlank() ? "{}" : s.formText());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw invalid("Phần \"form\" không phải JSON hợp lệ.", "The \"form\" part is not valid JSON.");
         }
-        // a NUL character cannot be stored (PostgreSQL text and jsonb refuse it): named, nothing stored
         String withNul = nul(form, "form");
-        for (String[] given : new String[][] {{"procedure", procedure}, {"postAddress", postAddress}, {"email", email},
-                {"returnBy", returnBy}, {"applicantName", applicantName}}) {
+        for (String[] given : new String[][] {{"procedure", s.procedure()}, {"postAddress", s.postAddress()}, {"email", s.email()},
+                {"returnBy", s.returnBy()}, {"applicantName", s.applicantName()}}) {
             withNul = withNul == null && given[1] != null && given[1].indexOf('\0') >= 0 ? given[0] : withNul;
         }
         if (withNul != null) {
             throw DossierWorkResource.invalid(withNul, "Trường " + withNul + " chứa ký tự NUL (\\u0000), không được phép.",
                     "The field " + withNul + " holds a NUL character (\\u0000), which is not allowed.");
         }
-        String code = procedure;
-        Intake.Applicant applicant;
-        if (counter && pickup != null) {
+        return form;
+    }
+
+    /** Who applies: the account online; at the counter the person named, or the account that asked for the pickup that brought it. */
+    private static Intake.Applicant applicant(UserPrincipal user, boolean counter, Submission s) {
+        if (counter && s.pickup() != null) {
             // brought by the postal service: the applicant is the account that asked for the pickup
-            applicant = new Intake.Applicant(null, "-", user.username(), null, postAddress);
+            return new Intake.Applicant(null, "-", user.username(), null, s.postAddress());
         } else if (counter) {
-            String n = applicantName == null ? "" : java.text.Normalizer.normalize(applicantName.strip(), java.text.Normalizer.Form.NFC);
+            String n = s.applicantName() == null ? "" : java.text.Normalizer.normalize(s.applicantName().strip(), java.text.Normalizer.Form.NFC);
             if (n.isEmpty() || n.length() > 200) {
                 throw new ProblemException(new Problem(400, "invalid-input", "Hồ sơ chưa hợp lệ", "Invalid dossier",
                         "Hãy ghi họ tên người nộp hồ sơ (tối đa 200 ký tự). Không có gì được lưu.",
@@ -145,18 +169,9 @@ public class DossiersResource {
                         java.util.Map.of("applicantName", List.of("Hãy ghi họ tên người nộp. / Give the applicant's name."))));
             }
             // received at the counter: the applicant has no account here; the staff member is who received it
-            applicant = new Intake.Applicant(null, n, user.username(), email, postAddress);
-        } else {
-            applicant = new Intake.Applicant(user.userId(), user.displayName(), user.username(), email, postAddress);
+            return new Intake.Applicant(null, n, user.username(), s.email(), s.postAddress());
         }
-        Intake.Applicant who = applicant;
-        String giveBack = returnBy;
-        Long carried = counter ? pickup : null;
-        Dossier d = ScopedWork.call(new TenantScope(unit.getId(), unit.getPath(), false),
-                () -> intake.receive(unit, code, form, papers, who, counter ? "counter" : "online", giveBack, carried));
-        return Response.status(201).entity(json(d).add("statusUrl", "/api/dossiers/" + d.code())
-                .add("receiptUrl", counter ? "/api/t/" + unit.getCode() + "/dossiers/" + d.code() + "/receipt.pdf"
-                        : "/api/me/dossiers/" + d.code() + "/receipt.pdf").build()).build();
+        return new Intake.Applicant(user.userId(), user.displayName(), user.username(), s.email(), s.postAddress());
     }
 
     /** The dossiers the unit received, newest first. Its staff. */

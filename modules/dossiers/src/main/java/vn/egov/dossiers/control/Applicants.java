@@ -31,6 +31,12 @@ public class Applicants {
     Processing processing;
 
     @Inject
+    Notices notices;
+
+    @Inject
+    Supplements supplements;
+
+    @Inject
     Details details;
 
     @Inject
@@ -56,7 +62,7 @@ public class Applicants {
     /** The applicant withdraws their dossier (in the scope of the unit holding it). */
     public Processing.State withdraw(String code, UserPrincipal me, String reason) throws Exception {
         Tenant holder = holder(code, me.userId());
-        return ScopedWork.call(scope(holder), () -> processing.withdraw(holder, code, me.userId(), reason, me.username()));
+        return ScopedWork.call(scope(holder), () -> notices.withdraw(holder, code, me.userId(), reason, me.username()));
     }
 
     /** The applicant rates the service once the result is there (in the scope of the unit that received the dossier). */
@@ -69,7 +75,7 @@ public class Applicants {
     /** The applicant sends the papers a request to supplement asked for (in the scope of the unit holding the dossier). */
     public Processing.State supplied(String code, UserPrincipal me, List<Intake.Paper> papers) throws Exception {
         Tenant holder = holder(code, me.userId());
-        return ScopedWork.call(scope(holder), () -> processing.supplied(holder, code, papers, me.userId(), me.username()));
+        return ScopedWork.call(scope(holder), () -> supplements.supplied(holder, code, papers, me.userId(), me.username()));
     }
 
     private Tenant holder(String code, long userId) {

@@ -57,12 +57,32 @@ public class Details {
         String[] row = db.one("SELECT form::text, channel FROM dossier WHERE id = ?", rs -> new String[] {rs.getString(1), rs.getString(2)}, s.id())
                 .orElse(new String[] {"{}", ""});
         o.add("form", Jsonp.createReader(new StringReader(row[0])).readObject()).add("channel", row[1]);
+        o.add("files", files(s));
+        o.add("history", history(s, staff));
+        o.add("notices", notices(s));
+        o.add("shipments", shipments(s));
+        payments.json(s.id()).ifPresent(p -> o.add("payment", p));
+        if (s.rating() != null) {
+            o.add("rating", s.rating());
+        }
+        if (staff) {
+            staffPart(o, s);
+        }
+        return o;
+    }
+
+    /** The files: papers, supplements, results. */
+    private JsonArrayBuilder files(Processing.State s) {
         JsonArrayBuilder files = Jsonp.createArrayBuilder();
         db.list("SELECT id, paper_id, name, content_type, size_bytes, kind, added_at FROM dossier_file WHERE dossier_id = ? ORDER BY id",
                 rs -> Jsonp.createObjectBuilder().add("id", rs.getLong(1)).add("paper", rs.getString(2)).add("name", rs.getString(3))
                         .add("contentType", rs.getString(4)).add("size", rs.getInt(5)).add("kind", rs.getString(6))
                         .add("addedAt", Db.instant(rs, "added_at").toString()).build(), s.id()).forEach(files::add);
-        o.add("files", files);
+        return files;
+    }
+
+    /** The history, oldest first; who did each step only for staff. */
+    private JsonArrayBuilder history(Processing.State s, boolean staff) {
         JsonArrayBuilder history = Jsonp.createArrayBuilder();
         db.list("SELECT at, status, note, actor FROM dossier_event WHERE dossier_id = ? ORDER BY at, id", rs -> {
             JsonObjectBuilder e = Jsonp.createObjectBuilder().add("at", Db.instant(rs, "at").toString()).add("status", rs.getString(2))
@@ -72,7 +92,11 @@ public class Details {
             }
             return e.build();
         }, s.id()).forEach(history::add);
-        o.add("history", history);
+        return history;
+    }
+
+    /** The notices (forms 02 to 05). */
+    private JsonArrayBuilder notices(Processing.State s) {
         JsonArrayBuilder notices = Jsonp.createArrayBuilder();
         db.list("SELECT id, form, reason, papers::text, new_due_date, by_applicant, at, answered_at FROM dossier_notice WHERE dossier_id = ? ORDER BY id",
                 rs -> {
@@ -89,7 +113,11 @@ public class Details {
                     }
                     return n.build();
                 }, s.id()).forEach(notices::add);
-        o.add("notices", notices);
+        return notices;
+    }
+
+    /** The result's shipments by post. */
+    private JsonArrayBuilder shipments(Processing.State s) {
         JsonArrayBuilder shipments = Jsonp.createArrayBuilder();
         db.list("SELECT status, tracking, requested_at, delivered_at, address FROM dossier_shipment WHERE dossier_id = ? ORDER BY id", rs -> {
             JsonObjectBuilder sh = Jsonp.createObjectBuilder().add("status", rs.getString(1)).add("address", rs.getString(5))
@@ -102,69 +130,74 @@ public class Details {
             }
             return sh.build();
         }, s.id()).forEach(shipments::add);
-        o.add("shipments", shipments);
-        payments.json(s.id()).ifPresent(p -> o.add("payment", p));
-        if (s.rating() != null) {
-            o.add("rating", s.rating());
+        return shipments;
+    }
+
+    /**
+     * What only staff see: the handovers (form 06), where the holder may move it next and who ends its current step,
+     * the papers a request to supplement may ask for, the form's labels, its assignee.
+     */
+    private void staffPart(JsonObjectBuilder o, Processing.State s) {
+        o.add("handovers", handovers(s));
+        JsonArrayBuilder next = Jsonp.createArrayBuilder();
+        ProcessModel model = processing.model(s);
+        if (!s.isFinal() && !s.status().equals("supplement")) {
+            model.next(s.stepId()).forEach(t -> model.step(t.to()).ifPresent(step -> next.add(Jsonp.createObjectBuilder().add("step", step.id())
+                    .add("name", step.name()).add("role", step.role().name()).add("end", step.end()).add("days", step.days())
+                    .add("label", t.name() == null ? step.name() : t.name()))));
         }
-        if (staff) {
-            JsonArrayBuilder handovers = Jsonp.createArrayBuilder();
-            db.list("SELECT at, from_step, from_name, from_due, outcome, to_step, to_name, to_due, to_unit, given_by, assignee, note "
-                    + "FROM dossier_handover WHERE dossier_id = ? ORDER BY id", rs -> {
-                JsonObjectBuilder h = Jsonp.createObjectBuilder().add("at", Db.instant(rs, "at").toString()).add("fromStep", rs.getString(2))
-                        .add("fromName", rs.getString(3)).add("toStep", rs.getString(6)).add("toName", rs.getString(7))
-                        .add("toUnit", directory.byId(rs.getLong(9)).map(Tenant::getCode).orElse("")).add("givenBy", rs.getString(10));
-                if (rs.getObject(4) != null) {
-                    h.add("fromDue", Intake.DAY.format(Db.localDate(rs, 4)));
-                }
-                if (rs.getString(5) != null) {
-                    h.add("outcome", rs.getString(5));
-                }
-                if (rs.getObject(8) != null) {
-                    h.add("toDue", Intake.DAY.format(Db.localDate(rs, 8)));
-                }
-                if (rs.getString(11) != null) {
-                    h.add("assignee", rs.getString(11));
-                }
-                if (rs.getString(12) != null) {
-                    h.add("note", rs.getString(12));
-                }
-                return h.build();
-            }, s.id()).forEach(handovers::add);
-            o.add("handovers", handovers);
-            JsonArrayBuilder next = Jsonp.createArrayBuilder();
-            ProcessModel model = processing.model(s);
-            if (!s.isFinal() && !s.status().equals("supplement")) {
-                model.next(s.stepId()).forEach(t -> model.step(t.to()).ifPresent(step -> next.add(Jsonp.createObjectBuilder().add("step", step.id())
-                        .add("name", step.name()).add("role", step.role().name()).add("end", step.end()).add("days", step.days())
-                        .add("label", t.name() == null ? step.name() : t.name()))));
-            }
-            o.add("next", next);
-            if (!s.isFinal()) {
-                // who ends the current step, and whether the one asking may (the desk shows the actions or says whose they are)
-                model.step(s.stepId()).ifPresent(step -> {
-                    var duties = Duties.ending(step.role());
-                    JsonArrayBuilder roles = Jsonp.createArrayBuilder();
-                    JsonArrayBuilder names = Jsonp.createArrayBuilder();
-                    duties.forEach(r -> { roles.add(r.name()); names.add(r.vietnamese()); });
-                    o.add("duty", Jsonp.createObjectBuilder().add("roles", roles).add("names", names).add("mayEnd",
-                            vn.egov.platform.security.SubjectScopeProvider.CurrentUser.get().map(u -> Duties.holds(u, s.holderId(), duties)).orElse(false)));
-                });
-            }
-            // the papers the procedure version published: what a request to supplement may ask for
-            JsonArrayBuilder papers = Jsonp.createArrayBuilder();
-            processing.definition(s.procedureId(), s.procedureVersion()).path("papers").forEach(p -> papers.add(Jsonp.createObjectBuilder()
-                    .add("id", p.path("id").asText()).add("name", p.path("name").asText())));
-            o.add("papers", papers);
-            jakarta.json.JsonObjectBuilder labels = Jsonp.createObjectBuilder();
-            processing.definition(s.procedureId(), s.procedureVersion()).path("form").path("fields").forEach(f -> labels.add(f.path("name").asText(),
-                    f.path("label").asText()));
-            o.add("formLabels", labels);
-            if (s.assignee() != null) {
-                o.add("assignee", s.assignee());
-            }
+        o.add("next", next);
+        if (!s.isFinal()) {
+            // who ends the current step, and whether the one asking may (the desk shows the actions or says whose they are)
+            model.step(s.stepId()).ifPresent(step -> {
+                var duties = Duties.ending(step.role());
+                JsonArrayBuilder roles = Jsonp.createArrayBuilder();
+                JsonArrayBuilder names = Jsonp.createArrayBuilder();
+                duties.forEach(r -> { roles.add(r.name()); names.add(r.vietnamese()); });
+                o.add("duty", Jsonp.createObjectBuilder().add("roles", roles).add("names", names).add("mayEnd",
+                        vn.egov.platform.security.SubjectScopeProvider.CurrentUser.get().map(u -> Duties.holds(u, s.holderId(), duties)).orElse(false)));
+            });
         }
-        return o;
+        // the papers the procedure version published: what a request to supplement may ask for
+        JsonArrayBuilder papers = Jsonp.createArrayBuilder();
+        processing.definition(s.procedureId(), s.procedureVersion()).path("papers").forEach(p -> papers.add(Jsonp.createObjectBuilder()
+                .add("id", p.path("id").asText()).add("name", p.path("name").asText())));
+        o.add("papers", papers);
+        jakarta.json.JsonObjectBuilder labels = Jsonp.createObjectBuilder();
+        processing.definition(s.procedureId(), s.procedureVersion()).path("form").path("fields").forEach(f -> labels.add(f.path("name").asText(),
+                f.path("label").asText()));
+        o.add("formLabels", labels);
+        if (s.assignee() != null) {
+            o.add("assignee", s.assignee());
+        }
+    }
+
+    /** The handovers (form 06), in their order. */
+    private JsonArrayBuilder handovers(Processing.State s) {
+        JsonArrayBuilder handovers = Jsonp.createArrayBuilder();
+        db.list("SELECT at, from_step, from_name, from_due, outcome, to_step, to_name, to_due, to_unit, given_by, assignee, note "
+                + "FROM dossier_handover WHERE dossier_id = ? ORDER BY id", rs -> {
+            JsonObjectBuilder h = Jsonp.createObjectBuilder().add("at", Db.instant(rs, "at").toString()).add("fromStep", rs.getString(2))
+                    .add("fromName", rs.getString(3)).add("toStep", rs.getString(6)).add("toName", rs.getString(7))
+                    .add("toUnit", directory.byId(rs.getLong(9)).map(Tenant::getCode).orElse("")).add("givenBy", rs.getString(10));
+            if (rs.getObject(4) != null) {
+                h.add("fromDue", Intake.DAY.format(Db.localDate(rs, 4)));
+            }
+            if (rs.getString(5) != null) {
+                h.add("outcome", rs.getString(5));
+            }
+            if (rs.getObject(8) != null) {
+                h.add("toDue", Intake.DAY.format(Db.localDate(rs, 8)));
+            }
+            if (rs.getString(11) != null) {
+                h.add("assignee", rs.getString(11));
+            }
+            if (rs.getString(12) != null) {
+                h.add("note", rs.getString(12));
+            }
+            return h.build();
+        }, s.id()).forEach(handovers::add);
+        return handovers;
     }
 
     /** What a list shows of a dossier. */

@@ -63,38 +63,7 @@ public final class FormCheck {
                 }
                 continue;
             }
-            String type = f.path("type").asText();
-            switch (type) {
-                case "checkbox" -> {
-                    if (!v.isBoolean()) {
-                        add(problems, at, "\"" + label + "\": có hoặc không (true/false).", "\"" + label + "\": true or false.");
-                    } else {
-                        values.put(name, v.asBoolean());
-                    }
-                }
-                case "number" -> {
-                    Double n = v.isNumber() ? v.asDouble() : parse(v.asText());
-                    if (n == null) {
-                        add(problems, at, "\"" + label + "\" phải là một số.", "\"" + label + "\" must be a number.");
-                    } else if (f.has("min") && n < f.path("min").asDouble() || f.has("max") && n > f.path("max").asDouble()) {
-                        add(problems, at, "\"" + label + "\" phải từ " + f.path("min").asText("…") + " đến " + f.path("max").asText("…") + ".",
-                                "\"" + label + "\" must be between " + f.path("min").asText("…") + " and " + f.path("max").asText("…") + ".");
-                    } else {
-                        values.put(name, n);
-                    }
-                }
-                default -> {
-                    if (!v.isTextual()) {
-                        add(problems, at, "\"" + label + "\" phải là chữ.", "\"" + label + "\" must be text.");
-                        continue;
-                    }
-                    String s = Normalizer.normalize(v.asText().strip(), Normalizer.Form.NFC);
-                    String stored = text(type, s, f, label, at, problems);
-                    if (stored != null) {
-                        values.put(name, stored);
-                    }
-                }
-            }
+            value(f, name, v, label, at, values, problems);
         }
         for (Iterator<String> it = submitted.fieldNames(); it.hasNext(); ) {
             String name = it.next();
@@ -103,6 +72,42 @@ public final class FormCheck {
             }
         }
         return new Result(values, problems);
+    }
+
+    /** A filled-in field's value by its type (a checkbox, a number within its bounds, a text), kept in {@code values} or refused. */
+    private static void value(JsonNode f, String name, JsonNode v, String label, String at, ObjectNode values, Map<String, List<String>> problems) {
+        String type = f.path("type").asText();
+        switch (type) {
+            case "checkbox" -> {
+                if (!v.isBoolean()) {
+                    add(problems, at, "\"" + label + "\": có hoặc không (true/false).", "\"" + label + "\": true or false.");
+                } else {
+                    values.put(name, v.asBoolean());
+                }
+            }
+            case "number" -> {
+                Double n = v.isNumber() ? v.asDouble() : parse(v.asText());
+                if (n == null) {
+                    add(problems, at, "\"" + label + "\" phải là một số.", "\"" + label + "\" must be a number.");
+                } else if (f.has("min") && n < f.path("min").asDouble() || f.has("max") && n > f.path("max").asDouble()) {
+                    add(problems, at, "\"" + label + "\" phải từ " + f.path("min").asText("…") + " đến " + f.path("max").asText("…") + ".",
+                            "\"" + label + "\" must be between " + f.path("min").asText("…") + " and " + f.path("max").asText("…") + ".");
+                } else {
+                    values.put(name, n);
+                }
+            }
+            default -> {
+                if (!v.isTextual()) {
+                    add(problems, at, "\"" + label + "\" phải là chữ.", "\"" + label + "\" must be text.");
+                    return;
+                }
+                String s = Normalizer.normalize(v.asText().strip(), Normalizer.Form.NFC);
+                String stored = text(type, s, f, label, at, problems);
+                if (stored != null) {
+                    values.put(name, stored);
+                }
+            }
+        }
     }
 
     private static String text(String type, String s, JsonNode f, String label, String at, Map<String, List<String>> problems) {

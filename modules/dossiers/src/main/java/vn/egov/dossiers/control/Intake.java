@@ -62,6 +62,9 @@ public class Intake {
     Processing processing;
 
     @Inject
+    Announcements announcements;
+
+    @Inject
     Payments payments;
 
     @Inject
@@ -110,12 +113,7 @@ public class Intake {
                     pickup.getString("email", null), applicant.postAddress());
             channel = "post";
         }
-        String giveBack = returnBy == null || returnBy.isBlank() ? "online" : returnBy.strip();
-        if (!giveBack.equals("online") && !giveBack.equals("post")) {
-            throw new ProblemException(new Problem(400, "invalid-input", "Hồ sơ chưa hợp lệ", "Invalid dossier",
-                    "Cách nhận kết quả là \"online\" (trực tuyến) hoặc \"post\" (qua bưu chính). Không có gì được lưu.",
-                    "The result is returned \"online\" or by \"post\". Nothing was stored.", Map.of("returnBy", List.of("online | post"))));
-        }
+        String giveBack = returnBy(returnBy);
         Offered p = catalogue.offered(unit, procedureCode == null ? "" : procedureCode.strip()).orElseThrow(() -> ProblemException.notFound(
                 "thủ tục " + procedureCode + " trong danh mục của đơn vị này", "procedure " + procedureCode + " in this unit's catalogue"));
         // the version's definition (versions never change: parsed once per node, shared with the processing)
@@ -124,13 +122,7 @@ public class Intake {
 
         FormCheck.Result checked = FormCheck.check(definition.path("form"), form);
         Map<String, List<String>> problems = new LinkedHashMap<>(checked.problems());
-        if (applicant.email() != null && (applicant.email().length() > 254 || !FormCheck.EMAIL.matcher(applicant.email()).matches())) {
-            FormCheck.add(problems, "email", "Địa chỉ thư điện tử nhận thông báo không hợp lệ.", "The e-mail address for notices is not valid.");
-        }
-        if (giveBack.equals("post") && (applicant.postAddress() == null || applicant.postAddress().length() > 500)) {
-            FormCheck.add(problems, "postAddress", "Nhận kết quả qua bưu chính: hãy ghi địa chỉ nhận (tối đa 500 ký tự).",
-                    "Result by post: give the delivery address (at most 500 characters).");
-        }
+        checkContact(applicant, giveBack, problems);
         List<Object[]> files = checkPapers(definition.path("papers"), papers, problems);
         if (!problems.isEmpty()) {
             throw new ProblemException(new Problem(400, "invalid-input", "Hồ sơ chưa hợp lệ", "Invalid dossier",
@@ -143,9 +135,7 @@ public class Intake {
         LocalDate counted = countedFrom(calendar.calendar(), now.atZone(VIETNAM).toLocalDateTime());
         LocalDate due = calendar.calendar().plusWorkingDays(counted, (int) Math.ceil(p.timeLimitDays().doubleValue()));
         // the number last: from here to the commit, the unit's other submissions of the day wait for this one
-        long number = db.insert("INSERT INTO dossier_sequence (tenant_id, prefix, day, last) VALUES (?, ?, ?, 1) ON CONFLICT (tenant_id, prefix, day) "
-                + "DO UPDATE SET last = dossier_sequence.last + 1 RETURNING last", unit.getId(), unit.getCode(), day);
-        String code = unit.getCode() + "-" + CODE_DAY.format(day) + "-" + String.format("%04d", number);
+        String code = nextCode(unit, day);
         ProcessModel.Step start = ProcessModel.of(definition.path("process")).start();
         LocalDate stepDue = calendar.calendar().plusWorkingDays(counted, start.wholeDays());
         // received at the counter, the staff member who received it has the first step; online, the unit's receivers share it
@@ -164,9 +154,38 @@ public class Intake {
         if (pickupId != null) {
             pickups.received(pickupId, id);
         }
-        processing.changed(unit.getId(), received, channel.equals("online") ? "Tiếp nhận hồ sơ nộp trực tuyến"
+        announcements.changed(unit.getId(), received, channel.equals("online") ? "Tiếp nhận hồ sơ nộp trực tuyến"
                 : channel.equals("post") ? "Tiếp nhận hồ sơ gửi qua bưu chính" : "Tiếp nhận hồ sơ tại bộ phận một cửa", applicant.username(), false);
         return byId(unit, id).orElseThrow();
+    }
+
+    /** How the result is returned: "online" (the default) or by "post". */
+    private static String returnBy(String returnBy) {
+        String giveBack = returnBy == null || returnBy.isBlank() ? "online" : returnBy.strip();
+        if (!giveBack.equals("online") && !giveBack.equals("post")) {
+            throw new ProblemException(new Problem(400, "invalid-input", "Hồ sơ chưa hợp lệ", "Invalid dossier",
+                    "Cách nhận kết quả là \"online\" (trực tuyến) hoặc \"post\" (qua bưu chính). Không có gì được lưu.",
+                    "The result is returned \"online\" or by \"post\". Nothing was stored.", Map.of("returnBy", List.of("online | post"))));
+        }
+        return giveBack;
+    }
+
+    /** The applicant's e-mail for notices (if given) and, for a result by post, the delivery address. */
+    private static void checkContact(Applicant applicant, String giveBack, Map<String, List<String>> problems) {
+        if (applicant.email() != null && (applicant.email().length() > 254 || !FormCheck.EMAIL.matcher(applicant.email()).matches())) {
+            FormCheck.add(problems, "email", "Địa chỉ thư điện tử nhận thông báo không hợp lệ.", "The e-mail address for notices is not valid.");
+        }
+        if (giveBack.equals("post") && (applicant.postAddress() == null || applicant.postAddress().length() > 500)) {
+            FormCheck.add(problems, "postAddress", "Nhận kết quả qua bưu chính: hãy ghi địa chỉ nhận (tối đa 500 ký tự).",
+                    "Result by post: give the delivery address (at most 500 characters).");
+        }
+    }
+
+    /** The dossier's code: the unit's, the day's, and the day's next number of the unit ("UBND-XA-20270105-0007"). */
+    private String nextCode(Tenant unit, LocalDate day) {
+        long number = db.insert("INSERT INTO dossier_sequence (tenant_id, prefix, day, last) VALUES (?, ?, ?, 1) ON CONFLICT (tenant_id, prefix, day) "
+                + "DO UPDATE SET last = dossier_sequence.last + 1 RETURNING last", unit.getId(), unit.getCode(), day);
+        return unit.getCode() + "-" + CODE_DAY.format(day) + "-" + String.format("%04d", number);
     }
 
     /** The end of the working day: a dossier received later counts as received on the next working day. */

@@ -227,30 +227,7 @@ public final class OneStopForms {
             period.setSpacingAfter(8);
             doc.add(period);
 
-            Font head = f.bold(10);
-            Font cell = f.regular(10);
-            PdfPTable table = new PdfPTable(new float[] {4, 16, 19, 13, 9, 9, 9, 10, 11});
-            table.setWidthPercentage(100);
-            table.setHeaderRows(1);
-            for (String title : new String[] {"TT", "Mã hồ sơ", "Thủ tục", "Người nộp", "Ngày nhận", "Hẹn trả", "Ngày trả", "Tình trạng",
-                    "Ghi chú"}) {
-                PdfPCell c = Pdf.padded(new Phrase(title, head));
-                c.setHorizontalAlignment(Element.ALIGN_CENTER);
-                table.addCell(c);
-            }
-            int n = 1;
-            for (RegisterRow r : lines) {
-                table.addCell(Pdf.padded(new Phrase(Integer.toString(n++), cell)));
-                table.addCell(Pdf.padded(new Phrase(r.code(), cell)));
-                table.addCell(Pdf.padded(new Phrase(r.procedureName(), cell)));
-                table.addCell(Pdf.padded(new Phrase(r.applicantName(), cell)));
-                table.addCell(Pdf.padded(new Phrase(day(r.receivedAt()), cell)));
-                table.addCell(Pdf.padded(new Phrase(Pdf.day(r.dueDate()), cell)));
-                table.addCell(Pdf.padded(new Phrase(r.finishedAt() == null ? "" : day(r.finishedAt()), cell)));
-                table.addCell(Pdf.padded(new Phrase(Pdf.text(r.status()), cell)));
-                table.addCell(Pdf.padded(new Phrase(Pdf.text(r.note()), cell)));
-            }
-            doc.add(table);
+            doc.add(registerTable(f, lines));
             Paragraph total = new Paragraph("Tổng số: " + lines.size() + " hồ sơ", f.strong());
             total.setSpacingBefore(8);
             doc.add(total);
@@ -259,6 +236,34 @@ public final class OneStopForms {
         } catch (DocumentException | IOException e) {
             throw new IllegalStateException("the register (form 07) of " + unitName + " from " + from + " to " + to + " could not be made", e);
         }
+    }
+
+    /** Form 07's table: the header row (repeated on every page), then one line a dossier. */
+    private static PdfPTable registerTable(Pdf.Fonts f, List<RegisterRow> lines) {
+        Font head = f.bold(10);
+        Font cell = f.regular(10);
+        PdfPTable table = new PdfPTable(new float[] {4, 16, 19, 13, 9, 9, 9, 10, 11});
+        table.setWidthPercentage(100);
+        table.setHeaderRows(1);
+        for (String title : new String[] {"TT", "Mã hồ sơ", "Thủ tục", "Người nộp", "Ngày nhận", "Hẹn trả", "Ngày trả", "Tình trạng",
+                "Ghi chú"}) {
+            PdfPCell c = Pdf.padded(new Phrase(title, head));
+            c.setHorizontalAlignment(Element.ALIGN_CENTER);
+            table.addCell(c);
+        }
+        int n = 1;
+        for (RegisterRow r : lines) {
+            table.addCell(Pdf.padded(new Phrase(Integer.toString(n++), cell)));
+            table.addCell(Pdf.padded(new Phrase(r.code(), cell)));
+            table.addCell(Pdf.padded(new Phrase(r.procedureName(), cell)));
+            table.addCell(Pdf.padded(new Phrase(r.applicantName(), cell)));
+            table.addCell(Pdf.padded(new Phrase(day(r.receivedAt()), cell)));
+            table.addCell(Pdf.padded(new Phrase(Pdf.day(r.dueDate()), cell)));
+            table.addCell(Pdf.padded(new Phrase(r.finishedAt() == null ? "" : day(r.finishedAt()), cell)));
+            table.addCell(Pdf.padded(new Phrase(Pdf.text(r.status()), cell)));
+            table.addCell(Pdf.padded(new Phrase(Pdf.text(r.note()), cell)));
+        }
+        return table;
     }
 
     /** What a form writes after its header, code and title. */

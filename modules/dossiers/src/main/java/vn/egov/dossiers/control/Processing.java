@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import vn.egov.dossiers.control.ProcessModel.Step;
+import vn.egov.dossiers.control.Processing.State;
 import vn.egov.platform.calendar.control.CalendarStore;
 import vn.egov.platform.calendar.control.WorkingCalendar;
 import vn.egov.platform.persistence.Db;
@@ -40,6 +41,10 @@ import vn.egov.platform.web.ProblemException;
  * {@code OTHER_AGENCY} step it is an inter-agency transfer (the named unit becomes the holder and a party); to any
  * other step the receiving unit holds it again. Steps that pause the clock move the due date on by the working
  * days they lasted.
+ *
+ * <p>The rest of the work on a held dossier has its own classes, sharing this one's locking and move: the result
+ * ({@link Finishing}), the papers of a supplement ({@link Supplements}), the notices that end or delay it
+ * ({@link Notices}); and what every change tells ({@link Announcements}).
  */
 @ApplicationScoped
 public class Processing {
@@ -60,6 +65,9 @@ public class Processing {
 
     @Inject
     Payments payments;
+
+    @Inject
+    Announcements announcements;
 
     /** A dossier's processing state, as its row holds it. */
     public record State(long id, long tenantId, String code, long holderId, List<Long> parties, String status, String stepId, String stepName,
@@ -145,9 +153,32 @@ public class Processing {
         payments.requirePaidBefore(s.id(), definition(s.procedureId(), s.procedureVersion()), to.id());
         String note = clean(m.note(), 2000);
         String assignee = clean(m.assignee(), 64, "assignee");
+        Destination d = destination(unit, s, to, m, note, assignee, problems);
+        if (!problems.isEmpty()) {
+            throw invalid(problems);
+        }
+        State after = advance(unit, s, from, to, d.holder(), d.status(), d.assignee(), note, actor);
+        if (to.role() == ProcessModel.Role.APPLICANT) {
+            db.insert("INSERT INTO dossier_notice (tenant_id, dossier_id, form, reason, papers, actor) VALUES (?, ?, 2, ?, CAST(? AS jsonb), ?) RETURNING id",
+                    unit.getId(), s.id(), note, jsonArray(d.papers()), actor);
+        }
+        return after;
+    }
+
+    /** Where a move takes the dossier: its holder, status and assignee, and the papers a request to supplement asks for. */
+    private record Destination(long holder, String status, String assignee, List<String> papers) {
+    }
+
+    /**
+     * The destination by the next step's performer: to the applicant, a request to supplement (a reason and papers
+     * from the published list); to another agency, a transfer to an active unit (which assigns its own staff); to any
+     * other step, back to the receiving unit (an assignee of its own staff).
+     */
+    private Destination destination(Tenant unit, State s, Step to, Move m, String note, String asked, Map<String, List<String>> problems) {
         long holder;
         String status;
         List<String> papers = List.of();
+        String assignee = asked;
         switch (to.role()) {
             case APPLICANT -> {
                 if (note == null) {
@@ -186,15 +217,7 @@ public class Processing {
                 }
             }
         }
-        if (!problems.isEmpty()) {
-            throw invalid(problems);
-        }
-        State after = advance(unit, s, from, to, holder, status, assignee, note, actor);
-        if (to.role() == ProcessModel.Role.APPLICANT) {
-            db.insert("INSERT INTO dossier_notice (tenant_id, dossier_id, form, reason, papers, actor) VALUES (?, ?, 2, ?, CAST(? AS jsonb), ?) RETURNING id",
-                    unit.getId(), s.id(), note, jsonArray(papers), actor);
-        }
-        return after;
+        return new Destination(holder, status, assignee, papers);
     }
 
     /** The papers asked for: at least one, each from the list the procedure version published. */
@@ -218,195 +241,11 @@ public class Processing {
         return papers;
     }
 
-    /**
-     * The papers asked for have come (from the applicant, or at the counter on their behalf): they are stored, the
-     * request is answered, the clock runs again and the dossier goes back to the unit that asked, at the step after
-     * the wait. In the holder's scope.
-     */
-    @Transactional
-    @TenantTransactional
-    public State supplied(Tenant unit, String code, List<Intake.Paper> files, Long applicantId, String actor) {
-        State s = locked(code);
-        if (applicantId != null && !applicantId.equals(s.applicantId())) {
-            throw ProblemException.notFound("hồ sơ " + code + " của bạn", "your dossier " + code);
-        }
-        if (s.holderId() != unit.getId()) {
-            throw conflict("Hồ sơ " + code + " không do đơn vị này giữ.", "Dossier " + code + " is not held by this unit.");
-        }
-        if (!s.status().equals("supplement")) {
-            throw conflict("Hồ sơ " + code + " không chờ bổ sung.", "Dossier " + code + " is not waiting for papers.");
-        }
-        if (applicantId == null) {
-            Duties.require(unit.getId(), Duties.DESK, "Nhận giấy tờ bổ sung tại quầy", "Taking papers at the counter");
-        }
-        long noticeId = db.one("SELECT id FROM dossier_notice WHERE dossier_id = ? AND form = 2 AND answered_at IS NULL ORDER BY id DESC LIMIT 1",
-                rs -> rs.getLong(1), s.id()).orElseThrow();
-        List<String> asked = db.one("SELECT papers::text FROM dossier_notice WHERE id = ?", rs -> rs.getString(1), noticeId)
-                .map(t -> { List<String> l = new ArrayList<>(); Intake.read(t).forEach(n -> l.add(n.asText())); return l; }).orElseThrow();
-        com.fasterxml.jackson.databind.node.ArrayNode declared = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
-        definition(s.procedureId(), s.procedureVersion()).path("papers").forEach(p -> {
-            if (asked.contains(p.path("id").asText())) {
-                declared.add(((com.fasterxml.jackson.databind.node.ObjectNode) p.deepCopy()).put("required", true));
-            }
-        });
-        Map<String, List<String>> problems = new LinkedHashMap<>();
-        List<Object[]> checked = Intake.checkPapers(declared, files, problems);
-        if (!problems.isEmpty()) {
-            throw invalid(problems);
-        }
-        Intake.store(db, s.holderId(), s.id(), checked, "supplement");
-        db.update("UPDATE dossier_notice SET answered_at = now() WHERE id = ?", noticeId);
-        ProcessModel model = model(s);
-        Step from = model.step(s.stepId()).orElseThrow();
-        Step to = model.step(model.next(from.id()).get(0).to()).orElseThrow();
-        boolean elsewhere = s.holderId() != s.tenantId();
-        Tenant holder = directory.byId(s.holderId()).orElseThrow();
-        return advance(holder, s, from, to, s.holderId(), elsewhere ? "transferred" : "in_progress", null,
-                "Đã nhận giấy tờ bổ sung (" + checked.size() + " tệp)", actor);
-    }
-
-    /**
-     * The result: the dossier goes to an end step its current step leads to, with the result's files (required
-     * when it is returned online). The receiving unit holds it again; it is done.
-     */
-    @Transactional
-    @TenantTransactional
-    public State finish(Tenant unit, String code, List<Intake.Paper> files, String note, Integer version, String actor) {
-        State s = holding(unit, code, version);
-        if (s.status().equals("supplement")) {
-            throw conflict("Hồ sơ " + code + " đang chờ bổ sung.", "Dossier " + code + " waits for the applicant's papers.");
-        }
-        ProcessModel model = model(s);
-        Step from = model.step(s.stepId()).orElseThrow();
-        Duties.require(unit.getId(), Duties.ending(from.role()), "Kết thúc bước \"" + from.name() + "\" bằng kết quả", "Ending step \"" + from.id() + "\" with the result");
-        Step end = model.next(from.id()).stream().map(t -> model.step(t.to()).orElseThrow()).filter(Step::end).findFirst().orElseThrow(() ->
-                conflict("Từ bước \"" + from.name() + "\" chưa trả kết quả được; hồ sơ còn phải qua: "
-                        + String.join(", ", model.next(from.id()).stream().map(t -> t.to()).toList()) + ".",
-                        "The result cannot be returned from step \"" + from.id() + "\" yet."));
-        payments.requirePaidBefore(s.id(), definition(s.procedureId(), s.procedureVersion()), end.id());
-        Map<String, List<String>> problems = new LinkedHashMap<>();
-        List<Object[]> checked = new ArrayList<>();
-        for (Intake.Paper f : files) {
-            Intake.checkFile(f, "result", problems).ifPresent(c -> checked.add(new Object[] {f, c}));
-        }
-        if (checked.isEmpty() && problems.isEmpty() && s.returnBy().equals("online")) {
-            add(problems, "result", "Hãy đính kèm tệp kết quả (PDF hoặc ảnh): người nộp nhận kết quả trực tuyến.",
-                    "Attach the result's file (PDF or image): the applicant receives the result online.");
-        }
-        if (!problems.isEmpty()) {
-            throw invalid(problems);
-        }
-        Intake.store(db, unit.getId(), s.id(), checked, "result");
-        State after = advance(unit, s, from, end, s.tenantId(), "done", null, clean(note, 2000) == null ? "Có kết quả giải quyết" : clean(note, 2000), actor);
-        if (after.returnBy().equals("post")) {
-            // the result goes by post: a shipment for the postal service, through the outbox (its adapter gives the tracking number)
-            String address = db.one("SELECT coalesce(post_address, '') FROM dossier WHERE id = ?", rs -> rs.getString(1), s.id()).orElse("");
-            long shipment = db.insert("INSERT INTO dossier_shipment (tenant_id, dossier_id, recipient, address) VALUES (?, ?, ?, ?) RETURNING id",
-                    unit.getId(), s.id(), s.applicantName(), address.isEmpty() ? "(chưa có địa chỉ)" : address);
-            String payload = Jsonp.createObjectBuilder().add("shipmentId", shipment).add("dossierCode", s.code()).add("recipient", s.applicantName())
-                    .add("address", address).add("sender", directory.byId(s.tenantId()).map(Tenant::getName).orElse("")).add("service", "BCCI-TRA-KQ")
-                    .build().toString();
-            db.insert("INSERT INTO dossier_outbox (tenant_id, dossier_id, target, payload) VALUES (?, ?, 'vnpost', CAST(? AS jsonb)) RETURNING id",
-                    unit.getId(), s.id(), payload);
-        }
-        return after;
-    }
-
-    /**
-     * The postal service delivered the result ({@code tracking}): the shipment and the dossier say so, and the
-     * national portal and the applicant hear that the result was returned. In the scope of the unit that shipped it.
-     * A report repeated for the same shipment changes nothing.
-     */
-    @Transactional
-    @TenantTransactional
-    public boolean delivered(Tenant unit, String code, String tracking) {
-        State s = locked(code);
-        int n = db.update("UPDATE dossier_shipment SET status = 'delivered', delivered_at = now() WHERE dossier_id = ? AND tracking = ? AND status = 'accepted'",
-                s.id(), tracking);
-        if (n == 0) {
-            return false;
-        }
-        db.update("UPDATE dossier SET returned_at = now(), row_version = row_version + 1 WHERE id = ?", s.id());
-        State after = locked(code);
-        event(unit.getId(), s.id(), after.status(), "vnpost", "Bưu chính đã phát kết quả (số hiệu " + tracking + ")");
-        national(unit.getId(), after, NationalPortal.RESULT_RETURNED);
-        mail(unit.getId(), after, "Kết quả giải quyết hồ sơ " + code + " đã được bưu chính phát đến ông/bà (số hiệu bưu gửi " + tracking + ").");
-        return true;
-    }
-
-    /** Refusal (form 03): the dossier ends without a result, for the reason given. */
-    @Transactional
-    @TenantTransactional
-    public State refuse(Tenant unit, String code, String reason, String actor) {
-        State s = holding(unit, code, null);
-        model(s).step(s.stepId()).ifPresent(step -> Duties.require(unit.getId(), Duties.refusing(step.role()),
-                "Từ chối giải quyết ở bước \"" + step.name() + "\"", "Refusing at step \"" + step.id() + "\""));
-        String r = required(reason, "reason", "Hãy ghi lý do từ chối.", "Give the reason for the refusal.");
-        db.insert("INSERT INTO dossier_notice (tenant_id, dossier_id, form, reason, actor) VALUES (?, ?, 3, ?, ?) RETURNING id", unit.getId(), s.id(), r, actor);
-        return end(unit, s, "refused", "Từ chối giải quyết: " + r, actor, false);
-    }
-
-    /** Stop (form 05) by the holder's staff: at the applicant's written request (a withdrawal) or the agency's decision. */
-    @Transactional
-    @TenantTransactional
-    public State stopHeld(Tenant unit, String code, String reason, boolean byApplicant, String actor) {
-        State s = holding(unit, code, null);
-        Duties.require(unit.getId(), Duties.SIGNING, "Dừng giải quyết hồ sơ (mẫu 05)", "Stopping a dossier (form 05)");
-        return stop(unit, s, reason, byApplicant, actor);
-    }
-
-    /** The applicant withdraws their dossier (form 05, asked by the applicant), in the holder's scope, before it ends. */
-    @Transactional
-    @TenantTransactional
-    public State withdraw(Tenant unit, String code, long applicantId, String reason, String actor) {
-        State s = locked(code);
-        if (s.applicantId() == null || s.applicantId() != applicantId) {
-            throw ProblemException.notFound("hồ sơ " + code + " của bạn", "your dossier " + code);
-        }
-        if (s.isFinal()) {
-            throw conflict("Hồ sơ " + code + " đã kết thúc.", "Dossier " + code + " has already ended.");
-        }
-        return stop(unit, s, reason, true, actor);
-    }
-
     /** Reads in the unit's scope (a fresh transaction): what an action's answer shows. */
     @Transactional
     @TenantTransactional
     public <T> T readAs(Tenant unit, java.util.function.Supplier<T> work) {
         return work.get();
-    }
-
-    private State stop(Tenant unit, State s, String reason, boolean byApplicant, String actor) {
-        String r = required(reason, "reason", "Hãy ghi lý do dừng giải quyết.", "Give the reason for stopping.");
-        db.insert("INSERT INTO dossier_notice (tenant_id, dossier_id, form, reason, by_applicant, actor) VALUES (?, ?, 5, ?, ?, ?) RETURNING id",
-                unit.getId(), s.id(), r, byApplicant, actor);
-        return end(unit, s, "stopped", (byApplicant ? "Người nộp rút hồ sơ: " : "Dừng giải quyết: ") + r, actor, byApplicant);
-    }
-
-    /**
-     * Apology and new date (form 04) for a dossier that will not be done by its due date: the new day is a working
-     * day after the day owed and not in the past. It changes the promise, not the lateness: the statistics still
-     * measure against the due date.
-     */
-    @Transactional
-    @TenantTransactional
-    public State apologize(Tenant unit, String code, String reason, LocalDate newDate, String actor) {
-        State s = holding(unit, code, null);
-        Duties.require(unit.getId(), Duties.SIGNING, "Xin lỗi và hẹn lại ngày trả kết quả (mẫu 04)", "An apology with a new date (form 04)");
-        String r = required(reason, "reason", "Hãy ghi lý do chậm trễ.", "Give the reason for the delay.");
-        WorkingCalendar cal = calendar.calendar();
-        if (newDate == null || !newDate.isAfter(s.owedOn()) || newDate.isBefore(today()) || !cal.isWorkingDay(newDate)) {
-            throw invalid(Map.of("newDate", List.of("Ngày hẹn mới phải là một ngày làm việc sau ngày hẹn " + Intake.DAY.format(s.owedOn())
-                    + " và không trước hôm nay (dd/MM/yyyy). / The new date must be a working day after " + s.owedOn() + ", not in the past.")));
-        }
-        db.insert("INSERT INTO dossier_notice (tenant_id, dossier_id, form, reason, new_due_date, actor) VALUES (?, ?, 4, ?, ?, ?) RETURNING id",
-                unit.getId(), s.id(), r, newDate, actor);
-        db.update("UPDATE dossier SET new_due_date = ?, row_version = row_version + 1 WHERE id = ?", newDate, s.id());
-        event(unit.getId(), s.id(), s.status(), actor, "Xin lỗi và hẹn lại ngày trả kết quả: " + Intake.DAY.format(newDate));
-        State after = locked(code);
-        mail(unit.getId(), after, "Cơ quan giải quyết xin lỗi ông/bà vì hồ sơ " + code + " không kịp trả kết quả ngày " + Intake.DAY.format(s.owedOn())
-                + ". Ngày hẹn trả kết quả mới: " + Intake.DAY.format(newDate) + ". Lý do: " + r);
-        return after;
     }
 
     /** The applicant's rating of a dossier that is done: once, 1 (very dissatisfied) to 5 (very satisfied). */
@@ -431,15 +270,8 @@ public class Processing {
         return locked(code);
     }
 
-    private State end(Tenant unit, State s, String status, String note, String actor, boolean byApplicant) {
-        State after = db.one("UPDATE dossier SET status = ?, finished_at = now(), assignee = NULL, paused_on = NULL, row_version = row_version + 1 "
-                + "WHERE id = ? RETURNING " + COLS, Processing::state, status, s.id()).orElseThrow();
-        changed(unit.getId(), after, note, actor, byApplicant);
-        return after;
-    }
-
     /** The one move every path shares: the handover, the dossier's new step, holder and clock, the history, the outbox. */
-    private State advance(Tenant unit, State s, Step from, Step to, long holder, String status, String assignee, String note, String actor) {
+    State advance(Tenant unit, State s, Step from, Step to, long holder, String status, String assignee, String note, String actor) {
         WorkingCalendar cal = calendar.calendar();
         LocalDate today = today();
         LocalDate due = s.dueDate();
@@ -471,7 +303,7 @@ public class Processing {
                 status.equals("done"), s.id(), s.rowVersion())
                 .orElseThrow(() -> new IllegalStateException("dossier " + s.code() + " changed under its row lock"));
         // the history (which the applicant reads) names the step; the staff's note stays on the handover
-        changed(unit.getId(), after, to.name(), actor, false);
+        announcements.changed(unit.getId(), after, to.name(), actor, false);
         return after;
     }
 
@@ -479,91 +311,13 @@ public class Processing {
         return done.isBefore(due) ? "early" : done.isEqual(due) ? "on_time" : "late";
     }
 
-    /**
-     * The history's line, the national portal's status change and the applicant's e-mail (if the change matters to
-     * them and they gave an address), in the change's transaction: one statement (this runs on every change).
-     */
-    void changed(long unitId, State s, String note, String actor, boolean byApplicant) {
-        String national = nationalPayload(s, NationalPortal.of(s.status(), byApplicant, s.returnBy()));
-        String mail = mailPayload(s, tell(s));
-        db.update("WITH history AS (INSERT INTO dossier_event (tenant_id, dossier_id, status, actor, note) VALUES (?, ?, ?, ?, ?)) "
-                        + "INSERT INTO dossier_outbox (tenant_id, dossier_id, target, payload) "
-                        + "SELECT ?, ?, target, CAST(payload AS jsonb) FROM (VALUES (1, 'national-portal', ?), (2, 'email', ?)) AS o (n, target, payload) "
-                        + "WHERE payload IS NOT NULL ORDER BY n",
-                unitId, s.id(), s.status(), actor, historyNote(note),
-                unitId, s.id(), national, Db.orNull(mail));
-    }
-
-    /** The national portal's copy of a status, through the outbox. */
-    void national(long unitId, State s, NationalPortal national) {
-        db.insert("INSERT INTO dossier_outbox (tenant_id, dossier_id, target, payload) VALUES (?, ?, 'national-portal', CAST(? AS jsonb)) RETURNING id",
-                unitId, s.id(), nationalPayload(s, national));
-    }
-
-    private String nationalPayload(State s, NationalPortal national) {
-        String agency = directory.byId(s.holderId()).map(Tenant::getCode).orElse("");
-        return Jsonp.createObjectBuilder().add("dossierCode", s.code()).add("procedureCode", s.procedureCode())
-                .add("status", s.status()).add("nationalStatus", national.code).add("nationalStatusName", national.vietnamese)
-                .add("agency", agency).add("step", s.stepName()).add("dueDate", s.owedOn().toString())
-                .add("at", Instant.now().toString()).build().toString();
-    }
-
-    /** What the applicant is told, by e-mail, of a change that matters to them (null: nothing). */
-    static String tell(State s) {
-        return switch (s.status()) {
-            case "received" -> "Hồ sơ " + s.code() + " (" + s.procedureName() + ") đã được tiếp nhận ngày "
-                    + Intake.DAY.format(s.receivedAt().atZone(Intake.VIETNAM)) + ". Hẹn trả kết quả: " + Intake.DAY.format(s.owedOn()) + ".";
-            case "supplement" -> "Hồ sơ " + s.code() + " cần bổ sung giấy tờ. Mời ông/bà xem phiếu yêu cầu bổ sung, hoàn thiện hồ sơ và nộp bổ sung "
-                    + "trên cổng dịch vụ công; thời hạn giải quyết tạm dừng cho đến khi nhận đủ.";
-            case "done" -> "Hồ sơ " + s.code() + " đã có kết quả. " + ("online".equals(s.returnBy())
-                    ? "Mời ông/bà tải kết quả và đánh giá mức độ hài lòng trên cổng dịch vụ công." : "Kết quả được gửi đến ông/bà qua bưu chính công ích.");
-            case "refused" -> "Hồ sơ " + s.code() + " bị từ chối giải quyết. Lý do ghi trong phiếu từ chối giải quyết hồ sơ trên cổng dịch vụ công.";
-            case "stopped" -> "Hồ sơ " + s.code() + " đã dừng giải quyết.";
-            default -> null;
-        };
-    }
-
-    /** An e-mail to the dossier's contact address (if it has one), through the outbox, in the change's transaction. */
-    void mail(long unitId, State s, String text) {
-        String payload = mailPayload(s, text);
-        if (payload != null) {
-            db.insert("INSERT INTO dossier_outbox (tenant_id, dossier_id, target, payload) VALUES (?, ?, 'email', CAST(? AS jsonb)) RETURNING id",
-                    unitId, s.id(), payload);
-        }
-    }
-
-    /** The e-mail to the dossier's contact address; null when it has none or there is nothing to tell. */
-    private static String mailPayload(State s, String text) {
-        String to = s.contactEmail();
-        if (to == null || to.isBlank() || text == null) {
-            return null;
-        }
-        return Jsonp.createObjectBuilder().add("to", to).add("subject", "Hồ sơ " + s.code() + ": " + STATUS_WORDS.getOrDefault(s.status(), s.status()))
-                .add("text", "Kính gửi ông/bà " + s.applicantName() + ",\n\n" + text + "\n\nMã hồ sơ: " + s.code()
-                        + "\nThư này được gửi tự động từ hệ thống một cửa điện tử; xin đừng trả lời thư này.")
-                .add("dossierCode", s.code()).build().toString();
-    }
-
-    static final Map<String, String> STATUS_WORDS = Map.of("received", "đã tiếp nhận", "in_progress", "đang giải quyết", "supplement", "cần bổ sung giấy tờ",
-            "transferred", "đang giải quyết liên thông", "done", "đã có kết quả", "refused", "từ chối giải quyết", "stopped", "dừng giải quyết");
-
-    /** A history line's note: at most 2,000 characters (the staff's whole note stays on the handover or notice). */
-    private static Object historyNote(String note) {
-        return Db.orNull(note == null ? null : note.length() > 2000 ? note.substring(0, 2000) : note);
-    }
-
-    void event(long unitId, long dossierId, String status, String actor, String note) {
-        db.insert("INSERT INTO dossier_event (tenant_id, dossier_id, status, actor, note) VALUES (?, ?, ?, ?, ?) RETURNING id", unitId, dossierId, status,
-                actor, historyNote(note));
-    }
-
-    private State locked(String code) {
+    State locked(String code) {
         return db.one("SELECT " + COLS + " FROM dossier WHERE code = ? FOR UPDATE", Processing::state, code)
                 .orElseThrow(() -> ProblemException.notFound("hồ sơ " + code, "dossier " + code));
     }
 
     /** The dossier locked for a move: it must be visible, held by this unit, not ended, and (if asked) at the version the caller saw. */
-    private State holding(Tenant unit, String code, Integer version) {
+    State holding(Tenant unit, String code, Integer version) {
         State s = locked(code);
         if (s.holderId() != unit.getId()) {
             String holder = directory.byId(s.holderId()).map(Tenant::getName).orElse("?");
@@ -599,7 +353,7 @@ public class Processing {
         return t;
     }
 
-    private static String required(String value, String field, String vi, String en) {
+    static String required(String value, String field, String vi, String en) {
         String v = clean(value, 2000, field);
         if (v == null) {
             throw invalid(Map.of(field, List.of(vi + " / " + en)));

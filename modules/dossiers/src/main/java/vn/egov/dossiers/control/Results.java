@@ -10,11 +10,11 @@ import vn.egov.platform.tenancy.entity.Tenant;
 @ApplicationScoped
 public class Results implements DossierResults {
     @Inject
-    Processing processing;
+    Finishing finishing;
 
     @Override
     public Returned returnResult(Tenant unit, String code, String fileName, byte[] content, String note, String actor) {
-        Processing.State done = processing.finish(unit, code, List.of(new Intake.Paper("result", fileName, content)), note, null, actor);
+        Processing.State done = finishing.finish(unit, code, List.of(new Intake.Paper("result", fileName, content)), note, null, actor);
         return new Returned(done.code(), done.status());
     }
 }

@@ -27,7 +27,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import vn.egov.dossiers.control.Details;
+import vn.egov.dossiers.control.Finishing;
 import vn.egov.dossiers.control.Intake;
+import vn.egov.dossiers.control.Notices;
 import vn.egov.dossiers.control.Pickups;
 import vn.egov.dossiers.control.Processing;
 import vn.egov.dossiers.entity.Dossier;
@@ -42,8 +44,8 @@ import vn.egov.platform.web.ProblemException;
 import vn.egov.platform.web.desk.Desk;
 import vn.egov.platform.web.desk.DeskFrame;
 import vn.egov.platform.web.pages.Messages;
-import vn.egov.procedures.api.OfferedProcedures;
 import vn.egov.procedures.api.OfferedProcedures.Offered;
+import vn.egov.procedures.api.OfferedProcedures;
 
 /**
  * {@code /t/{code}/admin/dossiers}: the unit's one-stop desk for its staff. The dossiers the unit holds (its own
@@ -69,6 +71,12 @@ public class DeskPages {
 
     @Inject
     Processing processing;
+
+    @Inject
+    Notices notices;
+
+    @Inject
+    Finishing finishing;
 
     @Inject
     TenantDirectory directory;
@@ -213,15 +221,15 @@ public class DeskPages {
                     yield "act.moved";
                 }
                 case "refuse" -> {
-                    processing.refuse(unit, code, text(form, "reason"), access.username());
+                    notices.refuse(unit, code, text(form, "reason"), access.username());
                     yield "act.refused";
                 }
                 case "apology" -> {
-                    processing.apologize(unit, code, text(form, "reason"), newDate(text(form, "newDate")), access.username());
+                    notices.apologize(unit, code, text(form, "reason"), newDate(text(form, "newDate")), access.username());
                     yield "act.apologised";
                 }
                 case "stop" -> {
-                    processing.stopHeld(unit, code, text(form, "reason"), form.getFirst("byApplicant") != null, access.username());
+                    notices.stopHeld(unit, code, text(form, "reason"), form.getFirst("byApplicant") != null, access.username());
                     yield "act.stopped";
                 }
                 default -> throw ProblemException.notFound("thao tác " + action, "action " + action);
@@ -266,7 +274,7 @@ public class DeskPages {
             } catch (NumberFormatException e) {
                 throw invalid("version", "Phiên bản hồ sơ phải là số.", "The version is a number.");
             }
-            processing.finish(unit, code, files, fields.get("note"), version, access.username());
+            finishing.finish(unit, code, files, fields.get("note"), version, access.username());
         } catch (ProblemException e) {
             throw layout.refuseTemplate(e.problem().status(), render(unit, code, "result", layout.detail(e)));
         }

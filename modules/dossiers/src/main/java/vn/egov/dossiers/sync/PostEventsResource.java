@@ -17,7 +17,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import javax.sql.DataSource;
-import vn.egov.dossiers.control.Processing;
+import vn.egov.dossiers.control.Finishing;
 import vn.egov.platform.persistence.ScopedWork;
 import vn.egov.platform.tenancy.TenantScope;
 import vn.egov.platform.tenancy.control.TenantDirectory;
@@ -40,7 +40,7 @@ public class PostEventsResource {
     PostAdapter adapter;
 
     @Inject
-    Processing processing;
+    Finishing finishing;
 
     @Inject
     TenantDirectory directory;
@@ -90,7 +90,7 @@ public class PostEventsResource {
             }
         }
         Tenant unit = directory.byId(unitId).orElseThrow();
-        boolean changed = ScopedWork.call(new TenantScope(unit.getId(), unit.getPath(), false), () -> processing.delivered(unit, code, tracking));
+        boolean changed = ScopedWork.call(new TenantScope(unit.getId(), unit.getPath(), false), () -> finishing.delivered(unit, code, tracking));
         return Response.ok(Jsonp.createObjectBuilder().add("dossierCode", code).add("recorded", changed).build()).build();
     }
 }
