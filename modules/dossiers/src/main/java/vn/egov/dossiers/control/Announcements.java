@@ -3,12 +3,12 @@ package vn.egov.dossiers.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.Map;
 import vn.egov.dossiers.control.Processing.State;
 import vn.egov.platform.persistence.Db;
 import vn.egov.platform.tenancy.control.TenantDirectory;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Jsonp;
+import vn.egov.platform.web.mail.Letters;
 
 /**
  * What a dossier's change tells, in the change's transaction: the history's line (which the applicant reads), the
@@ -51,44 +51,50 @@ public class Announcements {
                 .add("at", Instant.now().toString()).build().toString();
     }
 
+    /** The applicant's e-mails: the template {@code applicant.jte}, texts in {@code vn/egov/dossiers/mail/mail_*.properties}. */
+    static final Letters LETTERS = Letters.of("vn.egov.dossiers.jte.mail", "vn.egov.dossiers.mail.mail");
+
+    /** What an e-mail to the applicant says: to whom, of which dossier, and its message (a key of the mail bundle). */
+    public record Letter(String applicant, String code, String key, Object... args) {
+    }
+
     /** What the applicant is told, by e-mail, of a change that matters to them (null: nothing). */
-    static String tell(State s) {
+    static Letter tell(State s) {
         return switch (s.status()) {
-            case "received" -> "Hồ sơ " + s.code() + " (" + s.procedureName() + ") đã được tiếp nhận ngày "
-                    + Intake.DAY.format(s.receivedAt().atZone(Intake.VIETNAM)) + ". Hẹn trả kết quả: " + Intake.DAY.format(s.owedOn()) + ".";
-            case "supplement" -> "Hồ sơ " + s.code() + " cần bổ sung giấy tờ. Mời ông/bà xem phiếu yêu cầu bổ sung, hoàn thiện hồ sơ và nộp bổ sung "
-                    + "trên cổng dịch vụ công; thời hạn giải quyết tạm dừng cho đến khi nhận đủ.";
-            case "done" -> "Hồ sơ " + s.code() + " đã có kết quả. " + ("online".equals(s.returnBy())
-                    ? "Mời ông/bà tải kết quả và đánh giá mức độ hài lòng trên cổng dịch vụ công." : "Kết quả được gửi đến ông/bà qua bưu chính công ích.");
-            case "refused" -> "Hồ sơ " + s.code() + " bị từ chối giải quyết. Lý do ghi trong phiếu từ chối giải quyết hồ sơ trên cổng dịch vụ công.";
-            case "stopped" -> "Hồ sơ " + s.code() + " đã dừng giải quyết.";
+            case "received" -> letter(s, "tell.received", s.code(), s.procedureName(), Intake.DAY.format(s.receivedAt().atZone(Intake.VIETNAM)),
+                    Intake.DAY.format(s.owedOn()));
+            case "supplement" -> letter(s, "tell.supplement", s.code());
+            case "done" -> letter(s, "online".equals(s.returnBy()) ? "tell.done.online" : "tell.done.post", s.code());
+            case "refused" -> letter(s, "tell.refused", s.code());
+            case "stopped" -> letter(s, "tell.stopped", s.code());
             default -> null;
         };
     }
 
+    static Letter letter(State s, String key, Object... args) {
+        return new Letter(s.applicantName(), s.code(), key, args);
+    }
+
     /** An e-mail to the dossier's contact address (if it has one), through the outbox, in the change's transaction. */
-    void mail(long unitId, State s, String text) {
-        String payload = mailPayload(s, text);
+    void mail(long unitId, State s, String key, Object... args) {
+        String payload = mailPayload(s, letter(s, key, args));
         if (payload != null) {
             db.insert("INSERT INTO dossier_outbox (tenant_id, dossier_id, target, payload) VALUES (?, ?, 'email', CAST(? AS jsonb)) RETURNING id",
                     unitId, s.id(), payload);
         }
     }
 
-    /** The e-mail to the dossier's contact address; null when it has none or there is nothing to tell. */
-    private static String mailPayload(State s, String text) {
+    /** The e-mail to the dossier's contact address, in Vietnamese; null when it has none or there is nothing to tell. */
+    static String mailPayload(State s, Letter letter) {
         String to = s.contactEmail();
-        if (to == null || to.isBlank() || text == null) {
+        if (to == null || to.isBlank() || letter == null) {
             return null;
         }
-        return Jsonp.createObjectBuilder().add("to", to).add("subject", "Hồ sơ " + s.code() + ": " + STATUS_WORDS.getOrDefault(s.status(), s.status()))
-                .add("text", "Kính gửi ông/bà " + s.applicantName() + ",\n\n" + text + "\n\nMã hồ sơ: " + s.code()
-                        + "\nThư này được gửi tự động từ hệ thống một cửa điện tử; xin đừng trả lời thư này.")
+        String status = LETTERS.text("status." + s.status());
+        return Jsonp.createObjectBuilder().add("to", to).add("subject", LETTERS.text("mail.subject", s.code(), status))
+                .add("text", LETTERS.write("applicant.jte", "letter", letter))
                 .add("dossierCode", s.code()).build().toString();
     }
-
-    static final Map<String, String> STATUS_WORDS = Map.of("received", "đã tiếp nhận", "in_progress", "đang giải quyết", "supplement", "cần bổ sung giấy tờ",
-            "transferred", "đang giải quyết liên thông", "done", "đã có kết quả", "refused", "từ chối giải quyết", "stopped", "dừng giải quyết");
 
     /** A history line's note: at most 2,000 characters (the staff's whole note stays on the handover or notice). */
     private static Object historyNote(String note) {

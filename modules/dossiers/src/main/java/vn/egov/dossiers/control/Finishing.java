@@ -102,7 +102,7 @@ public class Finishing {
         State after = processing.locked(code);
         announcements.event(unit.getId(), s.id(), after.status(), "vnpost", "Bưu chính đã phát kết quả (số hiệu " + tracking + ")");
         announcements.national(unit.getId(), after, NationalPortal.RESULT_RETURNED);
-        announcements.mail(unit.getId(), after, "Kết quả giải quyết hồ sơ " + code + " đã được bưu chính phát đến ông/bà (số hiệu bưu gửi " + tracking + ").");
+        announcements.mail(unit.getId(), after, "tell.delivered", code, tracking);
         return true;
     }
 }

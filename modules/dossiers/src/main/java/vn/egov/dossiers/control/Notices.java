@@ -96,8 +96,7 @@ public class Notices {
         db.update("UPDATE dossier SET new_due_date = ?, row_version = row_version + 1 WHERE id = ?", newDate, s.id());
         announcements.event(unit.getId(), s.id(), s.status(), actor, "Xin lỗi và hẹn lại ngày trả kết quả: " + Intake.DAY.format(newDate));
         State after = processing.locked(code);
-        announcements.mail(unit.getId(), after, "Cơ quan giải quyết xin lỗi ông/bà vì hồ sơ " + code + " không kịp trả kết quả ngày " + Intake.DAY.format(s.owedOn())
-                + ". Ngày hẹn trả kết quả mới: " + Intake.DAY.format(newDate) + ". Lý do: " + r);
+        announcements.mail(unit.getId(), after, "tell.apology", code, Intake.DAY.format(s.owedOn()), Intake.DAY.format(newDate), r);
         return after;
     }
 
