@@ -2,10 +2,8 @@ package vn.egov.documents.control;
 
 import static vn.egov.documents.control.Registers.add;
 
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**

@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,7 +20,6 @@ import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.search.SearchDocument;
 import vn.egov.platform.search.control.SearchIndex;
 import vn.egov.platform.security.UserPrincipal;
-import vn.egov.platform.signing.PdfVerifier;
 import vn.egov.platform.tenancy.entity.Tenant;
 
 /**
