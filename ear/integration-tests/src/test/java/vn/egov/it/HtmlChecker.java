@@ -75,4 +75,28 @@ final class HtmlChecker {
         }
         return new Report(name, errors, said.getWarnings(), List.copyOf(lines));
     }
+
+    /**
+     * The documents a page gives its frames inline (an iframe's srcdoc, such as the theme's preview), which the
+     * checker takes for an attribute's text: each is to be checked as a document of its own.
+     */
+    static List<String> inlineFrames(String html) {
+        List<String> documents = new java.util.ArrayList<>();
+        nu.validator.htmlparser.sax.HtmlParser parser = new nu.validator.htmlparser.sax.HtmlParser(
+                nu.validator.htmlparser.common.XmlViolationPolicy.ALLOW);
+        parser.setContentHandler(new org.xml.sax.helpers.DefaultHandler() {
+            @Override
+            public void startElement(String uri, String localName, String qName, org.xml.sax.Attributes attributes) {
+                if ("iframe".equals(localName) && attributes.getValue("srcdoc") != null) {
+                    documents.add(attributes.getValue("srcdoc"));
+                }
+            }
+        });
+        try {
+            parser.parse(new InputSource(new java.io.StringReader(html)));
+        } catch (java.io.IOException | SAXException e) {
+            throw new IllegalStateException("the page could not be read for its frames: " + e, e);
+        }
+        return documents;
+    }
 }

@@ -67,6 +67,7 @@ class HtmlCheckerTest {
             boolean post = "POST".equals(exchange.getRequestMethod());
             String html = post ? page("<span><form method=\"post\" action=\"/form\"><button id=\"again\">Gửi</button></form></span>")
                     : path.equals("/broken") ? page("<p id=\"x\">1</p><p id=\"x\">2</p>")
+                    : path.equals("/framed") ? page("<iframe title=\"Xem trước\" srcdoc=\"&lt;!DOCTYPE html&gt;&lt;title&gt;t&lt;/title&gt;&lt;p id=y&gt;&lt;p id=y&gt;\"></iframe>")
                     : page("<form method=\"post\" action=\"/form\"><button id=\"send\">Gửi</button></form>");
             byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
@@ -95,6 +96,12 @@ class HtmlCheckerTest {
                     atTheEnd.getMessage());
             assertEquals(before + 3, ServedHtml.checked());
             new ServedHtml.AfterEach().afterEach(null); // each error said once
+
+            // a frame's document given inline (srcdoc): checked as a document of its own
+            browser.get(base + "/framed");
+            AssertionError framed = assertThrows(AssertionError.class, () -> new ServedHtml.AfterEach().afterEach(null));
+            assertTrue(framed.getMessage().contains(base + "/framed (200), its frame 1 (srcdoc)") && framed.getMessage().contains("Duplicate ID “y”"),
+                    framed.getMessage());
         } finally {
             browser.quit();
             server.stop(0);

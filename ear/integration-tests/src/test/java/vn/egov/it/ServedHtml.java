@@ -28,7 +28,8 @@ import org.openqa.selenium.support.decorators.WebDriverDecorator;
  * Every HTML page the platform serves the browser tests' browser goes through the HTML checker ({@link HtmlChecker}),
  * as served: the body of the response as the browser received it (Chrome's own record of its network traffic, its
  * DevTools "Network" domain), before any script ran; pages reached by a link, a click on a button, a form's POST (the
- * form shown again with its errors) or a redirect as well as by an address typed in; frames too.
+ * form shown again with its errors) or a redirect as well as by an address typed in; frames too, those given inline
+ * (an iframe's srcdoc) as documents of their own.
  *
  * <p>Chrome keeps a page's body only until the next page replaces it, so this watches the browser: before each call
  * that may leave the page (an address, a click, keys, a script, going back, quitting) it takes the bodies of the
@@ -139,6 +140,14 @@ final class ServedHtml extends WebDriverDecorator<WebDriver> {
         String html = Boolean.TRUE.equals(body.get("base64Encoded"))
                 ? new String(Base64.getDecoder().decode((String) body.get("body")), StandardCharsets.UTF_8)
                 : (String) body.get("body");
+        checkDocument(page, html);
+        List<String> frames = HtmlChecker.inlineFrames(html);
+        for (int i = 0; i < frames.size(); i++) {
+            checkDocument(page + ", its frame " + (i + 1) + " (srcdoc)", frames.get(i));
+        }
+    }
+
+    private void checkDocument(String page, String html) {
         HtmlChecker.Report report = HtmlChecker.check(page, html);
         int n = CHECKED.incrementAndGet();
         System.out.println("HTML checker: " + page + ": " + report.errors() + " errors, " + report.warnings() + " warnings");
