@@ -26,10 +26,16 @@ final class Chromium {
     }
 
     /**
-     * A new headless browser with the given window size ("1280,1000"), Vietnamese. Without Chromium or chromedriver
+     * A new headless browser with the given window size ("1280,1000"), Vietnamese, every page it is served checked by
+     * the HTML checker ({@link ServedHtml}). Without Chromium or chromedriver
      * the test is skipped, or fails when {@code -Degov.requireBrowser=true} (as CI runs the tests).
      */
     static WebDriver start(String windowSize) {
+        return ServedHtml.watch(chrome(windowSize), Api.baseUrl());
+    }
+
+    /** The same browser, without the HTML checker watching what it is served. */
+    static ChromeDriver chrome(String windowSize) {
         boolean installed = Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
         String missing = "Chromium (" + CHROMIUM + ") and chromedriver (" + CHROMEDRIVER + ") are not both installed and executable";
         if (!installed && Boolean.getBoolean("egov.requireBrowser")) {
@@ -46,9 +52,12 @@ final class Chromium {
         // the console (errors, content security policy violations) kept for consoleErrors()
         org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
         logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        // and its network's record (the bodies of the pages served, for the HTML checker: ServedHtml)
+        logs.enable(org.openqa.selenium.logging.LogType.PERFORMANCE, java.util.logging.Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
+        options.setExperimentalOption("perfLoggingPrefs", java.util.Map.of("enableNetwork", true, "enablePage", false));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        WebDriver browser = new ChromeDriver(service, options);
+        ChromeDriver browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return browser;
     }

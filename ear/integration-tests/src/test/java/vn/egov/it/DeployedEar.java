@@ -8,9 +8,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Deploys the real EAR (as built by ear/egov-ear) to the 'it' Payara domain for the test class, and tests it
- * from outside, over HTTP, as its clients would.
+ * from outside, over HTTP, as its clients would. A test whose browser was served a page with an error of the HTML
+ * checker fails ({@link ServedHtml}).
  */
 @ExtendWith(ArquillianExtension.class)
+@ExtendWith(ServedHtml.AfterEach.class)
 public abstract class DeployedEar {
 
     @Deployment(testable = false)

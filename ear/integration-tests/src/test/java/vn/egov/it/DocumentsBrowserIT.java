@@ -173,7 +173,7 @@ class DocumentsBrowserIT extends DeployedEar {
         WebElement work = browser.findElement(By.id("work"));
         assertTrue(work.getText().contains(abstractText.substring(0, 30)) && work.getText().contains(handleBy), work.getText());
         Chromium.clickAndWait(browser, work.findElement(By.linkText(numberSymbol)));
-        browser.findElement(By.id("note")).sendKeys("Đã rà soát 12 thôn, bản");
+        browser.findElement(By.id("note-text")).sendKeys("Đã rà soát 12 thôn, bản");
         Chromium.clickAndWait(browser, browser.findElement(By.id("note-form")).findElement(By.tagName("button")));
         browser.findElement(By.id("result")).sendKeys("Đã báo cáo kết quả rà soát về Sở Tư pháp");
         Chromium.clickAndWait(browser, browser.findElement(By.id("done")));

@@ -47,6 +47,7 @@
     if (created > 0) {
       var link = document.getElementById('download');
       link.href = URL.createObjectURL(new Blob([csv], {type: 'text/csv'}));
+      link.download = link.dataset.download; // (a link with no address yet may not say it downloads)
       link.hidden = false;
     }
     if (done === jobs.length) {
