@@ -266,6 +266,8 @@ class PagesIT extends DeployedEar {
             strings(reader.readObject(), data);
         }
         data.add("to-khai.pdf");
+        // the note the reception wrote in the dossier's history is a record, kept as it was written (as the audit trail's)
+        data.add("Tiếp nhận hồ sơ nộp trực tuyến");
 
         String home = "/t/" + unit + "/";
         site(home + "?lang=qps", data, null);
