@@ -110,7 +110,11 @@ public class CachedPageFilter implements Filter {
         if ("articles".equals(kind)) {
             visits.article(unit.get().getId(), Long.parseLong(m.group(3)));
         }
-        HttpServletResponse response = (HttpServletResponse) res;
+        answer(request, (HttpServletResponse) res, cached);
+    }
+
+    /** The page as {@link SiteResource} sends it: the strict policy, what it varies by; compressed if the browser takes it. */
+    private static void answer(HttpServletRequest request, HttpServletResponse response, CachedPage cached) throws IOException {
         response.setStatus(200);
         response.setContentType(SiteResource.HTML);
         response.setHeader(SiteResource.CSP, Templates.CONTENT_SECURITY_POLICY);
