@@ -14,10 +14,11 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 
 /**
- * The pages made from templates (home, login, password, API tokens, the unknown unit), in the browser: every text
- * comes from a bundle (crawled in the pseudo-language, nothing unmarked is left but data), a long text breaks no
- * layout, the strict content security policy holds with no violation or console error, the language asked for in
- * the address is kept by a cookie, and the CSS is served at a hashed address for a year.
+ * The pages made from templates (home, login, password, API tokens, the unknown unit, the desk, the public site of a
+ * commune and of the province), in the browser: every text comes from a bundle (crawled in the pseudo-language,
+ * nothing unmarked is left but data), a long text breaks no layout, the strict content security policy holds with no
+ * violation or console error, the language asked for in the address is kept by a cookie, and the CSS is served at a
+ * hashed address for a year.
  */
 class PagesIT extends DeployedEar {
     static WebDriver browser;
@@ -36,7 +37,11 @@ class PagesIT extends DeployedEar {
 
     /** The visible text of the page once every marked text and the given data are taken out. */
     private static String unmarked(List<String> data) {
-        String text = (String) ((JavascriptExecutor) browser).executeScript("return document.body.innerText;");
+        return unmarked((String) ((JavascriptExecutor) browser).executeScript("return document.body.innerText;"), data);
+    }
+
+    /** {@code text} once every marked text and the given data are taken out. */
+    private static String unmarked(String text, List<String> data) {
         text = text.replaceAll("⟦[^⟧]*⟧", " ");
         // the longest first: a unit's code is part of its name
         for (String d : data.stream().sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList()) {
@@ -44,8 +49,8 @@ class PagesIT extends DeployedEar {
         }
         // dotted identifiers (an audit action such as unit.provisioned, shown beside its name) are data
         text = text.replaceAll("\\b[a-z]+(\\.[a-z-]+)+\\b", " ");
-        // dates, times, numbers and the punctuation between marked texts are no words
-        return text.replaceAll("[0-9/:·.,()\\-–—…]", " ").strip();
+        // dates, times, numbers, the punctuation between marked texts and the asterisk of a required field are no words
+        return text.replaceAll("[0-9/:·.,()\\-–—…*]", " ").strip();
     }
 
     private void open(String path, List<String> data) throws Exception {
@@ -112,8 +117,7 @@ class PagesIT extends DeployedEar {
 
     /**
      * The desk in the pseudo-language: a unit administrator's pages of every module show no text that is not marked
-     * (the units' and the user's names, codes and numbers are data). The public site's cached pages come in
-     * Vietnamese and English only (?lang=en), not yet in the pseudo-language.
+     * (the units' and the user's names, codes and numbers are data).
      */
     @Test
     void everyTextOfTheDeskComesFromABundle() throws Exception {
@@ -152,6 +156,150 @@ class PagesIT extends DeployedEar {
         }
         Chromium.screenshot(browser, "pseudo-desk");
         browser.get(Api.baseUrl() + "/?lang=vi");
+        Chromium.consoleErrors(browser);
+    }
+
+    /** What users wrote that the page shows in the elements of {@code selector}: each one's text but for its marked parts. */
+    @SuppressWarnings("unchecked")
+    private static List<String> shown(String selector) {
+        List<String> texts = (List<String>) ((JavascriptExecutor) browser).executeScript(
+                "return [...document.querySelectorAll(arguments[0])].map(e => e.innerText);", selector);
+        List<String> data = new ArrayList<>();
+        for (String text : texts) {
+            for (String part : text.split("⟦[^⟧]*⟧|\n")) {
+                if (!part.isBlank()) {
+                    data.add(part.strip());
+                }
+            }
+        }
+        return data;
+    }
+
+    /** Every string of a JSON document (a procedure's definition: its names, papers, fields, steps are data). */
+    private static void strings(jakarta.json.JsonValue v, List<String> into) {
+        switch (v.getValueType()) {
+            case STRING -> into.add(((jakarta.json.JsonString) v).getString());
+            case OBJECT -> v.asJsonObject().values().forEach(x -> strings(x, into));
+            case ARRAY -> v.asJsonArray().forEach(x -> strings(x, into));
+            default -> {
+            }
+        }
+    }
+
+    /**
+     * Users' texts on the public site's frame and lists (the site's name, the menu's entries but the home page, news
+     * titles and summaries, units, the footer's contact and text, search results and their snippets), beside the page's own.
+     */
+    static final String SITE_DATA = ".site-name, footer.site h2, .parent a, nav.menu a:not([href$='/?lang=qps']), .cards h3, "
+            + ".cards li > p:not(.meta), .rolled-up li > a, aside .list li > a, .units a, footer.site address, "
+            + "footer.site div > p:not(.visits):not(:has(a)), .results h2, .results li > p";
+
+    /** A page of the public site in the pseudo-language: as {@link #assertPseudo}, with the users' texts it shows as data. */
+    private void site(String path, List<String> data, String pageData) throws Exception {
+        browser.get(Api.baseUrl() + path);
+        List<String> all = new ArrayList<>(data);
+        all.addAll(shown(SITE_DATA + (pageData == null ? "" : ", " + pageData)));
+        assertEquals("", unmarked(all), path + ": text that does not come from a bundle");
+        // a page's title is its own (an article's, the unit's name) and the site's name: data, or marked
+        assertEquals("", unmarked(browser.getTitle(), all), path + ": the title: " + browser.getTitle());
+        Number overflow = (Number) ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertTrue(overflow.intValue() <= 0, path + ": long texts make the page " + overflow + " px wider than the window");
+        assertEquals(List.of(), Chromium.consoleErrors(browser), path + ": console errors or policy violations");
+    }
+
+    /**
+     * The public site in the pseudo-language, from the cache as rendered, for a commune (home, article, category,
+     * static page, procedures and a procedure, search, not found; logged in: the home with the user's line, the online
+     * application, the dossier's status page and the citizen's dossiers) and for the province: no unmarked text but
+     * users' (titles, names, the procedure's definition, dates and numbers), no overflow, no console error.
+     */
+    @Test
+    void everyTextOfThePublicSiteComesFromABundle() throws Exception {
+        browser.manage().deleteAllCookies();
+        Api province = Api.as(Fixtures.user(Fixtures.PROVINCE, true, "PROVINCE_ADMIN"), Fixtures.PASSWORD);
+        String procedure = ProceduresIT.code();
+        String definition = ProcessingIT.definition(procedure);
+        assertEquals(200, province.post("/api/t/" + Fixtures.PROVINCE + "/procedures/import", "[" + definition + "]").status());
+        String unit = PortalIT.commune("xa-cong-gia-ngon-ngu");
+        assertEquals(201, PortalIT.as(unit, "UNIT_ADMIN").put("/api/t/" + unit + "/procedures/adopted/" + procedure, "").status());
+        Api editor = PortalIT.as(unit, "EDITOR");
+        Api.Response cat = editor.post("/api/t/" + unit + "/portal/categories", "{\"name\":\"Tin hoạt động\",\"nameEn\":\"Activities\"}");
+        assertEquals(201, cat.status(), cat.toString());
+        long category = PortalIT.id(cat.json());
+        long article = PortalIT.id(PortalIT.article(editor, unit, """
+                {"title":"Khai trương điểm một cửa","summary":"Xã mở điểm tiếp nhận hồ sơ.","categoryId":%d,
+                 "body":"<p>Người dân <b>đến nộp</b> hồ sơ.</p>","tags":["Một cửa"],"featured":true,"author":"Phòng Văn hoá"}
+                """.formatted(category)));
+        editor.post("/api/t/" + unit + "/portal/articles/" + article + "/submit", "");
+        assertEquals(200, PortalIT.as(unit, "APPROVER").post("/api/t/" + unit + "/portal/articles/" + article + "/approve", "{}").status());
+        Api.Response made = editor.post("/api/t/" + unit + "/portal/pages", "{\"title\":\"Lịch tiếp dân\",\"body\":\"<p>Thứ Hai hằng tuần.</p>\"}");
+        assertEquals(201, made.status(), made.toString());
+        long page = PortalIT.id(made.json());
+        String citizen = Fixtures.user(Fixtures.COMMUNE, false, "CITIZEN");
+        java.net.http.HttpResponse<String> submitted = DossiersIT.submit(citizen, unit, procedure, "{\"fullName\":\"Vàng Thị Dín\"}",
+                java.util.Map.of("to-khai", DossiersIT.PDF));
+        assertEquals(201, submitted.statusCode(), submitted.body());
+        String dossier = DossiersIT.json(submitted.body()).getString("code");
+
+        // data: the units' names and codes, the procedure's definition, the citizen, the dossier, what the editor wrote; and
+        // names that are not translated: the language switch's languages, RSS and Sitemap
+        List<String> data = new ArrayList<>(List.of(citizen, "Người dùng thử " + citizen, dossier, "Vàng Thị Dín", "Tiếng Việt", "English",
+                "RSS", "Sitemap", "Phòng Văn hoá", "Tin tức", "Thông báo", "News", "Announcements", "Tin hoạt động", "Activities"));
+        try (java.sql.Connection c = Fixtures.db().owner();
+             java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT name, code FROM tenant")) {
+            while (rs.next()) {
+                data.add(rs.getString(1));
+                data.add(rs.getString(2));
+            }
+        }
+        // the units' own menu entries (a home entry among them is named by its editors, not by the bundle)
+        for (String u : List.of(unit, Fixtures.PROVINCE)) {
+            for (var item : province.get("/api/t/" + u + "/portal/menu").array()) {
+                strings(item.asJsonObject().get("label"), data);
+                if (item.asJsonObject().containsKey("labelEn")) {
+                    strings(item.asJsonObject().get("labelEn"), data);
+                }
+            }
+        }
+        try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(definition))) {
+            strings(reader.readObject(), data);
+        }
+        data.add("to-khai.pdf");
+        // the note the reception wrote in the dossier's history is a record, kept as it was written (as the audit trail's)
+        data.add("Tiếp nhận hồ sơ nộp trực tuyến");
+
+        String home = "/t/" + unit + "/";
+        site(home + "?lang=qps", data, null);
+        site(home, data, null); // the cookie keeps it: the cached page in the pseudo-language
+        Chromium.screenshot(browser, "pseudo-site");
+        site(home + "articles/" + article, data, "article h1, article .summary, article .body, article .tags a, .crumbs li + li");
+        site(home + "categories/" + category, data, "main h1");
+        site(home + "pages/" + page, data, "article h1, article .body");
+        site(home + "procedures", data, "main table td:nth-child(-n+2), main h2, #ps option");
+        site(home + "procedures/" + procedure, data, null);
+        Chromium.screenshot(browser, "pseudo-procedure");
+        site(home + "search?q=" + java.net.URLEncoder.encode("một cửa", java.nio.charset.StandardCharsets.UTF_8), data, null);
+        site(home + "articles/999999999", data, null);
+        site("/api/dossiers/" + dossier, data, null);
+        String top = "/t/" + Fixtures.PROVINCE + "/";
+        site(top, data, null);
+        site(top + "procedures", data, "main table td:nth-child(-n+2), main h2, #ps option");
+        site(top + "search?q=" + java.net.URLEncoder.encode("một cửa", java.nio.charset.StandardCharsets.UTF_8), data, null);
+        site(top + "pages/999999999", data, null);
+
+        browser.get(Api.baseUrl() + "/login");
+        browser.findElement(By.id("username")).sendKeys(citizen);
+        browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
+        Chromium.clickAndWait(browser, browser.findElement(By.cssSelector("button[type=submit]")));
+        Chromium.consoleErrors(browser);
+        site(home, data, null); // the user's line
+        site(home + "procedures/" + procedure + "/apply", data, null);
+        Chromium.screenshot(browser, "pseudo-apply");
+        site("/me/dossiers", data, "table.list td:nth-child(-n+2)");
+        site("/me/dossiers/" + dossier, data, null);
+        browser.get(Api.baseUrl() + home + "?lang=vi");
+        assertEquals("Tin mới", browser.findElement(By.id("latest-h")).getText(), "?lang=vi takes it back");
         Chromium.consoleErrors(browser);
     }
 

@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeAll;
@@ -385,7 +386,7 @@ class PortalIT extends DeployedEar {
                 .header("Accept-Encoding", "gzip, deflate, br").build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, gz.statusCode());
         assertEquals("gzip", gz.headers().firstValue("Content-Encoding").orElse(""), gz.headers().toString());
-        assertEquals("Accept-Encoding", gz.headers().firstValue("Vary").orElse(""));
+        assertEquals("Accept-Encoding, Accept-Language, Cookie", gz.headers().firstValue("Vary").orElse(""));
         byte[] unzipped;
         try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz.body()))) {
             unzipped = in.readAllBytes();
@@ -396,6 +397,64 @@ class PortalIT extends DeployedEar {
                 .header("Accept-Encoding", "gzip;q=0, identity").build(), HttpResponse.BodyHandlers.ofByteArray());
         assertTrue(identity.headers().firstValue("Content-Encoding").isEmpty(), "refused gzip: plain");
         assertEquals(plain, new String(identity.body(), StandardCharsets.UTF_8));
+    }
+
+    /** A GET of a site page with the given request headers (name, value, ...), as it comes: no cookies kept, no redirects. */
+    static HttpResponse<String> get(String path, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(Api.baseUrl() + path));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The site takes its language from the platform's one resolver (the address, then the cookie, then the browser's
+     * Accept-Language; an unknown one is ignored) on the cached path as on a miss; the cache keeps each unit's page in
+     * each language apart (two communes warmed in the same languages never get each other's page), and every answer
+     * says what it varies by and carries the strict policy, whether the page came from the cache's filter or JAX-RS.
+     */
+    @Test
+    void theSitesLanguageComesFromTheResolverAndEachUnitsPageIsCachedPerLanguage() throws Exception {
+        String a = commune("xa-ngon-ngu-a");
+        String b = commune("xa-ngon-ngu-b");
+        for (int round = 0; round < 2; round++) { // a miss (rendered through JAX-RS), then a hit (the filter)
+            for (String unit : List.of(a, b)) {
+                String other = unit.equals(a) ? b : a;
+                HttpResponse<String> vi = get("/t/" + unit + "/");
+                assertTrue(vi.body().contains("<html lang=\"vi\">") && vi.body().contains("Tin mới"), "Vietnamese by default");
+                HttpResponse<String> byHeader = get("/t/" + unit + "/", "Accept-Language", "en-GB,en;q=0.9");
+                assertTrue(byHeader.body().contains("<html lang=\"en\">") && byHeader.body().contains("Latest news"), "Accept-Language: en");
+                HttpResponse<String> byCookie = get("/t/" + unit + "/", "Cookie", "egov_lang=en");
+                assertTrue(byCookie.body().contains("Latest news"), "the language's cookie");
+                HttpResponse<String> addressFirst = get("/t/" + unit + "/?lang=vi", "Cookie", "egov_lang=en", "Accept-Language", "en");
+                assertTrue(addressFirst.body().contains("Tin mới"), "the address before the cookie and the browser");
+                HttpResponse<String> pseudo = get("/t/" + unit + "/?lang=qps");
+                assertTrue(pseudo.body().contains("⟦") && !pseudo.body().contains("Tin mới"), "the pseudo-language");
+                HttpResponse<String> unknown = get("/t/" + unit + "/?lang=xx-evil%3Cb%3E", "Accept-Language", "fr");
+                assertEquals(200, unknown.statusCode());
+                assertTrue(unknown.body().contains("Tin mới") && !unknown.body().contains("evil"), "an unknown language is ignored");
+                for (HttpResponse<String> r : List.of(vi, byHeader, byCookie, addressFirst, pseudo, unknown)) {
+                    assertTrue(r.body().contains("Xã Cổng " + unit) && !r.body().contains(other), "each unit its own page: " + r.uri());
+                    String vary = r.headers().firstValue("Vary").orElse("");
+                    assertTrue(vary.contains("Accept-Language") && vary.contains("Cookie") && vary.contains("Accept-Encoding"), r.uri() + ": " + vary);
+                    assertTrue(r.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"),
+                            r.uri() + ": the strict policy, " + r.headers().map());
+                    assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""));
+                }
+                assertTrue(get("/t/" + unit + "/?lang=en").headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("egov_lang=en")),
+                        "?lang= is kept by a cookie on a cached page too");
+            }
+        }
+        // the not-found page and a page of another module in the site's frame follow the same resolver
+        HttpResponse<String> missing = get("/t/" + a + "/articles/999999999", "Accept-Language", "en");
+        assertEquals(404, missing.statusCode());
+        assertTrue(missing.body().contains("<html lang=\"en\">") && missing.headers().firstValue("Vary").orElse("").contains("Accept-Language"));
+        HttpResponse<String> catalogue = get("/t/" + a + "/procedures", "Cookie", "egov_lang=en");
+        assertTrue(catalogue.body().contains("<html lang=\"en\">") && catalogue.headers().firstValue("Vary").orElse("").contains("Cookie"),
+                catalogue.headers().map().toString());
+        HttpResponse<String> search = get("/t/" + a + "/search?q=x", "Accept-Language", "en");
+        assertTrue(search.body().contains("<html lang=\"en\">") && search.body().contains("name=\"lang\" value=\"en\""), "the search keeps it");
     }
 
     @Test

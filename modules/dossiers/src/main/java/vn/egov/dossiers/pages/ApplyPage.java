@@ -34,6 +34,7 @@ import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Csrf;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.platform.web.UnitSites;
+import vn.egov.platform.web.pages.Locales;
 import vn.egov.platform.web.pages.Page;
 import vn.egov.platform.web.pages.Templates;
 import vn.egov.procedures.api.OfferedProcedures;
@@ -125,7 +126,7 @@ public class ApplyPage {
         }
         JsonNode definition = definition(unit, code);
         if (definition == null) {
-            return strict(404, site.notFound(unit, page("apply.title").t().english()));
+            return strict(404, site.notFound(unit, page("apply.title").t().locale()));
         }
         ObjectNode form = Forms.formJson(definition, values);
         UserPrincipal me = CurrentUser.get().orElseThrow();
@@ -149,7 +150,7 @@ public class ApplyPage {
         if (!me.get().has(Role.CITIZEN)) {
             Page page = page("apply.title");
             String main = DossierTemplates.TEMPLATES.render("refusal.jte", page, "message", page.t().lookup("apply.citizensOnly"));
-            return Optional.of(strict(403, site.framed(unit, page.t().english(), page.title(), main, "procedures")));
+            return Optional.of(strict(403, site.framed(unit, page.t().locale(), page.title(), main, "procedures")));
         }
         return Optional.empty();
     }
@@ -168,7 +169,7 @@ public class ApplyPage {
         Page page = page("apply.title");
         boolean en = page.t().english();
         if (p.isEmpty() || d == null) {
-            return strict(404, site.notFound(unit, en));
+            return strict(404, site.notFound(unit, page.t().locale()));
         }
         String base = "/t/" + unit.getCode() + "/procedures/" + code;
         ApplyView view = new ApplyView(page.link(base), p.get().name(), p.get().code(), errors.getOrDefault("", List.of()), errors.size(),
@@ -176,7 +177,7 @@ public class ApplyPage {
                 values.getOrDefault("@postAddress", ""), Forms.error(errors, "postAddress", en), values.getOrDefault("@email", ""),
                 Forms.error(errors, "email", en));
         String main = DossierTemplates.TEMPLATES.render("apply.jte", page, "view", view);
-        return strict(status, site.framed(unit, en, page.t().text("apply.frameTitle", p.get().name()), main,
+        return strict(status, site.framed(unit, page.t().locale(), page.t().text("apply.frameTitle", p.get().name()), main,
                 "procedures/" + code + "/apply"));
     }
 
@@ -190,6 +191,7 @@ public class ApplyPage {
 
     /** A page of the unit's site (made from templates, nothing inline), sent with the strict content security policy. */
     private static Response strict(int status, Object page) {
-        return Response.status(status).header("Content-Security-Policy", Templates.CONTENT_SECURITY_POLICY).entity(page).build();
+        return Response.status(status).header("Content-Security-Policy", Templates.CONTENT_SECURITY_POLICY).header("Vary", Locales.VARY)
+                .entity(page).build();
     }
 }

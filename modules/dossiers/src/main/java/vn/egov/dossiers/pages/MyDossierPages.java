@@ -30,6 +30,7 @@ import vn.egov.platform.security.SubjectScopeProvider.CurrentUser;
 import vn.egov.platform.web.Csrf;
 import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
+import vn.egov.platform.web.pages.Locales;
 import vn.egov.platform.web.pages.Page;
 import vn.egov.platform.web.pages.Templates;
 
@@ -195,8 +196,10 @@ public class MyDossierPages {
         return DossierTemplates.TEMPLATES.render("myDossier.jte", page, "view", view);
     }
 
+    /** A page of the user's own (private to them, in their language: no shared cache keeps it). */
     private static Response answer(int status, String html) {
-        return Response.status(status).type(Templates.HTML).header("Content-Security-Policy", Templates.CONTENT_SECURITY_POLICY).entity(html).build();
+        return Response.status(status).type(Templates.HTML).header("Content-Security-Policy", Templates.CONTENT_SECURITY_POLICY)
+                .header("Cache-Control", "private").header("Vary", Locales.VARY).entity(html).build();
     }
 
     private static Response login() {

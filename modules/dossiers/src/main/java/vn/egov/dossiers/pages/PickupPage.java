@@ -30,6 +30,7 @@ import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Csrf;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.platform.web.UnitSites;
+import vn.egov.platform.web.pages.Locales;
 import vn.egov.platform.web.pages.Page;
 import vn.egov.platform.web.pages.Templates;
 import vn.egov.procedures.api.OfferedProcedures;
@@ -115,7 +116,7 @@ public class PickupPage {
         if (!me.get().has(Role.CITIZEN)) {
             Page page = page();
             String main = DossierTemplates.TEMPLATES.render("refusal.jte", page, "message", page.t().lookup("pickup.citizensOnly"));
-            return Optional.of(strict(403, site.framed(unit, page.t().english(), page.title(), main, "procedures")));
+            return Optional.of(strict(403, site.framed(unit, page.t().locale(), page.title(), main, "procedures")));
         }
         return Optional.empty();
     }
@@ -125,7 +126,7 @@ public class PickupPage {
         Page page = page();
         boolean en = page.t().english();
         if (p.isEmpty()) {
-            return strict(404, site.notFound(unit, en));
+            return strict(404, site.notFound(unit, page.t().locale()));
         }
         String base = "/t/" + unit.getCode() + "/procedures/" + code;
         List<String> general = new ArrayList<>(errors.getOrDefault("", List.of()));
@@ -134,7 +135,7 @@ public class PickupPage {
                 page.link(base + "/pickup"), values.getOrDefault("address", ""), Forms.error(errors, "address", en), values.getOrDefault("email", ""),
                 Forms.error(errors, "email", en));
         String main = DossierTemplates.TEMPLATES.render("pickup.jte", page, "view", view);
-        return strict(status, site.framed(unit, en, page.t().text("pickup.frameTitle", p.get().name()), main,
+        return strict(status, site.framed(unit, page.t().locale(), page.t().text("pickup.frameTitle", p.get().name()), main,
                 "procedures/" + code + "/pickup"));
     }
 
@@ -148,6 +149,7 @@ public class PickupPage {
 
     /** A page of the unit's site (made from templates, nothing inline), sent with the strict content security policy. */
     private static Response strict(int status, Object page) {
-        return Response.status(status).header("Content-Security-Policy", Templates.CONTENT_SECURITY_POLICY).entity(page).build();
+        return Response.status(status).header("Content-Security-Policy", Templates.CONTENT_SECURITY_POLICY).header("Vary", Locales.VARY)
+                .entity(page).build();
     }
 }

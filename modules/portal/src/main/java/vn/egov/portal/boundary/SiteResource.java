@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +27,7 @@ import vn.egov.platform.security.ScopedPermission;
 import vn.egov.platform.security.SubjectScopeProvider.CurrentUser;
 import vn.egov.platform.tenancy.TenantContext;
 import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.pages.Locales;
 import vn.egov.platform.web.pages.Templates;
 import vn.egov.portal.control.PrivateFiles;
 import vn.egov.platform.persistence.PublicReads;
@@ -38,7 +40,9 @@ import vn.egov.portal.entity.StoredFile;
 /**
  * The public site of a unit, {@code /t/{code}/...}: home, articles, categories (paged), static pages, RSS, sitemap,
  * search, files. Anyone may read it; it reads in the public scope only. Views are counted (in memory, see
- * {@link VisitCounter}). {@code ?lang=en} switches the interface to English.
+ * {@link VisitCounter}). Its language is the request's ({@link Locales#of}: {@code ?lang}, the cookie, the browser's
+ * {@code Accept-Language}, Vietnamese), so every page names what it varies by ({@link #VARY}). A visitor's warm page is
+ * answered before this class, by {@link CachedPageFilter}, with the same headers.
  */
 @Path("t/{code}")
 @RequestScoped
@@ -46,6 +50,8 @@ public class SiteResource {
     static final String HTML = "text/html;charset=utf-8";
     static final String CSP = "Content-Security-Policy";
     static final Pattern REF = Pattern.compile("([0-9]{1,18})(-[a-z0-9-]*)?");
+    /** What a page of the site varies by besides its address: its language (the cookie, the browser's) and its compression. */
+    static final String VARY = "Accept-Encoding, " + Locales.VARY;
 
     @Inject
     TenantContext context;
@@ -76,47 +82,59 @@ public class SiteResource {
         return context.tenant().orElseThrow();
     }
 
-    static boolean en(String lang) {
-        return "en".equalsIgnoreCase(lang);
+    /** This request's language (resolved once, for every page of the platform alike). */
+    private Locale language() {
+        return Locales.of(request);
+    }
+
+    /**
+     * A page of the site: the strict content policy, and the headers it varies by; a logged-in user's copy (their name
+     * in it) is kept by no cache at all.
+     */
+    static Response html(int status, Object body) {
+        Response.ResponseBuilder b = Response.status(status).type(HTML).header(CSP, Templates.CONTENT_SECURITY_POLICY).header("Vary", VARY);
+        if (CurrentUser.get().isPresent()) {
+            b.header("Cache-Control", "private, no-store");
+        }
+        return b.entity(body).build();
     }
 
     @GET
-    public Response home(@QueryParam("lang") String lang) {
+    public Response home() {
         Tenant unit = unit();
         visits.site(unit.getId());
-        return Response.ok(personal(site.home(unit, en(lang)), en(lang)), HTML).header(CSP, Templates.CONTENT_SECURITY_POLICY).build();
+        return html(200, personal(site.home(unit, language()), language()));
     }
 
     /** The cached page as is for visitors; with their user line for the logged-in (a copy, not cached). */
-    static byte[] personal(byte[] page, boolean en) {
-        return CurrentUser.get().map(u -> SitePages.forUser(page, u.displayName(), u.tenantCode(), en)).orElse(page);
+    static byte[] personal(byte[] page, Locale language) {
+        return CurrentUser.get().map(u -> SitePages.forUser(page, u.displayName(), u.tenantCode(), language)).orElse(page);
     }
 
     @GET
     @Path("articles/{ref}")
-    public Response article(@PathParam("ref") String ref, @QueryParam("lang") String lang) {
+    public Response article(@PathParam("ref") String ref) {
         Tenant unit = unit();
         Optional<Long> id = id(ref);
-        Site.Rendered r = id.isPresent() ? site.article(unit, id.get(), en(lang)) : new Site.Rendered(site.notFound(unit, en(lang)), false);
+        Site.Rendered r = id.isPresent() ? site.article(unit, id.get(), language()) : new Site.Rendered(site.notFound(unit, language()), false);
         if (r.found()) {
             visits.site(unit.getId());
             visits.article(unit.getId(), id.get());
         }
-        return Response.status(r.found() ? 200 : 404).type(HTML).header(CSP, Templates.CONTENT_SECURITY_POLICY).entity(personal(r.body(), en(lang))).build();
+        return html(r.found() ? 200 : 404, personal(r.body(), language()));
     }
 
     @GET
     @Path("categories/{ref}")
-    public Response category(@PathParam("ref") String ref, @QueryParam("page") @DefaultValue("1") String page,
-                             @QueryParam("lang") String lang) {
+    public Response category(@PathParam("ref") String ref, @QueryParam("page") @DefaultValue("1") String page) {
         Tenant unit = unit();
         Optional<Long> id = id(ref);
         int p = page.matches("[0-9]{1,4}") ? Math.max(1, Integer.parseInt(page)) : 1;
-        Site.Rendered r = id.isPresent() ? site.category(unit, id.get(), p, en(lang)) : new Site.Rendered(site.notFound(unit, en(lang)), false);
+        Site.Rendered r = id.isPresent() ? site.category(unit, id.get(), p, language()) : new Site.Rendered(site.notFound(unit, language()), false);
         if (r.found()) {
             visits.site(unit.getId());
         }
-        return Response.status(r.found() ? 200 : 404).type(HTML).header(CSP, Templates.CONTENT_SECURITY_POLICY).entity(personal(r.body(), en(lang))).build();
+        return html(r.found() ? 200 : 404, personal(r.body(), language()));
     }
 
     @GET
@@ -125,20 +143,19 @@ public class SiteResource {
         Tenant unit = unit();
         Optional<Long> id = id(ref);
         byte[] body = id.isPresent() ? site.rss(unit, id, baseUrl()) : new byte[0];
-        return body.length == 0 ? Response.status(404).type(HTML).header(CSP, Templates.CONTENT_SECURITY_POLICY).entity(site.notFound(unit, false)).build()
-                : Response.ok(body, "application/rss+xml;charset=utf-8").build();
+        return body.length == 0 ? notFound(unit) : Response.ok(body, "application/rss+xml;charset=utf-8").build();
     }
 
     @GET
     @Path("pages/{ref}")
-    public Response page(@PathParam("ref") String ref, @QueryParam("lang") String lang) {
+    public Response page(@PathParam("ref") String ref) {
         Tenant unit = unit();
         Optional<Long> id = id(ref);
-        Site.Rendered r = id.isPresent() ? site.page(unit, id.get(), en(lang)) : new Site.Rendered(site.notFound(unit, en(lang)), false);
+        Site.Rendered r = id.isPresent() ? site.page(unit, id.get(), language()) : new Site.Rendered(site.notFound(unit, language()), false);
         if (r.found()) {
             visits.site(unit.getId());
         }
-        return Response.status(r.found() ? 200 : 404).type(HTML).header(CSP, Templates.CONTENT_SECURITY_POLICY).entity(personal(r.body(), en(lang))).build();
+        return html(r.found() ? 200 : 404, personal(r.body(), language()));
     }
 
     @GET
@@ -156,10 +173,9 @@ public class SiteResource {
     /** The site's search box: public items of the unit's subtree (everyone gets the same: the page is public). */
     @GET
     @Path("search")
-    public Response search(@QueryParam("q") @DefaultValue("") String q, @QueryParam("page") @DefaultValue("1") String page,
-                           @QueryParam("lang") String lang) {
+    public Response search(@QueryParam("q") @DefaultValue("") String q, @QueryParam("page") @DefaultValue("1") String page) {
         Tenant unit = unit();
-        boolean en = en(lang);
+        Locale language = language();
         String text = q.length() > SearchQuery.MAX_TEXT ? q.substring(0, SearchQuery.MAX_TEXT) : q;
         int p = page.matches("[0-9]{1,3}") ? Math.min(100, Math.max(1, Integer.parseInt(page))) : 1;
         String results = "";
@@ -169,18 +185,17 @@ public class SiteResource {
                 SearchResults r = searcher.search(new SearchQuery(text, unit, Optional.empty(), p, 10, SearchQuery.Sort.RELEVANCE),
                         Optional.empty(), false);
                 String more = r.total() > (long) p * 10 ? "/t/" + unit.getCode() + "/search?q=" + URLEncoder.encode(text, StandardCharsets.UTF_8)
-                        + "&page=" + (p + 1) + (en ? "&lang=en" : "") : null;
-                results = SitePages.results(en, r, more, null);
+                        + "&page=" + (p + 1) + ("vi".equals(language.getLanguage()) ? "" : "&lang=" + language.toLanguageTag()) : null;
+                results = SitePages.results(language, r, more, null);
             } catch (Searcher.BadQuery e) {
                 status = 400;
-                results = SitePages.results(en, null, null, "site.badQuery");
+                results = SitePages.results(language, null, null, "site.badQuery");
             } catch (Searcher.Unavailable e) {
                 status = 503;
-                results = SitePages.results(en, null, null, "site.searchUnavailable");
+                results = SitePages.results(language, null, null, "site.searchUnavailable");
             }
         }
-        return Response.status(status).type(HTML).header(CSP, Templates.CONTENT_SECURITY_POLICY)
-                .entity(site.search(unit, en, text, results)).build();
+        return html(status, site.search(unit, language, text, results));
     }
 
     /**
@@ -257,7 +272,7 @@ public class SiteResource {
     }
 
     private Response notFound(Tenant unit) {
-        return Response.status(404).type(HTML).header(CSP, Templates.CONTENT_SECURITY_POLICY).entity(site.notFound(unit, false)).build();
+        return html(404, site.notFound(unit, language()));
     }
 
     private boolean mayEdit(Tenant unit) {

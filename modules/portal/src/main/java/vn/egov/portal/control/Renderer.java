@@ -46,7 +46,7 @@ public final class Renderer {
     }
 
     public static String articleHref(SiteView v, String code, Article a) {
-        return "/t/" + code + "/articles/" + a.id() + (v.english() ? "?lang=en" : "");
+        return "/t/" + code + "/articles/" + a.id() + v.langQuery();
     }
 
     public static String fileHref(SiteView v, StoredFile f, boolean thumb) {

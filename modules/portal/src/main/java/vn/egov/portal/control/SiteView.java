@@ -1,6 +1,7 @@
 package vn.egov.portal.control;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import vn.egov.platform.tenancy.entity.Tenant;
@@ -11,17 +12,19 @@ import vn.egov.platform.settings.UnitSettings;
 
 /**
  * What every page of a unit's site shows around its content: the unit, its settings (name, logo, contact), theme,
- * menu, categories, its place in the tree, the site's visit count, and the language.
+ * menu, categories, its place in the tree, the site's visit count, and the language (Vietnamese, English or the
+ * pseudo-language, as the request's language resolved it; links inside the site keep any but Vietnamese in their address).
  *
  * @param unitNames names of units by id (the unit, its children, and the units of rolled-up items)
  * @param unitCodes codes of units by id, for links to other units' sites
  */
 public record SiteView(Tenant unit, UnitSettings settings, Theme theme, List<MenuItem> menu, List<Category> categories,
-                       List<Tenant> ancestors, List<Tenant> children, long visits, boolean english, boolean preview,
+                       List<Tenant> ancestors, List<Tenant> children, long visits, Locale locale, boolean preview,
                        Map<Long, String> unitNames, Map<Long, String> unitCodes) {
     public SiteView {
         Objects.requireNonNull(unit, "unit");
         Objects.requireNonNull(theme, "theme");
+        Objects.requireNonNull(locale, "locale");
         menu = List.copyOf(menu);
         categories = List.copyOf(categories);
         ancestors = List.copyOf(ancestors);
@@ -30,16 +33,23 @@ public record SiteView(Tenant unit, UnitSettings settings, Theme theme, List<Men
         unitCodes = Map.copyOf(unitCodes);
     }
 
+    /** The language's tag: {@code vi}, {@code en} or {@code qps}. */
     public String lang() {
-        return english ? "en" : "vi";
+        return locale.toLanguageTag();
+    }
+
+    /** Whether the page is not in Vietnamese: it shows the English names of categories and menu entries. */
+    public boolean english() {
+        return !"vi".equals(locale.getLanguage());
+    }
+
+    /** What an address inside the site ends with to keep the language: {@code ?lang=en}, or nothing in Vietnamese. */
+    public String langQuery() {
+        return english() ? "?lang=" + lang() : "";
     }
 
     public String name() {
         return settings != null && settings.displayName() != null ? settings.displayName() : unit.getName();
-    }
-
-    public String t(String vi, String en) {
-        return english ? en : vi;
     }
 
     /** The unit's site root, e.g. {@code /t/xa-a/}. */
@@ -50,14 +60,14 @@ public record SiteView(Tenant unit, UnitSettings settings, Theme theme, List<Men
     /** A link inside the site, keeping the language. */
     public String href(String sub) {
         String path = base() + sub;
-        return english ? path + (path.contains("?") ? "&" : "?") + "lang=en" : path;
+        return english() ? path + (path.contains("?") ? "&" : "?") + "lang=" + lang() : path;
     }
 
     public SiteView withTheme(Theme other) {
-        return new SiteView(unit, settings, other, menu, categories, ancestors, children, visits, english, true, unitNames, unitCodes);
+        return new SiteView(unit, settings, other, menu, categories, ancestors, children, visits, locale, true, unitNames, unitCodes);
     }
 
     public SiteView asPreview() {
-        return new SiteView(unit, settings, theme, menu, categories, ancestors, children, visits, english, true, unitNames, unitCodes);
+        return new SiteView(unit, settings, theme, menu, categories, ancestors, children, visits, locale, true, unitNames, unitCodes);
     }
 }

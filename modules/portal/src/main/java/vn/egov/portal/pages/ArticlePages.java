@@ -242,6 +242,6 @@ public class ArticlePages {
     public Response preview(@PathParam("id") long id) {
         Tenant unit = desk.require("read");
         Article a = desk.layout().call(() -> editorial.article(unit, id));
-        return Response.ok(site.articlePreview(unit, desk.layout().en(), a)).header("Cache-Control", "private, no-store").build();
+        return Response.ok(site.articlePreview(unit, desk.layout().locale(), a)).header("Cache-Control", "private, no-store").build();
     }
 }

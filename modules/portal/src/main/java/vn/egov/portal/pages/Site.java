@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,8 +29,9 @@ import vn.egov.platform.settings.SettingsRegistry;
 import vn.egov.platform.settings.UnitSettings;
 
 /**
- * The public site of a unit: each page read in the public-read scope, rendered, and kept in the page cache. A
- * missing article, category or page answers {@link Optional#empty()} (the boundary says 404).
+ * The public site of a unit: each page read in the public-read scope, rendered, and kept in the page cache (per unit,
+ * language and path: a page is never served to another unit or in another language). A missing article, category or
+ * page answers {@link Optional#empty()} (the boundary says 404).
  */
 @ApplicationScoped
 public class Site {
@@ -54,21 +56,21 @@ public class Site {
     public record Rendered(byte[] body, boolean found) {
     }
 
-    public byte[] home(Tenant unit, boolean en) {
-        return cached(unit, en, "", v -> homeHtml(v, unit));
+    public byte[] home(Tenant unit, Locale language) {
+        return cached(unit, language, "", v -> homeHtml(v, unit));
     }
 
     /** The home page rendered now, bypassing the cache (what a theme preview shows, with its theme). */
-    public String homePreview(Tenant unit, boolean en, Theme theme) {
+    public String homePreview(Tenant unit, Locale language, Theme theme) {
         Optional<UnitSettings> s = settings.of(unit);
-        return reads.read(() -> homeHtml(view(unit, s, en).withTheme(theme), unit));
+        return reads.read(() -> homeHtml(view(unit, s, language).withTheme(theme), unit));
     }
 
     /** An article page rendered now for its editors (any state), outside the cache, marked as a preview. */
-    public String articlePreview(Tenant unit, boolean en, Article a) {
+    public String articlePreview(Tenant unit, Locale language, Article a) {
         Optional<UnitSettings> s = settings.of(unit);
         return reads.read(() -> {
-            SiteView v = view(unit, s, en).asPreview();
+            SiteView v = view(unit, s, language).asPreview();
             return SitePages.article(v, a, v.categories().stream().filter(c -> c.id() == (a.categoryId() == null ? -1 : a.categoryId())).findFirst(),
                     Optional.empty(), List.of());
         });
@@ -100,12 +102,12 @@ public class Site {
         }
         Map<Long, StoredFile> covers = reader.files(unit.getId(), coverIds);
         SiteView full = new SiteView(v.unit(), v.settings(), v.theme(), v.menu(), v.categories(), v.ancestors(), v.children(), v.visits(),
-                v.english(), v.preview(), names, codes);
+                v.locale(), v.preview(), names, codes);
         return SitePages.home(full, featured, latest, announcements, rolledUp, covers);
     }
 
-    public Rendered article(Tenant unit, long id, boolean en) {
-        return cachedOptional(unit, en, "articles/" + id, v -> reader.liveArticle(unit.getId(), id).map(a -> {
+    public Rendered article(Tenant unit, long id, Locale language) {
+        return cachedOptional(unit, language, "articles/" + id, v -> reader.liveArticle(unit.getId(), id).map(a -> {
             Optional<Category> category = a.categoryId() == null ? Optional.empty() : reader.category(unit.getId(), a.categoryId());
             Set<Long> ids = new HashSet<>(a.attachments());
             if (a.coverFileId() != null) {
@@ -119,20 +121,20 @@ public class Site {
         }));
     }
 
-    public Rendered category(Tenant unit, long id, int page, boolean en) {
-        return cachedOptional(unit, en, "categories/" + id + "?page=" + page, v -> reader.category(unit.getId(), id).map(c -> {
+    public Rendered category(Tenant unit, long id, int page, Locale language) {
+        return cachedOptional(unit, language, "categories/" + id + "?page=" + page, v -> reader.category(unit.getId(), id).map(c -> {
             long total = reader.countInCategory(unit.getId(), id);
             List<Article> items = reader.inCategory(unit.getId(), id, Renderer.PAGE_SIZE, (page - 1) * Renderer.PAGE_SIZE);
             return SitePages.category(v, c, items, total, page, Map.of());
         }));
     }
 
-    public Rendered page(Tenant unit, long id, boolean en) {
-        return cachedOptional(unit, en, "pages/" + id, v -> reader.page(unit.getId(), id).map(p -> SitePages.page(v, p)));
+    public Rendered page(Tenant unit, long id, Locale language) {
+        return cachedOptional(unit, language, "pages/" + id, v -> reader.page(unit.getId(), id).map(p -> SitePages.page(v, p)));
     }
 
-    public byte[] notFound(Tenant unit, boolean en) {
-        return cached(unit, en, "404", SitePages::notFound);
+    public byte[] notFound(Tenant unit, Locale language) {
+        return cached(unit, language, "404", SitePages::notFound);
     }
 
     /**
@@ -140,15 +142,15 @@ public class Site {
      * module (the procedure catalogue), not cached. {@code path} is the page's path under the site, for the language
      * switch.
      */
-    public String framed(Tenant unit, boolean en, String title, String mainHtml, String path) {
+    public String framed(Tenant unit, Locale language, String title, String mainHtml, String path) {
         Optional<UnitSettings> s = settings.of(unit);
-        return reads.read(() -> SitePages.framed(view(unit, s, en), title, mainHtml, path));
+        return reads.read(() -> SitePages.framed(view(unit, s, language), title, mainHtml, path));
     }
 
     /** A page around content rendered elsewhere (search results), not cached. */
-    public String search(Tenant unit, boolean en, String q, String resultsHtml) {
+    public String search(Tenant unit, Locale language, String q, String resultsHtml) {
         Optional<UnitSettings> s = settings.of(unit);
-        return reads.read(() -> SitePages.search(view(unit, s, en), q, resultsHtml));
+        return reads.read(() -> SitePages.search(view(unit, s, language), q, resultsHtml));
     }
 
     public byte[] rss(Tenant unit, Optional<Long> categoryId, String baseUrl) {
@@ -179,33 +181,33 @@ public class Site {
 
     // ---- helpers
 
-    private byte[] cached(Tenant unit, boolean en, String path, Function<SiteView, String> render) {
+    private byte[] cached(Tenant unit, Locale language, String path, Function<SiteView, String> render) {
         // the settings are read on a miss only, and before the public read (they have a transaction of their own)
-        return cache.get(unit, en ? "en" : "vi", path, () -> {
+        return cache.get(unit, language.toLanguageTag(), path, () -> {
             Optional<UnitSettings> s = settings.of(unit);
-            return reads.read(() -> render.apply(view(unit, s, en))).getBytes(StandardCharsets.UTF_8);
+            return reads.read(() -> render.apply(view(unit, s, language))).getBytes(StandardCharsets.UTF_8);
         });
     }
 
     private static final byte[] MISSING = new byte[0];
 
-    private Rendered cachedOptional(Tenant unit, boolean en, String path, Function<SiteView, Optional<String>> render) {
+    private Rendered cachedOptional(Tenant unit, Locale language, String path, Function<SiteView, Optional<String>> render) {
         // a missing item is cached too (as empty), so that probing ids does not cost a render each
-        byte[] body = cache.get(unit, en ? "en" : "vi", path, () -> {
+        byte[] body = cache.get(unit, language.toLanguageTag(), path, () -> {
             Optional<UnitSettings> s = settings.of(unit);
-            return reads.read(() -> render.apply(view(unit, s, en)).map(h -> h.getBytes(StandardCharsets.UTF_8)).orElse(MISSING));
+            return reads.read(() -> render.apply(view(unit, s, language)).map(h -> h.getBytes(StandardCharsets.UTF_8)).orElse(MISSING));
         });
-        return body.length == 0 ? new Rendered(notFound(unit, en), false) : new Rendered(body, true);
+        return body.length == 0 ? new Rendered(notFound(unit, language), false) : new Rendered(body, true);
     }
 
     /** Must run inside the public read. */
-    SiteView view(Tenant unit, Optional<UnitSettings> s, boolean en) {
+    SiteView view(Tenant unit, Optional<UnitSettings> s, Locale language) {
         List<Tenant> children = directory.children(unit.getId());
         Map<Long, String> names = new HashMap<>();
         Map<Long, String> codes = new HashMap<>();
         names.put(unit.getId(), unit.getName());
         codes.put(unit.getId(), unit.getCode());
         return new SiteView(unit, s.orElse(null), reader.theme(unit.getId()), reader.menu(unit.getId()), reader.categories(unit.getId()),
-                directory.ancestors(unit), children, reader.siteVisits(unit.getId()), en, false, names, codes);
+                directory.ancestors(unit), children, reader.siteVisits(unit.getId()), language, false, names, codes);
     }
 }

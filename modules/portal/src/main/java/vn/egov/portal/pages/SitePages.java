@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.Optional;
 import vn.egov.platform.search.control.SearchResults;
 import vn.egov.platform.tenancy.entity.Tenant;
-import vn.egov.platform.web.pages.Locales;
 import vn.egov.platform.web.pages.Messages;
 import vn.egov.platform.web.pages.Page;
 import vn.egov.platform.web.pages.Templates;
@@ -68,8 +67,8 @@ public final class SitePages {
     }
 
     /** The results of a search (or its refusal, {@code errorKey} a text of the site's bundle), for {@link #search}. */
-    public static String results(boolean english, SearchResults r, String more, String errorKey) {
-        return TEMPLATES.render("site/results.jte", Page.titled(null, locale(english), "", BUNDLE), "r", r, "more", more, "error", errorKey);
+    public static String results(Locale language, SearchResults r, String more, String errorKey) {
+        return TEMPLATES.render("site/results.jte", Page.titled(null, language, "", BUNDLE), "r", r, "more", more, "error", errorKey);
     }
 
     public static String notFound(SiteView v) {
@@ -82,31 +81,27 @@ public final class SitePages {
     }
 
     /** The page with the logged-in user's line in place of the login link. */
-    public static byte[] forUser(byte[] page, String displayName, String homeCode, boolean english) {
+    public static byte[] forUser(byte[] page, String displayName, String homeCode, Locale language) {
         String html = new String(page, StandardCharsets.UTF_8);
         int a = html.indexOf(SiteFrame.USER_START);
         int b = html.indexOf(SiteFrame.USER_END);
         if (a < 0 || b < a) {
             return page;
         }
-        String line = TEMPLATES.render("site/user.jte", Page.titled(null, locale(english), "", BUNDLE), "name", displayName,
+        String line = TEMPLATES.render("site/user.jte", Page.titled(null, language, "", BUNDLE), "name", displayName,
                 "homeCode", homeCode);
         return (html.substring(0, a) + line + html.substring(b + SiteFrame.USER_END.length())).getBytes(StandardCharsets.UTF_8);
     }
 
     // ---- the frame
 
-    private static Locale locale(boolean english) {
-        return english ? Locales.ENGLISH : Locales.VIETNAMESE;
-    }
-
     private static Messages texts(SiteView v) {
-        return Messages.of(locale(v.english()), BUNDLE);
+        return Messages.of(v.locale(), BUNDLE);
     }
 
     /** {@code template} in the site's frame; {@code path} is the page's path under the site, for the language switch. */
     private static String render(String template, SiteView v, String title, String path, Object... params) {
-        Page page = Page.titled(null, locale(v.english()), title.equals(v.name()) ? title : title + " · " + v.name(), BUNDLE);
+        Page page = Page.titled(null, v.locale(), title.equals(v.name()) ? title : title + " · " + v.name(), BUNDLE);
         Object[] all = new Object[params.length + 2];
         all[0] = "site";
         all[1] = frame(v, path);
@@ -121,15 +116,16 @@ public final class SitePages {
         SiteFrame.Link parent = null;
         if (!v.ancestors().isEmpty()) {
             Tenant p = v.ancestors().get(v.ancestors().size() - 1);
-            parent = new SiteFrame.Link(p.getName(), "/t/" + p.getCode() + "/" + (v.english() ? "?lang=en" : ""));
+            parent = new SiteFrame.Link(p.getName(), "/t/" + p.getCode() + "/" + v.langQuery());
         }
-        String switchHref = v.english() ? v.base() + path : v.base() + path + (path.contains("?") ? "&" : "?") + "lang=en";
+        // the other language named in the address: a bare one would give the language of the visitor's cookie or browser again
+        String switchHref = v.base() + path + (path.contains("?") ? "&" : "?") + "lang=" + (v.english() ? "vi" : "en");
         var s = v.settings();
         SiteFrame.Footer footer = new SiteFrame.Footer(s == null ? null : s.address(), s == null ? null : s.phone(),
                 s == null ? null : s.email(), th.footerText(), v.visits(), v.base() + "rss.xml", v.base() + "sitemap.xml",
-                v.base() + "admin/portal" + (v.english() ? "?lang=en" : ""));
+                v.base() + "admin/portal" + v.langQuery());
         return new SiteFrame(v.name(), v.href(""), logo, parent, th.layout().name().toLowerCase(Locale.ROOT), themeHref(code, th),
-                th.bannerFileId() != null, v.preview(), !v.unit().isActive(), v.base() + "search", v.english(), switchHref,
+                th.bannerFileId() != null, v.preview(), !v.unit().isActive(), v.base() + "search", v.lang(), switchHref,
                 v.english() ? "vi" : "en", v.base() + "rss.xml", menu(v), footer);
     }
 

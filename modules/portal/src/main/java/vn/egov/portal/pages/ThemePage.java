@@ -106,7 +106,7 @@ public class ThemePage {
             desk.flash(f.t(), "flash.theme");
             return desk.redirect(desk.sub(unit, "theme").replace("?lang=en", ""));
         }
-        return desk.ok(TEMPLATE, f, view(unit, f.t(), v, errors, site.homePreview(unit, desk.layout().en(), checked.get())));
+        return desk.ok(TEMPLATE, f, view(unit, f.t(), v, errors, site.homePreview(unit, desk.layout().locale(), checked.get())));
     }
 
     private PortalDesk.Frame frame(Tenant unit) {

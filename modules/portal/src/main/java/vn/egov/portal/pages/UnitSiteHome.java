@@ -2,6 +2,7 @@ package vn.egov.portal.pages;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Locale;
 import vn.egov.platform.security.SubjectScopeProvider.CurrentUser;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.UnitSites;
@@ -21,19 +22,19 @@ public class UnitSiteHome implements UnitSites {
     VisitCounter visits;
 
     @Override
-    public byte[] home(Tenant unit, boolean english) {
+    public byte[] home(Tenant unit, Locale language) {
         visits.site(unit.getId());
-        byte[] page = site.home(unit, english);
-        return CurrentUser.get().map(u -> SitePages.forUser(page, u.displayName(), u.tenantCode(), english)).orElse(page);
+        byte[] page = site.home(unit, language);
+        return CurrentUser.get().map(u -> SitePages.forUser(page, u.displayName(), u.tenantCode(), language)).orElse(page);
     }
 
     @Override
-    public String framed(Tenant unit, boolean english, String title, String mainHtml, String path) {
-        return site.framed(unit, english, title, mainHtml, path);
+    public String framed(Tenant unit, Locale language, String title, String mainHtml, String path) {
+        return site.framed(unit, language, title, mainHtml, path);
     }
 
     @Override
-    public byte[] notFound(Tenant unit, boolean english) {
-        return site.notFound(unit, english);
+    public byte[] notFound(Tenant unit, Locale language) {
+        return site.notFound(unit, language);
     }
 }

@@ -43,8 +43,8 @@ import vn.egov.procedures.entity.ProcedureVersion;
 @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
 public class CatalogueSite {
 
-    /** The list: the filter as typed, the sectors to choose from, the procedures shown by sector. */
-    public record CatalogueView(String action, String q, List<DeskFrame.Option> sectors, int count, List<Group> groups, boolean en) {
+    /** The list: the filter as typed, the sectors, the procedures by sector; the language its filter keeps (null: Vietnamese). */
+    public record CatalogueView(String action, String q, List<DeskFrame.Option> sectors, int count, List<Group> groups, String lang) {
     }
 
     /** A sector's procedures. */
@@ -54,6 +54,9 @@ public class CatalogueSite {
     /** A procedure's line in the list. */
     public record Row(String code, String name, String href, String online, String timeLimit) {
     }
+
+    /** What a page varies by besides its address (its language may come from the cookie or the browser). */
+    static final String VARY = Locales.VARY;
 
     @Inject
     TenantContext context;
@@ -71,16 +74,21 @@ public class CatalogueSite {
         return context.tenant().orElseThrow(() -> ProblemException.notFound("đơn vị", "unit"));
     }
 
-    /** The page's texts: the catalogue's language is still the site's own {@code ?lang=en}. */
-    private Page page(boolean en, String title) {
-        return Page.titled(request, en ? Locales.ENGLISH : Locales.VIETNAMESE, title, ProcedurePages.BUNDLE);
+    /** The page's texts, in the request's language (the platform's one resolver, as the rest of the site). */
+    private Page page(String title) {
+        return Page.titled(request, Locales.of(request), title, ProcedurePages.BUNDLE);
+    }
+
+    /** What an address inside the site ends with to keep a language other than Vietnamese ({@code ?lang=en}), else nothing. */
+    private String langQuery() {
+        Locale l = Locales.of(request);
+        return "vi".equals(l.getLanguage()) ? "" : "?lang=" + l.toLanguageTag();
     }
 
     @GET
-    public Response list(@QueryParam("q") String q, @QueryParam("sector") String sector, @QueryParam("lang") String lang) {
+    public Response list(@QueryParam("q") String q, @QueryParam("sector") String sector) {
         Tenant unit = unit();
-        boolean en = "en".equals(lang);
-        Page page = page(en, null);
+        Page page = page(null);
         String title = page.t().text("catalogue.title");
         List<Procedure> all = catalogue.offered(unit);
         String words = fold(q == null ? "" : q.strip());
@@ -90,39 +98,44 @@ public class CatalogueSite {
         Map<String, List<Row>> bySector = new LinkedHashMap<>();
         for (Procedure p : shown) {
             bySector.computeIfAbsent(p.sector(), k -> new ArrayList<>()).add(new Row(p.code(), p.name(),
-                    "/t/" + unit.getCode() + "/procedures/" + p.code() + (en ? "?lang=en" : ""),
+                    "/t/" + unit.getCode() + "/procedures/" + p.code() + langQuery(),
                     online(p.onlineLevel(), page), ProcessDiagram.days(p.timeLimitDays().doubleValue(), page.t())));
         }
         List<Group> groups = bySector.entrySet().stream().map(e -> new Group(e.getKey(), e.getValue())).toList();
         List<DeskFrame.Option> sectors = all.stream().map(Procedure::sector).distinct().sorted()
                 .map(s -> new DeskFrame.Option(s, s, s.equals(sector))).toList();
-        CatalogueView view = new CatalogueView("/t/" + unit.getCode() + "/procedures", q == null ? "" : q, sectors, shown.size(), groups, en);
+        CatalogueView view = new CatalogueView("/t/" + unit.getCode() + "/procedures", q == null ? "" : q, sectors, shown.size(), groups,
+                langQuery().isEmpty() ? null : Locales.of(request).toLanguageTag());
         String main = ProcedurePages.TEMPLATES.render("catalogue.jte", page, "view", view);
         String path = "procedures" + (q == null || q.isBlank() ? "" : "?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
-        return answer(site.framed(unit, en, title, main, path));
+        return answer(site.framed(unit, Locales.of(request), title, main, path));
     }
 
     @GET
     @Path("{procedure}")
-    public Response one(@PathParam("procedure") String code, @QueryParam("lang") String lang) {
+    public Response one(@PathParam("procedure") String code) {
         Tenant unit = unit();
-        boolean en = "en".equals(lang);
         Optional<Procedure> found = catalogue.offered(unit, code);
         if (found.isEmpty()) {
-            return Response.status(404).entity(site.notFound(unit, en)).build();
+            return Response.status(404).entity(site.notFound(unit, Locales.of(request))).header("Vary", VARY)
+                    .header("Content-Security-Policy", Templates.CONTENT_SECURITY_POLICY).build();
         }
         Procedure p = found.get();
         ProcedureVersion v = catalogue.version(p, p.currentVersion()).orElseThrow();
         JsonNode d = read(v.definitionJson());
-        Page page = page(en, p.name());
-        ProcedureView view = ProcedureView.of(unit, p, v.version(), d, page, en);
+        Page page = page(p.name());
+        ProcedureView view = ProcedureView.of(unit, p, v.version(), d, page, langQuery());
         String main = ProcedurePages.TEMPLATES.render("procedure.jte", page, "view", view);
-        return answer(site.framed(unit, en, p.name(), main, "procedures/" + p.code()));
+        return answer(site.framed(unit, Locales.of(request), p.name(), main, "procedures/" + p.code()));
     }
 
-    /** A page of the unit's site (its frame and this module's main part, nothing inline): cached a minute, the strict policy. */
+    /**
+     * A page of the unit's site (its frame and this module's main part, nothing inline): cached a minute, per language
+     * (the cookie and the browser's language it may come from named in {@code Vary}), the strict policy.
+     */
     private static Response answer(String html) {
-        return Response.ok(html).header("Cache-Control", "public, max-age=60").header("Content-Security-Policy", Templates.CONTENT_SECURITY_POLICY).build();
+        return Response.ok(html).header("Cache-Control", "public, max-age=60").header("Vary", VARY)
+                .header("Content-Security-Policy", Templates.CONTENT_SECURITY_POLICY).build();
     }
 
     private static JsonNode read(String json) {

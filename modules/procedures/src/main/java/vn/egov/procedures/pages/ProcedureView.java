@@ -33,7 +33,7 @@ public record ProcedureView(String back, String name, List<Fact> facts, String a
     public record Step(String name, String role, String time) {
     }
 
-    static ProcedureView of(Tenant unit, Procedure p, int version, JsonNode d, Page page, boolean en) {
+    static ProcedureView of(Tenant unit, Procedure p, int version, JsonNode d, Page page, String langQuery) {
         Messages t = page.t();
         String base = "/t/" + unit.getCode() + "/procedures";
         boolean online = false;
@@ -52,7 +52,7 @@ public record ProcedureView(String back, String name, List<Fact> facts, String a
                 ProcessDiagram.role(s.path("role").asText(), t), ProcessDiagram.time(s, t))));
         String steps = d.path("steps").asText("");
         // the submission form itself asks for a citizen's or business's login first; so does the pick-up by post
-        return new ProcedureView(base + (en ? "?lang=en" : ""), p.name(), facts(p, version, d, page), online ? base + "/" + p.code() + "/apply" : null,
+        return new ProcedureView(base + langQuery, p.name(), facts(p, version, d, page), online ? base + "/" + p.code() + "/apply" : null,
                 byPost ? base + "/" + p.code() + "/pickup" : null, papers, steps.isBlank() ? null : steps, fields,
                 ProcessDiagram.of(d.path("process"), t), process);
     }

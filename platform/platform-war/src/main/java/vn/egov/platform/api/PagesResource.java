@@ -8,7 +8,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -17,6 +16,7 @@ import vn.egov.platform.tenancy.TenantContext;
 import vn.egov.platform.tenancy.control.TenantDirectory;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.UnitSites;
+import vn.egov.platform.web.pages.Locales;
 import vn.egov.platform.web.pages.Page;
 import vn.egov.platform.web.pages.Templates;
 
@@ -49,10 +49,10 @@ public class PagesResource {
 
     /** The platform's root: on a unit's custom domain, that unit's site; else the list of the tree's roots. */
     @GET
-    public Response home(@QueryParam("lang") String lang) {
+    public Response home() {
         Optional<Tenant> byHost = context.tenant();
         if (byHost.isPresent() && sites.isResolvable()) {
-            return Response.ok(sites.get().home(byHost.get(), "en".equalsIgnoreCase(lang)), HTML)
+            return Response.ok(sites.get().home(byHost.get(), Locales.of(request)), HTML).header("Vary", Locales.VARY)
                     .header("Content-Security-Policy", Templates.CONTENT_SECURITY_POLICY).build();
         }
         Page page = Page.of(request, null, "home.title");

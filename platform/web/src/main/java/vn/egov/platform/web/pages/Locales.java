@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The request's language, resolved once per request by the first page that asks ({@link #of}): {@code ?lang=},
@@ -22,7 +23,15 @@ public final class Locales {
     /** The languages pages are written in, the default first. */
     public static final List<Locale> SUPPORTED = List.of(VIETNAMESE, ENGLISH, PSEUDO);
     public static final String COOKIE = "egov_lang";
+    /**
+     * The request headers besides the address that a page's language depends on: a page in the language {@link #of}
+     * resolved names them in its {@code Vary} header, so that a shared cache never gives one visitor's language to another.
+     */
+    public static final String VARY = "Accept-Language, Cookie";
     static final String ATTRIBUTE = Locales.class.getName();
+    /** {@code Accept-Language} headers already matched (browsers send a handful of distinct ones), bounded. */
+    private static final ConcurrentHashMap<String, Locale> BY_HEADER = new ConcurrentHashMap<>();
+    private static final int BY_HEADER_MAX = 1_000;
 
     private Locales() {
     }
@@ -55,17 +64,27 @@ public final class Locales {
             }
         }
         String header = request.getHeader("Accept-Language");
-        if (header != null && !header.isBlank()) {
-            try {
-                Locale best = Locale.lookup(Locale.LanguageRange.parse(header), List.of(VIETNAMESE, ENGLISH));
-                if (best != null) {
-                    return best;
-                }
-            } catch (IllegalArgumentException malformed) {
-                // a header no browser sends: as if there were none
+        if (header == null || header.isBlank()) {
+            return VIETNAMESE;
+        }
+        Locale known = BY_HEADER.get(header);
+        if (known == null) {
+            known = byHeader(header);
+            if (BY_HEADER.size() < BY_HEADER_MAX) {
+                BY_HEADER.put(header, known);
             }
         }
-        return VIETNAMESE;
+        return known;
+    }
+
+    private static Locale byHeader(String header) {
+        try {
+            Locale best = Locale.lookup(Locale.LanguageRange.parse(header), List.of(VIETNAMESE, ENGLISH));
+            return best == null ? VIETNAMESE : best;
+        } catch (IllegalArgumentException malformed) {
+            // a header no browser sends: as if there were none
+            return VIETNAMESE;
+        }
     }
 
     /** Keeps a language asked for with {@code ?lang} for the next pages (a year, the whole site, not for scripts). */

@@ -10,10 +10,11 @@ import java.util.List;
  * @param layout    the theme's layout, a class of the body ({@code classic}, {@code magazine}, {@code compact})
  * @param themeHref the unit's theme stylesheet (colours and banner), versioned by its content
  * @param banner    whether the theme has a banner picture (the stylesheet places it)
+ * @param lang      the page's language tag ({@code vi}, {@code en}, {@code qps}), kept by the search box when not Vietnamese
  * @param switchHref the same page in the other language ({@link #switchLang()})
  */
 public record SiteFrame(String siteName, String homeHref, String logoHref, Link parent, String layout, String themeHref,
-                        boolean banner, boolean preview, boolean suspended, String searchAction, boolean english,
+                        boolean banner, boolean preview, boolean suspended, String searchAction, String lang,
                         String switchHref, String switchLang, String rssHref, List<MenuEntry> menu, Footer footer) {
     /** Around the login link of a (cached, the same for all) page: a logged-in visitor's copy gets their user line there. */
     public static final String USER_START = "<!--user-->";
@@ -21,6 +22,11 @@ public record SiteFrame(String siteName, String homeHref, String logoHref, Link 
 
     public SiteFrame {
         menu = List.copyOf(menu);
+    }
+
+    /** Whether the page is in another language than Vietnamese (English or the pseudo-language). */
+    public boolean english() {
+        return !"vi".equals(lang);
     }
 
     /** A link with its text. */
