@@ -17,6 +17,11 @@ public interface Wording {
     String BUNDLE = "vn.egov.tenantadmin.pages.messages";
     Wording VIETNAMESE = of(Locale.forLanguageTag("vi"));
     Wording ENGLISH = of(Locale.ENGLISH);
+    /**
+     * "tiếng Việt / English", for the texts of a reorganisation's report, which is stored and read in both languages as
+     * the record rules of every module describe themselves.
+     */
+    Wording BOTH = (key, args) -> VIETNAMESE.text(key, args) + " / " + ENGLISH.text(key, args);
     /** The pages' pseudo-language ({@code qps}): the English text marked ⟦…⟧ and a third longer, as the platform's pages mark it. */
     Wording PSEUDO = (key, args) -> {
         String text = ENGLISH.text(key, args);

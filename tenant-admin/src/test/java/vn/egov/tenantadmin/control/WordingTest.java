@@ -28,7 +28,7 @@ import vn.egov.platform.web.ProblemException;
 
 /** The bad lines' texts: in the bundles in both languages, and said in the reader's language. */
 class WordingTest {
-    private static final Pattern KEY = Pattern.compile("\"((?:planError|importError)\\.[A-Za-z.]+|settings\\.domainTaken)\"");
+    private static final Pattern KEY = Pattern.compile("\"((?:planError|importError|report)\\.[A-Za-z.]+|settings\\.domainTaken)\"");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
 
     @Test
@@ -45,7 +45,7 @@ class WordingTest {
                 }
             }
         }
-        assertTrue(used.size() >= 60, "the checks' keys were found: " + used);
+        assertTrue(used.size() >= 63, "the checks' keys were found: " + used);
         for (String key : used) {
             assertTrue(vi.containsKey(key), key + " is in the Vietnamese bundle");
             String v = vi.getProperty(key);
@@ -67,6 +67,14 @@ class WordingTest {
         assertTrue(pseudo.startsWith("⟦\"xa-a\" is already under \"huyen-b\" ·") && pseudo.endsWith("⟧"), pseudo);
         // a null argument (an operation's missing code) is written as before, and the record keeps it
         assertEquals("Không có đơn vị mã \"null\"", new UnitCsvPlan.LineError(1, "planError.noUnit", (Object) null).reason());
+    }
+
+    @Test
+    void aReorganisationsReportSaysItsRulesInBothLanguages() {
+        assertEquals("Khóa duy nhất uq_x sẽ trùng khi chuyển dữ liệu của xa-a sang xa-b / The unique key uq_x would collide when the "
+                + "records of xa-a move to xa-b", Wording.BOTH.text("report.keyCollides", "uq_x", "xa-a", "xa-b"));
+        assertTrue(new UnitRecords().describe().startsWith("Người dùng giữ tài khoản và thuộc đơn vị kế thừa; "), new UnitRecords().describe());
+        assertTrue(new UnitRecords().describe().contains(" / Users keep their accounts under the successor"), new UnitRecords().describe());
     }
 
     @Test
