@@ -54,7 +54,9 @@ public final class UnitCsvPlan {
      */
     public record LineError(int line, String key, List<Object> args) {
         public LineError {
-            Objects.requireNonNull(key, "key");
+            if (!key.matches("[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z][A-Za-z0-9]*)+")) {
+                throw new IllegalArgumentException("a bad line's reason is a key of the bundles, not a text: " + key);
+            }
             args = java.util.Collections.unmodifiableList(new ArrayList<>(args)); // an argument may be null
         }
 

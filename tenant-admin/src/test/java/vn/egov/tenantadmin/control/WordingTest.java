@@ -28,7 +28,7 @@ import vn.egov.platform.web.ProblemException;
 
 /** The bad lines' texts: in the bundles in both languages, and said in the reader's language. */
 class WordingTest {
-    private static final Pattern KEY = Pattern.compile("\"((?:planError|importError|report)\\.[A-Za-z.]+|settings\\.domainTaken)\"");
+    private static final Pattern KEY = Pattern.compile("\"((?:planError|importError|report)\\.[A-Za-z0-9.]+|settings\\.domainTaken)\"");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
 
     @Test
@@ -65,6 +65,10 @@ class WordingTest {
         assertEquals("\"xa-a\" is already under \"huyen-b\"", e.reason(Wording.in(Locale.ENGLISH)));
         String pseudo = e.reason(Wording.in(Locale.forLanguageTag("qps")));
         assertTrue(pseudo.startsWith("⟦\"xa-a\" is already under \"huyen-b\" ·") && pseudo.endsWith("⟧"), pseudo);
+        assertEquals("Dữ liệu của xa-a không chuyển được sang xa-b (documents, document): quy tắc / rule [7, 9]",
+                new UnitCsvPlan.LineError(2, "planError.conflict", "xa-a", "xa-b", "documents", "document", "quy tắc / rule", " [7, 9]").reason());
+        assertThrows(IllegalArgumentException.class, () -> new UnitCsvPlan.LineError(2, "Dữ liệu không chuyển được"),
+                "a text where a key belongs is caught where it is made, not when it is read");
         // a null argument (an operation's missing code) is written as before, and the record keeps it
         assertEquals("Không có đơn vị mã \"null\"", new UnitCsvPlan.LineError(1, "planError.noUnit", (Object) null).reason());
     }
