@@ -49,9 +49,9 @@ public record Problem(int status, String type, String titleVi, String titleEn, S
                 locale -> said.apply(locale).in(locale));
     }
 
-    /** This problem as said in {@code locale} (itself when it is not said per language). */
+    /** This problem as said in {@code locale}, Vietnamese when none (itself when it is not said per language). */
     public Problem in(Locale locale) {
-        return language == null || locale == null ? this : language.apply(locale);
+        return language == null ? this : language.apply(locale == null ? Locale.forLanguageTag("vi") : locale);
     }
 
     /** Whether {@link #in} writes the fields and errors anew in each language (they are no "tiếng Việt / English" pairs). */

@@ -31,6 +31,8 @@ class ProblemTest {
         assertEquals("không có đơn vị", vi.getJsonArray("errors").getJsonObject(0).getString("reason"));
         assertEquals("unknown unit", p.in(Locale.ENGLISH).errors().getJsonObject(0).getString("reason"));
         assertFalse(p.in(Locale.ENGLISH).perLanguage());
+        assertEquals("không có đơn vị", json(p.toJson(null, null)).getJsonArray("errors").getJsonObject(0).getString("reason"),
+                "no language: Vietnamese");
     }
 
     @Test
