@@ -544,16 +544,24 @@ class AdminUiIT extends DeployedEar {
         type("plan", "operation,units,target,parent,code,name,kind\nmerge,xa-khong-co-" + s + ",xa-nhan-" + s + ",,,,\n");
         submit();
         assertTrue(text("#plan-errors").contains("Dòng 2"), text("#plan-errors"));
-        assertTrue(text("#plan-errors").contains("xa-khong-co-" + s));
+        assertTrue(text("#plan-errors").contains("Không có đơn vị mã \"xa-khong-co-" + s + "\""), text("#plan-errors"));
         assertEquals(List.of(), Chromium.consoleErrors(browser), "the reorganisation page's console");
         screenshot("admin-reorganise-invalid");
+        // the same in English: the bad line in the page's language
+        open("/t/" + Fixtures.COUSIN_DISTRICT + "/admin/reorganise?lang=en");
+        type("title", "Thử sai");
+        type("plan", "operation,units,target,parent,code,name,kind\nmerge,xa-khong-co-" + s + ",xa-nhan-" + s + ",,,,\n");
+        submit();
+        assertTrue(text("#plan-errors").contains("No unit has the code \"xa-khong-co-" + s + "\""), text("#plan-errors"));
+        assertFalse(text("#plan-errors").contains("Không có"), text("#plan-errors"));
+        open("/t/" + Fixtures.COUSIN_DISTRICT + "/admin/reorganise?lang=vi");
 
         // an effective date that is no day: the message beside the field, what was typed shown again, nothing changed
         type("title", "Sáp nhập xã thử " + s);
         type("effective", "31/02/2026");
         type("plan", "operation,units,target,parent,code,name,kind\nmerge,xa-gop-" + s + ",xa-nhan-" + s + ",,,,\n");
         submit();
-        assertTrue(text("#effective-error").contains("31/02/2026") && text("#effective-error").contains("dd/MM/yyyy"), text("#effective-error"));
+        assertEquals("Ngày hiệu lực \"31/02/2026\" không đúng dạng dd/MM/yyyy", text("#effective-error"));
         assertEquals("31/02/2026", browser.findElement(By.id("effective")).getAttribute("value"));
         assertTrue(browser.findElement(By.id("plan")).getAttribute("value").contains("xa-gop-" + s));
         assertEquals(200, Api.anonymous().get("/api/tenants/xa-gop-" + s).status());

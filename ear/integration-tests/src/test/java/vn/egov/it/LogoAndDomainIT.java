@@ -103,6 +103,11 @@ class LogoAndDomainIT extends DeployedEar {
         Api.Response taken = otherAdmin.put("/api/t/" + other + "/settings/domain", "{\"customDomain\":\"" + domain + "\"}");
         assertEquals(409, taken.status(), taken.toString());
         assertTrue(taken.isProblem());
+        assertEquals("đã được dùng", taken.json().getJsonObject("fields").getJsonArray("customDomain").getString(0), taken.toString());
+        Api.Response takenEn = otherAdmin.send("PUT", "/api/t/" + other + "/settings/domain", "{\"customDomain\":\"" + domain + "\"}",
+                "application/json", null, null, "en");
+        assertEquals(409, takenEn.status(), takenEn.toString());
+        assertEquals("is used by another unit already", takenEn.json().getJsonObject("fields").getJsonArray("customDomain").getString(0));
         Api.Response bad = admin.put("/api/t/" + code + "/settings/domain", "{\"customDomain\":\"khong hop le\"}");
         assertEquals(400, bad.status());
         assertTrue(bad.json().getJsonObject("fields").containsKey("customDomain"), bad.toString());

@@ -377,6 +377,13 @@ class ReformIT extends DeployedEar {
         Api.Response refused = province.post(url + "apply", early.replace("\"operations\"", "\"basis\":" + dry.json().getJsonObject("basis") + ",\"operations\""));
         assertEquals(422, refused.status(), refused.toString());
         assertTrue(refused.body().contains("giữa chừng"), refused.body());
+        assertTrue(refused.json().getJsonArray("errors").getJsonObject(0).getString("reason").startsWith("Dữ liệu của " + a + " không chuyển được sang " + b
+                + " (documents, "), refused.body());
+        Api.Response refusedEn = province.send("POST", url + "apply", early.replace("\"operations\"", "\"basis\":" + dry.json().getJsonObject("basis")
+                + ",\"operations\""), "application/json", null, null, "en");
+        assertEquals(422, refusedEn.status(), refusedEn.toString());
+        assertTrue(refusedEn.json().getJsonArray("errors").getJsonObject(0).getString("reason").startsWith("The records of " + a + " cannot move to " + b
+                + " (documents, "), refusedEn.body());
         assertEquals("active", tenant(a).get("status"), "nothing changed");
         assertEquals(before, stable(count(district)));
         // an effective date that is no day, in the query or in the plan: 400 naming the field, nothing changed

@@ -345,7 +345,11 @@ class ReorganisationIT extends DeployedEar {
         assertTrue(unknown.isProblem());
         JsonObject error = unknown.json().getJsonArray("errors").getJsonObject(0);
         assertEquals(1, error.getInt("line"));
-        assertTrue(error.getString("reason").contains("xa-khong-co"), error.toString());
+        assertEquals("Không có đơn vị mã \"xa-khong-co\"", error.getString("reason"), error.toString());
+        Api.Response english = province.send("POST", url, "{\"operations\":[{\"op\":\"merge\",\"units\":[\"xa-khong-co\"],\"into\":\""
+                + Fixtures.COMMUNE + "\"}]}", "application/json", null, null, "en");
+        assertEquals("The plan is invalid", english.json().getString("title"), english.toString());
+        assertEquals("No unit has the code \"xa-khong-co\"", english.json().getJsonArray("errors").getJsonObject(0).getString("reason"));
 
         Api.Response cycle = province.post(url, "{\"operations\":[{\"op\":\"move\",\"unit\":\"" + Fixtures.DISTRICT
                 + "\",\"parent\":\"" + Fixtures.COMMUNE + "\"}]}");
@@ -371,7 +375,10 @@ class ReorganisationIT extends DeployedEar {
         assertEquals(422, csvLines.status(), csvLines.toString());
         JsonArray lines = csvLines.json().getJsonArray("errors");
         assertEquals(2, lines.getJsonObject(0).getInt("line"));
+        assertEquals("Sáp nhập cần đơn vị nhận (target) hoặc đơn vị mới (code, name, kind)", lines.getJsonObject(0).getString("reason"));
         assertEquals(3, lines.getJsonObject(1).getInt("line"));
+        assertEquals("Thao tác không biết: \"explode\" (merge, move, rename, dissolve, merge-provinces, add-province)",
+                lines.getJsonObject(1).getString("reason"));
 
         Api.Response rootDissolve = province.post(url, "{\"operations\":[{\"op\":\"dissolve\",\"unit\":\"" + Fixtures.PROVINCE + "\"}]}");
         assertEquals(422, rootDissolve.status());

@@ -32,8 +32,13 @@ class UnitImportIT extends DeployedEar {
     }
 
     private static Api.Response validate(Api api, String parent, byte[] csv) {
+        return validate(api, parent, csv, null);
+    }
+
+    /** The same, asking for the answer in {@code language} ({@code Accept-Language}). */
+    private static Api.Response validate(Api api, String parent, byte[] csv, String language) {
         return api.send("POST", "/api/t/" + parent + "/units/import/validate", new String(csv, StandardCharsets.UTF_8),
-                "text/csv", null);
+                "text/csv", null, null, language);
     }
 
     @Test
@@ -50,12 +55,20 @@ class UnitImportIT extends DeployedEar {
         JsonArray errors = r.json().getJsonArray("errors");
         assertEquals(2, errors.size(), errors.toString());
         assertEquals(2, errors.getJsonObject(0).getInt("line"));
-        assertTrue(errors.getJsonObject(0).getString("reason").contains("unknown parent"));
+        assertEquals("Không có đơn vị cấp trên mã GSO 99999 (trong tệp hay trong phạm vi)", errors.getJsonObject(0).getString("reason"));
         assertEquals(3, errors.getJsonObject(1).getInt("line"));
+        assertEquals("Thiếu tên đơn vị", errors.getJsonObject(1).getString("reason"));
+        JsonArray english = validate(province, Fixtures.COUSIN_DISTRICT, csv.getBytes(StandardCharsets.UTF_8), "en").json().getJsonArray("errors");
+        assertEquals("Unknown parent: no unit has the GSO code 99999 (in the file or in the subtree)", english.getJsonObject(0).getString("reason"));
+        assertEquals("The unit's name is missing", english.getJsonObject(1).getString("reason"));
         assertTrue(!Api.anonymous().get("/api/tenants/" + Fixtures.COUSIN_DISTRICT + "/children").body().contains("Xã Đúng"), "nothing was created");
         Api.Response wrongColumns = validate(province, Fixtures.COUSIN_DISTRICT, "ma,ten\n1,A\n".getBytes(StandardCharsets.UTF_8));
         assertEquals(422, wrongColumns.status());
-        assertTrue(wrongColumns.json().getJsonArray("errors").getJsonObject(0).getString("reason").contains("wrong columns"));
+        assertEquals("Sai cột: cần gso_code,name,unit_type,level,parent_gso_code nhưng có ma,ten",
+                wrongColumns.json().getJsonArray("errors").getJsonObject(0).getString("reason"));
+        assertEquals("Wrong columns: gso_code,name,unit_type,level,parent_gso_code are needed, the file has ma,ten",
+                validate(province, Fixtures.COUSIN_DISTRICT, "ma,ten\n1,A\n".getBytes(StandardCharsets.UTF_8), "en").json()
+                        .getJsonArray("errors").getJsonObject(0).getString("reason"));
         Api staff = Api.as(Fixtures.staff(Fixtures.COUSIN_DISTRICT), Fixtures.PASSWORD);
         assertEquals(403, validate(staff, Fixtures.COUSIN_DISTRICT, csv.getBytes(StandardCharsets.UTF_8)).status());
     }

@@ -128,9 +128,12 @@ public class UnitAdminResource {
                 continue;
             } catch (ProblemException e) {
                 Problem why = e.problem();
-                throw new ProblemException(new Problem(why.status(), why.type(), why.titleVi(), why.titleEn(),
-                        "Đơn vị " + item.unit().code() + ": " + why.detailVi(), "Unit " + item.unit().code() + ": " + why.detailEn(),
-                        why.fieldErrors(), why.errors()));
+                String code = item.unit().code();
+                throw new ProblemException(Problem.inLanguages(language -> {
+                    Problem said = why.in(language);
+                    return new Problem(said.status(), said.type(), said.titleVi(), said.titleEn(), "Đơn vị " + code + ": " + said.detailVi(),
+                            "Unit " + code + ": " + said.detailEn(), said.fieldErrors(), said.errors());
+                }));
             }
             created.add(Units.created(p, parent, uri.getBaseUri()));
         }

@@ -45,17 +45,16 @@ final class ReorgChecks {
         referenced.add(code);
         Unit u = tree.byCode(code);
         if (u == null) {
-            error(line, "Không có đơn vị mã \"" + code + "\"", "no unit has the code \"" + code + "\"");
+            error(line, "planError.noUnit", code);
             return null;
         }
         if (!u.live) {
             Unit s = tree.current(u);
-            error(line, "Đơn vị \"" + code + "\" đã kết thúc (nay thuộc \"" + (s == null ? "?" : s.code) + "\")",
-                    "unit \"" + code + "\" has ended (now part of \"" + (s == null ? "?" : s.code) + "\")");
+            error(line, "planError.ended", code, s == null ? "?" : s.code);
             return null;
         }
         if (acting != null && (!tree.within(u, acting) || (!actingAllowed && u.id == acting))) {
-            error(line, "Đơn vị \"" + code + "\" nằm ngoài phạm vi quản trị của bạn", "unit \"" + code + "\" is outside your administration");
+            error(line, "planError.outside", code);
             return null;
         }
         return u;
@@ -63,14 +62,16 @@ final class ReorgChecks {
 
     boolean newCodeOk(String code, int line) {
         if (code == null || code.length() > 63 || !CODE.matcher(code).matches()) {
-            error(line, "Mã mới \"" + (code == null ? "" : code) + "\" không hợp lệ (chữ thường không dấu, chữ số, gạch ngang; tối đa 63 ký tự)",
-                    "new code \"" + (code == null ? "" : code) + "\" is invalid (lower-case letters, digits, single hyphens; at most 63)");
+            error(line, "planError.code", code == null ? "" : code);
             return false;
         }
         if (tree.byCode(code) != null) {
             Unit holder = tree.byCode(code);
-            error(line, "Mã \"" + code + "\" đã được dùng" + (holder.live ? " bởi đơn vị đang hoạt động " + holder.name : " (đơn vị đã kết thúc; chỉ đơn vị kế thừa nó được lấy lại mã)"),
-                    "the code \"" + code + "\" is already taken" + (holder.live ? " by a live unit" : " (by an ended unit; only its successor may take it back)"));
+            if (holder.live) {
+                error(line, "planError.codeTaken.live", code, holder.name);
+            } else {
+                error(line, "planError.codeTaken.ended", code);
+            }
             return false;
         }
         return true;
@@ -90,13 +91,12 @@ final class ReorgChecks {
             return true;
         }
         if (!GSO.matcher(gso).matches()) {
-            error(line, "Mã thống kê (GSO) \"" + gso + "\" không hợp lệ (2 đến 5 chữ số)", "the GSO code \"" + gso + "\" is invalid (2 to 5 digits)");
+            error(line, "planError.gso", gso);
             return false;
         }
         Unit holder = tree.byGso(gso);
         if (holder != null && holder != taker && holder.live) {
-            error(line, "Mã thống kê \"" + gso + "\" đang thuộc đơn vị " + holder.name + " (" + holder.code + ")",
-                    "the GSO code \"" + gso + "\" belongs to the live unit \"" + holder.code + "\"");
+            error(line, "planError.gsoTaken", gso, holder.name, holder.code);
             return false;
         }
         return true;
@@ -104,7 +104,7 @@ final class ReorgChecks {
 
     boolean nameOk(String name, int line) {
         if (name == null || name.isBlank() || name.length() > 200) {
-            error(line, "Tên đơn vị mới không được trống và dài tối đa 200 ký tự", "the new unit's name is required, at most 200 characters");
+            error(line, "planError.name");
             return false;
         }
         return true;
@@ -116,7 +116,7 @@ final class ReorgChecks {
                 return true;
             }
         }
-        error(line, "Loại đơn vị \"" + (kind == null ? "" : kind) + "\" không hợp lệ", "unknown kind \"" + (kind == null ? "" : kind) + "\"");
+        error(line, "planError.kind", kind == null ? "" : kind);
         return false;
     }
 
@@ -129,7 +129,8 @@ final class ReorgChecks {
         return c;
     }
 
-    private void error(int line, String vi, String en) {
-        errors.add(new UnitCsvPlan.LineError(line, vi + " / " + en));
+    /** A bad line: the key of its text in the module's bundles ({@link Wording}) and the text's arguments. */
+    private void error(int line, String key, Object... args) {
+        errors.add(new UnitCsvPlan.LineError(line, key, args));
     }
 }

@@ -82,8 +82,21 @@ public record ReorgPlan(String title, List<Operation> operations, Map<String, In
         try {
             return LocalDate.parse(text.strip(), DAY);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("Ngày hiệu lực \"" + text.strip() + "\" không đúng dạng dd/MM/yyyy / the effective date "
-                    + "is dd/MM/yyyy", e);
+            throw new BadDay(new UnitCsvPlan.LineError(0, "planError.effective", text.strip()), e);
+        }
+    }
+
+    /** An effective day not of the form dd/MM/yyyy: its message is the Vietnamese one, {@link #error} says it in any language. */
+    public static final class BadDay extends IllegalArgumentException {
+        private final transient UnitCsvPlan.LineError error;
+
+        BadDay(UnitCsvPlan.LineError error, Throwable cause) {
+            super(error.reason(), cause);
+            this.error = error;
+        }
+
+        public UnitCsvPlan.LineError error() {
+            return error;
         }
     }
 
@@ -199,14 +212,13 @@ public record ReorgPlan(String title, List<Operation> operations, Map<String, In
         String title = text(json, "title");
         JsonValue ops = json.get("operations");
         if (!(ops instanceof JsonArray array) || array.isEmpty()) {
-            throw new Unreadable(List.of(new UnitCsvPlan.LineError(0,
-                    "Kế hoạch cần danh sách \"operations\" không rỗng / the plan needs a non-empty \"operations\" list")));
+            throw new Unreadable(List.of(new UnitCsvPlan.LineError(0, "planError.operations")));
         }
         List<Operation> operations = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
             int line = i + 1;
             if (!(array.get(i) instanceof JsonObject o)) {
-                errors.add(new UnitCsvPlan.LineError(line, "Thao tác phải là một đối tượng JSON / an operation is a JSON object"));
+                errors.add(new UnitCsvPlan.LineError(line, "planError.notObject"));
                 continue;
             }
             String op = text(o, "op");
@@ -235,8 +247,8 @@ public record ReorgPlan(String title, List<Operation> operations, Map<String, In
         LocalDate effective = null;
         try {
             effective = day(text(json, "effective"));
-        } catch (IllegalArgumentException e) {
-            errors.add(new UnitCsvPlan.LineError(0, e.getMessage()));
+        } catch (BadDay e) {
+            errors.add(e.error());
         }
         if (!errors.isEmpty()) {
             throw new Unreadable(errors);
@@ -255,15 +267,13 @@ public record ReorgPlan(String title, List<Operation> operations, Map<String, In
             int extra = header.size() - CSV_COLUMNS.size();
             if (extra < 0 || extra > CSV_OPTIONAL.size() || !header.subList(0, CSV_COLUMNS.size()).equals(CSV_COLUMNS)
                     || !header.subList(CSV_COLUMNS.size(), header.size()).equals(CSV_OPTIONAL.subList(0, extra))) {
-                throw new Unreadable(List.of(new UnitCsvPlan.LineError(1, "Tiêu đề cột phải là " + String.join(",", CSV_COLUMNS)
-                        + " (có thể thêm " + String.join(",", CSV_OPTIONAL) + ") (nhận được: " + String.join(",", header)
-                        + ") / the header must be " + String.join(",", CSV_COLUMNS) + " (then optionally " + String.join(",", CSV_OPTIONAL) + ")")));
+                throw new Unreadable(List.of(new UnitCsvPlan.LineError(1, "planError.header", String.join(",", CSV_COLUMNS),
+                        String.join(",", CSV_OPTIONAL), String.join(",", header))));
             }
             for (CSVRecord r : parser) {
                 int line = (int) r.getParser().getCurrentLineNumber();
                 if (r.size() != header.size()) {
-                    errors.add(new UnitCsvPlan.LineError(line, "Dòng có " + r.size() + " cột, cần " + header.size()
-                            + " / the line has " + r.size() + " columns, " + header.size() + " expected"));
+                    errors.add(new UnitCsvPlan.LineError(line, "planError.columnCount", r.size(), header.size()));
                     continue;
                 }
                 String op = blank(r.get("operation"));
@@ -285,10 +295,10 @@ public record ReorgPlan(String title, List<Operation> operations, Map<String, In
                         new Extra(code, name, kind, gso, admins, site), errors, operations);
             }
         } catch (IOException | IllegalStateException | IllegalArgumentException e) {
-            errors.add(new UnitCsvPlan.LineError(0, "Không đọc được CSV: " + e.getMessage() + " / unreadable CSV"));
+            errors.add(new UnitCsvPlan.LineError(0, "planError.unreadable", e.getMessage()));
         }
         if (operations.isEmpty() && errors.isEmpty()) {
-            errors.add(new UnitCsvPlan.LineError(1, "Kế hoạch không có thao tác nào / the plan has no operation"));
+            errors.add(new UnitCsvPlan.LineError(1, "planError.noOperation"));
         }
         if (!errors.isEmpty()) {
             throw new Unreadable(errors);
@@ -299,18 +309,17 @@ public record ReorgPlan(String title, List<Operation> operations, Map<String, In
     private static void operation(int line, String op, List<String> units, String unit, String into, NewUnit newUnit,
                                   String parent, Extra x, List<UnitCsvPlan.LineError> errors, List<Operation> out) {
         if (op == null) {
-            errors.add(new UnitCsvPlan.LineError(line, "Thiếu thao tác (merge, move, rename, dissolve, merge-provinces, add-province) "
-                    + "/ the operation is missing"));
+            errors.add(new UnitCsvPlan.LineError(line, "planError.operationMissing"));
             return;
         }
         if (x.admins() != null && !List.of("staff", "admins", "none").contains(x.admins())) {
-            errors.add(new UnitCsvPlan.LineError(line, "Quản trị viên của đơn vị kết thúc: staff (mặc định: thành cán bộ), admins (giữ quyền "
-                    + "quản trị) hoặc none (không giữ gì), không phải \"" + x.admins() + "\" / admins is staff, admins or none"));
+            errors.add(new UnitCsvPlan.LineError(line, "planError.admins", x.admins()));
             return;
         }
         String refused = refusal(op, units, unit, into, newUnit, parent, x);
         if (refused != null) {
-            errors.add(new UnitCsvPlan.LineError(line, refused));
+            errors.add("planError.unknownOperation".equals(refused) ? new UnitCsvPlan.LineError(line, refused, op)
+                    : new UnitCsvPlan.LineError(line, refused));
             return;
         }
         out.add(switch (op) {
@@ -323,25 +332,23 @@ public record ReorgPlan(String title, List<Operation> operations, Map<String, In
         });
     }
 
-    /** What an operation lacks (or has too much of), or that it is none the plan knows; null when it is whole. */
+    /**
+     * What an operation lacks (or has too much of), or that it is none the plan knows ({@code planError.unknownOperation}), as
+     * the key of its text; null when it is whole.
+     */
     private static String refusal(String op, List<String> units, String unit, String into, NewUnit newUnit, String parent, Extra x) {
         return switch (op) {
-            case "merge" -> units.isEmpty() ? "Sáp nhập cần ít nhất một đơn vị / merge needs at least one unit"
-                    : into == null && (newUnit == null || newUnit.code() == null && newUnit.name() == null)
-                    ? "Sáp nhập cần đơn vị nhận (target) hoặc đơn vị mới (code, name, kind) / merge needs a target or a new unit" : null;
-            case "move" -> unit == null || parent == null
-                    ? "Chuyển đơn vị cần một đơn vị (unit) và đơn vị cấp trên mới (parent) / move needs one unit and its new parent" : null;
+            case "merge" -> units.isEmpty() ? "planError.merge.units"
+                    : into == null && (newUnit == null || newUnit.code() == null && newUnit.name() == null) ? "planError.merge.target" : null;
+            case "move" -> unit == null || parent == null ? "planError.move" : null;
             case "rename" -> unit == null || (x.code() == null && x.name() == null && x.kind() == null && x.gso() == null)
-                    ? "Đổi tên cần một đơn vị và mã, tên, loại hoặc mã thống kê (gso) mới / rename needs one unit and a new code, name, kind or GSO code"
-                    : null;
-            case "dissolve" -> unit == null ? "Giải thể cần đúng một đơn vị / dissolve needs exactly one unit" : null;
+                    ? "planError.rename" : null;
+            case "dissolve" -> unit == null ? "planError.dissolve" : null;
             case "merge-provinces" -> units.size() < 2 || newUnit == null || newUnit.code() == null || newUnit.name() == null
-                    ? "Hợp nhất tỉnh cần ít nhất hai tỉnh và mã, tên của tỉnh mới / merging provinces needs two or more provinces and the new one's "
-                    + "code and name" : null;
+                    ? "planError.mergeProvinces" : null;
             case "add-province" -> newUnit == null || newUnit.code() == null || newUnit.name() == null || !units.isEmpty()
-                    ? "Thêm tỉnh cần mã và tên của tỉnh mới (không kèm đơn vị nào) / add-province needs the new province's code and name (and no units)"
-                    : null;
-            default -> "Thao tác không biết: \"" + op + "\" (merge, move, rename, dissolve, merge-provinces, add-province) / unknown operation";
+                    ? "planError.addProvince" : null;
+            default -> "planError.unknownOperation";
         };
     }
 

@@ -65,7 +65,7 @@ final class ReorgPlay {
         boolean roots = false;
         for (ReorgPlan.Operation op : plan.operations()) {
             if (op instanceof ReorgPlan.MergeProvinces && !first) {
-                error(op.line(), "Hợp nhất tỉnh phải là thao tác đầu tiên của kế hoạch", "merging provinces must be the plan's first operation");
+                error(op.line(), "planError.mergeProvincesFirst");
             }
             first = false;
             int before = errors.size();
@@ -90,8 +90,7 @@ final class ReorgPlay {
             }
         }
         if (roots && plan.operations().stream().anyMatch(o -> !(o instanceof ReorgPlan.AddProvince))) {
-            error(0, "Thêm tỉnh là một kế hoạch riêng: tỉnh mới chưa có đơn vị nào để sắp xếp cùng lúc",
-                    "adding a province is a plan of its own: the new province holds no unit to reorganise yet");
+            error(0, "planError.addProvinceAlone");
         }
         if (acting == null && errors.isEmpty() && !(steps.isEmpty() || steps.get(0) instanceof ReorgStep.Create k && k.parent() == null)) {
             Set<Long> trees = new LinkedHashSet<>();
@@ -102,7 +101,7 @@ final class ReorgPlay {
                 }
             }
             if (trees.size() > 1) {
-                error(0, "Kế hoạch trải trên nhiều tỉnh: hãy hợp nhất tỉnh trước", "the plan spans several provinces: merge them first");
+                error(0, "planError.provinces");
             }
         }
     }
@@ -141,15 +140,14 @@ final class ReorgPlay {
         int line = m.line();
         List<Unit> sources = mergedUnits(m);
         if (m.site() != null && !m.units().contains(m.site())) {
-            error(line, "Cổng giữ lại (site) phải là của một đơn vị được sáp nhập: \"" + m.site() + "\"",
-                    "the site kept (site) must be one of the merged units': \"" + m.site() + "\"");
+            error(line, "planError.site", m.site());
             return;
         }
         Unit target;
         String takeBack = null;
         if (m.into() != null) {
             if (m.units().contains(m.into())) {
-                error(line, "Không thể sáp nhập đơn vị \"" + m.into() + "\" vào chính nó", "a unit cannot be merged into itself (\"" + m.into() + "\")");
+                error(line, "planError.intoItself", m.into());
                 return;
             }
             target = check.receiver(m.into(), line);
@@ -166,8 +164,7 @@ final class ReorgPlay {
         }
         for (Unit s : sources) {
             if (tree.within(target, s.id)) {
-                error(line, "Không thể sáp nhập \"" + s.code + "\" vào \"" + target.code + "\", vốn là đơn vị trực thuộc của nó",
-                        "\"" + s.code + "\" cannot be merged into its own sub-unit \"" + target.code + "\"");
+                error(line, "planError.intoSubUnit", s.code, target.code);
                 return;
             }
         }
@@ -187,7 +184,7 @@ final class ReorgPlay {
         Set<String> seen = new LinkedHashSet<>();
         for (String code : m.units()) {
             if (!seen.add(code)) {
-                error(m.line(), "Đơn vị \"" + code + "\" được nêu hai lần", "unit \"" + code + "\" is named twice");
+                error(m.line(), "planError.twice", code);
                 continue;
             }
             Unit u = check.subject(code, m.line());
@@ -210,7 +207,7 @@ final class ReorgPlay {
         boolean reuse = n.code() != null && m.units().contains(n.code());
         boolean ok = (reuse || check.newCodeOk(n.code(), line)) & check.nameOk(n.name(), line) & check.kindOk(n.kind(), line) & check.gsoOk(n.gso(), null, line);
         if (parent == null && errors.isEmpty()) {
-            error(line, "Cần đơn vị cấp trên của đơn vị mới (parent)", "the new unit needs a parent");
+            error(line, "planError.parent");
         }
         if (!ok || parent == null) {
             return null;
@@ -226,16 +223,15 @@ final class ReorgPlay {
             return;
         }
         if (u.parent == null) {
-            error(m.line(), "Đơn vị gốc \"" + u.code + "\" chỉ hợp nhất được bằng merge-provinces", "a root moves only by merge-provinces");
+            error(m.line(), "planError.rootMove", u.code);
             return;
         }
         if (tree.within(parent, u.id)) {
-            error(m.line(), "Không thể chuyển \"" + u.code + "\" vào dưới \"" + parent.code + "\": đó là chính nó hoặc đơn vị trực thuộc của nó (vòng lặp)",
-                    "\"" + u.code + "\" cannot move under \"" + parent.code + "\", which is itself or one of its sub-units (a cycle)");
+            error(m.line(), "planError.moveCycle", u.code, parent.code);
             return;
         }
         if (Objects.equals(u.parent, parent.id)) {
-            error(m.line(), "\"" + u.code + "\" đã trực thuộc \"" + parent.code + "\"", "\"" + u.code + "\" is already under \"" + parent.code + "\"");
+            error(m.line(), "planError.alreadyUnder", u.code, parent.code);
             return;
         }
         steps.add(new ReorgStep.Move(m.line(), u.id, u.parent, parent.id, u.code, u.name));
@@ -258,7 +254,7 @@ final class ReorgPlay {
             return;
         }
         if (code.equals(u.code) && name.equals(u.name) && kind.equals(u.kind) && Objects.equals(gso, u.gso)) {
-            error(r.line(), "Mã, tên, loại và mã thống kê mới trùng với hiện tại", "the new code, name, kind and GSO code are the current ones");
+            error(r.line(), "planError.sameNames");
             return;
         }
         rename(r.line(), u, code, name, kind, gso);
@@ -292,7 +288,7 @@ final class ReorgPlay {
             return;
         }
         if (u.parent == null) {
-            error(d.line(), "Không thể giải thể đơn vị gốc \"" + u.code + "\"", "the root \"" + u.code + "\" cannot be dissolved");
+            error(d.line(), "planError.rootDissolve", u.code);
             return;
         }
         Unit parent = tree.get(u.parent);
@@ -304,15 +300,14 @@ final class ReorgPlay {
     private void mergeProvinces(ReorgPlan.MergeProvinces p) {
         int line = p.line();
         if (acting != null) {
-            error(line, "Hợp nhất tỉnh chỉ thực hiện bằng công cụ vận hành (egov-cli reorganise)",
-                    "provinces are merged with the operator's tool (egov-cli reorganise)");
+            error(line, "planError.mergeProvincesTool");
             return;
         }
         List<Unit> roots = new ArrayList<>();
         for (String code : p.units()) {
             Unit u = check.receiver(code, line);
             if (u != null && u.parent != null) {
-                error(line, "\"" + code + "\" không phải đơn vị gốc (tỉnh)", "\"" + code + "\" is not a root (province)");
+                error(line, "planError.notRoot", code);
             } else if (u != null) {
                 roots.add(u);
             }
@@ -342,7 +337,7 @@ final class ReorgPlay {
     private void addProvince(ReorgPlan.AddProvince a) {
         int line = a.line();
         if (acting != null) {
-            error(line, "Thêm tỉnh chỉ thực hiện bằng công cụ vận hành (egov-cli)", "a province is added with the operator's tool (egov-cli)");
+            error(line, "planError.addProvinceTool");
             return;
         }
         ReorgPlan.NewUnit n = a.unit();
@@ -357,10 +352,7 @@ final class ReorgPlay {
     private void end(int line, Unit u, Unit successor, String change, Handover.Admins admins, boolean site) {
         Integer received = receives.get(u.id);
         if (received != null && received < line) {
-            error(line, "\"" + u.code + "\" nhận đơn vị hoặc dữ liệu ở dòng " + received + " rồi lại kết thúc ở dòng " + line
-                            + ": hãy chuyển thẳng vào đơn vị kế thừa cuối cùng",
-                    "\"" + u.code + "\" receives units or records at line " + received + " and then ends at line " + line
-                            + ": name its final successor instead");
+            error(line, "planError.receivesThenEnds", u.code, received, line);
             return;
         }
         for (Unit child : List.copyOf(tree.all())) {
@@ -381,7 +373,8 @@ final class ReorgPlay {
         return u;
     }
 
-    private void error(int line, String vi, String en) {
-        errors.add(new UnitCsvPlan.LineError(line, vi + " / " + en));
+    /** A bad line: the key of its text in the module's bundles ({@link Wording}) and the text's arguments. */
+    private void error(int line, String key, Object... args) {
+        errors.add(new UnitCsvPlan.LineError(line, key, args));
     }
 }

@@ -43,8 +43,7 @@ final class ReorgReport {
                 .add("operations", ops).add("basis", basis)
                 .add("unitsEnded", ended).add("unitsMoved", moves).add("unitsCreated", creates)
                 .add("recordsToTransfer", Reorganiser.counts(toMove))
-                .add("usernames", "Tên đăng nhập là duy nhất toàn tỉnh: người dùng của đơn vị sáp nhập giữ nguyên tài khoản, không thể trùng "
-                        + "/ usernames are unique province-wide: users of merged units keep their accounts, no clash is possible");
+                .add("usernames", Wording.BOTH.text("report.usernames"));
     }
 
     // ---- each operation in words, with the units it ends (or moves) and their records

@@ -245,8 +245,7 @@ final class ReorgRun {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(conflict(line, new Conflict("generic", rs.getString(1), h.toCode(),
-                            "Khóa duy nhất " + rs.getString(2) + " sẽ trùng khi chuyển dữ liệu của " + h.fromCode() + " sang " + h.toCode()
-                                    + " / the unique key " + rs.getString(2) + " would collide", rs.getString(4), rs.getLong(3)), h));
+                            Wording.BOTH.text("report.keyCollides", rs.getString(2), h.fromCode(), h.toCode()), rs.getString(4), rs.getLong(3)), h));
                 }
             }
         }

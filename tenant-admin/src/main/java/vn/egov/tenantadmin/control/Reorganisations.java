@@ -87,9 +87,10 @@ public class Reorganisations {
     public static java.time.LocalDate effective(String day) {
         try {
             return ReorgPlan.day(day);
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(new Problem(400, "invalid-input", "Dữ liệu không hợp lệ", "Invalid input",
-                    "Ngày hiệu lực có dạng dd/MM/yyyy.", "The effective date is dd/MM/yyyy.", Map.of("effective", List.of(e.getMessage()))));
+        } catch (ReorgPlan.BadDay e) {
+            throw new ProblemException(Problem.inLanguages(language -> new Problem(400, "invalid-input", "Dữ liệu không hợp lệ",
+                    "Invalid input", "Ngày hiệu lực có dạng dd/MM/yyyy.", "The effective date is dd/MM/yyyy.",
+                    Map.of("effective", List.of(e.error().reason(Wording.in(language)))))));
         }
     }
 
@@ -170,7 +171,7 @@ public class Reorganisations {
     /** A plan as sent: JSON when {@code isJson}, CSV otherwise; refused (nothing changed) when unreadable. */
     public static ReorgPlan read(byte[] body, boolean isJson, String title, String basis) {
         if (body == null || body.length == 0) {
-            throw invalid(List.of(new UnitCsvPlan.LineError(0, "Kế hoạch trống / the plan is empty")));
+            throw invalid(List.of(new UnitCsvPlan.LineError(0, "planError.empty")));
         }
         if (body.length > MAX_BYTES) {
             throw new ProblemException(Problem.of(413, "too-large", "Kế hoạch quá lớn", "Plan too large",
@@ -181,7 +182,7 @@ public class Reorganisations {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
         } catch (CharacterCodingException e) {
-            throw invalid(List.of(new UnitCsvPlan.LineError(0, "Không phải văn bản UTF-8 (sai bảng mã) / not UTF-8 text")));
+            throw invalid(List.of(new UnitCsvPlan.LineError(0, "planError.notUtf8")));
         }
         try {
             if (isJson) {
@@ -189,7 +190,7 @@ public class Reorganisations {
                 try (JsonReader r = Jsonp.createReader(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text))) {
                     json = r.readObject();
                 } catch (JsonException | IllegalStateException e) {
-                    throw invalid(List.of(new UnitCsvPlan.LineError(0, "JSON không hợp lệ: " + e.getMessage() + " / invalid JSON")));
+                    throw invalid(List.of(new UnitCsvPlan.LineError(0, "planError.json", e.getMessage())));
                 }
                 ReorgPlan plan = ReorgPlan.fromJson(json);
                 return plan.basis().isEmpty() && basis != null ? plan.withBasis(parseBasis(basis)) : plan;
@@ -211,10 +212,11 @@ public class Reorganisations {
     }
 
     private static ProblemException invalid(List<UnitCsvPlan.LineError> errors) {
-        return new ProblemException(new Problem(422, "plan-invalid", "Kế hoạch sắp xếp không hợp lệ", "The plan is invalid",
+        return new ProblemException(Problem.inLanguages(language -> new Problem(422, "plan-invalid", "Kế hoạch sắp xếp không hợp lệ",
+                "The plan is invalid",
                 errors.size() + " lỗi trong kế hoạch; không có gì thay đổi. Sửa các thao tác được liệt kê (theo số dòng) rồi gửi lại.",
                 errors.size() + " error(s) in the plan; nothing was changed. Fix the listed operations (by line) and send again.",
-                Map.of(), UnitCsvPlan.LineError.json(errors)));
+                Map.of(), UnitCsvPlan.LineError.json(errors, Wording.in(language)))));
     }
 
     private static ProblemException database(SQLException e) {

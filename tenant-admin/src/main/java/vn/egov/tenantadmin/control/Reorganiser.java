@@ -135,9 +135,9 @@ public final class Reorganiser {
         } catch (ReorgRun.Refused e) {
             c.rollback(sp); // the steps before the refusal are undone here, whatever the caller does
             for (JsonObject k : run.conflicts) {
-                errorsOut.add(new UnitCsvPlan.LineError(k.getInt("line"), "Dữ liệu của " + k.getString("unit") + " không chuyển được sang "
-                        + k.getString("successor") + " (" + k.getString("module") + ", " + k.getString("table") + "): " + k.getString("rule")
-                        + (k.getString("rows").isEmpty() ? "" : " [" + k.getString("rows") + "]")));
+                errorsOut.add(new UnitCsvPlan.LineError(k.getInt("line"), "planError.conflict", k.getString("unit"), k.getString("successor"),
+                        k.getString("module"), k.getString("table"), k.getString("rule"),
+                        k.getString("rows").isEmpty() ? "" : " [" + k.getString("rows") + "]"));
             }
             return null;
         }

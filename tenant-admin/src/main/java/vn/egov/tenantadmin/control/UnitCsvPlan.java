@@ -48,11 +48,36 @@ public final class UnitCsvPlan {
     public record Row(int line, String gsoCode, String code, String name, String kind, String parentCode) {
     }
 
-    public record LineError(int line, String reason) {
-        /** The errors as a problem's {@code errors} member: {@code [{"line", "reason"}, ...]}. */
-        public static jakarta.json.JsonArray json(List<LineError> errors) {
+    /**
+     * A bad line of a unit list or of a reorganisation plan (0: the whole file): why, as a key of the module's bundles
+     * ({@link Wording}) and its arguments, written in a language only when read.
+     */
+    public record LineError(int line, String key, List<Object> args) {
+        public LineError {
+            if (!key.matches("[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z][A-Za-z0-9]*)+")) {
+                throw new IllegalArgumentException("a bad line's reason is a key of the bundles, not a text: " + key);
+            }
+            args = java.util.Collections.unmodifiableList(new ArrayList<>(args)); // an argument may be null
+        }
+
+        public LineError(int line, String key, Object... args) {
+            this(line, key, java.util.Arrays.asList(args));
+        }
+
+        /** Why, in the words of {@code wording} (a page's texts, the API's language). */
+        public String reason(Wording wording) {
+            return wording.text(key, args.toArray());
+        }
+
+        /** Why, in Vietnamese. */
+        public String reason() {
+            return reason(Wording.VIETNAMESE);
+        }
+
+        /** The errors as a problem's {@code errors} member, in the words of {@code wording}: {@code [{"line", "reason"}, ...]}. */
+        public static jakarta.json.JsonArray json(List<LineError> errors, Wording wording) {
             jakarta.json.JsonArrayBuilder list = jakarta.json.Json.createArrayBuilder();
-            errors.forEach(e -> list.add(jakarta.json.Json.createObjectBuilder().add("line", e.line()).add("reason", e.reason())));
+            errors.forEach(e -> list.add(jakarta.json.Json.createObjectBuilder().add("line", e.line()).add("reason", e.reason(wording))));
             return list.build();
         }
     }
@@ -77,8 +102,7 @@ public final class UnitCsvPlan {
         try {
             text = decode(bytes);
         } catch (BadEncoding e) {
-            return new Result(List.of(), List.of(), List.of(new LineError(e.line,
-                    "Không phải văn bản UTF-8 (sai bảng mã): hãy lưu tệp dưới dạng CSV UTF-8 / not UTF-8 text")));
+            return new Result(List.of(), List.of(), List.of(new LineError(e.line, "importError.notUtf8")));
         }
         text = Normalizer.normalize(text, Normalizer.Form.NFC);
         Map<String, Parsed> byGso = new LinkedHashMap<>();
@@ -104,8 +128,7 @@ public final class UnitCsvPlan {
                 if (header == null) {
                     header = r.toList();
                     if (!header.containsAll(COLUMNS)) {
-                        errors.add(new LineError(line, "Sai cột: cần " + String.join(",", COLUMNS) + " nhưng có "
-                                + String.join(",", header) + " / wrong columns"));
+                        errors.add(new LineError(line, "importError.columns", String.join(",", COLUMNS), String.join(",", header)));
                         return false;
                     }
                     continue;
@@ -114,9 +137,9 @@ public final class UnitCsvPlan {
                 for (int i = 0; i < header.size() && i < r.size(); i++) {
                     v.put(header.get(i), r.get(i));
                 }
-                String refused = refusal(r.size(), header.size(), v, byGso);
+                LineError refused = refusal(line, r.size(), header.size(), v, byGso);
                 if (refused != null) {
-                    errors.add(new LineError(line, refused));
+                    errors.add(refused);
                     continue;
                 }
                 String gso = v.getOrDefault("gso_code", "");
@@ -124,36 +147,36 @@ public final class UnitCsvPlan {
                         v.getOrDefault("parent_gso_code", "")));
             }
             if (header == null) {
-                errors.add(new LineError(1, "Tệp trống / the file is empty"));
+                errors.add(new LineError(1, "importError.empty"));
             }
         } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
-            errors.add(new LineError(0, "Không đọc được CSV: " + e.getMessage() + " / unreadable CSV"));
+            errors.add(new LineError(0, "importError.unreadable", e.getMessage()));
         }
         return true;
     }
 
     /** Why a line ({@code v}: its values by column) is refused on its own, the first reason found; null if it is not. */
-    private static String refusal(int size, int headerSize, Map<String, String> v, Map<String, Parsed> byGso) {
+    private static LineError refusal(int line, int size, int headerSize, Map<String, String> v, Map<String, Parsed> byGso) {
         String gso = v.getOrDefault("gso_code", "");
         String name = v.getOrDefault("name", "");
         String parent = v.getOrDefault("parent_gso_code", "");
         if (size != headerSize) {
-            return "Dòng có " + size + " cột, cần " + headerSize + " / wrong number of columns";
+            return new LineError(line, "importError.columnCount", size, headerSize);
         }
         if (!gso.matches("[0-9]{2,5}")) {
-            return "Mã GSO \"" + gso + "\" không hợp lệ (2–5 chữ số) / bad GSO code";
+            return new LineError(line, "importError.gso", gso);
         }
         if (name.isBlank()) {
-            return "Thiếu tên đơn vị / missing name";
+            return new LineError(line, "importError.name");
         }
         if (Slugs.kindOfUnitType(v.get("unit_type")).isEmpty()) {
-            return "Loại đơn vị \"" + v.get("unit_type") + "\" không có trong danh mục / unknown unit type";
+            return new LineError(line, "importError.unitType", v.get("unit_type"));
         }
         if (byGso.containsKey(gso)) {
-            return "Trùng mã GSO " + gso + " với dòng " + byGso.get(gso).line() + " / duplicate GSO code";
+            return new LineError(line, "importError.duplicateGso", gso, byGso.get(gso).line());
         }
         if (!parent.isEmpty() && !parent.matches("[0-9]{2,5}")) {
-            return "Mã GSO đơn vị cấp trên \"" + parent + "\" không hợp lệ / bad parent GSO code";
+            return new LineError(line, "importError.parentGso", parent);
         }
         return null;
     }
@@ -165,7 +188,7 @@ public final class UnitCsvPlan {
             if (existing.codeOfGso(p.gso()).isPresent()) {
                 already.add(existing.codeOfGso(p.gso()).get());
             } else if (existing.gsoTaken(p.gso())) {
-                errors.add(new LineError(p.line(), "Mã GSO " + p.gso() + " đã thuộc một đơn vị ngoài phạm vi này / GSO code used outside this subtree"));
+                errors.add(new LineError(p.line(), "importError.gsoOutside", p.gso()));
             } else {
                 missing.put(p.gso(), p);
             }
@@ -177,7 +200,7 @@ public final class UnitCsvPlan {
     private static void parentsKnown(Map<String, Parsed> missing, Map<String, Parsed> byGso, Existing existing, List<LineError> errors) {
         for (Parsed p : missing.values()) {
             if (!p.parentGso().isEmpty() && !byGso.containsKey(p.parentGso()) && existing.codeOfGso(p.parentGso()).isEmpty()) {
-                errors.add(new LineError(p.line(), "Không có đơn vị cấp trên mã GSO " + p.parentGso() + " (trong tệp hay trong phạm vi) / unknown parent"));
+                errors.add(new LineError(p.line(), "importError.unknownParent", p.parentGso()));
             }
         }
     }
@@ -192,7 +215,7 @@ public final class UnitCsvPlan {
             String slug = Slugs.of(p.name());
             String code = slugUse.get(slug) > 1 || existing.codeTaken(slug) ? slug + "-" + p.gso() : slug;
             if (existing.codeTaken(code) || !codes.add(code)) {
-                errors.add(new LineError(p.line(), "Mã đơn vị " + code + " đã tồn tại / duplicate code"));
+                errors.add(new LineError(p.line(), "importError.duplicateCode", code));
             }
             codeOf.put(p.gso(), code);
         }
@@ -219,7 +242,7 @@ public final class UnitCsvPlan {
             }
             if (cycle) {
                 if (errors.stream().noneMatch(e -> e.line() == p.line())) {
-                    errors.add(new LineError(p.line(), "Vòng lặp cấp trên – cấp dưới qua mã GSO " + p.gso() + " / parent cycle"));
+                    errors.add(new LineError(p.line(), "importError.cycle", p.gso()));
                 }
                 continue;
             }

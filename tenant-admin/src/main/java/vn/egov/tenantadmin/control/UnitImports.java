@@ -29,7 +29,7 @@ public class UnitImports {
     /** The plan of {@code csv} under {@code root}: valid, or a problem naming every bad line. */
     public UnitCsvPlan.Result check(Tenant root, byte[] csv) {
         if (csv == null || csv.length == 0) {
-            throw invalid(List.of(new UnitCsvPlan.LineError(1, "Tệp trống / the file is empty")));
+            throw invalid(List.of(new UnitCsvPlan.LineError(1, "importError.empty")));
         }
         if (csv.length > MAX_BYTES) {
             throw new ProblemException(Problem.of(413, "too-large", "Tệp quá lớn", "File too large",
@@ -67,9 +67,10 @@ public class UnitImports {
     }
 
     private static ProblemException invalid(List<UnitCsvPlan.LineError> errors) {
-        return new ProblemException(new Problem(422, "csv-invalid", "Tệp CSV có dòng không hợp lệ", "The CSV has invalid lines",
+        return new ProblemException(Problem.inLanguages(language -> new Problem(422, "csv-invalid", "Tệp CSV có dòng không hợp lệ",
+                "The CSV has invalid lines",
                 errors.size() + " dòng không hợp lệ; không có đơn vị nào được tạo. Sửa các dòng được liệt kê rồi gửi lại.",
                 errors.size() + " invalid line(s); no unit was created. Fix the listed lines and send again.",
-                Map.of(), UnitCsvPlan.LineError.json(errors)));
+                Map.of(), UnitCsvPlan.LineError.json(errors, Wording.in(language)))));
     }
 }

@@ -17,10 +17,7 @@ import vn.egov.platform.tenancy.reorg.FunctionRecords;
 public class UnitRecords extends FunctionRecords {
     public UnitRecords() {
         super("units", Set.of("app_user"), Set.of("api_token", "audit_entry", "reorg_plan", "unit_setting", "unit_logo", "user_invitation"),
-                "reorg_accounts", 1,
-                "Người dùng giữ tài khoản và thuộc đơn vị kế thừa; quản trị viên của đơn vị kết thúc thành cán bộ (mặc định), giữ quyền "
-                        + "quản trị hoặc không giữ gì, theo kế hoạch; thiết lập của đơn vị kế thừa được giữ / users keep their accounts under the "
-                        + "successor; the ended unit's administrators become staff (default), administrators or nothing, as the plan says");
+                "reorg_accounts", 1, Wording.BOTH.text("report.unitsRule"));
     }
 
     @Override

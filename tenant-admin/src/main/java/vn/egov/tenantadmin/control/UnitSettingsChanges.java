@@ -119,10 +119,10 @@ public class UnitSettingsChanges {
         } catch (jakarta.persistence.PersistenceException e) {
             if (vn.egov.platform.persistence.SqlState.of(e).map(java.sql.SQLException::getSQLState)
                     .filter(vn.egov.platform.persistence.SqlState.UNIQUE_VIOLATION::equals).isPresent()) {
-                throw new ProblemException(new Problem(409, "duplicate", "Đã tồn tại", "Already exists",
+                throw new ProblemException(Problem.inLanguages(language -> new Problem(409, "duplicate", "Đã tồn tại", "Already exists",
                         "Tên miền " + domain + " đã thuộc về một đơn vị khác. Không có gì thay đổi.",
                         "The domain " + domain + " belongs to another unit. Nothing changed.",
-                        java.util.Map.of("customDomain", java.util.List.of("đã được dùng / taken"))));
+                        java.util.Map.of("customDomain", java.util.List.of(Wording.in(language).text("settings.domainTaken"))))));
             }
             throw e;
         }

@@ -119,10 +119,11 @@ public class ImportPage {
     /** Every bad line with its number and reason (or the file-level refusal). */
     private Invalid invalid(String fileName, ProblemException e) {
         List<BadLine> lines = new ArrayList<>();
-        JsonArray errors = e.problem().errors();
+        JsonArray errors = e.problem().in(layout.locale()).errors();
         if (errors != null) {
             for (JsonObject err : errors.getValuesAs(JsonObject.class)) {
-                lines.add(new BadLine(err.getInt("line"), layout.message(err.getString("reason"))));
+                String reason = err.getString("reason");
+                lines.add(new BadLine(err.getInt("line"), e.problem().perLanguage() ? reason : layout.message(reason)));
             }
         }
         return new Invalid(layout.en() ? e.problem().titleEn() : e.problem().titleVi(), fileName, AdminPages.detail(layout, e), lines);

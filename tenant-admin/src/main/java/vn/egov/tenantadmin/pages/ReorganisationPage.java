@@ -120,18 +120,20 @@ public class ReorganisationPage {
             if (e.problem().status() == 401 || e.problem().status() == 403) {
                 throw layout.error(e.problem());
             }
-            View view = new View(form.withErrors(e.problem().fieldErrors()), refused(e), null, null, null);
+            View view = new View(form.withErrors(e.problem().in(layout.locale()).fieldErrors()), refused(e), null, null, null);
             throw layout.refuseTemplate(e.problem().status(), page(unit, view));
         }
     }
 
     private Refusal refused(ProblemException e) {
         List<Line> lines = new ArrayList<>();
-        JsonArray errors = e.problem().errors();
+        // the plan's bad lines are said in the page's language; any other list still pairs "tiếng Việt / English"
+        JsonArray errors = e.problem().in(layout.locale()).errors();
         if (errors != null) {
             for (JsonValue v : errors) {
                 JsonObject err = v.asJsonObject();
-                lines.add(new Line(err.getInt("line"), layout.message(err.getString("reason"))));
+                String reason = err.getString("reason");
+                lines.add(new Line(err.getInt("line"), e.problem().perLanguage() ? reason : layout.message(reason)));
             }
         }
         return new Refusal(AdminPages.detail(layout, e), lines);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import java.io.StringReader;
 import java.text.Normalizer;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -59,13 +60,28 @@ class ReorgPlanTest {
         for (int i = 0; i < 6; i++) {
             assertEquals(i + 2, e.errors().get(i).line());
         }
+        assertEquals(List.of("Sáp nhập cần đơn vị nhận (target) hoặc đơn vị mới (code, name, kind)",
+                "Chuyển đơn vị cần một đơn vị (unit) và đơn vị cấp trên mới (parent)",
+                "Thao tác không biết: \"explode\" (merge, move, rename, dissolve, merge-provinces, add-province)",
+                "Giải thể cần đúng một đơn vị", "Hợp nhất tỉnh cần ít nhất hai tỉnh và mã, tên của tỉnh mới",
+                "Đổi tên cần một đơn vị và mã, tên, loại hoặc mã thống kê (gso) mới"),
+                e.errors().stream().map(UnitCsvPlan.LineError::reason).toList());
+        assertEquals(List.of("A merge needs a receiving unit (target) or a new unit (code, name, kind)",
+                "A move needs one unit (unit) and its new parent (parent)",
+                "Unknown operation \"explode\" (merge, move, rename, dissolve, merge-provinces, add-province)",
+                "Dissolving needs exactly one unit", "Merging provinces needs two or more provinces and the new one's code and name",
+                "A rename needs one unit and a new code, name, kind or GSO code (gso)"),
+                e.errors().stream().map(x -> x.reason(Wording.ENGLISH)).toList());
     }
 
     @Test
     void wrongColumnsAndEmptyPlansAreRefused() {
         ReorgPlan.Unreadable columns = assertThrows(ReorgPlan.Unreadable.class,
                 () -> ReorgPlan.fromCsv(null, "op,unit\nmerge,a\n", Map.of()));
-        assertTrue(columns.errors().get(0).reason().contains("operation,units,target,parent,code,name,kind"));
+        assertEquals("Tiêu đề cột phải là operation,units,target,parent,code,name,kind (có thể thêm gso,admins,site) (nhận được: op,unit)",
+                columns.errors().get(0).reason());
+        assertEquals("The header must be operation,units,target,parent,code,name,kind (then optionally gso,admins,site) (received: op,unit)",
+                columns.errors().get(0).reason(Wording.ENGLISH));
         assertThrows(ReorgPlan.Unreadable.class, () -> ReorgPlan.fromCsv(null, "operation,units,target,parent,code,name,kind\n", Map.of()));
         assertThrows(ReorgPlan.Unreadable.class, () -> ReorgPlan.fromJson(Json.createObjectBuilder().add("operations",
                 Json.createArrayBuilder()).build()));
@@ -122,7 +138,9 @@ class ReorgPlanTest {
         assertEquals(1, column.errors().get(0).line());
         ReorgPlan.Unreadable day = assertThrows(ReorgPlan.Unreadable.class, () -> ReorgPlan.fromJson(Json.createReader(new StringReader(
                 "{\"effective\":\"2025-07-01\",\"operations\":[{\"op\":\"dissolve\",\"unit\":\"huyen-x\"}]}")).readObject()));
-        assertTrue(day.errors().get(0).reason().contains("dd/MM/yyyy"), day.errors().toString());
-        assertThrows(IllegalArgumentException.class, () -> ReorgPlan.day("31/02/2025"));
+        assertEquals("Ngày hiệu lực \"2025-07-01\" không đúng dạng dd/MM/yyyy", day.errors().get(0).reason());
+        assertEquals("The effective date \"2025-07-01\" is not of the form dd/MM/yyyy", day.errors().get(0).reason(Wording.ENGLISH));
+        ReorgPlan.BadDay february = assertThrows(ReorgPlan.BadDay.class, () -> ReorgPlan.day("31/02/2025"));
+        assertEquals("Ngày hiệu lực \"31/02/2025\" không đúng dạng dd/MM/yyyy", february.getMessage(), "the operator's tool says it in Vietnamese");
     }
 }

@@ -99,11 +99,18 @@ class UnitCsvPlanTest {
         assertEquals(List.of(), plan.toCreate(), "nothing is planned while a line is bad");
         Map<Integer, String> byLine = new java.util.TreeMap<>();
         plan.errors().forEach(e -> byLine.put(e.line(), e.reason()));
-        assertTrue(byLine.get(3).contains("unknown parent"), byLine.toString());
-        assertTrue(byLine.get(4).contains("missing name"), byLine.toString());
-        assertTrue(byLine.get(5).contains("unknown unit type"), byLine.toString());
-        assertTrue(byLine.get(6).contains("duplicate GSO code"), byLine.toString());
+        assertEquals("Không có đơn vị cấp trên mã GSO 99 (trong tệp hay trong phạm vi)", byLine.get(3), byLine.toString());
+        assertEquals("Thiếu tên đơn vị", byLine.get(4), byLine.toString());
+        assertEquals("Loại đơn vị \"Ấp\" không có trong danh mục", byLine.get(5), byLine.toString());
+        assertEquals("Trùng mã GSO 91 với dòng 3", byLine.get(6), byLine.toString());
         assertTrue(byLine.containsKey(7) || byLine.containsKey(8), "the 94 <-> 95 cycle: " + byLine);
+        Map<Integer, String> english = new java.util.TreeMap<>();
+        plan.errors().forEach(e -> english.put(e.line(), e.reason(Wording.ENGLISH)));
+        assertEquals("Unknown parent: no unit has the GSO code 99 (in the file or in the subtree)", english.get(3));
+        assertEquals("The unit's name is missing", english.get(4));
+        assertEquals("Unknown unit type \"Ấp\": it is not in the list of kinds of unit", english.get(5));
+        assertEquals("Duplicate GSO code 91: line 3 has it too", english.get(6));
+        assertTrue(english.getOrDefault(7, english.get(8)).startsWith("Parent cycle through the GSO code 9"), english.toString());
         assertTrue(!byLine.containsKey(2) && !byLine.containsKey(9), "good lines are not blamed: " + byLine);
     }
 
@@ -119,11 +126,14 @@ class UnitCsvPlanTest {
         UnitCsvPlan.Result enc = UnitCsvPlan.plan(latin1, "moi", EMPTY);
         assertEquals(1, enc.errors().size());
         assertEquals(3, enc.errors().get(0).line());
-        assertTrue(enc.errors().get(0).reason().contains("UTF-8"));
+        assertEquals("Không phải văn bản UTF-8 (sai bảng mã): hãy lưu tệp dưới dạng CSV UTF-8", enc.errors().get(0).reason());
+        assertEquals("Not UTF-8 text (wrong encoding): save the file as CSV UTF-8", enc.errors().get(0).reason(Wording.ENGLISH));
 
         UnitCsvPlan.Result cols = UnitCsvPlan.plan("ma,ten\n1,A\n".getBytes(StandardCharsets.UTF_8), "moi", EMPTY);
         assertEquals(1, cols.errors().get(0).line());
-        assertTrue(cols.errors().get(0).reason().contains("wrong columns"));
+        assertEquals("Sai cột: cần gso_code,name,unit_type,level,parent_gso_code nhưng có ma,ten", cols.errors().get(0).reason());
+        assertEquals("Wrong columns: gso_code,name,unit_type,level,parent_gso_code are needed, the file has ma,ten",
+                cols.errors().get(0).reason(Wording.ENGLISH));
     }
 
     @Test

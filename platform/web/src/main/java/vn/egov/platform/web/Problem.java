@@ -7,13 +7,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * An RFC 9457 problem detail, with its human text in Vietnamese and English; which one is sent depends on
- * the request's language. Extra members (such as the list of invalid fields) are copied as they are.
+ * the request's language. Extra members (such as the list of invalid fields) are copied as they are, unless the
+ * problem is {@linkplain #inLanguages said per language}: then its fields and errors are written when the language
+ * is known (the API's answer, a page), from the module's bundles.
  */
 public record Problem(int status, String type, String titleVi, String titleEn, String detailVi, String detailEn,
-                      Map<String, List<String>> fieldErrors, jakarta.json.JsonArray errors) {
+                      Map<String, List<String>> fieldErrors, jakarta.json.JsonArray errors,
+                      Function<Locale, Problem> language) {
 
     public static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json", "UTF-8");
     public static final String MEDIA_TYPE_NAME = "application/problem+json";
@@ -26,8 +30,33 @@ public record Problem(int status, String type, String titleVi, String titleEn, S
     }
 
     public Problem(int status, String type, String titleVi, String titleEn, String detailVi, String detailEn,
+                   Map<String, List<String>> fieldErrors, jakarta.json.JsonArray errors) {
+        this(status, type, titleVi, titleEn, detailVi, detailEn, fieldErrors, errors, null);
+    }
+
+    public Problem(int status, String type, String titleVi, String titleEn, String detailVi, String detailEn,
                    Map<String, List<String>> fieldErrors) {
-        this(status, type, titleVi, titleEn, detailVi, detailEn, fieldErrors, null);
+        this(status, type, titleVi, titleEn, detailVi, detailEn, fieldErrors, null, null);
+    }
+
+    /**
+     * A problem whose members are written in the language of whoever reads it: {@code said} makes it in a language
+     * (its fields' messages and its {@code errors} in that language). Its own members are the Vietnamese ones.
+     */
+    public static Problem inLanguages(Function<Locale, Problem> said) {
+        Problem vi = said.apply(Locale.forLanguageTag("vi"));
+        return new Problem(vi.status, vi.type, vi.titleVi, vi.titleEn, vi.detailVi, vi.detailEn, vi.fieldErrors, vi.errors,
+                locale -> said.apply(locale).in(locale));
+    }
+
+    /** This problem as said in {@code locale}, Vietnamese when none (itself when it is not said per language). */
+    public Problem in(Locale locale) {
+        return language == null ? this : language.apply(locale == null ? Locale.forLanguageTag("vi") : locale);
+    }
+
+    /** Whether {@link #in} writes the fields and errors anew in each language (they are no "tiếng Việt / English" pairs). */
+    public boolean perLanguage() {
+        return language != null;
     }
 
     public static Problem of(int status, String type, String titleVi, String titleEn, String detailVi, String detailEn) {
@@ -42,6 +71,9 @@ public record Problem(int status, String type, String titleVi, String titleEn, S
     }
 
     public String toJson(Locale locale, String instance) {
+        if (language != null) {
+            return in(locale).toJson(locale, instance);
+        }
         boolean english = locale != null && "en".equals(locale.getLanguage());
         JsonObjectBuilder b = Jsonp.createObjectBuilder()
                 .add("type", "urn:egov:problem:" + type)

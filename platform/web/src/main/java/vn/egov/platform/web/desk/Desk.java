@@ -101,9 +101,10 @@ public class Desk {
 
     /** A refused change said in this request's language: the problem's detail, then each field's message. */
     public String detail(ProblemException e) {
-        StringBuilder m = new StringBuilder(en() ? e.problem().detailEn() : e.problem().detailVi());
-        if (e.problem().fieldErrors() != null) {
-            e.problem().fieldErrors().values().forEach(list -> list.forEach(s -> m.append(" ").append(message(s))));
+        Problem said = e.problem().in(locale());
+        StringBuilder m = new StringBuilder(en() ? said.detailEn() : said.detailVi());
+        if (said.fieldErrors() != null) {
+            said.fieldErrors().values().forEach(list -> list.forEach(s -> m.append(" ").append(e.problem().perLanguage() ? s : message(s))));
         }
         return m.toString();
     }

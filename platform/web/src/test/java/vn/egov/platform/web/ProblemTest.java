@@ -1,0 +1,52 @@
+package vn.egov.platform.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ProblemTest {
+    private static final Locale VI = Locale.forLanguageTag("vi");
+
+    @Test
+    void aProblemSaidPerLanguageWritesItsFieldsAndErrorsInTheReadersLanguage() {
+        Problem p = Problem.inLanguages(language -> new Problem(422, "plan-invalid", "Kế hoạch không hợp lệ", "The plan is invalid",
+                "1 lỗi.", "1 error.", Map.of("effective", List.of("en".equals(language.getLanguage()) ? "not a day" : "không phải ngày")),
+                Jsonp.createArrayBuilder().add(Jsonp.createObjectBuilder().add("line", 2)
+                        .add("reason", "en".equals(language.getLanguage()) ? "unknown unit" : "không có đơn vị")).build()));
+        assertTrue(p.perLanguage());
+        assertEquals(List.of("không phải ngày"), p.fieldErrors().get("effective"), "its own members are the Vietnamese ones");
+        JsonObject en = json(p.toJson(Locale.ENGLISH, "/x"));
+        assertEquals("The plan is invalid", en.getString("title"));
+        assertEquals("unknown unit", en.getJsonArray("errors").getJsonObject(0).getString("reason"));
+        assertEquals("not a day", en.getJsonObject("fields").getJsonArray("effective").getString(0));
+        JsonObject vi = json(p.toJson(VI, "/x"));
+        assertEquals("không có đơn vị", vi.getJsonArray("errors").getJsonObject(0).getString("reason"));
+        assertEquals("unknown unit", p.in(Locale.ENGLISH).errors().getJsonObject(0).getString("reason"));
+        assertFalse(p.in(Locale.ENGLISH).perLanguage());
+        assertEquals("không có đơn vị", json(p.toJson(null, null)).getJsonArray("errors").getJsonObject(0).getString("reason"),
+                "no language: Vietnamese");
+    }
+
+    @Test
+    void aPlainProblemIsTheSameInEveryLanguageButItsTitleAndDetail() {
+        Problem p = Problem.of(404, "not-found", "Không tìm thấy", "Not found", "Không có.", "Nothing.");
+        assertFalse(p.perLanguage());
+        assertSame(p, p.in(Locale.ENGLISH));
+        assertEquals("Not found", json(p.toJson(Locale.ENGLISH, null)).getString("title"));
+        assertEquals("Không tìm thấy", json(p.toJson(VI, null)).getString("title"));
+    }
+
+    private static JsonObject json(String text) {
+        try (var r = Jsonp.createReader(new StringReader(text))) {
+            return r.readObject();
+        }
+    }
+}
