@@ -190,7 +190,7 @@ class PagesIT extends DeployedEar {
      * Users' texts on the public site's frame and lists (the site's name, the menu's entries but the home page, news
      * titles and summaries, units, the footer's contact and text, search results and their snippets), beside the page's own.
      */
-    static final String SITE_DATA = ".site-name, footer.site h2, .parent a, nav.menu a:not([href$='/?lang=qps']), .cards h3, "
+    static final String SITE_DATA = ".site-name, footer.site h2, .parent a, nav.menu a:not([href$='/?lang=qps']), .cards h2, .cards h3, "
             + ".cards li > p:not(.meta), .rolled-up li > a, aside .list li > a, .units a, footer.site address, "
             + "footer.site div > p:not(.visits):not(:has(a)), .results h2, .results li > p";
 
