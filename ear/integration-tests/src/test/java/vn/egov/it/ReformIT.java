@@ -341,6 +341,15 @@ class ReformIT extends DeployedEar {
         Api elsewhere = Api.as(Fixtures.user(Fixtures.PROVINCE, true, "PROVINCE_ADMIN"), Fixtures.PASSWORD);
         assertEquals(403, elsewhere.get("/api/t/" + root + "/audit").status());
         assertEquals(403, elsewhere.get(ProcessingIT.path(root, transferred.get(c31))).status());
+
+        // ---- the subtrees row-level security reads (kept by the tree's triggers) are the tree's after every create,
+        // move and merge of the reform, for every unit of the database
+        try (Connection c = Fixtures.db().app(); java.sql.Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*), string_agg(unit_id || ': ' || kept::text || ' <> ' || actual::text, '; ') "
+                     + "FROM tenant_subtree_drift()")) {
+            rs.next();
+            assertEquals(0, rs.getLong(1), "subtrees that differ from the tree: " + rs.getString(2));
+        }
     }
 
     /**

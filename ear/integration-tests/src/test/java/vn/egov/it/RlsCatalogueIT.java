@@ -236,6 +236,13 @@ class RlsCatalogueIT {
             assertEquals("42501", reparent.getSQLState(), "parents are not the app's to change");
             SQLException repath = assertThrows(SQLException.class, () -> s.executeUpdate("UPDATE tenant SET path = path WHERE false"));
             assertEquals("42501", repath.getSQLState(), "nor paths");
+            // each unit's subtree, which visible_tenants() reads, is kept by the tree's triggers only: widening it is not the app's either
+            SQLException widen = assertThrows(SQLException.class, () -> s.executeUpdate("UPDATE tenant_subtree SET ids = ids WHERE false"));
+            assertEquals("42501", widen.getSQLState(), "nor the subtrees the scope is read from");
+            SQLException plant = assertThrows(SQLException.class, () -> s.executeUpdate("INSERT INTO tenant_subtree (unit_id, ids) VALUES (-1, '{}')"));
+            assertEquals("42501", plant.getSQLState(), "nor a subtree of its own making");
+            SQLException apply = assertThrows(SQLException.class, () -> s.executeQuery("SELECT tenant_subtree_apply('[]')"));
+            assertEquals("42501", apply.getSQLState(), "nor the triggers' function");
             assertEquals(0, s.executeUpdate("UPDATE tenant SET name = name, code = code"), "without a scope the app changes no unit");
             SQLException create = assertThrows(SQLException.class, () -> s.executeUpdate(
                     "INSERT INTO tenant (code, name, kind, parent_id) SELECT 'x-rls', 'X', 'commune', id FROM tenant WHERE parent_id IS NULL"));
