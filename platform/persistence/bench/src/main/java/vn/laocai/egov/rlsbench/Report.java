@@ -79,14 +79,17 @@ final class Report {
           .append("    WITH CHECK (tenant_id = ANY ((SELECT visible_tenants())::bigint[]));\n")
           .append("-- per transaction, one round trip:\n").append(RlsBench.SET_SCOPE).append(";\n```\n\n")
           .append("`visible_tenants()` in this run (`-Dbench.function=").append(cfg.function()).append("`: ")
-          .append(cfg.function().equals("plpgsql")
-                  ? "the PL/pgSQL function the project's migration installs"
-                  : "the earlier STABLE SQL variant, for comparison; the project's migration installs the PL/pgSQL one")
+          .append(switch (cfg.function()) {
+              case "kept" -> "the function the project's migrations install, reading each unit's kept subtree (the migration `"
+                      + cfg.kept().getFileName() + "` run as it is)";
+              case "plpgsql" -> "the earlier PL/pgSQL function that walks the tree by path, for comparison";
+              default -> "the STABLE SQL variant before that, for comparison";
+          })
           .append("), as installed:\n\n```sql\n")
           .append(str(su, "SELECT pg_get_functiondef('visible_tenants'::regproc)").strip()).append("\n```\n\n");
         String drift = migrationCheck(cfg);
         System.out.println("visible_tenants_plpgsql.sql vs the migration: " + drift);
-        md.append("`sql/visible_tenants_plpgsql.sql` (the benchmark's copy of the migration's function) vs the migration: ")
+        md.append("`sql/visible_tenants_plpgsql.sql` (the benchmark's copy of V1_0's path-walking function) vs that migration: ")
           .append(drift).append("\n\n");
     }
 

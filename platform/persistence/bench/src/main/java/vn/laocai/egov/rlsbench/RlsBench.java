@@ -35,12 +35,13 @@ import java.util.Random;
  * pg.port/PGPORT (5432), pg.user/PGUSER (postgres, must be a superuser), PGPASSWORD (optional),
  * bench.db (egov_rlsbench), bench.rows (1000000), bench.warmup (100 rounds), bench.iterations
  * (1000 rounds), bench.recreate (true: drop and rebuild the database; false: reuse it if present),
- * bench.keep (false: drop the database and the two roles at the end), bench.function (plpgsql: the
- * PL/pgSQL {@code visible_tenants()} the project's migration installs, copied into
- * {@code sql/visible_tenants_plpgsql.sql}; sql: the earlier STABLE SQL variant, for comparison),
+ * bench.keep (false: drop the database and the two roles at the end), bench.function (kept: the
+ * {@code visible_tenants()} the project's migrations install, reading each unit's kept subtree: the migration
+ * {@code V8_11__tenant_subtree.sql} itself, run as it is; plpgsql: the earlier PL/pgSQL function that walks the
+ * tree by path, copied into {@code sql/visible_tenants_plpgsql.sql}; sql: the STABLE SQL variant before that),
  * pg.options/PGOPTIONS (server options for every connection, e.g. {@code -c plan_cache_mode=force_generic_plan}),
  * bench.results (RESULTS.md path), bench.migration (the migration the PL/pgSQL copy is checked against;
- * set by the pom).
+ * set by the pom), bench.kept (the migration run for bench.function=kept; set by the pom).
  */
 public final class RlsBench {
 
@@ -52,7 +53,7 @@ public final class RlsBench {
 
     record Config(String host, int port, String user, String password, String db, long rows,
                   int warmup, int iterations, boolean recreate, boolean keep, String function, String pgOptions,
-                  Path results, Path migration) {
+                  Path results, Path migration, Path kept) {
 
         static Config load() {
             return new Config(
@@ -66,22 +67,34 @@ public final class RlsBench {
                     Integer.parseInt(opt("bench.iterations", null, "1000")),
                     Boolean.parseBoolean(opt("bench.recreate", null, "true")),
                     Boolean.parseBoolean(opt("bench.keep", null, "false")),
-                    function(opt("bench.function", null, "plpgsql")),
+                    function(opt("bench.function", null, "kept")),
                     opt("pg.options", "PGOPTIONS", null),
                     Path.of(opt("bench.results", null, System.getProperty("bench.results.default", "RESULTS.md"))),
-                    pathOrNull(opt("bench.migration", null, System.getProperty("bench.migration.default"))));
+                    pathOrNull(opt("bench.migration", null, System.getProperty("bench.migration.default"))),
+                    pathOrNull(opt("bench.kept", null, System.getProperty("bench.kept.default"))));
         }
 
         private static Path pathOrNull(String p) { return p == null ? null : Path.of(p); }
 
-        /** The resource that creates visible_tenants() for bench.function. */
-        String functionResource() {
-            return function.equals("plpgsql") ? "visible_tenants_plpgsql.sql" : "visible_tenants.sql";
+        /**
+         * The SQL that creates visible_tenants() for bench.function: for kept, the migration itself (its roles named
+         * by the benchmark's app role), after dropping what an earlier run of it left; else the resource.
+         */
+        String functionSql() throws java.io.IOException {
+            if (function.equals("kept")) {
+                if (kept == null || !java.nio.file.Files.isRegularFile(kept))
+                    throw new java.io.IOException("bench.function=kept needs bench.kept, the migration file: " + kept);
+                return "DROP TABLE IF EXISTS tenant_subtree CASCADE; DROP FUNCTION IF EXISTS tenant_subtree_follow() CASCADE;"
+                        + " DROP FUNCTION IF EXISTS tenant_subtree_apply(jsonb); DROP FUNCTION IF EXISTS tenant_subtree_drift();\n"
+                        + java.nio.file.Files.readString(kept).replace("${app_role}, ${auth_role}, ${indexer_role}", APP)
+                                .replace("${app_role}", APP);
+            }
+            return ScratchDatabase.resource(function.equals("plpgsql") ? "visible_tenants_plpgsql.sql" : "visible_tenants.sql");
         }
 
         private static String function(String f) {
-            if (!f.equals("sql") && !f.equals("plpgsql"))
-                throw new IllegalArgumentException("bench.function must be sql or plpgsql, not " + f);
+            if (!f.equals("sql") && !f.equals("plpgsql") && !f.equals("kept"))
+                throw new IllegalArgumentException("bench.function must be kept, plpgsql or sql, not " + f);
             return f;
         }
 

@@ -48,7 +48,7 @@ final class ScratchDatabase {
             st.execute("SET ROLE " + OWNER);                       // everything below is owned by the owner role
             long t0 = System.nanoTime();
             st.execute(resource("schema.sql"));
-            st.execute(resource(cfg.functionResource()));          // the policy in secure.sql needs it
+            st.execute(cfg.functionSql());                          // the policy in secure.sql needs it
             System.out.printf("Loading %,d rows into each table ...%n", cfg.rows());
             st.execute(resource("load.sql").replace("${rows}", Long.toString(cfg.rows())));
             st.execute(resource("secure.sql"));
@@ -65,7 +65,7 @@ final class ScratchDatabase {
         try (Connection su = cfg.connect(cfg.db(), cfg.user()); Statement st = su.createStatement()) {
             su.setAutoCommit(true);
             st.execute("SET ROLE " + OWNER);
-            st.execute(resource(cfg.functionResource()));
+            st.execute(cfg.functionSql());
         }
     }
 
