@@ -102,6 +102,7 @@ public final class Api {
         }
         try {
             HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HtmlChecker.served(method + " " + path, r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
             return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(),
                     r.headers().firstValue("Location").orElse(null));
         } catch (IOException e) {

@@ -86,6 +86,7 @@ final class FormSession {
     }
 
     private static Page page(HttpResponse<String> r) {
+        HtmlChecker.served(r.request().method() + " " + r.uri().getPath(), r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
         return new Page(r.statusCode(), r.body(), r.headers().firstValue("Location").orElse(null));
     }
 

@@ -77,6 +77,26 @@ final class HtmlChecker {
     }
 
     /**
+     * Checks an HTML answer a test read without a browser (the API client, a form session), with the documents its
+     * frames have inline, and fails the test on the checker's first error: the same rule as for the pages a browser
+     * is served (ServedHtml). Answers that are not HTML pass untouched, and so do redirections, whose body no browser
+     * shows (the container writes one of its own with a redirect).
+     */
+    static void served(String name, int status, String contentType, String body) {
+        if (status / 100 == 3 || contentType == null || !contentType.startsWith("text/html") || body == null || body.isEmpty()) {
+            return;
+        }
+        List<String> documents = new java.util.ArrayList<>(List.of(body));
+        documents.addAll(inlineFrames(body));
+        for (int i = 0; i < documents.size(); i++) {
+            Report report = check(i == 0 ? name : name + ", its frame " + i + " (srcdoc)", documents.get(i));
+            if (!report.passed()) {
+                throw new AssertionError("the HTML checker found errors in " + report.name() + ":\n" + report.text());
+            }
+        }
+    }
+
+    /**
      * The documents a page gives its frames inline (an iframe's srcdoc, such as the theme's preview), which the
      * checker takes for an attribute's text: each is to be checked as a document of its own.
      */

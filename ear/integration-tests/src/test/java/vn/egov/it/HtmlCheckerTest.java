@@ -52,6 +52,20 @@ class HtmlCheckerTest {
     }
 
     @Test
+    void anHtmlAnswerReadWithoutABrowserIsCheckedWithItsFramesAndOtherAnswersAreNot() {
+        HtmlChecker.served("GET /ok", 200, "text/html;charset=UTF-8", page("<p>Được</p>"));
+        HtmlChecker.served("POST /login", 302, "text/html", "<html><body>moved</body></html>");
+        HtmlChecker.served("GET /api", 200, "application/json", "<p id=a>1</p><p id=a>2</p>");
+        AssertionError broken = assertThrows(AssertionError.class,
+                () -> HtmlChecker.served("GET /t/xa/", 200, "text/html", page("<p id=a>1</p><p id=a>2</p>")));
+        assertTrue(broken.getMessage().contains("GET /t/xa/") && broken.getMessage().contains("Duplicate ID"), broken.getMessage());
+        AssertionError frame = assertThrows(AssertionError.class, () -> HtmlChecker.served("GET /theme", 404, "text/html",
+                page("<iframe title=\"Xem trước\" srcdoc=\"&lt;!DOCTYPE html&gt;&lt;html lang=vi&gt;&lt;head&gt;&lt;title&gt;t&lt;/title&gt;&lt;/head&gt;"
+                        + "&lt;body&gt;&lt;span&gt;&lt;form&gt;&lt;/form&gt;&lt;/span&gt;&lt;/body&gt;&lt;/html&gt;\"></iframe>")));
+        assertTrue(frame.getMessage().contains("GET /theme, its frame 1"), frame.getMessage());
+    }
+
+    @Test
     void aWarningIsReportedButPasses() {
         HtmlChecker.Report report = HtmlChecker.check("warned", page("<script type=\"text/javascript\" src=\"a.js\"></script>"));
         assertTrue(report.passed(), report.text());

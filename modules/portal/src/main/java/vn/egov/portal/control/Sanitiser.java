@@ -13,7 +13,8 @@ import org.jsoup.safety.Safelist;
  * text markup, links (http, https, mailto, and the site's own relative links), images (http/https or the unit's
  * own files), tables. No script, no style, no event handler, no {@code javascript:} or {@code data:} URL survives.
  * The one class kept is a block's alignment ({@link #ALIGNMENTS}, what the editor writes instead of an inline style
- * and the site's CSS shows); any other class is dropped. Text is normalised to NFC.
+ * and the site's CSS shows); any other class is dropped. A link left without its address is unwrapped, an image
+ * without {@code alt} gets an empty one (decorative). Text is normalised to NFC.
  */
 public final class Sanitiser {
     private static final Safelist SAFE = Safelist.relaxed()
@@ -48,6 +49,10 @@ public final class Sanitiser {
                 e.attr("class", kept);
             }
         }
+        // what the safelist leaves must still be HTML a page may hold (the W3C checker refuses the rest): a link whose
+        // address was refused (javascript:) is its text, an image without a text alternative is marked decorative
+        clean.body().select("a:not([href])").unwrap();
+        clean.body().select("img:not([alt])").attr("alt", "");
         clean.outputSettings(new Document.OutputSettings().prettyPrint(false));
         return clean.body().html();
     }

@@ -33,6 +33,12 @@ class SanitiserTest {
     }
 
     @Test
+    void aLinkWithoutItsAddressIsItsTextAndAnImageWithoutAltIsDecorative() {
+        assertEquals("<p>xấu <img src=\"x\" alt=\"\"> <img src=\"/f/1\" alt=\"Trụ sở\"></p>",
+                Sanitiser.clean("<p><a href=\"javascript:alert(2)\">xấu</a> <img src=x onerror=alert(3)> <img src=\"/f/1\" alt=\"Trụ sở\"></p>"));
+    }
+
+    @Test
     void textIsNormalisedToNfc() {
         String nfd = Normalizer.normalize("<p>Thủ tục hành chính</p>", Normalizer.Form.NFD);
         assertEquals("<p>Thủ tục hành chính</p>", Sanitiser.clean(nfd));
