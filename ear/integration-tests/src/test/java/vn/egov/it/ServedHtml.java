@@ -90,12 +90,10 @@ final class ServedHtml extends WebDriverDecorator<WebDriver> {
 
     /** Checks what was served since the last call (waiting for a page whose body is still coming). */
     private synchronized void check() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        read();
-        while (!loading.isEmpty() && System.nanoTime() < deadline) {
-            sleep();
+        Wait.untilOrLast("the bodies of the pages the browser was served", Duration.ofSeconds(30), Duration.ofMillis(100), () -> {
             read();
-        }
+            return loading.isEmpty();
+        }, done -> done);
         loading.forEach((id, url) -> failures.add(url + ": its body never came"));
         loading.clear();
     }
@@ -174,15 +172,6 @@ final class ServedHtml extends WebDriverDecorator<WebDriver> {
             String all = String.join("\n\n", failures);
             failures.clear();
             throw new AssertionError("the HTML checker found errors in pages the browser was served:\n" + all);
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
