@@ -401,7 +401,7 @@ class DocumentExchangeIT extends DeployedEar {
                 }
             }
             if (row != null) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT document_outbox_failed(?, (SELECT last_error FROM document_outbox WHERE id = ?), 30, 1)")) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT outbox_failed('document_outbox', ARRAY[?]::bigint[], (SELECT last_error FROM document_outbox WHERE id = ?), 30, 1)")) {
                     ps.setLong(1, row);
                     ps.setLong(2, row);
                     ps.executeQuery().close();

@@ -70,6 +70,56 @@ class OutboxIT extends DeployedEar {
         assertEquals(0, drained.getJsonNumber("failing").longValue());
     }
 
+    @Test
+    void twoClaimsAtOnceNeverTakeTheSameRow() throws Exception {
+        // rows no index holds (deletes of documents that never were), written in the commune's scope
+        String mark = "claim-" + UUID.randomUUID();
+        try (java.sql.Connection c = Fixtures.db().app()) {
+            c.setAutoCommit(false);
+            scope(c);
+            try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO search_outbox (tenant_id, doc_id, op) "
+                    + "SELECT ?, ? || '-' || g, 'delete' FROM generate_series(1, 40) g")) {
+                ps.setLong(1, Fixtures.tenantId(COMMUNE));
+                ps.setString(2, mark);
+                ps.executeUpdate();
+            }
+            c.commit();
+        }
+        // two claims at once, as two nodes' would be (each holds its rows until it ends); the worker may take some too
+        try (java.sql.Connection a = Fixtures.db().app(); java.sql.Connection b = Fixtures.db().app()) {
+            a.setAutoCommit(false);
+            b.setAutoCommit(false);
+            List<Long> first = claim(a, 15);
+            List<Long> second = claim(b, 15);
+            List<Long> both = new ArrayList<>(first);
+            both.retainAll(second);
+            assertEquals(List.of(), both, "claimed by both: " + first + " and " + second);
+            assertTrue(first.size() + second.size() > 0, "the claims took nothing");
+            a.rollback();
+            b.rollback();
+        }
+    }
+
+    private static void scope(java.sql.Connection c) throws Exception {
+        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT set_config('app.tenant_id', ?, true), set_config('app.subtree', 'off', true)")) {
+            ps.setString(1, Long.toString(Fixtures.tenantId(COMMUNE)));
+            ps.executeQuery().close();
+        }
+    }
+
+    private static List<Long> claim(java.sql.Connection c, int limit) throws Exception {
+        List<Long> ids = new ArrayList<>();
+        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT id FROM outbox_claim(NULL::search_outbox, ?, interval '2 minutes')")) {
+            ps.setInt(1, limit);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
     /** The commune's backlog once it satisfies the condition, for at most 120 s (any answer but 200 fails at once). */
     static JsonObject awaitBacklog(Api admin, java.util.function.Predicate<JsonObject> condition) {
         return Wait.until("the backlog to reach the expected state", Duration.ofSeconds(120), () -> {

@@ -1,35 +1,59 @@
 package vn.egov.platform.outbox;
 
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * A module's outbox, sent by the platform's one {@link OutboxWorker}: the module keeps its table and the SQL functions
- * that claim its rows with a lease (in order where order matters), mark them sent, and put a failed one back with its
- * backoff (2^attempts seconds up to a ceiling) until it gives up; the worker owns the timer on every node, the cluster
- * lock that lets one node at a time send, the lock's lease, the rounds and what a failure of the round itself does.
+ * A module's outbox, sent by the platform's one {@link OutboxWorker}: the module supplies its table (registered in
+ * {@code outbox_table}, V8_20: its rows are written in the same transaction as the change they carry) and this
+ * handler, which says where rows can go now and sends the rows it is given. Everything else is the platform's: the
+ * timer on every node, the cluster lock, the claim with its lease (in id order, with the table's key rule), the
+ * marks, the backoff (2^attempts seconds up to {@link #maxDelaySeconds()}) and the give-up ({@link #maxAttempts()}).
  * A handler is a CDI bean; the worker finds them all.
  */
 public interface OutboxHandler {
     /** Its name: the key of its cluster lock and the word its log lines carry. */
     String name();
 
+    /** Its outbox table (a plain name, registered in {@code outbox_table}). */
+    String table();
+
     /** The pause between the end of one round on a node and the next look. */
     default long everyMillis() {
         return 500;
     }
 
-    /** Whether it can send anything now (its outside systems are configured); when not, the round is skipped unlocked. */
-    default boolean ready() {
-        return true;
+    /** The most rows one round claims (shared out between the targets). */
+    default int batch() {
+        return 100;
+    }
+
+    /** The longest wait before a failed row is tried again. */
+    default int maxDelaySeconds() {
+        return 30;
+    }
+
+    /** The tries after which a failed row is given up (kept in the outbox, never due again); 0: never. */
+    default int maxAttempts() {
+        return 0;
     }
 
     /**
-     * One round, run under the cluster lock: claim a batch, send it, mark each row. A row that fails is marked by the
-     * handler (its backoff) and does not end the round; an exception ends it and is logged (the claimed rows' lease lets
-     * them come back).
-     *
-     * @return whether there may be more right now (a full batch): the worker runs another round under the same lock,
-     * for at most {@link OutboxWorker#ROUNDS_FOR} seconds
+     * The targets that can be reached now, for a table with a {@code target} column (the rows of the others wait,
+     * untouched); none: nothing is claimed and the round is skipped unlocked. Null: the table has no targets.
      */
-    boolean round(DataSource db) throws Exception;
+    default List<String> targets() {
+        return null;
+    }
+
+    /**
+     * Sends the rows claimed (in id order, leased to this round) and tells the round what became of each: sent,
+     * failed (its backoff) or refused. A row told nothing comes back when its lease ends; an exception ends the round
+     * and is logged (the outcomes told before it are kept).
+     */
+    void send(List<OutboxRow> rows, OutboxRound round) throws Exception;
+
+    /** Run under the lock once the rounds have taken what there was (a round that was not full). */
+    default void idle(DataSource db) throws Exception {
+    }
 }

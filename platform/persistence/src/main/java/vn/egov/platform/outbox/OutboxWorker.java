@@ -21,9 +21,10 @@ import javax.sql.DataSource;
 /**
  * The one outbox worker: on every node a timer for each module's {@link OutboxHandler}; a data-grid lock per handler
  * lets one node at a time send its rows (the lock's lease, {@value #LOCK_LEASE_S} s, frees it if that node dies; the
- * rows' own lease, taken by the handler's claim, protects them besides). Under the lock the handler's rounds run while
- * they are full, for at most {@value #ROUNDS_FOR} s, then the lock goes to whoever looks next. The data grid being
- * away skips the round; a round that throws is logged, and its rows come back when their lease ends.
+ * rows' own lease, taken by the platform's claim, protects them besides). Under the lock the handler's rounds
+ * ({@link OutboxRound}) run while they are full, for at most {@value #ROUNDS_FOR} s, then the lock goes to whoever
+ * looks next. A handler with no target reachable is skipped unlocked; the data grid being away skips the round; a
+ * round that throws is logged, and its rows come back when their lease ends.
  */
 @ApplicationScoped
 public class OutboxWorker {
@@ -73,7 +74,14 @@ public class OutboxWorker {
     }
 
     void tick(OutboxHandler h) {
-        if (!h.ready()) {
+        List<String> targets;
+        try {
+            targets = h.targets();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, h.name() + " outbox: its targets", e);
+            return;
+        }
+        if (targets != null && targets.isEmpty()) {
             return;
         }
         IMap<String, String> locks;
@@ -95,8 +103,11 @@ public class OutboxWorker {
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(ROUNDS_FOR);
             boolean more;
             do {
-                more = h.round(dataSource);
+                more = OutboxRound.run(dataSource, h, targets);
             } while (more && System.nanoTime() < until);
+            if (!more) {
+                h.idle(dataSource);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Throwable t) {

@@ -6,13 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,23 +17,24 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import vn.egov.platform.outbox.OutboxHandler;
+import vn.egov.platform.outbox.OutboxRound;
+import vn.egov.platform.outbox.OutboxRow;
 import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.common.SolrInputDocument;
 import vn.egov.platform.search.SearchDocument;
 import vn.egov.platform.web.Jsonp;
 
 /**
- * The search outbox, sent to Solr by the platform's one outbox worker: rows claimed with {@code SKIP LOCKED} and a
- * lease, in id order, so two nodes could never send the same row twice at once. A batch that fails stays in the
- * outbox, waits 2^attempts seconds (at most {@link #MAX_DELAY_S}) and is sent again; nothing is dropped. After the
- * rounds, the reindexes asked for start. The last round's result is kept in the data grid for the admin pages.
+ * The search outbox ({@code search_outbox}), sent to Solr by the platform's one outbox worker: rows claimed in id
+ * order with a lease, a document's newest row only (sending it settles the older ones: the table's key rule). A batch
+ * that fails stays in the outbox, waits 2^attempts seconds (at most 30) and is sent again; nothing is dropped. After
+ * the rounds, the reindexes asked for start. The last round's result is kept in the data grid for the admin pages.
  */
 @ApplicationScoped
 public class SearchOutbox implements OutboxHandler {
     private static final Logger LOG = Logger.getLogger(SearchOutbox.class.getName());
     static final String STATUS = "egov-search-status";
     static final int BATCH = 500;
-    static final int MAX_DELAY_S = 30;
     static final int COMMIT_WITHIN_MS = 1000;
 
     @Inject
@@ -47,7 +43,6 @@ public class SearchOutbox implements OutboxHandler {
     @Inject
     ReindexRequests requests;
 
-    private volatile DataSource dataSource;
     private volatile HazelcastInstance grid;
     private final AtomicLong sent = new AtomicLong();
 
@@ -57,106 +52,75 @@ public class SearchOutbox implements OutboxHandler {
     }
 
     @Override
+    public String table() {
+        return "search_outbox";
+    }
+
+    @Override
     public long everyMillis() {
         return 250;
     }
 
     @Override
-    public boolean round(DataSource db) throws Exception {
-        dataSource = db;
-        try {
-            if (drainOnce() == BATCH) {
-                return true;
-            }
-            requests.startPending(db);
-            return false;
-        } catch (Exception e) {
-            status(null, e.toString());
-            throw e;
-        }
+    public int batch() {
+        return BATCH;
     }
 
-    record Claimed(long id, long tenantId, String docId, String op, String document) {
+    @Override
+    public void idle(DataSource db) throws Exception {
+        requests.startPending(db);
     }
 
-    /** One batch: claim, send, mark done (or failed). Returns how many rows were claimed. */
-    int drainOnce() throws SQLException {
-        List<Claimed> rows = claim();
-        if (rows.isEmpty()) {
-            return 0;
-        }
-        Long[] ids = rows.stream().map(Claimed::id).toArray(Long[]::new);
+    /** One batch to Solr: all sent, or all failed (with the error kept for the admin pages). */
+    @Override
+    public void send(List<OutboxRow> rows, OutboxRound round) throws SQLException {
         try {
             send(rows);
         } catch (Exception e) {
-            String message = e.getClass().getSimpleName() + ": " + e.getMessage();
-            call("SELECT search_outbox_failed(?, ?, ?)", ids, message, MAX_DELAY_S);
-            status(null, message);
-            return 0;
+            for (OutboxRow r : rows) {
+                round.failed(r, e);
+            }
+            status(null, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return;
         }
-        call("SELECT search_outbox_done(?)", ids);
+        for (OutboxRow r : rows) {
+            round.sent(r);
+        }
         sent.addAndGet(rows.size());
         status(rows.size(), null);
-        return rows.size();
-    }
-
-    /** Claims a batch, in id order: UPDATE ... RETURNING gives no order, and a purge must come before what follows it. */
-    private List<Claimed> claim() throws SQLException {
-        List<Claimed> rows = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT id, tenant_id, doc_id, op, document::text FROM search_outbox_claim(?, interval '2 minutes') ORDER BY id")) {
-            ps.setInt(1, BATCH);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new Claimed(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5)));
-                }
-            }
-        }
-        return rows;
-    }
-
-    private void call(String sql, Long[] ids, Object... more) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            Array array = c.createArrayOf("bigint", ids);
-            ps.setArray(1, array);
-            for (int i = 0; i < more.length; i++) {
-                ps.setObject(i + 2, more[i]);
-            }
-            ps.execute();
-        }
     }
 
     /**
      * Applies the rows in order: within a run of upserts and deletes only the latest row of a document counts;
      * a purge (the start of a unit's reindex) is applied after what came before it and before what follows.
      */
-    void send(List<Claimed> rows) throws Exception {
-        Map<String, Claimed> run = new LinkedHashMap<>();
-        for (Claimed r : rows) {
-            if ("purge".equals(r.op())) {
+    void send(List<OutboxRow> rows) throws Exception {
+        Map<String, OutboxRow> run = new LinkedHashMap<>();
+        for (OutboxRow r : rows) {
+            if ("purge".equals(r.text("op"))) {
                 flush(run);
                 UpdateRequest purge = new UpdateRequest();
                 purge.deleteByQuery("tenant_id:" + r.tenantId());
                 purge.setCommitWithin(COMMIT_WITHIN_MS);
                 purge.process(solr.client());
             } else {
-                run.remove(r.docId());
-                run.put(r.docId(), r);
+                run.remove(r.text("doc_id"));
+                run.put(r.text("doc_id"), r);
             }
         }
         flush(run);
     }
 
-    private void flush(Map<String, Claimed> run) throws Exception {
+    private void flush(Map<String, OutboxRow> run) throws Exception {
         if (run.isEmpty()) {
             return;
         }
         UpdateRequest update = new UpdateRequest();
-        for (Claimed r : run.values()) {
-            if ("upsert".equals(r.op())) {
-                update.add(toSolr(SearchDocument.fromJson(Jsonp.createReader(new StringReader(r.document())).readObject())));
+        for (OutboxRow r : run.values()) {
+            if ("upsert".equals(r.text("op"))) {
+                update.add(toSolr(SearchDocument.fromJson(Jsonp.createReader(new StringReader(r.text("document"))).readObject())));
             } else {
-                update.deleteById(r.docId());
+                update.deleteById(r.text("doc_id"));
             }
         }
         update.setCommitWithin(COMMIT_WITHIN_MS);
