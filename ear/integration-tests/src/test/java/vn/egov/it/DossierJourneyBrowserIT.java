@@ -107,6 +107,13 @@ class DossierJourneyBrowserIT extends DeployedEar {
         browser.findElement(By.id("to-tham-dinh")).click();
         Chromium.clickAndWait(browser, browser.findElement(By.id("move")));
         assertEquals("Đang giải quyết", browser.findElement(By.id("status")).getText());
+        // a transfer without its agency: refused, the message beside the unit picker, which says it
+        browser.findElement(By.id("to-huyen")).click();
+        Chromium.clickAndWait(browser, browser.findElement(By.id("move")));
+        assertTrue(browser.findElement(By.id("toUnit-error")).getText().startsWith("Hãy chọn đơn vị nhận hồ sơ liên thông"),
+                browser.findElement(By.id("toUnit-error")).getText());
+        assertEquals("true", browser.findElement(By.id("toUnit")).getAttribute("aria-invalid"));
+        assertEquals("toUnit-error", browser.findElement(By.id("toUnit")).getAttribute("aria-describedby"));
         browser.findElement(By.id("to-huyen")).click();
         new Select(browser.findElement(By.id("toUnit"))).selectByValue(Fixtures.DISTRICT);
         browser.findElement(By.id("note")).sendKeys("Đề nghị Phòng Tư pháp huyện xem xét");
