@@ -118,6 +118,7 @@ class DocumentsBrowserIT extends DeployedEar {
         assertEquals("true", browser.findElement(By.id("to")).getAttribute("aria-invalid"));
         assertEquals("to-hint to-error", browser.findElement(By.id("to")).getAttribute("aria-describedby"));
         assertEquals("Đơn vị nhận", browser.findElement(By.cssSelector("label[for=to]")).getText());
+        noConsoleErrors("the refused send (its own 400 aside)");
         Select to = new Select(browser.findElement(By.id("to")));
         to.selectByValue(COMMUNE);
         to.selectByValue(SIBLING_COMMUNE);

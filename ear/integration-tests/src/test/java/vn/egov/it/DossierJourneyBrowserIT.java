@@ -114,6 +114,7 @@ class DossierJourneyBrowserIT extends DeployedEar {
                 browser.findElement(By.id("toUnit-error")).getText());
         assertEquals("true", browser.findElement(By.id("toUnit")).getAttribute("aria-invalid"));
         assertEquals("toUnit-error", browser.findElement(By.id("toUnit")).getAttribute("aria-describedby"));
+        assertEquals(List.of(), Chromium.consoleErrors(browser), "the refused transfer's console (its own 400 aside)");
         browser.findElement(By.id("to-huyen")).click();
         new Select(browser.findElement(By.id("toUnit"))).selectByValue(Fixtures.DISTRICT);
         browser.findElement(By.id("note")).sendKeys("Đề nghị Phòng Tư pháp huyện xem xét");
