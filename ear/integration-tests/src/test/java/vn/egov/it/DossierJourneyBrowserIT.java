@@ -240,6 +240,9 @@ class DossierJourneyBrowserIT extends DeployedEar {
         assertFalse(Api.as(citizen, Fixtures.PASSWORD).get("/api/me/pickups").body().contains("\"procedureCode\":\"" + procedure + "\""),
                 "no pickup of this procedure stored");
         Chromium.screenshot(browser, "pickup-1-refused");
+        assertEquals(1, browser.findElements(By.cssSelector("head link[rel=stylesheet][href*='dossiers/dossiers.']")).size(),
+                "the module's stylesheet in the site's head");
+        assertTrue(browser.findElements(By.cssSelector("body link")).isEmpty(), "no stylesheet inside the body");
         assertEquals(List.of(), Chromium.consoleErrors(browser), "the refused form's console (its own 400 aside)");
 
         browser.findElement(By.id("address")).sendKeys("Thôn Lùng Vai, xã Quang Kim, huyện Bát Xát");
