@@ -112,6 +112,13 @@ class DocumentsBrowserIT extends DeployedEar {
         String flash = browser.findElement(By.id("flash")).getText();
         String numberSymbol = flash.replaceAll(".*Đã cấp số ([0-9]+/STP-VP).*", "$1");
         assertTrue(numberSymbol.matches("[0-9]{2,}/STP-VP"), flash);
+        // sent to no unit: refused, the message beside the unit picker, which says it
+        Chromium.clickAndWait(browser, browser.findElement(By.id("send")));
+        assertEquals("Hãy chọn ít nhất một đơn vị nhận.", browser.findElement(By.id("to-error")).getText());
+        assertEquals("true", browser.findElement(By.id("to")).getAttribute("aria-invalid"));
+        assertEquals("to-hint to-error", browser.findElement(By.id("to")).getAttribute("aria-describedby"));
+        assertEquals("Đơn vị nhận", browser.findElement(By.cssSelector("label[for=to]")).getText());
+        noConsoleErrors("the refused send (its own 400 aside)");
         Select to = new Select(browser.findElement(By.id("to")));
         to.selectByValue(COMMUNE);
         to.selectByValue(SIBLING_COMMUNE);

@@ -107,6 +107,14 @@ class DossierJourneyBrowserIT extends DeployedEar {
         browser.findElement(By.id("to-tham-dinh")).click();
         Chromium.clickAndWait(browser, browser.findElement(By.id("move")));
         assertEquals("Đang giải quyết", browser.findElement(By.id("status")).getText());
+        // a transfer without its agency: refused, the message beside the unit picker, which says it
+        browser.findElement(By.id("to-huyen")).click();
+        Chromium.clickAndWait(browser, browser.findElement(By.id("move")));
+        assertTrue(browser.findElement(By.id("toUnit-error")).getText().startsWith("Hãy chọn đơn vị nhận hồ sơ liên thông"),
+                browser.findElement(By.id("toUnit-error")).getText());
+        assertEquals("true", browser.findElement(By.id("toUnit")).getAttribute("aria-invalid"));
+        assertEquals("toUnit-error", browser.findElement(By.id("toUnit")).getAttribute("aria-describedby"));
+        assertEquals(List.of(), Chromium.consoleErrors(browser), "the refused transfer's console (its own 400 aside)");
         browser.findElement(By.id("to-huyen")).click();
         new Select(browser.findElement(By.id("toUnit"))).selectByValue(Fixtures.DISTRICT);
         browser.findElement(By.id("note")).sendKeys("Đề nghị Phòng Tư pháp huyện xem xét");
@@ -232,6 +240,9 @@ class DossierJourneyBrowserIT extends DeployedEar {
         assertFalse(Api.as(citizen, Fixtures.PASSWORD).get("/api/me/pickups").body().contains("\"procedureCode\":\"" + procedure + "\""),
                 "no pickup of this procedure stored");
         Chromium.screenshot(browser, "pickup-1-refused");
+        assertEquals(1, browser.findElements(By.cssSelector("head link[rel=stylesheet][href*='dossiers/dossiers.']")).size(),
+                "the module's stylesheet in the site's head");
+        assertTrue(browser.findElements(By.cssSelector("body link")).isEmpty(), "no stylesheet inside the body");
         assertEquals(List.of(), Chromium.consoleErrors(browser), "the refused form's console (its own 400 aside)");
 
         browser.findElement(By.id("address")).sendKeys("Thôn Lùng Vai, xã Quang Kim, huyện Bát Xát");

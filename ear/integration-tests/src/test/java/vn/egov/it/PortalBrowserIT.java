@@ -86,6 +86,9 @@ class PortalBrowserIT extends DeployedEar {
         assertEquals(null, centred.getDomAttribute("style"), "no style attribute");
         assertEquals("center", centred.getCssValue("text-align"), "the editing frame shows it centred (content.css)");
         browser.switchTo().defaultContent();
+        assertBlockMenuInVietnamese();
+        pasteStyledHtml();
+        indentFirstParagraph();
         js.executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("title")));
         screenshot("portal-1a-rich-text");
         // a cover and an attachment uploaded with the article
@@ -179,6 +182,12 @@ class PortalBrowserIT extends DeployedEar {
         assertEquals("center", centredOnSite.getCssValue("text-align"), "and shown centred on the site");
         assertTrue(List.of("start", "left").contains(browser.findElement(By.cssSelector(".body p")).getCssValue("text-align")),
                 "the first paragraph is not");
+        assertEquals("40px", browser.findElement(By.cssSelector(".body p.indent-1")).getCssValue("margin-left"),
+                "the paragraph indented in the editor, shown indented");
+        WebElement pastedOnSite = browser.findElement(By.cssSelector(".body p.align-right"));
+        assertEquals("Ủy ban nhân dân xã thông báo lịch tiếp công dân.", pastedOnSite.getText());
+        assertEquals("right", pastedOnSite.getCssValue("text-align"), "the pasted alignment, a class on the site too");
+        assertEquals("80px", browser.findElement(By.cssSelector(".body p.indent-2")).getCssValue("margin-left"), "the pasted margin");
         assertTrue(browser.findElement(By.cssSelector("main figure img")).getAttribute("src").contains("/files/"), "the uploaded cover");
         WebElement attachment = browser.findElement(By.cssSelector("section[aria-labelledby=att-h] a"));
         assertTrue(attachment.getText().endsWith(".pdf"), attachment.getText());
@@ -219,6 +228,60 @@ class PortalBrowserIT extends DeployedEar {
         handle.sendKeys(Keys.ARROW_DOWN);
         assertEquals(String.valueOf(before + 20), handle.getAttribute("aria-valuenow"), "the Down key: 20 px taller");
         assertEquals(before + 20, container.getSize().getHeight());
+    }
+
+    /** The block format menu (paragraph, headings) speaks Vietnamese, as the rest of the toolbar. */
+    private static void assertBlockMenuInVietnamese() {
+        WebElement blocks = browser.findElement(By.cssSelector("button[aria-label^='Kiểu đoạn']"));
+        blocks.click();
+        List<String> items = browser.findElements(By.cssSelector(".tox-collection__item-label")).stream().map(WebElement::getText).toList();
+        assertEquals(List.of("Đoạn văn", "Tiêu đề 2", "Tiêu đề 3", "Tiêu đề 4"), items, "the block formats, in Vietnamese");
+        blocks.click(); // closes the menu
+    }
+
+    /**
+     * Styled HTML pasted at the end of the body, as from a word processor (style attributes in double, single and no
+     * quotes), through TinyMCE's own paste handler (a paste event with the HTML on its clipboard data: headless
+     * Chromium has no clipboard to paste from): no style attribute reaches the page, whose policy refuses them (the
+     * console is checked below), and the alignment and left margin become the editor's classes.
+     */
+    private static void pasteStyledHtml() {
+        ((JavascriptExecutor) browser).executeScript("var ed = tinymce.get('body'); ed.focus();"
+                + "ed.selection.select(ed.getBody().lastChild, true); ed.selection.collapse(false);"
+                + "var data = new DataTransfer();"
+                + "data.setData('text/html', arguments[0]); data.setData('text/plain', 'Ủy ban nhân dân xã');"
+                + "ed.getBody().dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));",
+                "<meta charset=\"utf-8\"><p class=\"MsoNormal\" style='text-align: right; color: #c00000'>Ủy ban nhân dân xã thông báo "
+                + "<span style=\"font-weight: bold; font-size: 14pt\">lịch tiếp công dân</span>.</p>"
+                + "<p style=margin-left:80px>Thứ Hai và thứ Năm hằng tuần.</p>");
+        browser.switchTo().frame("body_ifr");
+        assertEquals(List.of(), browser.findElements(By.cssSelector("#tinymce [style]")), "no style attribute pasted");
+        WebElement right = browser.findElement(By.cssSelector("#tinymce p.align-right"));
+        assertEquals("Ủy ban nhân dân xã thông báo lịch tiếp công dân.", right.getText());
+        assertEquals("right", right.getCssValue("text-align"), "the pasted alignment, as a class");
+        WebElement indented = browser.findElement(By.cssSelector("#tinymce p.indent-2"));
+        assertEquals("Thứ Hai và thứ Năm hằng tuần.", indented.getText());
+        assertEquals("80px", indented.getCssValue("margin-left"), "the pasted left margin, as an indentation class");
+        browser.switchTo().defaultContent();
+    }
+
+    /** The first paragraph indented twice and outdented once from the toolbar: one level, a class (no inline style). */
+    private static void indentFirstParagraph() {
+        browser.switchTo().frame("body_ifr");
+        browser.findElement(By.cssSelector("#tinymce p:first-child")).click();
+        browser.switchTo().defaultContent();
+        WebElement outdent = browser.findElement(By.cssSelector("button[aria-label='Giảm thụt lề']"));
+        assertEquals("true", outdent.getAttribute("aria-disabled"), "nothing to outdent yet");
+        browser.findElement(By.cssSelector("button[aria-label='Tăng thụt lề']")).click();
+        browser.findElement(By.cssSelector("button[aria-label='Tăng thụt lề']")).click();
+        assertEquals("false", outdent.getAttribute("aria-disabled"), "an indented paragraph can be outdented");
+        outdent.click();
+        browser.switchTo().frame("body_ifr");
+        WebElement first = browser.findElement(By.cssSelector("#tinymce p:first-child"));
+        assertEquals("indent-1", first.getAttribute("class"));
+        assertEquals(null, first.getDomAttribute("style"), "no style attribute");
+        assertEquals("40px", first.getCssValue("margin-left"), "the editing frame shows it indented (content.css)");
+        browser.switchTo().defaultContent();
     }
 
     /** Types at the end of the rich text editor's document (TinyMCE edits inside its own iframe). */

@@ -60,6 +60,9 @@ class ProceduresBrowserIT extends DeployedEar {
         Chromium.screenshot(browser, "procedures-2-procedure");
         assertEquals(List.of(), Chromium.consoleErrors(browser), "the procedure's console");
         assertEquals("auto", diagram.findElement(By.xpath("..")).getCssValue("overflow-x"), "the page's stylesheet applies");
+        assertEquals(1, browser.findElements(By.cssSelector("head link[rel=stylesheet][href*='procedures/catalogue.']")).size(),
+                "linked in the head (the site layout's head slot)");
+        assertTrue(browser.findElements(By.cssSelector("body link")).isEmpty(), "no stylesheet inside the body");
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", diagram);
         Chromium.screenshot(browser, "procedures-3-process");
     }

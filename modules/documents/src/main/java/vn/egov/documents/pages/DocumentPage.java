@@ -51,7 +51,7 @@ public class DocumentPage {
     @GET
     public Response one(@PathParam("id") long id) {
         Tenant unit = layout.call(() -> access.require("documents", "read"));
-        return layout.okTemplate(render(unit, id, null));
+        return layout.okTemplate(render(unit, id, null, null));
     }
 
     @POST
@@ -64,13 +64,14 @@ public class DocumentPage {
             String done = own.call(() -> actions.change(unit, id, action, form, DocumentPages.texts(layout)));
             layout.flash(Html.escape(done));
         } catch (ProblemException e) {
-            throw layout.refuseTemplate(e.problem().status(), render(unit, id, layout.detail(e)));
+            throw layout.refuseTemplate(e.problem().status(), render(unit, id, layout.detail(e), layout.fieldError(e, "to")));
         }
         return layout.redirect("/t/" + unit.getCode() + "/admin/documents/" + id);
     }
 
-    private String render(Tenant unit, long id, String failure) {
-        DocumentView view = views.of(unit, id, failure);
+    /** The document's page, {@code failure} above it and {@code toError} beside the units to send it to (or nulls). */
+    private String render(Tenant unit, long id, String failure, String toError) {
+        DocumentView view = views.of(unit, id, failure, toError);
         String title = view.doc().numberSymbol() != null ? view.doc().numberSymbol() : view.doc().abstractText();
         DeskFrame.Page desk = layout.desk(unit, "documents", DocumentPages.BUNDLE, "documents.title");
         // the title names the document: "Văn bản 12/UBND-VP · unit"

@@ -50,10 +50,11 @@ public record DocumentView(String back, String failure, Registers.Doc doc, List<
 
     /**
      * What the action forms need: where they go, the state, whether the person handles it ({@code handler}) or leads
-     * it ({@code lead}), and for sending the units it may go to.
+     * it ({@code lead}), and for sending the units it may go to ({@code toError} the message of a refused sending,
+     * beside that field, or null).
      */
     public record Actions(String action, String status, boolean outgoing, boolean secret, boolean handler, boolean lead, String leadHandler,
-                          List<DeskFrame.Option> units, boolean subtree) {
+                          List<DeskFrame.Option> units, boolean subtree, String toError) {
         public boolean any() {
             return outgoing ? List.of("draft", "review", "signed", "issued").contains(status) : List.of("registered", "directed").contains(status);
         }

@@ -44,7 +44,7 @@ public class DocumentViews {
     @Inject
     TenantDirectory directory;
 
-    DocumentView of(Tenant unit, long id, String failure) {
+    DocumentView of(Tenant unit, long id, String failure, String toError) {
         Registers.Doc d = layout.call(() -> registers.find(unit, id, access.user()).orElseThrow(() -> ProblemException.notFound(
                 "văn bản số " + id + " của đơn vị này", "document " + id + " of this unit")));
         boolean outgoing = d.register().equals("outgoing");
@@ -58,7 +58,7 @@ public class DocumentViews {
         List<DocumentView.EventRow> history = handling.history(unit, d.id(), access.user()).stream()
                 .map(e -> new DocumentView.EventRow(DocumentPages.time(e.at()), e.action(), e.actor(), e.note())).toList();
         return new DocumentView(layout.url(unit, "documents"), failure, d, details(d), later(d), files(unit, d), deliveries, out, history,
-                withdrawn, actions(unit, d));
+                withdrawn, actions(unit, d, toError));
     }
 
     private static List<DocumentView.Detail> details(Registers.Doc d) {
@@ -140,13 +140,13 @@ public class DocumentViews {
         }).toList();
     }
 
-    private DocumentView.Actions actions(Tenant unit, Registers.Doc d) {
+    private DocumentView.Actions actions(Tenant unit, Registers.Doc d, String toError) {
         String me = access.username();
         boolean outgoing = d.register().equals("outgoing");
         boolean sending = outgoing && d.status().equals("issued") && !d.secret();
         return new DocumentView.Actions(layout.url(unit, "documents/" + d.id()), d.status(), outgoing, d.secret(), d.work().handledBy(me),
                 me.equals(d.work().leadHandler()), d.work().leadHandler() == null ? "" : d.work().leadHandler(),
-                sending ? units(unit) : List.of(), sending && !directory.children(unit.getId()).isEmpty());
+                sending ? units(unit) : List.of(), sending && !directory.children(unit.getId()).isEmpty(), toError);
     }
 
     /** The units this one may send to: every active unit of the province but itself, by the tree's order. */

@@ -150,7 +150,7 @@ public class ApplyPage {
         if (!me.get().has(Role.CITIZEN)) {
             Page page = page("apply.title");
             String main = DossierTemplates.TEMPLATES.render("refusal.jte", page, "message", page.t().lookup("apply.citizensOnly"));
-            return Optional.of(strict(403, site.framed(unit, page.t().locale(), page.title(), main, "procedures")));
+            return Optional.of(strict(403, site.framed(unit, page.t().locale(), page.title(), List.of(), main, "procedures")));
         }
         return Optional.empty();
     }
@@ -177,7 +177,8 @@ public class ApplyPage {
                 values.getOrDefault("@postAddress", ""), Forms.error(errors, "postAddress", en), values.getOrDefault("@email", ""),
                 Forms.error(errors, "email", en));
         String main = DossierTemplates.TEMPLATES.render("apply.jte", page, "view", view);
-        return strict(status, site.framed(unit, page.t().locale(), page.t().text("apply.frameTitle", p.get().name()), main,
+        return strict(status, site.framed(unit, page.t().locale(), page.t().text("apply.frameTitle", p.get().name()),
+                DossierTemplates.STYLESHEETS, main,
                 "procedures/" + code + "/apply"));
     }
 

@@ -201,7 +201,7 @@ public class DeskPages {
     @Path("{dossier}")
     public Response one(@PathParam("dossier") String code) {
         Tenant unit = layout.call(() -> access.require("dossiers", "read"));
-        return layout.okTemplate(render(unit, code, null, null));
+        return layout.okTemplate(render(unit, code, null, null, null));
     }
 
     @POST
@@ -238,7 +238,8 @@ public class DeskPages {
         } catch (ProblemException | NumberFormatException e) {
             String message = e instanceof ProblemException p ? layout.detail(p) : text("act.badVersion");
             int status = e instanceof ProblemException p ? p.problem().status() : 400;
-            throw layout.refuseTemplate(status, render(unit, code, action, message));
+            String toUnitError = e instanceof ProblemException p ? layout.fieldError(p, "toUnit") : null;
+            throw layout.refuseTemplate(status, render(unit, code, action, message, toUnitError));
         }
         return layout.redirect("/t/" + unit.getCode() + "/admin/dossiers/" + code);
     }
@@ -276,7 +277,7 @@ public class DeskPages {
             }
             finishing.finish(unit, code, files, fields.get("note"), version, access.username());
         } catch (ProblemException e) {
-            throw layout.refuseTemplate(e.problem().status(), render(unit, code, "result", layout.detail(e)));
+            throw layout.refuseTemplate(e.problem().status(), render(unit, code, "result", layout.detail(e), null));
         }
         layout.flash(Html.escape(text("act.returned")));
         return layout.redirect("/t/" + unit.getCode() + "/admin/dossiers/" + code);
@@ -306,8 +307,11 @@ public class DeskPages {
         return Messages.of(layout.locale(), DossierTemplates.BUNDLE).text(key, args);
     }
 
-    /** The page of one dossier, {@code failure} (the message of the refused {@code failedAction}) above it, that action's form open. */
-    private String render(Tenant unit, String code, String failedAction, String failure) {
+    /**
+     * The page of one dossier, {@code failure} (the message of the refused {@code failedAction}) above it, that action's form
+     * open, {@code toUnitError} beside the agency of a refused transfer (or null).
+     */
+    private String render(Tenant unit, String code, String failedAction, String failure, String toUnitError) {
         JsonObject d = details.forStaff(code).orElseThrow(() -> layout.error(ProblemException.notFound("hồ sơ " + code, "dossier " + code).problem()));
         String base = "/api/t/" + unit.getCode() + "/dossiers/" + code;
         boolean mine = d.getString("holder").equals(unit.getCode());
@@ -319,13 +323,13 @@ public class DeskPages {
                 d.getString("procedureName") + " (" + d.getString("procedureCode") + ")", d.getString("applicantName"), status, d.getString("stepName"),
                 d.getString("stepDue", null), holder.getName(), d.getString("receivedDate"), d.getString("dueDate"), d.getString("newDueDate", null),
                 d.getBoolean("overdue"), base + "/receipt.pdf", base + "/forms/6.pdf", DeskViews.form(d), DeskViews.files(d, base), mode,
-                mode.equals("act") ? actions(unit, d, failedAction) : null, DeskViews.handovers(d), DeskViews.history(d));
+                mode.equals("act") ? actions(unit, d, failedAction, toUnitError) : null, DeskViews.handovers(d), DeskViews.history(d));
         DeskFrame.Page desk = layout.desk(unit, "dossiers", DossierTemplates.BUNDLE, "dossier.heading", code);
         return DossierTemplates.TEMPLATES.render("dossier.jte", desk.page(), "desk", desk, "view", view);
     }
 
     /** The forms of the actions the dossier's step allows. */
-    private DeskViews.Actions actions(Tenant unit, JsonObject d, String failedAction) {
+    private DeskViews.Actions actions(Tenant unit, JsonObject d, String failedAction, String toUnitError) {
         String action = layout.withLang("/t/" + unit.getCode() + "/admin/dossiers/" + d.getString("code"));
         List<JsonObject> next = d.getJsonArray("next").stream().map(JsonValue::asJsonObject).toList();
         JsonObject duty = d.getJsonObject("duty");
@@ -339,7 +343,7 @@ public class DeskPages {
         return new DeskViews.Actions(action, layout.withLang("/t/" + unit.getCode() + "/admin/dossiers/" + d.getString("code") + "/result"),
                 d.getInt("version"), dutyNames, moves, moves.stream().anyMatch(m -> m.role().equals("OTHER_AGENCY")) ? agencies(unit, d) : null,
                 moves.stream().anyMatch(m -> m.role().equals("APPLICANT")) ? DeskViews.papers(d) : null, next.stream().anyMatch(n -> n.getBoolean("end")),
-                failedAction == null ? "" : failedAction);
+                failedAction == null ? "" : failedAction, toUnitError);
     }
 
     /** The agencies a dossier may be transferred to: the province's active units but communes (its own commune aside). */

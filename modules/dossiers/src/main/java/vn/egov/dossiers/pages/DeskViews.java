@@ -46,10 +46,11 @@ public final class DeskViews {
     /**
      * The forms of the actions the step allows: {@code dutyNames} when the step is someone else's duty (then no move),
      * {@code agencies} when a move transfers it, {@code papers} when a move asks the applicant for papers; {@code failed} the
-     * action just refused (its form shown open), or empty.
+     * action just refused (its form shown open), or empty; {@code toUnitError} the message of a refused transfer beside
+     * the agency, or null.
      */
     public record Actions(String action, String resultAction, int version, String dutyNames, List<Move> moves, List<DeskFrame.Option> agencies,
-                          List<DeskFrame.Option> papers, boolean canEnd, String failed) {
+                          List<DeskFrame.Option> papers, boolean canEnd, String failed, String toUnitError) {
     }
 
     /** One dossier at the desk; {@code mode} is act, readOnly, supplement or empty (finished). */

@@ -8,6 +8,8 @@ final class DossierTemplates {
     static final Templates TEMPLATES = new Templates("vn.egov.dossiers.jte");
     /** The bundle of the dossiers' texts ({@code messages_vi/en.properties} beside these classes). */
     static final String BUNDLE = "vn.egov.dossiers.pages.messages";
+    /** This module's stylesheet, linked in the head of its pages (the desk's frame, the unit site's). */
+    static final List<String> STYLESHEETS = List.of("dossiers/dossiers.css");
     /** The statuses a dossier can have (their names are the bundle's {@code status.*}). */
     static final List<String> STATUSES = List.of("received", "in_progress", "supplement", "transferred", "done", "refused", "stopped");
 

@@ -116,7 +116,7 @@ public class PickupPage {
         if (!me.get().has(Role.CITIZEN)) {
             Page page = page();
             String main = DossierTemplates.TEMPLATES.render("refusal.jte", page, "message", page.t().lookup("pickup.citizensOnly"));
-            return Optional.of(strict(403, site.framed(unit, page.t().locale(), page.title(), main, "procedures")));
+            return Optional.of(strict(403, site.framed(unit, page.t().locale(), page.title(), List.of(), main, "procedures")));
         }
         return Optional.empty();
     }
@@ -135,7 +135,8 @@ public class PickupPage {
                 page.link(base + "/pickup"), values.getOrDefault("address", ""), Forms.error(errors, "address", en), values.getOrDefault("email", ""),
                 Forms.error(errors, "email", en));
         String main = DossierTemplates.TEMPLATES.render("pickup.jte", page, "view", view);
-        return strict(status, site.framed(unit, page.t().locale(), page.t().text("pickup.frameTitle", p.get().name()), main,
+        return strict(status, site.framed(unit, page.t().locale(), page.t().text("pickup.frameTitle", p.get().name()),
+                DossierTemplates.STYLESHEETS, main,
                 "procedures/" + code + "/pickup"));
     }
 

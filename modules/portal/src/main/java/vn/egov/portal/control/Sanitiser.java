@@ -12,9 +12,9 @@ import org.jsoup.safety.Safelist;
  * Cleans the rich text editors write (article bodies, static pages) with jsoup's safelist sanitiser: the usual
  * text markup, links (http, https, mailto, and the site's own relative links), images (http/https or the unit's
  * own files), tables. No script, no style, no event handler, no {@code javascript:} or {@code data:} URL survives.
- * The one class kept is a block's alignment ({@link #ALIGNMENTS}, what the editor writes instead of an inline style
- * and the site's CSS shows); any other class is dropped. A link left without its address is unwrapped, an image
- * without {@code alt} gets an empty one (decorative). Text is normalised to NFC.
+ * The classes kept are a block's alignment ({@link #ALIGNMENTS}) and indentation ({@link #INDENTS}), what the editor
+ * writes instead of an inline style and the site's CSS shows; any other class is dropped. A link left without its
+ * address is unwrapped, an image without {@code alt} gets an empty one (decorative). Text is normalised to NFC.
  */
 public final class Sanitiser {
     private static final Safelist SAFE = Safelist.relaxed()
@@ -30,6 +30,8 @@ public final class Sanitiser {
             .addAttributes("blockquote", "class").addAttributes("li", "class").addAttributes("td", "class").addAttributes("th", "class");
     /** The classes a block may keep: its alignment, as the editor sets it and the site's CSS shows it. */
     public static final Set<String> ALIGNMENTS = Set.of("align-left", "align-center", "align-right", "align-justify");
+    /** The classes of a block's indentation outside a list, one a level (the editor's indent button, the site's CSS). */
+    public static final Set<String> INDENTS = Set.of("indent-1", "indent-2", "indent-3", "indent-4");
 
     private Sanitiser() {
     }
@@ -42,7 +44,7 @@ public final class Sanitiser {
         // a base URI is needed for relative links to be kept (they are checked against it, then written back relative)
         Document clean = new Cleaner(SAFE).clean(Jsoup.parseBodyFragment(nfc, "https://portal.invalid/"));
         for (Element e : clean.body().select("[class]")) {
-            String kept = String.join(" ", e.classNames().stream().filter(ALIGNMENTS::contains).distinct().toList());
+            String kept = String.join(" ", e.classNames().stream().filter(c -> ALIGNMENTS.contains(c) || INDENTS.contains(c)).distinct().toList());
             if (kept.isEmpty()) {
                 e.removeAttr("class");
             } else {

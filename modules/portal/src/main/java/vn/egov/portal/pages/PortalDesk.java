@@ -33,6 +33,8 @@ import vn.egov.platform.web.pages.Templates;
 public class PortalDesk {
     /** The TinyMCE version the platform's WAR serves (from npm: its package.json and tinymce.version in its POM). */
     public static final String TINYMCE = "6.8.5";
+    /** The version of npm's tinymce-i18n whose Vietnamese pack the WAR serves (its package.json, tinymce-i18n.version in its POM). */
+    public static final String TINYMCE_I18N = "26.9.21";
 
     /** The portal's sections: path under {@code portal/} and the bundle key of its name. */
     static final List<String[]> SECTIONS = List.of(new String[] {"", "nav.articles"}, new String[] {"theme", "nav.theme"},

@@ -140,11 +140,11 @@ public class Site {
     /**
      * A page of the unit's site (its frame, theme, menu, language) around {@code mainHtml} rendered by another
      * module (the procedure catalogue), not cached. {@code path} is the page's path under the site, for the language
-     * switch.
+     * switch; {@code stylesheets} are that module's assets linked in the page's head.
      */
-    public String framed(Tenant unit, Locale language, String title, String mainHtml, String path) {
+    public String framed(Tenant unit, Locale language, String title, List<String> stylesheets, String mainHtml, String path) {
         Optional<UnitSettings> s = settings.of(unit);
-        return reads.read(() -> SitePages.framed(view(unit, s, language), title, mainHtml, path));
+        return reads.read(() -> SitePages.framed(view(unit, s, language), title, stylesheets, mainHtml, path));
     }
 
     /** A page around content rendered elsewhere (search results), not cached. */

@@ -75,9 +75,12 @@ public final class SitePages {
         return render("site/notFound.jte", v, texts(v).text("site.notFound"), "", "v", v);
     }
 
-    /** A page of the site around {@code mainHtml}, made (and its values escaped) by another module's template. */
-    public static String framed(SiteView v, String title, String mainHtml, String path) {
-        return render("site/framed.jte", v, title, path, "mainHtml", mainHtml);
+    /**
+     * A page of the site around {@code mainHtml}, made (and its values escaped) by another module's template, with
+     * that module's {@code stylesheets} (asset names) in its head.
+     */
+    public static String framed(SiteView v, String title, List<String> stylesheets, String mainHtml, String path) {
+        return render("site/framed.jte", v, title, path, "stylesheets", stylesheets, "mainHtml", mainHtml);
     }
 
     /** The page with the logged-in user's line in place of the login link. */

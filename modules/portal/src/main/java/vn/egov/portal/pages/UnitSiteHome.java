@@ -2,6 +2,7 @@ package vn.egov.portal.pages;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Locale;
 import vn.egov.platform.security.SubjectScopeProvider.CurrentUser;
 import vn.egov.platform.tenancy.entity.Tenant;
@@ -29,8 +30,8 @@ public class UnitSiteHome implements UnitSites {
     }
 
     @Override
-    public String framed(Tenant unit, Locale language, String title, String mainHtml, String path) {
-        return site.framed(unit, language, title, mainHtml, path);
+    public String framed(Tenant unit, Locale language, String title, List<String> stylesheets, String mainHtml, String path) {
+        return site.framed(unit, language, title, stylesheets, mainHtml, path);
     }
 
     @Override

@@ -30,6 +30,9 @@ class SanitiserTest {
         String clean = Sanitiser.clean("<p class=\"align-center\">Giữa</p><h2 class=\"align-right skip-link\">Phải</h2>"
                 + "<p class=\"visually-hidden\">ẩn</p><span class=\"align-center\">x</span><p style=\"text-align:center\">y</p>");
         assertEquals("<p class=\"align-center\">Giữa</p><h2 class=\"align-right\">Phải</h2><p>ẩn</p><span>x</span><p>y</p>", clean);
+        assertEquals("<p class=\"indent-2 align-right\">Lùi</p><blockquote class=\"indent-1\">z</blockquote><p>w</p>",
+                Sanitiser.clean("<p class=\"indent-2 MsoNormal align-right\">Lùi</p><blockquote class=\"indent-1\">z</blockquote>"
+                        + "<p class=\"indent-9\" style=\"margin-left:40px\">w</p>"));
     }
 
     @Test

@@ -108,7 +108,7 @@ public class CatalogueSite {
                 langQuery().isEmpty() ? null : Locales.of(request).toLanguageTag());
         String main = ProcedurePages.TEMPLATES.render("catalogue.jte", page, "view", view);
         String path = "procedures" + (q == null || q.isBlank() ? "" : "?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
-        return answer(site.framed(unit, Locales.of(request), title, main, path));
+        return answer(site.framed(unit, Locales.of(request), title, List.of(), main, path));
     }
 
     @GET
@@ -126,7 +126,8 @@ public class CatalogueSite {
         Page page = page(p.name());
         ProcedureView view = ProcedureView.of(unit, p, v.version(), d, page, langQuery());
         String main = ProcedurePages.TEMPLATES.render("procedure.jte", page, "view", view);
-        return answer(site.framed(unit, Locales.of(request), p.name(), main, "procedures/" + p.code()));
+        return answer(site.framed(unit, Locales.of(request), p.name(), List.of("procedures/catalogue.css"), main,
+                "procedures/" + p.code()));
     }
 
     /**

@@ -1,5 +1,6 @@
 package vn.egov.platform.web;
 
+import java.util.List;
 import java.util.Locale;
 import vn.egov.platform.tenancy.entity.Tenant;
 
@@ -16,9 +17,11 @@ public interface UnitSites {
 
     /**
      * A page of the unit's site around {@code mainHtml} (made, and its values escaped, by the calling module's
-     * template), not cached. {@code path} is the page's path under the site, for the language switch.
+     * template), not cached. {@code stylesheets} are the assets the page needs besides the site's own
+     * ({@code "dossiers/dossiers.css"}), linked in its head; {@code path} is the page's path under the site, for the
+     * language switch.
      */
-    String framed(Tenant unit, Locale language, String title, String mainHtml, String path);
+    String framed(Tenant unit, Locale language, String title, List<String> stylesheets, String mainHtml, String path);
 
     /** The site's own "not found" page. */
     byte[] notFound(Tenant unit, Locale language);

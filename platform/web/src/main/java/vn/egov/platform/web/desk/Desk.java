@@ -109,6 +109,16 @@ public class Desk {
         return m.toString();
     }
 
+    /** A refused change's message for {@code field}, in this request's language, to show beside it; null when it has none. */
+    public String fieldError(ProblemException e, String field) {
+        Problem said = e.problem().in(locale());
+        List<String> messages = said.fieldErrors() == null ? null : said.fieldErrors().get(field);
+        if (messages == null || messages.isEmpty()) {
+            return null;
+        }
+        return String.join(" ", messages.stream().map(s -> e.problem().perLanguage() ? s : message(s)).toList());
+    }
+
     // ---- access
 
     public Tenant unit() {

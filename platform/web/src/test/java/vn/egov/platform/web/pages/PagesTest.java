@@ -46,6 +46,35 @@ class PagesTest {
         assertTrue(html.contains("id=\"ten-error\""), "the message beside its field: " + html);
     }
 
+    private static String units(Locale language, String error, boolean multiple) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("page", Page.titled(null, language, "t"));
+        params.put("name", "to");
+        params.put("label", "Đơn vị nhận");
+        params.put("units", java.util.List.of(new vn.egov.platform.web.desk.DeskFrame.Option("xa-a", "Xã A", false),
+                new vn.egov.platform.web.desk.DeskFrame.Option("xa-b", "Xã <B>", true)));
+        params.put("error", error);
+        params.put("multiple", multiple);
+        StringOutput out = new StringOutput();
+        Templates.PLATFORM.engine().render("platform/desk/units.jte", params, out);
+        return out.toString();
+    }
+
+    @Test
+    void theUnitPickerIsLabelledItsHintAndErrorBesideItAndNamedByIt() {
+        String many = units(Locale.forLanguageTag("vi"), "Hãy chọn ít nhất một đơn vị.", true);
+        assertTrue(many.startsWith("<label for=\"to\">Đơn vị nhận</label>"), many);
+        assertTrue(many.contains("<select id=\"to\" name=\"to\" class=\"units\" multiple size=\"2\" aria-invalid=\"true\" "
+                + "aria-describedby=\"to-hint to-error\">"), many);
+        assertTrue(many.contains("<p class=\"hint\" id=\"to-hint\">Giữ phím Ctrl"), "the hint from the platform's bundle: " + many);
+        assertTrue(many.contains("<p class=\"field-error\" id=\"to-error\">Hãy chọn ít nhất một đơn vị.</p>"), many);
+        assertTrue(many.contains("<option value=\"xa-b\" selected>Xã &lt;B&gt;</option>"), many);
+        String one = units(Locale.ENGLISH, null, false);
+        assertTrue(one.contains("<select id=\"to\" name=\"to\" class=\"units\">"), "no hint, no error, nothing to describe it: " + one);
+        assertFalse(one.contains("aria-") || one.contains("to-hint") || one.contains("multiple"), one);
+        assertTrue(units(Locale.ENGLISH, null, true).contains("Hold Ctrl"), "the hint in English");
+    }
+
     @Test
     void aPasswordFieldNeverEchoesItsValueAndAFieldWithoutErrorSaysNothing() {
         Map<String, Object> params = new HashMap<>();
