@@ -301,8 +301,7 @@ public class DossierWorkResource {
     static List<Intake.Paper> papers(List<EntityPart> parts, String prefix) throws IOException {
         List<Intake.Paper> papers = new ArrayList<>();
         if (parts.size() > DossiersResource.MAX_PARTS) {
-            throw DossiersResource.invalid("Quá nhiều phần trong yêu cầu (tối đa " + DossiersResource.MAX_PARTS + ").",
-                    "Too many parts (at most " + DossiersResource.MAX_PARTS + ").");
+            throw DossiersResource.invalid("problem.tooManyParts", DossiersResource.MAX_PARTS);
         }
         for (EntityPart part : parts) {
             String name = part.getName();

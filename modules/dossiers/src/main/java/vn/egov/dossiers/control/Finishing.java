@@ -46,15 +46,14 @@ public class Finishing {
     public State finish(Tenant unit, String code, List<Intake.Paper> files, String note, Integer version, String actor) {
         State s = processing.holding(unit, code, version);
         if (s.status().equals("supplement")) {
-            throw Processing.conflict("Hồ sơ " + code + " đang chờ bổ sung.", "Dossier " + code + " waits for the applicant's papers.");
+            throw Processing.conflict("problem.waitsForPapers", code);
         }
         ProcessModel model = processing.model(s);
         Step from = model.step(s.stepId()).orElseThrow();
-        Duties.require(unit.getId(), Duties.ending(from.role()), "Kết thúc bước \"" + from.name() + "\" bằng kết quả", "Ending step \"" + from.id() + "\" with the result");
+        Duties.require(unit.getId(), Duties.ending(from.role()), "problem.duty.endWithResult", from.name(), from.id());
         Step end = model.next(from.id()).stream().map(t -> model.step(t.to()).orElseThrow()).filter(Step::end).findFirst().orElseThrow(() ->
-                Processing.conflict("Từ bước \"" + from.name() + "\" chưa trả kết quả được; hồ sơ còn phải qua: "
-                        + String.join(", ", model.next(from.id()).stream().map(t -> t.to()).toList()) + ".",
-                        "The result cannot be returned from step \"" + from.id() + "\" yet."));
+                Processing.conflict("problem.notAnEnd", from.name(),
+                        String.join(", ", model.next(from.id()).stream().map(t -> t.to()).toList()), from.id()));
         payments.requirePaidBefore(s.id(), processing.definition(s.procedureId(), s.procedureVersion()), end.id());
         Map<String, List<String>> problems = new LinkedHashMap<>();
         List<Object[]> checked = new ArrayList<>();

@@ -104,8 +104,7 @@ public class Intake {
                            Long pickupId) {
         if (pickupId != null || !"online".equals(channel)) {
             // at the counter, or a paper dossier the post brought: the reception desk's work
-            Duties.require(unit.getId(), Duties.DESK, "Tiếp nhận hồ sơ tại bộ phận một cửa",
-                    "Receiving a dossier at the one-stop desk");
+            Duties.require(unit.getId(), Duties.DESK, "problem.duty.receive");
         }
         if (pickupId != null) {
             jakarta.json.JsonObject pickup = pickups.lockArrived(unit, pickupId, procedureCode == null ? "" : procedureCode.strip());
@@ -163,9 +162,8 @@ public class Intake {
     private static String returnBy(String returnBy) {
         String giveBack = returnBy == null || returnBy.isBlank() ? "online" : returnBy.strip();
         if (!giveBack.equals("online") && !giveBack.equals("post")) {
-            throw new ProblemException(new Problem(400, "invalid-input", "Hồ sơ chưa hợp lệ", "Invalid dossier",
-                    "Cách nhận kết quả là \"online\" (trực tuyến) hoặc \"post\" (qua bưu chính). Không có gì được lưu.",
-                    "The result is returned \"online\" or by \"post\". Nothing was stored.", Map.of("returnBy", List.of("online | post"))));
+            throw new ProblemException(Problem.said(Wording::in, 400, "invalid-input", "problem.invalidDossier",
+                    w -> w.text("problem.returnBy"), w -> Map.of("returnBy", List.of("online | post"))));
         }
         return giveBack;
     }

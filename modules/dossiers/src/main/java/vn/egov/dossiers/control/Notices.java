@@ -39,7 +39,7 @@ public class Notices {
     public State refuse(Tenant unit, String code, String reason, String actor) {
         State s = processing.holding(unit, code, null);
         processing.model(s).step(s.stepId()).ifPresent(step -> Duties.require(unit.getId(), Duties.refusing(step.role()),
-                "Từ chối giải quyết ở bước \"" + step.name() + "\"", "Refusing at step \"" + step.id() + "\""));
+                "problem.duty.refuse", step.name(), step.id()));
         String r = Processing.required(reason, "reason", "Hãy ghi lý do từ chối.", "Give the reason for the refusal.");
         db.insert("INSERT INTO dossier_notice (tenant_id, dossier_id, form, reason, actor) VALUES (?, ?, 3, ?, ?) RETURNING id", unit.getId(), s.id(), r, actor);
         return end(unit, s, "refused", "Từ chối giải quyết: " + r, actor, false);
@@ -50,7 +50,7 @@ public class Notices {
     @TenantTransactional
     public State stopHeld(Tenant unit, String code, String reason, boolean byApplicant, String actor) {
         State s = processing.holding(unit, code, null);
-        Duties.require(unit.getId(), Duties.SIGNING, "Dừng giải quyết hồ sơ (mẫu 05)", "Stopping a dossier (form 05)");
+        Duties.require(unit.getId(), Duties.SIGNING, "problem.duty.stop");
         return stop(unit, s, reason, byApplicant, actor);
     }
 
@@ -63,7 +63,7 @@ public class Notices {
             throw ProblemException.notFound("hồ sơ " + code + " của bạn", "your dossier " + code);
         }
         if (s.isFinal()) {
-            throw Processing.conflict("Hồ sơ " + code + " đã kết thúc.", "Dossier " + code + " has already ended.");
+            throw Processing.conflict("problem.ended", code);
         }
         return stop(unit, s, reason, true, actor);
     }
@@ -84,7 +84,7 @@ public class Notices {
     @TenantTransactional
     public State apologize(Tenant unit, String code, String reason, LocalDate newDate, String actor) {
         State s = processing.holding(unit, code, null);
-        Duties.require(unit.getId(), Duties.SIGNING, "Xin lỗi và hẹn lại ngày trả kết quả (mẫu 04)", "An apology with a new date (form 04)");
+        Duties.require(unit.getId(), Duties.SIGNING, "problem.duty.apology");
         String r = Processing.required(reason, "reason", "Hãy ghi lý do chậm trễ.", "Give the reason for the delay.");
         WorkingCalendar cal = calendar.calendar();
         if (newDate == null || !newDate.isAfter(s.owedOn()) || newDate.isBefore(processing.today()) || !cal.isWorkingDay(newDate)) {

@@ -154,9 +154,8 @@ public class Payments {
         Optional<long[]> pending = db.one("SELECT amount FROM dossier_payment WHERE dossier_id = ? AND status = 'pending'", rs -> new long[] {rs.getLong(1)},
                 dossierId);
         if (pending.isPresent()) {
-            throw new ProblemException(Problem.of(409, "conflict", "Không thực hiện được", "Not possible now",
-                    "Hồ sơ đang chờ người nộp thanh toán phí, lệ phí (" + String.format("%,d", pending.get()[0]).replace(',', '.') + " đồng) trước bước này. "
-                            + "Không có gì thay đổi.", "The dossier waits for the applicant's payment of its fees before this step. Nothing changed."));
+            throw new ProblemException(Problem.of(Wording::in, 409, "conflict", "problem.notPossibleNow", "problem.unpaid",
+                    String.format("%,d", pending.get()[0]).replace(',', '.')));
         }
     }
 
@@ -194,12 +193,11 @@ public class Payments {
             if (transactionId.equals(p.txn())) {
                 return false;
             }
-            throw new ProblemException(Problem.of(409, "conflict", "Đã thanh toán", "Already paid", "Khoản thu " + reference + " đã được thanh toán bằng giao dịch khác.",
-                    "Payment " + reference + " was already paid by another transaction."));
+            throw new ProblemException(Problem.of(Wording::in, 409, "conflict", "problem.alreadyPaid.title", "problem.alreadyPaid", reference));
         }
         if (amount != p.amount()) {
-            throw new ProblemException(Problem.of(422, "amount-mismatch", "Sai số tiền", "Wrong amount", "Số tiền " + amount + " khác số phải nộp " + p.amount() + ".",
-                    "The amount " + amount + " is not the amount due " + p.amount() + "."));
+            throw new ProblemException(Problem.of(Wording::in, 422, "amount-mismatch", "problem.wrongAmount.title", "problem.wrongAmount",
+                    String.valueOf(amount), String.valueOf(p.amount())));
         }
         db.update("UPDATE dossier_payment SET status = 'paid', paid_at = now(), transaction_id = ?, paid_via = ? WHERE id = ?", transactionId, via, p.id());
         String status = db.one("SELECT status FROM dossier WHERE id = ?", rs -> rs.getString(1), p.dossierId()).orElseThrow();
@@ -217,7 +215,7 @@ public class Payments {
         P p = db.one("SELECT p.id, p.dossier_id, p.amount, p.refunded, p.status FROM dossier_payment p JOIN dossier d ON d.id = p.dossier_id "
                         + "WHERE d.code = ? AND p.tenant_id = ? FOR UPDATE OF p", rs -> new P(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5)),
                 code, unit.getId()).orElseThrow(() -> ProblemException.notFound("khoản thu của hồ sơ " + code, "payment of dossier " + code));
-        Duties.require(unit.getId(), Duties.REFUNDING, "Hoàn trả phí, lệ phí", "Refunding fees");
+        Duties.require(unit.getId(), Duties.REFUNDING, "problem.duty.refund");
         String r = Processing.clean(reason, 2000, "reason");
         Map<String, List<String>> problems = new java.util.LinkedHashMap<>();
         if (!p.status().equals("paid")) {

@@ -94,8 +94,7 @@ public class Pickups {
         JsonObject p = db.one("SELECT " + COLS + " FROM dossier_pickup WHERE id = ? AND tenant_id = ? FOR UPDATE", Pickups::json, id, unit.getId())
                 .orElseThrow(() -> ProblemException.notFound("hồ sơ gửi qua bưu chính " + id + " của đơn vị này", "pickup " + id + " of this unit"));
         if (!p.getString("status").equals("arrived") || !p.getString("procedureCode").equals(procedureCode)) {
-            throw Processing.conflict("Hồ sơ gửi qua bưu chính " + id + " chưa đến đơn vị, đã được tiếp nhận, hoặc là của thủ tục khác.",
-                    "Pickup " + id + " has not arrived, was received already, or is of another procedure.");
+            throw Processing.conflict("problem.pickupNotHere", id);
         }
         return p;
     }

@@ -133,13 +133,12 @@ public class Processing {
     public State move(Tenant unit, String code, Move m, String actor) {
         State s = holding(unit, code, m.version());
         if (s.status().equals("supplement")) {
-            throw conflict("Hồ sơ " + code + " đang chờ người nộp bổ sung giấy tờ: chỉ chuyển tiếp được khi đã nhận phần bổ sung.",
-                    "Dossier " + code + " waits for the applicant's supplement: it moves on once the papers have come.");
+            throw conflict("problem.waitsForSupplement", code);
         }
         ProcessModel model = model(s);
         Map<String, List<String>> problems = new LinkedHashMap<>();
         Step from = model.step(s.stepId()).orElseThrow();
-        Duties.require(unit.getId(), Duties.ending(from.role()), "Kết thúc bước \"" + from.name() + "\"", "Ending step \"" + from.id() + "\"");
+        Duties.require(unit.getId(), Duties.ending(from.role()), "problem.duty.end", from.name(), from.id());
         Step to = model.step(m.to() == null ? "" : m.to().strip()).orElse(null);
         if (to == null || !model.allows(from.id(), to.id())) {
             String allowed = String.join(", ", model.next(from.id()).stream().map(t -> t.to()).toList());
@@ -257,10 +256,10 @@ public class Processing {
             throw ProblemException.notFound("hồ sơ " + code + " của bạn", "your dossier " + code);
         }
         if (!s.status().equals("done")) {
-            throw conflict("Chỉ đánh giá được khi hồ sơ đã có kết quả.", "A dossier is rated once it has its result.");
+            throw conflict("problem.rateAfterResult");
         }
         if (s.rating() != null) {
-            throw conflict("Hồ sơ này đã được đánh giá.", "This dossier has been rated already.");
+            throw conflict("problem.ratedAlready");
         }
         if (score < 1 || score > 5) {
             throw invalid(Map.of("score", List.of("Mức đánh giá từ 1 đến 5. / The score is 1 to 5.")));
@@ -321,15 +320,13 @@ public class Processing {
         State s = locked(code);
         if (s.holderId() != unit.getId()) {
             String holder = directory.byId(s.holderId()).map(Tenant::getName).orElse("?");
-            throw conflict("Hồ sơ " + code + " đang do " + holder + " giữ: chỉ đơn vị đang giữ hồ sơ mới xử lý được.",
-                    "Dossier " + code + " is held by " + holder + ": only the holder acts on it.");
+            throw conflict("problem.heldElsewhere", code, holder);
         }
         if (s.isFinal()) {
-            throw conflict("Hồ sơ " + code + " đã kết thúc.", "Dossier " + code + " has already ended.");
+            throw conflict("problem.ended", code);
         }
         if (version != null && version != s.rowVersion()) {
-            throw conflict("Hồ sơ " + code + " vừa được người khác xử lý: hãy tải lại để xem tình trạng mới.",
-                    "Dossier " + code + " was just changed by someone else: reload to see where it is now.");
+            throw conflict("problem.changedMeanwhile", code);
         }
         return s;
     }
@@ -377,8 +374,8 @@ public class Processing {
                 "Nothing was done: " + problems.size() + " thing(s) to correct, see each. Nothing changed.", problems));
     }
 
-    static ProblemException conflict(String vi, String en) {
-        return new ProblemException(Problem.of(409, "conflict", "Không thực hiện được", "Not possible now", vi + " Không có gì thay đổi.",
-                en + " Nothing changed."));
+    static ProblemException conflict(String key, Object... args) {
+        return new ProblemException(Problem.said(Wording::in, 409, "conflict", "problem.notPossibleNow",
+                w -> w.text(key, args) + " " + w.text("problem.nothingChanged"), w -> Map.of()));
     }
 }

@@ -44,13 +44,13 @@ public class Supplements {
             throw ProblemException.notFound("hồ sơ " + code + " của bạn", "your dossier " + code);
         }
         if (s.holderId() != unit.getId()) {
-            throw Processing.conflict("Hồ sơ " + code + " không do đơn vị này giữ.", "Dossier " + code + " is not held by this unit.");
+            throw Processing.conflict("problem.notHeldHere", code);
         }
         if (!s.status().equals("supplement")) {
-            throw Processing.conflict("Hồ sơ " + code + " không chờ bổ sung.", "Dossier " + code + " is not waiting for papers.");
+            throw Processing.conflict("problem.notWaitingForPapers", code);
         }
         if (applicantId == null) {
-            Duties.require(unit.getId(), Duties.DESK, "Nhận giấy tờ bổ sung tại quầy", "Taking papers at the counter");
+            Duties.require(unit.getId(), Duties.DESK, "problem.duty.papers");
         }
         long noticeId = db.one("SELECT id FROM dossier_notice WHERE dossier_id = ? AND form = 2 AND answered_at IS NULL ORDER BY id DESC LIMIT 1",
                 rs -> rs.getLong(1), s.id()).orElseThrow();
