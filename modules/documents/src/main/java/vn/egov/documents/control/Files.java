@@ -70,8 +70,7 @@ public class Files {
                 throw Registers.invalid(Map.of("kind", List.of("Văn bản đi có tệp chính (main) và phụ lục (attachment). / An outgoing document has main and attachment files.")));
             }
             if (!d.status().equals("draft")) {
-                throw Registers.conflict("Chỉ thêm tệp khi văn bản còn là dự thảo (văn bản đang ở trạng thái " + d.status() + ").",
-                        "Files are added to a draft only (this one is " + d.status() + ").");
+                throw Registers.conflict("problem.filesToDraftOnly", d.status());
             }
         } else if (!k.equals("scan")) {
             throw Registers.invalid(Map.of("kind", List.of("Văn bản đến chỉ nhận bản quét (scan). / An incoming document takes its scan only.")));

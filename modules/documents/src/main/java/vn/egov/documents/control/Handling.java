@@ -39,10 +39,10 @@ public class Handling {
     @Transactional
     @TenantTransactional
     public Doc direct(Tenant unit, long id, String lead, List<String> support, String handleBy, String direction, UserPrincipal actor) {
-        Duty.require(unit, actor, Duty.LEADING, "Giao xử lý văn bản đến", "Directing an incoming document");
+        Duty.require(unit, actor, Duty.LEADING, "problem.duty.direct");
         Doc d = registers.lockedOwn(unit, id, "incoming", actor);
         if (d.status().equals("done")) {
-            throw Registers.conflict("Văn bản đã được xử lý xong.", "The document is done already.");
+            throw Registers.conflict("problem.done");
         }
         Map<String, List<String>> problems = new LinkedHashMap<>();
         String note = DocumentFields.optional(direction, 2000, "direction", problems);
@@ -155,17 +155,13 @@ public class Handling {
 
     private void mayWork(Tenant unit, Doc d, UserPrincipal actor, boolean supportToo) {
         if (!d.status().equals("directed")) {
-            throw Registers.conflict(d.status().equals("done") ? "Văn bản đã được xử lý xong." : "Văn bản chưa được lãnh đạo giao xử lý.",
-                    d.status().equals("done") ? "The document is done already." : "The document has not been directed to anyone yet.");
+            throw Registers.conflict(d.status().equals("done") ? "problem.done" : "problem.notDirected");
         }
         boolean lead = actor.username().equals(d.work().leadHandler());
         boolean ok = supportToo ? lead || d.work().supportHandlers().contains(actor.username()) || Duty.holds(actor, unit, Duty.LEADING) : lead;
         if (!ok) {
-            throw new vn.egov.platform.web.ProblemException(vn.egov.platform.web.Problem.of(403, "not-your-document", "Không được giao văn bản này",
-                    "Not assigned to you", supportToo ? "Chỉ người được giao xử lý (chủ trì, phối hợp) hoặc lãnh đạo ghi ý kiến. Không có gì thay đổi."
-                            : "Chỉ người chủ trì xử lý mới kết thúc văn bản. Không có gì thay đổi.",
-                    supportToo ? "Only its handlers (lead, supporting) or a leader write notes. Nothing changed."
-                            : "Only the lead handler closes the document. Nothing changed."));
+            throw new vn.egov.platform.web.ProblemException(vn.egov.platform.web.Problem.of(Wording::in, 403, "not-your-document",
+                    "problem.notYourDocument.title", supportToo ? "problem.notYourDocument.note" : "problem.notYourDocument.close"));
         }
     }
 

@@ -60,7 +60,7 @@ public class Incoming {
     @Transactional
     @TenantTransactional
     public Doc accept(Tenant unit, long deliveryId, boolean despiteSignatures, UserPrincipal actor) {
-        Duty.require(unit, actor, Duty.CLERKING, "Vào sổ văn bản đến", "Registering an incoming document");
+        Duty.require(unit, actor, Duty.CLERKING, "problem.duty.register");
         Delivery v = lockedDelivery(unit, deliveryId);
         Map<String, byte[]> came = new LinkedHashMap<>();
         files.sentPdfs(v.id()).forEach(f -> came.put(f.info().name(), f.bytes()));
@@ -103,10 +103,7 @@ public class Incoming {
         }
         String list = String.join("; ", bad);
         if (!despite) {
-            throw new ProblemException(Problem.of(409, "signature-invalid", "Chữ ký số không hợp lệ", "Invalid signature",
-                    "Chưa vào sổ: " + list + ". Hãy liên hệ bên gửi; nếu vẫn cần vào sổ, xác nhận nhận văn bản dù chữ ký không hợp lệ (despiteSignatures). "
-                            + "Không có gì thay đổi.",
-                    "Not registered: " + list + ". Ask the sender; to register it all the same, confirm (despiteSignatures). Nothing changed."));
+            throw new ProblemException(Problem.of(Wording::in, 409, "signature-invalid", "problem.signatureInvalid.title", "problem.signatureInvalid", list));
         }
         return list.length() > 2000 ? list.substring(0, 2000) : list;
     }
@@ -146,7 +143,7 @@ public class Incoming {
     @Transactional
     @TenantTransactional
     public Delivery giveBack(Tenant unit, long deliveryId, String reason, UserPrincipal actor) {
-        Duty.require(unit, actor, Duty.CLERKING, "Trả lại văn bản đến", "Returning an incoming document");
+        Duty.require(unit, actor, Duty.CLERKING, "problem.duty.returnIncoming");
         Map<String, List<String>> problems = new LinkedHashMap<>();
         String r = DocumentFields.required(reason, 2000, "reason", "Hãy ghi lý do trả lại văn bản.", "Give the reason for returning the document.", problems);
         if (!problems.isEmpty()) {
@@ -164,7 +161,7 @@ public class Incoming {
     @Transactional
     @TenantTransactional
     public Doc registerPaper(Tenant unit, Paper p, UserPrincipal actor) {
-        Duty.require(unit, actor, Duty.CLERKING, "Vào sổ văn bản đến", "Registering an incoming document");
+        Duty.require(unit, actor, Duty.CLERKING, "problem.duty.register");
         Map<String, List<String>> problems = new LinkedHashMap<>();
         String numberSymbol = DocumentFields.required(p.numberSymbol(), 60, "numberSymbol", "Hãy ghi số, ký hiệu của văn bản đến (ví dụ: 12/UBND-VP).",
                 "Give the document's number and symbol.", problems);
@@ -198,11 +195,8 @@ public class Incoming {
                     + "AND lower(number_symbol) = lower(?) AND lower(issuer) = lower(?) ORDER BY id LIMIT 1", Registers::doc, unit.getId(), year,
                     numberSymbol, issuer);
             if (same.isPresent()) {
-                throw new ProblemException(Problem.of(409, "possible-duplicate", "Có thể trùng văn bản đã vào sổ", "Possibly registered already",
-                        "Văn bản số " + numberSymbol + " của " + issuer + " đã vào sổ đến năm " + year + " với số đến " + same.get().number()
-                                + ". Nếu đây là văn bản khác, hãy xác nhận để vào sổ (confirmDuplicate). Chưa có gì thay đổi.",
-                        "Document " + numberSymbol + " from " + issuer + " is already in the " + year + " incoming register as number "
-                                + same.get().number() + ". If it is another document, confirm (confirmDuplicate). Nothing changed."));
+                throw new ProblemException(Problem.of(Wording::in, 409, "possible-duplicate", "problem.possibleDuplicate.title", "problem.possibleDuplicate",
+                        numberSymbol, issuer, String.valueOf(year), String.valueOf(same.get().number())));
             }
         }
         int number = registers.next(unit, "incoming", secrecy == null ? "normal" : "secret", year);
@@ -223,10 +217,10 @@ public class Incoming {
                 unit.getId(), id).orElseThrow(() -> ProblemException.notFound("văn bản gửi đến số " + id, "delivery " + id));
         if (!v.status().equals("received")) {
             throw Registers.conflict(switch (v.status()) {
-                case "accepted" -> "Văn bản này đã vào sổ đến.";
-                case "returned" -> "Văn bản này đã được trả lại.";
-                default -> "Bên gửi đã thu hồi văn bản này.";
-            }, "This delivery is " + v.status() + " already.");
+                case "accepted" -> "problem.delivery.accepted";
+                case "returned" -> "problem.delivery.returned";
+                default -> "problem.delivery.recalled";
+            }, v.status());
         }
         return v;
     }

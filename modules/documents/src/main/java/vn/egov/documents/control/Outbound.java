@@ -145,7 +145,7 @@ public class Outbound {
     @Transactional
     @TenantTransactional
     public Queued send(Tenant unit, long id, JsonValue to, UserPrincipal actor) {
-        Duty.require(unit, actor, Duty.CLERKING, "Gửi văn bản ra ngoài qua trục liên thông", "Sending a document out through the national axis");
+        Duty.require(unit, actor, Duty.CLERKING, "problem.duty.sendOut");
         Map<String, List<String>> problems = new LinkedHashMap<>();
         List<Organ> organs = organs(to, problems);
         if (!problems.isEmpty()) {
@@ -153,12 +153,10 @@ public class Outbound {
         }
         Doc d = registers.lockedOwn(unit, id, "outgoing", actor);
         if (d.secret()) {
-            throw Registers.conflict("Văn bản mật không được gửi qua mạng: hãy chuyển bằng bản giấy theo quy định về bảo vệ bí mật nhà nước.",
-                    "A secret document is never sent electronically: send it on paper, as the rules on state secrets require.");
+            throw Registers.conflict("problem.secret");
         }
         if (!d.status().equals("issued")) {
-            throw Registers.conflict(d.status().equals("recalled") ? "Văn bản đã bị thu hồi." : "Văn bản chưa được cấp số: hãy ban hành trước khi gửi.",
-                    d.status().equals("recalled") ? "The document was recalled." : "The document has no number yet: issue it before sending.");
+            throw Registers.conflict(d.status().equals("recalled") ? "problem.recalled" : "problem.noNumberYet");
         }
         String from = identity.required(unit);
         Map<String, Status> had = new java.util.HashMap<>();

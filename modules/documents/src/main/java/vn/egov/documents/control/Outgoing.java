@@ -122,8 +122,7 @@ public class Outgoing {
     public Doc submit(Tenant unit, long id, UserPrincipal actor) {
         Doc d = registers.lockedOwn(unit, id, "outgoing", actor);
         if (!d.status().equals("draft")) {
-            throw Registers.conflict("Chỉ trình được bản dự thảo (văn bản đang ở trạng thái " + d.status() + ").",
-                    "Only a draft is submitted (this one is " + d.status() + ").");
+            throw Registers.conflict("problem.submitDraftOnly", d.status());
         }
         return registers.change(d, "review", "submitted", actor, null, "", List.of());
     }
@@ -135,10 +134,10 @@ public class Outgoing {
     @Transactional
     @TenantTransactional
     public Doc review(Tenant unit, long id, boolean approve, String note, UserPrincipal actor) {
-        Duty.require(unit, actor, Duty.LEADING, "Duyệt và ký văn bản đi", "Approving and signing an outgoing document");
+        Duty.require(unit, actor, Duty.LEADING, "problem.duty.approve");
         Doc d = registers.lockedOwn(unit, id, "outgoing", actor);
         if (!d.status().equals("review")) {
-            throw Registers.conflict("Văn bản chưa được trình duyệt (trạng thái " + d.status() + ").", "The document is not submitted for review (" + d.status() + ").");
+            throw Registers.conflict("problem.notSubmitted", d.status());
         }
         Map<String, List<String>> problems = new LinkedHashMap<>();
         String n = approve ? DocumentFields.optional(note, 2000, "note", problems)
@@ -167,17 +166,16 @@ public class Outgoing {
     public DossierResults.Returned returnAsResult(Tenant unit, long id, UserPrincipal actor) {
         Doc d = registers.lockedOwn(unit, id, "outgoing", actor);
         if (d.work().dossierCode() == null) {
-            throw Registers.conflict("Văn bản này không được soạn làm kết quả của hồ sơ nào.", "This document was not drafted as a dossier's result.");
+            throw Registers.conflict("problem.notAResult");
         }
         if (!d.status().equals("issued")) {
-            throw Registers.conflict("Văn bản chưa được ký và ban hành (trạng thái " + d.status() + ").", "The document is not signed and issued yet (" + d.status() + ").");
+            throw Registers.conflict("problem.notIssued", d.status());
         }
         Files.Content main = files.currentPdfs(d.id()).stream().filter(f -> f.info().kind().equals("main")).findFirst()
-                .orElseThrow(() -> Registers.conflict("Văn bản không có tệp PDF chính để trả cho người nộp.", "The document has no main PDF to return."));
+                .orElseThrow(() -> Registers.conflict("problem.noMainPdf"));
         vn.egov.platform.signing.PdfVerifier.Result check = signatures.verify(main.bytes());
         if (check.verdict() != vn.egov.platform.signing.PdfVerifier.Verdict.VALID) {
-            throw Registers.conflict("Tệp của văn bản không mang chữ ký số hợp lệ: " + Signatures.words(check.verdict()) + ".",
-                    "The document's PDF does not carry a valid signature (" + check.verdict() + ").");
+            throw Registers.conflict("problem.resultUnsigned", Signatures.words(check.verdict()), check.verdict());
         }
         DossierResults.Returned done = results.returnResult(unit, d.work().dossierCode(), d.numberSymbol().replace('/', '-') + ".pdf",
                 main.bytes(), "Kết quả là văn bản số " + d.numberSymbol() + " ngày " + Registers.DAY.format(d.issuedOn()) + ", đã ký số", actor.username());
@@ -189,14 +187,13 @@ public class Outgoing {
     @Transactional
     @TenantTransactional
     public Doc issue(Tenant unit, long id, UserPrincipal actor) {
-        Duty.require(unit, actor, Duty.CLERKING, "Cấp số và ban hành văn bản", "Numbering and issuing a document");
+        Duty.require(unit, actor, Duty.CLERKING, "problem.duty.number");
         Doc d = registers.lockedOwn(unit, id, "outgoing", actor);
         if (d.number() != null) {
-            throw Registers.conflict("Văn bản này đã được cấp số " + d.numberSymbol() + ".", "This document has its number already: " + d.numberSymbol() + ".");
+            throw Registers.conflict("problem.numberedAlready", d.numberSymbol());
         }
         if (!d.status().equals("signed")) {
-            throw Registers.conflict("Văn bản chưa được lãnh đạo duyệt, ký (trạng thái " + d.status() + "): chỉ cấp số văn bản đã ký.",
-                    "The document is not approved and signed yet (" + d.status() + "): only a signed document is numbered.");
+            throw Registers.conflict("problem.notSigned", d.status());
         }
         LocalDate today = Registers.today();
         int number = registers.next(unit, "outgoing", d.secret() ? "secret" : "normal", today.getYear());
@@ -221,15 +218,13 @@ public class Outgoing {
     @Transactional
     @TenantTransactional
     public Sent send(Tenant unit, long id, List<String> to, boolean subtree, UserPrincipal actor) {
-        Duty.require(unit, actor, Duty.CLERKING, "Gửi văn bản đi", "Sending a document");
+        Duty.require(unit, actor, Duty.CLERKING, "problem.duty.send");
         Doc d = registers.lockedOwn(unit, id, "outgoing", actor);
         if (d.secret()) {
-            throw Registers.conflict("Văn bản mật không được gửi qua mạng: hãy chuyển bằng bản giấy theo quy định về bảo vệ bí mật nhà nước.",
-                    "A secret document is never sent electronically: send it on paper, as the rules on state secrets require.");
+            throw Registers.conflict("problem.secret");
         }
         if (!d.status().equals("issued")) {
-            throw Registers.conflict(d.status().equals("draft") ? "Văn bản chưa được cấp số: hãy ban hành trước khi gửi." : "Văn bản đã bị thu hồi.",
-                    d.status().equals("draft") ? "The document has no number yet: issue it before sending." : "The document was recalled.");
+            throw Registers.conflict(d.status().equals("draft") ? "problem.noNumberYet" : "problem.recalled");
         }
         Set<Long> targets = new LinkedHashSet<>();
         Map<String, List<String>> problems = new LinkedHashMap<>();
@@ -282,7 +277,7 @@ public class Outgoing {
     @Transactional
     @TenantTransactional
     public Doc recall(Tenant unit, long id, String reason, UserPrincipal actor) {
-        Duty.require(unit, actor, Duty.RECALLING, "Thu hồi văn bản", "Recalling a document");
+        Duty.require(unit, actor, Duty.RECALLING, "problem.duty.recall");
         Doc d = registers.lockedOwn(unit, id, "outgoing", actor);
         Map<String, List<String>> problems = new LinkedHashMap<>();
         String r = DocumentFields.required(reason, 2000, "reason", "Hãy ghi lý do thu hồi.", "Give the reason for the recall.", problems);
@@ -290,7 +285,7 @@ public class Outgoing {
             throw Registers.invalid(problems);
         }
         if (!d.status().equals("issued")) {
-            throw Registers.conflict("Chỉ thu hồi được văn bản đã ban hành.", "Only an issued document can be recalled.");
+            throw Registers.conflict("problem.recallIssuedOnly");
         }
         db.update("UPDATE document_delivery SET status = 'recalled', reason = ?, answered_by = ?, answered_at = now() "
                 + "WHERE document_id = ? AND tenant_id = ? AND status <> 'returned'", r, actor.username(), d.id(), unit.getId());

@@ -331,8 +331,8 @@ public class Registers {
                 "Nothing was recorded: correct the items named. Nothing changed.", problems));
     }
 
-    static ProblemException conflict(String vi, String en) {
-        return new ProblemException(Problem.of(409, "conflict", "Không thực hiện được", "Not possible now", vi + " Không có gì thay đổi.",
-                en + " Nothing changed."));
+    static ProblemException conflict(String key, Object... args) {
+        return new ProblemException(Problem.said(Wording::in, 409, "conflict", "problem.notPossibleNow",
+                w -> w.text(key, args) + " " + w.text("problem.nothingChanged"), w -> Map.of()));
     }
 }
