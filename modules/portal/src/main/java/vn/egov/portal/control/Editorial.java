@@ -70,12 +70,10 @@ public class Editorial {
     public Article update(Tenant unit, long id, ArticleInput in, String user, boolean approver) {
         Article old = article(unit, id);
         if (old.status() == Status.PUBLISHED && !approver) {
-            throw Invalid.conflict("Bài đã xuất bản chỉ người duyệt sửa được; hoặc nhờ người duyệt gỡ bài xuống rồi sửa. Không có gì thay đổi.",
-                    "A published article is edited by an approver only, or ask one to unpublish it first. Nothing changed.");
+            throw Invalid.conflict("problem.publishedEdit");
         }
         if (old.status() == Status.SUBMITTED && !approver) {
-            throw Invalid.conflict("Bài đang chờ duyệt; người duyệt trả lại thì mới sửa được. Không có gì thay đổi.",
-                    "The article is awaiting review; it can be edited once an approver returns it. Nothing changed.");
+            throw Invalid.conflict("problem.submittedEdit");
         }
         Checked c = check(unit, in);
         db.update("UPDATE portal_article SET category_id = ?, title = ?, summary = ?, body = ?, cover_file_id = ?, attachments = ?, "
@@ -95,8 +93,7 @@ public class Editorial {
     public Article submit(Tenant unit, long id, String user) {
         Article a = article(unit, id);
         if (a.status() != Status.DRAFT && a.status() != Status.RETURNED && a.status() != Status.UNPUBLISHED) {
-            throw Invalid.conflict("Chỉ gửi duyệt được bài nháp, bài bị trả lại hoặc bài đã gỡ (bài này: " + a.status().label(false) + ").",
-                    "Only a draft, returned or unpublished article can be submitted (this one: " + a.status().label(true) + ").");
+            throw Invalid.conflict("problem.submitWhich", a.status().label(false), a.status().label(true));
         }
         return transition(unit, a, Status.SUBMITTED, null, user, "Gửi duyệt", "submitted_by = ?");
     }
@@ -119,12 +116,10 @@ public class Editorial {
     public Article approve(Tenant unit, long id, Instant at, String user, boolean mayApproveOwn) {
         Article a = article(unit, id);
         if (a.status() != Status.SUBMITTED) {
-            throw Invalid.conflict("Chỉ duyệt được bài đang chờ duyệt (bài này: " + a.status().label(false) + ").",
-                    "Only an article awaiting review can be approved (this one: " + a.status().label(true) + ").");
+            throw Invalid.conflict("problem.approveWhich", a.status().label(false), a.status().label(true));
         }
         if (!mayApproveOwn && user.equals(submitter(unit, id))) {
-            throw Invalid.conflict("Người gửi duyệt không tự duyệt bài của mình; hãy nhờ một người duyệt khác (hoặc quản trị đơn vị).",
-                    "Whoever submitted an article does not approve it; ask another approver (or a unit administrator).");
+            throw Invalid.conflict("problem.selfApproval");
         }
         Instant when = at != null ? at : a.publishAt() != null && a.publishAt().isAfter(Instant.now()) ? a.publishAt() : Instant.now();
         db.update("UPDATE portal_article SET status = 'published', publish_at = ?, went_live = false, review_comment = NULL, "
@@ -152,7 +147,7 @@ public class Editorial {
     public Article returnToEditor(Tenant unit, long id, String comment, String user) {
         Article a = article(unit, id);
         if (a.status() != Status.SUBMITTED) {
-            throw Invalid.conflict("Chỉ trả lại được bài đang chờ duyệt.", "Only an article awaiting review can be returned.");
+            throw Invalid.conflict("problem.returnWhich");
         }
         String text = comment == null ? "" : Normalizer.normalize(comment, Normalizer.Form.NFC).strip();
         if (text.isEmpty() || text.length() > 2000) {
@@ -165,7 +160,7 @@ public class Editorial {
     public Article unpublish(Tenant unit, long id, String user) {
         Article a = article(unit, id);
         if (a.status() != Status.PUBLISHED) {
-            throw Invalid.conflict("Bài chưa xuất bản.", "The article is not published.");
+            throw Invalid.conflict("problem.notPublished");
         }
         Article u = transition(unit, a, Status.UNPUBLISHED, null, user, "Gỡ xuống", null);
         db.update("UPDATE portal_article SET went_live = false WHERE tenant_id = ? AND id = ?", unit.getId(), id);
@@ -178,8 +173,7 @@ public class Editorial {
     public void delete(Tenant unit, long id) {
         Article a = article(unit, id);
         if (a.status() == Status.PUBLISHED || a.status() == Status.SUBMITTED) {
-            throw Invalid.conflict("Không xoá bài đã xuất bản hoặc đang chờ duyệt; hãy gỡ xuống hoặc trả lại trước.",
-                    "A published or submitted article is not deleted; unpublish or return it first.");
+            throw Invalid.conflict("problem.deleteWhich");
         }
         db.update("DELETE FROM portal_article WHERE tenant_id = ? AND id = ?", unit.getId(), id);
         search.remove(unit.getId(), ArticleSearch.docId(id));

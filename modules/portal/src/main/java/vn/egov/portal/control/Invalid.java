@@ -34,7 +34,8 @@ public final class Invalid {
                 errors.size() + " field(s) are invalid; see each field. Nothing changed.", fields));
     }
 
-    public static ProblemException conflict(String vi, String en) {
-        return new ProblemException(Problem.of(409, "conflict", "Không thực hiện được", "Not possible now", vi, en));
+    /** A 409 {@code conflict} whose detail is the text of {@code key} in the reader's language. */
+    public static ProblemException conflict(String key, Object... args) {
+        return new ProblemException(Problem.of(Wording::in, 409, "conflict", "problem.notPossibleNow", key, args));
     }
 }
