@@ -150,8 +150,7 @@ public class DossiersResource {
             withNul = withNul == null && given[1] != null && given[1].indexOf('\0') >= 0 ? given[0] : withNul;
         }
         if (withNul != null) {
-            throw DossierWorkResource.invalid(withNul, "Trường " + withNul + " chứa ký tự NUL (\\u0000), không được phép.",
-                    "The field " + withNul + " holds a NUL character (\\u0000), which is not allowed.");
+            throw DossierWorkResource.invalid(withNul, "problem.nul", withNul);
         }
         return form;
     }
