@@ -151,7 +151,7 @@ public class Editorial {
         }
         String text = comment == null ? "" : Normalizer.normalize(comment, Normalizer.Form.NFC).strip();
         if (text.isEmpty() || text.length() > 2000) {
-            new Invalid().add("comment", "Hãy ghi lý do trả lại (tối đa 2000 ký tự).", "Say why it is returned (at most 2000 characters).")
+            new Invalid().add("comment", "problem.field.returnReason")
                     .throwIfAny();
         }
         return transition(unit, a, Status.RETURNED, text, user, "Trả lại: " + text, null);
@@ -246,47 +246,47 @@ public class Editorial {
         Invalid bad = new Invalid();
         String title = nfc(in.title());
         if (title.isEmpty() || title.length() > 300) {
-            bad.add("title", "Tiêu đề bắt buộc, tối đa 300 ký tự.", "A title is required, at most 300 characters.");
+            bad.add("title", "problem.field.articleTitle");
         }
         String summary = nfc(in.summary());
         if (summary.length() > 1000) {
-            bad.add("summary", "Tóm tắt tối đa 1000 ký tự.", "The summary is at most 1000 characters.");
+            bad.add("summary", "problem.field.summaryLength");
         }
         String body = Sanitiser.clean(in.body());
         if (body.length() > 1_000_000) {
-            bad.add("body", "Nội dung quá dài (tối đa khoảng 1 triệu ký tự).", "The body is too long (about a million characters at most).");
+            bad.add("body", "problem.field.bodyTooLong");
         }
         if (in.categoryId() != null && db.count("SELECT count(*) FROM portal_category WHERE tenant_id = ? AND id = ?", unit.getId(),
                 in.categoryId()) == 0) {
-            bad.add("categoryId", "Chuyên mục không có trong đơn vị này.", "No such category in this unit.");
+            bad.add("categoryId", "problem.field.noSuchCategory");
         }
         List<Long> files = new ArrayList<>(in.attachments());
         if (in.coverFileId() != null) {
             if (db.count("SELECT count(*) FROM portal_file WHERE tenant_id = ? AND id = ? AND content_type LIKE 'image/%'", unit.getId(),
                     in.coverFileId()) == 0) {
-                bad.add("coverFileId", "Ảnh đại diện phải là một ảnh đã tải lên của đơn vị này.", "The cover must be an image uploaded to this unit.");
+                bad.add("coverFileId", "problem.field.cover");
             }
         }
         if (!files.isEmpty() && db.count("SELECT count(*) FROM portal_file WHERE tenant_id = ? AND id = ANY (?)", unit.getId(),
                 files.toArray(new Long[0])) != new LinkedHashSet<>(files).size()) {
-            bad.add("attachments", "Tệp đính kèm phải là tệp đã tải lên của đơn vị này.", "Attachments must be files uploaded to this unit.");
+            bad.add("attachments", "problem.field.attachmentFiles");
         }
         LinkedHashSet<String> tags = new LinkedHashSet<>();
         for (String t : in.tags()) {
             String tag = nfc(t).toLowerCase(new Locale("vi"));
             if (!tag.isEmpty()) {
                 if (tag.length() > 50) {
-                    bad.add("tags", "Mỗi từ khoá tối đa 50 ký tự.", "Each tag is at most 50 characters.");
+                    bad.add("tags", "problem.field.tagLength");
                 }
                 tags.add(tag);
             }
         }
         if (tags.size() > MAX_TAGS) {
-            bad.add("tags", "Tối đa " + MAX_TAGS + " từ khoá.", "At most " + MAX_TAGS + " tags.");
+            bad.add("tags", "problem.field.tooManyTags", MAX_TAGS);
         }
         String author = nfc(in.author());
         if (author.length() > 200) {
-            bad.add("author", "Tên tác giả tối đa 200 ký tự.", "The author is at most 200 characters.");
+            bad.add("author", "problem.field.authorLength");
         }
         bad.throwIfAny();
         return new Checked(title, summary, body, List.copyOf(tags), author.isEmpty() ? null : author);
