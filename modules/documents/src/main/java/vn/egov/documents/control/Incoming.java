@@ -1,7 +1,5 @@
 package vn.egov.documents.control;
 
-import static vn.egov.documents.control.Registers.add;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -17,6 +15,7 @@ import vn.egov.platform.persistence.Db;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.security.UserPrincipal;
 import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.Fields;
 import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
 
@@ -144,8 +143,8 @@ public class Incoming {
     @TenantTransactional
     public Delivery giveBack(Tenant unit, long deliveryId, String reason, UserPrincipal actor) {
         Duty.require(unit, actor, Duty.CLERKING, "problem.duty.returnIncoming");
-        Map<String, List<String>> problems = new LinkedHashMap<>();
-        String r = DocumentFields.required(reason, 2000, "reason", "Hãy ghi lý do trả lại văn bản.", "Give the reason for returning the document.", problems);
+        Fields problems = new Fields();
+        String r = DocumentFields.required(reason, 2000, "reason", "problem.field.giveReasonForReturning", problems);
         if (!problems.isEmpty()) {
             throw Registers.invalid(problems);
         }
@@ -162,12 +161,11 @@ public class Incoming {
     @TenantTransactional
     public Doc registerPaper(Tenant unit, Paper p, UserPrincipal actor) {
         Duty.require(unit, actor, Duty.CLERKING, "problem.duty.register");
-        Map<String, List<String>> problems = new LinkedHashMap<>();
-        String numberSymbol = DocumentFields.required(p.numberSymbol(), 60, "numberSymbol", "Hãy ghi số, ký hiệu của văn bản đến (ví dụ: 12/UBND-VP).",
-                "Give the document's number and symbol.", problems);
-        String issuer = DocumentFields.required(p.issuer(), 300, "issuer", "Hãy ghi cơ quan ban hành.", "Give the issuing body.", problems);
-        String type = DocumentFields.required(p.docType(), 80, "docType", "Hãy ghi loại văn bản.", "Give the document type.", problems);
-        String abstractText = DocumentFields.required(p.abstractText(), 2000, "abstract", "Hãy ghi trích yếu nội dung.", "Give the abstract.", problems);
+        Fields problems = new Fields();
+        String numberSymbol = DocumentFields.required(p.numberSymbol(), 60, "numberSymbol", "problem.field.giveNumberSymbol", problems);
+        String issuer = DocumentFields.required(p.issuer(), 300, "issuer", "problem.field.giveIssuingBody", problems);
+        String type = DocumentFields.required(p.docType(), 80, "docType", "problem.field.giveType", problems);
+        String abstractText = DocumentFields.required(p.abstractText(), 2000, "abstract", "problem.field.giveAbstract", problems);
         String signer = DocumentFields.optional(p.signer(), 200, "signer", problems);
         LocalDate issuedOn = DocumentFields.date(p.issuedOn(), "issuedOn", problems);
         LocalDate receivedOn = DocumentFields.date(p.receivedOn(), "receivedOn", problems);
@@ -176,10 +174,10 @@ public class Incoming {
             receivedOn = today;
         }
         if (receivedOn != null && receivedOn.isAfter(today)) {
-            add(problems, "receivedOn", "Ngày đến không được sau hôm nay.", "The day it arrived cannot be after today.");
+            problems.add("receivedOn", "problem.field.dayItArrivedCannot");
         }
         if (issuedOn != null && receivedOn != null && issuedOn.isAfter(receivedOn)) {
-            add(problems, "issuedOn", "Ngày ban hành không được sau ngày đến.", "The day of issue cannot be after the day it arrived.");
+            problems.add("issuedOn", "problem.field.dayIssueCannotAfter");
         }
         String urgency = DocumentFields.urgency(p.urgency(), problems);
         String secrecy = DocumentFields.secrecy(p.secrecy(), problems);

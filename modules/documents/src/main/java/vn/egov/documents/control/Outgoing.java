@@ -1,7 +1,5 @@
 package vn.egov.documents.control;
 
-import static vn.egov.documents.control.Registers.add;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -21,6 +19,7 @@ import vn.egov.platform.search.SearchDocument;
 import vn.egov.platform.search.control.SearchIndex;
 import vn.egov.platform.security.UserPrincipal;
 import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.Fields;
 
 /**
  * The outgoing register's work: a draft is entered, submitted to the leader, approved and signed (or returned), issued
@@ -70,7 +69,7 @@ public class Outgoing {
     @Transactional
     @TenantTransactional
     public Doc draft(Tenant unit, Draft d, UserPrincipal actor) {
-        Map<String, List<String>> problems = new LinkedHashMap<>();
+        Fields problems = new Fields();
         // drafted as a dossier's result: the dossier this unit holds, not finished; its abstract says so unless given
         String dossier = d.dossier() == null || d.dossier().isBlank() ? null : d.dossier().strip();
         String dossierAbstract = null;
@@ -78,22 +77,17 @@ public class Outgoing {
             Optional<String[]> held = db.one("SELECT procedure_name, applicant_name FROM dossier WHERE code = ? AND holder_id = ? AND finished_at IS NULL",
                     rs -> new String[] {rs.getString(1), rs.getString(2)}, dossier, unit.getId());
             if (held.isEmpty()) {
-                add(problems, "dossier", "Đơn vị không giữ hồ sơ \"" + dossier + "\" đang giải quyết.", "This unit holds no dossier \"" + dossier
-                        + "\" in progress.");
+                problems.add("dossier", "problem.field.noDossierHeld", dossier);
             } else {
                 dossierAbstract = "Kết quả giải quyết thủ tục " + held.get()[0] + " cho " + held.get()[1] + " (hồ sơ " + dossier + ")";
             }
         }
-        String type = DocumentFields.required(d.docType(), 80, "docType", "Hãy ghi loại văn bản (ví dụ: Công văn, Quyết định).", "Give the document type.", problems);
-        String symbol = DocumentFields.required(d.symbol(), 40, "symbol", "Hãy ghi ký hiệu văn bản (ví dụ: UBND-VP).", "Give the document's symbol.", problems);
+        String type = DocumentFields.required(d.docType(), 80, "docType", "problem.field.giveDocumentType", problems);
+        String symbol = DocumentFields.required(d.symbol(), 40, "symbol", "problem.field.giveSymbol", problems);
         if (symbol != null && !Registers.SYMBOL.matcher(symbol).matches()) {
-            add(problems, "symbol", "Ký hiệu gồm các phần chữ và số bắt đầu bằng chữ in hoa, nối bằng dấu gạch nối (ví dụ: UBND-VP, TTr-UBND), "
-                            + "không có số văn bản.",
-                    "The symbol is parts of letters and digits, each starting with a capital, joined by hyphens (e.g. UBND-VP, TTr-UBND), "
-                            + "without the number.");
+            problems.add("symbol", "problem.field.symbolPartsLettersDigits");
         }
-        String abstractText = DocumentFields.required(d.abstractText() == null || d.abstractText().isBlank() ? dossierAbstract : d.abstractText(), 2000, "abstract",
-                "Hãy ghi trích yếu nội dung.", "Give the abstract.", problems);
+        String abstractText = DocumentFields.required(d.abstractText() == null || d.abstractText().isBlank() ? dossierAbstract : d.abstractText(), 2000, "abstract", "problem.field.giveAbstract", problems);
         String signer = DocumentFields.optional(d.signer(), 200, "signer", problems);
         String place = DocumentFields.optional(d.place(), 100, "place", problems);
         String recipients = DocumentFields.optional(d.recipientsText(), 2000, "recipientsText", problems);
@@ -139,9 +133,9 @@ public class Outgoing {
         if (!d.status().equals("review")) {
             throw Registers.conflict("problem.notSubmitted", d.status());
         }
-        Map<String, List<String>> problems = new LinkedHashMap<>();
+        Fields problems = new Fields();
         String n = approve ? DocumentFields.optional(note, 2000, "note", problems)
-                : DocumentFields.required(note, 2000, "note", "Hãy ghi điều cần sửa khi trả lại dự thảo.", "Say what to change when returning the draft.", problems);
+                : DocumentFields.required(note, 2000, "note", "problem.field.draftReturnNote", problems);
         if (!problems.isEmpty()) {
             throw Registers.invalid(problems);
         }
@@ -227,7 +221,7 @@ public class Outgoing {
             throw Registers.conflict(d.status().equals("draft") ? "problem.noNumberYet" : "problem.recalled");
         }
         Set<Long> targets = new LinkedHashSet<>();
-        Map<String, List<String>> problems = new LinkedHashMap<>();
+        Fields problems = new Fields();
         // the named units in one query (a send to every commune names 166 of them)
         List<String> codes = to.stream().map(code -> code == null ? "" : code.strip()).toList();
         Map<String, Long> active = new java.util.HashMap<>();
@@ -238,9 +232,9 @@ public class Outgoing {
         for (String c : codes) {
             Optional<Long> target = Optional.ofNullable(active.get(c));
             if (target.isEmpty()) {
-                add(problems, "to", "Không có đơn vị đang hoạt động mã \"" + c + "\".", "No active unit has the code \"" + c + "\".");
+                problems.add("to", "problem.field.noActiveUnitHas", c);
             } else if (target.get().equals(unit.getId())) {
-                add(problems, "to", "Không gửi văn bản cho chính đơn vị mình.", "A unit does not send a document to itself.");
+                problems.add("to", "problem.field.unitDoesNotSend");
             } else {
                 targets.add(target.get());
             }
@@ -250,7 +244,7 @@ public class Outgoing {
                     + "ORDER BY c.path", rs -> rs.getLong(1), unit.getId()));
         }
         if (problems.isEmpty() && targets.isEmpty()) {
-            add(problems, "to", "Hãy chọn ít nhất một đơn vị nhận.", "Choose at least one receiving unit.");
+            problems.add("to", "problem.field.chooseAtLeastOne");
         }
         if (!problems.isEmpty()) {
             throw Registers.invalid(problems);
@@ -279,8 +273,8 @@ public class Outgoing {
     public Doc recall(Tenant unit, long id, String reason, UserPrincipal actor) {
         Duty.require(unit, actor, Duty.RECALLING, "problem.duty.recall");
         Doc d = registers.lockedOwn(unit, id, "outgoing", actor);
-        Map<String, List<String>> problems = new LinkedHashMap<>();
-        String r = DocumentFields.required(reason, 2000, "reason", "Hãy ghi lý do thu hồi.", "Give the reason for the recall.", problems);
+        Fields problems = new Fields();
+        String r = DocumentFields.required(reason, 2000, "reason", "problem.field.giveReasonForRecall", problems);
         if (!problems.isEmpty()) {
             throw Registers.invalid(problems);
         }

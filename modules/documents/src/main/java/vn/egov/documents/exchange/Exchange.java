@@ -21,6 +21,7 @@ import vn.egov.platform.persistence.Db;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.security.UserPrincipal;
 import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.Fields;
 import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.Problem;
 import vn.egov.documents.control.Wording;
@@ -155,7 +156,7 @@ public class Exchange {
         Duty.require(unit, actor, Duty.CLERKING, "problem.duty.returnIncoming");
         String r = reason == null ? "" : reason.strip();
         if (r.isEmpty() || r.length() > 2000) {
-            throw Registers.invalid(Map.of("reason", List.of("Hãy ghi lý do trả lại (tối đa 2.000 ký tự). / Give the reason (at most 2,000 characters).")));
+            throw Registers.invalid(new Fields().add("reason", "problem.field.giveReasonAtMost"));
         }
         Inbound in = locked(unit, id);
         Inbound returned = db.one("UPDATE document_inbound SET status = 'returned', reason = ?, answered_by = ?, answered_at = now() WHERE id = ? RETURNING "

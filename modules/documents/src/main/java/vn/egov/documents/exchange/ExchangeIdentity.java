@@ -1,5 +1,6 @@
 package vn.egov.documents.exchange;
 
+import vn.egov.platform.web.Fields;
 import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.audit.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,8 +51,7 @@ public class ExchangeIdentity {
     public String set(Tenant unit, String organId, UserPrincipal actor) {
         String id = organId == null ? "" : organId.strip();
         if (!ORGAN_ID.matcher(id).matches()) {
-            throw Registers.invalid(Map.of("organId", List.of("Mã định danh có dạng 000.00.16.H38 (ba số, hai số, hai số, một chữ in hoa và hai số). "
-                    + "/ The organ id is of the form 000.00.16.H38.")));
+            throw Registers.invalid(new Fields().add("organId", "problem.field.organIdForm"));
         }
         Optional<String> before = of(unit);
         try {
