@@ -163,10 +163,8 @@ public class DossiersResource {
         } else if (counter) {
             String n = s.applicantName() == null ? "" : java.text.Normalizer.normalize(s.applicantName().strip(), java.text.Normalizer.Form.NFC);
             if (n.isEmpty() || n.length() > 200) {
-                throw new ProblemException(new Problem(400, "invalid-input", "Hồ sơ chưa hợp lệ", "Invalid dossier",
-                        "Hãy ghi họ tên người nộp hồ sơ (tối đa 200 ký tự). Không có gì được lưu.",
-                        "Give the applicant's name (at most 200 characters). Nothing was stored.",
-                        java.util.Map.of("applicantName", List.of("Hãy ghi họ tên người nộp. / Give the applicant's name."))));
+                throw new ProblemException(Problem.said(Wording::in, 400, "invalid-input", "problem.invalidDossier",
+                        w -> w.text("problem.applicantName"), w -> java.util.Map.of("applicantName", List.of(w.text("problem.field.applicantName")))));
             }
             // received at the counter: the applicant has no account here; the staff member is who received it
             return new Intake.Applicant(null, n, user.username(), s.email(), s.postAddress());

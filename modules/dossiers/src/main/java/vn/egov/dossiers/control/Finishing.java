@@ -13,6 +13,7 @@ import vn.egov.platform.persistence.Db;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.tenancy.control.TenantDirectory;
 import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.Fields;
 import vn.egov.platform.web.Jsonp;
 
 /**
@@ -55,14 +56,13 @@ public class Finishing {
                 Processing.conflict("problem.notAnEnd", from.name(),
                         String.join(", ", model.next(from.id()).stream().map(t -> t.to()).toList()), from.id()));
         payments.requirePaidBefore(s.id(), processing.definition(s.procedureId(), s.procedureVersion()), end.id());
-        Map<String, List<String>> problems = new LinkedHashMap<>();
+        Fields problems = new Fields();
         List<Object[]> checked = new ArrayList<>();
         for (Intake.Paper f : files) {
             Intake.checkFile(f, "result", problems).ifPresent(c -> checked.add(new Object[] {f, c}));
         }
         if (checked.isEmpty() && problems.isEmpty() && s.returnBy().equals("online")) {
-            Processing.add(problems, "result", "Hãy đính kèm tệp kết quả (PDF hoặc ảnh): người nộp nhận kết quả trực tuyến.",
-                    "Attach the result's file (PDF or image): the applicant receives the result online.");
+            problems.add("result", "problem.field.attachResultFilePdf");
         }
         if (!problems.isEmpty()) {
             throw Processing.invalid(problems);

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import vn.egov.platform.persistence.Db;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.Fields;
 import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.audit.AuditLog;
 import vn.egov.platform.web.Problem;
@@ -116,15 +117,15 @@ public class Payments {
         String b = bin == null ? "" : bin.strip();
         String n = number == null ? "" : number.strip().replace(" ", "");
         String h = Processing.clean(name, Integer.MAX_VALUE); // the length is this form's own message, beside its field
-        Map<String, List<String>> problems = new java.util.LinkedHashMap<>();
+        Fields problems = new Fields();
         if (!b.matches("[0-9]{6}")) {
-            Processing.add(problems, "bin", "Mã ngân hàng (BIN) gồm 6 chữ số, ví dụ 970405.", "The bank's BIN is 6 digits, e.g. 970405.");
+            problems.add("bin", "problem.field.bankBinDigitsE");
         }
         if (!n.matches("[0-9]{6,19}")) {
-            Processing.add(problems, "account", "Số tài khoản gồm 6 đến 19 chữ số.", "The account number is 6 to 19 digits.");
+            problems.add("account", "problem.field.accountNumberDigits");
         }
         if (h == null || h.length() > 100) {
-            Processing.add(problems, "name", "Hãy ghi tên chủ tài khoản (tối đa 100 ký tự).", "Give the account holder's name (at most 100 characters).");
+            problems.add("name", "problem.field.giveAccountHolderName");
         }
         if (!problems.isEmpty()) {
             throw Processing.invalid(problems);
@@ -217,15 +218,14 @@ public class Payments {
                 code, unit.getId()).orElseThrow(() -> ProblemException.notFound("khoản thu của hồ sơ " + code, "payment of dossier " + code));
         Duties.require(unit.getId(), Duties.REFUNDING, "problem.duty.refund");
         String r = Processing.clean(reason, 2000, "reason");
-        Map<String, List<String>> problems = new java.util.LinkedHashMap<>();
+        Fields problems = new Fields();
         if (!p.status().equals("paid")) {
-            Processing.add(problems, "amount", "Hồ sơ chưa nộp phí, lệ phí: không có gì để hoàn.", "Nothing was paid: nothing to refund.");
+            problems.add("amount", "problem.field.nothingWasPaidNothing");
         } else if (amount <= 0 || amount > p.amount() - p.refunded()) {
-            Processing.add(problems, "amount", "Số tiền hoàn từ 1 đến " + (p.amount() - p.refunded()) + " đồng.",
-                    "The refund is 1 to " + (p.amount() - p.refunded()) + " đồng.");
+            problems.add("amount", "problem.field.refundRange", (p.amount() - p.refunded()));
         }
         if (r == null) {
-            Processing.add(problems, "reason", "Hãy ghi lý do hoàn trả.", "Give the reason for the refund.");
+            problems.add("reason", "problem.field.giveReasonForRefund");
         }
         if (!problems.isEmpty()) {
             throw Processing.invalid(problems);

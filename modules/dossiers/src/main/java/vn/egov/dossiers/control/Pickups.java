@@ -13,6 +13,7 @@ import java.util.Map;
 import vn.egov.platform.persistence.Db;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.Fields;
 import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.procedures.api.OfferedProcedures;
@@ -47,16 +48,16 @@ public class Pickups {
             byPost |= c.asText().equals("post");
         }
         String where = Processing.clean(address, 500, "address");
-        Map<String, List<String>> problems = new java.util.LinkedHashMap<>();
+        Fields problems = new Fields();
         if (!byPost) {
-            Processing.add(problems, "procedure", "Thủ tục này không nhận hồ sơ qua bưu chính.", "This procedure takes no dossiers by post.");
+            problems.add("procedure", "problem.field.thisProcedureTakesNo");
         }
         if (where == null) {
-            Processing.add(problems, "address", "Hãy ghi địa chỉ để bưu chính đến nhận hồ sơ.", "Give the address where the post picks the dossier up.");
+            problems.add("address", "problem.field.giveAddressWherePost");
         }
         String mail = email == null || email.isBlank() ? null : email.strip();
         if (mail != null && !FormCheck.EMAIL.matcher(mail).matches()) {
-            Processing.add(problems, "email", "Địa chỉ thư điện tử không hợp lệ.", "The e-mail address is not valid.");
+            problems.add("email", "problem.field.eMailAddressNot");
         }
         if (!problems.isEmpty()) {
             throw Processing.invalid(problems);

@@ -13,6 +13,7 @@ import vn.egov.platform.persistence.Db;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.tenancy.control.TenantDirectory;
 import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.Fields;
 import vn.egov.platform.web.ProblemException;
 
 /**
@@ -62,7 +63,7 @@ public class Supplements {
                 declared.add(((com.fasterxml.jackson.databind.node.ObjectNode) p.deepCopy()).put("required", true));
             }
         });
-        Map<String, List<String>> problems = new LinkedHashMap<>();
+        Fields problems = new Fields();
         List<Object[]> checked = Intake.checkPapers(declared, files, problems);
         if (!problems.isEmpty()) {
             throw Processing.invalid(problems);

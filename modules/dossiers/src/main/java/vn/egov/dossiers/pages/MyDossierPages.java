@@ -165,9 +165,10 @@ public class MyDossierPages {
 
     private String message(String code, ProblemException e) {
         boolean en = page(code).t().english();
-        StringBuilder m = new StringBuilder(en ? e.problem().detailEn() : e.problem().detailVi());
-        if (e.problem().fieldErrors() != null) {
-            e.problem().fieldErrors().values().forEach(list -> list.forEach(s -> m.append(" ").append(DossierTemplates.half(s, en))));
+        Problem said = e.problem().in(page(code).t().locale());
+        StringBuilder m = new StringBuilder(en ? said.detailEn() : said.detailVi());
+        if (said.fieldErrors() != null) {
+            said.fieldErrors().values().forEach(list -> list.forEach(s -> m.append(" ").append(DossierTemplates.half(s, en))));
         }
         return m.toString();
     }
