@@ -69,7 +69,7 @@ final class AddProvince implements Callable<Integer> {
         List<String> bad = check(username, displayName);
         if (!bad.isEmpty()) {
             bad.forEach(b -> System.err.println("egov: " + b));
-            System.err.println("egov: không có gì được tạo / nothing was created");
+            System.err.println("egov: " + Said.both("addProvince.nothingCreated"));
             return 2;
         }
         Log log = new Log(System.out);
@@ -82,7 +82,7 @@ final class AddProvince implements Callable<Integer> {
                 if (!taken.isEmpty()) {
                     owner.rollback();
                     taken.forEach(b -> System.err.println("egov: " + b));
-                    System.err.println("egov: không có gì được tạo / nothing was created");
+                    System.err.println("egov: " + Said.both("addProvince.nothingCreated"));
                     return 1;
                 }
                 Created created = create(owner, username, displayName, password);
@@ -111,7 +111,7 @@ final class AddProvince implements Callable<Integer> {
                 owner.rollback();
                 if ("23505".equals(e.getSQLState())) { // taken meanwhile: the same words as the checks before
                     System.err.println("egov: " + duplicate(String.valueOf(e.getMessage()), username));
-                    System.err.println("egov: không có gì được tạo / nothing was created");
+                    System.err.println("egov: " + Said.both("addProvince.nothingCreated"));
                     return 1;
                 }
                 throw e;
@@ -183,24 +183,22 @@ final class AddProvince implements Callable<Integer> {
     private List<String> check(String username, String displayName) {
         List<String> bad = new ArrayList<>();
         if (code == null || code.length() > 63 || !code.matches(CODE)) {
-            bad.add("mã đơn vị \"" + code + "\" không hợp lệ: chữ thường không dấu, chữ số và dấu gạch ngang, tối đa 63 ký tự, "
-                    + "ví dụ yen-bai / --code: lower-case letters, digits and single hyphens, at most 63 characters");
+            bad.add(Said.both("addProvince.code", code));
         }
         if (name.isBlank() || name.length() > 200) {
-            bad.add("tên đơn vị không được để trống và dài tối đa 200 ký tự / --name: 1 to 200 characters");
+            bad.add(Said.both("addProvince.name"));
         }
         if (gso != null && !gso.matches("^[0-9]{2}$")) {
-            bad.add("mã GSO của tỉnh gồm đúng 2 chữ số, ví dụ 15 / --gso: a province's GSO code is 2 digits");
+            bad.add(Said.both("addProvince.gso"));
         }
         if (!username.matches(USERNAME)) {
-            bad.add("tên đăng nhập \"" + username + "\" không hợp lệ: 3–64 ký tự thường không dấu, chữ số, dấu chấm, gạch ngang / "
-                    + "--admin: 3-64 lower-case letters, digits, . _ -");
+            bad.add(Said.both("addProvince.admin", username));
         }
         if (displayName.isBlank() || displayName.length() > 200) {
-            bad.add("họ tên quản trị viên dài 1–200 ký tự / --admin-name: 1 to 200 characters");
+            bad.add(Said.both("addProvince.adminName"));
         }
         if (credentials != null && Files.exists(credentials)) {
-            bad.add("tệp " + credentials + " đã có; hãy chọn tệp mới / --credentials: the file exists already, name a new one");
+            bad.add(Said.both("addProvince.credentials", credentials));
         }
         return bad;
     }
@@ -209,21 +207,20 @@ final class AddProvince implements Callable<Integer> {
     private List<String> taken(Connection c) throws SQLException {
         List<String> taken = new ArrayList<>();
         if (exists(c, "SELECT 1 FROM tenant WHERE code = ?", code)) {
-            taken.add("đã có đơn vị mã " + code + " / the code " + code + " is taken");
+            taken.add(Said.both("addProvince.codeTaken", code));
         } else if (exists(c, "SELECT 1 FROM unit_history WHERE old_code = ?", code)) {
-            taken.add("mã " + code + " là mã cũ của một đơn vị (các địa chỉ cũ chuyển về đơn vị đó) / " + code
-                    + " is a former code of a unit (its old addresses redirect there)");
+            taken.add(Said.both("addProvince.formerCode", code));
         }
         if (gso != null && exists(c, "SELECT 1 FROM tenant WHERE gso_code = ?", gso)) {
-            taken.add("đã có đơn vị mang mã GSO " + gso + " / the GSO code " + gso + " is taken");
+            taken.add(Said.both("addProvince.gsoTaken", gso));
         }
         return taken;
     }
 
     private static String duplicate(String message, String username) {
-        return message.contains("gso_code") ? "mã GSO đã có đơn vị khác dùng / the GSO code is taken"
-                : message.contains("username") ? "đã có tài khoản " + username + " / the username " + username + " is taken"
-                : "mã đơn vị đã có / the unit code is taken";
+        return message.contains("gso_code") ? Said.both("addProvince.gsoTakenMeanwhile")
+                : message.contains("username") ? Said.both("addProvince.usernameTaken", username)
+                : Said.both("addProvince.codeTakenMeanwhile");
     }
 
     private static boolean exists(Connection c, String sql, String value) throws SQLException {

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
 import vn.egov.platform.web.Problem;
+import vn.egov.tenantadmin.control.Wording;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.tenantadmin.control.Invitations;
 
@@ -41,9 +42,8 @@ public class InvitationResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Accepted acceptJson(@PathParam("token") String token, Choose in) {
         if (in == null || !Invitations.acceptable(in.password())) {
-            String problem = "Mật khẩu dài từ 10 đến 200 ký tự.";
-            throw new ProblemException(new Problem(400, "invalid-input", "Dữ liệu không hợp lệ", "Invalid input",
-                    problem, "The password has 10 to 200 characters.", Map.of("password", List.of(problem))));
+            throw new ProblemException(Problem.said(Wording::in, 400, "invalid-input", "problem.invalidInput",
+                    w -> w.text("problem.passwordLength"), w -> Map.of("password", List.of(w.text("problem.passwordLength")))));
         }
         String username = invitations.accept(token, in.password());
         if (username == null) {
@@ -53,8 +53,7 @@ public class InvitationResource {
     }
 
     private static ProblemException gone() {
-        return new ProblemException(Problem.of(410, "invitation-invalid", "Lời mời không còn hiệu lực", "Invitation not valid",
-                "Lời mời không đúng, đã được dùng hoặc đã hết hạn; hãy đề nghị quản trị viên gửi lời mời mới.",
-                "The invitation is unknown, used or expired; ask the administrator for a new one."));
+        return new ProblemException(Problem.of(Wording::in, 410, "invitation-invalid", "problem.invitationInvalid.title",
+                "problem.invitationInvalid"));
     }
 }

@@ -21,6 +21,7 @@ import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Access;
 import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.Problem;
+import vn.egov.tenantadmin.control.Wording;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.platform.web.audit.AuditLog;
 import vn.egov.platform.settings.SettingsRegistry;
@@ -56,12 +57,10 @@ public class LogoResource {
         Tenant unit = access.require("tenant", "admin");
         String type = headers.getMediaType().getType() + "/" + headers.getMediaType().getSubtype();
         if (image == null || image.length == 0) {
-            throw invalid("Tệp ảnh trống.", "The image is empty.");
+            throw invalid("problem.logoEmpty");
         }
         if (image.length > MAX_BYTES) {
-            throw new ProblemException(Problem.of(413, "too-large", "Ảnh quá lớn", "Image too large",
-                    "Biểu trưng tối đa 256 KB; hãy thu nhỏ ảnh. Không có gì thay đổi.",
-                    "A logo is at most 256 KB; make it smaller. Nothing changed."));
+            throw new ProblemException(Problem.of(Wording::in, 413, "too-large", "problem.imageTooLarge.title", "problem.logoTooLarge"));
         }
         BufferedImage decoded = decode(image, type.equals("image/png") ? "png" : "jpeg");
         String sha;
@@ -100,16 +99,14 @@ public class LogoResource {
     private static BufferedImage decode(byte[] image, String format) {
         try {
             return vn.egov.platform.web.Images.decode(image, format, MAX_SIDE).orElseThrow(() -> invalid(
-                    "Tệp không phải ảnh " + (format.equals("png") ? "PNG" : "JPEG") + " hợp lệ (chỉ nhận PNG hoặc JPEG; không nhận SVG).",
-                    "The file is not a valid " + format.toUpperCase() + " image (PNG or JPEG only; SVG is not accepted)."));
+                    "problem.logoNotImage", format.equals("png") ? "PNG" : "JPEG"));
         } catch (vn.egov.platform.web.Images.TooLarge t) {
-            throw invalid("Ảnh tối đa 2048 × 2048 điểm ảnh (ảnh gửi lên: " + t.width + " × " + t.height + ").",
-                    "A logo is at most 2048 × 2048 pixels (this one: " + t.width + " × " + t.height + ").");
+            throw invalid("problem.logoTooWide", t.width, t.height);
         }
     }
 
-    private static ProblemException invalid(String vi, String en) {
-        return new ProblemException(new Problem(400, "invalid-input", "Dữ liệu không hợp lệ", "Invalid input", vi + " Không có gì thay đổi.",
-                en + " Nothing changed.", java.util.Map.of("logo", java.util.List.of(vi))));
+    private static ProblemException invalid(String key, Object... args) {
+        return new ProblemException(Problem.said(Wording::in, 400, "invalid-input", "problem.invalidInput",
+                w -> w.text(key, args) + " " + w.text("problem.nothingChanged"), w -> java.util.Map.of("logo", java.util.List.of(w.text(key, args)))));
     }
 }

@@ -22,6 +22,7 @@ import vn.egov.platform.tenancy.control.TenantDirectory;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Access;
 import vn.egov.platform.web.Problem;
+import vn.egov.tenantadmin.control.Wording;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.tenantadmin.control.Audit;
 import vn.egov.tenantadmin.control.NewUnit;
@@ -106,17 +107,14 @@ public class UnitAdminResource {
                 existing.add(item.unit().code());
                 continue;
             }
-            Tenant parent = directory.byCode(item.parent()).orElseThrow(() -> new ProblemException(Problem.of(422, "unknown-parent",
-                    "Không có đơn vị cấp trên", "Unknown parent",
-                    "Đơn vị " + item.unit().code() + ": không có đơn vị cấp trên mã \"" + item.parent() + "\". Không có đơn vị nào trong lô được tạo.",
-                    "Unit " + item.unit().code() + ": no parent has the code \"" + item.parent() + "\". No unit of the batch was created.")));
+            Tenant parent = directory.byCode(item.parent()).orElseThrow(() -> new ProblemException(Problem.of(Wording::in, 422, "unknown-parent",
+                    "problem.unknownParent.title", "problem.unknownParent", item.unit().code(), item.parent())));
             if (!(parent.getPath().equals(root.getPath()) || parent.getPath().startsWith(root.getPath() + "."))) {
                 throw ProblemException.forbidden();
             }
             if (!parent.isActive()) {
-                throw new ProblemException(Problem.of(409, "parent-suspended", "Đơn vị cấp trên đang tạm dừng", "Parent suspended",
-                        "Đơn vị " + item.unit().code() + ": đơn vị cấp trên " + parent.getCode() + " đang tạm dừng. Không có đơn vị nào trong lô được tạo.",
-                        "Unit " + item.unit().code() + ": its parent " + parent.getCode() + " is suspended. No unit of the batch was created."));
+                throw new ProblemException(Problem.of(Wording::in, 409, "parent-suspended", "problem.parentSuspended.title",
+                        "problem.batchParentSuspended", item.unit().code(), parent.getCode()));
             }
             UnitTemplate.Provisioned p;
             try {
@@ -131,8 +129,9 @@ public class UnitAdminResource {
                 String code = item.unit().code();
                 throw new ProblemException(Problem.inLanguages(language -> {
                     Problem said = why.in(language);
-                    return new Problem(said.status(), said.type(), said.titleVi(), said.titleEn(), "Đơn vị " + code + ": " + said.detailVi(),
-                            "Unit " + code + ": " + said.detailEn(), said.fieldErrors(), said.errors());
+                    return new Problem(said.status(), said.type(), said.titleVi(), said.titleEn(),
+                            Wording.in(language).text("problem.inBatch", code, said.detailVi()),
+                            Wording.ENGLISH.text("problem.inBatch", code, said.detailEn()), said.fieldErrors(), said.errors());
                 }));
             }
             created.add(Units.created(p, parent, uri.getBaseUri()));
@@ -159,8 +158,7 @@ public class UnitAdminResource {
     @Path("rename")
     @Consumes(MediaType.APPLICATION_JSON)
     public Units.Status rename(@Valid @NotNull(message = "{invalid.the-body-is-missing}") Rename in) {
-        Tenant unit = units.fromAbove("Đơn vị gốc được đổi tên bằng công cụ cấp tỉnh (provisioning).",
-                "The root is renamed with the provisioning tool.");
+        Tenant unit = units.fromAbove("problem.rootUnit.rename");
         template.rename(unit, in.code(), java.text.Normalizer.normalize(in.name().strip(), java.text.Normalizer.Form.NFC), in.reason());
         return new Units.Status(in.code(), unit.getStatus());
     }

@@ -93,9 +93,8 @@ public class Audit {
         try {
             return LocalDate.parse(value.strip(), DAY).atStartOfDay(VIETNAM).toOffsetDateTime();
         } catch (DateTimeParseException e) {
-            throw new ProblemException(new Problem(400, "invalid-input", "Dữ liệu không hợp lệ", "Invalid input",
-                    "Ngày phải theo dạng dd/MM/yyyy, ví dụ 26/11/2026.", "Dates are dd/MM/yyyy, e.g. 26/11/2026.",
-                    Map.of(field, List.of("dd/MM/yyyy"))));
+            throw new ProblemException(Problem.said(Wording::in, 400, "invalid-input", "problem.invalidInput",
+                    w -> w.text("problem.auditDate"), w -> Map.of(field, List.of("dd/MM/yyyy"))));
         }
     }
 

@@ -88,9 +88,8 @@ public class Reorganisations {
         try {
             return ReorgPlan.day(day);
         } catch (ReorgPlan.BadDay e) {
-            throw new ProblemException(Problem.inLanguages(language -> new Problem(400, "invalid-input", "Dữ liệu không hợp lệ",
-                    "Invalid input", "Ngày hiệu lực có dạng dd/MM/yyyy.", "The effective date is dd/MM/yyyy.",
-                    Map.of("effective", List.of(e.error().reason(Wording.in(language)))))));
+            throw new ProblemException(Problem.said(Wording::in, 400, "invalid-input", "problem.invalidInput",
+                    w -> w.text("problem.effectiveDate"), w -> Map.of("effective", List.of(e.error().reason(w::text)))));
         }
     }
 
@@ -98,11 +97,7 @@ public class Reorganisations {
     public JsonObject apply(ReorgPlan plan) {
         Tenant unit = access.requireSubtree(Units.DOMAIN, Units.ACTION);
         if (plan.basis().isEmpty()) {
-            throw new ProblemException(Problem.of(428, "basis-missing", "Cần chạy thử trước", "Dry-run first",
-                    "Kế hoạch phải mang theo \"basis\" (phiên bản các đơn vị) từ lần chạy thử (dry-run); với CSV, gửi tham số basis=mã:phiên bản,... "
-                            + "Không có gì thay đổi.",
-                    "The plan must carry the \"basis\" (the units' versions) from a dry-run; with CSV, send basis=code:version,... "
-                            + "Nothing was changed."));
+            throw new ProblemException(Problem.of(Wording::in, 428, "basis-missing", "problem.basisMissing.title", "problem.basisMissing"));
         }
         Reorganiser.Applied applied;
         List<UnitCsvPlan.LineError> errors = new ArrayList<>();
@@ -110,12 +105,8 @@ public class Reorganisations {
         try (Connection c = dataSource.getConnection()) {
             applied = new Reorganiser(c, access.username(), unit.getId()).apply(plan, errors);
         } catch (Reorganiser.Stale e) {
-            throw new ProblemException(new Problem(409, "changed-meanwhile", "Đơn vị đã bị thay đổi", "Changed meanwhile",
-                    "Đơn vị " + String.join(", ", e.units()) + " đã được người khác thay đổi sau lần chạy thử. Hãy chạy thử lại, "
-                            + "xem kết quả mới rồi mới áp dụng. Không có gì thay đổi.",
-                    "Unit(s) " + String.join(", ", e.units()) + " changed since the dry-run. Run the dry-run again, check it, "
-                            + "then apply. Nothing was changed.",
-                    Map.of("basis", e.units())));
+            throw new ProblemException(Problem.said(Wording::in, 409, "changed-meanwhile", "problem.unitsChanged.title",
+                    w -> w.text("problem.unitsChanged", String.join(", ", e.units())), w -> Map.of("basis", e.units())));
         } catch (SQLException e) {
             throw database(e);
         }
@@ -174,8 +165,7 @@ public class Reorganisations {
             throw invalid(List.of(new UnitCsvPlan.LineError(0, "planError.empty")));
         }
         if (body.length > MAX_BYTES) {
-            throw new ProblemException(Problem.of(413, "too-large", "Kế hoạch quá lớn", "Plan too large",
-                    "Kế hoạch lớn hơn 2 MB; hãy chia thành nhiều kế hoạch.", "The plan is larger than 2 MB; split it."));
+            throw new ProblemException(Problem.of(Wording::in, 413, "too-large", "problem.planTooLarge.title", "problem.planTooLarge"));
         }
         String text;
         try {
@@ -205,18 +195,14 @@ public class Reorganisations {
         try {
             return ReorgPlan.parseBasisToken(basis);
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(new Problem(400, "invalid-input", "Dữ liệu không hợp lệ", "Invalid input",
-                    "Tham số basis có dạng mã:phiên bản,mã:phiên bản (lấy từ basisToken của lần chạy thử).",
-                    "basis is code:version,code:version (the dry-run's basisToken).", Map.of("basis", List.of(e.getMessage()))));
+            throw new ProblemException(Problem.said(Wording::in, 400, "invalid-input", "problem.invalidInput",
+                    w -> w.text("problem.basisForm"), w -> Map.of("basis", List.of(e.getMessage()))));
         }
     }
 
     private static ProblemException invalid(List<UnitCsvPlan.LineError> errors) {
-        return new ProblemException(Problem.inLanguages(language -> new Problem(422, "plan-invalid", "Kế hoạch sắp xếp không hợp lệ",
-                "The plan is invalid",
-                errors.size() + " lỗi trong kế hoạch; không có gì thay đổi. Sửa các thao tác được liệt kê (theo số dòng) rồi gửi lại.",
-                errors.size() + " error(s) in the plan; nothing was changed. Fix the listed operations (by line) and send again.",
-                Map.of(), UnitCsvPlan.LineError.json(errors, Wording.in(language)))));
+        return new ProblemException(Problem.said(Wording::in, 422, "plan-invalid", "problem.planInvalid.title",
+                w -> w.text("problem.planInvalid", errors.size()), w -> Map.of(), w -> UnitCsvPlan.LineError.json(errors, w::text)));
     }
 
     private static ProblemException database(SQLException e) {
@@ -226,14 +212,10 @@ public class Reorganisations {
             return ProblemException.forbidden();
         }
         if ("23505".equals(e.getSQLState())) {
-            return new ProblemException(Problem.of(409, "duplicate", "Đã tồn tại", "Already exists",
-                    "Mã hoặc tên miền của đơn vị mới vừa được dùng cho đơn vị khác; hãy chạy thử lại. Không có gì thay đổi.",
-                    "A new unit's code or domain was just taken; run the dry-run again. Nothing was changed."));
+            return new ProblemException(Problem.of(Wording::in, 409, "duplicate", "problem.duplicate", "problem.reorgTaken"));
         }
         if ("40P01".equals(e.getSQLState()) || "40001".equals(e.getSQLState()) || "55P03".equals(e.getSQLState())) {
-            return new ProblemException(Problem.of(409, "changed-meanwhile", "Đơn vị đang được thay đổi", "Changed meanwhile",
-                    "Một quản trị viên khác đang thay đổi các đơn vị này; hãy chạy thử lại sau giây lát. Không có gì thay đổi.",
-                    "Another administrator is changing these units; run the dry-run again shortly. Nothing was changed."));
+            return new ProblemException(Problem.of(Wording::in, 409, "changed-meanwhile", "problem.unitsBusy.title", "problem.unitsBusy"));
         }
         throw new IllegalStateException("reorganisation failed in the database: " + e.getSQLState() + " " + e.getMessage(), e);
     }

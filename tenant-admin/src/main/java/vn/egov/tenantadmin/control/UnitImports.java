@@ -32,8 +32,7 @@ public class UnitImports {
             throw invalid(List.of(new UnitCsvPlan.LineError(1, "importError.empty")));
         }
         if (csv.length > MAX_BYTES) {
-            throw new ProblemException(Problem.of(413, "too-large", "Tệp quá lớn", "File too large",
-                    "Tệp CSV lớn hơn 5 MB; hãy chia nhỏ.", "The CSV is larger than 5 MB; split it."));
+            throw new ProblemException(Problem.of(Wording::in, 413, "too-large", "problem.fileTooLarge.title", "problem.csvTooLarge"));
         }
         UnitCsvPlan.Result result = UnitCsvPlan.plan(csv, root.getCode(), existing(root));
         if (!result.valid()) {
@@ -67,10 +66,7 @@ public class UnitImports {
     }
 
     private static ProblemException invalid(List<UnitCsvPlan.LineError> errors) {
-        return new ProblemException(Problem.inLanguages(language -> new Problem(422, "csv-invalid", "Tệp CSV có dòng không hợp lệ",
-                "The CSV has invalid lines",
-                errors.size() + " dòng không hợp lệ; không có đơn vị nào được tạo. Sửa các dòng được liệt kê rồi gửi lại.",
-                errors.size() + " invalid line(s); no unit was created. Fix the listed lines and send again.",
-                Map.of(), UnitCsvPlan.LineError.json(errors, Wording.in(language)))));
+        return new ProblemException(Problem.said(Wording::in, 422, "csv-invalid", "problem.csvInvalid.title",
+                w -> w.text("problem.csvInvalid", errors.size()), w -> Map.of(), w -> UnitCsvPlan.LineError.json(errors, w::text)));
     }
 }

@@ -84,11 +84,8 @@ public class UnitSettingsChanges {
                     .setParameter(9, in.version()).executeUpdate();
         }
         if (changed != 1) {
-            throw new ProblemException(Problem.of(409, "changed-meanwhile", "Đã có người thay đổi trước", "Changed meanwhile",
-                    "Cấu hình của đơn vị đã được người khác thay đổi sau khi bạn mở nó (phiên bản hiện tại khác " + in.version()
-                            + "). Hãy tải lại, xem thay đổi của họ rồi sửa lại. Không có gì được lưu.",
-                    "Someone changed the unit's settings after you read them (the version is no longer " + in.version()
-                            + "). Reload, review their change, then edit again. Nothing was saved."));
+            throw new ProblemException(Problem.of(Wording::in, 409, "changed-meanwhile", "problem.settingsChanged.title",
+                    "problem.settingsChanged", in.version()));
         }
         UnitSettings after = new UnitSettings(unit.getId(), nfc(in.displayName()), nfc(in.shortName()), nfc(in.address()),
                 blank(in.phone()), blank(in.email()), nfc(in.mailSenderName()), in.defaultLanguage(), in.version() + 1,
@@ -119,10 +116,8 @@ public class UnitSettingsChanges {
         } catch (jakarta.persistence.PersistenceException e) {
             if (vn.egov.platform.persistence.SqlState.of(e).map(java.sql.SQLException::getSQLState)
                     .filter(vn.egov.platform.persistence.SqlState.UNIQUE_VIOLATION::equals).isPresent()) {
-                throw new ProblemException(Problem.inLanguages(language -> new Problem(409, "duplicate", "Đã tồn tại", "Already exists",
-                        "Tên miền " + domain + " đã thuộc về một đơn vị khác. Không có gì thay đổi.",
-                        "The domain " + domain + " belongs to another unit. Nothing changed.",
-                        java.util.Map.of("customDomain", java.util.List.of(Wording.in(language).text("settings.domainTaken"))))));
+                throw new ProblemException(Problem.said(Wording::in, 409, "duplicate", "problem.duplicate",
+                        w -> w.text("problem.domainTaken", domain), w -> java.util.Map.of("customDomain", java.util.List.of(w.text("settings.domainTaken")))));
             }
             throw e;
         }

@@ -14,6 +14,7 @@ import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import java.text.Normalizer;
 import java.util.List;
+import java.util.Map;
 import vn.egov.platform.persistence.SqlState;
 import vn.egov.platform.security.Passwords;
 import vn.egov.platform.tenancy.UnitProvisioned;
@@ -105,9 +106,8 @@ public class UnitTemplate {
         private final String code;
 
         AlreadyThere(String code) {
-            super(Problem.of(409, "duplicate", "Đã tồn tại", "Already exists",
-                    "Đã có mã đơn vị này trong hệ thống; hãy chọn giá trị khác. Không có gì được tạo.",
-                    "That unit code is already taken; choose another. Nothing was created."));
+            super(Problem.said(Wording::in, 409, "duplicate", "problem.duplicate",
+                    w -> w.text("problem.taken", w.text("problem.taken.unitCode")), w -> Map.of()));
             this.code = code;
         }
 
@@ -120,8 +120,7 @@ public class UnitTemplate {
     public void rename(Tenant unit, String code, String name, String reason) {
         vn.egov.platform.tenancy.control.TenantDirectory.forgetAfterCommit();
         if (unit.getCode().equals(code) && unit.getName().equals(name)) {
-            throw new ProblemException(Problem.of(422, "no-change", "Không có gì thay đổi", "Nothing to change",
-                    "Mã và tên mới trùng với mã và tên hiện tại.", "The new code and name are the current ones."));
+            throw new ProblemException(Problem.of(Wording::in, 422, "no-change", "problem.noChange.title", "problem.noChange"));
         }
         try {
             em.createNativeQuery("UPDATE tenant SET code = ?1, name = ?2 WHERE id = ?3")
@@ -172,13 +171,10 @@ public class UnitTemplate {
         String state = SqlState.of(e).map(SQLException::getSQLState).orElse(null);
         String detail = SqlState.of(e).map(sql -> String.valueOf(sql.getMessage())).orElse("");
         if (SqlState.UNIQUE_VIOLATION.equals(state)) {
-            String field = detail.contains("gso_code") ? "mã GSO" : detail.contains("custom_domain") ? "tên miền riêng"
-                    : detail.contains("username") ? "tên đăng nhập của quản trị viên" : "mã đơn vị";
-            String fieldEn = detail.contains("gso_code") ? "GSO code" : detail.contains("custom_domain") ? "custom domain"
-                    : detail.contains("username") ? "administrator's username" : "unit code";
-            return new ProblemException(Problem.of(409, "duplicate", "Đã tồn tại", "Already exists",
-                    "Đã có " + field + " này trong hệ thống; hãy chọn giá trị khác. Không có gì được tạo.",
-                    "That " + fieldEn + " is already taken; choose another. Nothing was created."));
+            String field = "problem.taken." + (detail.contains("gso_code") ? "gsoCode" : detail.contains("custom_domain") ? "customDomain"
+                    : detail.contains("username") ? "adminUsername" : "unitCode");
+            return new ProblemException(Problem.said(Wording::in, 409, "duplicate", "problem.duplicate",
+                    w -> w.text("problem.taken", w.text(field)), w -> Map.of()));
         }
         if (SqlState.INSUFFICIENT_PRIVILEGE.equals(state)) {
             return ProblemException.forbidden();

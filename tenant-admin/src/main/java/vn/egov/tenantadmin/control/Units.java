@@ -52,9 +52,7 @@ public class Units {
     public Created create(NewUnit input, URI base) {
         Tenant parent = access.requireSubtree(DOMAIN, ACTION);
         if (!parent.isActive()) {
-            throw new ProblemException(Problem.of(409, "parent-suspended", "Đơn vị cấp trên đang tạm dừng", "Parent suspended",
-                    "Không thể tạo đơn vị trực thuộc một đơn vị đang tạm dừng hoạt động.",
-                    "A unit cannot be created under a suspended unit."));
+            throw new ProblemException(Problem.of(Wording::in, 409, "parent-suspended", "problem.parentSuspended.title", "problem.parentSuspended"));
         }
         return created(template.provision(parent, input), parent, base);
     }
@@ -75,7 +73,7 @@ public class Units {
     }
 
     private Status changeStatus(String status) {
-        Tenant unit = fromAbove("Không thể tạm dừng đơn vị gốc của cây.", "The root of the tree cannot be suspended.");
+        Tenant unit = fromAbove("problem.rootUnit.suspend");
         template.setStatus(unit, status);
         return new Status(unit.getCode(), status);
     }
@@ -84,12 +82,11 @@ public class Units {
      * The request's unit, for a change only the levels above it may make: rights over the unit and over its
      * parent's subtree; the root has no parent (the reason is given for it).
      */
-    public Tenant fromAbove(String rootReasonVi, String rootReasonEn) {
+    public Tenant fromAbove(String rootReason) {
         Tenant unit = access.require(DOMAIN, ACTION);
         String path = unit.getPath();
         if (!path.contains(".")) {
-            throw new ProblemException(Problem.of(422, "root-unit", "Không áp dụng cho đơn vị gốc", "Not for the root unit",
-                    rootReasonVi, rootReasonEn));
+            throw new ProblemException(Problem.of(Wording::in, 422, "root-unit", "problem.rootUnit.title", rootReason));
         }
         access.requireAt(DOMAIN, ACTION, path.substring(0, path.lastIndexOf('.')), true);
         return unit;

@@ -109,9 +109,7 @@ public class Users {
                     .setParameter(6, in.subtreeRights()).executeUpdate();
         } catch (PersistenceException e) {
             if (SqlState.is(e, SqlState.UNIQUE_VIOLATION)) {
-                throw new ProblemException(Problem.of(409, "duplicate", "Đã tồn tại", "Already exists",
-                        "Tên đăng nhập " + in.username() + " đã có người dùng; hãy chọn tên khác. Không có gì được tạo.",
-                        "The username " + in.username() + " is taken; choose another. Nothing was created."));
+                throw new ProblemException(Problem.of(Wording::in, 409, "duplicate", "problem.duplicate", "problem.usernameTaken", in.username()));
             }
             throw e;
         }
@@ -200,9 +198,7 @@ public class Users {
         UserPrincipal me = access.user();
         boolean province = me.has(Role.PROVINCE_ADMIN);
         if (!province && (roles.contains(Role.PROVINCE_ADMIN.name()) || touchesSubtreeRights)) {
-            throw new ProblemException(Problem.of(403, "province-only", "Chỉ quản trị tỉnh được làm việc này", "Province administrators only",
-                    "Chỉ quản trị tỉnh mới cấp hoặc thu hồi quyền trên các đơn vị cấp dưới và vai trò quản trị tỉnh.",
-                    "Only a province administrator grants or withdraws subtree rights and the province administrator role."));
+            throw new ProblemException(Problem.of(Wording::in, 403, "province-only", "problem.provinceOnly.title", "problem.provinceOnly"));
         }
     }
 

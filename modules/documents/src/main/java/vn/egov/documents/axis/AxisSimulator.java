@@ -24,6 +24,7 @@ import vn.egov.documents.exchange.EdXml;
 import vn.egov.platform.web.Access;
 import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.Problem;
+import vn.egov.documents.control.Wording;
 import vn.egov.platform.web.ProblemException;
 
 /**
@@ -189,7 +190,7 @@ public class AxisSimulator {
 
     static void requireEnabled() {
         if (!"on".equals(ConfigProvider.getConfig().getOptionalValue("egov.simulators", String.class).orElse("off"))) {
-            throw new ProblemException(Problem.of(404, "not-found", "Không tìm thấy", "Not found", "Không có trình giả lập nào ở đây.", "No simulator here."));
+            throw new ProblemException(Problem.of(Wording::in, 404, "not-found", "problem.notFound.title", "problem.noSimulator"));
         }
     }
 }

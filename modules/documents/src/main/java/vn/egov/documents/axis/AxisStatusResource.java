@@ -24,6 +24,7 @@ import vn.egov.platform.tenancy.control.TenantDirectory;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.Problem;
+import vn.egov.documents.control.Wording;
 import vn.egov.platform.web.ProblemException;
 
 /**
@@ -55,17 +56,14 @@ public class AxisStatusResource {
         String expected = adapter.token().orElse(null);
         String sent = headers.getHeaderString("X-Axis-Token");
         if (expected == null || sent == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8))) {
-            throw new ProblemException(Problem.of(401, "unauthenticated", "Chưa xác thực", "Not authenticated",
-                    "Thiếu hoặc sai mã xác thực của trục liên thông.", "The axis's token is missing or wrong."));
+            throw new ProblemException(Problem.of(Wording::in, 401, "unauthenticated", "problem.unauthenticated.title", "problem.axisToken"));
         }
         String axisId = body == null ? "" : body.getString("axisId", "").strip();
         String status = body == null ? "" : body.getString("status", "");
         String reason = body == null ? null : body.getString("reason", null);
         if (axisId.isEmpty() || axisId.length() > 100 || !(status.equals("received") || status.equals("returned"))
                 || (status.equals("returned") && (reason == null || reason.isBlank())) || (reason != null && reason.length() > 2000)) {
-            throw new ProblemException(Problem.of(400, "invalid-input", "Dữ liệu không hợp lệ", "Invalid input",
-                    "Cần mã gói trên trục (axisId) và trạng thái \"received\" hoặc \"returned\" (kèm lý do, tối đa 2.000 ký tự).",
-                    "The package's axisId and the status \"received\" or \"returned\" (with a reason, at most 2,000 characters) are required."));
+            throw new ProblemException(Problem.of(Wording::in, 400, "invalid-input", "problem.invalidInput", "problem.axisStatus"));
         }
         long unitId;
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT document_outbound_unit(?)")) {

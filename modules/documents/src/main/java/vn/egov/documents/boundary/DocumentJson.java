@@ -18,6 +18,7 @@ import vn.egov.documents.control.Registers;
 import vn.egov.documents.exchange.Exchange;
 import vn.egov.platform.tenancy.control.TenantDirectory;
 import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.Fields;
 import vn.egov.platform.web.Jsonp;
 
 /**
@@ -170,7 +171,7 @@ final class DocumentJson {
         if (body.get(field) instanceof JsonNumber n && n.isIntegral()) {
             return n.intValue();
         }
-        throw Registers.invalid(Map.of(field, List.of("Phải là một số nguyên. / Must be a whole number.")));
+        throw Registers.invalid(new Fields().add(field, "problem.field.wholeNumber"));
     }
 
     static List<String> strings(JsonObject body, String field) {

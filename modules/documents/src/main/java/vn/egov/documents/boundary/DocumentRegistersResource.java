@@ -19,6 +19,7 @@ import vn.egov.documents.control.Registers;
 import vn.egov.platform.tenancy.control.TenantDirectory;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Access;
+import vn.egov.platform.web.Fields;
 import vn.egov.platform.web.Jsonp;
 
 /**
@@ -83,20 +84,19 @@ public class DocumentRegistersResource {
     public Response print(@PathParam("register") String register, @PathParam("format") String format, @QueryParam("from") String from,
                           @QueryParam("to") String to, @QueryParam("series") String series, @QueryParam("of") String of) {
         Tenant unit = access.require(DocumentsResource.DOMAIN, "read");
-        java.util.Map<String, List<String>> problems = new java.util.LinkedHashMap<>();
+        Fields problems = new Fields();
         Tenant keeper = of == null || of.isBlank() ? unit : directory.byCode(of.strip()).orElse(null);
         if (keeper == null) {
-            problems.put("of", List.of("Không có đơn vị mã \"" + of.strip() + "\". / No unit has the code \"" + of.strip() + "\"."));
+            problems.put("of", "problem.field.noUnitHasCode", of.strip());
         }
         LocalDate today = Registers.today();
         LocalDate start = day(from, "from", problems, LocalDate.of(today.getYear(), 1, 1));
         LocalDate end = day(to, "to", problems, today);
         if (start != null && end != null && (end.isBefore(start) || end.isAfter(start.plusYears(1)))) {
-            problems.put("to", List.of("Ngày cuối không trước ngày đầu và cách ngày đầu không quá một năm. / The end is not before the start, "
-                    + "and at most a year after it."));
+            problems.put("to", "problem.field.endNotBeforeStart");
         }
         if (series != null && !series.equals("secret") && !series.equals("normal")) {
-            problems.put("series", List.of("Sổ là normal (thường) hoặc secret (mật). / The series is normal or secret."));
+            problems.put("series", "problem.field.seriesNormalSecret");
         }
         if (!problems.isEmpty()) {
             throw Registers.invalid(problems);
@@ -112,14 +112,14 @@ public class DocumentRegistersResource {
                 .header("Content-Disposition", "inline; filename=\"" + name + ".pdf\"").build();
     }
 
-    private static LocalDate day(String given, String field, java.util.Map<String, List<String>> problems, LocalDate otherwise) {
+    private static LocalDate day(String given, String field, Fields problems, LocalDate otherwise) {
         if (given == null || given.isBlank()) {
             return otherwise;
         }
         try {
             return LocalDate.parse(given.strip(), Registers.DAY);
         } catch (java.time.format.DateTimeParseException e) {
-            problems.put(field, List.of("Ngày viết theo dạng dd/MM/yyyy. / Write the date as dd/MM/yyyy."));
+            problems.put(field, "problem.field.dateForm");
             return null;
         }
     }
@@ -132,23 +132,23 @@ public class DocumentRegistersResource {
         Tenant unit = access.require(DocumentsResource.DOMAIN, "read");
         Tenant keeper = of == null || of.isBlank() ? unit : directory.byCode(of.strip()).orElse(null);
         int y = year == null ? Registers.today().getYear() : year;
-        Map<String, List<String>> problems = new java.util.LinkedHashMap<>();
+        Fields problems = new Fields();
         if (y < 2000 || y > 2100) {
-            problems.put("year", List.of("Năm từ 2000 đến 2100. / The year is 2000 to 2100."));
+            problems.put("year", "problem.field.year");
         }
         int p = page == null ? 1 : page;
         int s = size == null ? 1000 : size;
         if (p < 1 || p > 100_000) {
-            problems.put("page", List.of("Trang bắt đầu từ 1. / Pages start at 1."));
+            problems.put("page", "problem.field.pagesStartAt");
         }
         if (s < 1 || s > 5000) {
-            problems.put("size", List.of("Mỗi trang từ 1 đến 5000 văn bản. / A page holds 1 to 5000 documents."));
+            problems.put("size", "problem.field.pageHoldsDocuments");
         }
         if (order != null && !order.equals("number") && !order.equals("newest")) {
-            problems.put("order", List.of("Thứ tự là number (theo số) hoặc newest (mới nhất trước). / The order is number or newest."));
+            problems.put("order", "problem.field.orderNumberNewest");
         }
         if (keeper == null) {
-            problems.put("of", List.of("Không có đơn vị mã \"" + of.strip() + "\". / No unit has the code \"" + of.strip() + "\"."));
+            problems.put("of", "problem.field.noUnitHasCode", of.strip());
         }
         if (!problems.isEmpty()) {
             throw Registers.invalid(problems);

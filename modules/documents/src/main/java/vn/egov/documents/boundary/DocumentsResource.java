@@ -27,6 +27,7 @@ import vn.egov.documents.control.Registers;
 import vn.egov.platform.tenancy.control.TenantDirectory;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Access;
+import vn.egov.platform.web.Fields;
 import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.ProblemException;
 
@@ -156,7 +157,7 @@ public class DocumentsResource {
         JsonObject b = body == null ? JsonValue.EMPTY_JSON_OBJECT : body;
         JsonValue approve = b.get("approve");
         if (approve == null || (approve.getValueType() != JsonValue.ValueType.TRUE && approve.getValueType() != JsonValue.ValueType.FALSE)) {
-            throw Registers.invalid(Map.of("approve", List.of("Hãy nói duyệt (true) hay trả lại (false). / Say whether to approve (true) or return (false).")));
+            throw Registers.invalid(new Fields().add("approve", "problem.field.sayWhetherApproveTrue"));
         }
         return Response.ok(json(outgoing.review(unit, id, b.getBoolean("approve"), text(b, "note"), access.user()), unit).build()).build();
     }

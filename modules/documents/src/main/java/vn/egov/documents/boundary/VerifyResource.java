@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import vn.egov.documents.control.Registers;
 import vn.egov.documents.control.Signatures;
+import vn.egov.platform.web.Fields;
 
 /**
  * {@code POST /api/documents/verify}: anyone (an applicant with the result of their dossier, a business with a licence)
@@ -31,7 +32,7 @@ public class VerifyResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response verify(byte[] pdf) {
         if (pdf == null || pdf.length == 0 || pdf.length > MAX_BYTES) {
-            throw Registers.invalid(Map.of("file", List.of("Gửi một tệp PDF (tối đa 20 MB) trong thân yêu cầu. / Send one PDF (at most 20 MB) as the body.")));
+            throw Registers.invalid(new Fields().add("file", "problem.field.sendOnePdfAt"));
         }
         return Response.ok(Signatures.json(signatures.verify(pdf))).build();
     }

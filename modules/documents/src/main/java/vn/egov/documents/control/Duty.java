@@ -28,15 +28,12 @@ public final class Duty {
     }
 
     /** The user holds one of {@code duties} in the unit, or the answer is 403 naming the duty and what was asked. */
-    public static void require(Tenant unit, UserPrincipal user, Set<Role> duties, String whatVi, String whatEn) {
+    public static void require(Tenant unit, UserPrincipal user, Set<Role> duties, String whatKey) {
         if (!holds(user, unit, duties)) {
             String vi = duties.stream().map(Role::vietnamese).collect(Collectors.joining(" hoặc "));
             String en = duties.stream().map(Role::name).collect(Collectors.joining(" or "));
-            throw new ProblemException(Problem.of(403, "duty-required", "Không đúng nhiệm vụ", "Not your duty",
-                    whatVi + " là việc của " + vi + " của đơn vị: tài khoản của bạn chưa được giao nhiệm vụ này ở đơn vị "
-                            + "(quản trị đơn vị giao ở trang Người dùng). Không có gì thay đổi.",
-                    whatEn + " is the duty of the unit's " + en + ": your account has not been given it there (the unit's administrator "
-                            + "gives it on the Users page). Nothing changed."));
+            throw new ProblemException(Problem.said(Wording::in, 403, "duty-required", "problem.notYourDuty.title",
+                    w -> w.text("problem.notYourDuty", w.text(whatKey), vi, en), w -> java.util.Map.of()));
         }
     }
 }

@@ -19,6 +19,7 @@ import vn.egov.platform.persistence.Db;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.security.UserPrincipal;
 import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.Fields;
 import vn.egov.platform.web.files.FileCheck;
 
 /**
@@ -62,32 +63,31 @@ public class Files {
         Doc d = registers.lockedOwn(unit, documentId, null, actor);
         String k = kind == null ? "" : kind.strip();
         if (!KINDS.contains(k)) {
-            throw Registers.invalid(Map.of("kind", List.of("Loại tệp là main (văn bản chính), attachment (phụ lục) hoặc scan (bản quét văn bản giấy). "
-                    + "/ The kind is main, attachment or scan.")));
+            throw Registers.invalid(new Fields().add("kind", "problem.field.kindMainAttachmentScan"));
         }
         if (d.register().equals("outgoing")) {
             if (k.equals("scan")) {
-                throw Registers.invalid(Map.of("kind", List.of("Văn bản đi có tệp chính (main) và phụ lục (attachment). / An outgoing document has main and attachment files.")));
+                throw Registers.invalid(new Fields().add("kind", "problem.field.outgoingDocumentHasMain"));
             }
             if (!d.status().equals("draft")) {
-                throw Registers.conflict("Chỉ thêm tệp khi văn bản còn là dự thảo (văn bản đang ở trạng thái " + d.status() + ").",
-                        "Files are added to a draft only (this one is " + d.status() + ").");
+                throw Registers.conflict("problem.filesToDraftOnly", d.status());
             }
         } else if (!k.equals("scan")) {
-            throw Registers.invalid(Map.of("kind", List.of("Văn bản đến chỉ nhận bản quét (scan). / An incoming document takes its scan only.")));
+            throw Registers.invalid(new Fields().add("kind", "problem.field.incomingDocumentTakesScan"));
         }
-        String wrongType = "Tệp phải là PDF" + (k.equals("scan") ? " hoặc ảnh (PNG, JPEG)" : "") + " (xét theo nội dung tệp). "
-                + "/ The file must be a PDF" + (k.equals("scan") ? " or an image" : "") + " (judged by its content).";
+        String wrongType = k.equals("scan") ? "problem.field.wrongType.scan" : "problem.field.wrongType.pdf";
         FileCheck.Checked checked;
         try {
             checked = FileCheck.check(name, content);
         } catch (FileCheck.Refused r) {
             // the portal's check names every kind it takes (Word, Excel...); a document's file is a PDF, so say that instead
-            throw Registers.invalid(Map.of("file", List.of(r.vi.startsWith("Loại tệp không được nhận") ? wrongType : r.vi + " / " + r.en)));
+            // (the platform's check says its other refusals in both languages itself)
+            throw Registers.invalid(r.vi.startsWith("Loại tệp không được nhận") ? new Fields().add("file", wrongType)
+                    : new Fields().add("file", "problem.field.fileCheck", r.vi, r.en));
         }
         boolean pdf = checked.contentType().equals("application/pdf");
         if (!pdf && !(k.equals("scan") && checked.contentType().startsWith("image/"))) {
-            throw Registers.invalid(Map.of("file", List.of(wrongType)));
+            throw Registers.invalid(new Fields().add("file", wrongType));
         }
         if (pdf) {
             requireReadablePdf(content);
@@ -199,8 +199,7 @@ public class Files {
                 throw new java.io.IOException("no page");
             }
         } catch (java.io.IOException e) {
-            throw Registers.invalid(Map.of("file", List.of("Tệp bắt đầu như PDF nhưng không đọc được (hỏng hoặc không có trang). "
-                    + "/ The file starts as a PDF but cannot be read (damaged or without pages).")));
+            throw Registers.invalid(new Fields().add("file", "problem.field.fileStartsAsPdf"));
         }
     }
 

@@ -17,6 +17,7 @@ import vn.egov.platform.persistence.Db;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.security.UserPrincipal;
 import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.Fields;
 
 /**
  * Handling an incoming document: the leader directs it (a lead handler, supporting handlers, a deadline and what to do),
@@ -39,22 +40,21 @@ public class Handling {
     @Transactional
     @TenantTransactional
     public Doc direct(Tenant unit, long id, String lead, List<String> support, String handleBy, String direction, UserPrincipal actor) {
-        Duty.require(unit, actor, Duty.LEADING, "Giao xử lý văn bản đến", "Directing an incoming document");
+        Duty.require(unit, actor, Duty.LEADING, "problem.duty.direct");
         Doc d = registers.lockedOwn(unit, id, "incoming", actor);
         if (d.status().equals("done")) {
-            throw Registers.conflict("Văn bản đã được xử lý xong.", "The document is done already.");
+            throw Registers.conflict("problem.done");
         }
-        Map<String, List<String>> problems = new LinkedHashMap<>();
+        Fields problems = new Fields();
         String note = DocumentFields.optional(direction, 2000, "direction", problems);
         Optional<Long> leadId = Optional.empty();
         String leadName = lead == null ? "" : lead.strip().toLowerCase(java.util.Locale.ROOT);
         if (leadName.isEmpty()) {
-            Registers.add(problems, "leadHandler", "Hãy chọn người chủ trì xử lý.", "Choose the lead handler.");
+            problems.add("leadHandler", "problem.field.chooseLeadHandler");
         } else {
             leadId = staff(unit, leadName);
             if (leadId.isEmpty()) {
-                Registers.add(problems, "leadHandler", "Không có cán bộ \"" + leadName + "\" đang làm việc ở đơn vị này.",
-                        "No active staff member \"" + leadName + "\" in this unit.");
+                problems.add("leadHandler", "problem.field.noActiveStaffMember", leadName);
             }
         }
         Set<String> supporters = new LinkedHashSet<>();
@@ -64,7 +64,7 @@ public class Handling {
             by = d.dueDate();
         }
         if (by != null && by.isBefore(Registers.today())) {
-            Registers.add(problems, "handleBy", "Hạn xử lý không được trước hôm nay.", "The deadline cannot be before today.");
+            problems.add("handleBy", "problem.field.deadlineCannotBeforeToday");
         }
         if (!problems.isEmpty()) {
             throw Registers.invalid(problems);
@@ -88,7 +88,7 @@ public class Handling {
     }
 
     /** The supporting handlers named (not the lead, each once), added to {@code names}; their ids. */
-    private List<Long> supporters(Tenant unit, List<String> support, String leadName, Set<String> names, Map<String, List<String>> problems) {
+    private List<Long> supporters(Tenant unit, List<String> support, String leadName, Set<String> names, Fields problems) {
         List<Long> ids = new ArrayList<>();
         for (String s : support) {
             String name = s == null ? "" : s.strip().toLowerCase(java.util.Locale.ROOT);
@@ -97,8 +97,7 @@ public class Handling {
             }
             Optional<Long> sid = staff(unit, name);
             if (sid.isEmpty()) {
-                Registers.add(problems, "supportHandlers", "Không có cán bộ \"" + name + "\" đang làm việc ở đơn vị này.",
-                        "No active staff member \"" + name + "\" in this unit.");
+                problems.add("supportHandlers", "problem.field.noActiveStaffMember", name);
             } else if (names.add(name)) {
                 ids.add(sid.get());
             }
@@ -112,8 +111,8 @@ public class Handling {
     public Event note(Tenant unit, long id, String text, UserPrincipal actor) {
         Doc d = registers.lockedOwn(unit, id, "incoming", actor);
         mayWork(unit, d, actor, true);
-        Map<String, List<String>> problems = new LinkedHashMap<>();
-        String note = DocumentFields.required(text, 2000, "note", "Hãy ghi nội dung ý kiến xử lý.", "Write the note.", problems);
+        Fields problems = new Fields();
+        String note = DocumentFields.required(text, 2000, "note", "problem.field.writeNote", problems);
         if (!problems.isEmpty()) {
             throw Registers.invalid(problems);
         }
@@ -127,8 +126,8 @@ public class Handling {
     public Doc finish(Tenant unit, long id, String result, UserPrincipal actor) {
         Doc d = registers.lockedOwn(unit, id, "incoming", actor);
         mayWork(unit, d, actor, false);
-        Map<String, List<String>> problems = new LinkedHashMap<>();
-        String r = DocumentFields.required(result, 2000, "result", "Hãy ghi kết quả xử lý.", "Write the result of the handling.", problems);
+        Fields problems = new Fields();
+        String r = DocumentFields.required(result, 2000, "result", "problem.field.writeResultHandling", problems);
         if (!problems.isEmpty()) {
             throw Registers.invalid(problems);
         }
@@ -155,17 +154,13 @@ public class Handling {
 
     private void mayWork(Tenant unit, Doc d, UserPrincipal actor, boolean supportToo) {
         if (!d.status().equals("directed")) {
-            throw Registers.conflict(d.status().equals("done") ? "Văn bản đã được xử lý xong." : "Văn bản chưa được lãnh đạo giao xử lý.",
-                    d.status().equals("done") ? "The document is done already." : "The document has not been directed to anyone yet.");
+            throw Registers.conflict(d.status().equals("done") ? "problem.done" : "problem.notDirected");
         }
         boolean lead = actor.username().equals(d.work().leadHandler());
         boolean ok = supportToo ? lead || d.work().supportHandlers().contains(actor.username()) || Duty.holds(actor, unit, Duty.LEADING) : lead;
         if (!ok) {
-            throw new vn.egov.platform.web.ProblemException(vn.egov.platform.web.Problem.of(403, "not-your-document", "Không được giao văn bản này",
-                    "Not assigned to you", supportToo ? "Chỉ người được giao xử lý (chủ trì, phối hợp) hoặc lãnh đạo ghi ý kiến. Không có gì thay đổi."
-                            : "Chỉ người chủ trì xử lý mới kết thúc văn bản. Không có gì thay đổi.",
-                    supportToo ? "Only its handlers (lead, supporting) or a leader write notes. Nothing changed."
-                            : "Only the lead handler closes the document. Nothing changed."));
+            throw new vn.egov.platform.web.ProblemException(vn.egov.platform.web.Problem.of(Wording::in, 403, "not-your-document",
+                    "problem.notYourDocument.title", supportToo ? "problem.notYourDocument.note" : "problem.notYourDocument.close"));
         }
     }
 

@@ -1,7 +1,5 @@
 package vn.egov.documents.control;
 
-import static vn.egov.documents.control.Registers.add;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -17,6 +15,7 @@ import vn.egov.platform.persistence.Db;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.security.UserPrincipal;
 import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.Fields;
 import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
 
@@ -60,7 +59,7 @@ public class Incoming {
     @Transactional
     @TenantTransactional
     public Doc accept(Tenant unit, long deliveryId, boolean despiteSignatures, UserPrincipal actor) {
-        Duty.require(unit, actor, Duty.CLERKING, "Vào sổ văn bản đến", "Registering an incoming document");
+        Duty.require(unit, actor, Duty.CLERKING, "problem.duty.register");
         Delivery v = lockedDelivery(unit, deliveryId);
         Map<String, byte[]> came = new LinkedHashMap<>();
         files.sentPdfs(v.id()).forEach(f -> came.put(f.info().name(), f.bytes()));
@@ -103,10 +102,7 @@ public class Incoming {
         }
         String list = String.join("; ", bad);
         if (!despite) {
-            throw new ProblemException(Problem.of(409, "signature-invalid", "Chữ ký số không hợp lệ", "Invalid signature",
-                    "Chưa vào sổ: " + list + ". Hãy liên hệ bên gửi; nếu vẫn cần vào sổ, xác nhận nhận văn bản dù chữ ký không hợp lệ (despiteSignatures). "
-                            + "Không có gì thay đổi.",
-                    "Not registered: " + list + ". Ask the sender; to register it all the same, confirm (despiteSignatures). Nothing changed."));
+            throw new ProblemException(Problem.of(Wording::in, 409, "signature-invalid", "problem.signatureInvalid.title", "problem.signatureInvalid", list));
         }
         return list.length() > 2000 ? list.substring(0, 2000) : list;
     }
@@ -146,9 +142,9 @@ public class Incoming {
     @Transactional
     @TenantTransactional
     public Delivery giveBack(Tenant unit, long deliveryId, String reason, UserPrincipal actor) {
-        Duty.require(unit, actor, Duty.CLERKING, "Trả lại văn bản đến", "Returning an incoming document");
-        Map<String, List<String>> problems = new LinkedHashMap<>();
-        String r = DocumentFields.required(reason, 2000, "reason", "Hãy ghi lý do trả lại văn bản.", "Give the reason for returning the document.", problems);
+        Duty.require(unit, actor, Duty.CLERKING, "problem.duty.returnIncoming");
+        Fields problems = new Fields();
+        String r = DocumentFields.required(reason, 2000, "reason", "problem.field.giveReasonForReturning", problems);
         if (!problems.isEmpty()) {
             throw Registers.invalid(problems);
         }
@@ -164,13 +160,12 @@ public class Incoming {
     @Transactional
     @TenantTransactional
     public Doc registerPaper(Tenant unit, Paper p, UserPrincipal actor) {
-        Duty.require(unit, actor, Duty.CLERKING, "Vào sổ văn bản đến", "Registering an incoming document");
-        Map<String, List<String>> problems = new LinkedHashMap<>();
-        String numberSymbol = DocumentFields.required(p.numberSymbol(), 60, "numberSymbol", "Hãy ghi số, ký hiệu của văn bản đến (ví dụ: 12/UBND-VP).",
-                "Give the document's number and symbol.", problems);
-        String issuer = DocumentFields.required(p.issuer(), 300, "issuer", "Hãy ghi cơ quan ban hành.", "Give the issuing body.", problems);
-        String type = DocumentFields.required(p.docType(), 80, "docType", "Hãy ghi loại văn bản.", "Give the document type.", problems);
-        String abstractText = DocumentFields.required(p.abstractText(), 2000, "abstract", "Hãy ghi trích yếu nội dung.", "Give the abstract.", problems);
+        Duty.require(unit, actor, Duty.CLERKING, "problem.duty.register");
+        Fields problems = new Fields();
+        String numberSymbol = DocumentFields.required(p.numberSymbol(), 60, "numberSymbol", "problem.field.giveNumberSymbol", problems);
+        String issuer = DocumentFields.required(p.issuer(), 300, "issuer", "problem.field.giveIssuingBody", problems);
+        String type = DocumentFields.required(p.docType(), 80, "docType", "problem.field.giveType", problems);
+        String abstractText = DocumentFields.required(p.abstractText(), 2000, "abstract", "problem.field.giveAbstract", problems);
         String signer = DocumentFields.optional(p.signer(), 200, "signer", problems);
         LocalDate issuedOn = DocumentFields.date(p.issuedOn(), "issuedOn", problems);
         LocalDate receivedOn = DocumentFields.date(p.receivedOn(), "receivedOn", problems);
@@ -179,10 +174,10 @@ public class Incoming {
             receivedOn = today;
         }
         if (receivedOn != null && receivedOn.isAfter(today)) {
-            add(problems, "receivedOn", "Ngày đến không được sau hôm nay.", "The day it arrived cannot be after today.");
+            problems.add("receivedOn", "problem.field.dayItArrivedCannot");
         }
         if (issuedOn != null && receivedOn != null && issuedOn.isAfter(receivedOn)) {
-            add(problems, "issuedOn", "Ngày ban hành không được sau ngày đến.", "The day of issue cannot be after the day it arrived.");
+            problems.add("issuedOn", "problem.field.dayIssueCannotAfter");
         }
         String urgency = DocumentFields.urgency(p.urgency(), problems);
         String secrecy = DocumentFields.secrecy(p.secrecy(), problems);
@@ -198,11 +193,8 @@ public class Incoming {
                     + "AND lower(number_symbol) = lower(?) AND lower(issuer) = lower(?) ORDER BY id LIMIT 1", Registers::doc, unit.getId(), year,
                     numberSymbol, issuer);
             if (same.isPresent()) {
-                throw new ProblemException(Problem.of(409, "possible-duplicate", "Có thể trùng văn bản đã vào sổ", "Possibly registered already",
-                        "Văn bản số " + numberSymbol + " của " + issuer + " đã vào sổ đến năm " + year + " với số đến " + same.get().number()
-                                + ". Nếu đây là văn bản khác, hãy xác nhận để vào sổ (confirmDuplicate). Chưa có gì thay đổi.",
-                        "Document " + numberSymbol + " from " + issuer + " is already in the " + year + " incoming register as number "
-                                + same.get().number() + ". If it is another document, confirm (confirmDuplicate). Nothing changed."));
+                throw new ProblemException(Problem.of(Wording::in, 409, "possible-duplicate", "problem.possibleDuplicate.title", "problem.possibleDuplicate",
+                        numberSymbol, issuer, String.valueOf(year), String.valueOf(same.get().number())));
             }
         }
         int number = registers.next(unit, "incoming", secrecy == null ? "normal" : "secret", year);
@@ -223,10 +215,10 @@ public class Incoming {
                 unit.getId(), id).orElseThrow(() -> ProblemException.notFound("văn bản gửi đến số " + id, "delivery " + id));
         if (!v.status().equals("received")) {
             throw Registers.conflict(switch (v.status()) {
-                case "accepted" -> "Văn bản này đã vào sổ đến.";
-                case "returned" -> "Văn bản này đã được trả lại.";
-                default -> "Bên gửi đã thu hồi văn bản này.";
-            }, "This delivery is " + v.status() + " already.");
+                case "accepted" -> "problem.delivery.accepted";
+                case "returned" -> "problem.delivery.returned";
+                default -> "problem.delivery.recalled";
+            }, v.status());
         }
         return v;
     }

@@ -22,6 +22,7 @@ import vn.egov.platform.persistence.Db;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.security.UserPrincipal;
 import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.Fields;
 
 /**
  * Sending an issued document to organisations outside the platform, through the national document axis. The clerk
@@ -81,15 +82,14 @@ public class Outbound {
      * Reads {@code "to"}: organ ids as strings, or objects {@code {"id", "name"?}}. Every bad entry is named in
      * {@code problems}; the same organ twice counts once.
      */
-    public static List<Organ> organs(JsonValue to, Map<String, List<String>> problems) {
+    public static List<Organ> organs(JsonValue to, Fields problems) {
         List<Organ> out = new ArrayList<>();
         if (to == null || to.getValueType() != JsonValue.ValueType.ARRAY || to.asJsonArray().isEmpty()) {
-            Registers.add(problems, "to", "Hãy nêu ít nhất một cơ quan nhận bằng mã định danh (ví dụ 000.00.00.G22).",
-                    "Name at least one receiving organisation by its organ id (e.g. 000.00.00.G22).");
+            problems.add("to", "problem.field.nameAtLeastOne");
             return out;
         }
         if (to.asJsonArray().size() > 200) {
-            Registers.add(problems, "to", "Tối đa 200 cơ quan nhận mỗi lần gửi.", "At most 200 receiving organisations per send.");
+            problems.add("to", "problem.field.atMostReceivingOrganisations");
             return out;
         }
         java.util.Set<String> seen = new java.util.HashSet<>();
@@ -102,17 +102,15 @@ public class Outbound {
                 id = s.getString().strip();
                 name = o.get("name") instanceof JsonString n && !n.getString().isBlank() ? n.getString().strip() : null;
             } else {
-                Registers.add(problems, "to", "Mỗi cơ quan nhận là một mã định danh hoặc {\"id\", \"name\"}.",
-                        "Each receiving organisation is an organ id or {\"id\", \"name\"}.");
+                problems.add("to", "problem.field.organIdOrObject");
                 continue;
             }
             if (!validOrganId(id)) {
-                Registers.add(problems, "to", "Mã định danh cơ quan \"" + clip(id, 40) + "\" không đúng dạng 000.00.00.G22 (ba số, hai số, hai số, "
-                        + "một chữ in hoa và hai số).", "The organ id \"" + clip(id, 40) + "\" is not of the form 000.00.00.G22.");
+                problems.add("to", "problem.field.organIdNotForm", clip(id, 40));
                 continue;
             }
             if (name != null && name.length() > 300) {
-                Registers.add(problems, "to", "Tên cơ quan tối đa 300 ký tự.", "An organisation's name has at most 300 characters.");
+                problems.add("to", "problem.field.organNameLength");
                 continue;
             }
             if (seen.add(id)) {
@@ -145,20 +143,18 @@ public class Outbound {
     @Transactional
     @TenantTransactional
     public Queued send(Tenant unit, long id, JsonValue to, UserPrincipal actor) {
-        Duty.require(unit, actor, Duty.CLERKING, "Gửi văn bản ra ngoài qua trục liên thông", "Sending a document out through the national axis");
-        Map<String, List<String>> problems = new LinkedHashMap<>();
+        Duty.require(unit, actor, Duty.CLERKING, "problem.duty.sendOut");
+        Fields problems = new Fields();
         List<Organ> organs = organs(to, problems);
         if (!problems.isEmpty()) {
             throw Registers.invalid(problems);
         }
         Doc d = registers.lockedOwn(unit, id, "outgoing", actor);
         if (d.secret()) {
-            throw Registers.conflict("Văn bản mật không được gửi qua mạng: hãy chuyển bằng bản giấy theo quy định về bảo vệ bí mật nhà nước.",
-                    "A secret document is never sent electronically: send it on paper, as the rules on state secrets require.");
+            throw Registers.conflict("problem.secret");
         }
         if (!d.status().equals("issued")) {
-            throw Registers.conflict(d.status().equals("recalled") ? "Văn bản đã bị thu hồi." : "Văn bản chưa được cấp số: hãy ban hành trước khi gửi.",
-                    d.status().equals("recalled") ? "The document was recalled." : "The document has no number yet: issue it before sending.");
+            throw Registers.conflict(d.status().equals("recalled") ? "problem.recalled" : "problem.noNumberYet");
         }
         String from = identity.required(unit);
         Map<String, Status> had = new java.util.HashMap<>();

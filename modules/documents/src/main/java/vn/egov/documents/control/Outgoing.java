@@ -1,7 +1,5 @@
 package vn.egov.documents.control;
 
-import static vn.egov.documents.control.Registers.add;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -21,6 +19,7 @@ import vn.egov.platform.search.SearchDocument;
 import vn.egov.platform.search.control.SearchIndex;
 import vn.egov.platform.security.UserPrincipal;
 import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.Fields;
 
 /**
  * The outgoing register's work: a draft is entered, submitted to the leader, approved and signed (or returned), issued
@@ -70,7 +69,7 @@ public class Outgoing {
     @Transactional
     @TenantTransactional
     public Doc draft(Tenant unit, Draft d, UserPrincipal actor) {
-        Map<String, List<String>> problems = new LinkedHashMap<>();
+        Fields problems = new Fields();
         // drafted as a dossier's result: the dossier this unit holds, not finished; its abstract says so unless given
         String dossier = d.dossier() == null || d.dossier().isBlank() ? null : d.dossier().strip();
         String dossierAbstract = null;
@@ -78,22 +77,17 @@ public class Outgoing {
             Optional<String[]> held = db.one("SELECT procedure_name, applicant_name FROM dossier WHERE code = ? AND holder_id = ? AND finished_at IS NULL",
                     rs -> new String[] {rs.getString(1), rs.getString(2)}, dossier, unit.getId());
             if (held.isEmpty()) {
-                add(problems, "dossier", "Đơn vị không giữ hồ sơ \"" + dossier + "\" đang giải quyết.", "This unit holds no dossier \"" + dossier
-                        + "\" in progress.");
+                problems.add("dossier", "problem.field.noDossierHeld", dossier);
             } else {
                 dossierAbstract = "Kết quả giải quyết thủ tục " + held.get()[0] + " cho " + held.get()[1] + " (hồ sơ " + dossier + ")";
             }
         }
-        String type = DocumentFields.required(d.docType(), 80, "docType", "Hãy ghi loại văn bản (ví dụ: Công văn, Quyết định).", "Give the document type.", problems);
-        String symbol = DocumentFields.required(d.symbol(), 40, "symbol", "Hãy ghi ký hiệu văn bản (ví dụ: UBND-VP).", "Give the document's symbol.", problems);
+        String type = DocumentFields.required(d.docType(), 80, "docType", "problem.field.giveDocumentType", problems);
+        String symbol = DocumentFields.required(d.symbol(), 40, "symbol", "problem.field.giveSymbol", problems);
         if (symbol != null && !Registers.SYMBOL.matcher(symbol).matches()) {
-            add(problems, "symbol", "Ký hiệu gồm các phần chữ và số bắt đầu bằng chữ in hoa, nối bằng dấu gạch nối (ví dụ: UBND-VP, TTr-UBND), "
-                            + "không có số văn bản.",
-                    "The symbol is parts of letters and digits, each starting with a capital, joined by hyphens (e.g. UBND-VP, TTr-UBND), "
-                            + "without the number.");
+            problems.add("symbol", "problem.field.symbolPartsLettersDigits");
         }
-        String abstractText = DocumentFields.required(d.abstractText() == null || d.abstractText().isBlank() ? dossierAbstract : d.abstractText(), 2000, "abstract",
-                "Hãy ghi trích yếu nội dung.", "Give the abstract.", problems);
+        String abstractText = DocumentFields.required(d.abstractText() == null || d.abstractText().isBlank() ? dossierAbstract : d.abstractText(), 2000, "abstract", "problem.field.giveAbstract", problems);
         String signer = DocumentFields.optional(d.signer(), 200, "signer", problems);
         String place = DocumentFields.optional(d.place(), 100, "place", problems);
         String recipients = DocumentFields.optional(d.recipientsText(), 2000, "recipientsText", problems);
@@ -122,8 +116,7 @@ public class Outgoing {
     public Doc submit(Tenant unit, long id, UserPrincipal actor) {
         Doc d = registers.lockedOwn(unit, id, "outgoing", actor);
         if (!d.status().equals("draft")) {
-            throw Registers.conflict("Chỉ trình được bản dự thảo (văn bản đang ở trạng thái " + d.status() + ").",
-                    "Only a draft is submitted (this one is " + d.status() + ").");
+            throw Registers.conflict("problem.submitDraftOnly", d.status());
         }
         return registers.change(d, "review", "submitted", actor, null, "", List.of());
     }
@@ -135,14 +128,14 @@ public class Outgoing {
     @Transactional
     @TenantTransactional
     public Doc review(Tenant unit, long id, boolean approve, String note, UserPrincipal actor) {
-        Duty.require(unit, actor, Duty.LEADING, "Duyệt và ký văn bản đi", "Approving and signing an outgoing document");
+        Duty.require(unit, actor, Duty.LEADING, "problem.duty.approve");
         Doc d = registers.lockedOwn(unit, id, "outgoing", actor);
         if (!d.status().equals("review")) {
-            throw Registers.conflict("Văn bản chưa được trình duyệt (trạng thái " + d.status() + ").", "The document is not submitted for review (" + d.status() + ").");
+            throw Registers.conflict("problem.notSubmitted", d.status());
         }
-        Map<String, List<String>> problems = new LinkedHashMap<>();
+        Fields problems = new Fields();
         String n = approve ? DocumentFields.optional(note, 2000, "note", problems)
-                : DocumentFields.required(note, 2000, "note", "Hãy ghi điều cần sửa khi trả lại dự thảo.", "Say what to change when returning the draft.", problems);
+                : DocumentFields.required(note, 2000, "note", "problem.field.draftReturnNote", problems);
         if (!problems.isEmpty()) {
             throw Registers.invalid(problems);
         }
@@ -167,17 +160,16 @@ public class Outgoing {
     public DossierResults.Returned returnAsResult(Tenant unit, long id, UserPrincipal actor) {
         Doc d = registers.lockedOwn(unit, id, "outgoing", actor);
         if (d.work().dossierCode() == null) {
-            throw Registers.conflict("Văn bản này không được soạn làm kết quả của hồ sơ nào.", "This document was not drafted as a dossier's result.");
+            throw Registers.conflict("problem.notAResult");
         }
         if (!d.status().equals("issued")) {
-            throw Registers.conflict("Văn bản chưa được ký và ban hành (trạng thái " + d.status() + ").", "The document is not signed and issued yet (" + d.status() + ").");
+            throw Registers.conflict("problem.notIssued", d.status());
         }
         Files.Content main = files.currentPdfs(d.id()).stream().filter(f -> f.info().kind().equals("main")).findFirst()
-                .orElseThrow(() -> Registers.conflict("Văn bản không có tệp PDF chính để trả cho người nộp.", "The document has no main PDF to return."));
+                .orElseThrow(() -> Registers.conflict("problem.noMainPdf"));
         vn.egov.platform.signing.PdfVerifier.Result check = signatures.verify(main.bytes());
         if (check.verdict() != vn.egov.platform.signing.PdfVerifier.Verdict.VALID) {
-            throw Registers.conflict("Tệp của văn bản không mang chữ ký số hợp lệ: " + Signatures.words(check.verdict()) + ".",
-                    "The document's PDF does not carry a valid signature (" + check.verdict() + ").");
+            throw Registers.conflict("problem.resultUnsigned", Signatures.words(check.verdict()), check.verdict());
         }
         DossierResults.Returned done = results.returnResult(unit, d.work().dossierCode(), d.numberSymbol().replace('/', '-') + ".pdf",
                 main.bytes(), "Kết quả là văn bản số " + d.numberSymbol() + " ngày " + Registers.DAY.format(d.issuedOn()) + ", đã ký số", actor.username());
@@ -189,14 +181,13 @@ public class Outgoing {
     @Transactional
     @TenantTransactional
     public Doc issue(Tenant unit, long id, UserPrincipal actor) {
-        Duty.require(unit, actor, Duty.CLERKING, "Cấp số và ban hành văn bản", "Numbering and issuing a document");
+        Duty.require(unit, actor, Duty.CLERKING, "problem.duty.number");
         Doc d = registers.lockedOwn(unit, id, "outgoing", actor);
         if (d.number() != null) {
-            throw Registers.conflict("Văn bản này đã được cấp số " + d.numberSymbol() + ".", "This document has its number already: " + d.numberSymbol() + ".");
+            throw Registers.conflict("problem.numberedAlready", d.numberSymbol());
         }
         if (!d.status().equals("signed")) {
-            throw Registers.conflict("Văn bản chưa được lãnh đạo duyệt, ký (trạng thái " + d.status() + "): chỉ cấp số văn bản đã ký.",
-                    "The document is not approved and signed yet (" + d.status() + "): only a signed document is numbered.");
+            throw Registers.conflict("problem.notSigned", d.status());
         }
         LocalDate today = Registers.today();
         int number = registers.next(unit, "outgoing", d.secret() ? "secret" : "normal", today.getYear());
@@ -221,18 +212,16 @@ public class Outgoing {
     @Transactional
     @TenantTransactional
     public Sent send(Tenant unit, long id, List<String> to, boolean subtree, UserPrincipal actor) {
-        Duty.require(unit, actor, Duty.CLERKING, "Gửi văn bản đi", "Sending a document");
+        Duty.require(unit, actor, Duty.CLERKING, "problem.duty.send");
         Doc d = registers.lockedOwn(unit, id, "outgoing", actor);
         if (d.secret()) {
-            throw Registers.conflict("Văn bản mật không được gửi qua mạng: hãy chuyển bằng bản giấy theo quy định về bảo vệ bí mật nhà nước.",
-                    "A secret document is never sent electronically: send it on paper, as the rules on state secrets require.");
+            throw Registers.conflict("problem.secret");
         }
         if (!d.status().equals("issued")) {
-            throw Registers.conflict(d.status().equals("draft") ? "Văn bản chưa được cấp số: hãy ban hành trước khi gửi." : "Văn bản đã bị thu hồi.",
-                    d.status().equals("draft") ? "The document has no number yet: issue it before sending." : "The document was recalled.");
+            throw Registers.conflict(d.status().equals("draft") ? "problem.noNumberYet" : "problem.recalled");
         }
         Set<Long> targets = new LinkedHashSet<>();
-        Map<String, List<String>> problems = new LinkedHashMap<>();
+        Fields problems = new Fields();
         // the named units in one query (a send to every commune names 166 of them)
         List<String> codes = to.stream().map(code -> code == null ? "" : code.strip()).toList();
         Map<String, Long> active = new java.util.HashMap<>();
@@ -243,9 +232,9 @@ public class Outgoing {
         for (String c : codes) {
             Optional<Long> target = Optional.ofNullable(active.get(c));
             if (target.isEmpty()) {
-                add(problems, "to", "Không có đơn vị đang hoạt động mã \"" + c + "\".", "No active unit has the code \"" + c + "\".");
+                problems.add("to", "problem.field.noActiveUnitHas", c);
             } else if (target.get().equals(unit.getId())) {
-                add(problems, "to", "Không gửi văn bản cho chính đơn vị mình.", "A unit does not send a document to itself.");
+                problems.add("to", "problem.field.unitDoesNotSend");
             } else {
                 targets.add(target.get());
             }
@@ -255,7 +244,7 @@ public class Outgoing {
                     + "ORDER BY c.path", rs -> rs.getLong(1), unit.getId()));
         }
         if (problems.isEmpty() && targets.isEmpty()) {
-            add(problems, "to", "Hãy chọn ít nhất một đơn vị nhận.", "Choose at least one receiving unit.");
+            problems.add("to", "problem.field.chooseAtLeastOne");
         }
         if (!problems.isEmpty()) {
             throw Registers.invalid(problems);
@@ -282,15 +271,15 @@ public class Outgoing {
     @Transactional
     @TenantTransactional
     public Doc recall(Tenant unit, long id, String reason, UserPrincipal actor) {
-        Duty.require(unit, actor, Duty.RECALLING, "Thu hồi văn bản", "Recalling a document");
+        Duty.require(unit, actor, Duty.RECALLING, "problem.duty.recall");
         Doc d = registers.lockedOwn(unit, id, "outgoing", actor);
-        Map<String, List<String>> problems = new LinkedHashMap<>();
-        String r = DocumentFields.required(reason, 2000, "reason", "Hãy ghi lý do thu hồi.", "Give the reason for the recall.", problems);
+        Fields problems = new Fields();
+        String r = DocumentFields.required(reason, 2000, "reason", "problem.field.giveReasonForRecall", problems);
         if (!problems.isEmpty()) {
             throw Registers.invalid(problems);
         }
         if (!d.status().equals("issued")) {
-            throw Registers.conflict("Chỉ thu hồi được văn bản đã ban hành.", "Only an issued document can be recalled.");
+            throw Registers.conflict("problem.recallIssuedOnly");
         }
         db.update("UPDATE document_delivery SET status = 'recalled', reason = ?, answered_by = ?, answered_at = now() "
                 + "WHERE document_id = ? AND tenant_id = ? AND status <> 'returned'", r, actor.username(), d.id(), unit.getId());

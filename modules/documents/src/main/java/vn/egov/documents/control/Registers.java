@@ -25,6 +25,7 @@ import vn.egov.platform.search.Visibility;
 import vn.egov.platform.search.control.SearchIndex;
 import vn.egov.platform.security.UserPrincipal;
 import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.Fields;
 import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
 
@@ -261,10 +262,10 @@ public class Registers {
     }
 
     /** The readers of a secret document: people of the unit by username (the one entering it always reads it). */
-    List<Long> readers(Tenant unit, String secrecy, List<String> usernames, UserPrincipal actor, Map<String, List<String>> problems) {
+    List<Long> readers(Tenant unit, String secrecy, List<String> usernames, UserPrincipal actor, Fields problems) {
         if (secrecy == null) {
             if (!usernames.isEmpty()) {
-                add(problems, "readers", "Chỉ văn bản mật mới giới hạn người đọc.", "Only a secret document names its readers.");
+                problems.add("readers", "problem.field.onlySecretDocumentNames");
             }
             return List.of();
         }
@@ -275,7 +276,7 @@ public class Registers {
             Optional<Long> id = db.one("SELECT id FROM app_user WHERE tenant_id = ? AND username = ? AND status = 'active'", rs -> rs.getLong(1),
                     unit.getId(), n);
             if (id.isEmpty()) {
-                add(problems, "readers", "Không có người dùng \"" + n + "\" đang làm việc ở đơn vị này.", "No active user \"" + n + "\" in this unit.");
+                problems.add("readers", "problem.field.noActiveUserThis", n);
             } else {
                 ids.add(id.get());
             }
@@ -321,18 +322,14 @@ public class Registers {
         return b.append('}').toString();
     }
 
-    static void add(Map<String, List<String>> problems, String field, String vi, String en) {
-        problems.computeIfAbsent(field, k -> new ArrayList<>()).add(vi + " / " + en);
+    /** A 400 naming each bad field, its messages said in the reader's language. */
+    public static ProblemException invalid(Fields problems) {
+        return new ProblemException(Problem.said(Wording::in, 400, "invalid-input", "problem.invalidInput",
+                w -> w.text("problem.notRecorded"), problems::in));
     }
 
-    public static ProblemException invalid(Map<String, List<String>> problems) {
-        return new ProblemException(new Problem(400, "invalid-input", "Dữ liệu không hợp lệ", "Invalid input",
-                "Văn bản chưa được ghi: hãy sửa các mục được nêu. Không có gì thay đổi.",
-                "Nothing was recorded: correct the items named. Nothing changed.", problems));
-    }
-
-    static ProblemException conflict(String vi, String en) {
-        return new ProblemException(Problem.of(409, "conflict", "Không thực hiện được", "Not possible now", vi + " Không có gì thay đổi.",
-                en + " Nothing changed."));
+    static ProblemException conflict(String key, Object... args) {
+        return new ProblemException(Problem.said(Wording::in, 409, "conflict", "problem.notPossibleNow",
+                w -> w.text(key, args) + " " + w.text("problem.nothingChanged"), w -> Map.of()));
     }
 }

@@ -148,10 +148,8 @@ public class Signatures {
 
     /** A PDF that cannot take the signature where the decree puts it (DSS's alert, e.g. another field is there already). */
     static vn.egov.platform.web.ProblemException refused(RuntimeException e) {
-        return new vn.egov.platform.web.ProblemException(vn.egov.platform.web.Problem.of(409, "signing-failed", "Không ký số được tệp",
-                "The file could not be signed", "Tệp PDF không nhận được chữ ký ở vị trí quy định (ví dụ: đã có một trường chữ ký hoặc chú thích ở đó): "
-                        + "hãy thay tệp bằng bản chưa ký. Không có gì thay đổi.",
-                "The PDF cannot take the signature where it goes (" + e.getMessage() + "): replace it with an unsigned copy. Nothing changed."));
+        return new vn.egov.platform.web.ProblemException(vn.egov.platform.web.Problem.of(Wording::in, 409, "signing-failed",
+                "problem.signingFailed.title", "problem.signingFailed", e.getMessage()));
     }
 
     /** The organisation's key and certificate, for an edXML package's XML signature. */

@@ -21,8 +21,10 @@ import vn.egov.platform.persistence.Db;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.security.UserPrincipal;
 import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.Fields;
 import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.Problem;
+import vn.egov.documents.control.Wording;
 import vn.egov.platform.web.ProblemException;
 
 /**
@@ -82,7 +84,7 @@ public class Exchange {
     @Transactional
     @TenantTransactional
     public Inbound receive(Tenant unit, byte[] xml, UserPrincipal actor) {
-        Duty.require(unit, actor, Duty.CLERKING, "Tiếp nhận văn bản điện tử từ bên ngoài", "Receiving an electronic document from outside");
+        Duty.require(unit, actor, Duty.CLERKING, "problem.duty.receiveElectronic");
         if (xml == null || xml.length == 0) {
             throw refused(List.of("Gói edXML trống. / The edXML package is empty."));
         }
@@ -102,9 +104,8 @@ public class Exchange {
         }
         if (db.count("SELECT count(*) FROM document_inbound WHERE tenant_id = ? AND from_organ_id = ? AND edxml_document_id = ?", unit.getId(),
                 p.from().id(), p.documentId()) > 0) {
-            throw new ProblemException(Problem.of(409, "already-received", "Đã nhận gói này", "Already received",
-                    "Văn bản " + p.numberSymbol() + " (DocumentId " + p.documentId() + ") của " + p.from().name() + " đã được nhận trước đó. Không có gì thay đổi.",
-                    "This package was received before. Nothing changed."));
+            throw new ProblemException(Problem.of(Wording::in, 409, "already-received", "problem.alreadyReceived.title", "problem.alreadyReceived",
+                    p.numberSymbol(), p.documentId(), p.from().name()));
         }
         Inbound in = db.one("INSERT INTO document_inbound (tenant_id, status, from_organ_id, from_organ_name, edxml_document_id, number_symbol, doc_type, "
                         + "abstract, signer, issued_on, due_date, page_count, urgency, signed_by, package) VALUES (?, 'received', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
@@ -134,7 +135,7 @@ public class Exchange {
     @Transactional
     @TenantTransactional
     public Doc accept(Tenant unit, long id, boolean despiteSignatures, UserPrincipal actor) {
-        Duty.require(unit, actor, Duty.CLERKING, "Vào sổ văn bản đến", "Registering an incoming document");
+        Duty.require(unit, actor, Duty.CLERKING, "problem.duty.register");
         Inbound in = locked(unit, id);
         byte[] xml = db.one("SELECT package FROM document_inbound WHERE id = ?", rs -> rs.getBytes(1), in.id()).orElseThrow();
         EdXml.Read read = EdXml.read(xml, signatures.trustedRoots()); // checked again: the roots may have changed since
@@ -152,10 +153,10 @@ public class Exchange {
     @Transactional
     @TenantTransactional
     public Inbound giveBack(Tenant unit, long id, String reason, UserPrincipal actor) {
-        Duty.require(unit, actor, Duty.CLERKING, "Trả lại văn bản đến", "Returning an incoming document");
+        Duty.require(unit, actor, Duty.CLERKING, "problem.duty.returnIncoming");
         String r = reason == null ? "" : reason.strip();
         if (r.isEmpty() || r.length() > 2000) {
-            throw Registers.invalid(Map.of("reason", List.of("Hãy ghi lý do trả lại (tối đa 2.000 ký tự). / Give the reason (at most 2,000 characters).")));
+            throw Registers.invalid(new Fields().add("reason", "problem.field.giveReasonAtMost"));
         }
         Inbound in = locked(unit, id);
         Inbound returned = db.one("UPDATE document_inbound SET status = 'returned', reason = ?, answered_by = ?, answered_at = now() WHERE id = ? RETURNING "
@@ -180,9 +181,8 @@ public class Exchange {
         Inbound in = db.one("SELECT " + COLS + " FROM document_inbound WHERE tenant_id = ? AND id = ? FOR UPDATE", Exchange::inbound, unit.getId(), id)
                 .orElseThrow(() -> ProblemException.notFound("văn bản điện tử đến số " + id, "inbound package " + id));
         if (!in.status().equals("received")) {
-            throw new ProblemException(Problem.of(409, "conflict", "Không thực hiện được", "Not possible now",
-                    (in.status().equals("accepted") ? "Văn bản này đã vào sổ đến." : "Văn bản này đã được trả lại.") + " Không có gì thay đổi.",
-                    "This package is " + in.status() + " already. Nothing changed."));
+            throw new ProblemException(Problem.of(Wording::in, 409, "conflict", "problem.notPossibleNow",
+                    in.status().equals("accepted") ? "problem.package.accepted" : "problem.package.returned", in.status()));
         }
         return in;
     }

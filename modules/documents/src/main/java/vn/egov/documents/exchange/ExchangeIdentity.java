@@ -1,5 +1,6 @@
 package vn.egov.documents.exchange;
 
+import vn.egov.platform.web.Fields;
 import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.audit.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +16,7 @@ import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.security.UserPrincipal;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Problem;
+import vn.egov.documents.control.Wording;
 import vn.egov.platform.web.ProblemException;
 
 /**
@@ -39,11 +41,8 @@ public class ExchangeIdentity {
 
     /** The unit's organ id, or 409 {@code exchange-identity-missing}: a unit without one sends nothing through the axis. */
     public String required(Tenant unit) {
-        return of(unit).orElseThrow(() -> new ProblemException(Problem.of(409, "exchange-identity-missing", "Đơn vị chưa có mã định danh",
-                "The unit has no organ id", "Đơn vị chưa có mã định danh trên trục liên thông văn bản quốc gia (ví dụ 000.00.16.H38). Quản trị của đơn vị "
-                        + "khai báo mã này trước khi gửi văn bản ra ngoài. Không có gì thay đổi.",
-                "The unit has no organ id on the national document axis (e.g. 000.00.16.H38). The unit's administrators set it before "
-                        + "documents are sent outside. Nothing changed.")));
+        return of(unit).orElseThrow(() -> new ProblemException(Problem.of(Wording::in, 409, "exchange-identity-missing",
+                "problem.noOrganId.title", "problem.noOrganId")));
     }
 
     /** Sets (or changes) the unit's organ id: 400 when it is not of the form 000.00.16.H38, 409 when another unit has it. */
@@ -52,8 +51,7 @@ public class ExchangeIdentity {
     public String set(Tenant unit, String organId, UserPrincipal actor) {
         String id = organId == null ? "" : organId.strip();
         if (!ORGAN_ID.matcher(id).matches()) {
-            throw Registers.invalid(Map.of("organId", List.of("Mã định danh có dạng 000.00.16.H38 (ba số, hai số, hai số, một chữ in hoa và hai số). "
-                    + "/ The organ id is of the form 000.00.16.H38.")));
+            throw Registers.invalid(new Fields().add("organId", "problem.field.organIdForm"));
         }
         Optional<String> before = of(unit);
         try {
@@ -61,9 +59,7 @@ public class ExchangeIdentity {
                     + "DO UPDATE SET organ_id = EXCLUDED.organ_id, set_by = EXCLUDED.set_by, set_at = now()", unit.getId(), id, actor.username());
         } catch (RuntimeException e) {
             if (SqlState.is(e, SqlState.UNIQUE_VIOLATION)) {
-                throw new ProblemException(Problem.of(409, "organ-id-taken", "Mã định danh đã được dùng", "Organ id in use",
-                        "Mã định danh " + id + " đã thuộc một đơn vị khác của tỉnh. Không có gì thay đổi.",
-                        "The organ id " + id + " belongs to another unit of the province. Nothing changed."));
+                throw new ProblemException(Problem.of(Wording::in, 409, "organ-id-taken", "problem.organIdTaken.title", "problem.organIdTaken", id));
             }
             throw e;
         }

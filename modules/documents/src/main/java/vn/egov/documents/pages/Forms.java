@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import vn.egov.documents.control.Registers;
+import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.platform.web.desk.Desk;
 import vn.egov.platform.web.desk.DeskFrame;
@@ -69,10 +70,12 @@ final class Forms {
     /** A problem's messages by field, in the page's language; a problem without fields under "". */
     static Map<String, List<String>> fieldErrors(ProblemException e, Desk layout) {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        if (e.problem().fieldErrors() == null || e.problem().fieldErrors().isEmpty()) {
-            out.put("", List.of(layout.en() ? e.problem().detailEn() : e.problem().detailVi()));
+        // a problem said per language has its messages in the page's language; an older one pairs "tiếng Việt / English"
+        Problem said = e.problem().in(layout.locale());
+        if (said.fieldErrors() == null || said.fieldErrors().isEmpty()) {
+            out.put("", List.of(layout.en() ? said.detailEn() : said.detailVi()));
         } else {
-            e.problem().fieldErrors().forEach((k, v) -> out.put(k, v.stream().map(layout::message).toList()));
+            said.fieldErrors().forEach((k, v) -> out.put(k, e.problem().perLanguage() ? v : v.stream().map(layout::message).toList()));
         }
         return out;
     }

@@ -7,10 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import vn.egov.platform.web.Fields;
 
 class OutboundTest {
 
@@ -33,25 +34,31 @@ class OutboundTest {
 
     @Test
     void recipientsAreReadAsIdsOrObjectsOnceEachAndEveryBadOneIsNamed() {
-        Map<String, List<String>> problems = new LinkedHashMap<>();
+        Fields problems = new Fields();
         List<Outbound.Organ> organs = Outbound.organs(json("[\"000.00.00.G22\", {\"id\":\" 000.00.00.G12 \",\"name\":\"Bộ Tư pháp\"}, \"000.00.00.G22\"]"),
                 problems);
-        assertTrue(problems.isEmpty(), problems.toString());
+        assertTrue(problems.isEmpty(), vietnamese(problems).toString());
         assertEquals(List.of(new Outbound.Organ("000.00.00.G22", "000.00.00.G22"), new Outbound.Organ("000.00.00.G12", "Bộ Tư pháp")), organs);
 
-        problems.clear();
+        problems = new Fields();
         Outbound.organs(json("[\"xa-quang-kim\", 12, {\"name\":\"không mã\"}, \"000.00.00.G22\"]"), problems);
-        assertEquals(3, problems.get("to").size(), problems.toString());
-        assertTrue(problems.get("to").get(0).contains("xa-quang-kim") && problems.get("to").get(0).contains("không đúng dạng"));
+        Map<String, List<String>> said = vietnamese(problems);
+        assertEquals(3, said.get("to").size(), said.toString());
+        assertTrue(said.get("to").get(0).contains("xa-quang-kim") && said.get("to").get(0).contains("không đúng dạng"));
+        assertTrue(problems.in(Wording.in(Locale.ENGLISH)).get("to").get(0).contains("is not of the form 000.00.00.G22"));
 
         for (String empty : List.of("[]", "{}", "\"000.00.00.G22\"")) {
-            problems.clear();
+            problems = new Fields();
             assertTrue(Outbound.organs(json(empty), problems).isEmpty());
-            assertEquals(1, problems.get("to").size(), empty);
+            assertEquals(1, vietnamese(problems).get("to").size(), empty);
         }
-        problems.clear();
+        problems = new Fields();
         assertTrue(Outbound.organs(null, problems).isEmpty());
         assertFalse(problems.isEmpty());
+    }
+
+    private static Map<String, List<String>> vietnamese(Fields problems) {
+        return problems.in(Wording.in(Locale.forLanguageTag("vi")));
     }
 
     @Test

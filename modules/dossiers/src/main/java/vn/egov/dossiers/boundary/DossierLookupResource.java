@@ -25,6 +25,7 @@ import vn.egov.platform.tenancy.control.TenantDirectory;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.Problem;
+import vn.egov.dossiers.control.Wording;
 import vn.egov.platform.web.ProblemException;
 
 /**
@@ -89,9 +90,8 @@ public class DossierLookupResource {
         try {
             Integer n = counts.get(key);
             if (n != null && n >= PER_MINUTE) {
-                throw new ProblemException(Problem.of(429, "too-many-requests", "Quá nhiều lượt tra cứu", "Too many lookups",
-                        "Bạn đã tra cứu quá " + PER_MINUTE + " lần trong một phút; hãy thử lại sau ít phút.",
-                        "More than " + PER_MINUTE + " lookups in a minute; try again in a few minutes."));
+                throw new ProblemException(Problem.of(Wording::in, 429, "too-many-requests", "problem.tooManyLookups.title",
+                        "problem.tooManyLookups", PER_MINUTE));
             }
             if (n == null) {
                 counts.set(key, 1, 60, TimeUnit.SECONDS);

@@ -37,6 +37,7 @@ import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Access;
 import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.Problem;
+import vn.egov.dossiers.control.Wording;
 import vn.egov.platform.web.ProblemException;
 
 /**
@@ -161,7 +162,7 @@ public class DossierWorkResource {
                 try {
                     version = Integer.valueOf(p.getContent(String.class).strip());
                 } catch (NumberFormatException e) {
-                    throw invalid("version", "Phiên bản hồ sơ phải là số.", "The version is a number.");
+                    throw invalid("version", "problem.versionNumber");
                 }
             }
         }
@@ -189,7 +190,7 @@ public class DossierWorkResource {
             try {
                 date = LocalDate.parse(given.strip(), Intake.DAY);
             } catch (DateTimeParseException e) {
-                throw invalid("newDate", "Ngày hẹn mới viết theo dạng dd/MM/yyyy.", "Write the new date as dd/MM/yyyy.");
+                throw invalid("newDate", "problem.newDateForm");
             }
         }
         return answer(unit, notices.apologize(unit, code, text(body, "reason"), date, access.username()));
@@ -250,7 +251,7 @@ public class DossierWorkResource {
         LocalDate f = day("from", from);
         LocalDate t = day("to", to);
         if (t.isBefore(f) || t.isAfter(f.plusYears(1))) {
-            throw invalid("to", "Kỳ báo cáo: \"đến ngày\" không trước \"từ ngày\" và không quá một năm.", "The period ends after it starts, within a year.");
+            throw invalid("to", "problem.reportPeriod");
         }
         return pdf(paperwork.register(unit, f, t), "so-theo-doi-" + unit.getCode() + ".pdf");
     }
@@ -259,7 +260,7 @@ public class DossierWorkResource {
         try {
             return LocalDate.parse(value == null ? "" : value.strip(), Intake.DAY);
         } catch (DateTimeParseException e) {
-            throw invalid(field, "Ngày viết theo dạng dd/MM/yyyy.", "Write the date as dd/MM/yyyy.");
+            throw invalid(field, "problem.dateForm");
         }
     }
 
@@ -301,8 +302,7 @@ public class DossierWorkResource {
     static List<Intake.Paper> papers(List<EntityPart> parts, String prefix) throws IOException {
         List<Intake.Paper> papers = new ArrayList<>();
         if (parts.size() > DossiersResource.MAX_PARTS) {
-            throw DossiersResource.invalid("Quá nhiều phần trong yêu cầu (tối đa " + DossiersResource.MAX_PARTS + ").",
-                    "Too many parts (at most " + DossiersResource.MAX_PARTS + ").");
+            throw DossiersResource.invalid("problem.tooManyParts", DossiersResource.MAX_PARTS);
         }
         for (EntityPart part : parts) {
             String name = part.getName();
@@ -331,8 +331,8 @@ public class DossierWorkResource {
         return ProblemException.notFound("hồ sơ " + code, "dossier " + code);
     }
 
-    static ProblemException invalid(String field, String vi, String en) {
-        return new ProblemException(new Problem(400, "invalid-input", "Yêu cầu chưa hợp lệ", "Invalid request", vi + " Không có gì thay đổi.",
-                en + " Nothing changed.", Map.of(field, List.of(vi + " / " + en))));
+    static ProblemException invalid(String field, String key, Object... args) {
+        return new ProblemException(Problem.said(Wording::in, 400, "invalid-input", "problem.invalidRequest",
+                w -> w.text(key, args) + " " + w.text("problem.nothingChanged"), w -> Map.of(field, List.of(w.text(key, args)))));
     }
 }

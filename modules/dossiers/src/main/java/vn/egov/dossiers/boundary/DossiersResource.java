@@ -32,6 +32,7 @@ import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Access;
 import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.Problem;
+import vn.egov.dossiers.control.Wording;
 import vn.egov.platform.web.ProblemException;
 
 /**
@@ -75,7 +76,7 @@ public class DossiersResource {
         boolean counter = !user.has(Role.CITIZEN);
         Tenant unit = counter ? access.require("dossiers", "write") : context.tenant().orElseThrow(() -> ProblemException.notFound("đơn vị", "unit"));
         if (parts.size() > MAX_PARTS) {
-            throw invalid("Quá nhiều phần trong yêu cầu (tối đa " + MAX_PARTS + ").", "Too many parts (at most " + MAX_PARTS + ").");
+            throw invalid("problem.tooManyParts", MAX_PARTS);
         }
         Submission s = submission(parts);
         JsonNode form = form(s);
@@ -112,7 +113,7 @@ public class DossiersResource {
                 try {
                     pickup = Long.valueOf(part.getContent(String.class).strip());
                 } catch (NumberFormatException e) {
-                    throw invalid("Phần \"pickup\" là số của hồ sơ gửi qua bưu chính.", "The \"pickup\" part is the number of a pickup.");
+                    throw invalid("problem.pickupPart");
                 }
             } else if (name.equals("postAddress")) {
                 postAddress = part.getContent(String.class);
@@ -141,7 +142,7 @@ public class DossiersResource {
         try {
             form = Intake.JSON.readTree(s.formText() == null || s.formText().isBlank() ? "{}" : s.formText());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw invalid("Phần \"form\" không phải JSON hợp lệ.", "The \"form\" part is not valid JSON.");
+            throw invalid("problem.formPart");
         }
         String withNul = nul(form, "form");
         for (String[] given : new String[][] {{"procedure", s.procedure()}, {"postAddress", s.postAddress()}, {"email", s.email()},
@@ -149,8 +150,7 @@ public class DossiersResource {
             withNul = withNul == null && given[1] != null && given[1].indexOf('\0') >= 0 ? given[0] : withNul;
         }
         if (withNul != null) {
-            throw DossierWorkResource.invalid(withNul, "Trường " + withNul + " chứa ký tự NUL (\\u0000), không được phép.",
-                    "The field " + withNul + " holds a NUL character (\\u0000), which is not allowed.");
+            throw DossierWorkResource.invalid(withNul, "problem.nul", withNul);
         }
         return form;
     }
@@ -163,10 +163,8 @@ public class DossiersResource {
         } else if (counter) {
             String n = s.applicantName() == null ? "" : java.text.Normalizer.normalize(s.applicantName().strip(), java.text.Normalizer.Form.NFC);
             if (n.isEmpty() || n.length() > 200) {
-                throw new ProblemException(new Problem(400, "invalid-input", "Hồ sơ chưa hợp lệ", "Invalid dossier",
-                        "Hãy ghi họ tên người nộp hồ sơ (tối đa 200 ký tự). Không có gì được lưu.",
-                        "Give the applicant's name (at most 200 characters). Nothing was stored.",
-                        java.util.Map.of("applicantName", List.of("Hãy ghi họ tên người nộp. / Give the applicant's name."))));
+                throw new ProblemException(Problem.said(Wording::in, 400, "invalid-input", "problem.invalidDossier",
+                        w -> w.text("problem.applicantName"), w -> java.util.Map.of("applicantName", List.of(w.text("problem.field.applicantName")))));
             }
             // received at the counter: the applicant has no account here; the staff member is who received it
             return new Intake.Applicant(null, n, user.username(), s.email(), s.postAddress());
@@ -231,8 +229,8 @@ public class DossiersResource {
         return null;
     }
 
-    static ProblemException invalid(String vi, String en) {
-        return new ProblemException(Problem.of(400, "invalid-input", "Dữ liệu không hợp lệ", "Invalid input", vi + " Không có gì thay đổi.",
-                en + " Nothing changed."));
+    static ProblemException invalid(String key, Object... args) {
+        return new ProblemException(Problem.said(Wording::in, 400, "invalid-input", "problem.invalidInput",
+                w -> w.text(key, args) + " " + w.text("problem.nothingChanged"), w -> java.util.Map.of()));
     }
 }

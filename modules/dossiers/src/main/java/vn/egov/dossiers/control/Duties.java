@@ -55,17 +55,13 @@ public final class Duties {
     }
 
     /** The logged-in user holds one of {@code duties} in the unit, or the answer is 403 naming them and what was asked. */
-    static void require(long unitId, Set<Role> duties, String whatVi, String whatEn) {
+    static void require(long unitId, Set<Role> duties, String whatKey, Object... args) {
         UserPrincipal user = CurrentUser.get().orElseThrow(ProblemException::unauthenticated);
         if (!holds(user, unitId, duties)) {
             String vi = duties.stream().map(Role::vietnamese).collect(Collectors.joining(" hoặc "));
             String en = duties.stream().map(Role::name).collect(Collectors.joining(" or "));
-            throw new ProblemException(Problem.of(403, "duty-required", "Không đúng nhiệm vụ", "Not your duty",
-                    whatVi + " là việc của " + vi + " của đơn vị đang giữ hồ sơ: tài khoản của bạn chưa được giao nhiệm vụ này ở đơn vị "
-                            + "(quản trị đơn vị giao ở trang Người dùng). "
-                            + "Không có gì thay đổi.",
-                    whatEn + " is the duty of the holding unit's " + en + ": your account has not been given it there (the unit's administrator gives it on the "
-                            + "Users page). Nothing changed."));
+            throw new ProblemException(Problem.said(Wording::in, 403, "duty-required", "problem.notYourDuty.title",
+                    w -> w.text("problem.notYourDuty", w.text(whatKey, args), vi, en), w -> java.util.Map.of()));
         }
     }
 }

@@ -13,6 +13,7 @@ import vn.egov.platform.persistence.Db;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.tenancy.control.TenantDirectory;
 import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.Fields;
 import vn.egov.platform.web.Jsonp;
 
 /**
@@ -46,24 +47,22 @@ public class Finishing {
     public State finish(Tenant unit, String code, List<Intake.Paper> files, String note, Integer version, String actor) {
         State s = processing.holding(unit, code, version);
         if (s.status().equals("supplement")) {
-            throw Processing.conflict("Hồ sơ " + code + " đang chờ bổ sung.", "Dossier " + code + " waits for the applicant's papers.");
+            throw Processing.conflict("problem.waitsForPapers", code);
         }
         ProcessModel model = processing.model(s);
         Step from = model.step(s.stepId()).orElseThrow();
-        Duties.require(unit.getId(), Duties.ending(from.role()), "Kết thúc bước \"" + from.name() + "\" bằng kết quả", "Ending step \"" + from.id() + "\" with the result");
+        Duties.require(unit.getId(), Duties.ending(from.role()), "problem.duty.endWithResult", from.name(), from.id());
         Step end = model.next(from.id()).stream().map(t -> model.step(t.to()).orElseThrow()).filter(Step::end).findFirst().orElseThrow(() ->
-                Processing.conflict("Từ bước \"" + from.name() + "\" chưa trả kết quả được; hồ sơ còn phải qua: "
-                        + String.join(", ", model.next(from.id()).stream().map(t -> t.to()).toList()) + ".",
-                        "The result cannot be returned from step \"" + from.id() + "\" yet."));
+                Processing.conflict("problem.notAnEnd", from.name(),
+                        String.join(", ", model.next(from.id()).stream().map(t -> t.to()).toList()), from.id()));
         payments.requirePaidBefore(s.id(), processing.definition(s.procedureId(), s.procedureVersion()), end.id());
-        Map<String, List<String>> problems = new LinkedHashMap<>();
+        Fields problems = new Fields();
         List<Object[]> checked = new ArrayList<>();
         for (Intake.Paper f : files) {
             Intake.checkFile(f, "result", problems).ifPresent(c -> checked.add(new Object[] {f, c}));
         }
         if (checked.isEmpty() && problems.isEmpty() && s.returnBy().equals("online")) {
-            Processing.add(problems, "result", "Hãy đính kèm tệp kết quả (PDF hoặc ảnh): người nộp nhận kết quả trực tuyến.",
-                    "Attach the result's file (PDF or image): the applicant receives the result online.");
+            problems.add("result", "problem.field.attachResultFilePdf");
         }
         if (!problems.isEmpty()) {
             throw Processing.invalid(problems);

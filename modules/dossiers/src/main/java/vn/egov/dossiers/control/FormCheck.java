@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import vn.egov.platform.web.Fields;
 
 /**
  * What an applicant filled in, checked against the typed form of the procedure version they submit under: every
@@ -33,7 +34,7 @@ public final class FormCheck {
     static final int DEFAULT_MAX_LENGTH = 2000;
 
     /** The outcome: the values to store, or what is wrong. */
-    public record Result(ObjectNode values, Map<String, List<String>> problems) {
+    public record Result(ObjectNode values, Fields problems) {
         public boolean ok() {
             return problems.isEmpty();
         }
@@ -43,10 +44,10 @@ public final class FormCheck {
     }
 
     public static Result check(JsonNode form, JsonNode submitted) {
-        Map<String, List<String>> problems = new LinkedHashMap<>();
+        Fields problems = new Fields();
         ObjectNode values = JsonNodeFactory.instance.objectNode();
         if (submitted == null || !submitted.isObject()) {
-            add(problems, "form", "Gửi các trường của tờ khai dưới dạng một đối tượng JSON.", "Send the form's fields as a JSON object.");
+            problems.add("form", "problem.field.sendFormFieldsAs");
             return new Result(values, problems);
         }
         Set<String> known = new HashSet<>();
@@ -59,7 +60,7 @@ public final class FormCheck {
             boolean empty = v == null || v.isNull() || (v.isTextual() && v.asText().isBlank());
             if (empty) {
                 if (f.path("required").asBoolean(false)) {
-                    add(problems, at, "Hãy điền \"" + label + "\".", "\"" + label + "\" is required.");
+                    problems.add(at, "problem.field.required", label);
                 }
                 continue;
             }
@@ -68,19 +69,19 @@ public final class FormCheck {
         for (Iterator<String> it = submitted.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!known.contains(name)) {
-                add(problems, "form." + name, "Tờ khai không có trường này.", "The form has no such field.");
+                problems.add("form." + name, "problem.field.formHasNoSuch");
             }
         }
         return new Result(values, problems);
     }
 
     /** A filled-in field's value by its type (a checkbox, a number within its bounds, a text), kept in {@code values} or refused. */
-    private static void value(JsonNode f, String name, JsonNode v, String label, String at, ObjectNode values, Map<String, List<String>> problems) {
+    private static void value(JsonNode f, String name, JsonNode v, String label, String at, ObjectNode values, Fields problems) {
         String type = f.path("type").asText();
         switch (type) {
             case "checkbox" -> {
                 if (!v.isBoolean()) {
-                    add(problems, at, "\"" + label + "\": có hoặc không (true/false).", "\"" + label + "\": true or false.");
+                    problems.add(at, "problem.field.trueFalse", label);
                 } else {
                     values.put(name, v.asBoolean());
                 }
@@ -88,17 +89,16 @@ public final class FormCheck {
             case "number" -> {
                 Double n = v.isNumber() ? v.asDouble() : parse(v.asText());
                 if (n == null) {
-                    add(problems, at, "\"" + label + "\" phải là một số.", "\"" + label + "\" must be a number.");
+                    problems.add(at, "problem.field.mustNumber", label);
                 } else if (f.has("min") && n < f.path("min").asDouble() || f.has("max") && n > f.path("max").asDouble()) {
-                    add(problems, at, "\"" + label + "\" phải từ " + f.path("min").asText("…") + " đến " + f.path("max").asText("…") + ".",
-                            "\"" + label + "\" must be between " + f.path("min").asText("…") + " and " + f.path("max").asText("…") + ".");
+                    problems.add(at, "problem.field.mustBetween", label, f.path("min").asText("…"), f.path("max").asText("…"));
                 } else {
                     values.put(name, n);
                 }
             }
             default -> {
                 if (!v.isTextual()) {
-                    add(problems, at, "\"" + label + "\" phải là chữ.", "\"" + label + "\" must be text.");
+                    problems.add(at, "problem.field.mustText", label);
                     return;
                 }
                 String s = Normalizer.normalize(v.asText().strip(), Normalizer.Form.NFC);
@@ -110,10 +110,10 @@ public final class FormCheck {
         }
     }
 
-    private static String text(String type, String s, JsonNode f, String label, String at, Map<String, List<String>> problems) {
+    private static String text(String type, String s, JsonNode f, String label, String at, Fields problems) {
         int max = f.path("maxLength").asInt(DEFAULT_MAX_LENGTH);
         if (s.length() > max) {
-            add(problems, at, "\"" + label + "\" tối đa " + max + " ký tự.", "\"" + label + "\" is at most " + max + " characters.");
+            problems.add(at, "problem.field.atMostCharacters", label, max);
             return null;
         }
         switch (type) {
@@ -121,7 +121,7 @@ public final class FormCheck {
                 try {
                     return LocalDate.parse(s, DAY).toString();
                 } catch (DateTimeParseException e) {
-                    add(problems, at, "\"" + label + "\": ngày không hợp lệ, viết dd/MM/yyyy.", "\"" + label + "\": not a date; write dd/MM/yyyy.");
+                    problems.add(at, "problem.field.notDateWriteDd", label);
                     return null;
                 }
             }
@@ -131,23 +131,23 @@ public final class FormCheck {
                         return s;
                     }
                 }
-                add(problems, at, "\"" + label + "\": hãy chọn một trong các lựa chọn.", "\"" + label + "\": choose one of the choices.");
+                problems.add(at, "problem.field.chooseOneChoices", label);
                 return null;
             }
             case "email" -> {
-                return matches(EMAIL, s, label, at, problems, "địa chỉ thư điện tử", "an e-mail address");
+                return matches(EMAIL, s, label, at, problems, "problem.field.mustBeEmail");
             }
             case "phone" -> {
-                return matches(PHONE, s.replace(" ", "").replace(".", ""), label, at, problems, "số điện thoại (0xxxxxxxxx)", "a phone number (0xxxxxxxxx)");
+                return matches(PHONE, s.replace(" ", "").replace(".", ""), label, at, problems, "problem.field.mustBePhone");
             }
             case "idNumber" -> {
-                return matches(ID_NUMBER, s, label, at, problems, "số định danh cá nhân 12 chữ số", "a 12-digit personal identification number");
+                return matches(ID_NUMBER, s, label, at, problems, "problem.field.mustBeIdNumber");
             }
             default -> {
                 if (f.has("pattern")) {
                     try {
                         if (!Pattern.compile(f.path("pattern").asText()).matcher(s).matches()) {
-                            add(problems, at, "\"" + label + "\" không đúng dạng.", "\"" + label + "\" is not in the expected form.");
+                            problems.add(at, "problem.field.notExpectedForm", label);
                             return null;
                         }
                     } catch (PatternSyntaxException e) {
@@ -159,11 +159,11 @@ public final class FormCheck {
         }
     }
 
-    private static String matches(Pattern p, String s, String label, String at, Map<String, List<String>> problems, String vi, String en) {
+    private static String matches(Pattern p, String s, String label, String at, Fields problems, String key) {
         if (p.matcher(s).matches()) {
             return s;
         }
-        add(problems, at, "\"" + label + "\" phải là " + vi + ".", "\"" + label + "\" must be " + en + ".");
+        problems.add(at, key, label);
         return null;
     }
 
@@ -173,9 +173,5 @@ public final class FormCheck {
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    static void add(Map<String, List<String>> out, String at, String vi, String en) {
-        out.computeIfAbsent(at, k -> new ArrayList<>()).add(vi + " / " + en);
     }
 }

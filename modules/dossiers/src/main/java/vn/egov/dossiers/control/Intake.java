@@ -26,6 +26,7 @@ import vn.egov.platform.calendar.control.CalendarStore;
 import vn.egov.platform.persistence.Db;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.Fields;
 import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.platform.web.files.FileCheck;
@@ -104,8 +105,7 @@ public class Intake {
                            Long pickupId) {
         if (pickupId != null || !"online".equals(channel)) {
             // at the counter, or a paper dossier the post brought: the reception desk's work
-            Duties.require(unit.getId(), Duties.DESK, "Tiếp nhận hồ sơ tại bộ phận một cửa",
-                    "Receiving a dossier at the one-stop desk");
+            Duties.require(unit.getId(), Duties.DESK, "problem.duty.receive");
         }
         if (pickupId != null) {
             jakarta.json.JsonObject pickup = pickups.lockArrived(unit, pickupId, procedureCode == null ? "" : procedureCode.strip());
@@ -121,13 +121,13 @@ public class Intake {
         JsonNode definition = processing.definition(p.id(), version);
 
         FormCheck.Result checked = FormCheck.check(definition.path("form"), form);
-        Map<String, List<String>> problems = new LinkedHashMap<>(checked.problems());
+        Fields problems = checked.problems();
         checkContact(applicant, giveBack, problems);
         List<Object[]> files = checkPapers(definition.path("papers"), papers, problems);
         if (!problems.isEmpty()) {
-            throw new ProblemException(new Problem(400, "invalid-input", "Hồ sơ chưa hợp lệ", "Invalid dossier",
-                    "Hồ sơ chưa được nộp: có " + problems.size() + " chỗ cần sửa, xem từng mục. Không có gì được lưu.",
-                    "The dossier was not submitted: " + problems.size() + " thing(s) to correct, see each. Nothing was stored.", problems));
+            int count = problems.size();
+            throw new ProblemException(Problem.said(Wording::in, 400, "invalid-input", "problem.invalidDossier",
+                    w -> w.text("problem.notSubmitted", count), problems::in));
         }
 
         Instant now = Instant.now();
@@ -163,21 +163,19 @@ public class Intake {
     private static String returnBy(String returnBy) {
         String giveBack = returnBy == null || returnBy.isBlank() ? "online" : returnBy.strip();
         if (!giveBack.equals("online") && !giveBack.equals("post")) {
-            throw new ProblemException(new Problem(400, "invalid-input", "Hồ sơ chưa hợp lệ", "Invalid dossier",
-                    "Cách nhận kết quả là \"online\" (trực tuyến) hoặc \"post\" (qua bưu chính). Không có gì được lưu.",
-                    "The result is returned \"online\" or by \"post\". Nothing was stored.", Map.of("returnBy", List.of("online | post"))));
+            throw new ProblemException(Problem.said(Wording::in, 400, "invalid-input", "problem.invalidDossier",
+                    w -> w.text("problem.returnBy"), w -> Map.of("returnBy", List.of("online | post"))));
         }
         return giveBack;
     }
 
     /** The applicant's e-mail for notices (if given) and, for a result by post, the delivery address. */
-    private static void checkContact(Applicant applicant, String giveBack, Map<String, List<String>> problems) {
+    private static void checkContact(Applicant applicant, String giveBack, Fields problems) {
         if (applicant.email() != null && (applicant.email().length() > 254 || !FormCheck.EMAIL.matcher(applicant.email()).matches())) {
-            FormCheck.add(problems, "email", "Địa chỉ thư điện tử nhận thông báo không hợp lệ.", "The e-mail address for notices is not valid.");
+            problems.add("email", "problem.field.eMailAddressFor");
         }
         if (giveBack.equals("post") && (applicant.postAddress() == null || applicant.postAddress().length() > 500)) {
-            FormCheck.add(problems, "postAddress", "Nhận kết quả qua bưu chính: hãy ghi địa chỉ nhận (tối đa 500 ký tự).",
-                    "Result by post: give the delivery address (at most 500 characters).");
+            problems.add("postAddress", "problem.field.resultByPostGive");
         }
     }
 
@@ -205,7 +203,7 @@ public class Intake {
     }
 
     /** Each file checked by its content (PDF or an image, up to 10 MB), and every required paper given. */
-    static List<Object[]> checkPapers(JsonNode declared, List<Paper> papers, Map<String, List<String>> problems) {
+    static List<Object[]> checkPapers(JsonNode declared, List<Paper> papers, Fields problems) {
         Set<String> ids = new HashSet<>();
         declared.forEach(p -> ids.add(p.path("id").asText()));
         List<Object[]> files = new ArrayList<>();
@@ -213,7 +211,7 @@ public class Intake {
         for (Paper paper : papers) {
             String at = "papers." + paper.paperId();
             if (!ids.contains(paper.paperId())) {
-                FormCheck.add(problems, at, "Thủ tục không có giấy tờ \"" + paper.paperId() + "\".", "The procedure has no paper \"" + paper.paperId() + "\".");
+                problems.add(at, "problem.field.procedureHasNoPaper", paper.paperId());
                 continue;
             }
             Optional<FileCheck.Checked> c = checkFile(paper, at, problems);
@@ -225,29 +223,27 @@ public class Intake {
         for (JsonNode p : declared) {
             String id = p.path("id").asText();
             if (p.path("required").asBoolean(true) && !given.contains(id) && !problems.containsKey("papers." + id)) {
-                FormCheck.add(problems, "papers." + id, "Thiếu giấy tờ \"" + p.path("name").asText() + "\".",
-                        "The paper \"" + p.path("name").asText() + "\" is missing.");
+                problems.add("papers." + id, "problem.field.paperMissing", p.path("name").asText());
             }
         }
         return files;
     }
 
     /** One file checked by its content: a PDF or an image, up to 10 MB; what is wrong goes to {@code problems} under {@code at}. */
-    static Optional<FileCheck.Checked> checkFile(Paper paper, String at, Map<String, List<String>> problems) {
+    static Optional<FileCheck.Checked> checkFile(Paper paper, String at, Fields problems) {
         if (paper.content().length > MAX_FILE_BYTES) {
-            FormCheck.add(problems, at, "Tệp \"" + paper.name() + "\" quá 10 MB.", "The file \"" + paper.name() + "\" is over 10 MB.");
+            problems.add(at, "problem.field.fileOverMb", paper.name());
             return Optional.empty();
         }
         try {
             FileCheck.Checked c = FileCheck.check(paper.name(), paper.content());
             if (!c.contentType().equals("application/pdf") && !c.contentType().startsWith("image/")) {
-                FormCheck.add(problems, at, "Tệp \"" + paper.name() + "\": chỉ nhận PDF hoặc ảnh (theo nội dung tệp).",
-                        "The file \"" + paper.name() + "\": PDF or images only (judged by its content).");
+                problems.add(at, "problem.field.filePdfImagesOnly", paper.name());
                 return Optional.empty();
             }
             return Optional.of(c);
         } catch (FileCheck.Refused r) {
-            FormCheck.add(problems, at, "Tệp \"" + paper.name() + "\": " + r.vi, "The file \"" + paper.name() + "\": " + r.en);
+            problems.add(at, "problem.field.fileRefused", paper.name(), r.vi, r.en);
             return Optional.empty();
         }
     }

@@ -12,6 +12,7 @@ import vn.egov.platform.calendar.control.WorkingCalendar;
 import vn.egov.platform.persistence.Db;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.Fields;
 import vn.egov.platform.web.ProblemException;
 
 /**
@@ -39,8 +40,8 @@ public class Notices {
     public State refuse(Tenant unit, String code, String reason, String actor) {
         State s = processing.holding(unit, code, null);
         processing.model(s).step(s.stepId()).ifPresent(step -> Duties.require(unit.getId(), Duties.refusing(step.role()),
-                "Từ chối giải quyết ở bước \"" + step.name() + "\"", "Refusing at step \"" + step.id() + "\""));
-        String r = Processing.required(reason, "reason", "Hãy ghi lý do từ chối.", "Give the reason for the refusal.");
+                "problem.duty.refuse", step.name(), step.id()));
+        String r = Processing.required(reason, "reason", "problem.field.giveReasonForRefusal");
         db.insert("INSERT INTO dossier_notice (tenant_id, dossier_id, form, reason, actor) VALUES (?, ?, 3, ?, ?) RETURNING id", unit.getId(), s.id(), r, actor);
         return end(unit, s, "refused", "Từ chối giải quyết: " + r, actor, false);
     }
@@ -50,7 +51,7 @@ public class Notices {
     @TenantTransactional
     public State stopHeld(Tenant unit, String code, String reason, boolean byApplicant, String actor) {
         State s = processing.holding(unit, code, null);
-        Duties.require(unit.getId(), Duties.SIGNING, "Dừng giải quyết hồ sơ (mẫu 05)", "Stopping a dossier (form 05)");
+        Duties.require(unit.getId(), Duties.SIGNING, "problem.duty.stop");
         return stop(unit, s, reason, byApplicant, actor);
     }
 
@@ -63,13 +64,13 @@ public class Notices {
             throw ProblemException.notFound("hồ sơ " + code + " của bạn", "your dossier " + code);
         }
         if (s.isFinal()) {
-            throw Processing.conflict("Hồ sơ " + code + " đã kết thúc.", "Dossier " + code + " has already ended.");
+            throw Processing.conflict("problem.ended", code);
         }
         return stop(unit, s, reason, true, actor);
     }
 
     private State stop(Tenant unit, State s, String reason, boolean byApplicant, String actor) {
-        String r = Processing.required(reason, "reason", "Hãy ghi lý do dừng giải quyết.", "Give the reason for stopping.");
+        String r = Processing.required(reason, "reason", "problem.field.giveReasonForStopping");
         db.insert("INSERT INTO dossier_notice (tenant_id, dossier_id, form, reason, by_applicant, actor) VALUES (?, ?, 5, ?, ?, ?) RETURNING id",
                 unit.getId(), s.id(), r, byApplicant, actor);
         return end(unit, s, "stopped", (byApplicant ? "Người nộp rút hồ sơ: " : "Dừng giải quyết: ") + r, actor, byApplicant);
@@ -84,12 +85,11 @@ public class Notices {
     @TenantTransactional
     public State apologize(Tenant unit, String code, String reason, LocalDate newDate, String actor) {
         State s = processing.holding(unit, code, null);
-        Duties.require(unit.getId(), Duties.SIGNING, "Xin lỗi và hẹn lại ngày trả kết quả (mẫu 04)", "An apology with a new date (form 04)");
-        String r = Processing.required(reason, "reason", "Hãy ghi lý do chậm trễ.", "Give the reason for the delay.");
+        Duties.require(unit.getId(), Duties.SIGNING, "problem.duty.apology");
+        String r = Processing.required(reason, "reason", "problem.field.giveReasonForDelay");
         WorkingCalendar cal = calendar.calendar();
         if (newDate == null || !newDate.isAfter(s.owedOn()) || newDate.isBefore(processing.today()) || !cal.isWorkingDay(newDate)) {
-            throw Processing.invalid(Map.of("newDate", List.of("Ngày hẹn mới phải là một ngày làm việc sau ngày hẹn " + Intake.DAY.format(s.owedOn())
-                    + " và không trước hôm nay (dd/MM/yyyy). / The new date must be a working day after " + s.owedOn() + ", not in the past.")));
+            throw Processing.invalid(new Fields().add("newDate", "problem.field.newDateMustWorking", Intake.DAY.format(s.owedOn()), s.owedOn()));
         }
         db.insert("INSERT INTO dossier_notice (tenant_id, dossier_id, form, reason, new_due_date, actor) VALUES (?, ?, 4, ?, ?, ?) RETURNING id",
                 unit.getId(), s.id(), r, newDate, actor);

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import vn.egov.platform.persistence.Db;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.Fields;
 import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.audit.AuditLog;
 import vn.egov.platform.web.Problem;
@@ -116,15 +117,15 @@ public class Payments {
         String b = bin == null ? "" : bin.strip();
         String n = number == null ? "" : number.strip().replace(" ", "");
         String h = Processing.clean(name, Integer.MAX_VALUE); // the length is this form's own message, beside its field
-        Map<String, List<String>> problems = new java.util.LinkedHashMap<>();
+        Fields problems = new Fields();
         if (!b.matches("[0-9]{6}")) {
-            Processing.add(problems, "bin", "Mã ngân hàng (BIN) gồm 6 chữ số, ví dụ 970405.", "The bank's BIN is 6 digits, e.g. 970405.");
+            problems.add("bin", "problem.field.bankBinDigitsE");
         }
         if (!n.matches("[0-9]{6,19}")) {
-            Processing.add(problems, "account", "Số tài khoản gồm 6 đến 19 chữ số.", "The account number is 6 to 19 digits.");
+            problems.add("account", "problem.field.accountNumberDigits");
         }
         if (h == null || h.length() > 100) {
-            Processing.add(problems, "name", "Hãy ghi tên chủ tài khoản (tối đa 100 ký tự).", "Give the account holder's name (at most 100 characters).");
+            problems.add("name", "problem.field.giveAccountHolderName");
         }
         if (!problems.isEmpty()) {
             throw Processing.invalid(problems);
@@ -154,9 +155,8 @@ public class Payments {
         Optional<long[]> pending = db.one("SELECT amount FROM dossier_payment WHERE dossier_id = ? AND status = 'pending'", rs -> new long[] {rs.getLong(1)},
                 dossierId);
         if (pending.isPresent()) {
-            throw new ProblemException(Problem.of(409, "conflict", "Không thực hiện được", "Not possible now",
-                    "Hồ sơ đang chờ người nộp thanh toán phí, lệ phí (" + String.format("%,d", pending.get()[0]).replace(',', '.') + " đồng) trước bước này. "
-                            + "Không có gì thay đổi.", "The dossier waits for the applicant's payment of its fees before this step. Nothing changed."));
+            throw new ProblemException(Problem.of(Wording::in, 409, "conflict", "problem.notPossibleNow", "problem.unpaid",
+                    String.format("%,d", pending.get()[0]).replace(',', '.')));
         }
     }
 
@@ -194,12 +194,11 @@ public class Payments {
             if (transactionId.equals(p.txn())) {
                 return false;
             }
-            throw new ProblemException(Problem.of(409, "conflict", "Đã thanh toán", "Already paid", "Khoản thu " + reference + " đã được thanh toán bằng giao dịch khác.",
-                    "Payment " + reference + " was already paid by another transaction."));
+            throw new ProblemException(Problem.of(Wording::in, 409, "conflict", "problem.alreadyPaid.title", "problem.alreadyPaid", reference));
         }
         if (amount != p.amount()) {
-            throw new ProblemException(Problem.of(422, "amount-mismatch", "Sai số tiền", "Wrong amount", "Số tiền " + amount + " khác số phải nộp " + p.amount() + ".",
-                    "The amount " + amount + " is not the amount due " + p.amount() + "."));
+            throw new ProblemException(Problem.of(Wording::in, 422, "amount-mismatch", "problem.wrongAmount.title", "problem.wrongAmount",
+                    String.valueOf(amount), String.valueOf(p.amount())));
         }
         db.update("UPDATE dossier_payment SET status = 'paid', paid_at = now(), transaction_id = ?, paid_via = ? WHERE id = ?", transactionId, via, p.id());
         String status = db.one("SELECT status FROM dossier WHERE id = ?", rs -> rs.getString(1), p.dossierId()).orElseThrow();
@@ -217,17 +216,16 @@ public class Payments {
         P p = db.one("SELECT p.id, p.dossier_id, p.amount, p.refunded, p.status FROM dossier_payment p JOIN dossier d ON d.id = p.dossier_id "
                         + "WHERE d.code = ? AND p.tenant_id = ? FOR UPDATE OF p", rs -> new P(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5)),
                 code, unit.getId()).orElseThrow(() -> ProblemException.notFound("khoản thu của hồ sơ " + code, "payment of dossier " + code));
-        Duties.require(unit.getId(), Duties.REFUNDING, "Hoàn trả phí, lệ phí", "Refunding fees");
+        Duties.require(unit.getId(), Duties.REFUNDING, "problem.duty.refund");
         String r = Processing.clean(reason, 2000, "reason");
-        Map<String, List<String>> problems = new java.util.LinkedHashMap<>();
+        Fields problems = new Fields();
         if (!p.status().equals("paid")) {
-            Processing.add(problems, "amount", "Hồ sơ chưa nộp phí, lệ phí: không có gì để hoàn.", "Nothing was paid: nothing to refund.");
+            problems.add("amount", "problem.field.nothingWasPaidNothing");
         } else if (amount <= 0 || amount > p.amount() - p.refunded()) {
-            Processing.add(problems, "amount", "Số tiền hoàn từ 1 đến " + (p.amount() - p.refunded()) + " đồng.",
-                    "The refund is 1 to " + (p.amount() - p.refunded()) + " đồng.");
+            problems.add("amount", "problem.field.refundRange", (p.amount() - p.refunded()));
         }
         if (r == null) {
-            Processing.add(problems, "reason", "Hãy ghi lý do hoàn trả.", "Give the reason for the refund.");
+            problems.add("reason", "problem.field.giveReasonForRefund");
         }
         if (!problems.isEmpty()) {
             throw Processing.invalid(problems);

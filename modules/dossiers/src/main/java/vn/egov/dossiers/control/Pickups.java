@@ -13,6 +13,7 @@ import java.util.Map;
 import vn.egov.platform.persistence.Db;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.Fields;
 import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.procedures.api.OfferedProcedures;
@@ -47,16 +48,16 @@ public class Pickups {
             byPost |= c.asText().equals("post");
         }
         String where = Processing.clean(address, 500, "address");
-        Map<String, List<String>> problems = new java.util.LinkedHashMap<>();
+        Fields problems = new Fields();
         if (!byPost) {
-            Processing.add(problems, "procedure", "Thủ tục này không nhận hồ sơ qua bưu chính.", "This procedure takes no dossiers by post.");
+            problems.add("procedure", "problem.field.thisProcedureTakesNo");
         }
         if (where == null) {
-            Processing.add(problems, "address", "Hãy ghi địa chỉ để bưu chính đến nhận hồ sơ.", "Give the address where the post picks the dossier up.");
+            problems.add("address", "problem.field.giveAddressWherePost");
         }
         String mail = email == null || email.isBlank() ? null : email.strip();
         if (mail != null && !FormCheck.EMAIL.matcher(mail).matches()) {
-            Processing.add(problems, "email", "Địa chỉ thư điện tử không hợp lệ.", "The e-mail address is not valid.");
+            problems.add("email", "problem.field.eMailAddressNot");
         }
         if (!problems.isEmpty()) {
             throw Processing.invalid(problems);
@@ -94,8 +95,7 @@ public class Pickups {
         JsonObject p = db.one("SELECT " + COLS + " FROM dossier_pickup WHERE id = ? AND tenant_id = ? FOR UPDATE", Pickups::json, id, unit.getId())
                 .orElseThrow(() -> ProblemException.notFound("hồ sơ gửi qua bưu chính " + id + " của đơn vị này", "pickup " + id + " of this unit"));
         if (!p.getString("status").equals("arrived") || !p.getString("procedureCode").equals(procedureCode)) {
-            throw Processing.conflict("Hồ sơ gửi qua bưu chính " + id + " chưa đến đơn vị, đã được tiếp nhận, hoặc là của thủ tục khác.",
-                    "Pickup " + id + " has not arrived, was received already, or is of another procedure.");
+            throw Processing.conflict("problem.pickupNotHere", id);
         }
         return p;
     }

@@ -25,6 +25,7 @@ import vn.egov.platform.persistence.PublicReads;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.tenancy.control.TenantDirectory;
 import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.Fields;
 import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
@@ -133,22 +134,19 @@ public class Processing {
     public State move(Tenant unit, String code, Move m, String actor) {
         State s = holding(unit, code, m.version());
         if (s.status().equals("supplement")) {
-            throw conflict("Hồ sơ " + code + " đang chờ người nộp bổ sung giấy tờ: chỉ chuyển tiếp được khi đã nhận phần bổ sung.",
-                    "Dossier " + code + " waits for the applicant's supplement: it moves on once the papers have come.");
+            throw conflict("problem.waitsForSupplement", code);
         }
         ProcessModel model = model(s);
-        Map<String, List<String>> problems = new LinkedHashMap<>();
+        Fields problems = new Fields();
         Step from = model.step(s.stepId()).orElseThrow();
-        Duties.require(unit.getId(), Duties.ending(from.role()), "Kết thúc bước \"" + from.name() + "\"", "Ending step \"" + from.id() + "\"");
+        Duties.require(unit.getId(), Duties.ending(from.role()), "problem.duty.end", from.name(), from.id());
         Step to = model.step(m.to() == null ? "" : m.to().strip()).orElse(null);
         if (to == null || !model.allows(from.id(), to.id())) {
             String allowed = String.join(", ", model.next(from.id()).stream().map(t -> t.to()).toList());
-            throw invalid(Map.of("to", List.of("Từ bước \"" + from.name() + "\" chỉ chuyển được sang: " + allowed + ". / From \"" + from.id()
-                    + "\" the dossier may go to: " + allowed + ".")));
+            throw invalid(new Fields().add("to", "problem.field.fromDossierMayGo", from.name(), allowed, from.id()));
         }
         if (to.end()) {
-            throw invalid(Map.of("to", List.of("\"" + to.name() + "\" là bước trả kết quả: hãy dùng chức năng trả kết quả (kèm tệp kết quả). / "
-                    + "That is the result step: return the result (with its files) instead.")));
+            throw invalid(new Fields().add("to", "problem.field.thatResultStepReturn", to.name()));
         }
         payments.requirePaidBefore(s.id(), definition(s.procedureId(), s.procedureVersion()), to.id());
         String note = clean(m.note(), 2000);
@@ -174,7 +172,7 @@ public class Processing {
      * from the published list); to another agency, a transfer to an active unit (which assigns its own staff); to any
      * other step, back to the receiving unit (an assignee of its own staff).
      */
-    private Destination destination(Tenant unit, State s, Step to, Move m, String note, String asked, Map<String, List<String>> problems) {
+    private Destination destination(Tenant unit, State s, Step to, Move m, String note, String asked, Fields problems) {
         long holder;
         String status;
         List<String> papers = List.of();
@@ -182,7 +180,7 @@ public class Processing {
         switch (to.role()) {
             case APPLICANT -> {
                 if (note == null) {
-                    add(problems, "note", "Hãy ghi lý do yêu cầu bổ sung.", "Give the reason for asking for more papers.");
+                    problems.add("note", "problem.field.giveReasonForAsking");
                 }
                 papers = requestedPapers(s, m.papers(), problems);
                 holder = s.holderId();
@@ -192,17 +190,16 @@ public class Processing {
             case OTHER_AGENCY -> {
                 Tenant other = m.toUnit() == null ? null : directory.byCode(m.toUnit().strip()).orElse(null);
                 if (other == null || !"active".equals(other.getStatus())) {
-                    add(problems, "toUnit", "Hãy chọn đơn vị nhận hồ sơ liên thông (mã đơn vị đang hoạt động).",
-                            "Choose the agency the dossier is transferred to (the code of an active unit).");
+                    problems.add("toUnit", "problem.field.chooseAgencyDossierTransferred");
                     holder = s.holderId();
                 } else if (other.getId().equals(unit.getId())) {
-                    add(problems, "toUnit", "Không chuyển liên thông cho chính đơn vị mình.", "A unit does not transfer a dossier to itself.");
+                    problems.add("toUnit", "problem.field.unitDoesNotTransfer");
                     holder = s.holderId();
                 } else {
                     holder = other.getId();
                 }
                 if (assignee != null) {
-                    add(problems, "assignee", "Đơn vị nhận liên thông tự phân công người xử lý.", "The receiving agency assigns its own staff.");
+                    problems.add("assignee", "problem.field.receivingAgencyAssignsOwn");
                 }
                 status = "transferred";
             }
@@ -210,10 +207,10 @@ public class Processing {
                 holder = s.tenantId();
                 status = "in_progress";
                 if (assignee != null && holder != unit.getId()) {
-                    add(problems, "assignee", "Hồ sơ trở về đơn vị tiếp nhận; đơn vị đó tự phân công.", "The dossier goes back to its receiving unit, which assigns it.");
+                    problems.add("assignee", "problem.field.dossierGoesBackReceiving");
                 } else if (assignee != null && db.count("SELECT count(*) FROM app_user WHERE tenant_id = ? AND username = ? AND status = 'active' "
                         + "AND NOT ('CITIZEN' = ANY (roles))", unit.getId(), assignee) == 0) {
-                    add(problems, "assignee", "Không có cán bộ \"" + assignee + "\" đang làm việc ở đơn vị này.", "No active staff member \"" + assignee + "\" in this unit.");
+                    problems.add("assignee", "problem.field.noActiveStaffMember", assignee);
                 }
             }
         }
@@ -221,22 +218,20 @@ public class Processing {
     }
 
     /** The papers asked for: at least one, each from the list the procedure version published. */
-    private List<String> requestedPapers(State s, List<String> asked, Map<String, List<String>> problems) {
+    private List<String> requestedPapers(State s, List<String> asked, Fields problems) {
         Set<String> published = new HashSet<>();
         definition(s.procedureId(), s.procedureVersion()).path("papers").forEach(p -> published.add(p.path("id").asText()));
         List<String> papers = new ArrayList<>();
         for (String p : asked) {
             String id = p == null ? "" : p.strip();
             if (!published.contains(id)) {
-                add(problems, "papers", "\"" + id + "\" không có trong thành phần hồ sơ đã công bố của thủ tục.",
-                        "\"" + id + "\" is not among the procedure's published papers.");
+                problems.add("papers", "problem.field.notAmongProcedurePublished", id);
             } else if (!papers.contains(id)) {
                 papers.add(id);
             }
         }
         if (papers.isEmpty() && !problems.containsKey("papers")) {
-            add(problems, "papers", "Hãy chọn giấy tờ cần bổ sung (trong thành phần hồ sơ đã công bố).",
-                    "Choose the papers to supplement (from the published list).");
+            problems.add("papers", "problem.field.choosePapersSupplementFrom");
         }
         return papers;
     }
@@ -257,13 +252,13 @@ public class Processing {
             throw ProblemException.notFound("hồ sơ " + code + " của bạn", "your dossier " + code);
         }
         if (!s.status().equals("done")) {
-            throw conflict("Chỉ đánh giá được khi hồ sơ đã có kết quả.", "A dossier is rated once it has its result.");
+            throw conflict("problem.rateAfterResult");
         }
         if (s.rating() != null) {
-            throw conflict("Hồ sơ này đã được đánh giá.", "This dossier has been rated already.");
+            throw conflict("problem.ratedAlready");
         }
         if (score < 1 || score > 5) {
-            throw invalid(Map.of("score", List.of("Mức đánh giá từ 1 đến 5. / The score is 1 to 5.")));
+            throw invalid(new Fields().add("score", "problem.field.score"));
         }
         db.update("UPDATE dossier SET rating = ?, rating_note = ?, rated_at = now(), row_version = row_version + 1 WHERE id = ?", score,
                 Db.orNull(clean(note, 2000)), s.id());
@@ -321,15 +316,13 @@ public class Processing {
         State s = locked(code);
         if (s.holderId() != unit.getId()) {
             String holder = directory.byId(s.holderId()).map(Tenant::getName).orElse("?");
-            throw conflict("Hồ sơ " + code + " đang do " + holder + " giữ: chỉ đơn vị đang giữ hồ sơ mới xử lý được.",
-                    "Dossier " + code + " is held by " + holder + ": only the holder acts on it.");
+            throw conflict("problem.heldElsewhere", code, holder);
         }
         if (s.isFinal()) {
-            throw conflict("Hồ sơ " + code + " đã kết thúc.", "Dossier " + code + " has already ended.");
+            throw conflict("problem.ended", code);
         }
         if (version != null && version != s.rowVersion()) {
-            throw conflict("Hồ sơ " + code + " vừa được người khác xử lý: hãy tải lại để xem tình trạng mới.",
-                    "Dossier " + code + " was just changed by someone else: reload to see where it is now.");
+            throw conflict("problem.changedMeanwhile", code);
         }
         return s;
     }
@@ -348,15 +341,15 @@ public class Processing {
             return null;
         }
         if (t.length() > max) {
-            throw invalid(Map.of(field, List.of("Tối đa " + max + " ký tự. / At most " + max + " characters.")));
+            throw invalid(new Fields().add(field, "problem.field.atMostCharacters2", max));
         }
         return t;
     }
 
-    static String required(String value, String field, String vi, String en) {
+    static String required(String value, String field, String key) {
         String v = clean(value, 2000, field);
         if (v == null) {
-            throw invalid(Map.of(field, List.of(vi + " / " + en)));
+            throw invalid(new Fields().add(field, key));
         }
         return v;
     }
@@ -367,18 +360,14 @@ public class Processing {
         return a.build().toString();
     }
 
-    static void add(Map<String, List<String>> problems, String field, String vi, String en) {
-        problems.computeIfAbsent(field, k -> new ArrayList<>()).add(vi + " / " + en);
+    static ProblemException invalid(Fields problems) {
+        int count = problems.size();
+        return new ProblemException(Problem.said(Wording::in, 400, "invalid-input", "problem.invalidRequest",
+                w -> w.text("problem.notDone", count), problems::in));
     }
 
-    static ProblemException invalid(Map<String, List<String>> problems) {
-        return new ProblemException(new Problem(400, "invalid-input", "Yêu cầu chưa hợp lệ", "Invalid request",
-                "Chưa xử lý được: có " + problems.size() + " chỗ cần sửa, xem từng mục. Không có gì thay đổi.",
-                "Nothing was done: " + problems.size() + " thing(s) to correct, see each. Nothing changed.", problems));
-    }
-
-    static ProblemException conflict(String vi, String en) {
-        return new ProblemException(Problem.of(409, "conflict", "Không thực hiện được", "Not possible now", vi + " Không có gì thay đổi.",
-                en + " Nothing changed."));
+    static ProblemException conflict(String key, Object... args) {
+        return new ProblemException(Problem.said(Wording::in, 409, "conflict", "problem.notPossibleNow",
+                w -> w.text(key, args) + " " + w.text("problem.nothingChanged"), w -> Map.of()));
     }
 }

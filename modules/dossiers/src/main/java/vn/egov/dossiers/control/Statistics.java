@@ -59,7 +59,7 @@ public class Statistics {
         LocalDate f = day("from", from);
         LocalDate t = day("to", to);
         if (t.isBefore(f) || t.isAfter(f.plusYears(5))) {
-            throw invalid("to", "Kỳ thống kê: \"đến ngày\" không trước \"từ ngày\" và không quá năm năm.", "The period ends after it starts, within five years.");
+            throw invalid("to", "problem.statsPeriod");
         }
         return new Period(f, t);
     }
@@ -68,13 +68,13 @@ public class Statistics {
         try {
             return LocalDate.parse(value == null ? "" : value.strip(), Intake.DAY);
         } catch (DateTimeParseException e) {
-            throw invalid(field, "Ngày viết theo dạng dd/MM/yyyy.", "Write the date as dd/MM/yyyy.");
+            throw invalid(field, "problem.dateForm");
         }
     }
 
-    private static ProblemException invalid(String field, String vi, String en) {
-        return new ProblemException(new Problem(400, "invalid-input", "Yêu cầu chưa hợp lệ", "Invalid request", vi + " Không có gì thay đổi.",
-                en + " Nothing changed.", Map.of(field, List.of(vi + " / " + en))));
+    private static ProblemException invalid(String field, String key) {
+        return new ProblemException(Problem.said(Wording::in, 400, "invalid-input", "problem.invalidRequest",
+                w -> w.text(key) + " " + w.text("problem.nothingChanged"), w -> Map.of(field, List.of(w.text(key)))));
     }
 
     public record Report(LocalDate from, LocalDate to, List<Row> units, Row total) {

@@ -13,6 +13,7 @@ import vn.egov.platform.persistence.Db;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.tenancy.control.TenantDirectory;
 import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.Fields;
 import vn.egov.platform.web.ProblemException;
 
 /**
@@ -44,13 +45,13 @@ public class Supplements {
             throw ProblemException.notFound("hồ sơ " + code + " của bạn", "your dossier " + code);
         }
         if (s.holderId() != unit.getId()) {
-            throw Processing.conflict("Hồ sơ " + code + " không do đơn vị này giữ.", "Dossier " + code + " is not held by this unit.");
+            throw Processing.conflict("problem.notHeldHere", code);
         }
         if (!s.status().equals("supplement")) {
-            throw Processing.conflict("Hồ sơ " + code + " không chờ bổ sung.", "Dossier " + code + " is not waiting for papers.");
+            throw Processing.conflict("problem.notWaitingForPapers", code);
         }
         if (applicantId == null) {
-            Duties.require(unit.getId(), Duties.DESK, "Nhận giấy tờ bổ sung tại quầy", "Taking papers at the counter");
+            Duties.require(unit.getId(), Duties.DESK, "problem.duty.papers");
         }
         long noticeId = db.one("SELECT id FROM dossier_notice WHERE dossier_id = ? AND form = 2 AND answered_at IS NULL ORDER BY id DESC LIMIT 1",
                 rs -> rs.getLong(1), s.id()).orElseThrow();
@@ -62,7 +63,7 @@ public class Supplements {
                 declared.add(((com.fasterxml.jackson.databind.node.ObjectNode) p.deepCopy()).put("required", true));
             }
         });
-        Map<String, List<String>> problems = new LinkedHashMap<>();
+        Fields problems = new Fields();
         List<Object[]> checked = Intake.checkPapers(declared, files, problems);
         if (!problems.isEmpty()) {
             throw Processing.invalid(problems);

@@ -32,6 +32,7 @@ import vn.egov.platform.tenancy.TenantContext;
 import vn.egov.platform.tenancy.TenantScope;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Csrf;
+import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.platform.web.UnitSites;
 import vn.egov.platform.web.pages.Locales;
@@ -136,8 +137,9 @@ public class ApplyPage {
                     new Intake.Applicant(me.userId(), me.displayName(), me.username(), values.get("@email"), values.get("@postAddress")), "online", giveBack));
             return Response.seeOther(URI.create("/me/dossiers/" + d.code() + "?new=1")).build();
         } catch (ProblemException e) {
-            Map<String, List<String>> errors = e.problem().fieldErrors() == null || e.problem().fieldErrors().isEmpty()
-                    ? Map.of("", List.of(page("apply.title").t().english() ? e.problem().detailEn() : e.problem().detailVi())) : e.problem().fieldErrors();
+            Problem said = e.problem().in(page("apply.title").t().locale());
+            Map<String, List<String>> errors = said.fieldErrors() == null || said.fieldErrors().isEmpty()
+                    ? Map.of("", List.of(page("apply.title").t().english() ? said.detailEn() : said.detailVi())) : said.fieldErrors();
             return render(unit, code, values, errors, returnBy, e.problem().status());
         }
     }

@@ -39,6 +39,7 @@ import vn.egov.platform.tenancy.control.TenantDirectory;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Access;
 import vn.egov.platform.web.Html;
+import vn.egov.dossiers.control.Wording;
 import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.platform.web.desk.Desk;
@@ -158,8 +159,9 @@ public class DeskPages {
             layout.flash(Html.escape(text("counter.received", d.code())));
             return layout.redirect("/t/" + unit.getCode() + "/admin/dossiers/" + d.code());
         } catch (ProblemException e) {
-            Map<String, List<String>> errors = e.problem().fieldErrors() == null || e.problem().fieldErrors().isEmpty()
-                    ? Map.of("", List.of(layout.en() ? e.problem().detailEn() : e.problem().detailVi())) : e.problem().fieldErrors();
+            Problem said = e.problem().in(layout.locale());
+            Map<String, List<String>> errors = said.fieldErrors() == null || said.fieldErrors().isEmpty()
+                    ? Map.of("", List.of(layout.en() ? said.detailEn() : said.detailVi())) : said.fieldErrors();
             throw layout.refuseTemplate(e.problem().status(), counterPage(unit, procedure, values, errors));
         }
     }
@@ -267,13 +269,13 @@ public class DeskPages {
         Tenant unit = layout.call(() -> access.require("dossiers", "write"));
         try {
             if (parts.size() > MAX_PARTS) {
-                throw invalid("result", "Quá nhiều phần trong yêu cầu (tối đa " + MAX_PARTS + ").", "Too many parts (at most " + MAX_PARTS + ").");
+                throw invalid("result", "problem.tooManyParts", MAX_PARTS);
             }
             Integer version;
             try {
                 version = fields.get("version") == null ? null : Integer.valueOf(fields.get("version").strip());
             } catch (NumberFormatException e) {
-                throw invalid("version", "Phiên bản hồ sơ phải là số.", "The version is a number.");
+                throw invalid("version", "problem.versionNumber");
             }
             finishing.finish(unit, code, files, fields.get("note"), version, access.username());
         } catch (ProblemException e) {
@@ -288,14 +290,14 @@ public class DeskPages {
         try {
             return LocalDate.parse(given.strip(), Intake.DAY);
         } catch (DateTimeParseException e) {
-            throw invalid("newDate", "Ngày hẹn mới viết theo dạng dd/MM/yyyy.", "Write the new date as dd/MM/yyyy.");
+            throw invalid("newDate", "problem.newDateForm");
         }
     }
 
     /** A refused request, its message beside {@code field} (as the API answers it). */
-    private static ProblemException invalid(String field, String vi, String en) {
-        return new ProblemException(new Problem(400, "invalid-input", "Yêu cầu chưa hợp lệ", "Invalid request", vi + " Không có gì thay đổi.",
-                en + " Nothing changed.", Map.of(field, List.of(vi + " / " + en))));
+    private static ProblemException invalid(String field, String key, Object... args) {
+        return new ProblemException(Problem.said(Wording::in, 400, "invalid-input", "problem.invalidRequest",
+                w -> w.text(key, args) + " " + w.text("problem.nothingChanged"), w -> Map.of(field, List.of(w.text(key, args)))));
     }
 
     private static String text(MultivaluedMap<String, String> form, String name) {

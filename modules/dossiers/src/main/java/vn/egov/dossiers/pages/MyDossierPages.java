@@ -29,6 +29,7 @@ import vn.egov.dossiers.control.Intake;
 import vn.egov.platform.security.SubjectScopeProvider.CurrentUser;
 import vn.egov.platform.web.Csrf;
 import vn.egov.platform.web.Problem;
+import vn.egov.dossiers.control.Wording;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.platform.web.pages.Locales;
 import vn.egov.platform.web.pages.Page;
@@ -146,8 +147,8 @@ public class MyDossierPages {
     private static List<Intake.Paper> papers(List<EntityPart> parts) throws IOException {
         List<EntityPart> sent = parts.stream().filter(p -> p.getName().startsWith("paper.")).toList();
         if (sent.size() > MAX_PARTS) {
-            throw new ProblemException(Problem.of(400, "invalid-input", "Dữ liệu không hợp lệ", "Invalid input",
-                    "Quá nhiều phần trong yêu cầu (tối đa " + MAX_PARTS + "). Không có gì thay đổi.", "Too many parts (at most " + MAX_PARTS + "). Nothing changed."));
+            throw new ProblemException(Problem.said(Wording::in, 400, "invalid-input", "problem.invalidInput",
+                    w -> w.text("problem.tooManyParts", MAX_PARTS) + " " + w.text("problem.nothingChanged"), w -> java.util.Map.of()));
         }
         List<Intake.Paper> papers = new ArrayList<>();
         for (EntityPart part : sent) {
@@ -164,9 +165,10 @@ public class MyDossierPages {
 
     private String message(String code, ProblemException e) {
         boolean en = page(code).t().english();
-        StringBuilder m = new StringBuilder(en ? e.problem().detailEn() : e.problem().detailVi());
-        if (e.problem().fieldErrors() != null) {
-            e.problem().fieldErrors().values().forEach(list -> list.forEach(s -> m.append(" ").append(DossierTemplates.half(s, en))));
+        Problem said = e.problem().in(page(code).t().locale());
+        StringBuilder m = new StringBuilder(en ? said.detailEn() : said.detailVi());
+        if (said.fieldErrors() != null) {
+            said.fieldErrors().values().forEach(list -> list.forEach(s -> m.append(" ").append(DossierTemplates.half(s, en))));
         }
         return m.toString();
     }

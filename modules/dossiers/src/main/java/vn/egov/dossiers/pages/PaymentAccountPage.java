@@ -17,6 +17,7 @@ import vn.egov.dossiers.control.Payments;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Access;
 import vn.egov.platform.web.Html;
+import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.platform.web.desk.Desk;
 import vn.egov.platform.web.desk.DeskFrame;
@@ -84,7 +85,9 @@ public class PaymentAccountPage {
                 throw layout.error(e.problem());
             }
             Map<String, String> errors = new LinkedHashMap<>();
-            e.problem().fieldErrors().forEach((field, messages) -> errors.put(field, String.join(" ", messages.stream().map(layout::message).toList())));
+            // a problem said per language has its messages in the page's language; an older one pairs "tiếng Việt / English"
+            e.problem().in(layout.locale()).fieldErrors().forEach((field, messages) -> errors.put(field,
+                    String.join(" ", e.problem().perLanguage() ? messages : messages.stream().map(layout::message).toList())));
             throw layout.refuseTemplate(400, render(unit, v, payments.current(unit.getId()), errors));
         }
         layout.flash(Html.escape(Messages.of(layout.locale(), DossierTemplates.BUNDLE).text("account.saved")));

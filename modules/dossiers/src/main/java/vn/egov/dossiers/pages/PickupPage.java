@@ -28,6 +28,7 @@ import vn.egov.platform.tenancy.TenantContext;
 import vn.egov.platform.tenancy.TenantScope;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Csrf;
+import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.platform.web.UnitSites;
 import vn.egov.platform.web.pages.Locales;
@@ -97,8 +98,9 @@ public class PickupPage {
             long id = asked.getJsonNumber("id").longValue();
             return Response.seeOther(URI.create("/me/dossiers?pickup=" + id)).build();
         } catch (ProblemException e) {
-            Map<String, List<String>> errors = e.problem().fieldErrors() == null || e.problem().fieldErrors().isEmpty()
-                    ? Map.of("", List.of(page().t().english() ? e.problem().detailEn() : e.problem().detailVi())) : e.problem().fieldErrors();
+            Problem said = e.problem().in(page().t().locale());
+            Map<String, List<String>> errors = said.fieldErrors() == null || said.fieldErrors().isEmpty()
+                    ? Map.of("", List.of(page().t().english() ? said.detailEn() : said.detailVi())) : said.fieldErrors();
             return render(unit, code, values, errors, e.problem().status());
         }
     }

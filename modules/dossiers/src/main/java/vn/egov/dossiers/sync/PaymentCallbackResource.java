@@ -24,6 +24,7 @@ import vn.egov.platform.tenancy.control.TenantDirectory;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.Problem;
+import vn.egov.dossiers.control.Wording;
 import vn.egov.platform.web.ProblemException;
 
 /**
@@ -52,14 +53,13 @@ public class PaymentCallbackResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response callback(String body, @Context HttpHeaders headers) throws Exception {
         if (!gateway.verify(body, headers.getHeaderString("X-Signature"))) {
-            throw new ProblemException(Problem.of(401, "unauthenticated", "Sai chữ ký", "Bad signature", "Chữ ký của cổng thanh toán không đúng.",
-                    "The payment gateway's signature does not match."));
+            throw new ProblemException(Problem.of(Wording::in, 401, "unauthenticated", "problem.badSignature.title", "problem.badSignature"));
         }
         JsonObject p;
         try {
             p = Jsonp.createReader(new StringReader(body)).readObject();
         } catch (JsonException | IllegalStateException e) {
-            throw new ProblemException(Problem.of(400, "invalid-input", "Dữ liệu không hợp lệ", "Invalid input", "Không phải JSON.", "Not JSON."));
+            throw new ProblemException(Problem.of(Wording::in, 400, "invalid-input", "problem.invalidInput", "problem.notJson"));
         }
         String reference = p.getString("reference", "");
         long unitId;

@@ -24,6 +24,7 @@ import vn.egov.platform.tenancy.control.TenantDirectory;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.Problem;
+import vn.egov.dossiers.control.Wording;
 import vn.egov.platform.web.ProblemException;
 
 /**
@@ -57,13 +58,11 @@ public class PostEventsResource {
         String expected = adapter.token().orElse(null);
         String sent = headers.getHeaderString("X-Vnpost-Token");
         if (expected == null || sent == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8))) {
-            throw new ProblemException(Problem.of(401, "unauthenticated", "Chưa xác thực", "Not authenticated", "Thiếu mã xác thực của bưu chính.",
-                    "The postal service's token is missing or wrong."));
+            throw new ProblemException(Problem.of(Wording::in, 401, "unauthenticated", "problem.unauthenticated.title", "problem.postToken"));
         }
         String tracking = body == null ? "" : body.getString("trackingNumber", "");
         if (!PostAdapter.S10.valid(tracking) || !"delivered".equals(body.getString("event", ""))) {
-            throw new ProblemException(Problem.of(400, "invalid-input", "Dữ liệu không hợp lệ", "Invalid input",
-                    "Cần số hiệu bưu gửi hợp lệ và sự kiện \"delivered\".", "A valid tracking number and the event \"delivered\" are required."));
+            throw new ProblemException(Problem.of(Wording::in, 400, "invalid-input", "problem.invalidInput", "problem.postEvent"));
         }
         long unitId;
         String code;

@@ -20,6 +20,7 @@ import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Access;
 import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.Problem;
+import vn.egov.dossiers.control.Wording;
 import vn.egov.platform.web.ProblemException;
 
 /**
@@ -48,15 +49,13 @@ public class ReconciliationResource {
         try {
             day = LocalDate.parse(body == null ? "" : body.getString("date", ""), Intake.DAY);
         } catch (DateTimeParseException e) {
-            throw new ProblemException(Problem.of(400, "invalid-input", "Dữ liệu không hợp lệ", "Invalid input", "Ngày đối soát viết theo dạng dd/MM/yyyy.",
-                    "Write the day as dd/MM/yyyy."));
+            throw new ProblemException(Problem.of(Wording::in, 400, "invalid-input", "problem.invalidInput", "problem.reconcileDay"));
         }
         List<Payments.StatementLine> lines;
         try {
             lines = gateway.statement(day);
         } catch (java.io.IOException e) {
-            throw new ProblemException(Problem.of(502, "gateway", "Cổng thanh toán không trả lời", "The gateway did not answer",
-                    "Chưa lấy được sao kê của cổng thanh toán; chưa đối soát gì. Hãy thử lại sau.", "The statement could not be read; nothing was reconciled."));
+            throw new ProblemException(Problem.of(Wording::in, 502, "gateway", "problem.gatewaySilent.title", "problem.gatewaySilent"));
         }
         Payments.Reconciled r = ScopedWork.call(new TenantScope(province.getId(), province.getPath(), true),
                 () -> payments.reconcile(province, day, lines, access.username()));

@@ -2,6 +2,7 @@ package vn.egov.dossiers.sync;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import vn.egov.platform.web.Problem;
+import vn.egov.dossiers.control.Wording;
 import vn.egov.platform.web.ProblemException;
 
 /** The simulators of the outside systems answer only where {@code egov.simulators=on} (development and tests). */
@@ -11,7 +12,7 @@ final class Simulators {
 
     static void requireEnabled() {
         if (!"on".equals(ConfigProvider.getConfig().getOptionalValue("egov.simulators", String.class).orElse("off"))) {
-            throw new ProblemException(Problem.of(404, "not-found", "Không tìm thấy", "Not found", "Không có trình giả lập nào ở đây.", "No simulator here."));
+            throw new ProblemException(Problem.of(Wording::in, 404, "not-found", "problem.notFound.title", "problem.noSimulator"));
         }
     }
 }

@@ -27,7 +27,7 @@ class FormCheckTest {
         String nfd = java.text.Normalizer.normalize("Lò Thị Mai", java.text.Normalizer.Form.NFD);
         FormCheck.Result r = FormCheck.check(form(), JSON.readTree("{\"fullName\":\" " + nfd + " \",\"birthDate\":\"29/02/2024\",\"gender\":\"Nữ\","
                 + "\"children\":\"2\",\"id\":\"001203004567\",\"phone\":\"0912 345 678\",\"agree\":true}"));
-        assertTrue(r.ok(), r.problems().toString());
+        assertTrue(r.ok(), vietnamese(r).toString());
         assertEquals("Lò Thị Mai", r.values().path("fullName").asText(), "trimmed, NFC");
         assertEquals("2024-02-29", r.values().path("birthDate").asText());
         assertEquals(2.0, r.values().path("children").asDouble());
@@ -40,11 +40,16 @@ class FormCheckTest {
                 + "\"gender\":\"Khác\",\"children\":30,\"id\":\"12345\",\"phone\":\"abc\",\"agree\":\"có\",\"extra\":1}"));
         for (String f : new String[] {"form.fullName", "form.birthDate", "form.gender", "form.children", "form.id", "form.phone", "form.agree",
                 "form.extra"}) {
-            assertTrue(r.problems().containsKey(f), f + " in " + r.problems());
+            assertTrue(r.problems().containsKey(f), f + " in " + vietnamese(r));
         }
-        assertTrue(r.problems().get("form.birthDate").get(0).startsWith("\"Ngày sinh\": ngày không hợp lệ"), r.problems().toString());
+        assertTrue(vietnamese(r).get("form.birthDate").get(0).startsWith("\"Ngày sinh\": ngày không hợp lệ"), vietnamese(r).toString());
+        assertEquals("\"Ngày sinh\": not a date; write dd/MM/yyyy.", r.problems().in(Wording.in(java.util.Locale.ENGLISH)).get("form.birthDate").get(0));
         FormCheck.Result missing = FormCheck.check(form(), JSON.readTree("{\"gender\":\"Nam\"}"));
-        assertEquals(java.util.Set.of("form.fullName", "form.birthDate", "form.agree"), missing.problems().keySet());
+        assertEquals(java.util.Set.of("form.fullName", "form.birthDate", "form.agree"), vietnamese(missing).keySet());
         assertTrue(FormCheck.check(form(), JSON.readTree("[1,2]")).problems().containsKey("form"));
+    }
+
+    private static java.util.Map<String, java.util.List<String>> vietnamese(FormCheck.Result r) {
+        return r.problems().in(Wording.in(java.util.Locale.forLanguageTag("vi")));
     }
 }

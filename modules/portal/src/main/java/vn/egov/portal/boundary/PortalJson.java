@@ -103,7 +103,7 @@ final class PortalJson {
 
     static ArticleInput articleInput(JsonObject o) {
         if (o == null) {
-            new Invalid().add("body", "Thiếu nội dung yêu cầu.", "The request body is missing.").throwIfAny();
+            new Invalid().add("body", "problem.field.bodyMissing").throwIfAny();
         }
         Invalid bad = new Invalid();
         ArticleInput in = new ArticleInput(str(o, "title"), str(o, "summary"), str(o, "body"), lng(o, "categoryId", bad),
@@ -126,7 +126,7 @@ final class PortalJson {
         if (v instanceof JsonNumber n && n.isIntegral()) {
             return n.longValue();
         }
-        bad.add(k, "Phải là một số.", "Must be a number.");
+        bad.add(k, "problem.field.notANumber");
         return null;
     }
 
@@ -138,7 +138,7 @@ final class PortalJson {
         try {
             return Instant.parse(s);
         } catch (DateTimeParseException e) {
-            bad.add(k, "Thời điểm theo dạng ISO 8601, ví dụ 2026-12-01T08:00:00Z.", "A time in ISO 8601, e.g. 2026-12-01T08:00:00Z.");
+            bad.add(k, "problem.field.isoTime");
             return null;
         }
     }
@@ -151,7 +151,7 @@ final class PortalJson {
                 if (x instanceof JsonNumber n && n.isIntegral()) {
                     out.add(n.longValue());
                 } else {
-                    bad.add(k, "Danh sách số tệp.", "A list of file ids.");
+                    bad.add(k, "problem.field.fileIds");
                 }
             }
         }
@@ -166,7 +166,7 @@ final class PortalJson {
                 if (x instanceof JsonString s) {
                     out.add(s.getString());
                 } else {
-                    bad.add(k, "Danh sách từ khoá.", "A list of tags.");
+                    bad.add(k, "problem.field.tagList");
                 }
             }
         }

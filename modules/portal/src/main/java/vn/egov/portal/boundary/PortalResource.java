@@ -86,8 +86,7 @@ public class PortalResource {
             try {
                 s = Optional.of(Article.Status.of(status));
             } catch (IllegalArgumentException e) {
-                new Invalid().add("status", "Trạng thái phải là draft, submitted, returned, published hoặc unpublished.",
-                        "The status must be draft, submitted, returned, published or unpublished.").throwIfAny();
+                new Invalid().add("status", "problem.field.articleStatus").throwIfAny();
             }
         }
         return Response.ok(PortalJson.array(editorial.articles(unit, s, Math.max(1, Math.min(limit, 200))).stream()
@@ -270,7 +269,7 @@ public class PortalResource {
     /** Adds ({@code id} null) or changes a menu item from its JSON. */
     private MenuItem saveMenuItem(Tenant unit, Long id, JsonObject body) {
         if (body == null) {
-            new Invalid().add("body", "Thiếu nội dung yêu cầu.", "The request body is missing.").throwIfAny();
+            new Invalid().add("body", "problem.field.bodyMissing").throwIfAny();
         }
         Invalid bad = new Invalid();
         Long parent = PortalJson.lng(body, "parentId", bad);
@@ -278,7 +277,7 @@ public class PortalResource {
         try {
             kind = MenuItem.Target.valueOf(String.valueOf(PortalJson.str(body, "kind")).toUpperCase());
         } catch (IllegalArgumentException e) {
-            bad.add("kind", "Loại liên kết phải là home, url, category hoặc page.", "The kind must be home, url, category or page.");
+            bad.add("kind", "problem.field.menuKind");
         }
         bad.throwIfAny();
         return structure.saveMenuItem(unit, id, parent, PortalJson.str(body, "label"), PortalJson.str(body, "labelEn"), kind,

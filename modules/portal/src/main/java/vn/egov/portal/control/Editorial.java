@@ -70,12 +70,10 @@ public class Editorial {
     public Article update(Tenant unit, long id, ArticleInput in, String user, boolean approver) {
         Article old = article(unit, id);
         if (old.status() == Status.PUBLISHED && !approver) {
-            throw Invalid.conflict("Bài đã xuất bản chỉ người duyệt sửa được; hoặc nhờ người duyệt gỡ bài xuống rồi sửa. Không có gì thay đổi.",
-                    "A published article is edited by an approver only, or ask one to unpublish it first. Nothing changed.");
+            throw Invalid.conflict("problem.publishedEdit");
         }
         if (old.status() == Status.SUBMITTED && !approver) {
-            throw Invalid.conflict("Bài đang chờ duyệt; người duyệt trả lại thì mới sửa được. Không có gì thay đổi.",
-                    "The article is awaiting review; it can be edited once an approver returns it. Nothing changed.");
+            throw Invalid.conflict("problem.submittedEdit");
         }
         Checked c = check(unit, in);
         db.update("UPDATE portal_article SET category_id = ?, title = ?, summary = ?, body = ?, cover_file_id = ?, attachments = ?, "
@@ -95,8 +93,7 @@ public class Editorial {
     public Article submit(Tenant unit, long id, String user) {
         Article a = article(unit, id);
         if (a.status() != Status.DRAFT && a.status() != Status.RETURNED && a.status() != Status.UNPUBLISHED) {
-            throw Invalid.conflict("Chỉ gửi duyệt được bài nháp, bài bị trả lại hoặc bài đã gỡ (bài này: " + a.status().label(false) + ").",
-                    "Only a draft, returned or unpublished article can be submitted (this one: " + a.status().label(true) + ").");
+            throw Invalid.conflict("problem.submitWhich", a.status().label(false), a.status().label(true));
         }
         return transition(unit, a, Status.SUBMITTED, null, user, "Gửi duyệt", "submitted_by = ?");
     }
@@ -119,12 +116,10 @@ public class Editorial {
     public Article approve(Tenant unit, long id, Instant at, String user, boolean mayApproveOwn) {
         Article a = article(unit, id);
         if (a.status() != Status.SUBMITTED) {
-            throw Invalid.conflict("Chỉ duyệt được bài đang chờ duyệt (bài này: " + a.status().label(false) + ").",
-                    "Only an article awaiting review can be approved (this one: " + a.status().label(true) + ").");
+            throw Invalid.conflict("problem.approveWhich", a.status().label(false), a.status().label(true));
         }
         if (!mayApproveOwn && user.equals(submitter(unit, id))) {
-            throw Invalid.conflict("Người gửi duyệt không tự duyệt bài của mình; hãy nhờ một người duyệt khác (hoặc quản trị đơn vị).",
-                    "Whoever submitted an article does not approve it; ask another approver (or a unit administrator).");
+            throw Invalid.conflict("problem.selfApproval");
         }
         Instant when = at != null ? at : a.publishAt() != null && a.publishAt().isAfter(Instant.now()) ? a.publishAt() : Instant.now();
         db.update("UPDATE portal_article SET status = 'published', publish_at = ?, went_live = false, review_comment = NULL, "
@@ -152,11 +147,11 @@ public class Editorial {
     public Article returnToEditor(Tenant unit, long id, String comment, String user) {
         Article a = article(unit, id);
         if (a.status() != Status.SUBMITTED) {
-            throw Invalid.conflict("Chỉ trả lại được bài đang chờ duyệt.", "Only an article awaiting review can be returned.");
+            throw Invalid.conflict("problem.returnWhich");
         }
         String text = comment == null ? "" : Normalizer.normalize(comment, Normalizer.Form.NFC).strip();
         if (text.isEmpty() || text.length() > 2000) {
-            new Invalid().add("comment", "Hãy ghi lý do trả lại (tối đa 2000 ký tự).", "Say why it is returned (at most 2000 characters).")
+            new Invalid().add("comment", "problem.field.returnReason")
                     .throwIfAny();
         }
         return transition(unit, a, Status.RETURNED, text, user, "Trả lại: " + text, null);
@@ -165,7 +160,7 @@ public class Editorial {
     public Article unpublish(Tenant unit, long id, String user) {
         Article a = article(unit, id);
         if (a.status() != Status.PUBLISHED) {
-            throw Invalid.conflict("Bài chưa xuất bản.", "The article is not published.");
+            throw Invalid.conflict("problem.notPublished");
         }
         Article u = transition(unit, a, Status.UNPUBLISHED, null, user, "Gỡ xuống", null);
         db.update("UPDATE portal_article SET went_live = false WHERE tenant_id = ? AND id = ?", unit.getId(), id);
@@ -178,8 +173,7 @@ public class Editorial {
     public void delete(Tenant unit, long id) {
         Article a = article(unit, id);
         if (a.status() == Status.PUBLISHED || a.status() == Status.SUBMITTED) {
-            throw Invalid.conflict("Không xoá bài đã xuất bản hoặc đang chờ duyệt; hãy gỡ xuống hoặc trả lại trước.",
-                    "A published or submitted article is not deleted; unpublish or return it first.");
+            throw Invalid.conflict("problem.deleteWhich");
         }
         db.update("DELETE FROM portal_article WHERE tenant_id = ? AND id = ?", unit.getId(), id);
         search.remove(unit.getId(), ArticleSearch.docId(id));
@@ -252,47 +246,47 @@ public class Editorial {
         Invalid bad = new Invalid();
         String title = nfc(in.title());
         if (title.isEmpty() || title.length() > 300) {
-            bad.add("title", "Tiêu đề bắt buộc, tối đa 300 ký tự.", "A title is required, at most 300 characters.");
+            bad.add("title", "problem.field.articleTitle");
         }
         String summary = nfc(in.summary());
         if (summary.length() > 1000) {
-            bad.add("summary", "Tóm tắt tối đa 1000 ký tự.", "The summary is at most 1000 characters.");
+            bad.add("summary", "problem.field.summaryLength");
         }
         String body = Sanitiser.clean(in.body());
         if (body.length() > 1_000_000) {
-            bad.add("body", "Nội dung quá dài (tối đa khoảng 1 triệu ký tự).", "The body is too long (about a million characters at most).");
+            bad.add("body", "problem.field.bodyTooLong");
         }
         if (in.categoryId() != null && db.count("SELECT count(*) FROM portal_category WHERE tenant_id = ? AND id = ?", unit.getId(),
                 in.categoryId()) == 0) {
-            bad.add("categoryId", "Chuyên mục không có trong đơn vị này.", "No such category in this unit.");
+            bad.add("categoryId", "problem.field.noSuchCategory");
         }
         List<Long> files = new ArrayList<>(in.attachments());
         if (in.coverFileId() != null) {
             if (db.count("SELECT count(*) FROM portal_file WHERE tenant_id = ? AND id = ? AND content_type LIKE 'image/%'", unit.getId(),
                     in.coverFileId()) == 0) {
-                bad.add("coverFileId", "Ảnh đại diện phải là một ảnh đã tải lên của đơn vị này.", "The cover must be an image uploaded to this unit.");
+                bad.add("coverFileId", "problem.field.cover");
             }
         }
         if (!files.isEmpty() && db.count("SELECT count(*) FROM portal_file WHERE tenant_id = ? AND id = ANY (?)", unit.getId(),
                 files.toArray(new Long[0])) != new LinkedHashSet<>(files).size()) {
-            bad.add("attachments", "Tệp đính kèm phải là tệp đã tải lên của đơn vị này.", "Attachments must be files uploaded to this unit.");
+            bad.add("attachments", "problem.field.attachmentFiles");
         }
         LinkedHashSet<String> tags = new LinkedHashSet<>();
         for (String t : in.tags()) {
             String tag = nfc(t).toLowerCase(new Locale("vi"));
             if (!tag.isEmpty()) {
                 if (tag.length() > 50) {
-                    bad.add("tags", "Mỗi từ khoá tối đa 50 ký tự.", "Each tag is at most 50 characters.");
+                    bad.add("tags", "problem.field.tagLength");
                 }
                 tags.add(tag);
             }
         }
         if (tags.size() > MAX_TAGS) {
-            bad.add("tags", "Tối đa " + MAX_TAGS + " từ khoá.", "At most " + MAX_TAGS + " tags.");
+            bad.add("tags", "problem.field.tooManyTags", MAX_TAGS);
         }
         String author = nfc(in.author());
         if (author.length() > 200) {
-            bad.add("author", "Tên tác giả tối đa 200 ký tự.", "The author is at most 200 characters.");
+            bad.add("author", "problem.field.authorLength");
         }
         bad.throwIfAny();
         return new Checked(title, summary, body, List.copyOf(tags), author.isEmpty() ? null : author);

@@ -5,13 +5,24 @@ import java.util.List;
 import java.util.Map;
 import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
+import vn.egov.platform.words.Words;
 
-/** Collects field errors (Vietnamese; English after " / ") and turns them into one 400 problem. */
+/**
+ * Collects field errors, each a key of the portal's bundles with its arguments, and turns them into one 400 problem
+ * whose messages are written in the reader's language.
+ */
 public final class Invalid {
-    private final Map<String, String> errors = new LinkedHashMap<>();
+    private final Map<String, Said> errors = new LinkedHashMap<>();
 
-    public Invalid add(String field, String vi, String en) {
-        errors.putIfAbsent(field, vi + " / " + en);
+    private record Said(String key, Object[] args) {
+        String in(Words words) {
+            return words.text(key, args);
+        }
+    }
+
+    /** {@code field}'s error, the text of {@code key} (the first one given for a field stays). */
+    public Invalid add(String field, String key, Object... args) {
+        errors.putIfAbsent(field, new Said(key, args));
         return this;
     }
 
@@ -19,22 +30,21 @@ public final class Invalid {
         return !errors.isEmpty();
     }
 
-    public Map<String, String> errors() {
-        return Map.copyOf(errors);
-    }
-
     public void throwIfAny() {
         if (errors.isEmpty()) {
             return;
         }
-        Map<String, List<String>> fields = new LinkedHashMap<>();
-        errors.forEach((k, v) -> fields.put(k, List.of(v)));
-        throw new ProblemException(new Problem(400, "invalid-input", "Dữ liệu không hợp lệ", "Invalid input",
-                "Có " + errors.size() + " trường chưa hợp lệ; xem từng trường. Không có gì thay đổi.",
-                errors.size() + " field(s) are invalid; see each field. Nothing changed.", fields));
+        int count = errors.size();
+        throw new ProblemException(Problem.said(Wording::in, 400, "invalid-input", "problem.invalidInput",
+                w -> w.text("problem.fieldsInvalid", count), w -> {
+                    Map<String, List<String>> fields = new LinkedHashMap<>();
+                    errors.forEach((k, v) -> fields.put(k, List.of(v.in(w))));
+                    return fields;
+                }));
     }
 
-    public static ProblemException conflict(String vi, String en) {
-        return new ProblemException(Problem.of(409, "conflict", "Không thực hiện được", "Not possible now", vi, en));
+    /** A 409 {@code conflict} whose detail is the text of {@code key} in the reader's language. */
+    public static ProblemException conflict(String key, Object... args) {
+        return new ProblemException(Problem.of(Wording::in, 409, "conflict", "problem.notPossibleNow", key, args));
     }
 }

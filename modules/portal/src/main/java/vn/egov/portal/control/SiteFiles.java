@@ -63,8 +63,7 @@ public class SiteFiles {
         file(unit, id);
         if (db.count("SELECT count(*) FROM portal_article WHERE tenant_id = ? AND (cover_file_id = ? OR ? = ANY (attachments))",
                 unit.getId(), id, id) > 0) {
-            throw Invalid.conflict("Tệp đang được dùng trong bài viết; hãy bỏ nó khỏi bài trước.",
-                    "The file is used by an article; remove it from the article first.");
+            throw Invalid.conflict("problem.fileInUse");
         }
         db.update("DELETE FROM portal_file WHERE tenant_id = ? AND id = ?", unit.getId(), id);
         cache.invalidateAfterCommit(unit);

@@ -45,10 +45,10 @@ public class SiteStructure {
         String en = Editorial.nfc(nameEn);
         Invalid bad = new Invalid();
         if (n.isEmpty() || n.length() > 200) {
-            bad.add("name", "Tên chuyên mục bắt buộc, tối đa 200 ký tự.", "A category name is required, at most 200 characters.");
+            bad.add("name", "problem.field.categoryName");
         }
         if (en.length() > 200) {
-            bad.add("nameEn", "Tên tiếng Anh tối đa 200 ký tự.", "The English name is at most 200 characters.");
+            bad.add("nameEn", "problem.field.englishNameLength");
         }
         bad.throwIfAny();
         String slug = slug(n);
@@ -89,7 +89,7 @@ public class SiteStructure {
     public SitePage savePage(Tenant unit, Long id, String title, String body, boolean published, String user) {
         String t = Editorial.nfc(title);
         if (t.isEmpty() || t.length() > 300) {
-            new Invalid().add("title", "Tiêu đề trang bắt buộc, tối đa 300 ký tự.", "A page title is required, at most 300 characters.").throwIfAny();
+            new Invalid().add("title", "problem.field.pageTitle").throwIfAny();
         }
         String clean = Sanitiser.clean(body);
         long saved;
@@ -138,15 +138,15 @@ public class SiteStructure {
         }
         Invalid bad = new Invalid();
         if (id != null && parentId != null && underItself(all, id, parentId)) {
-            bad.add("parentId", "Một mục không nằm trong chính nó hay mục con của nó.", "An item cannot go under itself or its own sub-items.");
+            bad.add("parentId", "problem.field.underItself");
         }
         String l = Editorial.nfc(label);
         String en = Editorial.nfc(labelEn);
         if (l.isEmpty() || l.length() > 100) {
-            bad.add("label", "Nhãn bắt buộc, tối đa 100 ký tự.", "A label is required, at most 100 characters.");
+            bad.add("label", "problem.field.menuLabel");
         }
         if (parentId != null && db.count("SELECT count(*) FROM portal_menu_item WHERE tenant_id = ? AND id = ?", unit.getId(), parentId) == 0) {
-            bad.add("parentId", "Mục cha không có trong menu của đơn vị này.", "No such parent item in this unit's menu.");
+            bad.add("parentId", "problem.field.noSuchParent");
         }
         String tg = menuTarget(unit, kind, Editorial.nfc(target), bad);
         bad.throwIfAny();
@@ -186,21 +186,20 @@ public class SiteStructure {
         switch (kind) {
             case URL -> {
                 if (!(tg.startsWith("https://") || tg.startsWith("http://") || (tg.startsWith("/") && !tg.startsWith("//"))) || tg.length() > 500) {
-                    bad.add("target", "Địa chỉ phải bắt đầu bằng https://, http:// hoặc / (tối đa 500 ký tự).",
-                            "The address must start with https://, http:// or / (at most 500 characters).");
+                    bad.add("target", "problem.field.address");
                 }
             }
             case CATEGORY -> {
                 if (!tg.matches("[0-9]{1,18}") || db.count("SELECT count(*) FROM portal_category WHERE tenant_id = ? AND id = ?",
                         unit.getId(), Long.parseLong(tg)) == 0) {
-                    bad.add("target", "Chuyên mục không có trong đơn vị này.", "No such category in this unit.");
+                    bad.add("target", "problem.field.noSuchCategory");
                 }
             }
             case PAGE -> {
                 String number = tg.split("-", 2)[0]; // "12" or, as stored, "12-gioi-thieu"
                 if (!number.matches("[0-9]{1,18}") || db.count("SELECT count(*) FROM portal_page WHERE tenant_id = ? AND id = ?",
                         unit.getId(), Long.parseLong(number)) == 0) {
-                    bad.add("target", "Trang không có trong đơn vị này.", "No such page in this unit.");
+                    bad.add("target", "problem.field.noSuchPage");
                 }
                 if (!bad.any()) {
                     tg = number + "-" + slug(page(unit, Long.parseLong(number)).title());

@@ -37,31 +37,28 @@ public class Themes {
         String p = Colours.parse(primary);
         String a = Colours.parse(accent);
         if (p == null) {
-            bad.add("primary", "Màu chính phải có dạng #rrggbb.", "The main colour must look like #rrggbb.");
+            bad.add("primary", "problem.field.primaryColour");
         } else if (Colours.contrast(p, "#ffffff") < Colours.AA) {
-            bad.add("primary", String.format("Chữ trắng trên màu chính %s chỉ đạt độ tương phản %.1f:1; cần ít nhất 4,5:1 (WCAG AA). Hãy chọn màu đậm hơn.",
-                    p, Colours.contrast(p, "#ffffff")), String.format("White text on %s has a contrast of %.1f:1; at least 4.5:1 is needed (WCAG AA). "
-                    + "Choose a darker colour.", p, Colours.contrast(p, "#ffffff")));
+            bad.add("primary", "problem.field.primaryContrast", p, String.format("%.1f", Colours.contrast(p, "#ffffff")));
         }
         if (a == null) {
-            bad.add("accent", "Màu liên kết phải có dạng #rrggbb.", "The link colour must look like #rrggbb.");
+            bad.add("accent", "problem.field.accentColour");
         } else if (Colours.contrast(a, "#ffffff") < Colours.AA) {
-            bad.add("accent", String.format("Liên kết màu %s trên nền trắng chỉ đạt %.1f:1; cần ít nhất 4,5:1.", a, Colours.contrast(a, "#ffffff")),
-                    String.format("Links in %s on white reach only %.1f:1; at least 4.5:1 is needed.", a, Colours.contrast(a, "#ffffff")));
+            bad.add("accent", "problem.field.accentContrast", a, String.format("%.1f", Colours.contrast(a, "#ffffff")));
         }
         Theme.Layout l = null;
         try {
             l = Theme.Layout.valueOf(layout == null ? "" : layout.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            bad.add("layout", "Bố cục phải là classic, magazine hoặc compact.", "The layout must be classic, magazine or compact.");
+            bad.add("layout", "problem.field.themeLayout");
         }
         String f = Editorial.nfc(footer);
         if (f.length() > 1000) {
-            bad.add("footerText", "Chân trang tối đa 1000 ký tự.", "The footer is at most 1000 characters.");
+            bad.add("footerText", "problem.field.footerLength");
         }
         if (bannerFileId != null && db.count("SELECT count(*) FROM portal_file WHERE tenant_id = ? AND id = ? AND content_type LIKE 'image/%'",
                 unit.getId(), bannerFileId) == 0) {
-            bad.add("bannerFileId", "Ảnh băng rôn phải là ảnh đã tải lên của đơn vị này.", "The banner must be an image uploaded to this unit.");
+            bad.add("bannerFileId", "problem.field.banner");
         }
         bad.throwIfAny();
         return new Theme(p, a, l, f.isEmpty() ? null : f, bannerFileId);

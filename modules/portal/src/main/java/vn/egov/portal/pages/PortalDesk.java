@@ -17,6 +17,7 @@ import vn.egov.platform.security.ScopedPermission;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Access;
 import vn.egov.platform.web.Html;
+import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.platform.web.desk.Desk;
 import vn.egov.platform.web.desk.DeskFrame;
@@ -135,14 +136,17 @@ public class PortalDesk {
             return Optional.ofNullable(own.call(work));
         } catch (ProblemException e) {
             if (e.problem().status() == 400 || e.problem().status() == 413) {
-                e.problem().fieldErrors().forEach((k, v) -> errors.put(k, layout.message(v.get(0))));
+                // a problem said per language has its messages in the page's language; an older one pairs "tiếng Việt / English"
+                Problem said = e.problem().in(layout.locale());
+                said.fieldErrors().forEach((k, v) -> errors.put(k, e.problem().perLanguage() ? v.get(0) : layout.message(v.get(0))));
                 if (errors.isEmpty()) {
-                    errors.put("form", layout.en() ? e.problem().detailEn() : e.problem().detailVi());
+                    errors.put("form", layout.en() ? said.detailEn() : said.detailVi());
                 }
                 return Optional.empty();
             }
             if (e.problem().status() == 409) {
-                errors.put("form", layout.en() ? e.problem().detailEn() : e.problem().detailVi());
+                Problem said = e.problem().in(layout.locale());
+                errors.put("form", layout.en() ? said.detailEn() : said.detailVi());
                 return Optional.empty();
             }
             throw layout.error(e.problem());

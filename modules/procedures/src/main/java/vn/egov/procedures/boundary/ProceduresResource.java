@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.tenancy.TenantContext;
 import vn.egov.platform.tenancy.control.TenantDirectory;
@@ -27,6 +28,7 @@ import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Access;
 import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.Problem;
+import vn.egov.procedures.control.Wording;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.procedures.control.Catalogue;
 import vn.egov.procedures.entity.Procedure;
@@ -129,14 +131,13 @@ public class ProceduresResource {
             JsonNode root = vn.egov.procedures.control.Definitions.parse(body == null ? "" : body);
             JsonNode list = root.isArray() ? root : root.path("procedures");
             if (!list.isArray()) {
-                throw invalidJson("Gửi một mảng thủ tục, hoặc {\"procedures\": [...]}.", "Send an array of procedures, or {\"procedures\": [...]}.");
+                throw invalidJson("problem.notAList");
             }
             list.forEach(items::add);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
-            throw invalidJson("Tệp không phải JSON hợp lệ (dòng " + line + ", cột " + column + ").",
-                    "Not valid JSON (line " + line + ", column " + column + ").");
+            throw invalidJson("problem.notJson", line, column);
         }
         List<Catalogue.Outcome> out = catalogue.importAll(unit, province, items, access.username());
         JsonArrayBuilder a = Jsonp.createArrayBuilder();
@@ -164,9 +165,7 @@ public class ProceduresResource {
         Tenant unit = access.require("tenant", "admin");
         Tenant province = province(unit);
         if (province.getId().equals(unit.getId())) {
-            throw new ProblemException(Problem.of(409, "conflict", "Không thực hiện được", "Not possible",
-                    "Tỉnh không nhận thủ tục từ danh mục của chính mình: danh mục của tỉnh là các thủ tục nó nhập.",
-                    "The province does not adopt from its own catalogue: its catalogue is what it imports."));
+            throw new ProblemException(Problem.of(Wording::in, 409, "conflict", "problem.notPossible", "problem.adoptOwn"));
         }
         boolean added = catalogue.adopt(unit, province, code, access.username());
         return Response.status(added ? 201 : 200).entity(Jsonp.createObjectBuilder().add("code", code).add("adopted", true).build()).build();
@@ -191,8 +190,8 @@ public class ProceduresResource {
         return directory.ancestors(unit).stream().filter(t -> t.getParentId() == null).findFirst().orElseThrow();
     }
 
-    private static ProblemException invalidJson(String vi, String en) {
-        return new ProblemException(Problem.of(400, "invalid-input", "Dữ liệu không hợp lệ", "Invalid input", vi + " Không có gì thay đổi.",
-                en + " Nothing changed."));
+    private static ProblemException invalidJson(String key, Object... args) {
+        return new ProblemException(Problem.said(Wording::in, 400, "invalid-input", "problem.invalidInput",
+                w -> w.text(key, args) + " " + w.text("problem.nothingChanged"), w -> Map.of()));
     }
 }

@@ -59,31 +59,12 @@ public class Catalogue {
      * the province keeps local procedures of its own level only.
      */
     public List<Outcome> importAll(Tenant unit, boolean province, List<JsonNode> items, String user) {
-        Map<String, List<String>> errors = new LinkedHashMap<>();
-        List<JsonNode> clean = new ArrayList<>();
-        Set<String> codes = new HashSet<>();
+        List<JsonNode> clean = items.stream().map(Definitions::nfc).toList();
         Procedure.Level own = Procedure.Level.ofUnitKind(unit.getKind().name().toLowerCase());
-        for (int i = 0; i < items.size(); i++) {
-            JsonNode d = Definitions.nfc(items.get(i));
-            clean.add(d);
-            String at = "procedures[" + i + "]";
-            Definitions.problems(d).forEach((k, v) -> errors.put(at + "." + k, v));
-            String code = d.path("code").asText("");
-            if (!code.isEmpty() && !codes.add(code)) {
-                errors.put(at + ".code", List.of("Mã " + code + " có hai lần trong tệp. / The code " + code + " is in the file twice."));
-            }
-            if (!province && d.has("level") && !d.path("level").asText().equals(own.db())) {
-                errors.put(at + ".level", List.of("Đơn vị này chỉ có thủ tục riêng " + own.label(false) + ". / This unit keeps local procedures of the "
-                        + own.label(true) + " level only."));
-            }
-        }
-        if (items.isEmpty()) {
-            errors.put("procedures", List.of("Tệp không có thủ tục nào. / The file has no procedure."));
-        }
-        if (!errors.isEmpty()) {
-            throw new ProblemException(new Problem(400, "invalid-input", "Dữ liệu không hợp lệ", "Invalid input",
-                    "Có " + errors.size() + " chỗ chưa hợp lệ trong danh mục; không thủ tục nào được lưu.",
-                    errors.size() + " problem(s) in the catalogue; no procedure was stored.", errors));
+        int count = problems(clean, province, own, Wording.VIETNAMESE).size();
+        if (count > 0) {
+            throw new ProblemException(Problem.said(Wording::in, 400, "invalid-input", "problem.invalidInput",
+                    w -> w.text("problem.importInvalid", count), w -> problems(clean, province, own, w::text)));
         }
         List<Outcome> out = new ArrayList<>();
         for (JsonNode d : clean) {
@@ -94,6 +75,28 @@ public class Catalogue {
             }
         }
         return out;
+    }
+
+    /** What is wrong with the imported procedures, by place, said with {@code say}; empty when they can be stored. */
+    private static Map<String, List<String>> problems(List<JsonNode> clean, boolean province, Procedure.Level own, Wording say) {
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < clean.size(); i++) {
+            JsonNode d = clean.get(i);
+            String at = "procedures[" + i + "]";
+            Definitions.problems(d, say).forEach((k, v) -> errors.put(at + "." + k, v));
+            String code = d.path("code").asText("");
+            if (!code.isEmpty() && !codes.add(code)) {
+                errors.put(at + ".code", List.of(say.text("problem.codeTwice", code)));
+            }
+            if (!province && d.has("level") && !d.path("level").asText().equals(own.db())) {
+                errors.put(at + ".level", List.of(say.text("problem.ownLevelOnly", say.text("level." + own.name()))));
+            }
+        }
+        if (clean.isEmpty()) {
+            errors.put("procedures", List.of(say.text("problem.noProcedure")));
+        }
+        return errors;
     }
 
     private Outcome store(Tenant unit, JsonNode d, String user) {
@@ -176,10 +179,8 @@ public class Catalogue {
                 "procedure " + code + " in the province's catalogue"));
         Procedure.Level own = Procedure.Level.ofUnitKind(unit.getKind().name().toLowerCase());
         if (p.level() != own) {
-            throw new ProblemException(Problem.of(409, "conflict", "Không thực hiện được", "Not possible",
-                    "Thủ tục " + code + " là thủ tục " + p.level().label(false) + "; đơn vị này thực hiện thủ tục " + own.label(false) + ".",
-                    "The procedure " + code + " is carried out at the " + p.level().label(true) + " level; this unit works at the "
-                            + own.label(true) + " level."));
+            throw new ProblemException(Problem.said(Wording::in, 409, "conflict", "problem.notPossible",
+                    w -> w.text("problem.otherLevel", code, w.text("level." + p.level().name()), w.text("level." + own.name())), w -> Map.of()));
         }
         boolean added = db.update("INSERT INTO unit_procedure (tenant_id, procedure_id, adopted_by) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                 unit.getId(), p.id(), user) > 0;

@@ -43,9 +43,9 @@ public final class CatalogueCsv {
     private CatalogueCsv() {
     }
 
-    /** The procedures of {@code text}, or its problems in both languages (as the import API says them). */
+    /** The procedures of {@code text}, or its problems in Vietnamese. */
     public static Result parse(String text) {
-        return parse(text, Wording.BOTH);
+        return parse(text, Wording.VIETNAMESE);
     }
 
     /** The procedures of {@code text}, or its problems (by line, or "header" or "file") said with {@code say}. */

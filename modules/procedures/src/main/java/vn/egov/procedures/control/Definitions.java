@@ -57,9 +57,9 @@ public final class Definitions {
         return node;
     }
 
-    /** What is wrong with {@code d}, by place, in both languages (the import API's way); empty when it can be stored. */
+    /** What is wrong with {@code d}, by place, in Vietnamese; empty when it can be stored. */
     public static Map<String, List<String>> problems(JsonNode d) {
-        return problems(d, Wording.BOTH);
+        return problems(d, Wording.VIETNAMESE);
     }
 
     /** What is wrong with {@code d}, by place, said with {@code say}; empty when it can be stored. */

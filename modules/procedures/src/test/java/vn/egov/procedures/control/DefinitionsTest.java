@@ -36,7 +36,7 @@ class DefinitionsTest {
         assertTrue(p.containsKey("legalBasis"), p.toString());
         assertTrue(p.containsKey("onlineLevel"), p.toString());
         assertTrue(p.containsKey("colour"), p.toString());
-        assertTrue(p.get("legalBasis").get(0).startsWith("Thiếu trường bắt buộc. / "), p.toString());
+        assertTrue(p.get("legalBasis").get(0).equals("Thiếu trường bắt buộc."), p.toString());
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import vn.egov.platform.words.Words;
 
 /**
  * An RFC 9457 problem detail, with its human text in Vietnamese and English; which one is sent depends on
@@ -57,6 +58,41 @@ public record Problem(int status, String type, String titleVi, String titleEn, S
     /** Whether {@link #in} writes the fields and errors anew in each language (they are no "tiếng Việt / English" pairs). */
     public boolean perLanguage() {
         return language != null;
+    }
+
+    /**
+     * A problem said by keys of a module's texts ({@code texts}: the module's bundle accessor, its words in a language):
+     * title and detail are written in the reader's language, {@code {0}}, {@code {1}}… filled with {@code args}. Its own
+     * members are the Vietnamese and the English texts, for the pages that pick one.
+     */
+    public static Problem of(Function<Locale, ? extends Words> texts, int status, String type, String titleKey, String detailKey,
+                             Object... args) {
+        return said(texts, status, type, titleKey, w -> w.text(detailKey, args), w -> Map.of());
+    }
+
+    /**
+     * The same with a detail made of texts ({@code detail}, given the words of a language, such as a key's text
+     * followed by "nothing changed") and field errors said in that language ({@code fields}; empty for none).
+     */
+    public static Problem said(Function<Locale, ? extends Words> texts, int status, String type, String titleKey,
+                               Function<Words, String> detail, Function<Words, Map<String, List<String>>> fields) {
+        return said(texts, status, type, titleKey, detail, fields, w -> null);
+    }
+
+    /** The same with the {@code errors} member said in the reader's language too (a list of bad lines). */
+    public static Problem said(Function<Locale, ? extends Words> texts, int status, String type, String titleKey,
+                               Function<Words, String> detail, Function<Words, Map<String, List<String>>> fields,
+                               Function<Words, jakarta.json.JsonArray> errors) {
+        Locale vi = Locale.forLanguageTag("vi");
+        Words english = texts.apply(Locale.ENGLISH);
+        Function<Locale, Problem> said = locale -> {
+            Words w = texts.apply(locale);
+            boolean own = "vi".equals(locale.getLanguage());
+            return new Problem(status, type, w.text(titleKey), own ? english.text(titleKey) : w.text(titleKey),
+                    detail.apply(w), own ? detail.apply(english) : detail.apply(w), fields.apply(w), errors.apply(w), null);
+        };
+        Problem own = said.apply(vi);
+        return new Problem(own.status, own.type, own.titleVi, own.titleEn, own.detailVi, own.detailEn, own.fieldErrors, own.errors, said);
     }
 
     public static Problem of(int status, String type, String titleVi, String titleEn, String detailVi, String detailEn) {

@@ -10,7 +10,9 @@ import java.io.StringReader;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import vn.egov.platform.words.Words;
 
 class ProblemTest {
     private static final Locale VI = Locale.forLanguageTag("vi");
@@ -42,6 +44,29 @@ class ProblemTest {
         assertSame(p, p.in(Locale.ENGLISH));
         assertEquals("Not found", json(p.toJson(Locale.ENGLISH, null)).getString("title"));
         assertEquals("Không tìm thấy", json(p.toJson(VI, null)).getString("title"));
+    }
+
+    @Test
+    void aProblemSaidByKeysTakesItsTextsFromTheModulesWordsInTheReadersLanguage() {
+        Function<Locale, Words> texts = language -> (key, args) -> Words.fill(switch (language.getLanguage()) {
+            case "en" -> key.equals("t") ? "Not possible now" : "Dossier {0} has ended.";
+            case "qps" -> Words.pseudo(key.equals("t") ? "Not possible now" : "Dossier {0} has ended.");
+            default -> key.equals("t") ? "Không thực hiện được" : "Hồ sơ {0} đã kết thúc.";
+        }, args);
+        Problem p = Problem.of(texts, 409, "conflict", "t", "d", "HS-1");
+        assertTrue(p.perLanguage());
+        assertEquals(409, p.status());
+        assertEquals("Hồ sơ HS-1 đã kết thúc.", p.detailVi(), "its own members are the Vietnamese and the English texts");
+        assertEquals("Dossier HS-1 has ended.", p.detailEn());
+        assertEquals("Not possible now", p.titleEn());
+        JsonObject en = json(p.toJson(Locale.ENGLISH, null));
+        assertEquals("urn:egov:problem:conflict", en.getString("type"));
+        assertEquals("Dossier HS-1 has ended.", en.getString("detail"));
+        assertEquals("Không thực hiện được", json(p.toJson(VI, null)).getString("title"));
+        assertTrue(json(p.toJson(Locale.forLanguageTag("qps"), null)).getString("detail").startsWith(Words.OPEN + "Dossier HS-1"));
+        Problem fields = Problem.said(texts, 400, "invalid-input", "t", w -> w.text("d", "HS-2"), w -> Map.of("code", List.of(w.text("d", "x"))));
+        assertEquals("Dossier x has ended.", json(fields.toJson(Locale.ENGLISH, null)).getJsonObject("fields").getJsonArray("code").getString(0));
+        assertEquals(List.of("Hồ sơ x đã kết thúc."), fields.fieldErrors().get("code"));
     }
 
     private static JsonObject json(String text) {

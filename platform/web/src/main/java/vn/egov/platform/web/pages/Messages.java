@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
+import vn.egov.platform.words.Words;
 
 /**
  * A page's texts in its language: the module's bundle first, then the platform's ({@value #PLATFORM}), each a
@@ -15,12 +15,13 @@ import java.util.regex.Matcher;
  * them for Java (a problem's detail, an e-mail subject). A key no bundle has shows as {@code ??key??}, never blank.
  * <p>
  * The pseudo-language ({@link Locales#PSEUDO}) takes the English text, marks it {@value #OPEN}…{@value #CLOSE} and
- * makes it a third longer: a page crawled in it shows at once any text that bypassed the bundles.
+ * makes it a third longer: a page crawled in it shows at once any text that bypassed the bundles. The placeholders and
+ * the pseudo-language are {@link Words}'s, which the modules' problems and the operator's tool use too.
  */
-public final class Messages implements LocalizationSupport {
+public final class Messages implements LocalizationSupport, Words {
     public static final String PLATFORM = "vn.egov.platform.web.pages.messages";
-    public static final String OPEN = "⟦";
-    public static final String CLOSE = "⟧";
+    public static final String OPEN = Words.OPEN;
+    public static final String CLOSE = Words.CLOSE;
     private static final ConcurrentHashMap<String, Messages> CACHE = new ConcurrentHashMap<>();
 
     private final Locale locale;
@@ -47,8 +48,7 @@ public final class Messages implements LocalizationSupport {
         names.add(PLATFORM);
         for (String name : names) {
             // the named language's file only: no falling back to the JVM's default locale or to a file without a suffix
-            bundles.add(ResourceBundle.getBundle(name, source, Messages.class.getClassLoader(),
-                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+            bundles.add(Words.bundle(name, source));
         }
         return new Messages(source.equals(locale) ? locale : Locales.PSEUDO, List.copyOf(bundles), pseudo);
     }
@@ -78,19 +78,9 @@ public final class Messages implements LocalizationSupport {
     }
 
     /** The text of {@code key} with {@code {0}}, {@code {1}}… replaced by the arguments (for Java; not escaped). */
+    @Override
     public String text(String key, Object... args) {
-        String text = lookup(key);
-        if (args.length == 0) {
-            return text;
-        }
-        Matcher m = LocalizationSupport.pattern.matcher(text);
-        StringBuilder b = new StringBuilder();
-        while (m.find()) {
-            int i = Integer.parseInt(m.group(1));
-            m.appendReplacement(b, Matcher.quoteReplacement(i < args.length ? String.valueOf(args[i]) : m.group()));
-        }
-        m.appendTail(b);
-        return b.toString();
+        return Words.fill(lookup(key), args);
     }
 
     /** Whether a bundle has {@code key} (for texts a page shows only when there is one). */
@@ -99,13 +89,13 @@ public final class Messages implements LocalizationSupport {
     }
 
     static String pseudo(String text) {
-        int longer = Math.max(1, text.length() / 3);
-        return OPEN + text + " " + "·".repeat(longer) + CLOSE;
+        return Words.pseudo(text);
     }
 
     /** Drops the loaded bundles (tests that add a language at run time). */
     static void forget() {
         CACHE.clear();
         ResourceBundle.clearCache(Messages.class.getClassLoader());
+        ResourceBundle.clearCache(Words.class.getClassLoader());
     }
 }
