@@ -79,18 +79,23 @@ final class Report {
           .append("    WITH CHECK (tenant_id = ANY ((SELECT visible_tenants())::bigint[]));\n")
           .append("-- per transaction, one round trip:\n").append(RlsBench.SET_SCOPE).append(";\n```\n\n")
           .append("`visible_tenants()` in this run (`-Dbench.function=").append(cfg.function()).append("`: ")
-          .append(switch (cfg.function()) {
-              case "kept" -> "the function the project's migrations install, reading each unit's kept subtree (the migration `"
-                      + cfg.kept().getFileName() + "` run as it is)";
-              case "plpgsql" -> "the earlier PL/pgSQL function that walks the tree by path, for comparison";
-              default -> "the STABLE SQL variant before that, for comparison";
-          })
+          .append(functionMeant(cfg))
           .append("), as installed:\n\n```sql\n")
           .append(str(su, "SELECT pg_get_functiondef('visible_tenants'::regproc)").strip()).append("\n```\n\n");
         String drift = migrationCheck(cfg);
         System.out.println("visible_tenants_plpgsql.sql vs the migration: " + drift);
         md.append("`sql/visible_tenants_plpgsql.sql` (the benchmark's copy of V1_0's path-walking function) vs that migration: ")
           .append(drift).append("\n\n");
+    }
+
+    /** Which visible_tenants() bench.function measured, in a phrase. */
+    private static String functionMeant(Config cfg) {
+        return switch (cfg.function()) {
+            case "kept" -> "the function the project's migrations install, reading each unit's kept subtree (the migration `"
+                    + cfg.kept().getFileName() + "` run as it is)";
+            case "plpgsql" -> "the earlier PL/pgSQL function that walks the tree by path, for comparison";
+            default -> "the STABLE SQL variant before that, for comparison";
+        };
     }
 
     /** Whether the benchmark's copy of visible_tenants() still has the migration's text (CREATE OR REPLACE aside). */
