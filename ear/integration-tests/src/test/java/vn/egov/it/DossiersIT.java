@@ -173,7 +173,11 @@ class DossiersIT extends DeployedEar {
         assertEquals("Lò Thị Mai", mine.getJsonObject("form").getString("fullName"));
         assertEquals("2026-11-20", mine.getJsonObject("form").getString("birthDate"), "dates stored as ISO");
         assertEquals(1, mine.getJsonArray("files").size());
-        assertEquals("received", mine.getJsonArray("history").getJsonObject(0).getString("status"));
+        JsonObject received = mine.getJsonArray("history").getJsonObject(0);
+        assertEquals("received", received.getString("status"));
+        // the platform's line is said, not stored in one language: its key for a reader in another, Vietnamese as before
+        assertEquals("history.receivedOnline", received.getJsonObject("said").getString("key"), received.toString());
+        assertEquals("Tiếp nhận hồ sơ nộp trực tuyến", received.getString("note"));
         String other = Fixtures.user(Fixtures.SIBLING_COMMUNE, false, "CITIZEN");
         Api otherCitizen = Api.as(other, Fixtures.PASSWORD);
         assertEquals(404, otherCitizen.get("/api/me/dossiers/" + d.getString("code")).status());

@@ -266,8 +266,7 @@ class PagesIT extends DeployedEar {
             strings(reader.readObject(), data);
         }
         data.add("to-khai.pdf");
-        // the note the reception wrote in the dossier's history is a record, kept as it was written (as the audit trail's)
-        data.add("Tiếp nhận hồ sơ nộp trực tuyến");
+        // (the reception's line in the dossier's history is the platform's words, said in the reader's language: not data)
 
         String home = "/t/" + unit + "/";
         site(home + "?lang=qps", data, null);

@@ -27,13 +27,19 @@ public class Announcements {
      * them and they gave an address), in the change's transaction: one statement (this runs on every change).
      */
     void changed(long unitId, State s, String note, String actor, boolean byApplicant) {
+        changed(unitId, s, HistoryNote.written(note), actor, byApplicant);
+    }
+
+    /** The same, the history's note said by the platform or written by a person. */
+    void changed(long unitId, State s, HistoryNote note, String actor, boolean byApplicant) {
         String national = nationalPayload(s, NationalPortal.of(s.status(), byApplicant, s.returnBy()));
         String mail = mailPayload(s, tell(s));
-        db.update("WITH history AS (INSERT INTO dossier_event (tenant_id, dossier_id, status, actor, note) VALUES (?, ?, ?, ?, ?)) "
+        db.update("WITH history AS (INSERT INTO dossier_event (tenant_id, dossier_id, status, actor, note, note_key, note_args) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)) "
                         + "INSERT INTO dossier_outbox (tenant_id, dossier_id, target, payload) "
                         + "SELECT ?, ?, target, CAST(payload AS jsonb) FROM (VALUES (1, 'national-portal', ?), (2, 'email', ?)) AS o (n, target, payload) "
                         + "WHERE payload IS NOT NULL ORDER BY n",
-                unitId, s.id(), s.status(), actor, historyNote(note),
+                unitId, s.id(), s.status(), actor, historyNote(note.text()), Db.orNull(note.key()), note.args().toArray(String[]::new),
                 unitId, s.id(), national, Db.orNull(mail));
     }
 
@@ -101,8 +107,9 @@ public class Announcements {
         return Db.orNull(note == null ? null : note.length() > 2000 ? note.substring(0, 2000) : note);
     }
 
-    void event(long unitId, long dossierId, String status, String actor, String note) {
-        db.insert("INSERT INTO dossier_event (tenant_id, dossier_id, status, actor, note) VALUES (?, ?, ?, ?, ?) RETURNING id", unitId, dossierId, status,
-                actor, historyNote(note));
+    /** A line of the history that changes no status (a payment, a refund, a delivery, an apology). */
+    void event(long unitId, long dossierId, String status, String actor, HistoryNote note) {
+        db.insert("INSERT INTO dossier_event (tenant_id, dossier_id, status, actor, note, note_key, note_args) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                unitId, dossierId, status, actor, historyNote(note.text()), Db.orNull(note.key()), note.args().toArray(String[]::new));
     }
 }

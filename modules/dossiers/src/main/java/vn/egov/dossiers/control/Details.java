@@ -9,6 +9,7 @@ import jakarta.json.JsonObjectBuilder;
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import vn.egov.platform.persistence.Db;
 import vn.egov.platform.persistence.TenantTransactional;
@@ -84,9 +85,16 @@ public class Details {
     /** The history, oldest first; who did each step only for staff. */
     private JsonArrayBuilder history(Processing.State s, boolean staff) {
         JsonArrayBuilder history = Jsonp.createArrayBuilder();
-        db.list("SELECT at, status, note, actor FROM dossier_event WHERE dossier_id = ? ORDER BY at, id", rs -> {
+        db.list("SELECT at, status, note, actor, note_key, note_args FROM dossier_event WHERE dossier_id = ? ORDER BY at, id", rs -> {
+            HistoryNote note = rs.getString(5) == null ? HistoryNote.written(rs.getString(3))
+                    : new HistoryNote(rs.getString(5), List.of((String[]) rs.getArray(6).getArray()), null);
+            String vi = note.in(Locale.forLanguageTag("vi"));
             JsonObjectBuilder e = Jsonp.createObjectBuilder().add("at", Db.instant(rs, "at").toString()).add("status", rs.getString(2))
-                    .add("note", rs.getString(3) == null ? "" : rs.getString(3));
+                    .add("note", vi == null ? "" : vi);
+            if (note.key() != null) {
+                // the platform's words: the key and its arguments, for a reader in another language (pages say them in theirs)
+                e.add("said", Jsonp.createObjectBuilder().add("key", note.key()).add("args", Jsonp.createArrayBuilder(note.args())));
+            }
             if (staff) {
                 e.add("actor", rs.getString(4));
             }

@@ -99,7 +99,7 @@ public class Finishing {
         }
         db.update("UPDATE dossier SET returned_at = now(), row_version = row_version + 1 WHERE id = ?", s.id());
         State after = processing.locked(code);
-        announcements.event(unit.getId(), s.id(), after.status(), "vnpost", "Bưu chính đã phát kết quả (số hiệu " + tracking + ")");
+        announcements.event(unit.getId(), s.id(), after.status(), "vnpost", HistoryNote.said("history.deliveredByPost", tracking));
         announcements.national(unit.getId(), after, NationalPortal.RESULT_RETURNED);
         announcements.mail(unit.getId(), after, "tell.delivered", code, tracking);
         return true;

@@ -154,8 +154,8 @@ public class Intake {
         if (pickupId != null) {
             pickups.received(pickupId, id);
         }
-        announcements.changed(unit.getId(), received, channel.equals("online") ? "Tiếp nhận hồ sơ nộp trực tuyến"
-                : channel.equals("post") ? "Tiếp nhận hồ sơ gửi qua bưu chính" : "Tiếp nhận hồ sơ tại bộ phận một cửa", applicant.username(), false);
+        announcements.changed(unit.getId(), received, HistoryNote.said(channel.equals("online") ? "history.receivedOnline"
+                : channel.equals("post") ? "history.receivedByPost" : "history.receivedAtCounter"), applicant.username(), false);
         return byId(unit, id).orElseThrow();
     }
 

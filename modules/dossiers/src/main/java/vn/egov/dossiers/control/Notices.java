@@ -94,7 +94,7 @@ public class Notices {
         db.insert("INSERT INTO dossier_notice (tenant_id, dossier_id, form, reason, new_due_date, actor) VALUES (?, ?, 4, ?, ?, ?) RETURNING id",
                 unit.getId(), s.id(), r, newDate, actor);
         db.update("UPDATE dossier SET new_due_date = ?, row_version = row_version + 1 WHERE id = ?", newDate, s.id());
-        announcements.event(unit.getId(), s.id(), s.status(), actor, "Xin lỗi và hẹn lại ngày trả kết quả: " + Intake.DAY.format(newDate));
+        announcements.event(unit.getId(), s.id(), s.status(), actor, HistoryNote.said("history.apology", Intake.DAY.format(newDate)));
         State after = processing.locked(code);
         announcements.mail(unit.getId(), after, "tell.apology", code, Intake.DAY.format(s.owedOn()), Intake.DAY.format(newDate), r);
         return after;

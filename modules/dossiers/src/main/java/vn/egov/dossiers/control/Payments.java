@@ -40,6 +40,9 @@ public class Payments {
     @Inject
     AuditLog audit;
 
+    @Inject
+    Announcements announcements;
+
     /** One line of the gateway's statement of a day. */
     public record StatementLine(String reference, long amount, String transactionId, Instant paidAt) {
         public StatementLine {
@@ -202,8 +205,7 @@ public class Payments {
         }
         db.update("UPDATE dossier_payment SET status = 'paid', paid_at = now(), transaction_id = ?, paid_via = ? WHERE id = ?", transactionId, via, p.id());
         String status = db.one("SELECT status FROM dossier WHERE id = ?", rs -> rs.getString(1), p.dossierId()).orElseThrow();
-        db.insert("INSERT INTO dossier_event (tenant_id, dossier_id, status, actor, note) VALUES (?, ?, ?, 'payment-gateway', ?) RETURNING id", unitId,
-                p.dossierId(), status, "Đã nộp phí, lệ phí " + p.amount() + " đồng (giao dịch " + transactionId + ")");
+        announcements.event(unitId, p.dossierId(), status, "payment-gateway", HistoryNote.said("history.paid", p.amount(), transactionId));
         return true;
     }
 
@@ -234,8 +236,7 @@ public class Payments {
                 p.dossierId(), p.id(), amount, r, actor);
         db.update("UPDATE dossier_payment SET refunded = refunded + ? WHERE id = ?", amount, p.id());
         String status = db.one("SELECT status FROM dossier WHERE id = ?", rs -> rs.getString(1), p.dossierId()).orElseThrow();
-        db.insert("INSERT INTO dossier_event (tenant_id, dossier_id, status, actor, note) VALUES (?, ?, ?, ?, ?) RETURNING id", unit.getId(), p.dossierId(),
-                status, actor, "Hoàn trả " + amount + " đồng: " + r);
+        announcements.event(unit.getId(), p.dossierId(), status, actor, HistoryNote.said("history.refunded", amount, r));
         return json(p.dossierId()).orElseThrow();
     }
 

@@ -321,12 +321,12 @@ public class DeskPages {
         boolean open = !List.of("done", "refused", "stopped").contains(status);
         String mode = mine && open && !status.equals("supplement") ? "act" : !mine && open ? "readOnly" : status.equals("supplement") ? "supplement" : "";
         Tenant holder = directory.byCode(d.getString("holder")).orElse(unit);
+        DeskFrame.Page desk = layout.desk(unit, "dossiers", DossierTemplates.BUNDLE, "dossier.heading", code);
         DeskViews.Dossier view = new DeskViews.Dossier(code, layout.url(unit, "dossiers"), failure,
                 d.getString("procedureName") + " (" + d.getString("procedureCode") + ")", d.getString("applicantName"), status, d.getString("stepName"),
                 d.getString("stepDue", null), holder.getName(), d.getString("receivedDate"), d.getString("dueDate"), d.getString("newDueDate", null),
                 d.getBoolean("overdue"), base + "/receipt.pdf", base + "/forms/6.pdf", DeskViews.form(d), DeskViews.files(d, base), mode,
-                mode.equals("act") ? actions(unit, d, failedAction, toUnitError) : null, DeskViews.handovers(d), DeskViews.history(d));
-        DeskFrame.Page desk = layout.desk(unit, "dossiers", DossierTemplates.BUNDLE, "dossier.heading", code);
+                mode.equals("act") ? actions(unit, d, failedAction, toUnitError) : null, DeskViews.handovers(d), DeskViews.history(d, desk.page().t()));
         return DossierTemplates.TEMPLATES.render("dossier.jte", desk.page(), "desk", desk, "view", view);
     }
 

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import vn.egov.dossiers.control.Intake;
+import vn.egov.platform.web.pages.Messages;
 import vn.egov.platform.web.desk.DeskFrame;
 
 /** What the one-stop desk's templates show: the records, and how they are read from a dossier as the dossiers' code gives it. */
@@ -103,13 +104,23 @@ public final class DeskViews {
         return list;
     }
 
-    static List<Event> history(JsonObject d) {
+    static List<Event> history(JsonObject d, Messages t) {
         List<Event> list = new ArrayList<>();
         for (JsonValue v : d.getJsonArray("history")) {
             JsonObject e = v.asJsonObject();
-            list.add(new Event(time(e.getString("at")), e.getString("status"), e.getString("note"), e.getString("actor", "")));
+            list.add(new Event(time(e.getString("at")), e.getString("status"), note(e, t), e.getString("actor", "")));
         }
         return list;
+    }
+
+    /** A history line's note in the page's language: the platform's words said there, or what a person wrote. */
+    static String note(JsonObject e, Messages t) {
+        JsonObject said = e.getJsonObject("said");
+        if (said == null) {
+            return e.getString("note");
+        }
+        return t.text(said.getString("key"), said.getJsonArray("args").getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString).toArray());
     }
 
     static List<Move> moves(List<JsonObject> next) {

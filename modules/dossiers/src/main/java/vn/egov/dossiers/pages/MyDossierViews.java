@@ -94,7 +94,7 @@ public final class MyDossierViews {
             }
         }
         List<Step> history = d.getJsonArray("history").stream().map(JsonValue::asJsonObject)
-                .map(e -> new Step(DeskViews.time(e.getString("at")), e.getString("status"), e.getString("note"))).toList();
+                .map(e -> new Step(DeskViews.time(e.getString("at")), e.getString("status"), DeskViews.note(e, t))).toList();
         boolean rated = d.containsKey("rating");
         return new Dossier(code, "/me/dossiers", flash, errors.get(""), d.getString("procedureName"), status, d.getString("receivedDate"),
                 d.getString("dueDate"), d.getString("newDueDate", null), "post".equals(d.getString("returnBy")), base + "/receipt.pdf", payment, files,
