@@ -1,5 +1,6 @@
 package vn.egov.tenantadmin.boundary;
 
+import vn.egov.tenantadmin.control.Wording;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -29,10 +30,10 @@ public class PublicLogoResource {
     /** The logo, to anyone: it is on the unit's public page. Long-cached: its URL changes with it. */
     @GET
     public Response get(@jakarta.ws.rs.core.Context Request request) throws Exception {
-        Tenant unit = context.tenant().orElseThrow(() -> ProblemException.notFound("đơn vị", "unit"));
+        Tenant unit = context.tenant().orElseThrow(() -> ProblemException.notFound(Wording::in, "notFound.unit"));
         Optional<Object[]> logo = ScopedWork.call(new TenantScope(unit.getId(), unit.getPath(), false), () -> loader.logo(unit.getId()));
         if (logo.isEmpty()) {
-            throw ProblemException.notFound("biểu trưng của đơn vị", "the unit's logo");
+            throw ProblemException.notFound(Wording::in, "notFound.theUnitLogo");
         }
         EntityTag tag = new EntityTag((String) logo.get()[2]);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);

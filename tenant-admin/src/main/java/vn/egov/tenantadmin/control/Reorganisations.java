@@ -152,7 +152,7 @@ public class Reorganisations {
         access.require(Units.DOMAIN, Units.ACTION);
         List<?> rows = em.createNativeQuery("SELECT report FROM reorg_plan WHERE id = ?1").setParameter(1, id).getResultList();
         if (rows.isEmpty()) {
-            throw ProblemException.notFound("kế hoạch sắp xếp số " + id, "reorganisation plan " + id);
+            throw ProblemException.notFound(Wording::in, "notFound.reorganisationPlan", id);
         }
         try (JsonReader r = Jsonp.createReader(new StringReader((String) rows.get(0)))) {
             return r.readObject();

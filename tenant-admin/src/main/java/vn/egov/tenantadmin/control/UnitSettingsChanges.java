@@ -59,7 +59,7 @@ public class UnitSettingsChanges {
     /** The caller's unit's settings (unit administrators). */
     public UnitSettings get() {
         Tenant unit = access.require("tenant", "admin");
-        return registry.of(unit).orElseThrow(() -> ProblemException.notFound("đơn vị", "unit"));
+        return registry.of(unit).orElseThrow(() -> ProblemException.notFound(Wording::in, "notFound.unit"));
     }
 
     /** Changes the settings if {@code in} carries the version stored now; otherwise 409 and nothing changes. */

@@ -125,7 +125,7 @@ public class Users {
                         + "FROM app_user WHERE tenant_id = ?1 AND username = ?2 FOR UPDATE")
                 .setParameter(1, unit.getId()).setParameter(2, username).getResultList();
         if (found.isEmpty()) {
-            throw ProblemException.notFound("người dùng " + username + " trong đơn vị này", "user " + username + " in this unit");
+            throw ProblemException.notFound(Wording::in, "notFound.userInThisUnit", username);
         }
         Object[] before = found.get(0);
         Set<String> roles = new TreeSet<>(in.roles());
@@ -173,7 +173,7 @@ public class Users {
             mayGrant(Set.of(Role.PROVINCE_ADMIN.name()), false);
         }
         TokenView before = tokens.one(unit.getId(), user.id(), id)
-                .orElseThrow(() -> ProblemException.notFound("mã truy cập của " + username, "token of " + username));
+                .orElseThrow(() -> ProblemException.notFound(Wording::in, "notFound.tokenOf", username));
         TokenView after = tokens.revoke(unit.getId(), user.id(), id, access.user().username()).orElseThrow();
         if (before.revokedAt() == null) {
             audit.record(unit.getId(), "token.revoked", username, Jsonp.createObjectBuilder().add("token", id).add("name", before.name())
@@ -187,7 +187,7 @@ public class Users {
     private Member member(Tenant unit, String username) {
         return db.one("SELECT id, roles FROM app_user WHERE tenant_id = ? AND username = ?",
                         rs -> new Member(rs.getLong(1), List.of((String[]) rs.getArray(2).getArray())), unit.getId(), username)
-                .orElseThrow(() -> ProblemException.notFound("người dùng " + username + " trong đơn vị này", "user " + username + " in this unit"));
+                .orElseThrow(() -> ProblemException.notFound(Wording::in, "notFound.userInThisUnit", username));
     }
 
     private record Member(long id, List<String> roles) {

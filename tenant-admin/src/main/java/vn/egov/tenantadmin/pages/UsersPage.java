@@ -1,5 +1,6 @@
 package vn.egov.tenantadmin.pages;
 
+import vn.egov.tenantadmin.control.Wording;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -191,8 +192,7 @@ public class UsersPage {
 
     private Users.UserView find(String username) {
         return layout.call(users::list).stream().filter(x -> x.username().equals(username)).findFirst()
-                .orElseThrow(() -> layout.error(ProblemException.notFound("người dùng " + username + " trong đơn vị này",
-                        "user " + username + " in this unit").problem()));
+                .orElseThrow(() -> layout.error(ProblemException.notFound(Wording::in, "notFound.userInThisUnit", username).problem()));
     }
 
     private String listPage(Tenant unit, Map<String, String> v, Set<String> roles, boolean subtree, Map<String, String> errors,

@@ -130,7 +130,7 @@ public class AxisSimulator {
         access.requireProvinceAdmin();
         String b64 = grid.<String, String>getMap(RECEIVED).get(id);
         if (b64 == null) {
-            throw ProblemException.notFound("gói " + id + " trên trục giả lập", "package " + id + " on the simulated axis");
+            throw ProblemException.notFound(Wording::in, "notFound.packageOnTheSimulatedAxis", id);
         }
         return Response.ok(Base64.getDecoder().decode(b64), MediaType.APPLICATION_XML_TYPE).build();
     }
@@ -147,7 +147,7 @@ public class AxisSimulator {
         requireEnabled();
         access.requireProvinceAdmin();
         if (grid.<String, String>getMap(RECEIVED).get(id) == null) {
-            throw ProblemException.notFound("gói " + id + " trên trục giả lập", "package " + id + " on the simulated axis");
+            throw ProblemException.notFound(Wording::in, "notFound.packageOnTheSimulatedAxis", id);
         }
         var report = Jsonp.createObjectBuilder().add("axisId", id).add("status", body == null ? "" : body.getString("status", ""));
         if (body != null && body.get("reason") instanceof JsonString r) {

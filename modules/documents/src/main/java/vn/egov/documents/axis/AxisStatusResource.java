@@ -72,7 +72,7 @@ public class AxisStatusResource {
                 rs.next();
                 unitId = rs.getLong(1);
                 if (rs.wasNull()) {
-                    throw ProblemException.notFound("gói " + axisId + " trên trục", "package " + axisId + " on the axis");
+                    throw ProblemException.notFound(Wording::in, "notFound.packageOnTheAxis", axisId);
                 }
             }
         }

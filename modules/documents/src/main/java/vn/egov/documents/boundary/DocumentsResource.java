@@ -1,5 +1,6 @@
 package vn.egov.documents.boundary;
 
+import vn.egov.documents.control.Wording;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -190,7 +191,7 @@ public class DocumentsResource {
     }
 
     static ProblemException fileNotFound(long file) {
-        return ProblemException.notFound("tệp số " + file, "file " + file);
+        return ProblemException.notFound(Wording::in, "notFound.file", file);
     }
 
     @POST
@@ -231,6 +232,6 @@ public class DocumentsResource {
     }
 
     private static ProblemException notFound(long id) {
-        return ProblemException.notFound("văn bản số " + id + " của đơn vị này", "document " + id + " of this unit");
+        return ProblemException.notFound(Wording::in, "notFound.documentOfThisUnit", id);
     }
 }

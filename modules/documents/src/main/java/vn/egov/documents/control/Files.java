@@ -245,11 +245,11 @@ public class Files {
 
     private long sentDocument(Tenant unit, long deliveryId) {
         return db.one("SELECT document_id FROM document_delivery WHERE to_tenant_id = ? AND id = ?", rs -> rs.getLong(1), unit.getId(), deliveryId)
-                .orElseThrow(() -> vn.egov.platform.web.ProblemException.notFound("văn bản gửi đến số " + deliveryId, "delivery " + deliveryId));
+                .orElseThrow(() -> vn.egov.platform.web.ProblemException.notFound(Wording::in, "notFound.delivery", deliveryId));
     }
 
     static vn.egov.platform.web.ProblemException notFound(long id) {
-        return vn.egov.platform.web.ProblemException.notFound("văn bản số " + id + " của đơn vị này", "document " + id + " of this unit");
+        return vn.egov.platform.web.ProblemException.notFound(Wording::in, "notFound.documentOfThisUnit", id);
     }
 
     static String sha256(byte[] content) {

@@ -212,7 +212,7 @@ public class Incoming {
 
     private Delivery lockedDelivery(Tenant unit, long id) {
         Delivery v = db.one("SELECT " + Registers.DELIVERY_COLS + " FROM document_delivery WHERE to_tenant_id = ? AND id = ? AND merged_on IS NULL FOR UPDATE", Registers::delivery,
-                unit.getId(), id).orElseThrow(() -> ProblemException.notFound("văn bản gửi đến số " + id, "delivery " + id));
+                unit.getId(), id).orElseThrow(() -> ProblemException.notFound(Wording::in, "notFound.delivery", id));
         if (!v.status().equals("received")) {
             throw Registers.conflict(switch (v.status()) {
                 case "accepted" -> "problem.delivery.accepted";

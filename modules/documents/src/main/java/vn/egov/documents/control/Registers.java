@@ -258,7 +258,7 @@ public class Registers {
                 : db.one("SELECT " + COLS + " FROM document WHERE tenant_id = ? AND id = ? AND register = ? FOR UPDATE", Registers::doc,
                         unit.getId(), id, register))
                 .filter(d -> d.readableBy(actor))
-                .orElseThrow(() -> ProblemException.notFound("văn bản số " + id + " của đơn vị này", "document " + id + " of this unit"));
+                .orElseThrow(() -> ProblemException.notFound(Wording::in, "notFound.documentOfThisUnit", id));
     }
 
     /** The readers of a secret document: people of the unit by username (the one entering it always reads it). */

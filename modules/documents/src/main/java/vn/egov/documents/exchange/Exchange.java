@@ -179,7 +179,7 @@ public class Exchange {
 
     private Inbound locked(Tenant unit, long id) {
         Inbound in = db.one("SELECT " + COLS + " FROM document_inbound WHERE tenant_id = ? AND id = ? FOR UPDATE", Exchange::inbound, unit.getId(), id)
-                .orElseThrow(() -> ProblemException.notFound("văn bản điện tử đến số " + id, "inbound package " + id));
+                .orElseThrow(() -> ProblemException.notFound(Wording::in, "notFound.inboundPackage", id));
         if (!in.status().equals("received")) {
             throw new ProblemException(Problem.of(Wording::in, 409, "conflict", "problem.notPossibleNow",
                     in.status().equals("accepted") ? "problem.package.accepted" : "problem.package.returned", in.status()));

@@ -1,5 +1,6 @@
 package vn.egov.documents.pages;
 
+import vn.egov.documents.control.Wording;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -63,7 +64,7 @@ public class DocumentActions {
                 handling.finish(unit, id, DocumentPages.text(form, "result"), access.user());
                 yield t.text("done.done");
             }
-            default -> throw ProblemException.notFound("thao tác " + action, "action " + action);
+            default -> throw ProblemException.notFound(Wording::in, "notFound.action", action);
         };
     }
 

@@ -1,5 +1,6 @@
 package vn.egov.documents.pages;
 
+import vn.egov.documents.control.Wording;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -46,7 +47,7 @@ public class DocumentViews {
 
     DocumentView of(Tenant unit, long id, String failure, String toError) {
         Registers.Doc d = layout.call(() -> registers.find(unit, id, access.user()).orElseThrow(() -> ProblemException.notFound(
-                "văn bản số " + id + " của đơn vị này", "document " + id + " of this unit")));
+                Wording::in, "notFound.documentOfThisUnit", id)));
         boolean outgoing = d.register().equals("outgoing");
         List<DocumentView.DeliveryRow> deliveries = outgoing ? deliveries(unit, d) : List.of();
         List<DocumentView.OutboundRow> out = outgoing ? outbound(unit, d) : List.of();

@@ -1,5 +1,6 @@
 package vn.egov.documents.pages;
 
+import vn.egov.documents.control.Wording;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -112,7 +113,7 @@ public class OverviewPage {
                 layout.flash(Html.escape(t.text("answer.returned")));
                 return layout.redirect("/t/" + unit.getCode() + "/admin/documents");
             }
-            throw ProblemException.notFound("thao tác " + action, "action " + action);
+            throw ProblemException.notFound(Wording::in, "notFound.action", action);
         } catch (ProblemException e) {
             throw layout.refuseTemplate(e.problem().status(), render(unit, layout.detail(e)));
         }

@@ -104,6 +104,6 @@ public class DossierLookupResource {
     }
 
     private static ProblemException notFound(String code) {
-        return ProblemException.notFound("hồ sơ có mã " + code, "a dossier with the code " + code);
+        return ProblemException.notFound(Wording::in, "notFound.aDossierWithTheCode", code);
     }
 }

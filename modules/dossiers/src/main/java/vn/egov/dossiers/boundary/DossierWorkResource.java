@@ -328,7 +328,7 @@ public class DossierWorkResource {
     }
 
     public static ProblemException notFound(String code) {
-        return ProblemException.notFound("hồ sơ " + code, "dossier " + code);
+        return ProblemException.notFound(Wording::in, "notFound.dossier", code);
     }
 
     static ProblemException invalid(String field, String key, Object... args) {

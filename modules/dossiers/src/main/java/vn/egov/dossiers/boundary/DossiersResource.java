@@ -74,7 +74,8 @@ public class DossiersResource {
         UserPrincipal user = access.user();
         // a citizen's or business's account submits online; the unit's staff receive at the counter on an applicant's behalf
         boolean counter = !user.has(Role.CITIZEN);
-        Tenant unit = counter ? access.require("dossiers", "write") : context.tenant().orElseThrow(() -> ProblemException.notFound("đơn vị", "unit"));
+        Tenant unit = counter ? access.require("dossiers", "write") 
+                : context.tenant().orElseThrow(() -> ProblemException.notFound(Wording::in, "notFound.unit"));
         if (parts.size() > MAX_PARTS) {
             throw invalid("problem.tooManyParts", MAX_PARTS);
         }
@@ -193,7 +194,7 @@ public class DossiersResource {
     public Response receipt(@jakarta.ws.rs.PathParam("code") String code) {
         Tenant unit = access.require("dossiers", "read");
         Dossier d = db.one("SELECT " + Intake.COLS_PUBLIC + " FROM dossier WHERE tenant_id = ? AND code = ?", Intake::dossier, unit.getId(), code)
-                .orElseThrow(() -> ProblemException.notFound("hồ sơ " + code + " của đơn vị này", "dossier " + code + " of this unit"));
+                .orElseThrow(() -> ProblemException.notFound(Wording::in, "notFound.dossierOfThisUnit", code));
         return MyDossiersResource.slip(code, slips.pdf(d, MyDossiersResource.statusUrl(uri, d.code())));
     }
 

@@ -1,5 +1,6 @@
 package vn.egov.dossiers.boundary;
 
+import vn.egov.dossiers.control.Wording;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -85,7 +86,7 @@ public class MyDossiersResource {
         UserPrincipal me = access.user();
         byte[] pdf = reads.read(me.userId(), () -> {
             Dossier d = db.one("SELECT " + Intake.COLS_PUBLIC + " FROM dossier WHERE code = ? AND applicant_id = ?", Intake::dossier, code, me.userId())
-                    .orElseThrow(() -> ProblemException.notFound("hồ sơ " + code + " của bạn", "your dossier " + code));
+                    .orElseThrow(() -> ProblemException.notFound(Wording::in, "notFound.yourDossier", code));
             return slips.pdf(d, statusUrl(uri, d.code()));
         });
         return slip(code, pdf);
@@ -171,6 +172,6 @@ public class MyDossiersResource {
                         rs.getString(2)).header("Content-Disposition", "attachment; filename*=UTF-8''" + java.net.URLEncoder.encode(rs.getString(1),
                         java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")).header("Cache-Control", "private, no-store")
                         .header("X-Content-Type-Options", "nosniff").build(), dossierId, fileId)
-                .orElseThrow(() -> ProblemException.notFound("tệp " + fileId + " của hồ sơ", "file " + fileId + " of the dossier"));
+                .orElseThrow(() -> ProblemException.notFound(Wording::in, "notFound.fileOfTheDossier", fileId));
     }
 }

@@ -1,5 +1,6 @@
 package vn.egov.dossiers.boundary;
 
+import vn.egov.dossiers.control.Wording;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -53,7 +54,7 @@ public class MyPickupsResource {
         }
         String code = DossierWorkResource.text(body, "unit");
         Tenant unit = directory.byCode(code == null ? "" : code.strip()).filter(t -> "active".equals(t.getStatus()))
-                .orElseThrow(() -> ProblemException.notFound("đơn vị " + code, "unit " + code));
+                .orElseThrow(() -> ProblemException.notFound(Wording::in, "notFound.unitCode", code));
         JsonObject p = ScopedWork.call(new TenantScope(unit.getId(), unit.getPath(), false), () -> pickups.request(unit,
                 DossierWorkResource.text(body, "procedure"), DossierWorkResource.text(body, "address"), DossierWorkResource.text(body, "email"),
                 me.userId(), me.displayName()));

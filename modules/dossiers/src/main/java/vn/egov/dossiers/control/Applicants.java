@@ -90,6 +90,6 @@ public class Applicants {
     /** The state of the applicant's dossier {@code code} (in their reading scope); not found when it is not theirs. */
     public Processing.State mine(String code, long userId) {
         return processing.find(code).filter(s -> s.applicantId() != null && s.applicantId() == userId)
-                .orElseThrow(() -> ProblemException.notFound("hồ sơ " + code + " của bạn", "your dossier " + code));
+                .orElseThrow(() -> ProblemException.notFound(Wording::in, "notFound.yourDossier", code));
     }
 }

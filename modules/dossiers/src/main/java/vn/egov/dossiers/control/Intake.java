@@ -115,7 +115,7 @@ public class Intake {
         }
         String giveBack = returnBy(returnBy);
         Offered p = catalogue.offered(unit, procedureCode == null ? "" : procedureCode.strip()).orElseThrow(() -> ProblemException.notFound(
-                "thủ tục " + procedureCode + " trong danh mục của đơn vị này", "procedure " + procedureCode + " in this unit's catalogue"));
+                Wording::in, "notFound.procedureInThisUnitCatalogue", procedureCode));
         // the version's definition (versions never change: parsed once per node, shared with the processing)
         int version = p.currentVersion();
         JsonNode definition = processing.definition(p.id(), version);

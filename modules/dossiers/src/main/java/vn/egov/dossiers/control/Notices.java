@@ -61,7 +61,7 @@ public class Notices {
     public State withdraw(Tenant unit, String code, long applicantId, String reason, String actor) {
         State s = processing.locked(code);
         if (s.applicantId() == null || s.applicantId() != applicantId) {
-            throw ProblemException.notFound("hồ sơ " + code + " của bạn", "your dossier " + code);
+            throw ProblemException.notFound(Wording::in, "notFound.yourDossier", code);
         }
         if (s.isFinal()) {
             throw Processing.conflict("problem.ended", code);

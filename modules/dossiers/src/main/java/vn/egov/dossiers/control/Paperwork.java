@@ -47,7 +47,7 @@ public class Paperwork {
         Notice n = db.one("SELECT tenant_id, reason, papers::text, new_due_date, by_applicant, at, actor FROM dossier_notice "
                         + "WHERE dossier_id = ? AND form = ? ORDER BY id DESC LIMIT 1", rs -> new Notice(rs.getLong(1), rs.getString(2), rs.getString(3),
                         Db.localDate(rs, 4), rs.getBoolean(5), Db.instant(rs, "at"), rs.getString(7)), s.id(), form)
-                .orElseThrow(() -> ProblemException.notFound("phiếu mẫu số 0" + form + " của hồ sơ " + s.code(), "form 0" + form + " of dossier " + s.code()));
+                .orElseThrow(() -> ProblemException.notFound(Wording::in, "notFound.form0OfDossier", form, s.code()));
         OneStopForms.Heading issuer = new OneStopForms.Heading(unitName(n.unit()), s.code(), s.applicantName(), s.procedureName());
         String staff = person(n.actor());
         return switch (form) {
@@ -62,7 +62,7 @@ public class Paperwork {
             case 3 -> OneStopForms.refusal(issuer, n.reason(), n.at(), staff);
             case 4 -> OneStopForms.apology(issuer, n.reason(), s.dueDate(), n.newDue(), n.at(), staff);
             case 5 -> OneStopForms.stop(issuer, n.reason(), n.byApplicant(), n.at(), staff);
-            default -> throw ProblemException.notFound("mẫu số " + form, "form " + form);
+            default -> throw ProblemException.notFound(Wording::in, "notFound.form", form);
         };
     }
 

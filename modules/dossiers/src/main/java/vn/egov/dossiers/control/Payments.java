@@ -192,7 +192,7 @@ public class Payments {
         }
         P p = db.one("SELECT id, dossier_id, amount, status, transaction_id FROM dossier_payment WHERE reference = ? FOR UPDATE",
                 rs -> new P(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5)), reference)
-                .orElseThrow(() -> ProblemException.notFound("khoản thu " + reference, "payment " + reference));
+                .orElseThrow(() -> ProblemException.notFound(Wording::in, "notFound.payment", reference));
         if (p.status().equals("paid")) {
             if (transactionId.equals(p.txn())) {
                 return false;
@@ -217,7 +217,7 @@ public class Payments {
         }
         P p = db.one("SELECT p.id, p.dossier_id, p.amount, p.refunded, p.status FROM dossier_payment p JOIN dossier d ON d.id = p.dossier_id "
                         + "WHERE d.code = ? AND p.tenant_id = ? FOR UPDATE OF p", rs -> new P(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5)),
-                code, unit.getId()).orElseThrow(() -> ProblemException.notFound("khoản thu của hồ sơ " + code, "payment of dossier " + code));
+                code, unit.getId()).orElseThrow(() -> ProblemException.notFound(Wording::in, "notFound.paymentOfDossier", code));
         Duties.require(unit.getId(), Duties.REFUNDING, "problem.duty.refund");
         String r = Processing.clean(reason, 2000, "reason");
         Fields problems = new Fields();

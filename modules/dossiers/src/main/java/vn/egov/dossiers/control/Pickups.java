@@ -40,8 +40,7 @@ public class Pickups {
     @TenantTransactional
     public JsonObject request(Tenant unit, String procedureCode, String address, String email, long applicantId, String applicantName) {
         String code = procedureCode == null ? "" : procedureCode.strip();
-        Offered p = catalogue.offered(unit, code).orElseThrow(() -> ProblemException.notFound("thủ tục " + code + " trong danh mục của đơn vị này",
-                "procedure " + code + " in this unit's catalogue"));
+        Offered p = catalogue.offered(unit, code).orElseThrow(() -> ProblemException.notFound(Wording::in, "notFound.procedureInThisUnitCatalogue", code));
         JsonNode definition = catalogue.currentDefinition(p);
         boolean byPost = false;
         for (JsonNode c : definition.path("channels")) {
@@ -87,13 +86,13 @@ public class Pickups {
 
     public JsonObject one(long id) {
         return db.one("SELECT " + COLS + " FROM dossier_pickup WHERE id = ?", Pickups::json, id)
-                .orElseThrow(() -> ProblemException.notFound("yêu cầu nhận hồ sơ qua bưu chính " + id, "pickup " + id));
+                .orElseThrow(() -> ProblemException.notFound(Wording::in, "notFound.pickup", id));
     }
 
     /** Locks an arrived pickup of the unit for its receipt as a dossier (in the receipt's transaction). */
     JsonObject lockArrived(Tenant unit, long id, String procedureCode) {
         JsonObject p = db.one("SELECT " + COLS + " FROM dossier_pickup WHERE id = ? AND tenant_id = ? FOR UPDATE", Pickups::json, id, unit.getId())
-                .orElseThrow(() -> ProblemException.notFound("hồ sơ gửi qua bưu chính " + id + " của đơn vị này", "pickup " + id + " of this unit"));
+                .orElseThrow(() -> ProblemException.notFound(Wording::in, "notFound.pickupOfThisUnit", id));
         if (!p.getString("status").equals("arrived") || !p.getString("procedureCode").equals(procedureCode)) {
             throw Processing.conflict("problem.pickupNotHere", id);
         }

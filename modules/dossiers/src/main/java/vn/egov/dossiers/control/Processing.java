@@ -249,7 +249,7 @@ public class Processing {
     public State rate(String code, long applicantId, int score, String note) {
         State s = locked(code);
         if (s.applicantId() == null || s.applicantId() != applicantId) {
-            throw ProblemException.notFound("hồ sơ " + code + " của bạn", "your dossier " + code);
+            throw ProblemException.notFound(Wording::in, "notFound.yourDossier", code);
         }
         if (!s.status().equals("done")) {
             throw conflict("problem.rateAfterResult");
@@ -308,7 +308,7 @@ public class Processing {
 
     State locked(String code) {
         return db.one("SELECT " + COLS + " FROM dossier WHERE code = ? FOR UPDATE", Processing::state, code)
-                .orElseThrow(() -> ProblemException.notFound("hồ sơ " + code, "dossier " + code));
+                .orElseThrow(() -> ProblemException.notFound(Wording::in, "notFound.dossier", code));
     }
 
     /** The dossier locked for a move: it must be visible, held by this unit, not ended, and (if asked) at the version the caller saw. */

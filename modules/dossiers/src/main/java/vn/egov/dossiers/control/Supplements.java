@@ -42,7 +42,7 @@ public class Supplements {
     public State supplied(Tenant unit, String code, List<Intake.Paper> files, Long applicantId, String actor) {
         State s = processing.locked(code);
         if (applicantId != null && !applicantId.equals(s.applicantId())) {
-            throw ProblemException.notFound("hồ sơ " + code + " của bạn", "your dossier " + code);
+            throw ProblemException.notFound(Wording::in, "notFound.yourDossier", code);
         }
         if (s.holderId() != unit.getId()) {
             throw Processing.conflict("problem.notHeldHere", code);

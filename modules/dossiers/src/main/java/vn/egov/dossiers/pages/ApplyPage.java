@@ -1,5 +1,6 @@
 package vn.egov.dossiers.pages;
 
+import vn.egov.dossiers.control.Wording;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.RequestScoped;
@@ -189,7 +190,7 @@ public class ApplyPage {
     }
 
     private Tenant unit() {
-        return context.tenant().orElseThrow(() -> ProblemException.notFound("đơn vị", "unit"));
+        return context.tenant().orElseThrow(() -> ProblemException.notFound(Wording::in, "notFound.unit"));
     }
 
     /** A page of the unit's site (made from templates, nothing inline), sent with the strict content security policy. */

@@ -234,7 +234,7 @@ public class DeskPages {
                     notices.stopHeld(unit, code, text(form, "reason"), form.getFirst("byApplicant") != null, access.username());
                     yield "act.stopped";
                 }
-                default -> throw ProblemException.notFound("thao tác " + action, "action " + action);
+                default -> throw ProblemException.notFound(Wording::in, "notFound.action", action);
             };
             layout.flash(Html.escape(text(done)));
         } catch (ProblemException | NumberFormatException e) {
@@ -314,7 +314,7 @@ public class DeskPages {
      * open, {@code toUnitError} beside the agency of a refused transfer (or null).
      */
     private String render(Tenant unit, String code, String failedAction, String failure, String toUnitError) {
-        JsonObject d = details.forStaff(code).orElseThrow(() -> layout.error(ProblemException.notFound("hồ sơ " + code, "dossier " + code).problem()));
+        JsonObject d = details.forStaff(code).orElseThrow(() -> layout.error(ProblemException.notFound(Wording::in, "notFound.dossier", code).problem()));
         String base = "/api/t/" + unit.getCode() + "/dossiers/" + code;
         boolean mine = d.getString("holder").equals(unit.getCode());
         String status = d.getString("status");

@@ -1,5 +1,6 @@
 package vn.egov.dossiers.pages;
 
+import vn.egov.dossiers.control.Wording;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -90,7 +91,7 @@ public class PickupPage {
         }
         try {
             if (!"active".equals(unit.getStatus())) {
-                throw ProblemException.notFound("đơn vị " + unit.getCode(), "unit " + unit.getCode());
+                throw ProblemException.notFound(Wording::in, "notFound.unitCode", unit.getCode());
             }
             UserPrincipal me = CurrentUser.get().orElseThrow();
             JsonObject asked = ScopedWork.call(new TenantScope(unit.getId(), unit.getPath(), false), () -> pickups.request(unit, code,
@@ -147,7 +148,7 @@ public class PickupPage {
     }
 
     private Tenant unit() {
-        return context.tenant().orElseThrow(() -> ProblemException.notFound("đơn vị", "unit"));
+        return context.tenant().orElseThrow(() -> ProblemException.notFound(Wording::in, "notFound.unit"));
     }
 
     /** A page of the unit's site (made from templates, nothing inline), sent with the strict content security policy. */

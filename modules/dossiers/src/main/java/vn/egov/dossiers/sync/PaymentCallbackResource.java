@@ -67,7 +67,7 @@ public class PaymentCallbackResource {
             ps.setString(1, reference);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw ProblemException.notFound("khoản thu " + reference, "payment " + reference);
+                    throw ProblemException.notFound(Wording::in, "notFound.payment", reference);
                 }
                 unitId = rs.getLong(1);
             }

@@ -78,7 +78,7 @@ public class PostEventsResource {
                     pickup.setString(1, tracking);
                     try (ResultSet p = pickup.executeQuery()) {
                         if (!p.next()) {
-                            throw ProblemException.notFound("bưu gửi " + tracking, "shipment " + tracking);
+                            throw ProblemException.notFound(Wording::in, "notFound.shipment", tracking);
                         }
                         Tenant unit = directory.byId(p.getLong(1)).orElseThrow();
                         long id = p.getLong(2);

@@ -1,5 +1,6 @@
 package vn.egov.dossiers.sync;
 
+import vn.egov.dossiers.control.Wording;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import jakarta.annotation.Resource;
@@ -86,7 +87,7 @@ public class PostSimulator {
         String tracking = dossier == null ? null : grid.<String, String>getMap(SHIPMENTS + "-by-dossier").get(dossier);
         String shipment = tracking == null ? null : grid.<String, String>getMap(SHIPMENTS).get(tracking);
         if (shipment == null) {
-            throw ProblemException.notFound("bưu gửi của hồ sơ " + dossier, "shipment of dossier " + dossier);
+            throw ProblemException.notFound(Wording::in, "notFound.shipmentOfDossier", dossier);
         }
         return Response.ok(shipment).build();
     }
@@ -101,7 +102,7 @@ public class PostSimulator {
         String tracking = body == null ? "" : body.getString("trackingNumber", "");
         IMap<String, String> shipments = grid.getMap(SHIPMENTS);
         if (shipments.get(tracking) == null) {
-            throw ProblemException.notFound("bưu gửi " + tracking, "shipment " + tracking);
+            throw ProblemException.notFound(Wording::in, "notFound.shipment", tracking);
         }
         String event = Jsonp.createObjectBuilder().add("trackingNumber", tracking).add("event", "delivered").add("at", Instant.now().toString()).build().toString();
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(uri.getBaseUri() + "api/vnpost/events"))

@@ -1,5 +1,6 @@
 package vn.egov.notices.boundary;
 
+import vn.egov.notices.control.Wording;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -114,7 +115,7 @@ public class NoticesResource {
     private Notice find(Tenant unit, long id) {
         Notice n = em.find(Notice.class, id);
         if (n == null || n.getTenantId() != unit.getId() || ("admins".equals(n.getAudience()) && !isAdmin())) {
-            throw ProblemException.notFound("thông báo số " + id + " của đơn vị này", "notice " + id + " in this unit");
+            throw ProblemException.notFound(Wording::in, "notFound.noticeInThisUnit", id);
         }
         return n;
     }

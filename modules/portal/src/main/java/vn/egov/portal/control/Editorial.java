@@ -51,8 +51,7 @@ public class Editorial {
 
     public Article article(Tenant unit, long id) {
         return db.one("SELECT " + SiteReader.FULL_COLS + " FROM portal_article WHERE tenant_id = ? AND id = ?", SiteReader::article,
-                unit.getId(), id).orElseThrow(() -> ProblemException.notFound("bài viết số " + id + " của đơn vị này",
-                "article " + id + " of this unit"));
+                unit.getId(), id).orElseThrow(() -> ProblemException.notFound(Wording::in, "notFound.articleOfThisUnit", id));
     }
 
     public Article create(Tenant unit, ArticleInput in, String user) {
@@ -196,7 +195,7 @@ public class Editorial {
                 rs -> new ArticleInput(rs.getString(1), rs.getString(2), rs.getString(3), Db.longOrNull(rs, "category_id"),
                         Db.longOrNull(rs, "cover_file_id"), Db.longs(rs, "attachments"), Db.strings(rs, "tags"), rs.getString(8),
                         current.featured(), current.shareUpward(), null, "Khôi phục phiên bản " + version), unit.getId(), articleId, version)
-                .orElseThrow(() -> ProblemException.notFound("phiên bản " + version + " của bài này", "version " + version + " of this article"));
+                .orElseThrow(() -> ProblemException.notFound(Wording::in, "notFound.versionOfThisArticle", version));
         return update(unit, articleId, old, user, approver);
     }
 

@@ -56,7 +56,7 @@ public class SiteFiles {
 
     public StoredFile file(Tenant unit, long id) {
         return db.one("SELECT " + SiteReader.FILE_COLS + " FROM portal_file WHERE tenant_id = ? AND id = ?", SiteReader::file, unit.getId(), id)
-                .orElseThrow(() -> ProblemException.notFound("tệp số " + id + " của đơn vị này", "file " + id + " of this unit"));
+                .orElseThrow(() -> ProblemException.notFound(Wording::in, "notFound.fileOfThisUnit", id));
     }
 
     public void deleteFile(Tenant unit, long id) {

@@ -59,7 +59,7 @@ public class SiteStructure {
         } else {
             if (db.update("UPDATE portal_category SET name = ?, name_en = ?, slug = ?, position = ?, kind = ? WHERE tenant_id = ? AND id = ?",
                     n, Db.orNull(en.isEmpty() ? null : en), slug, position, announcements ? "announcement" : "news", unit.getId(), id) == 0) {
-                throw ProblemException.notFound("chuyên mục số " + id + " của đơn vị này", "category " + id + " of this unit");
+                throw ProblemException.notFound(Wording::in, "notFound.categoryOfThisUnit", id);
             }
             saved = id;
         }
@@ -70,7 +70,7 @@ public class SiteStructure {
 
     public void deleteCategory(Tenant unit, long id) {
         if (db.update("DELETE FROM portal_category WHERE tenant_id = ? AND id = ?", unit.getId(), id) == 0) {
-            throw ProblemException.notFound("chuyên mục số " + id + " của đơn vị này", "category " + id + " of this unit");
+            throw ProblemException.notFound(Wording::in, "notFound.categoryOfThisUnit", id);
         }
         changed(unit, "portal.category.deleted", "#" + id, null);
     }
@@ -82,8 +82,7 @@ public class SiteStructure {
 
     public SitePage page(Tenant unit, long id) {
         return db.one("SELECT id, tenant_id, title, slug, body, published, updated_at FROM portal_page WHERE tenant_id = ? AND id = ?",
-                SiteReader::page, unit.getId(), id).orElseThrow(() -> ProblemException.notFound("trang số " + id + " của đơn vị này",
-                "page " + id + " of this unit"));
+                SiteReader::page, unit.getId(), id).orElseThrow(() -> ProblemException.notFound(Wording::in, "notFound.pageOfThisUnit", id));
     }
 
     public SitePage savePage(Tenant unit, Long id, String title, String body, boolean published, String user) {
@@ -134,7 +133,7 @@ public class SiteStructure {
                                  int position) {
         List<MenuItem> all = menu(unit);
         if (id != null && all.stream().noneMatch(m -> m.id() == id)) {
-            throw ProblemException.notFound("mục menu số " + id + " của đơn vị này", "menu item " + id + " of this unit");
+            throw ProblemException.notFound(Wording::in, "notFound.menuItemOfThisUnit", id);
         }
         Invalid bad = new Invalid();
         if (id != null && parentId != null && underItself(all, id, parentId)) {
@@ -217,7 +216,7 @@ public class SiteStructure {
     public void moveMenuItem(Tenant unit, long id, boolean up) {
         List<MenuItem> all = menu(unit);
         MenuItem item = all.stream().filter(m -> m.id() == id).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("mục menu số " + id + " của đơn vị này", "menu item " + id + " of this unit"));
+                .orElseThrow(() -> ProblemException.notFound(Wording::in, "notFound.menuItemOfThisUnit", id));
         List<MenuItem> siblings = new ArrayList<>(all.stream().filter(m -> java.util.Objects.equals(m.parentId(), item.parentId())).toList());
         int at = siblings.indexOf(item);
         int to = up ? at - 1 : at + 1;
@@ -234,7 +233,7 @@ public class SiteStructure {
 
     public void deleteMenuItem(Tenant unit, long id) {
         if (db.update("DELETE FROM portal_menu_item WHERE tenant_id = ? AND id = ?", unit.getId(), id) == 0) {
-            throw ProblemException.notFound("mục menu số " + id + " của đơn vị này", "menu item " + id + " of this unit");
+            throw ProblemException.notFound(Wording::in, "notFound.menuItemOfThisUnit", id);
         }
         changed(unit, "portal.menu.deleted", "#" + id, null);
     }

@@ -1,5 +1,6 @@
 package vn.egov.portal.pages;
 
+import vn.egov.portal.control.Wording;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -109,7 +110,7 @@ public class MenuPage {
 
     private MenuItem item(Tenant unit, long id) {
         return structure.menu(unit).stream().filter(i -> i.id() == id).findFirst()
-                .orElseThrow(() -> desk.layout().error(ProblemException.notFound("mục menu số " + id, "menu item " + id).problem()));
+                .orElseThrow(() -> desk.layout().error(ProblemException.notFound(Wording::in, "notFound.menuItem", id).problem()));
     }
 
     /** Adds ({@code id} null) or changes a menu item from the form; a refused form comes back with its messages. */

@@ -59,7 +59,7 @@ public class ProceduresResource {
     Catalogue catalogue;
 
     private Tenant unit() {
-        return context.tenant().orElseThrow(() -> ProblemException.notFound("đơn vị", "unit"));
+        return context.tenant().orElseThrow(() -> ProblemException.notFound(Wording::in, "notFound.unit"));
     }
 
     @GET
@@ -87,13 +87,11 @@ public class ProceduresResource {
 
     private Procedure offered(String code) {
         Tenant unit = unit();
-        return catalogue.offered(unit, code).orElseThrow(() -> ProblemException.notFound("thủ tục " + code + " của đơn vị này",
-                "procedure " + code + " of this unit"));
+        return catalogue.offered(unit, code).orElseThrow(() -> ProblemException.notFound(Wording::in, "notFound.procedureOfThisUnit", code));
     }
 
     private Response version(Procedure p, int n) {
-        ProcedureVersion v = catalogue.version(p, n).orElseThrow(() -> ProblemException.notFound("phiên bản " + n + " của thủ tục " + p.code(),
-                "version " + n + " of procedure " + p.code()));
+        ProcedureVersion v = catalogue.version(p, n).orElseThrow(() -> ProblemException.notFound(Wording::in, "notFound.versionOfProcedure", n, p.code()));
         JsonObjectBuilder b = summary(p).add("version", v.version()).add("versionCreatedAt", v.createdAt().toString())
                 .add("definition", Jsonp.createReader(new StringReader(v.definitionJson())).readObject());
         return Response.ok(b.build()).build();
@@ -178,7 +176,7 @@ public class ProceduresResource {
     public Response drop(@PathParam("code") String code) {
         Tenant unit = access.require("tenant", "admin");
         if (!catalogue.drop(unit, code)) {
-            throw ProblemException.notFound("thủ tục " + code + " mà đơn vị đã nhận", "adopted procedure " + code);
+            throw ProblemException.notFound(Wording::in, "notFound.adoptedProcedure", code);
         }
         return Response.noContent().build();
     }

@@ -175,8 +175,7 @@ public class Catalogue {
      */
     public boolean adopt(Tenant unit, Tenant province, String code, String user) {
         Procedure p = reads.read(() -> db.one("SELECT " + COLS + " FROM procedure p WHERE p.tenant_id = ? AND p.code = ?", Catalogue::procedure,
-                province.getId(), code)).orElseThrow(() -> ProblemException.notFound("thủ tục " + code + " trong danh mục của tỉnh",
-                "procedure " + code + " in the province's catalogue"));
+                province.getId(), code)).orElseThrow(() -> ProblemException.notFound(Wording::in, "notFound.procedureInTheProvinceCatalogue", code));
         Procedure.Level own = Procedure.Level.ofUnitKind(unit.getKind().name().toLowerCase());
         if (p.level() != own) {
             throw new ProblemException(Problem.said(Wording::in, 409, "conflict", "problem.notPossible",

@@ -1,5 +1,6 @@
 package vn.egov.procedures.pages;
 
+import vn.egov.procedures.control.Wording;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -71,7 +72,7 @@ public class CatalogueSite {
     HttpServletRequest request;
 
     private Tenant unit() {
-        return context.tenant().orElseThrow(() -> ProblemException.notFound("đơn vị", "unit"));
+        return context.tenant().orElseThrow(() -> ProblemException.notFound(Wording::in, "notFound.unit"));
     }
 
     /** The page's texts, in the request's language (the platform's one resolver, as the rest of the site). */

@@ -139,7 +139,7 @@ public class TenantsResource {
             throw new WebApplicationException(Response.status(Response.Status.MOVED_PERMANENTLY)
                     .location(URI.create("/api/tenants/" + successor.get().getCode() + rest)).build());
         }
-        throw ProblemException.notFound("đơn vị có mã \"" + abbreviate(code) + "\"", "unit with code \"" + abbreviate(code) + "\"");
+        throw ProblemException.notFound(ProblemException::platformTexts, "platform.notFound.unitWithCode", abbreviate(code));
     }
 
     static String abbreviate(String s) {

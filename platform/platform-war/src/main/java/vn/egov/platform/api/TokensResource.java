@@ -110,7 +110,8 @@ public class TokensResource {
     @Path("{id}")
     public TokenView one(@PathParam("id") long id) {
         UserPrincipal me = own();
-        return tokens.one(me.tenantId(), me.userId(), id).orElseThrow(() -> ProblemException.notFound("mã truy cập", "token"));
+        return tokens.one(me.tenantId(), me.userId(), id)
+                .orElseThrow(() -> ProblemException.notFound(ProblemException::platformTexts, "platform.notFound.token"));
     }
 
     /** Revokes one of the user's tokens: refused from the next request on. Revoking a revoked token changes nothing. */
@@ -118,7 +119,8 @@ public class TokensResource {
     @Path("{id}")
     public TokenView revoke(@PathParam("id") long id) {
         UserPrincipal me = own();
-        return tokens.revoke(me.tenantId(), me.userId(), id, me.username()).orElseThrow(() -> ProblemException.notFound("mã truy cập", "token"));
+        return tokens.revoke(me.tenantId(), me.userId(), id, me.username())
+                .orElseThrow(() -> ProblemException.notFound(ProblemException::platformTexts, "platform.notFound.token"));
     }
 
     /** The user's own unit, exactly (whatever their roles: citizens too may run a program for their account). */

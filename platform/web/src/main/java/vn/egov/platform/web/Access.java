@@ -23,7 +23,7 @@ public class Access {
     vn.egov.platform.tenancy.control.TenantDirectory directory;
 
     public Tenant require(String domain, String action) {
-        Tenant unit = context.tenant().orElseThrow(() -> ProblemException.notFound("đơn vị", "unit"));
+        Tenant unit = context.tenant().orElseThrow(() -> ProblemException.notFound(ProblemException::platformTexts, "platform.notFound.unit"));
         working();
         if (!SecurityUtils.getSubject().isPermitted(ScopedPermission.required(domain, action, unit.getPath()))) {
             throw ProblemException.forbidden();
@@ -36,7 +36,7 @@ public class Access {
      * (creating them, reading their audit) needs.
      */
     public Tenant requireSubtree(String domain, String action) {
-        Tenant unit = context.tenant().orElseThrow(() -> ProblemException.notFound("đơn vị", "unit"));
+        Tenant unit = context.tenant().orElseThrow(() -> ProblemException.notFound(ProblemException::platformTexts, "platform.notFound.unit"));
         requireAt(domain, action, unit.getPath(), true);
         return unit;
     }

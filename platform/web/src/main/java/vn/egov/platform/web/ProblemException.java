@@ -1,9 +1,15 @@
 package vn.egov.platform.web;
 
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
+import vn.egov.platform.web.pages.Messages;
+import vn.egov.platform.words.Words;
 
 /** Thrown by boundaries to answer with a given problem. */
 public class ProblemException extends RuntimeException {
+    private static final String NOT_FOUND = "platform.notFound.";
     private final transient Problem problem;
 
     public ProblemException(Problem problem) {
@@ -13,9 +19,25 @@ public class ProblemException extends RuntimeException {
 
     public Problem problem() { return problem; }
 
-    public static ProblemException notFound(String whatVi, String whatEn) {
-        return new ProblemException(Problem.of(404, "not-found", "Không tìm thấy", "Not found",
-                "Không tìm thấy " + whatVi + ".", "No such " + whatEn + "."));
+    /**
+     * "Not found" (404, {@code not-found}): "Không tìm thấy …" / "No such …", what was not found said by the key
+     * {@code whatKey} of a module's texts ({@code texts}, such as its {@code Wording::in}; the platform's own are
+     * {@link #platformTexts}), {@code {0}}, {@code {1}}… filled with {@code args}, in the reader's language. The frame
+     * is the platform's ({@value #NOT_FOUND}{@code title} and {@code detail} of its pages' bundle).
+     */
+    public static ProblemException notFound(Function<Locale, ? extends Words> texts, String whatKey, Object... args) {
+        Function<Locale, Words> framed = locale -> {
+            Words module = texts.apply(locale);
+            Words platform = platformTexts(locale);
+            return (key, a) -> key.equals(NOT_FOUND + "title") || key.equals(NOT_FOUND + "detail") ? platform.text(key, a) : module.text(key, a);
+        };
+        return new ProblemException(Problem.said(framed, 404, "not-found", NOT_FOUND + "title",
+                w -> w.text(NOT_FOUND + "detail", w.text(whatKey, args)), w -> Map.of()));
+    }
+
+    /** The platform's texts in {@code locale} (its pages' bundle, {@link Messages#PLATFORM}), for its own problems. */
+    public static Words platformTexts(Locale locale) {
+        return Words.of(locale, Messages.PLATFORM);
     }
 
     public static ProblemException forbidden() {

@@ -18,6 +18,30 @@ class ProblemTest {
     private static final Locale VI = Locale.forLanguageTag("vi");
 
     @Test
+    void notFoundSaysWhatByAModulesKeyInThePlatformsFrame() {
+        Function<Locale, Words> texts = l -> (key, args) -> Words.fill("en".equals(l.getLanguage())
+                ? "document {0} of this unit" : "văn bản số {0} của đơn vị này", args);
+        Problem p = ProblemException.notFound(texts, "notFound.document", 42L).problem();
+        assertEquals(404, p.status());
+        assertEquals("not-found", p.type());
+        assertEquals(List.of("Không tìm thấy", "Not found", "Không tìm thấy văn bản số 42 của đơn vị này.", "No such document 42 of this unit."),
+                List.of(p.titleVi(), p.titleEn(), p.detailVi(), p.detailEn()));
+        JsonObject en = json(p.toJson(Locale.ENGLISH, "/x"));
+        assertEquals("urn:egov:problem:not-found", en.getString("type"));
+        assertEquals("Not found", en.getString("title"));
+        assertEquals("No such document 42 of this unit.", en.getString("detail"));
+        JsonObject vi = json(p.toJson(VI, "/x"));
+        assertEquals("Không tìm thấy", vi.getString("title"));
+        assertEquals("Không tìm thấy văn bản số 42 của đơn vị này.", vi.getString("detail"));
+        assertEquals("Không tìm thấy văn bản số 42 của đơn vị này.", json(p.toJson(null, null)).getString("detail"), "no language: Vietnamese");
+        assertEquals("Không tìm thấy văn bản số 42 của đơn vị này.", p.detailVi());
+        assertEquals("No such document 42 of this unit.", p.detailEn());
+        Problem unit = ProblemException.notFound(ProblemException::platformTexts, "platform.notFound.unit").problem();
+        assertEquals(List.of("Không tìm thấy đơn vị.", "No such unit."), List.of(unit.detailVi(), unit.detailEn()),
+                "the platform's own: from its pages' bundle");
+    }
+
+    @Test
     void aProblemSaidPerLanguageWritesItsFieldsAndErrorsInTheReadersLanguage() {
         Problem p = Problem.inLanguages(language -> new Problem(422, "plan-invalid", "Kế hoạch không hợp lệ", "The plan is invalid",
                 "1 lỗi.", "1 error.", Map.of("effective", List.of("en".equals(language.getLanguage()) ? "not a day" : "không phải ngày")),

@@ -113,7 +113,7 @@ public class CalendarResource {
     public Response unconfirm(@PathParam("year") int year) {
         requireProvinceAdmin();
         if (!store.unconfirm(year)) {
-            throw ProblemException.notFound("lịch đã xác nhận của năm " + year, "a confirmed calendar for " + year);
+            throw ProblemException.notFound(ProblemException::platformTexts, "platform.notFound.aConfirmedCalendarFor", year);
         }
         return Response.noContent().build();
     }

@@ -70,7 +70,7 @@ public class SearchAdminResource {
     @Operation(summary = "A reindex job: units enqueued, items still waiting for the index, done or not")
     public IndexAdmin.Job job(@PathParam("id") long id) {
         access.require(DOMAIN, "admin");
-        return admin.job(id).orElseThrow(() -> ProblemException.notFound("lượt lập chỉ mục số " + id, "reindex job " + id));
+        return admin.job(id).orElseThrow(() -> ProblemException.notFound(ProblemException::platformTexts, "platform.notFound.reindexJob", id));
     }
 
     @GET

@@ -121,13 +121,13 @@ public class SearchResource {
     private Tenant unit(String code) {
         if (code != null && !code.isBlank()) {
             Tenant t = directory.byCode(code.strip()).filter(x -> !x.isRetired())
-                    .orElseThrow(() -> ProblemException.notFound("đơn vị " + code.strip(), "unit " + code.strip()));
+                    .orElseThrow(() -> ProblemException.notFound(ProblemException::platformTexts, "platform.notFound.unitCode", code.strip()));
             return t;
         }
         // no unit and no site: the province the deployment was set up with, the oldest root (not the first by name:
         // another root, a province being set up or merged, must not take the search of the whole deployment)
         return context.tenant().orElseGet(() -> directory.roots().stream().min(java.util.Comparator.comparing(Tenant::getId))
-                .orElseThrow(() -> ProblemException.notFound("đơn vị gốc", "root unit")));
+                .orElseThrow(() -> ProblemException.notFound(ProblemException::platformTexts, "platform.notFound.rootUnit")));
     }
 
     private static int number(String name, String value, int otherwise) {

@@ -122,7 +122,7 @@ public class Desk {
     // ---- access
 
     public Tenant unit() {
-        return context.tenant().orElseThrow(() -> error(ProblemException.notFound("đơn vị", "unit").problem()));
+        return context.tenant().orElseThrow(() -> error(ProblemException.notFound(ProblemException::platformTexts, "platform.notFound.unit").problem()));
     }
 
     /** Admin rights over the request's unit, or an error page (401, 403, 404). */
