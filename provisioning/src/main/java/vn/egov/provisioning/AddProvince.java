@@ -69,7 +69,7 @@ final class AddProvince implements Callable<Integer> {
         List<String> bad = check(username, displayName);
         if (!bad.isEmpty()) {
             bad.forEach(b -> System.err.println("egov: " + b));
-            System.err.println("egov: " + Said.both("addProvince.nothingCreated"));
+            System.err.println("egov: " + Said.text("addProvince.nothingCreated"));
             return 2;
         }
         Log log = new Log(System.out);
@@ -82,7 +82,7 @@ final class AddProvince implements Callable<Integer> {
                 if (!taken.isEmpty()) {
                     owner.rollback();
                     taken.forEach(b -> System.err.println("egov: " + b));
-                    System.err.println("egov: " + Said.both("addProvince.nothingCreated"));
+                    System.err.println("egov: " + Said.text("addProvince.nothingCreated"));
                     return 1;
                 }
                 Created created = create(owner, username, displayName, password);
@@ -111,7 +111,7 @@ final class AddProvince implements Callable<Integer> {
                 owner.rollback();
                 if ("23505".equals(e.getSQLState())) { // taken meanwhile: the same words as the checks before
                     System.err.println("egov: " + duplicate(String.valueOf(e.getMessage()), username));
-                    System.err.println("egov: " + Said.both("addProvince.nothingCreated"));
+                    System.err.println("egov: " + Said.text("addProvince.nothingCreated"));
                     return 1;
                 }
                 throw e;
@@ -183,22 +183,22 @@ final class AddProvince implements Callable<Integer> {
     private List<String> check(String username, String displayName) {
         List<String> bad = new ArrayList<>();
         if (code == null || code.length() > 63 || !code.matches(CODE)) {
-            bad.add(Said.both("addProvince.code", code));
+            bad.add(Said.text("addProvince.code", code));
         }
         if (name.isBlank() || name.length() > 200) {
-            bad.add(Said.both("addProvince.name"));
+            bad.add(Said.text("addProvince.name"));
         }
         if (gso != null && !gso.matches("^[0-9]{2}$")) {
-            bad.add(Said.both("addProvince.gso"));
+            bad.add(Said.text("addProvince.gso"));
         }
         if (!username.matches(USERNAME)) {
-            bad.add(Said.both("addProvince.admin", username));
+            bad.add(Said.text("addProvince.admin", username));
         }
         if (displayName.isBlank() || displayName.length() > 200) {
-            bad.add(Said.both("addProvince.adminName"));
+            bad.add(Said.text("addProvince.adminName"));
         }
         if (credentials != null && Files.exists(credentials)) {
-            bad.add(Said.both("addProvince.credentials", credentials));
+            bad.add(Said.text("addProvince.credentials", credentials));
         }
         return bad;
     }
@@ -207,20 +207,20 @@ final class AddProvince implements Callable<Integer> {
     private List<String> taken(Connection c) throws SQLException {
         List<String> taken = new ArrayList<>();
         if (exists(c, "SELECT 1 FROM tenant WHERE code = ?", code)) {
-            taken.add(Said.both("addProvince.codeTaken", code));
+            taken.add(Said.text("addProvince.codeTaken", code));
         } else if (exists(c, "SELECT 1 FROM unit_history WHERE old_code = ?", code)) {
-            taken.add(Said.both("addProvince.formerCode", code));
+            taken.add(Said.text("addProvince.formerCode", code));
         }
         if (gso != null && exists(c, "SELECT 1 FROM tenant WHERE gso_code = ?", gso)) {
-            taken.add(Said.both("addProvince.gsoTaken", gso));
+            taken.add(Said.text("addProvince.gsoTaken", gso));
         }
         return taken;
     }
 
     private static String duplicate(String message, String username) {
-        return message.contains("gso_code") ? Said.both("addProvince.gsoTakenMeanwhile")
-                : message.contains("username") ? Said.both("addProvince.usernameTaken", username)
-                : Said.both("addProvince.codeTakenMeanwhile");
+        return message.contains("gso_code") ? Said.text("addProvince.gsoTakenMeanwhile")
+                : message.contains("username") ? Said.text("addProvince.usernameTaken", username)
+                : Said.text("addProvince.codeTakenMeanwhile");
     }
 
     private static boolean exists(Connection c, String sql, String value) throws SQLException {

@@ -141,16 +141,16 @@ final class SearchCommand implements Runnable {
             }
             JsonObject c = json(r.body());
             PrintStream out = System.out;
-            out.printf("%-32s %10s %10s %10s%n", Said.both("search.unit"), Said.both("search.db"), Said.VIETNAMESE.text("search.index"),
-                    Said.VIETNAMESE.text("search.pending"));
+            out.printf("%-32s %10s %10s %10s%n", Said.text("search.unit"), Said.text("search.db"), Said.text("search.index"),
+                    Said.text("search.pending"));
             for (JsonObject u : c.getJsonArray("differences").getValuesAs(JsonObject.class)) {
                 out.printf("%-32s %10d %10d %10d%n", u.getString("code"), u.getJsonNumber("database").longValue(),
                         u.getJsonNumber("index").longValue(), u.getJsonNumber("pending").longValue());
             }
-            out.printf("%-32s %10d %10d %10d%n", Said.both("search.total") + " " + Said.VIETNAMESE.text("search.unitCount", c.getJsonArray("units").size()),
+            out.printf("%-32s %10d %10d %10d%n", Said.text("search.total") + " " + Said.text("search.unitCount", c.getJsonArray("units").size()),
                     c.getJsonNumber("database").longValue(), c.getJsonNumber("index").longValue(), c.getJsonNumber("pending").longValue());
-            out.println(c.getBoolean("consistent") ? Said.both("search.consistent") : Said.both("search.differ", c.getJsonArray("differences").size())
-                    + (c.getJsonNumber("pending").longValue() > 0 ? " " + Said.ENGLISH.text("search.stillWaiting") : "; " + Said.ENGLISH.text("search.reindex", unit)));
+            out.println(c.getBoolean("consistent") ? Said.text("search.consistent") : Said.text("search.differ", c.getJsonArray("differences").size())
+                    + (c.getJsonNumber("pending").longValue() > 0 ? " " + Said.text("search.stillWaiting") : "; " + Said.text("search.reindex", unit)));
             return c.getBoolean("consistent") ? 0 : 3;
         }
     }

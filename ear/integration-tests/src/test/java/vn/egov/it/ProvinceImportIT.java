@@ -86,14 +86,14 @@ class ProvinceImportIT extends DeployedEar {
         long units = count("SELECT count(*) FROM tenant");
         Run badCode = run("", "add-province", "--code", "Tỉnh Sai", "--name", "Tỉnh Sai");
         assertEquals(2, badCode.exit(), badCode.output());
-        assertTrue(badCode.output().contains("mã đơn vị") && badCode.output().contains("nothing was created"), badCode.output());
+        assertTrue(badCode.output().contains("mã đơn vị") && badCode.output().contains("không có gì được tạo"), badCode.output());
         Run taken = run("", "add-province", "--code", Fixtures.PROVINCE, "--name", "Tỉnh Trùng");
         assertEquals(1, taken.exit(), taken.output());
-        assertTrue(taken.output().contains("the code " + Fixtures.PROVINCE + " is taken"), taken.output());
+        assertTrue(taken.output().contains("đã có đơn vị mã " + Fixtures.PROVINCE), taken.output());
         String laoCaiGso = Api.anonymous().get("/api/tenants/" + Fixtures.PROVINCE).json().getString("gsoCode", "10");
         Run gsoTaken = run("", "add-province", "--code", code, "--name", "Tỉnh Thử " + tag, "--gso", laoCaiGso);
         assertEquals(1, gsoTaken.exit(), gsoTaken.output());
-        assertTrue(gsoTaken.output().contains("GSO code " + laoCaiGso + " is taken"), gsoTaken.output());
+        assertTrue(gsoTaken.output().contains("đã có đơn vị mang mã GSO " + laoCaiGso), gsoTaken.output());
         Run badGso = run("", "add-province", "--code", code, "--name", "Tỉnh Thử " + tag, "--gso", "123");
         assertEquals(2, badGso.exit(), badGso.output());
         assertEquals(units, count("SELECT count(*) FROM tenant"), "nothing was created");
