@@ -260,6 +260,48 @@ class DossiersIT extends DeployedEar {
         assertEquals(1, Api.as(citizen, Fixtures.PASSWORD).get("/api/me/dossiers/" + d.getString("code")).json().getInt("procedureVersion"));
     }
 
+    /**
+     * A history line the platform wrote before its lines were keyed (V8_24) gets its key from migration V8_25, run here
+     * again over lines written the old way: its Vietnamese stays as written, its parts become the arguments; a line a
+     * person wrote in the same words, with a status the platform never wrote it with, stays text.
+     */
+    @Test
+    void historyLinesWrittenBeforeKeysAreKeyedByTheMigration() throws Exception {
+        // a commune of its own, so that the day's numbers the other tests count stay theirs
+        String fresh = PortalIT.commune("xa-lich-su-cu");
+        assertEquals(201, PortalIT.as(fresh, "UNIT_ADMIN").put("/api/t/" + fresh + "/procedures/adopted/" + procedure, "").status());
+        String code = json(submit(citizen, fresh, procedure, GOOD, Map.of("to-khai", PDF)).body()).getString("code");
+        try (java.sql.Connection c = Fixtures.provinceScoped()) {
+            try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO dossier_event (tenant_id, dossier_id, status, actor, note) "
+                    + "SELECT tenant_id, id, ?, 'can-bo', ? FROM dossier WHERE code = ?")) {
+                for (String[] line : new String[][] {{"refused", "Từ chối giải quyết: thiếu bản sao giấy khai sinh"},
+                        {"in_progress", "Dừng giải quyết: bước do đơn vị đặt tên"}, {"in_progress", "Hoàn trả 15000 đồng: nộp thừa"}}) {
+                    ps.setString(1, line[0]);
+                    ps.setString(2, line[1]);
+                    ps.setString(3, code);
+                    assertEquals(1, ps.executeUpdate());
+                }
+            }
+            java.nio.file.Path migration = java.nio.file.Path.of(System.getProperty("egov.projectDir", "../.."),
+                    "modules/dossiers/src/main/resources/db/migration/dossiers/V8_25__dossier_event_said_before.sql");
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute(java.nio.file.Files.readString(migration));
+            }
+            c.commit();
+        }
+        JsonArray history = Api.as(citizen, Fixtures.PASSWORD).get("/api/me/dossiers/" + code).json().getJsonArray("history");
+        Map<String, JsonObject> byNote = new java.util.HashMap<>();
+        history.forEach(v -> byNote.put(v.asJsonObject().getString("note"), v.asJsonObject()));
+        JsonObject refused = byNote.get("Từ chối giải quyết: thiếu bản sao giấy khai sinh");
+        assertEquals("history.refused", refused.getJsonObject("said").getString("key"), history.toString());
+        assertEquals(List.of("thiếu bản sao giấy khai sinh"), refused.getJsonObject("said").getJsonArray("args").getValuesAs(jakarta.json.JsonString::getString));
+        JsonObject refund = byNote.get("Hoàn trả 15000 đồng: nộp thừa");
+        assertEquals("history.refunded", refund.getJsonObject("said").getString("key"), history.toString());
+        assertEquals(List.of("15000", "nộp thừa"), refund.getJsonObject("said").getJsonArray("args").getValuesAs(jakarta.json.JsonString::getString));
+        assertFalse(byNote.get("Dừng giải quyết: bước do đơn vị đặt tên").containsKey("said"), "a person's words with a status the platform never wrote");
+        assertEquals("history.receivedOnline", byNote.get("Tiếp nhận hồ sơ nộp trực tuyến").getJsonObject("said").getString("key"), "today's line kept");
+    }
+
     @Test
     void thirtyTwoConcurrentSubmittersGetDistinctNumbersWithoutGaps() throws Exception {
         String user = Fixtures.user(Fixtures.COMMUNE, false, "CITIZEN");

@@ -43,7 +43,7 @@ public class Notices {
                 "problem.duty.refuse", step.name(), step.id()));
         String r = Processing.required(reason, "reason", "problem.field.giveReasonForRefusal");
         db.insert("INSERT INTO dossier_notice (tenant_id, dossier_id, form, reason, actor) VALUES (?, ?, 3, ?, ?) RETURNING id", unit.getId(), s.id(), r, actor);
-        return end(unit, s, "refused", "Từ chối giải quyết: " + r, actor, false);
+        return end(unit, s, "refused", HistoryNote.said("history.refused", r), actor, false);
     }
 
     /** Stop (form 05) by the holder's staff: at the applicant's written request (a withdrawal) or the agency's decision. */
@@ -73,7 +73,7 @@ public class Notices {
         String r = Processing.required(reason, "reason", "problem.field.giveReasonForStopping");
         db.insert("INSERT INTO dossier_notice (tenant_id, dossier_id, form, reason, by_applicant, actor) VALUES (?, ?, 5, ?, ?, ?) RETURNING id",
                 unit.getId(), s.id(), r, byApplicant, actor);
-        return end(unit, s, "stopped", (byApplicant ? "Người nộp rút hồ sơ: " : "Dừng giải quyết: ") + r, actor, byApplicant);
+        return end(unit, s, "stopped", HistoryNote.said(byApplicant ? "history.withdrawn" : "history.stopped", r), actor, byApplicant);
     }
 
     /**
@@ -100,7 +100,7 @@ public class Notices {
         return after;
     }
 
-    private State end(Tenant unit, State s, String status, String note, String actor, boolean byApplicant) {
+    private State end(Tenant unit, State s, String status, HistoryNote note, String actor, boolean byApplicant) {
         State after = db.one("UPDATE dossier SET status = ?, finished_at = now(), assignee = NULL, paused_on = NULL, row_version = row_version + 1 "
                 + "WHERE id = ? RETURNING " + Processing.COLS, Processing::state, status, s.id()).orElseThrow();
         announcements.changed(unit.getId(), after, note, actor, byApplicant);
