@@ -564,6 +564,14 @@ class ProcessingIT extends DeployedEar {
         assertEquals(200, csv.status(), csv.toString());
         String line = csv.body().lines().filter(l -> l.startsWith(here + ",")).findFirst().orElseThrow();
         assertTrue(line.endsWith(",4,2,1,0,1,1,0,1,0,50.0"), line);
+        // the columns and the total row in the reader's words: Vietnamese by default, English when asked
+        assertTrue(csv.body().startsWith("\uFEFFMã đơn vị,Đơn vị,Từ ngày,Đến ngày,Tiếp nhận,"), csv.body().lines().findFirst().orElse(""));
+        assertTrue(csv.body().contains(",Tổng cộng,"), csv.body());
+        Api.Response english = leader.send("GET", "/api/t/" + Fixtures.DISTRICT + "/dossier-stats?subtree=true&format=csv&from=" + today() + "&to="
+                + today(), (String) null, null, "text/csv", null, "en");
+        assertTrue(english.body().startsWith("\uFEFFUnit code,Unit,From,To,Received,Done,"), english.body().lines().findFirst().orElse(""));
+        assertTrue(english.body().contains(",Total,") && english.body().contains(line.substring(line.indexOf(',', line.indexOf(',') + 1))), english.body());
+        assertEquals("Tổng cộng", district.getJsonObject("total").getString("name"));
 
         // no one sees figures they have no right to: another commune's staff, or a commune's staff asking for a subtree
         assertEquals(403, PortalIT.as(Fixtures.SIBLING_COMMUNE, "STAFF").get("/api/t/" + here + "/dossier-stats?from=" + today() + "&to=" + today()).status());

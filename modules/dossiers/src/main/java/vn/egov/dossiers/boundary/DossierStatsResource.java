@@ -15,10 +15,13 @@ import java.time.LocalDate;
 import vn.egov.dossiers.control.Intake;
 import vn.egov.dossiers.control.Processing;
 import vn.egov.dossiers.control.Statistics;
+import vn.egov.dossiers.control.Wording;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Access;
 import vn.egov.platform.web.Jsonp;
+import vn.egov.platform.web.pages.Locales;
+import vn.egov.platform.words.Words;
 
 /**
  * {@code /api/t/{unit}/dossier-stats?from=dd/MM/yyyy&to=dd/MM/yyyy[&subtree=true][&format=csv]}: the unit's
@@ -30,6 +33,9 @@ public class DossierStatsResource {
 
     @Inject
     Access access;
+
+    @jakarta.ws.rs.core.Context
+    jakarta.servlet.http.HttpServletRequest request;
 
     @Inject
     Statistics statistics;
@@ -48,14 +54,15 @@ public class DossierStatsResource {
         LocalDate f = period.from();
         LocalDate t = period.to();
         Statistics.Report report = statistics.report(unit, subtree, f, t, processing.today());
+        Words w = Wording.in(Locales.of(request));
         if ("csv".equals(format)) {
-            return Response.ok(Statistics.csv(report), "text/csv; charset=UTF-8").header("Content-Disposition",
+            return Response.ok(Statistics.csv(report, w), "text/csv; charset=UTF-8").header("Content-Disposition",
                     "attachment; filename=\"thong-ke-ho-so-" + unit.getCode() + "-" + f + "-" + t + ".csv\"").build();
         }
         JsonArrayBuilder units = Jsonp.createArrayBuilder();
         report.units().forEach(r -> units.add(json(r)));
         return Response.ok(Jsonp.createObjectBuilder().add("from", Intake.DAY.format(f)).add("to", Intake.DAY.format(t)).add("units", units)
-                .add("total", json(report.total())).build(), MediaType.APPLICATION_JSON).build();
+                .add("total", json(report.total()).add("name", w.text("stats.total"))).build(), MediaType.APPLICATION_JSON).build();
     }
 
     static JsonObjectBuilder json(Statistics.Row r) {

@@ -121,26 +121,31 @@ public class Statistics {
                         f.inProgress(), f.overdueNow()));
             }
         }
-        Row total = new Row(0, "", "Tổng cộng", 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        // the total row's name is the reader's word for it (stats.total), written where the report is said
+        Row total = new Row(0, "", "", 0, 0, 0, 0, 0, 0, 0, 0, 0);
         for (Row r : rows) {
             total = total.plus(r);
         }
         return new Report(from, to, List.copyOf(rows), total);
     }
 
-    /** The report as CSV (UTF-8 with a byte order mark, so that spreadsheet programs read the Vietnamese right). */
-    public static String csv(Report report) {
+    /**
+     * The report as CSV in the reader's words ({@code w}: the dossiers' texts in a language; the columns' names and the
+     * total row's), UTF-8 with a byte order mark, so that spreadsheet programs read the Vietnamese right.
+     */
+    public static String csv(Report report, vn.egov.platform.words.Words w) {
         StringWriter out = new StringWriter();
         out.write('\uFEFF');
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("Mã đơn vị", "Đơn vị", "Từ ngày", "Đến ngày", "Tiếp nhận",
-                "Đã giải quyết", "Trước hạn", "Đúng hạn", "Quá hạn", "Từ chối", "Dừng", "Đang giải quyết cuối kỳ", "Quá hạn hiện tại",
-                "Tỷ lệ đúng hạn (%)").get())) {
+        String[] header = java.util.stream.Stream.of("stats.csv.unitCode", "stats.unit", "stats.from", "stats.to", "stats.col.received",
+                "stats.col.done", "stats.col.early", "stats.col.onTime", "stats.col.late", "stats.col.refused", "stats.col.stopped",
+                "stats.col.inProgress", "stats.col.overdueNow", "stats.csv.rate").map(w::text).toArray(String[]::new);
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header).get())) {
             List<Row> all = new ArrayList<>(report.units());
             all.add(report.total());
             for (Row r : all) {
-                csv.printRecord(r.unitCode(), r.unitName(), Intake.DAY.format(report.from()), Intake.DAY.format(report.to()), r.received(), r.done(),
-                        r.early(), r.onTime(), r.late(), r.refused(), r.stopped(), r.inProgress(), r.overdueNow(),
-                        r.onTimeRate() == null ? "" : r.onTimeRate().toPlainString());
+                csv.printRecord(r.unitCode(), r == report.total() ? w.text("stats.total") : r.unitName(), Intake.DAY.format(report.from()),
+                        Intake.DAY.format(report.to()), r.received(), r.done(), r.early(), r.onTime(), r.late(), r.refused(), r.stopped(),
+                        r.inProgress(), r.overdueNow(), r.onTimeRate() == null ? "" : r.onTimeRate().toPlainString());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
