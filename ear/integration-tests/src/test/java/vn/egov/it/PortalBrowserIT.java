@@ -188,6 +188,9 @@ class PortalBrowserIT extends DeployedEar {
         assertEquals("Ủy ban nhân dân xã thông báo lịch tiếp công dân.", pastedOnSite.getText());
         assertEquals("right", pastedOnSite.getCssValue("text-align"), "the pasted alignment, a class on the site too");
         assertEquals("80px", browser.findElement(By.cssSelector(".body p.indent-2")).getCssValue("margin-left"), "the pasted margin");
+        assertEquals("lịch tiếp công dân", pastedOnSite.findElement(By.cssSelector("strong")).getText(), "the pasted bold, kept by the server");
+        assertEquals("thứ Năm", browser.findElement(By.cssSelector(".body p.indent-2 strong > em")).getText(), "the pasted bold italic");
+        assertEquals("Đường dây nóng", browser.findElement(By.cssSelector(".body u")).getText(), "the pasted underline");
         assertTrue(browser.findElement(By.cssSelector("main figure img")).getAttribute("src").contains("/files/"), "the uploaded cover");
         WebElement attachment = browser.findElement(By.cssSelector("section[aria-labelledby=att-h] a"));
         assertTrue(attachment.getText().endsWith(".pdf"), attachment.getText());
@@ -208,6 +211,50 @@ class PortalBrowserIT extends DeployedEar {
         screenshot("portal-9-phone");
         assertEquals(java.util.List.of(), Chromium.consoleErrors(browser), "the site's pages break no rule of their strict policy");
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+    }
+
+    /**
+     * The article editor in English ({@code ?lang=en}): TinyMCE's toolbar, menus and resize handle speak English (the
+     * portal's editor_en words, no language pack), the page breaks no rule of its policy; back in Vietnamese
+     * ({@code ?lang=vi}), they speak Vietnamese again.
+     */
+    @Test
+    void theArticleEditorSpeaksTheLanguageOfThePage() throws Exception {
+        String unit = PortalIT.commune("xa-soan-thao");
+        login(Fixtures.user(unit, false, "EDITOR"));
+        Chromium.consoleErrors(browser); // what the login page left
+        browser.get(Api.baseUrl() + "/t/" + unit + "/admin/portal/articles/new?lang=en");
+        assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
+        waitForEditor();
+        WebElement bold = browser.findElement(By.cssSelector("button[aria-label='Bold']"));
+        assertTrue(bold.isDisplayed(), "the toolbar's bold button, named in English");
+        assertEquals(1, browser.findElements(By.cssSelector("button[aria-label='Align center']")).size());
+        assertEquals("Press the Up and Down arrow keys to resize the editor.",
+                browser.findElement(By.cssSelector(".tox-statusbar__resize-handle")).getAttribute("aria-label"));
+        WebElement blocks = browser.findElement(By.cssSelector("button[aria-label^='Block ']"));
+        blocks.click();
+        List<String> items = browser.findElements(By.cssSelector(".tox-collection__item-label")).stream().map(WebElement::getText).toList();
+        assertEquals(List.of("Paragraph", "Heading 2", "Heading 3", "Heading 4"), items, "the block formats, in English");
+        blocks.click();
+        assertTrue(browser.findElements(By.cssSelector("button[aria-label='In đậm']")).isEmpty(), "no Vietnamese in the toolbar");
+        screenshot("portal-editor-en");
+        assertEquals(List.of(), Chromium.consoleErrors(browser), "the editor in English: console errors or policy violations");
+
+        browser.get(Api.baseUrl() + "/t/" + unit + "/admin/portal/articles/new?lang=vi");
+        assertEquals("vi", browser.findElement(By.tagName("html")).getAttribute("lang"));
+        waitForEditor();
+        assertEquals(1, browser.findElements(By.cssSelector("button[aria-label='In đậm']")).size(), "the toolbar in Vietnamese again");
+        assertEquals(1, browser.findElements(By.cssSelector("button[aria-label='Căn giữa']")).size());
+        assertTrue(browser.findElements(By.cssSelector("button[aria-label='Bold']")).isEmpty(), "no English in the toolbar");
+        assertBlockMenuInVietnamese();
+        assertEquals(List.of(), Chromium.consoleErrors(browser), "the editor in Vietnamese: console errors or policy violations");
+        logout();
+    }
+
+    /** Waits until TinyMCE has made the article's body its editor. */
+    private static void waitForEditor() {
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return !!(window.tinymce && tinymce.get('body') && tinymce.get('body').initialized)")));
     }
 
     /**
@@ -253,7 +300,9 @@ class PortalBrowserIT extends DeployedEar {
                 + "ed.getBody().dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));",
                 "<meta charset=\"utf-8\"><p class=\"MsoNormal\" style='text-align: right; color: #c00000'>Ủy ban nhân dân xã thông báo "
                 + "<span style=\"font-weight: bold; font-size: 14pt\">lịch tiếp công dân</span>.</p>"
-                + "<p style=margin-left:80px>Thứ Hai và thứ Năm hằng tuần.</p>");
+                + "<p style=margin-left:80px>Thứ Hai và <span style='font-weight:700;font-style:italic'>thứ Năm</span> hằng tuần.</p>"
+                + "<b style=\"font-weight:normal;\" id=\"docs-internal-guid-1\"><p><span style=\"text-decoration:underline\">Đường dây nóng</span>"
+                + "<span style=\"font-weight:400\">: 0214 3840 888.</span></p></b>");
         browser.switchTo().frame("body_ifr");
         assertEquals(List.of(), browser.findElements(By.cssSelector("#tinymce [style]")), "no style attribute pasted");
         WebElement right = browser.findElement(By.cssSelector("#tinymce p.align-right"));
@@ -262,6 +311,12 @@ class PortalBrowserIT extends DeployedEar {
         WebElement indented = browser.findElement(By.cssSelector("#tinymce p.indent-2"));
         assertEquals("Thứ Hai và thứ Năm hằng tuần.", indented.getText());
         assertEquals("80px", indented.getCssValue("margin-left"), "the pasted left margin, as an indentation class");
+        // bold, italic and underline written as styles: the elements the server keeps, inside the element that had the style
+        assertEquals("lịch tiếp công dân", right.findElement(By.cssSelector("strong")).getText(), "pasted bold (font-weight: bold)");
+        assertEquals("thứ Năm", indented.findElement(By.cssSelector("strong > em")).getText(), "pasted bold (700) and italic");
+        assertEquals("Đường dây nóng", browser.findElement(By.cssSelector("#tinymce u")).getText(), "pasted underline");
+        assertEquals(List.of(), browser.findElements(By.xpath("//*[@id='tinymce']//*[self::b or self::strong][contains(., '0214')]")),
+                "a bold wrapper whose style says normal (as another site's) makes nothing bold");
         browser.switchTo().defaultContent();
     }
 

@@ -166,7 +166,17 @@ class PortalIT extends DeployedEar {
         JsonObject restored = editor.post("/api/t/" + unit + "/portal/articles/" + id + "/versions/1/restore", "").json();
         assertEquals("Bản đầu", restored.getString("title"));
         assertEquals("<p>một</p>", restored.getString("body"));
-        assertEquals(5, editor.get("/api/t/" + unit + "/portal/articles/" + id + "/versions").array().size(), "a restore is a new version");
+        var all = editor.get("/api/t/" + unit + "/portal/articles/" + id + "/versions").array();
+        assertEquals(5, all.size(), "a restore is a new version");
+        // the notes the platform wrote (no person gave one): the Vietnamese as before, and the key said in the reader's language
+        assertEquals(List.of("Khôi phục phiên bản 1", "Sửa bài", "Trả lại: Thiếu ảnh minh hoạ và nguồn tin.", "Gửi duyệt", "Tạo bài"),
+                all.stream().map(v -> v.asJsonObject().getString("note")).toList());
+        assertEquals("version.returned", all.getJsonObject(2).getJsonObject("said").getString("key"));
+        assertEquals("Thiếu ảnh minh hoạ và nguồn tin.", all.getJsonObject(2).getJsonObject("said").getJsonArray("args").getString(0));
+        var english = editor.send("GET", "/api/t/" + unit + "/portal/articles/" + id + "/versions", null, null, "application/json", null, "en")
+                .array();
+        assertEquals(List.of("Restored version 1", "Edited", "Returned: Thiếu ảnh minh hoạ và nguồn tin.", "Submitted for review", "Created"),
+                english.stream().map(v -> v.asJsonObject().getJsonObject("said").getString("text")).toList());
 
         // four eyes: whoever submitted does not approve, unless they administer the unit
         long own = id(article(approver, unit, "{\"title\":\"Bài của người duyệt\"}"));

@@ -11,9 +11,11 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import vn.egov.platform.web.Jsonp;
 import vn.egov.portal.control.ArticleInput;
 import vn.egov.portal.control.Invalid;
+import vn.egov.portal.control.VersionNote;
 import vn.egov.portal.entity.Article;
 import vn.egov.portal.entity.ArticleVersion;
 import vn.egov.portal.entity.Category;
@@ -45,10 +47,17 @@ final class PortalJson {
         return b.add("attachments", att).add("tags", tags).build();
     }
 
-    static JsonObject version(ArticleVersion v) {
+    static JsonObject version(ArticleVersion v, Locale reader) {
         JsonObjectBuilder b = Jsonp.createObjectBuilder().add("version", v.version()).add("title", v.title()).add("status", v.status())
                 .add("savedBy", v.savedBy()).add("savedAt", v.savedAt().toString());
-        opt(b, "note", v.note());
+        if (v.noteKey() == null) {
+            opt(b, "note", v.note());
+        } else {
+            // the platform's words: the Vietnamese as before, and the key with its arguments, said in the reader's language
+            VersionNote note = new VersionNote(v.noteKey(), v.noteArgs(), null);
+            b.add("note", note.in(Locale.forLanguageTag("vi"))).add("said", Jsonp.createObjectBuilder().add("key", v.noteKey())
+                    .add("args", Jsonp.createArrayBuilder(v.noteArgs())).add("text", note.in(reader)));
+        }
         return b.build();
     }
 

@@ -14,12 +14,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Locale;
 import java.util.Optional;
 import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Access;
+import vn.egov.platform.web.Problem;
 import vn.egov.portal.control.Editorial;
 import vn.egov.portal.control.SiteFiles;
 import vn.egov.portal.control.SiteStructure;
@@ -161,9 +165,10 @@ public class PortalResource {
 
     @GET
     @Path("articles/{id}/versions")
-    public Response versions(@PathParam("id") long id) {
+    public Response versions(@PathParam("id") long id, @Context HttpServletRequest request) {
         Tenant unit = access.require(DOMAIN, "read");
-        return Response.ok(PortalJson.array(editorial.versions(unit, id).stream().map(PortalJson::version).toList())).build();
+        Locale reader = Problem.language(request);
+        return Response.ok(PortalJson.array(editorial.versions(unit, id).stream().map(v -> PortalJson.version(v, reader)).toList())).build();
     }
 
     @POST

@@ -62,11 +62,15 @@ public class Editorial {
                 in.attachments().toArray(new Long[0]), c.tags.toArray(new String[0]), Db.orNull(c.author), in.featured(),
                 in.shareUpward(), Db.orNull(in.publishAt()), user, user);
         Article a = article(unit, id);
-        saveVersion(a, in.note() == null ? "Tạo bài" : in.note(), user);
+        saveVersion(a, VersionNote.writtenOr(in.note(), "version.created"), user);
         return a;
     }
 
     public Article update(Tenant unit, long id, ArticleInput in, String user, boolean approver) {
+        return update(unit, id, in, VersionNote.writtenOr(in.note(), "version.edited"), user, approver);
+    }
+
+    private Article update(Tenant unit, long id, ArticleInput in, VersionNote note, String user, boolean approver) {
         Article old = article(unit, id);
         if (old.status() == Status.PUBLISHED && !approver) {
             throw Invalid.conflict("problem.publishedEdit");
@@ -82,7 +86,7 @@ public class Editorial {
                 c.tags.toArray(new String[0]), Db.orNull(c.author), in.featured(), in.shareUpward(), Db.orNull(in.publishAt()), user,
                 unit.getId(), id);
         Article a = article(unit, id);
-        saveVersion(a, in.note() == null ? "Sửa bài" : in.note(), user);
+        saveVersion(a, note, user);
         if (a.status() == Status.PUBLISHED) {
             published(unit, a);
         }
@@ -92,9 +96,9 @@ public class Editorial {
     public Article submit(Tenant unit, long id, String user) {
         Article a = article(unit, id);
         if (a.status() != Status.DRAFT && a.status() != Status.RETURNED && a.status() != Status.UNPUBLISHED) {
-            throw Invalid.conflict("problem.submitWhich", a.status().label(false), a.status().label(true));
+            throw Invalid.conflictSaying("problem.submitWhich", a.status().key());
         }
-        return transition(unit, a, Status.SUBMITTED, null, user, "Gửi duyệt", "submitted_by = ?");
+        return transition(unit, a, Status.SUBMITTED, null, user, VersionNote.said("version.submitted"), "submitted_by = ?");
     }
 
     /** The unit's own files an article's body shows (images inserted with the editor, links to documents). */
@@ -115,7 +119,7 @@ public class Editorial {
     public Article approve(Tenant unit, long id, Instant at, String user, boolean mayApproveOwn) {
         Article a = article(unit, id);
         if (a.status() != Status.SUBMITTED) {
-            throw Invalid.conflict("problem.approveWhich", a.status().label(false), a.status().label(true));
+            throw Invalid.conflictSaying("problem.approveWhich", a.status().key());
         }
         if (!mayApproveOwn && user.equals(submitter(unit, id))) {
             throw Invalid.conflict("problem.selfApproval");
@@ -133,7 +137,8 @@ public class Editorial {
             db.update("UPDATE portal_file SET is_public = true WHERE tenant_id = ? AND id = ANY (?)", unit.getId(), files.toArray(new Long[0]));
         }
         Article p = article(unit, id);
-        saveVersion(p, when.isAfter(Instant.now()) ? "Duyệt, hẹn giờ xuất bản " + Renderer.dateTime(when) : "Duyệt và xuất bản", user);
+        saveVersion(p, when.isAfter(Instant.now()) ? VersionNote.said("version.scheduled", Renderer.dateTime(when)) : VersionNote.said("version.published"),
+                user);
         published(unit, p);
         return p;
     }
@@ -153,7 +158,7 @@ public class Editorial {
             new Invalid().add("comment", "problem.field.returnReason")
                     .throwIfAny();
         }
-        return transition(unit, a, Status.RETURNED, text, user, "Trả lại: " + text, null);
+        return transition(unit, a, Status.RETURNED, text, user, VersionNote.said("version.returned", text), null);
     }
 
     public Article unpublish(Tenant unit, long id, String user) {
@@ -161,7 +166,7 @@ public class Editorial {
         if (a.status() != Status.PUBLISHED) {
             throw Invalid.conflict("problem.notPublished");
         }
-        Article u = transition(unit, a, Status.UNPUBLISHED, null, user, "Gỡ xuống", null);
+        Article u = transition(unit, a, Status.UNPUBLISHED, null, user, VersionNote.said("version.unpublished"), null);
         db.update("UPDATE portal_article SET went_live = false WHERE tenant_id = ? AND id = ?", unit.getId(), id);
         search.remove(unit.getId(), ArticleSearch.docId(id));
         cache.invalidateAfterCommit(unit);
@@ -180,10 +185,11 @@ public class Editorial {
 
     public List<ArticleVersion> versions(Tenant unit, long articleId) {
         article(unit, articleId);
-        return db.list("SELECT id, article_id, version, title, summary, body, category_id, status, note, saved_by, saved_at "
+        return db.list("SELECT id, article_id, version, title, summary, body, category_id, status, note, saved_by, saved_at, note_key, note_args "
                         + "FROM portal_article_version WHERE tenant_id = ? AND article_id = ? ORDER BY version DESC, id DESC",
                 rs -> new ArticleVersion(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                        Db.longOrNull(rs, "category_id"), rs.getString(8), rs.getString(9), rs.getString(10), Db.instant(rs, "saved_at")),
+                        Db.longOrNull(rs, "category_id"), rs.getString(8), rs.getString(12), List.of((String[]) rs.getArray(13).getArray()), rs.getString(9),
+                        rs.getString(10), Db.instant(rs, "saved_at")),
                 unit.getId(), articleId);
     }
 
@@ -194,9 +200,9 @@ public class Editorial {
                         + "WHERE tenant_id = ? AND article_id = ? AND version = ? ORDER BY id DESC LIMIT 1",
                 rs -> new ArticleInput(rs.getString(1), rs.getString(2), rs.getString(3), Db.longOrNull(rs, "category_id"),
                         Db.longOrNull(rs, "cover_file_id"), Db.longs(rs, "attachments"), Db.strings(rs, "tags"), rs.getString(8),
-                        current.featured(), current.shareUpward(), null, "Khôi phục phiên bản " + version), unit.getId(), articleId, version)
+                        current.featured(), current.shareUpward(), null, null), unit.getId(), articleId, version)
                 .orElseThrow(() -> ProblemException.notFound(Wording::in, "notFound.versionOfThisArticle", version));
-        return update(unit, articleId, old, user, approver);
+        return update(unit, articleId, old, VersionNote.said("version.restored", version), user, approver);
     }
 
     /** Articles whose scheduled time has come: they go live (search, caches). Called by the scheduler per unit. */
@@ -220,7 +226,7 @@ public class Editorial {
         }
     }
 
-    private Article transition(Tenant unit, Article a, Status to, String comment, String user, String note, String extraSet) {
+    private Article transition(Tenant unit, Article a, Status to, String comment, String user, VersionNote note, String extraSet) {
         db.update("UPDATE portal_article SET status = ?, review_comment = ?, updated_by = ?, updated_at = now()"
                         + (extraSet == null ? "" : ", " + extraSet) + " WHERE tenant_id = ? AND id = ?",
                 extraSet == null ? new Object[] {to.db(), Db.orNull(comment), user, unit.getId(), a.id()}
@@ -230,12 +236,13 @@ public class Editorial {
         return t;
     }
 
-    private void saveVersion(Article a, String note, String user) {
+    private void saveVersion(Article a, VersionNote note, String user) {
         db.update("INSERT INTO portal_article_version (tenant_id, article_id, version, title, summary, body, category_id, cover_file_id, "
-                        + "attachments, tags, author, status, note, saved_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "attachments, tags, author, status, note, note_key, note_args, saved_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 a.tenantId(), a.id(), a.version(), a.title(), a.summary(), a.body(), Db.orNull(a.categoryId()), Db.orNull(a.coverFileId()),
                 a.attachments().toArray(new Long[0]), a.tags().toArray(new String[0]), Db.orNull(a.author()), a.status().db(),
-                note.length() > 500 ? note.substring(0, 500) : note, user);
+                Db.orNull(note.text() == null || note.text().length() <= 500 ? note.text() : note.text().substring(0, 500)),
+                Db.orNull(note.key()), note.args().toArray(String[]::new), user);
     }
 
     private record Checked(String title, String summary, String body, List<String> tags, String author) {

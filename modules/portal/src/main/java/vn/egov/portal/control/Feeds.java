@@ -3,6 +3,7 @@ package vn.egov.portal.control;
 import java.io.StringWriter;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -49,6 +50,9 @@ public final class Feeds {
         w.writeEndElement();
     }
 
+    /** The feed's language: the sites' own (a unit's news are written in Vietnamese). */
+    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
     public static String rss(Tenant unit, String name, Optional<Category> category, List<Article> items, String baseUrl) {
         String site = baseUrl + "/t/" + unit.getCode() + "/";
         return document(w -> {
@@ -57,7 +61,7 @@ public final class Feeds {
             w.writeStartElement("channel");
             element(w, "title", name + category.map(c -> " · " + c.name()).orElse(""));
             element(w, "link", site + category.map(Renderer::categoryPath).orElse(""));
-            element(w, "description", "Tin bài của " + name);
+            element(w, "description", Wording.in(VIETNAMESE).text("feed.description", name));
             element(w, "language", "vi");
             for (Article a : items) {
                 String link = site + "articles/" + a.id();

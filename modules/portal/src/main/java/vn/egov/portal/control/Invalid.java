@@ -47,4 +47,10 @@ public final class Invalid {
     public static ProblemException conflict(String key, Object... args) {
         return new ProblemException(Problem.of(Wording::in, 409, "conflict", "problem.notPossibleNow", key, args));
     }
+
+    /** The same, {@code {0}} of its detail the text of {@code argKey} in the reader's language (an article's status). */
+    public static ProblemException conflictSaying(String key, String argKey) {
+        return new ProblemException(Problem.said(Wording::in, 409, "conflict", "problem.notPossibleNow", w -> w.text(key, w.text(argKey)),
+                w -> Map.of()));
+    }
 }

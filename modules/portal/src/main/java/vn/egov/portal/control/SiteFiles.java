@@ -27,9 +27,11 @@ public class SiteFiles {
         try {
             c = FileCheck.check(name, content);
         } catch (FileCheck.Refused r) {
-            throw new ProblemException(new vn.egov.platform.web.Problem(r.tooLarge ? 413 : 400, r.tooLarge ? "too-large" : "invalid-input",
-                    r.tooLarge ? "Tệp quá lớn" : "Tệp không hợp lệ", r.tooLarge ? "File too large" : "Invalid file",
-                    r.vi + " Không có gì thay đổi.", r.en + " Nothing changed.", java.util.Map.of("file", List.of(r.vi + " / " + r.en))));
+            // the reason is the file check's own, in Vietnamese or English; the rest in the reader's language
+            java.util.function.Function<vn.egov.platform.words.Words, String> reason = w -> w.text("problem.file.reason", r.vi, r.en);
+            throw new ProblemException(vn.egov.platform.web.Problem.said(Wording::in, r.tooLarge ? 413 : 400, r.tooLarge ? "too-large" : "invalid-input",
+                    r.tooLarge ? "problem.file.tooLarge" : "problem.file.invalid", w -> w.text("problem.file.refused", reason.apply(w)),
+                    w -> java.util.Map.of("file", List.of(reason.apply(w)))));
         }
         String sha;
         try {

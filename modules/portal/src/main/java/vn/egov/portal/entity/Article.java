@@ -12,19 +12,11 @@ public record Article(long id, long tenantId, Long categoryId, String title, Str
 
     /** The workflow: draft → submitted → published, or returned to the editor with a comment; unpublished. */
     public enum Status {
-        DRAFT("Bản nháp", "Draft"), SUBMITTED("Chờ duyệt", "Awaiting review"), RETURNED("Trả lại", "Returned"),
-        PUBLISHED("Đã xuất bản", "Published"), UNPUBLISHED("Đã gỡ", "Unpublished");
+        DRAFT, SUBMITTED, RETURNED, PUBLISHED, UNPUBLISHED;
 
-        private final String vi;
-        private final String en;
-
-        Status(String vi, String en) {
-            this.vi = vi;
-            this.en = en;
-        }
-
-        public String label(boolean english) {
-            return english ? en : vi;
+        /** The key of its name in the portal's texts ({@code status.draft}: "Bản nháp"). */
+        public String key() {
+            return "status." + db();
         }
 
         public String db() {

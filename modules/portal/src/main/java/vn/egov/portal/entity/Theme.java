@@ -6,20 +6,11 @@ import java.util.Objects;
 public record Theme(String primary, String accent, Layout layout, String footerText, Long bannerFileId) {
     /** The layouts on offer. */
     public enum Layout {
-        CLASSIC("Cổ điển: tin nổi bật rộng, cột bên phải", "Classic: wide featured news, right column"),
-        MAGAZINE("Tạp chí: lưới ảnh", "Magazine: a grid of pictures"),
-        COMPACT("Gọn: danh sách một cột", "Compact: one-column list");
+        CLASSIC, MAGAZINE, COMPACT;
 
-        private final String vi;
-        private final String en;
-
-        Layout(String vi, String en) {
-            this.vi = vi;
-            this.en = en;
-        }
-
-        public String label(boolean english) {
-            return english ? en : vi;
+        /** The key of its name in the portal's texts ({@code layout.classic}: "Cổ điển: tin nổi bật rộng, cột bên phải"). */
+        public String key() {
+            return "layout." + name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 

@@ -112,7 +112,7 @@ public class ArticleForm {
                 actions.add("unpublish");
             }
             for (ArticleVersion ver : editorial.versions(unit, a.id())) {
-                versions.add(new Version(ver.version(), ver.note(), ver.savedBy(), ver.savedAt(), editable && ver.version() != a.version()
+                versions.add(new Version(ver.version(), ver.noteKey() == null ? ver.note() : t.text(ver.noteKey(), ver.noteArgs().toArray()), ver.savedBy(), ver.savedAt(), editable && ver.version() != a.version()
                         ? desk.sub(unit, "articles/" + a.id() + "/versions/" + ver.version() + "/restore") : null));
             }
         }

@@ -127,8 +127,12 @@ public class ArticlePages {
                 stored = siteFiles.upload(unit, f.name(), f.content(), false, desk.username());
             } catch (ProblemException e) {
                 Problem p = e.problem();
-                throw new ProblemException(new Problem(p.status(), p.type(), p.titleVi(), p.titleEn(), p.detailVi(), p.detailEn(),
-                        Map.of(f.field(), p.fieldErrors().getOrDefault("file", List.of(p.detailVi() + " / " + p.detailEn())))));
+                // the file's problem, said in the reader's language, under the form's field of the file
+                throw new ProblemException(Problem.inLanguages(locale -> {
+                    Problem said = p.in(locale);
+                    return new Problem(said.status(), said.type(), said.titleVi(), said.titleEn(), said.detailVi(), said.detailEn(),
+                            Map.of(f.field(), said.fieldErrors().getOrDefault("file", List.of(said.detailVi()))));
+                }));
             }
             if (f.field().equals("newCover")) {
                 cover = stored.id();

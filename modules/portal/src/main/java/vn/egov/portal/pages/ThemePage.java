@@ -117,7 +117,7 @@ public class ThemePage {
         List<DeskFrame.Option> layouts = new ArrayList<>();
         for (Theme.Layout l : Theme.Layout.values()) {
             String name = l.name().toLowerCase(Locale.ROOT);
-            layouts.add(new DeskFrame.Option(name, t.text("layout." + name), name.equals(v.get("layout"))));
+            layouts.add(new DeskFrame.Option(name, t.text(l.key()), name.equals(v.get("layout"))));
         }
         List<DeskFrame.Option> banners = new ArrayList<>();
         banners.add(new DeskFrame.Option("", t.text("none"), v.get("bannerFileId") == null || v.get("bannerFileId").isEmpty()));

@@ -8,41 +8,19 @@
  * style attribute as markup: alignment and a paragraph's indentation are classes (kept by the server's sanitiser,
  * styled by the site's CSS and content.css in the editing frame), tables get no styles, images no resize handles,
  * and pasted HTML loses its style attributes before TinyMCE puts it in the page.
- * TinyMCE speaks Vietnamese with the language pack of npm's tinymce-i18n (served under /vendor/tinymce-i18n/, named
- * by this script's data-language-url), over which the strings below, those the toolbar and dialogs show, are ours.
+ * TinyMCE speaks the page's language (this script's data-language) with the language pack of npm's tinymce-i18n (served
+ * under /vendor/tinymce-i18n/, named by its data-language-url; none for English), over which the words the toolbar and
+ * dialogs show are ours: the portal's bundle editor_<language>.properties, given as JSON in its data-words.
  */
 (function () {
   'use strict';
   if (!window.tinymce) {
     return;
   }
-  // the interface strings the toolbar, menus and dialogs below use, in Vietnamese, over those of the language pack
-  var vietnamese = {
-    'Undo': 'Hoàn tác', 'Redo': 'Làm lại', 'Blocks': 'Kiểu đoạn', 'Block {0}': 'Kiểu đoạn: {0}', 'Paragraph': 'Đoạn văn',
-    'Heading 2': 'Tiêu đề 2', 'Heading 3': 'Tiêu đề 3', 'Heading 4': 'Tiêu đề 4', 'Blockquote': 'Trích dẫn',
-    'Bold': 'In đậm', 'Italic': 'In nghiêng', 'Underline': 'Gạch chân', 'Strikethrough': 'Gạch ngang',
-    'Bullet list': 'Danh sách dấu chấm', 'Numbered list': 'Danh sách đánh số',
-    'Decrease indent': 'Giảm thụt lề', 'Increase indent': 'Tăng thụt lề',
-    'Link...': 'Liên kết...', 'Insert/edit link': 'Chèn/sửa liên kết', 'Insert/Edit Link': 'Chèn/sửa liên kết',
-    'URL': 'Địa chỉ', 'Text to display': 'Chữ hiển thị', 'Title': 'Tiêu đề', 'Open link in...': 'Mở liên kết ở...',
-    'Current window': 'Cửa sổ hiện tại', 'New window': 'Cửa sổ mới', 'Remove link': 'Bỏ liên kết', 'Open link': 'Mở liên kết',
-    'Image...': 'Ảnh...', 'Insert/edit image': 'Chèn/sửa ảnh', 'Insert/Edit Image': 'Chèn/sửa ảnh', 'Source': 'Nguồn',
-    'Image list': 'Ảnh của đơn vị', 'Alternative description': 'Mô tả thay thế (cho người không nhìn thấy ảnh)',
-    'Image is decorative': 'Ảnh chỉ để trang trí', 'Width': 'Rộng', 'Height': 'Cao', 'Constrain proportions': 'Giữ tỉ lệ',
-    'Dimensions': 'Kích thước', 'General': 'Chung', 'None': 'Không',
-    'Table': 'Bảng', 'Insert table': 'Chèn bảng', 'Table properties': 'Thuộc tính bảng', 'Delete table': 'Xoá bảng',
-    'Row': 'Hàng', 'Column': 'Cột', 'Cell': 'Ô', 'Insert row before': 'Chèn hàng phía trên', 'Insert row after': 'Chèn hàng phía dưới',
-    'Delete row': 'Xoá hàng', 'Insert column before': 'Chèn cột bên trái', 'Insert column after': 'Chèn cột bên phải',
-    'Delete column': 'Xoá cột', 'Header row': 'Hàng tiêu đề',
-    'Source code': 'Mã HTML', 'Clear formatting': 'Xoá định dạng', 'Save': 'Lưu', 'Cancel': 'Huỷ', 'Close': 'Đóng',
-    'Rich Text Area': 'Vùng soạn thảo', 'Press {0} for help': 'Nhấn {0} để xem trợ giúp',
-    'Rich Text Area. Press ALT-0 for help.': 'Vùng soạn thảo. Nhấn ALT-0 để xem trợ giúp.',
-    'Text color': 'Màu chữ', 'Formats': 'Định dạng', 'Words: {0}': 'Số từ: {0}', '{0} words': '{0} từ',
-    'Align left': 'Căn trái', 'Align center': 'Căn giữa', 'Align right': 'Căn phải', 'Justify': 'Căn đều hai bên',
-    'Resize': 'Đổi chiều cao',
-    'Press the Up and Down arrow keys to resize the editor.': 'Nhấn phím mũi tên lên hoặc xuống để đổi chiều cao vùng soạn thảo.'
-  };
   var script = document.querySelector('script[data-content-css]');
+  // the interface's words in the page's language (TinyMCE's English text → ours), over those of the language pack
+  var language = script.dataset.language || 'vi';
+  var words = JSON.parse(script.dataset.words || '{}');
   var base = document.querySelector('script[src*="/tinymce.min.js"]').src.replace(/\/tinymce\.min\.js.*$/, '');
   // the alignment and indentation classes inside the editing frame, as the public site shows them (a hashed file)
   var contentCss = script.dataset.contentCss;
@@ -63,7 +41,7 @@
       target: area,
       base_url: base,
       suffix: '.min',
-      language: area.dataset.lang === 'en' ? 'en' : 'vi',
+      language: language,
       language_url: script.dataset.languageUrl,
       menubar: false,
       toolbar_mode: 'wrap',
@@ -118,8 +96,8 @@
       setup: function (editor) {
         // keep the textarea current, so that what is posted is what is seen (TinyMCE also saves on submit)
         editor.on('change input undo redo', function () { editor.save(); });
-        // the language pack has just been loaded (TinyMCE loads it only when it has no Vietnamese yet): ours over it
-        editor.on('ScriptsLoaded', function () { tinymce.addI18n('vi', vietnamese); });
+        // the language pack has just been loaded (TinyMCE loads it only when it has none of the language yet): ours over it
+        editor.on('ScriptsLoaded', function () { tinymce.addI18n(language, words); });
         // indentation outside a list would be an inline margin, which neither the policy nor the server keeps: a class
         editor.on('BeforeExecCommand', function (e) {
           var command = e.command.toLowerCase();
@@ -188,15 +166,28 @@
 
   /**
    * Pasted HTML without style attributes, a block's text-align or left margin kept as the class the editor would give
-   * it. Done on the text, tag by tag: parsing it into any document of this page (even DOMParser's, or a template's)
-   * would apply the styles, and the page's policy would refuse each one.
+   * it, and bold, italic, underlined or struck text as the element the server keeps for it (strong, em, u, s: jsoup's
+   * safelist, Sanitiser) inside the element that had the style. Done on the text, tag by tag, with the elements open at
+   * each point: parsing it into any document of this page (even DOMParser's, or a template's) would apply the styles,
+   * and the page's policy would refuse each one.
    */
   function unstyled(html) {
-    var tag = /<([a-zA-Z][^\s\/>]*)((?:[\s\/]+[^\s"'>\/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)[\s\/]*>/g;
+    var tag = /<(\/?)([a-zA-Z][^\s\/>]*)((?:[\s\/]+[^\s"'>\/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)[\s\/]*>/g;
     var attribute = /([^\s"'>\/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?/g;
-    return html.replace(tag, function (whole, name, attributes) {
+    // the elements open at this point, innermost last: their name, what they were renamed to, the tags put inside them
+    var open = [];
+    return html.replace(tag, function (whole, closing, name, attributes) {
+      var lower = name.toLowerCase();
+      if (closing) {
+        return closed(open, lower, whole);
+      }
+      var element = { name: lower, as: null, closers: '' };
+      var before = implied(open, lower);
+      if (!VOID.test(lower) && !/\/\s*>$/.test(whole)) {
+        open.push(element);
+      }
       if (!/\bstyle\b/i.test(attributes)) {
-        return whole;
+        return before + whole;
       }
       var kept = [];
       var classes = [];
@@ -212,12 +203,96 @@
         }
         return a;
       });
-      classes = classes.concat(classesOf(name.toLowerCase(), style));
+      classes = classes.concat(classesOf(lower, style));
       if (classes.length) {
         kept.push('class="' + classes.join(' ').replace(/"/g, '') + '"');
       }
-      return '<' + name + (kept.length ? ' ' + kept.join(' ') : '') + (/\/\s*>$/.test(whole) ? ' />' : '>');
+      // a bold element whose style says it is not (a word processor's or another site's wrapper) is a span
+      if (/^(?:b|strong)$/.test(lower) && /(?:^|;)\s*font-weight\s*:\s*(?:normal|lighter|[1-4]00)\b/.test(style)) {
+        element.as = 'span';
+      }
+      var inner = emphasisOf(lower, style);
+      element.closers = inner.slice().reverse().map(function (t) { return '</' + t + '>'; }).join('');
+      return before + '<' + (element.as || name) + (kept.length ? ' ' + kept.join(' ') : '') + (/\/\s*>$/.test(whole) ? ' />' : '>')
+        + inner.map(function (t) { return '<' + t + '>'; }).join('');
     });
+  }
+
+  /** Elements that have no closing tag. */
+  var VOID = /^(?:area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)$/;
+  /** Elements whose content may be wrapped in strong, em, u or s: text and inline elements, not lists, tables or divisions. */
+  var WRAPPABLE = /^(?:span|font|a|p|h[1-6]|li|td|th|dt|dd|caption|b|i|u|s|strike|strong|em|sub|sup|small|mark|q|cite|label)$/;
+
+  /**
+   * The closing tag of an open element {@code name}, after the closing tags of what was put inside it and inside the
+   * elements it closes with it; a closing tag of nothing open stays as it is.
+   */
+  function closed(open, name, whole) {
+    for (var i = open.length - 1; i >= 0; i--) {
+      if (open[i].name === name) {
+        var ended = open.splice(i);
+        var closers = '';
+        for (var j = ended.length - 1; j >= 0; j--) {
+          closers += ended[j].closers;
+        }
+        return closers + (ended[0].as ? '</' + ended[0].as + '>' : whole);
+      }
+    }
+    return whole;
+  }
+
+  /**
+   * Elements whose closing tag may be left out, ended when another begins: what ends them, and the elements that hold
+   * them (a new list's item does not end the item of the list around it). A paragraph is ended by any block.
+   */
+  var LIST_ITEM = [/^li$/, /^(?:ul|ol)$/];
+  var TERM = [/^(?:dt|dd)$/, /^dl$/];
+  var CELL = [/^(?:td|th)$/, /^(?:tr|table)$/];
+  var ENDING = { li: LIST_ITEM, dt: TERM, dd: TERM, td: CELL, th: CELL, tr: [/^tr$/, /^(?:table|tbody|thead|tfoot)$/] };
+  var PARAGRAPH = [/^p$/, /^(?:div|td|th|li|blockquote|section|article)$/];
+  var BLOCK = /^(?:p|div|h[1-6]|ul|ol|dl|table|blockquote|pre|hr|section|article|figure)$/;
+
+  /**
+   * The closing tags of what was put inside the open element that {@code name} beginning ends without its closing tag
+   * (an item the item before it, a paragraph a block), which is no longer open; nothing when it ends none.
+   */
+  function implied(open, name) {
+    var rule = ENDING[name] || (BLOCK.test(name) ? PARAGRAPH : null);
+    for (var i = open.length - 1; rule && i >= 0; i--) {
+      if (rule[0].test(open[i].name)) {
+        var closers = '';
+        open.splice(i).reverse().forEach(function (e) {
+          closers += e.closers;
+        });
+        return closers;
+      }
+      if (rule[1].test(open[i].name)) {
+        break;
+      }
+    }
+    return '';
+  }
+
+  /** The elements that say what a pasted element's style did: bold, italic, underlined, struck through. */
+  function emphasisOf(name, style) {
+    if (!WRAPPABLE.test(name)) {
+      return [];
+    }
+    var inner = [];
+    if (!/^(?:b|strong)$/.test(name) && /(?:^|;)\s*font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b/.test(style)) {
+      inner.push('strong');
+    }
+    if (!/^(?:i|em)$/.test(name) && /(?:^|;)\s*font-style\s*:\s*(?:italic|oblique)\b/.test(style)) {
+      inner.push('em');
+    }
+    var decoration = /(?:^|;)\s*text-decoration(?:-line)?\s*:\s*([^;]*)/.exec(style);
+    if (decoration && name !== 'u' && name !== 'a' && /\bunderline\b/.test(decoration[1])) {
+      inner.push('u');
+    }
+    if (decoration && !/^(?:s|strike)$/.test(name) && /\bline-through\b/.test(decoration[1])) {
+      inner.push('s');
+    }
+    return inner;
   }
 
   /** The alignment and indentation classes for what a pasted block's style said. */

@@ -90,7 +90,7 @@ public class Catalogue {
                 errors.put(at + ".code", List.of(say.text("problem.codeTwice", code)));
             }
             if (!province && d.has("level") && !d.path("level").asText().equals(own.db())) {
-                errors.put(at + ".level", List.of(say.text("problem.ownLevelOnly", say.text("level." + own.name()))));
+                errors.put(at + ".level", List.of(say.text("problem.ownLevelOnly", say.text(own.key()))));
             }
         }
         if (clean.isEmpty()) {
@@ -179,7 +179,7 @@ public class Catalogue {
         Procedure.Level own = Procedure.Level.ofUnitKind(unit.getKind().name().toLowerCase());
         if (p.level() != own) {
             throw new ProblemException(Problem.said(Wording::in, 409, "conflict", "problem.notPossible",
-                    w -> w.text("problem.otherLevel", code, w.text("level." + p.level().name()), w.text("level." + own.name())), w -> Map.of()));
+                    w -> w.text("problem.otherLevel", code, w.text(p.level().key()), w.text(own.key())), w -> Map.of()));
         }
         boolean added = db.update("INSERT INTO unit_procedure (tenant_id, procedure_id, adopted_by) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                 unit.getId(), p.id(), user) > 0;

@@ -27,12 +27,9 @@ public record Procedure(long id, long ownerId, String code, String name, String 
             };
         }
 
-        public String label(boolean en) {
-            return switch (this) {
-                case PROVINCE -> en ? "province" : "cấp tỉnh";
-                case DISTRICT -> en ? "district" : "cấp huyện";
-                case COMMUNE -> en ? "commune" : "cấp xã";
-            };
+        /** The key of its name in the procedures' texts ({@code level.PROVINCE}: "cấp tỉnh"). */
+        public String key() {
+            return "level." + name();
         }
     }
 

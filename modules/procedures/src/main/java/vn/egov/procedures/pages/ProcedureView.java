@@ -62,7 +62,7 @@ public record ProcedureView(String back, String name, List<Fact> facts, String a
         List<Fact> facts = new ArrayList<>();
         facts.add(fact("fact.code", p.code()));
         facts.add(fact("fact.sector", p.sector()));
-        facts.add(fact("fact.level", t.text("level." + p.level().name())));
+        facts.add(fact("fact.level", t.text(p.level().key())));
         facts.add(fact("fact.online", CatalogueSite.online(p.onlineLevel(), page)));
         facts.add(fact("fact.timeLimit", ProcessDiagram.days(p.timeLimitDays().doubleValue(), t)));
         List<String> channels = new ArrayList<>();
@@ -71,7 +71,7 @@ public record ProcedureView(String back, String name, List<Fact> facts, String a
         NumberFormat money = NumberFormat.getIntegerInstance(Locale.forLanguageTag("vi-VN"));
         List<String> fees = new ArrayList<>();
         d.path("fees").forEach(f -> fees.add(f.path("description").asText() + ": "
-                + (f.path("amount").asLong() == 0 ? t.text("fees.free") : money.format(f.path("amount").asLong()) + " đ")));
+                + (f.path("amount").asLong() == 0 ? t.text("fees.free") : t.text("fees.amount", money.format(f.path("amount").asLong())))));
         facts.add(new Fact("fact.fees", fees.isEmpty() ? List.of(t.text("fees.none")) : fees));
         facts.add(fact("fact.result", d.path("result").asText()));
         if (!d.path("conditions").asText("").isBlank()) {
