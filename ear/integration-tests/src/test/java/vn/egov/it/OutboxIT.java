@@ -71,6 +71,41 @@ class OutboxIT extends DeployedEar {
     }
 
     @Test
+    void aDatabaseErrorInTheClaimIsShownOnTheSearchStatusPage() throws Exception {
+        java.time.Instant before = java.time.Instant.now();
+        String appRole;
+        try (java.sql.Connection app = Fixtures.db().app(); java.sql.Statement s = app.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT current_user")) {
+            rs.next();
+            appRole = rs.getString(1);
+        }
+        Api provinceAdmin = Api.as(Fixtures.user(Fixtures.PROVINCE, true, "PROVINCE_ADMIN"), PASSWORD);
+        String claim = "FUNCTION outbox_claim(anyelement, integer, interval, text[])";
+        // the worker's claim refused by the database for a while (as a lost privilege or a broken function would be)
+        try (java.sql.Connection owner = Fixtures.db().owner(); java.sql.Statement s = owner.createStatement()) {
+            s.execute("REVOKE EXECUTE ON " + claim + " FROM \"" + appRole + "\"");
+        }
+        try {
+            JsonObject worker = Wait.until("the search status to show the claim's error", Duration.ofSeconds(60), () -> {
+                Api.Response r = provinceAdmin.get("/api/t/" + Fixtures.PROVINCE + "/search/backlog");
+                assertEquals(200, r.status(), r.toString());
+                return r.json().getJsonObject("worker");
+            }, w -> w.containsKey("lastErrorAt") && java.time.Instant.parse(w.getString("lastErrorAt")).isAfter(before)
+                    && w.getString("lastError", "").contains("outbox_claim"));
+            assertTrue(worker.getString("lastError").contains("permission denied"), worker.toString());
+        } finally {
+            try (java.sql.Connection owner = Fixtures.db().owner(); java.sql.Statement s = owner.createStatement()) {
+                s.execute("GRANT EXECUTE ON " + claim + " TO \"" + appRole + "\"");
+            }
+        }
+        // and the index is written again once the claim works
+        Api admin = Api.as(Fixtures.user(COMMUNE, false, "UNIT_ADMIN"), PASSWORD);
+        String mark = "cl" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        SearchIT.notice(admin, COMMUNE, "Sau lỗi " + mark, "Có trong chỉ mục " + mark, "staff");
+        SearchIT.awaitTotal(admin, "q=" + mark + "&unit=" + COMMUNE, 1);
+    }
+
+    @Test
     void twoClaimsAtOnceNeverTakeTheSameRow() throws Exception {
         // rows no index holds (deletes of documents that never were), written in the commune's scope
         String mark = "claim-" + UUID.randomUUID();
