@@ -71,6 +71,40 @@ class OutboxIT extends DeployedEar {
     }
 
     @Test
+    void aDatabaseErrorInTheClaimIsShownOnTheSearchStatusPage() throws Exception {
+        java.time.Instant before = java.time.Instant.now();
+        Api provinceAdmin = Api.as(Fixtures.user(Fixtures.PROVINCE, true, "PROVINCE_ADMIN"), PASSWORD);
+        // the search outbox's claim refused by the database for a while (as a lost privilege would be): its function's
+        // owner may not lock the table's rows; the other outboxes go on
+        String indexer;
+        try (java.sql.Connection owner = Fixtures.db().owner(); java.sql.Statement s = owner.createStatement()) {
+            try (java.sql.ResultSet rs = s.executeQuery("SELECT pg_get_userbyid(proowner) FROM pg_proc WHERE proname = 'outbox_claim'")) {
+                rs.next();
+                indexer = rs.getString(1);
+            }
+            s.execute("REVOKE UPDATE ON search_outbox FROM \"" + indexer + "\"");
+        }
+        try {
+            JsonObject worker = Wait.until("the search status to show the claim's error", Duration.ofSeconds(60), () -> {
+                Api.Response r = provinceAdmin.get("/api/t/" + Fixtures.PROVINCE + "/search/backlog");
+                assertEquals(200, r.status(), r.toString());
+                return r.json().getJsonObject("worker");
+            }, w -> w.containsKey("lastErrorAt") && java.time.Instant.parse(w.getString("lastErrorAt")).isAfter(before)
+                    && w.getString("lastError", "").contains("search_outbox"));
+            assertTrue(worker.getString("lastError").contains("permission denied"), worker.toString());
+        } finally {
+            try (java.sql.Connection owner = Fixtures.db().owner(); java.sql.Statement s = owner.createStatement()) {
+                s.execute("GRANT UPDATE ON search_outbox TO \"" + indexer + "\"");
+            }
+        }
+        // and the index is written again once the claim works
+        Api admin = Api.as(Fixtures.user(COMMUNE, false, "UNIT_ADMIN"), PASSWORD);
+        String mark = "cl" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        SearchIT.notice(admin, COMMUNE, "Sau lỗi " + mark, "Có trong chỉ mục " + mark, "staff");
+        SearchIT.awaitTotal(admin, "q=" + mark + "&unit=" + COMMUNE, 1);
+    }
+
+    @Test
     void twoClaimsAtOnceNeverTakeTheSameRow() throws Exception {
         // rows no index holds (deletes of documents that never were), written in the commune's scope
         String mark = "claim-" + UUID.randomUUID();

@@ -52,7 +52,7 @@ final class AdminPages {
 
     /** A unit's kind for people, in the page's language. */
     static String kind(Page page, TenantKind kind) {
-        return page.t().text("unitKind." + kind.dbValue());
+        return page.t().text(kind.labelKey());
     }
 
     /** A problem's detail in the request's language. */

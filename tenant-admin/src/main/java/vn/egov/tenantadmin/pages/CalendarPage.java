@@ -108,8 +108,8 @@ public class CalendarPage {
                 if (e.problem().status() != 400) {
                     throw layout.error(e.problem());
                 }
-                // days[i].x → line i+1
-                e.problem().fieldErrors().forEach((field, messages) -> errors.put(line(field), layout.message(messages.get(0))));
+                // days[i].x → line i+1, its message said in the page's language
+                e.problem().fieldErrors().keySet().forEach(field -> errors.put(line(field), layout.fieldError(e, field)));
             }
         }
         CalendarYear current = layout.call(() -> store.year(y));

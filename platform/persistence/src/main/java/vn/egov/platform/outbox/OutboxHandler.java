@@ -56,4 +56,12 @@ public interface OutboxHandler {
     /** Run under the lock once the rounds have taken what there was (a round that was not full). */
     default void idle(DataSource db) throws Exception {
     }
+
+    /**
+     * Told when an error ended this handler's rounds: the database's in the claim or the marks, one {@link #send} or
+     * {@link #idle} threw (what {@code send} tells the round as failed is no such error). The worker logs it besides;
+     * a handler keeps it where its status is read (the search index's admin page).
+     */
+    default void roundsFailed(Exception e) {
+    }
 }

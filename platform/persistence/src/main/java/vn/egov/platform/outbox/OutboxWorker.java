@@ -67,6 +67,32 @@ public class OutboxWorker {
         }
     }
 
+    /**
+     * The handler's rounds while they are full, for at most {@value #ROUNDS_FOR} s, then its idle work; an error that
+     * ends them is told to the handler ({@link OutboxHandler#roundsFailed}) and thrown on.
+     */
+    static void rounds(DataSource db, OutboxHandler h, List<String> targets) throws Exception {
+        try {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(ROUNDS_FOR);
+            boolean more;
+            do {
+                more = OutboxRound.run(db, h, targets);
+            } while (more && System.nanoTime() < until);
+            if (!more) {
+                h.idle(db);
+            }
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            try {
+                h.roundsFailed(e);
+            } catch (RuntimeException told) {
+                e.addSuppressed(told);
+            }
+            throw e;
+        }
+    }
+
     @PreDestroy
     synchronized void stop() {
         timers.forEach(t -> t.cancel(false));
@@ -100,14 +126,7 @@ public class OutboxWorker {
             return;
         }
         try {
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(ROUNDS_FOR);
-            boolean more;
-            do {
-                more = OutboxRound.run(dataSource, h, targets);
-            } while (more && System.nanoTime() < until);
-            if (!more) {
-                h.idle(dataSource);
-            }
+            rounds(dataSource, h, targets);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Throwable t) {

@@ -70,8 +70,9 @@ public class PasswordPage {
             passwords.change(new PasswordResource.Change(current, password));
         } catch (ProblemException e) {
             Page page = Page.of(request, null, "password.title");
+            vn.egov.platform.web.Problem said = e.problem().in(page.t().locale());
             return answer(400, PagesResource.PAGES.render("password.jte", page, "oneTime", me.mustChangePassword(),
-                    "error", page.t().english() ? e.problem().detailEn() : e.problem().detailVi()));
+                    "error", page.t().english() ? said.detailEn() : said.detailVi()));
         }
         return answer(200, PagesResource.PAGES.render("password-changed.jte", Page.of(request, null, "password.changed.title")));
     }

@@ -14,7 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.Map;
 import org.apache.shiro.SecurityUtils;
 import java.util.Optional;
 import vn.egov.platform.persistence.TenantScopeBinder;
@@ -22,7 +21,7 @@ import vn.egov.platform.tenancy.TenantScope;
 import vn.egov.platform.security.Passwords;
 import vn.egov.platform.security.UserPrincipal;
 import vn.egov.platform.web.Access;
-import vn.egov.platform.web.Problem;
+import vn.egov.platform.web.Fields;
 import vn.egov.platform.web.ProblemException;
 
 /**
@@ -64,14 +63,12 @@ public class PasswordResource {
         List<?> stored = em.createNativeQuery("SELECT password_hash FROM app_user WHERE id = ?1")
                 .setParameter(1, me.userId()).getResultList();
         if (stored.isEmpty() || !Passwords.matches(in.currentPassword(), (String) stored.get(0))) {
-            throw new ProblemException(new Problem(400, "invalid-input", "Dữ liệu không hợp lệ", "Invalid input",
-                    "Mật khẩu hiện tại không đúng; không có gì thay đổi.", "The current password is wrong; nothing changed.",
-                    Map.of("currentPassword", List.of("Mật khẩu hiện tại không đúng / wrong current password"))));
+            throw ProblemException.invalid(new Fields().add("currentPassword", ProblemException.PLATFORM + "field.wrongCurrentPassword"),
+                    "wrongCurrentPassword");
         }
         if (in.newPassword().equals(in.currentPassword())) {
-            throw new ProblemException(new Problem(400, "invalid-input", "Dữ liệu không hợp lệ", "Invalid input",
-                    "Mật khẩu mới phải khác mật khẩu hiện tại.", "The new password must differ from the current one.",
-                    Map.of("newPassword", List.of("Trùng mật khẩu hiện tại / same as the current password"))));
+            throw ProblemException.invalid(new Fields().add("newPassword", ProblemException.PLATFORM + "field.sameAsCurrentPassword"),
+                    "sameAsCurrentPassword");
         }
         em.createNativeQuery("UPDATE app_user SET password_hash = ?2, must_change_password = false WHERE id = ?1")
                 .setParameter(1, me.userId()).setParameter(2, Passwords.hash(in.newPassword())).executeUpdate();

@@ -19,6 +19,7 @@ import java.util.Map;
 import org.apache.shiro.SecurityUtils;
 import vn.egov.platform.security.UserPrincipal;
 import vn.egov.platform.web.Csrf;
+import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.platform.web.UserTokens.TokenView;
 import vn.egov.platform.web.pages.Messages;
@@ -71,15 +72,13 @@ public class TokensPage {
             TokenView made = (TokenView) tokens.create(new TokensResource.NewToken(name, d)).getEntity();
             return page(200, made, Map.of(), "", "90");
         } catch (ProblemException e) {
-            String message = t.english() ? e.problem().detailEn() : e.problem().detailVi();
-            Map<String, List<String>> fields = e.problem().fieldErrors();
+            // the problem said in the page's language (its field's message too)
+            Problem said = e.problem().in(t.locale());
+            Map<String, List<String>> fields = said.fieldErrors();
             if (fields != null && fields.containsKey("name")) {
-                String both = fields.get("name").get(0);
-                int slash = both.indexOf(" / ");
-                message = slash < 0 ? both : t.english() ? both.substring(slash + 3) : both.substring(0, slash);
-                return page(400, null, Map.of("name", message), keptName, keptDays);
+                return page(400, null, Map.of("name", fields.get("name").get(0)), keptName, keptDays);
             }
-            return page(e.problem().status(), null, Map.of("form", message), keptName, keptDays);
+            return page(said.status(), null, Map.of("form", t.english() ? said.detailEn() : said.detailVi()), keptName, keptDays);
         }
     }
 
@@ -97,8 +96,9 @@ public class TokensPage {
             tokens.revoke(id);
         } catch (ProblemException e) {
             // not one of this user's tokens: the page again, saying so (never a JSON answer to a form)
-            boolean en = Page.of(request, null, "tokens.title").t().english();
-            return page(e.problem().status(), null, Map.of("form", en ? e.problem().detailEn() : e.problem().detailVi()), "", "90");
+            Messages t = Page.of(request, null, "tokens.title").t();
+            Problem said = e.problem().in(t.locale());
+            return page(said.status(), null, Map.of("form", t.english() ? said.detailEn() : said.detailVi()), "", "90");
         }
         Page page = Page.of(request, null, "tokens.title");
         return Response.seeOther(URI.create(page.link("/me/tokens?revoked=" + id))).build();

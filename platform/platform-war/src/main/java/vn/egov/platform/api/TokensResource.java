@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.shiro.SecurityUtils;
 import vn.egov.platform.persistence.Db;
@@ -32,7 +31,7 @@ import vn.egov.platform.security.TokenRealm;
 import vn.egov.platform.security.UserPrincipal;
 import vn.egov.platform.tenancy.TenantScope;
 import vn.egov.platform.web.Access;
-import vn.egov.platform.web.Problem;
+import vn.egov.platform.web.Fields;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.platform.web.UserTokens;
 import vn.egov.platform.web.UserTokens.TokenView;
@@ -80,21 +79,16 @@ public class TokensResource {
     public Response create(@Valid @NotNull(message = "{invalid.the-body-is-missing}") NewToken in) {
         UserPrincipal me = own();
         if (SecurityUtils.getSubject().getPrincipals().oneByType(TokenRealm.TokenLogin.class) != null) {
-            throw new ProblemException(Problem.of(403, "token-cannot-make-tokens", "Không thể tạo mã bằng mã", "A token cannot make tokens",
-                    "Mã truy cập mới chỉ được tạo khi đăng nhập bằng mật khẩu (hoặc phiên đăng nhập trên trang), không bằng một mã truy cập khác.",
-                    "A new API token is made with the password (or the web session), not with another token."));
+            throw new ProblemException(ProblemException.platform(403, "token-cannot-make-tokens", "tokenCannotMakeTokens"));
         }
         String name = in.name() == null ? "" : Normalizer.normalize(in.name().strip(), Normalizer.Form.NFC);
         if (name.isEmpty() || name.length() > 100) {
-            throw invalid("name", name.isEmpty() ? "Đặt tên cho mã (dùng vào việc gì) / name the token (what it is for)"
-                    : "Tên dài tối đa 100 ký tự / at most 100 characters");
+            throw invalid("name", name.isEmpty() ? "tokenName" : "tokenNameLength");
         }
         long active = db.count("SELECT count(*) FROM api_token WHERE tenant_id = ? AND user_id = ? AND revoked_at IS NULL AND expires_at > now()",
                 me.tenantId(), me.userId());
         if (active >= MAX_ACTIVE) {
-            throw new ProblemException(Problem.of(409, "too-many-tokens", "Đã đủ số mã truy cập", "Too many tokens",
-                    "Mỗi tài khoản có tối đa " + MAX_ACTIVE + " mã truy cập còn dùng được. Hãy thu hồi mã không còn dùng rồi tạo mã mới.",
-                    "An account has at most " + MAX_ACTIVE + " usable API tokens. Revoke one you no longer use, then make a new one."));
+            throw new ProblemException(ProblemException.platform(409, "too-many-tokens", "tooManyTokens", MAX_ACTIVE));
         }
         String token = ApiTokens.newToken();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -130,9 +124,8 @@ public class TokensResource {
         return me;
     }
 
-    private static ProblemException invalid(String field, String message) {
-        return new ProblemException(new Problem(400, "invalid-input", "Dữ liệu không hợp lệ", "Invalid input",
-                "Yêu cầu có trường không hợp lệ; không có gì thay đổi.", "A field is invalid; nothing changed.",
-                Map.of(field, List.of(message))));
+    /** A field refused: its message is {@code platform.problem.field.<why>} of the platform's texts. */
+    private static ProblemException invalid(String field, String why) {
+        return ProblemException.invalid(new Fields().add(field, ProblemException.PLATFORM + "field." + why), "invalidInput.aField");
     }
 }

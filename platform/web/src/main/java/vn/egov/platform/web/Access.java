@@ -68,9 +68,7 @@ public class Access {
     public UserPrincipal working() {
         UserPrincipal user = CurrentUser.get().orElseThrow(ProblemException::unauthenticated);
         if (user.mustChangePassword()) {
-            throw new ProblemException(Problem.of(403, "password-change-required", "Cần đổi mật khẩu", "Password change required",
-                    "Bạn đang dùng mật khẩu một lần. Hãy đặt mật khẩu mới (trang /me/password, hoặc POST /api/me/password) rồi đăng nhập lại.",
-                    "You are using a one-time password. Choose a new one (the page /me/password, or POST /api/me/password), then log in again."));
+            throw new ProblemException(ProblemException.platform(403, "password-change-required", "passwordChangeRequired"));
         }
         return user;
     }

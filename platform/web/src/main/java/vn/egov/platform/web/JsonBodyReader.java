@@ -23,7 +23,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -84,17 +83,17 @@ public class JsonBodyReader implements MessageBodyReader<JsonObject> {
     /** The body as one JSON value: an array if {@code list}, otherwise an object; refused with a 400 problem if not. */
     static JsonValue check(byte[] bytes, boolean list) {
         if (bytes.length > MAX_BYTES) {
-            throw refuse(413, "too-large", "Nội dung gửi lên quá lớn.", "The body is too large.", null);
+            throw refuse(413, "too-large", "tooLarge", null);
         }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw refuse(400, "malformed-json", "Nội dung gửi lên không phải văn bản UTF-8.", "The body is not UTF-8 text.", null);
+            throw refuse(400, "malformed-json", "notUtf8", null);
         }
         if (text.isBlank()) {
-            throw refuse(400, "malformed-json", "Thiếu nội dung: hãy gửi một đối tượng JSON.", "The body is empty: send a JSON object.", null);
+            throw refuse(400, "malformed-json", "empty", null);
         }
         JsonValue value;
         boolean more;
@@ -107,20 +106,17 @@ public class JsonBodyReader implements MessageBodyReader<JsonObject> {
             value = null;
         }
         if (value == null || more) {
-            throw refuse(400, "malformed-json", "Nội dung gửi lên không phải JSON hợp lệ. Kiểm tra dấu ngoặc, dấu phẩy và dấu nháy.",
-                    "The body is not valid JSON. Check brackets, commas and quotes.", null);
+            throw refuse(400, "malformed-json", "notJson", null);
         }
         if (list && value.getValueType() != JsonValue.ValueType.ARRAY) {
-            throw refuse(400, "malformed-json", "Nội dung gửi lên phải là một mảng JSON ([...]).", "The body must be a JSON array ([...]).", null);
+            throw refuse(400, "malformed-json", "notArray", null);
         }
         if (!list && value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw refuse(400, "malformed-json", "Nội dung gửi lên phải là một đối tượng JSON ({...}).",
-                    "The body must be a JSON object ({...}).", null);
+            throw refuse(400, "malformed-json", "notObject", null);
         }
         String withNul = nul(value, "");
         if (withNul != null) {
-            throw refuse(400, "invalid-input", "Trường " + withNul + " chứa ký tự NUL (\\u0000), không được phép.",
-                    "The field " + withNul + " holds a NUL character (\\u0000), which is not allowed.", withNul);
+            throw refuse(400, "invalid-input", "nul", withNul);
         }
         return value;
     }
@@ -152,9 +148,14 @@ public class JsonBodyReader implements MessageBodyReader<JsonObject> {
         return null;
     }
 
-    /** Answered by the problem mappers in the request's language (Jersey hands a reader's exception to them). */
-    private static ProblemException refuse(int status, String type, String vi, String en, String field) {
-        return new ProblemException(new Problem(status, type, "Dữ liệu không hợp lệ", "Invalid input", vi, en,
-                field == null ? Map.of() : Map.of(field, List.of(vi + " / " + en))));
+    /**
+     * Answered by the problem mappers in the request's language (Jersey hands a reader's exception to them): the detail
+     * is the platform's {@code platform.problem.body.<why>}, the field (if one is named, its {@code {0}}) given it too.
+     */
+    private static ProblemException refuse(int status, String type, String why, String field) {
+        String key = ProblemException.PLATFORM + "body." + why;
+        Fields fields = field == null ? new Fields() : new Fields().add(field, key, field);
+        return new ProblemException(Problem.said(ProblemException::platformTexts, status, type, ProblemException.PLATFORM + "invalidInput.title",
+                w -> w.text(key, field), fields::in));
     }
 }

@@ -11,8 +11,9 @@ import java.util.function.Function;
 import vn.egov.platform.words.Words;
 
 /**
- * An RFC 9457 problem detail, with its human text in Vietnamese and English; which one is sent depends on
- * the request's language. Extra members (such as the list of invalid fields) are copied as they are, unless the
+ * An RFC 9457 problem detail, said by keys of a module's texts ({@link #of}, {@link #said}; the platform's own through
+ * {@link ProblemException#platform}): its members hold the Vietnamese and the English text, and which one is sent
+ * depends on the request's language. Extra members (such as the list of invalid fields) are copied as they are, unless the
  * problem is {@linkplain #inLanguages said per language}: then its fields and errors are written when the language
  * is known (the API's answer, a page), from the module's bundles.
  */
@@ -30,11 +31,19 @@ public record Problem(int status, String type, String titleVi, String titleEn, S
         fieldErrors = fieldErrors == null ? Map.of() : Map.copyOf(fieldErrors);
     }
 
+    /**
+     * A problem from texts already written, a Vietnamese and an English one: what {@link #inLanguages} is given for
+     * each language. A problem is said by keys ({@link #of}, {@link #said}); the few callers left that write a
+     * "tiếng Việt / English" pair with this go when their module moves to keys (the house rules allow no new one).
+     */
+    @Deprecated
     public Problem(int status, String type, String titleVi, String titleEn, String detailVi, String detailEn,
                    Map<String, List<String>> fieldErrors, jakarta.json.JsonArray errors) {
         this(status, type, titleVi, titleEn, detailVi, detailEn, fieldErrors, errors, null);
     }
 
+    /** The same without {@code errors} (deprecated as well: a problem is said by keys). */
+    @Deprecated
     public Problem(int status, String type, String titleVi, String titleEn, String detailVi, String detailEn,
                    Map<String, List<String>> fieldErrors) {
         this(status, type, titleVi, titleEn, detailVi, detailEn, fieldErrors, null, null);
@@ -93,10 +102,6 @@ public record Problem(int status, String type, String titleVi, String titleEn, S
         };
         Problem own = said.apply(vi);
         return new Problem(own.status, own.type, own.titleVi, own.titleEn, own.detailVi, own.detailEn, own.fieldErrors, own.errors, said);
-    }
-
-    public static Problem of(int status, String type, String titleVi, String titleEn, String detailVi, String detailEn) {
-        return new Problem(status, type, titleVi, titleEn, detailVi, detailEn, Map.of());
     }
 
     /** Vietnamese unless the request asks for English first; a request with no Accept-Language gets Vietnamese. */

@@ -10,6 +10,8 @@ import vn.egov.platform.words.Words;
 /** Thrown by boundaries to answer with a given problem. */
 public class ProblemException extends RuntimeException {
     private static final String NOT_FOUND = "platform.notFound.";
+    /** Where the keys of the platform's own problems start. */
+    public static final String PLATFORM = "platform.problem.";
     private final transient Problem problem;
 
     public ProblemException(Problem problem) {
@@ -40,15 +42,28 @@ public class ProblemException extends RuntimeException {
         return Words.of(locale, Messages.PLATFORM);
     }
 
+    /**
+     * One of the platform's own problems, said by keys of its bundle ({@link #platformTexts}):
+     * {@value #PLATFORM}{@code <name>.title} and {@code .detail}, {@code {0}}, {@code {1}}… filled with {@code args}.
+     */
+    public static Problem platform(int status, String type, String name, Object... args) {
+        return Problem.of(ProblemException::platformTexts, status, type, PLATFORM + name + ".title", PLATFORM + name + ".detail", args);
+    }
+
+    /**
+     * "Invalid input" (400, {@code invalid-input}) for the platform's own checks: the detail
+     * {@value #PLATFORM}{@code <detail>} with {@code args}, each field's message a key of the platform's texts.
+     */
+    public static ProblemException invalid(Fields fields, String detail, Object... args) {
+        return new ProblemException(Problem.said(ProblemException::platformTexts, 400, "invalid-input", PLATFORM + "invalidInput.title",
+                w -> w.text(PLATFORM + detail, args), fields::in));
+    }
+
     public static ProblemException forbidden() {
-        return new ProblemException(Problem.of(403, "forbidden", "Không có quyền", "Forbidden",
-                "Tài khoản của bạn không có quyền thực hiện thao tác này tại đơn vị này.",
-                "Your account may not do this in this unit."));
+        return new ProblemException(platform(403, "forbidden", "forbidden"));
     }
 
     public static ProblemException unauthenticated() {
-        return new ProblemException(Problem.of(401, "unauthenticated", "Cần đăng nhập", "Login required",
-                "Hãy đăng nhập (biểu mẫu đăng nhập hoặc HTTP Basic) rồi thử lại.",
-                "Log in (login form or HTTP Basic) and try again."));
+        return new ProblemException(platform(401, "unauthenticated", "unauthenticated"));
     }
 }

@@ -75,20 +75,16 @@ public final class ProblemMappers {
                 return e.getResponse(); // a redirect, not an error
             }
             if (e instanceof NotFoundException) {
-                return answer(Problem.of(404, "not-found", "Không tìm thấy", "Not found",
-                        "Địa chỉ này không tồn tại. Kiểm tra lại đường dẫn.", "There is nothing at this address. Check the path."));
+                return answer(ProblemException.platform(404, "not-found", "noSuchAddress"));
             }
             if (e instanceof NotAllowedException) {
-                return answer(Problem.of(405, "method-not-allowed", "Phương thức không được hỗ trợ", "Method not allowed",
-                        "Địa chỉ này không nhận phương thức HTTP đã dùng.", "This address does not accept that HTTP method."));
+                return answer(ProblemException.platform(405, "method-not-allowed", "methodNotAllowed"));
             }
             if (e instanceof NotSupportedException) {
-                return answer(Problem.of(415, "unsupported-media-type", "Định dạng không được hỗ trợ", "Unsupported media type",
-                        "Hãy gửi dữ liệu dạng application/json.", "Send the body as application/json."));
+                return answer(ProblemException.platform(415, "unsupported-media-type", "unsupportedMediaType"));
             }
             if (e instanceof NotAcceptableException) {
-                return answer(Problem.of(406, "not-acceptable", "Không thể trả về định dạng yêu cầu", "Not acceptable",
-                        "Hãy chấp nhận application/json.", "Accept application/json."));
+                return answer(ProblemException.platform(406, "not-acceptable", "notAcceptable"));
             }
             if (status == 400 && (hasCause(e, JsonbException.class) || hasCause(e, JsonException.class))) {
                 return malformedJson();
@@ -96,8 +92,7 @@ public final class ProblemMappers {
             if (status >= 500) {
                 return incident(e);
             }
-            return answer(Problem.of(status, "http-" + status, "Yêu cầu không hợp lệ", "Bad request",
-                    "Yêu cầu không được chấp nhận (mã " + status + ").", "The request was refused (status " + status + ")."));
+            return answer(ProblemException.platform(status, "http-" + status, "refused", status));
         }
     }
 
@@ -114,16 +109,18 @@ public final class ProblemMappers {
     public static class Violations extends Base<ConstraintViolationException> {
         @Override
         public Response toResponse(ConstraintViolationException e) {
-            Map<String, List<String>> fields = new TreeMap<>();
-            Locale locale = locale();
-            for (ConstraintViolation<?> v : e.getConstraintViolations()) {
-                String path = v.getPropertyPath().toString();
-                String field = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
-                fields.computeIfAbsent(field, k -> new ArrayList<>()).add(ConstraintTexts.text(v, locale));
-            }
-            return answer(new Problem(400, "invalid-input", "Dữ liệu không hợp lệ", "Invalid input",
-                    "Hãy sửa các trường sau rồi gửi lại: " + String.join(", ", fields.keySet()) + ".",
-                    "Correct these fields and send again: " + String.join(", ", fields.keySet()) + ".", fields));
+            // the fields' messages in the language the problem is said in (the constraint's key, in the module's texts)
+            return answer(Problem.inLanguages(locale -> {
+                Map<String, List<String>> fields = new TreeMap<>();
+                for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+                    String path = v.getPropertyPath().toString();
+                    String field = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
+                    fields.computeIfAbsent(field, k -> new ArrayList<>()).add(ConstraintTexts.text(v, locale));
+                }
+                String names = String.join(", ", fields.keySet());
+                return Problem.said(ProblemException::platformTexts, 400, "invalid-input", ProblemException.PLATFORM + "invalidInput.title",
+                        w -> w.text(ProblemException.PLATFORM + "invalidInput.fields", names), w -> fields).in(locale);
+            }));
         }
     }
 
@@ -140,9 +137,7 @@ public final class ProblemMappers {
         public Response toResponse(ScopeNotSetException e) {
             String id = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "incident " + id + ": tenant scope not set", e);
-            return answer(Problem.of(503, "scope-unavailable", "Tạm thời không phục vụ được", "Temporarily unavailable",
-                    "Không xác lập được phạm vi đơn vị cho yêu cầu này, nên yêu cầu đã bị dừng. Mã sự cố: " + id,
-                    "The unit scope could not be set for this request, so it was stopped. Incident: " + id));
+            return answer(ProblemException.platform(503, "scope-unavailable", "scopeUnavailable", id));
         }
     }
 
@@ -163,16 +158,12 @@ public final class ProblemMappers {
     }
 
     static Response malformedJsonResponse(Base<?> base) {
-        return base.answer(Problem.of(400, "malformed-json", "JSON không hợp lệ", "Malformed JSON",
-                "Nội dung gửi lên không phải JSON hợp lệ hoặc sai kiểu dữ liệu. Kiểm tra dấu ngoặc, dấu phẩy và kiểu của từng trường.",
-                "The body is not valid JSON or has a field of the wrong type. Check brackets, commas and field types."));
+        return base.answer(ProblemException.platform(400, "malformed-json", "malformedJson"));
     }
 
     static Response incidentResponse(Base<?> base, Throwable e) {
         String id = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "incident " + id, e);
-        return base.answer(Problem.of(500, "internal-error", "Lỗi hệ thống", "Internal error",
-                "Đã có lỗi phía máy chủ; không có thay đổi nào được lưu. Hãy thử lại sau hoặc báo cho bộ phận CNTT mã sự cố: " + id,
-                "Something failed on the server; nothing was saved. Try again later or report incident " + id + " to IT."));
+        return base.answer(ProblemException.platform(500, "internal-error", "internalError", id));
     }
 }

@@ -32,10 +32,7 @@ public class SameOriginFilter extends AdviceFilter {
         out.setStatus(403);
         out.setContentType(Problem.MEDIA_TYPE_NAME);
         out.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        out.getWriter().write(Problem.of(403, "cross-origin-request", "Yêu cầu từ trang web khác", "Request from another site",
-                "Yêu cầu thay đổi dữ liệu này được gửi từ một trang web khác nên bị từ chối. Hãy thao tác trực tiếp trên cổng của tỉnh. "
-                        + "Không có gì thay đổi.",
-                "This request to change data came from another web site and was refused. Use the province's portal itself. Nothing changed.")
+        out.getWriter().write(ProblemException.platform(403, "cross-origin-request", "crossOrigin")
                 .toJson(Problem.language(http), http.getRequestURI()));
         return false;
     }

@@ -92,9 +92,7 @@ public class TenantResolutionFilter implements Filter {
         String shown = code.length() > 63 ? code.substring(0, 63) + "…" : code;
         if (api || accepts(request, "json")) {
             response.setContentType(Problem.MEDIA_TYPE_NAME);
-            response.getWriter().write(Problem.of(404, "unknown-unit", "Không có đơn vị này", "Unknown unit",
-                    "Không có đơn vị nào có mã \"" + shown + "\". Xem danh sách đơn vị tại /api/tenants.",
-                    "No unit has the code \"" + shown + "\". The list of units is at /api/tenants.")
+            response.getWriter().write(ProblemException.platform(404, "unknown-unit", "unknownUnit", shown)
                     .toJson(Problem.language(request), api ? "/api/t/" + shown : "/t/" + shown));
         } else {
             response.setContentType("text/html");

@@ -52,5 +52,9 @@ class JsonBodyReaderTest {
         assertEquals("title", refused("{\"title\":\"Tin\\u0000\"}").fieldErrors().keySet().iterator().next());
         assertEquals("form.items[1]", refused("{\"form\":{\"items\":[\"a\",\"b\\u0000\"]}}").fieldErrors().keySet().iterator().next());
         assertEquals("invalid-input", refused("{\"a\\u0000b\":1}").type());
+        Problem nul = refused("{\"title\":\"Tin\\u0000\"}");
+        assertEquals("Trường title chứa ký tự NUL (\\u0000), không được phép.", nul.detailVi());
+        assertEquals("The field title holds a NUL character (\\u0000), which is not allowed.", nul.detailEn());
+        assertEquals(List.of("The field title holds a NUL character (\\u0000), which is not allowed."), nul.in(java.util.Locale.ENGLISH).fieldErrors().get("title"));
     }
 }

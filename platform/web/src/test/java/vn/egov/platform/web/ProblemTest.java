@@ -2,7 +2,6 @@ package vn.egov.platform.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -62,12 +61,36 @@ class ProblemTest {
     }
 
     @Test
-    void aPlainProblemIsTheSameInEveryLanguageButItsTitleAndDetail() {
-        Problem p = Problem.of(404, "not-found", "Không tìm thấy", "Not found", "Không có.", "Nothing.");
-        assertFalse(p.perLanguage());
-        assertSame(p, p.in(Locale.ENGLISH));
-        assertEquals("Not found", json(p.toJson(Locale.ENGLISH, null)).getString("title"));
-        assertEquals("Không tìm thấy", json(p.toJson(VI, null)).getString("title"));
+    void thePlatformsOwnProblemsAreSaidFromItsBundleWordForWord() {
+        Problem p = ProblemException.forbidden().problem();
+        assertTrue(p.perLanguage());
+        assertEquals(List.of("Không có quyền", "Forbidden", "Tài khoản của bạn không có quyền thực hiện thao tác này tại đơn vị này.",
+                "Your account may not do this in this unit."), List.of(p.titleVi(), p.titleEn(), p.detailVi(), p.detailEn()));
+        assertEquals("Forbidden", json(p.toJson(Locale.ENGLISH, null)).getString("title"));
+        assertEquals("Không có quyền", json(p.toJson(VI, null)).getString("title"));
+        assertTrue(json(p.toJson(Locale.forLanguageTag("qps"), null)).getString("title").startsWith(Words.OPEN + "Forbidden"));
+        Problem refused = ProblemException.platform(409, "http-409", "refused", 409);
+        assertEquals(List.of("Yêu cầu không được chấp nhận (mã 409).", "The request was refused (status 409)."),
+                List.of(refused.detailVi(), refused.detailEn()));
+        Problem incident = ProblemException.platform(500, "internal-error", "internalError", "abc-1");
+        assertEquals("Đã có lỗi phía máy chủ; không có thay đổi nào được lưu. Hãy thử lại sau hoặc báo cho bộ phận CNTT mã sự cố: abc-1",
+                incident.detailVi());
+        assertEquals("Something failed on the server; nothing was saved. Try again later or report incident abc-1 to IT.", incident.detailEn());
+        Problem unit = ProblemException.platform(404, "unknown-unit", "unknownUnit", "xa-khong-co");
+        assertEquals("Không có đơn vị nào có mã \"xa-khong-co\". Xem danh sách đơn vị tại /api/tenants.", unit.detailVi());
+    }
+
+    @Test
+    void thePlatformsFieldErrorsAreSaidInTheReadersLanguageNotAsPairs() {
+        Problem p = ProblemException.invalid(new Fields().add("name", ProblemException.PLATFORM + "field.tokenName"), "invalidInput.aField").problem();
+        assertEquals(400, p.status());
+        assertEquals("invalid-input", p.type());
+        assertEquals(List.of("Đặt tên cho mã (dùng vào việc gì)"), p.fieldErrors().get("name"));
+        JsonObject en = json(p.toJson(Locale.ENGLISH, null));
+        assertEquals("Invalid input", en.getString("title"));
+        assertEquals("A field is invalid; nothing changed.", en.getString("detail"));
+        assertEquals("name the token (what it is for)", en.getJsonObject("fields").getJsonArray("name").getString(0));
+        assertEquals("Yêu cầu có trường không hợp lệ; không có gì thay đổi.", json(p.toJson(VI, null)).getString("detail"));
     }
 
     @Test

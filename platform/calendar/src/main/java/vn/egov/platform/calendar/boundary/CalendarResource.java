@@ -21,14 +21,13 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import vn.egov.platform.calendar.control.CalendarStore;
 import vn.egov.platform.calendar.control.WorkingCalendar;
 import vn.egov.platform.calendar.entity.CalendarYear;
 import vn.egov.platform.calendar.entity.SpecialDay;
 import vn.egov.platform.web.Access;
+import vn.egov.platform.web.Fields;
 import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.ProblemException;
 
@@ -71,35 +70,35 @@ public class CalendarResource {
     public JsonObject confirm(@PathParam("year") int year, JsonObject body) {
         requireProvinceAdmin();
         if (body == null || !body.containsKey("days") || body.get("days").getValueType() != JsonValue.ValueType.ARRAY) {
-            throw CalendarStore.invalid(Map.of("days", List.of("Hãy gửi danh sách ngày (days). / Send the list of days (days).")));
+            throw CalendarStore.invalid(new Fields().add("days", CalendarStore.KEYS + "daysMissing"));
         }
         List<SpecialDay> days = new ArrayList<>();
-        Map<String, List<String>> errors = new LinkedHashMap<>();
+        Fields errors = new Fields();
         List<JsonValue> items = body.getJsonArray("days");
         for (int i = 0; i < items.size(); i++) {
             String at = "days[" + i + "]";
             if (items.get(i).getValueType() != JsonValue.ValueType.OBJECT) {
-                errors.put(at, List.of("Mỗi ngày là một đối tượng {date, kind, name}. / Each day is an object {date, kind, name}."));
+                errors.put(at, CalendarStore.KEYS + "dayNotObject");
                 days.add(null);
                 continue;
             }
             JsonObject o = items.get(i).asJsonObject();
             LocalDate date = date(o.getString("date", null));
             if (date == null) {
-                errors.put(at + ".date", List.of("Ngày không hợp lệ; viết dd/MM/yyyy hoặc yyyy-MM-dd. / Not a date; write dd/MM/yyyy or yyyy-MM-dd."));
+                errors.put(at + ".date", CalendarStore.KEYS + "badDate");
             }
             SpecialDay.Kind kind = null;
             try {
                 kind = SpecialDay.Kind.fromDb(o.getString("kind", "day_off"));
             } catch (IllegalArgumentException e) {
-                errors.put(at + ".kind", List.of("Loại ngày là day_off (nghỉ) hoặc working_day (làm bù). / The kind is day_off or working_day."));
+                errors.put(at + ".kind", CalendarStore.KEYS + "badKind");
             }
             String name = o.getString("name", "");
             // an unreadable item keeps its place (null), so that every message names the item as it was sent
             days.add(date != null && kind != null ? new SpecialDay(date, kind, name) : null);
         }
         // everything wrong at once: what could not be read, and what the calendar refuses
-        CalendarStore.problems(year, days, body.getString("note", null)).forEach(errors::putIfAbsent);
+        CalendarStore.problems(year, days, body.getString("note", null), errors);
         if (!errors.isEmpty()) {
             throw CalendarStore.invalid(errors);
         }
@@ -124,16 +123,16 @@ public class CalendarResource {
     @Transactional
     public JsonObject deadline(@QueryParam("from") String from, @QueryParam("days") String days) {
         LocalDate start = date(from);
-        Map<String, List<String>> errors = new LinkedHashMap<>();
+        Fields errors = new Fields();
         if (start == null) {
-            errors.put("from", List.of("Ngày nhận không hợp lệ; viết dd/MM/yyyy. / The date of receipt is not valid; write dd/MM/yyyy."));
+            errors.put("from", CalendarStore.KEYS + "badFrom");
         }
         int n = -1;
         if (days != null && days.matches("[0-9]{1,3}")) {
             n = Integer.parseInt(days);
         }
         if (n < 0 || n > 365) {
-            errors.put("days", List.of("Số ngày làm việc từ 0 đến 365. / The number of working days is 0 to 365."));
+            errors.put("days", CalendarStore.KEYS + "badDays");
         }
         if (!errors.isEmpty()) {
             throw CalendarStore.invalid(errors);

@@ -15,14 +15,13 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import vn.egov.platform.calendar.entity.CalendarYear;
 import vn.egov.platform.calendar.entity.SpecialDay;
-import vn.egov.platform.web.Problem;
+import vn.egov.platform.web.Fields;
 import vn.egov.platform.web.ProblemException;
 
 /**
@@ -205,23 +204,23 @@ public class CalendarStore {
 
     private static void check(int year) {
         if (year < 2000 || year > 2100) {
-            throw invalid(Map.of("year", List.of("Năm phải từ 2000 đến 2100. / The year must be between 2000 and 2100.")));
+            throw invalid(new Fields().add("year", KEYS + "yearRange"));
         }
     }
 
     static void validate(int year, List<SpecialDay> days, String note) {
-        Map<String, List<String>> errors = problems(year, days, note);
+        Fields errors = problems(year, days, note, new Fields());
         if (!errors.isEmpty()) {
             throw invalid(errors);
         }
     }
 
     /**
-     * What is wrong with a year's days, by field ({@code days[i].date}, {@code .kind}, {@code .name}, {@code note});
-     * a null entry (an item the caller could not even read) is skipped, so that indexes stay those of the input.
+     * What is wrong with a year's days, by field ({@code days[i].date}, {@code .kind}, {@code .name}, {@code note}),
+     * added to {@code errors} for the fields that have none there yet (keys of the platform's texts); a null entry (an
+     * item the caller could not even read) is skipped, so that indexes stay those of the input. Returns {@code errors}.
      */
-    public static Map<String, List<String>> problems(int year, List<SpecialDay> days, String note) {
-        Map<String, List<String>> errors = new LinkedHashMap<>();
+    public static Fields problems(int year, List<SpecialDay> days, String note, Fields errors) {
         Set<LocalDate> seen = new HashSet<>();
         for (int i = 0; i < days.size(); i++) {
             SpecialDay d = days.get(i);
@@ -230,32 +229,40 @@ public class CalendarStore {
             }
             String at = "days[" + i + "]";
             if (d.date().getYear() != year) {
-                errors.put(at + ".date", List.of("Ngày " + VN.format(d.date()) + " không thuộc năm " + year + ". / "
-                        + VN.format(d.date()) + " is not in " + year + "."));
+                putIfNone(errors, at + ".date", "notInYear", VN.format(d.date()), year);
             } else if (!seen.add(d.date())) {
-                errors.put(at + ".date", List.of("Ngày " + VN.format(d.date()) + " có hai lần. / " + VN.format(d.date()) + " is given twice."));
+                putIfNone(errors, at + ".date", "twice", VN.format(d.date()));
             }
             if (d.kind() == SpecialDay.Kind.WORKING_DAY && d.date().getDayOfWeek() != DayOfWeek.SATURDAY
                     && d.date().getDayOfWeek() != DayOfWeek.SUNDAY) {
-                errors.put(at + ".kind", List.of("Ngày làm bù phải là thứ Bảy hoặc Chủ nhật (" + VN.format(d.date()) + " đã là ngày làm việc). / "
-                        + "A make-up working day is a Saturday or a Sunday (" + VN.format(d.date()) + " is a working day already)."));
+                putIfNone(errors, at + ".kind", "makeUpWeekday", VN.format(d.date()));
             }
             if (d.name().isBlank() || d.name().strip().length() > 200) {
-                errors.put(at + ".name", List.of("Hãy ghi tên ngày (tối đa 200 ký tự). / Give the day a name (at most 200 characters)."));
+                putIfNone(errors, at + ".name", "dayName");
             }
         }
         if (note != null && note.strip().length() > 500) {
-            errors.put("note", List.of("Ghi chú tối đa 500 ký tự. / The note is at most 500 characters."));
+            putIfNone(errors, "note", "note");
         }
         return errors;
     }
 
+    private static void putIfNone(Fields errors, String field, String why, Object... args) {
+        if (!errors.containsKey(field)) {
+            errors.put(field, KEYS + why, args);
+        }
+    }
+
+    /** Where the keys of the calendar's refusals start in the platform's texts. */
+    public static final String KEYS = ProblemException.PLATFORM + "calendar.";
+
     static final java.time.format.DateTimeFormatter VN = java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
-    /** A refused calendar, every problem by place: what the API and the admin page answer. */
-    public static ProblemException invalid(Map<String, List<String>> errors) {
-        return new ProblemException(new Problem(400, "invalid-input", "Dữ liệu không hợp lệ", "Invalid input",
-                "Lịch chưa được lưu: hãy sửa các mục được nêu. Không có gì thay đổi.",
-                "The calendar was not saved: correct the items named. Nothing changed.", errors));
+    /**
+     * A refused calendar, every problem by place (each a key of the platform's texts, {@value #KEYS}…): what the API and
+     * the admin page answer, said in the reader's language.
+     */
+    public static ProblemException invalid(Fields errors) {
+        return ProblemException.invalid(errors, "calendar.notSaved");
     }
 }

@@ -24,6 +24,7 @@ import vn.egov.platform.tenancy.control.TenantDirectory;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
+import vn.egov.platform.words.Words;
 
 /**
  * {@code GET /api/search}: search across the province, or a unit's subtree. Anyone may search; what is found
@@ -65,36 +66,34 @@ public class SearchResource {
             @Parameter(description = "true: also suggest titles completing the words") @QueryParam("suggest") String suggest) {
         String text = q == null ? "" : q;
         if (text.length() > SearchQuery.MAX_TEXT) {
-            throw bad("q", "Từ khóa dài tối đa " + SearchQuery.MAX_TEXT + " ký tự.", "The words are at most " + SearchQuery.MAX_TEXT + " characters.");
+            throw bad("q", "tooLong", SearchQuery.MAX_TEXT);
         }
         int pageNo = number("page", page, 1);
         int pageSize = number("size", size, 10);
         if (pageNo < 1) {
-            throw bad("page", "Số trang bắt đầu từ 1.", "Pages start at 1.");
+            throw bad("page", "pageFrom1");
         }
         if (pageSize < 1 || pageSize > SearchQuery.MAX_SIZE) {
-            throw bad("size", "Số kết quả mỗi trang từ 1 đến " + SearchQuery.MAX_SIZE + ".", "A page holds 1 to " + SearchQuery.MAX_SIZE + " results.");
+            throw bad("size", "size", SearchQuery.MAX_SIZE);
         }
         if ((long) pageNo * pageSize > SearchQuery.MAX_DEPTH) {
-            throw bad("page", "Chỉ xem được " + SearchQuery.MAX_DEPTH + " kết quả đầu tiên; hãy thu hẹp tìm kiếm.",
-                    "Only the first " + SearchQuery.MAX_DEPTH + " results can be paged through; narrow the search.");
+            throw bad("page", "depth", SearchQuery.MAX_DEPTH);
         }
         if (type != null && !type.isBlank() && !TYPE.matcher(type).matches()) {
-            throw bad("type", "Loại nội dung không hợp lệ.", "Not a valid type.");
+            throw bad("type", "type");
         }
         SearchQuery.Sort order;
         try {
             order = sort == null || sort.isBlank() ? SearchQuery.Sort.RELEVANCE : SearchQuery.Sort.valueOf(sort.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw bad("sort", "Cách sắp xếp là relevance, newest hoặc oldest.", "Sort is relevance, newest or oldest.");
+            throw bad("sort", "sort");
         }
         SearchQuery query = new SearchQuery(text, unit(unit), Optional.ofNullable(type).filter(t -> !t.isBlank()),
                 pageNo, pageSize, order);
         try {
             return searcher.search(query, CurrentUser.get(), "true".equalsIgnoreCase(suggest));
         } catch (Searcher.BadQuery e) {
-            throw bad("q", "Không hiểu được câu tìm kiếm; hãy bỏ các ký tự đặc biệt (ngoặc, dấu hai chấm...) và thử lại.",
-                    "The search could not be understood; remove special characters (brackets, colons...) and try again.");
+            throw bad("q", "notUnderstood");
         } catch (Searcher.Unavailable e) {
             throw unavailable();
         }
@@ -107,7 +106,7 @@ public class SearchResource {
     public List<String> suggest(@QueryParam("q") String q, @QueryParam("unit") String unit) {
         String text = q == null ? "" : q;
         if (text.length() > SearchQuery.MAX_TEXT) {
-            throw bad("q", "Từ khóa dài tối đa " + SearchQuery.MAX_TEXT + " ký tự.", "The words are at most " + SearchQuery.MAX_TEXT + " characters.");
+            throw bad("q", "tooLong", SearchQuery.MAX_TEXT);
         }
         try {
             return searcher.suggest(text, unit(unit), CurrentUser.get(), 8);
@@ -137,18 +136,24 @@ public class SearchResource {
         try {
             return Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
-            throw bad(name, "Tham số " + name + " phải là một số nguyên.", "The parameter " + name + " must be a whole number.");
+            throw bad(name, "wholeNumber", name);
         }
     }
 
-    static ProblemException bad(String parameter, String vi, String en) {
-        return new ProblemException(Problem.of(400, "bad-search-parameter", "Tham số tìm kiếm không hợp lệ: " + parameter,
-                "Bad search parameter: " + parameter, vi, en));
+    /**
+     * A bad parameter: titled by the platform's {@code badSearchParameter.title} naming it, the detail its
+     * {@code search.<why>} with {@code args}.
+     */
+    static ProblemException bad(String parameter, String why, Object... args) {
+        String title = ProblemException.PLATFORM + "badSearchParameter.title";
+        java.util.function.Function<Locale, Words> texts = locale -> {
+            Words platform = ProblemException.platformTexts(locale);
+            return (key, a) -> key.equals(title) ? platform.text(key, parameter) : platform.text(key, a);
+        };
+        return new ProblemException(Problem.of(texts, 400, "bad-search-parameter", title, ProblemException.PLATFORM + "search." + why, args));
     }
 
     static ProblemException unavailable() {
-        return new ProblemException(Problem.of(503, "search-unavailable", "Tìm kiếm tạm thời gián đoạn", "Search is unavailable",
-                "Máy chủ tìm kiếm đang không trả lời. Dữ liệu không bị mất; hãy thử lại sau ít phút.",
-                "The search server does not answer. No data is lost; try again in a few minutes."));
+        return new ProblemException(ProblemException.platform(503, "search-unavailable", "searchUnavailable"));
     }
 }

@@ -71,6 +71,12 @@ public class SearchOutbox implements OutboxHandler {
         requests.startPending(db);
     }
 
+    /** An error of the database (the claim, the marks) or of the reindexes' start: kept for the admin pages too. */
+    @Override
+    public void roundsFailed(Exception e) {
+        status(null, e.toString());
+    }
+
     /** One batch to Solr: all sent, or all failed (with the error kept for the admin pages). */
     @Override
     public void send(List<OutboxRow> rows, OutboxRound round) throws SQLException {

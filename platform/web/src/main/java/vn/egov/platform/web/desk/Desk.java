@@ -8,12 +8,10 @@ import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -82,19 +80,16 @@ public class Desk {
         return locale().toLanguageTag();
     }
 
-    public String t(String vi, String english) {
-        return en() ? english : vi;
-    }
-
     /** The half of a bilingual validation message ("tiếng Việt / English") for this request. */
     public String message(String bilingual) {
+        Messages texts = Messages.of(locale());
         if (bilingual == null) {
-            return t("Giá trị không hợp lệ.", "Invalid value.");
+            return texts.text("validation.invalid");
         }
         int slash = bilingual.indexOf(" / ");
         if (slash < 0) {
             // a message without a Vietnamese half (a default one): say it plainly in the page's language
-            return t("Giá trị không hợp lệ.", "Invalid value: " + bilingual);
+            return en() ? texts.text("validation.invalidBecause", bilingual) : texts.text("validation.invalid");
         }
         return en() ? bilingual.substring(slash + 3) : bilingual.substring(0, slash);
     }
@@ -166,11 +161,7 @@ public class Desk {
     /** First thing every POST does: a missing or foreign token ends the request with 403, nothing changed. */
     public void checkCsrf(String sent) {
         if (!Csrf.valid(request, sent)) {
-            throw error(Problem.of(403, "csrf", "Yêu cầu bị từ chối", "Request refused",
-                    "Biểu mẫu thiếu mã chống giả mạo hoặc mã không còn hợp lệ (có thể phiên làm việc đã hết hạn). "
-                            + "Không có gì được thay đổi. Hãy tải lại trang rồi gửi lại.",
-                    "The form's anti-forgery token is missing or no longer valid (the session may have expired). "
-                            + "Nothing was changed. Reload the page and send it again."));
+            throw error(ProblemException.platform(403, "csrf", "csrf"));
         }
     }
 
@@ -218,13 +209,14 @@ public class Desk {
         return new PageException(Response.status(status).type(HTML).entity(html).build());
     }
 
-    /** A problem as a page: its title and detail in the request's language. */
+    /** A problem as a page: its title and detail in the request's language (said in it, when it is said by keys). */
     public PageException error(Problem p) {
         if (p.status() == 401) {
             return new PageException(Response.seeOther(URI.create(withLang("/login"))).build());
         }
-        Page page = page(en() ? p.titleEn() : p.titleVi());
-        String html = Templates.PLATFORM.render("platform/desk/problem.jte", page, "detail", en() ? p.detailEn() : p.detailVi(),
+        Problem said = p.in(locale());
+        Page page = page(en() ? said.titleEn() : said.titleVi());
+        String html = Templates.PLATFORM.render("platform/desk/problem.jte", page, "detail", en() ? said.detailEn() : said.detailVi(),
                 "myUnit", user().map(u -> withLang("/t/" + u.tenantCode() + "/admin/")).orElse(null), "home", withLang("/"));
         return new PageException(Response.status(p.status()).type(HTML).entity(html).build());
     }
@@ -253,13 +245,6 @@ public class Desk {
         Optional<UserPrincipal> u = user();
         return u.isPresent() && !u.get().mustChangePassword()
                 && SecurityUtils.getSubject().isPermitted(new ScopedPermission(domain, Set.of(action), path, false));
-    }
-
-    /** A whole page of {@code unit}'s desk: breadcrumb, menu ({@code section} marked), message, body, user line. */
-    public String page(Tenant unit, String section, String titleVi, String titleEn, String body) {
-        gg.jte.Content html = output -> output.writeContent(body); // made, and its values escaped, by a page not yet a template
-        return Templates.PLATFORM.render("platform/desk/frame.jte", page((en() ? titleEn : titleVi) + " · " + unit.getName()),
-                "frame", frame(unit, section), "body", html);
     }
 
     /**
@@ -312,25 +297,7 @@ public class Desk {
         return Templates.PLATFORM.render("platform/desk/link.jte", null, "href", href, "text", text);
     }
 
-    // ---- form fields
-
-    /** A labelled input with its message (if any) tied to it for screen readers; {@code attributes} as name, value pairs. */
-    public String input(String name, String labelVi, String labelEn, String value, Map<String, String> errors, String attributes) {
-        return Templates.PLATFORM.render("platform/desk/input.jte", null, "name", name, "label", t(labelVi, labelEn), "value", value,
-                "error", errors.get(name), "attributes", DeskFrame.attributes(attributes));
-    }
-
-    /** A labelled select; {@code options} are value, Vietnamese label, English label. */
-    public String select(String name, String labelVi, String labelEn, String value, List<String[]> options, Map<String, String> errors) {
-        List<DeskFrame.Option> shown = options.stream().map(o -> new DeskFrame.Option(o[0], en() ? o[2] : o[1], o[0].equals(value))).toList();
-        return Templates.PLATFORM.render("platform/desk/select.jte", null, "name", name, "label", t(labelVi, labelEn), "options", shown,
-                "error", errors.get(name));
-    }
-
-    public String checkbox(String name, String value, String labelVi, String labelEn, boolean checked) {
-        return Templates.PLATFORM.render("platform/desk/checkbox.jte", null, "name", name, "value", value, "label", t(labelVi, labelEn),
-                "checked", checked);
-    }
+    // ---- forms
 
     /** The banner above a refused form. */
     public String refusedBanner(String detail) {

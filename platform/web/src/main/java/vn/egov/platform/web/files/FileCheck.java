@@ -8,10 +8,12 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.text.Normalizer;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import javax.imageio.ImageIO;
+import vn.egov.platform.web.ProblemException;
 
 /**
  * What an uploaded file is, decided by its content (never by its name or the type the browser claimed), and the
@@ -32,34 +34,55 @@ public final class FileCheck {
     public record Checked(String contentType, String name, Integer width, Integer height, byte[] thumbnail) {
     }
 
-    /** Refused, with the reason in Vietnamese and English. */
+    /**
+     * Refused, with the reason as a key of the platform's texts ({@code platform.problem.file.*}) and its arguments
+     * ({@link #key}, {@link #args}, for a module's {@code Fields}); {@link #text} says it in a language.
+     */
     public static final class Refused extends Exception {
+        /** The reason in Vietnamese and in English, for the callers that still take the two. */
+        @Deprecated
         public final String vi;
+        @Deprecated
         public final String en;
         public final boolean tooLarge;
+        private final String key;
+        private final transient Object[] args;
 
-        Refused(String vi, String en, boolean tooLarge) {
-            super(en);
-            this.vi = vi;
-            this.en = en;
+        Refused(String why, boolean tooLarge, Object... args) {
+            super(ProblemException.platformTexts(Locale.ENGLISH).text(ProblemException.PLATFORM + "file." + why, args));
+            this.key = ProblemException.PLATFORM + "file." + why;
+            this.args = args;
+            this.vi = text(Locale.forLanguageTag("vi"));
+            this.en = getMessage();
             this.tooLarge = tooLarge;
+        }
+
+        /** The key of the reason in the platform's texts ({@link ProblemException#platformTexts}). */
+        public String key() {
+            return key;
+        }
+
+        /** What fills the reason's {@code {0}}, {@code {1}}… */
+        public Object[] args() {
+            return args.clone();
+        }
+
+        /** The reason in {@code locale}. */
+        public String text(Locale locale) {
+            return ProblemException.platformTexts(locale).text(key, args);
         }
     }
 
     public static Checked check(String claimedName, byte[] content) throws Refused {
         if (content == null || content.length == 0) {
-            throw new Refused("Tệp trống.", "The file is empty.", false);
+            throw new Refused("empty", false);
         }
         String name = safeName(claimedName);
-        String type = sniff(content).orElseThrow(() -> new Refused(
-                "Loại tệp không được nhận (theo nội dung tệp). Chỉ nhận ảnh PNG, JPEG, GIF và tài liệu PDF, Word, Excel.",
-                "This kind of file is not accepted (judged by its content). Only PNG, JPEG and GIF images and PDF, Word and "
-                        + "Excel documents are.", false));
+        String type = sniff(content).orElseThrow(() -> new Refused("kind", false));
         boolean image = type.startsWith("image/");
         int limit = image ? MAX_IMAGE_BYTES : MAX_DOCUMENT_BYTES;
         if (content.length > limit) {
-            throw new Refused("Tệp quá lớn: tối đa " + (limit >> 20) + " MB cho " + (image ? "ảnh" : "tài liệu") + ".",
-                    "The file is too large: at most " + (limit >> 20) + " MB for " + (image ? "an image" : "a document") + ".", true);
+            throw new Refused(image ? "tooLarge.image" : "tooLarge.document", true, limit >> 20);
         }
         if (!image) {
             return new Checked(type, name, null, null, null);
@@ -130,10 +153,9 @@ public final class FileCheck {
     private static BufferedImage decode(byte[] content, String format) throws Refused {
         try {
             return vn.egov.platform.web.Images.decode(content, format, MAX_SIDE).orElseThrow(
-                    () -> new Refused("Tệp ảnh bị hỏng hoặc không đọc được.", "The image is damaged or cannot be read.", false));
+                    () -> new Refused("damaged", false));
         } catch (vn.egov.platform.web.Images.TooLarge t) {
-            throw new Refused("Ảnh tối đa " + MAX_SIDE + " × " + MAX_SIDE + " điểm ảnh (ảnh này: " + t.width + " × " + t.height + ").",
-                    "An image is at most " + MAX_SIDE + " × " + MAX_SIDE + " pixels (this one: " + t.width + " × " + t.height + ").", true);
+            throw new Refused("tooManyPixels", true, MAX_SIDE, t.width, t.height);
         }
     }
 
