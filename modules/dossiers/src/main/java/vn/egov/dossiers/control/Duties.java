@@ -58,10 +58,11 @@ public final class Duties {
     static void require(long unitId, Set<Role> duties, String whatKey, Object... args) {
         UserPrincipal user = CurrentUser.get().orElseThrow(ProblemException::unauthenticated);
         if (!holds(user, unitId, duties)) {
-            String vi = duties.stream().map(Role::vietnamese).collect(Collectors.joining(" hoặc "));
-            String en = duties.stream().map(Role::name).collect(Collectors.joining(" or "));
+            // the duties by their names in the reader's language (duty.role.*), joined by its "or"
+            java.util.function.Function<vn.egov.platform.words.Words, String> named = w -> duties.stream().map(r -> w.text("duty.role." + r.name()))
+                    .collect(Collectors.joining(" " + w.text("act.or") + " "));
             throw new ProblemException(Problem.said(Wording::in, 403, "duty-required", "problem.notYourDuty.title",
-                    w -> w.text("problem.notYourDuty", w.text(whatKey, args), vi, en), w -> java.util.Map.of()));
+                    w -> w.text("problem.notYourDuty", w.text(whatKey, args), named.apply(w)), w -> java.util.Map.of()));
         }
     }
 }

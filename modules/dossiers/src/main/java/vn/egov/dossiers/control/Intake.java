@@ -243,7 +243,7 @@ public class Intake {
             }
             return Optional.of(c);
         } catch (FileCheck.Refused r) {
-            problems.add(at, "problem.field.fileRefused", paper.name(), r.vi, r.en);
+            problems.add(at, "problem.field.fileRefused", paper.name(), Fields.said(r.key(), r.args()));
             return Optional.empty();
         }
     }

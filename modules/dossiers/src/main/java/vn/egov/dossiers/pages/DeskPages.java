@@ -338,7 +338,8 @@ public class DeskPages {
         String dutyNames = null;
         if (duty != null && !duty.getBoolean("mayEnd")) {
             // the step is someone else's duty: say whose, and offer no move (the server would refuse it anyway)
-            dutyNames = String.join(" " + text("act.or") + " ", duty.getJsonArray("names").getValuesAs(JsonString::getString));
+            dutyNames = String.join(" " + text("act.or") + " ", duty.getJsonArray("roles").getValuesAs(JsonString::getString).stream()
+                    .map(role -> text("duty.role." + role)).toList());
             next = List.of();
         }
         List<DeskViews.Move> moves = DeskViews.moves(next);

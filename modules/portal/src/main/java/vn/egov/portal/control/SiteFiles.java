@@ -27,11 +27,15 @@ public class SiteFiles {
         try {
             c = FileCheck.check(name, content);
         } catch (FileCheck.Refused r) {
-            // the reason is the file check's own, in Vietnamese or English; the rest in the reader's language
-            java.util.function.Function<vn.egov.platform.words.Words, String> reason = w -> w.text("problem.file.reason", r.vi, r.en);
-            throw new ProblemException(vn.egov.platform.web.Problem.said(Wording::in, r.tooLarge ? 413 : 400, r.tooLarge ? "too-large" : "invalid-input",
-                    r.tooLarge ? "problem.file.tooLarge" : "problem.file.invalid", w -> w.text("problem.file.refused", reason.apply(w)),
-                    w -> java.util.Map.of("file", List.of(reason.apply(w)))));
+            // the file check's reason (the platform's words) in the portal's frame, both in the reader's language
+            java.util.function.Function<java.util.Locale, vn.egov.platform.words.Words> texts = locale -> {
+                vn.egov.platform.words.Words portal = Wording.in(locale);
+                String reason = r.text(locale);
+                return (key, args) -> "problem.file.reason".equals(key) ? reason : portal.text(key, args);
+            };
+            throw new ProblemException(vn.egov.platform.web.Problem.said(texts, r.tooLarge ? 413 : 400, r.tooLarge ? "too-large" : "invalid-input",
+                    r.tooLarge ? "problem.file.tooLarge" : "problem.file.invalid", w -> w.text("problem.file.refused", w.text("problem.file.reason")),
+                    w -> java.util.Map.of("file", List.of(w.text("problem.file.reason")))));
         }
         String sha;
         try {

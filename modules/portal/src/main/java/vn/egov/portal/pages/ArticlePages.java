@@ -130,8 +130,7 @@ public class ArticlePages {
                 // the file's problem, said in the reader's language, under the form's field of the file
                 throw new ProblemException(Problem.inLanguages(locale -> {
                     Problem said = p.in(locale);
-                    return new Problem(said.status(), said.type(), said.titleVi(), said.titleEn(), said.detailVi(), said.detailEn(),
-                            Map.of(f.field(), said.fieldErrors().getOrDefault("file", List.of(said.detailVi()))));
+                    return said.withFields(Map.of(f.field(), said.fieldErrors().getOrDefault("file", List.of(said.detailVi()))));
                 }));
             }
             if (f.field().equals("newCover")) {

@@ -51,6 +51,9 @@ public class PasswordResource {
                         String newPassword) {
     }
 
+    @jakarta.ws.rs.core.Context
+    jakarta.servlet.http.HttpServletRequest request;
+
     public record Done(String message) {
     }
 
@@ -73,6 +76,6 @@ public class PasswordResource {
         em.createNativeQuery("UPDATE app_user SET password_hash = ?2, must_change_password = false WHERE id = ?1")
                 .setParameter(1, me.userId()).setParameter(2, Passwords.hash(in.newPassword())).executeUpdate();
         SecurityUtils.getSubject().logout();
-        return new Done("Đã đổi mật khẩu. Hãy đăng nhập lại bằng mật khẩu mới.");
+        return new Done(ProblemException.platformTexts(vn.egov.platform.web.pages.Locales.of(request)).text("platform.password.changed"));
     }
 }

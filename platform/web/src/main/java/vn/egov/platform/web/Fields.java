@@ -42,10 +42,29 @@ public final class Fields {
         return errors.size();
     }
 
+    /**
+     * An argument that is itself said in the reader's language when the errors are written: {@code key} of the same
+     * words (or of the platform's, for a module whose words fall back to them), with {@code args}; such as the reason
+     * the platform's file check gave.
+     */
+    public static Object said(String key, Object... args) {
+        return new Said(key, args);
+    }
+
     /** The errors by field, written with {@code words} (the module's texts in the reader's language). */
     public Map<String, List<String>> in(Words words) {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        errors.forEach((field, said) -> out.put(field, said.stream().map(s -> words.text(s.key(), s.args())).toList()));
+        errors.forEach((field, said) -> out.put(field, said.stream().map(s -> words.text(s.key(), filled(words, s.args()))).toList()));
+        return out;
+    }
+
+    private static Object[] filled(Words words, Object[] args) {
+        Object[] out = args.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof Said inner) {
+                out[i] = words.text(inner.key(), filled(words, inner.args()));
+            }
+        }
         return out;
     }
 }

@@ -59,6 +59,11 @@ public record Problem(int status, String type, String titleVi, String titleEn, S
                 locale -> said.apply(locale).in(locale));
     }
 
+    /** The same problem with {@code fields} as its field errors (such as a file's problem put under the form's field of the file). */
+    public Problem withFields(Map<String, List<String>> fields) {
+        return new Problem(status, type, titleVi, titleEn, detailVi, detailEn, fields, errors, language == null ? null : l -> language.apply(l).withFields(fields));
+    }
+
     /** This problem as said in {@code locale}, Vietnamese when none (itself when it is not said per language). */
     public Problem in(Locale locale) {
         return language == null ? this : language.apply(locale == null ? Locale.forLanguageTag("vi") : locale);
