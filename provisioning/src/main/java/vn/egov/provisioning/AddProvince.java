@@ -65,7 +65,7 @@ final class AddProvince implements Callable<Integer> {
     public Integer call() throws Exception {
         name = name == null ? "" : Units.nfc(name);
         String username = admin == null ? ImportUnits.adminUsername(code == null ? "" : code) : admin.strip();
-        String displayName = adminName == null ? "Quản trị " + name : Units.nfc(adminName);
+        String displayName = adminName == null ? Said.text("importUnits.adminName", name) : Units.nfc(adminName);
         List<String> bad = check(username, displayName);
         if (!bad.isEmpty()) {
             bad.forEach(b -> System.err.println("egov: " + b));

@@ -18,10 +18,10 @@ final class Credentials {
             password = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         }
         if (password == null && System.console() != null) {
-            password = new String(System.console().readPassword("Mật khẩu của %s: ", user));
+            password = new String(System.console().readPassword("%s", Said.text("password.prompt", user)));
         }
         if (password == null) {
-            System.err.println("egov: set EGOV_PASSWORD or run in a terminal to type the password");
+            System.err.println("egov: " + Said.text("password.none"));
         }
         return Optional.ofNullable(password);
     }

@@ -58,14 +58,12 @@ public final class Egov implements Runnable {
             platform.upServer(true);
             String base = platform.baseUrl();
             log.raw("");
-            log.raw("  The platform is up (" + String.format("%.1f", (System.nanoTime() - t0) / 1e9) + " s). Go to:");
-            log.raw("    " + base + "/t/lao-cai/          the province's first page");
-            log.raw("    " + base + "/login               log in (the province administrator is 'admin')");
-            log.raw("    " + base + "/api/tenants         the unit tree (JSON)");
-            log.raw("    " + base + "/openapi             the API description");
-            log.raw("    " + base + "/health              health");
-            log.raw("    " + platform.solr().coreUrl() + "   the search index (Solr)");
-            log.raw("  Stop it with: ./egov stop");
+            log.raw("  " + Said.text("up.ready", String.format("%.1f", (System.nanoTime() - t0) / 1e9)));
+            for (String key : java.util.List.of("up.home", "up.login", "up.tenants", "up.openapi", "up.health")) {
+                log.raw("    " + Said.text(key, base));
+            }
+            log.raw("    " + Said.text("up.solr", platform.solr().coreUrl()));
+            log.raw("  " + Said.text("up.stop"));
             return 0;
         }
     }
@@ -103,11 +101,11 @@ public final class Egov implements Runnable {
             String password = Secrets.generate(16);
             try (java.sql.Connection owner = db.owner()) {
                 if (!Users.create(owner, unit, username, Units.nfc(name), password, roles, subtree, true)) {
-                    System.err.println("a user named " + username + " exists already");
+                    System.err.println("egov: " + Said.text("addUser.exists", username));
                     return 1;
                 }
             }
-            log.raw("user " + username + " added to " + unit + "; one-time password (to be changed at first use): " + password);
+            log.raw(Said.text("addUser.added", username, unit, password));
             return 0;
         }
     }
@@ -120,7 +118,7 @@ public final class Egov implements Runnable {
             if (System.getenv("EGOV_DEBUG") != null) {
                 e.printStackTrace(commandLine.getErr());
             } else {
-                commandLine.getErr().println("(EGOV_DEBUG=1 shows the details; Payara's log is in work/payara6/glassfish/domains/*/logs/server.log)");
+                commandLine.getErr().println(Said.text("error.debug"));
             }
             return 1;
         });

@@ -73,7 +73,7 @@ final class ImportUnits implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         if (!login()) {
-            System.err.println("egov: login as " + user + " failed: wrong password, locked account or suspended unit");
+            System.err.println("egov: " + Said.text("importUnits.loginFailed", user));
             return 2;
         }
         JsonObject answer = validated();
@@ -81,8 +81,8 @@ final class ImportUnits implements Callable<Integer> {
             return 2;
         }
         JsonArray rows = answer.getJsonArray("toCreate");
-        out.printf("%s: %d units already there, %d to create (validated in %.1f s)%n", file.getFileName(),
-                answer.getInt("existing"), rows.size(), (System.nanoTime() - t0) / 1e9);
+        out.println(Said.text("importUnits.validated", file.getFileName(), answer.getInt("existing"), rows.size(),
+                String.format("%.1f", (System.nanoTime() - t0) / 1e9)));
         if (validateOnly) {
             return 0;
         }
@@ -98,7 +98,7 @@ final class ImportUnits implements Callable<Integer> {
             System.err.println("egov: " + answer.getString("title", "HTTP " + validated.statusCode()) + ": " + answer.getString("detail", ""));
             JsonArray errors = answer.containsKey("errors") ? answer.getJsonArray("errors") : JsonValue.EMPTY_JSON_ARRAY;
             for (JsonObject e : errors.getValuesAs(JsonObject.class)) {
-                System.err.printf("  dòng %d: %s%n", e.getInt("line"), e.getString("reason"));
+                System.err.println("  " + Said.text("line", e.getInt("line"), e.getString("reason")));
             }
             return null;
         }
@@ -150,22 +150,19 @@ final class ImportUnits implements Callable<Integer> {
     private int report(PrintStream out, AdminsFile admins, int created, java.util.List<String> there, int notCreated,
                        java.util.List<String> failures, long t0) {
         double seconds = (System.nanoTime() - t0) / 1e9;
-        out.printf("%d created, %d already there, %d failed or not attempted, in %.1f s (%.1f units/s). Credentials: %s%n",
-                created, there.size(), notCreated, seconds, created / seconds, admins.path());
+        out.println(Said.text("importUnits.summary", created, there.size(), notCreated, String.format("%.1f", seconds),
+                String.format("%.1f", created / seconds), admins.path()));
         java.util.List<String> withoutLine = there.stream().filter(c -> !admins.has(c)).toList();
         if (!there.isEmpty()) {
-            out.printf("already there: %d with their first administrator's line in the file (kept from an earlier run), %d without%s%n",
-                    there.size() - withoutLine.size(), withoutLine.size(), withoutLine.isEmpty() ? ""
-                            : " (made by another file or tool: an administrator of the unit resets their password): "
-                            + String.join(", ", withoutLine.subList(0, Math.min(20, withoutLine.size())))
-                            + (withoutLine.size() > 20 ? ", ..." : ""));
+            out.println(Said.text("importUnits.alreadyThere", there.size() - withoutLine.size(), withoutLine.size(), withoutLine.isEmpty() ? ""
+                    : " " + Said.text("importUnits.withoutLine", String.join(", ", withoutLine.subList(0, Math.min(20, withoutLine.size())))
+                    + (withoutLine.size() > 20 ? ", ..." : ""))));
         }
         for (String f : failures) {
             System.err.println("egov: " + f);
         }
         if (!failures.isEmpty()) {
-            System.err.println("egov: re-run the same command: what exists is reported as already there, the rest is created "
-                    + "with the credentials already in " + admins.path());
+            System.err.println("egov: " + Said.text("importUnits.rerun", admins.path()));
             return 1;
         }
         return 0;
@@ -177,7 +174,8 @@ final class ImportUnits implements Callable<Integer> {
      */
     private void createBatch(java.util.List<JsonObject> rows, AdminsFile file, java.util.concurrent.atomic.AtomicInteger created,
                             java.util.List<String> there, java.util.List<String> failures) {
-        String lines = "lines " + rows.get(0).getInt("line") + "-" + rows.get(rows.size() - 1).getInt("line");
+        int from = rows.get(0).getInt("line");
+        int to = rows.get(rows.size() - 1).getInt("line");
         try {
             java.util.List<AdminsFile.Admin> admins = file.reserve(rows.stream().map(r -> r.getString("code")).toList(),
                     ImportUnits::adminUsername, invite);
@@ -190,19 +188,17 @@ final class ImportUnits implements Callable<Integer> {
                     HttpRequest.BodyPublishers.ofString(items.build().toString(), StandardCharsets.UTF_8));
             if (r.statusCode() != 200) {
                 JsonObject problem = parse(r.body());
-                failures.add(lines + " failed (none of them was created): HTTP " + r.statusCode() + " "
-                        + problem.getString("detail", r.body()));
+                failures.add(Said.text("importUnits.batchFailed", from, to, r.statusCode(), problem.getString("detail", r.body())));
                 return;
             }
             JsonObject answer = parse(r.body());
             created.addAndGet(answer.getJsonArray("created").size());
             answer.getJsonArray("existing").getValuesAs(jakarta.json.JsonString.class).forEach(c -> there.add(c.getString()));
         } catch (IOException e) {
-            failures.add(lines + ": no answer (" + e.getMessage() + "); the server may have created them, and their first "
-                    + "administrators' credentials are in the file already");
+            failures.add(Said.text("importUnits.noAnswer", from, to, e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            failures.add(lines + ": interrupted");
+            failures.add(Said.text("importUnits.interrupted", from, to));
         }
     }
 
@@ -216,7 +212,7 @@ final class ImportUnits implements Callable<Integer> {
 
     private static JsonObject unitJson(JsonObject row, AdminsFile.Admin admin) {
         jakarta.json.JsonObjectBuilder first = Json.createObjectBuilder().add("username", admin.username())
-                .add("displayName", "Quản trị " + row.getString("name")).add("invite", admin.invitation());
+                .add("displayName", Said.text("importUnits.adminName", row.getString("name"))).add("invite", admin.invitation());
         first.add(admin.invitation() ? "invitationToken" : "oneTimePassword", admin.secret());
         return Json.createObjectBuilder().add("code", row.getString("code")).add("name", row.getString("name"))
                 .add("kind", row.getString("kind")).add("gsoCode", row.getString("gsoCode"))
@@ -264,7 +260,7 @@ final class ImportUnits implements Callable<Integer> {
     HttpResponse<String> send(String method, String path, String type, HttpRequest.BodyPublisher body)
             throws IOException, InterruptedException {
         if (!loggedIn.get() && !login()) {
-            throw new IOException("login as " + user + " failed");
+            throw new IOException(Said.text("importUnits.loginFailed", user));
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofMinutes(2))
                 .header("Accept", "application/json").header("Content-Type", type)
@@ -276,7 +272,7 @@ final class ImportUnits implements Callable<Integer> {
         try (var reader = Json.createReader(new StringReader(body))) {
             return reader.readObject();
         } catch (RuntimeException e) {
-            return Json.createObjectBuilder().add("title", "unexpected answer").add("detail", body).build();
+            return Json.createObjectBuilder().add("title", Said.text("importUnits.unexpected")).add("detail", body).build();
         }
     }
 }

@@ -57,22 +57,22 @@ public final class Platform {
     private void ensureAdmin(Connection owner) throws SQLException {
         String given = System.getenv("EGOV_ADMIN_PASSWORD");
         String password = given == null || given.isBlank() ? Secrets.generate(16) : given;
-        boolean created = Users.create(owner, "lao-cai", ADMIN_USERNAME, "Quản trị tỉnh", password,
+        boolean created = Users.create(owner, "lao-cai", ADMIN_USERNAME, Said.text("admin.displayName"), password,
                 new String[] {"PROVINCE_ADMIN"}, true, given == null || given.isBlank());
         if (created) {
             log.raw("");
-            log.raw("  Province administrator created:  username " + ADMIN_USERNAME
-                    + (given == null || given.isBlank() ? "   password " + password + "   (printed once; to be changed at first use)" : "   (password from EGOV_ADMIN_PASSWORD)"));
+            log.raw("  " + (given == null || given.isBlank() ? Said.text("admin.created", ADMIN_USERNAME, password)
+                    : Said.text("admin.createdGiven", ADMIN_USERNAME)));
             log.raw("");
         } else {
-            log.step("province administrator '%s' exists already", ADMIN_USERNAME);
+            log.step("%s", Said.text("admin.exists", ADMIN_USERNAME));
         }
     }
 
     /** Payara with its pool; the EAR deployed when {@code deploy} and it changed since the last deploy. */
     public void upServer(boolean deploy) throws IOException, InterruptedException {
-        require(payaraZip(), "the Payara zip");
-        require(jdbcDriver(), "the PostgreSQL driver");
+        require(payaraZip(), Said.text("missing.payara"));
+        require(jdbcDriver(), Said.text("missing.driver"));
         Payara payara = new Payara(settings.work(), settings, log);
         payara.ensureRunning(payaraZip(), jdbcDriver());
         payara.ensurePool(pg, settings.appRole(), db.appPassword());
@@ -141,7 +141,7 @@ public final class Platform {
 
     /** Deploys the EAR unless it is the one deployed last (same time and size), and waits for the platform to answer. */
     private void deployIfChanged(Payara payara) throws IOException, InterruptedException {
-        require(ear(), "the EAR");
+        require(ear(), Said.text("missing.ear"));
         Path stamp = settings.envDir().resolve("deployed-ear.stamp");
         String current = Files.getLastModifiedTime(ear()).toMillis() + ":" + Files.size(ear());
         boolean unchanged = Files.exists(stamp) && Files.readString(stamp).equals(current) && payara.isDeployed(APP_NAME);
@@ -174,7 +174,7 @@ public final class Platform {
 
     private static void require(Path file, String what) throws IOException {
         if (!Files.exists(file)) {
-            throw new IOException(what + " is missing at " + file + "; build first: ./mvnw -DskipTests install");
+            throw new IOException(Said.text("missing", what, file));
         }
     }
 }

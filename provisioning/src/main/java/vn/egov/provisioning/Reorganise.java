@@ -19,6 +19,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import vn.egov.tenantadmin.control.ReorgPlan;
+import vn.egov.tenantadmin.control.ReorgSaid;
 import vn.egov.tenantadmin.control.Reorganiser;
 import vn.egov.tenantadmin.control.UnitCsvPlan;
 
@@ -29,6 +30,9 @@ import vn.egov.tenantadmin.control.UnitCsvPlan;
  */
 @Command(name = "reorganise", description = "Checks (dry-run) or applies a reorganisation plan (JSON or CSV) as the operator.")
 final class Reorganise implements Callable<Integer> {
+    /** The tool speaks Vietnamese: the report's words too. */
+    private static final java.util.Locale VIETNAMESE = java.util.Locale.forLanguageTag("vi");
+
     @CommandLine.ParentCommand Egov parent;
 
     @Option(names = "--plan", required = true, description = "the plan: .json, or .csv (operation,units,target,parent,code,name,kind)")
@@ -70,7 +74,7 @@ final class Reorganise implements Callable<Integer> {
                 return apply ? apply(owner, parsed, log, t0) : dryRun(owner, parsed, log, t0);
             } catch (Reorganiser.Stale e) {
                 owner.rollback();
-                System.err.println("egov: changed since the dry-run: " + String.join(", ", e.units()) + "; run the dry-run again. Nothing changed.");
+                System.err.println("egov: " + Said.text("reorganise.stale", String.join(", ", e.units())));
                 return 1;
             } catch (Exception e) {
                 owner.rollback();
@@ -83,25 +87,23 @@ final class Reorganise implements Callable<Integer> {
     private int dryRun(Connection owner, ReorgPlan parsed, Log log, long t0) throws Exception {
         Reorganiser.Checked checked = new Reorganiser(owner, actor, null).dryRun(parsed);
         owner.rollback();
-        log.step("dry-run: %d operation(s) checked in %.0f ms", parsed.operations().size(), (System.nanoTime() - t0) / 1e6);
+        log.step("%s", Said.text("reorganise.checked", parsed.operations().size(), String.format("%.0f", (System.nanoTime() - t0) / 1e6)));
         if (!checked.valid()) {
             return refuse(checked.errors());
         }
-        log.raw(pretty(checked.report()));
+        log.raw(pretty(ReorgSaid.in(checked.report(), VIETNAMESE)));
         if (!checked.report().getJsonArray("conflicts").isEmpty()) {
-            System.err.println("egov: the plan would not apply: " + checked.report().getJsonArray("conflicts").size()
-                    + " conflict(s) above (each with its line, rows and rule); nothing changed.");
+            System.err.println("egov: " + Said.text("reorganise.conflicts", checked.report().getJsonArray("conflicts").size()));
             return 1;
         }
-        log.raw("dry-run only, nothing changed; to apply: --apply --basis "
-                + ReorgPlan.basisToken(checked.report().getJsonObject("basis")));
+        log.raw(Said.text("reorganise.dryRunOnly", ReorgPlan.basisToken(checked.report().getJsonObject("basis"))));
         return 0;
     }
 
     /** Applies the plan against the basis of its dry-run, with its audit entry, in one transaction. */
     private int apply(Connection owner, ReorgPlan parsed, Log log, long t0) throws Exception {
         if ((basis == null || basis.isBlank()) && !Reorganiser.named(parsed).isEmpty()) {
-            System.err.println("egov: --apply needs --basis (printed by a dry-run of the same plan)");
+            System.err.println("egov: " + Said.text("reorganise.basisMissing"));
             return 2;
         }
         List<UnitCsvPlan.LineError> errors = new ArrayList<>();
@@ -109,7 +111,7 @@ final class Reorganise implements Callable<Integer> {
         try {
             versions = ReorgPlan.parseBasisToken(basis);
         } catch (IllegalArgumentException e) {
-            System.err.println("egov: --basis is code:version,... as printed by the dry-run; not: " + e.getMessage());
+            System.err.println("egov: " + Said.text("reorganise.basisForm", e.getMessage()));
             return 2;
         }
         Reorganiser.Applied applied = new Reorganiser(owner, actor, null).apply(parsed.withBasis(versions), errors);
@@ -119,12 +121,10 @@ final class Reorganise implements Callable<Integer> {
         }
         audit(owner, applied);
         owner.commit();
-        log.step("applied: %d operation(s) in %.0f ms (one transaction)", parsed.operations().size(), (System.nanoTime() - t0) / 1e6);
-        log.raw(pretty(applied.report()));
-        log.raw("applied: plan " + applied.planId() + "; a running server reads the new tree at once "
-                + "(a running server keeps its cached settings of the changed units until it restarts or redeploys: ./egov up)");
-        log.raw("search: the ended units' items left the index with the plan; the changed units are reindexed by the "
-                + "server's worker from the pending jobs the plan left ('egov search check' tells when they match)");
+        log.step("%s", Said.text("reorganise.applied", parsed.operations().size(), String.format("%.0f", (System.nanoTime() - t0) / 1e6)));
+        log.raw(pretty(ReorgSaid.in(applied.report(), VIETNAMESE)));
+        log.raw(Said.text("reorganise.appliedPlan", applied.planId()));
+        log.raw(Said.text("reorganise.search"));
         return 0;
     }
 
@@ -140,7 +140,7 @@ final class Reorganise implements Callable<Integer> {
             ps.setString(2, after);
             ps.setLong(3, applied.planId());
             if (ps.executeUpdate() != 1) {
-                throw new java.sql.SQLException("the plan's audit entry could not be written");
+                throw new java.sql.SQLException(Said.text("reorganise.auditFailed"));
             }
         }
     }
@@ -156,8 +156,8 @@ final class Reorganise implements Callable<Integer> {
     }
 
     private static int refuse(List<UnitCsvPlan.LineError> errors) {
-        System.err.println("egov: the plan is invalid; nothing changed:");
-        errors.forEach(e -> System.err.println("  line " + e.line() + ": " + e.reason()));
+        System.err.println("egov: " + Said.text("reorganise.invalid"));
+        errors.forEach(e -> System.err.println("  " + Said.text("line", e.line(), e.reason())));
         return 1;
     }
 

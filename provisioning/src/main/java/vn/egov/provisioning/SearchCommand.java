@@ -109,8 +109,8 @@ final class SearchCommand implements Runnable {
                 int done = job.getInt("unitsDone");
                 int width = 30;
                 int filled = (int) ((long) width * done / total);
-                out.printf("\r[%s%s] %d/%d đơn vị, %d mục, %d đang chờ chỉ mục   ", "#".repeat(filled), ".".repeat(width - filled),
-                        done, total, job.getJsonNumber("documents").longValue(), job.getJsonNumber("pending").longValue());
+                out.print("\r[" + "#".repeat(filled) + ".".repeat(width - filled) + "] " + Said.text("search.progress", done, total,
+                        job.getJsonNumber("documents").longValue(), job.getJsonNumber("pending").longValue()) + "   ");
                 out.flush();
                 if (job.getBoolean("done") || (job.containsKey("error") && !job.isNull("error"))) {
                     break;

@@ -170,11 +170,11 @@ class ProvinceImportIT extends DeployedEar {
         assertEquals(0, again.exit(), again.output());
         // a 409 as a word (the temporary folder's random name may hold the digits 409, as it once did)
         assertFalse(java.util.regex.Pattern.compile("\\b409\\b").matcher(again.output()).find(), again.output());
-        var summary = java.util.regex.Pattern.compile("(\\d+) created, (\\d+) already there, 0 failed").matcher(again.output());
+        var summary = java.util.regex.Pattern.compile("đã tạo (\\d+), đã có (\\d+), lỗi hoặc chưa thử 0").matcher(again.output());
         assertTrue(summary.find(), again.output());
         assertEquals(41, Integer.parseInt(summary.group(1)) + Integer.parseInt(summary.group(2)), again.output());
         assertTrue(Integer.parseInt(summary.group(2)) >= 8, "the batches written before the kill were there: " + again.output());
-        assertTrue(again.output().contains("0 without"), "every unit already there has its line: " + again.output());
+        assertTrue(again.output().contains(", 0 đơn vị không có"), "every unit already there has its line: " + again.output());
 
         // every unit has exactly one line, and its first administrator logs in with it
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials)));

@@ -246,6 +246,24 @@ class ReorganisationIT extends DeployedEar {
         assertEquals(Long.valueOf(report.getJsonObject("basis").getInt(mergedA)), Long.valueOf(unit(mergedA).get("version")));
         assertEquals(before, count(copy.root()), "a dry-run changes nothing");
         assertEquals("active", unit(firstDistrict).get("status"));
+        // the report's words in the reader's language: Vietnamese unless English is asked for (?lang=en or Accept-Language)
+        String url = "/api/t/" + copy.root() + "/reorganisations/dry-run";
+        assertTrue(rule(report, "documents").startsWith("Sổ đăng ký văn bản của đơn vị kết thúc được khóa từ ngày hiệu lực"), report.toString());
+        assertFalse(rule(report, "documents").contains(" / "), "one language, not a pair: " + rule(report, "documents"));
+        assertTrue(rule(report, "units").startsWith("Người dùng giữ tài khoản và thuộc đơn vị kế thừa"), report.toString());
+        assertTrue(firstOp.getString("summary").startsWith("Sáp nhập "), firstOp.toString());
+        for (Api.Response english : List.of(admin.send("POST", url + "?lang=en", plan, "application/json", null, null, null),
+                admin.send("POST", url, plan, "application/json", null, null, "en"))) {
+            assertEquals(200, english.status(), english.toString());
+            JsonObject en = english.json();
+            assertTrue(rule(en, "documents").startsWith("The ended unit's registers close on the effective date"), en.toString());
+            assertTrue(rule(en, "units").startsWith("Users keep their accounts under the successor"), en.toString());
+            assertTrue(en.getJsonArray("operations").getJsonObject(0).getString("summary").startsWith("Merge "), en.toString());
+            assertEquals("reorg.rule", en.getJsonArray("rules").getValuesAs(JsonObject.class).stream()
+                    .filter(r -> r.getString("module").equals("documents")).findFirst().orElseThrow().getJsonObject("said").getJsonObject("rule")
+                    .getString("key"), "the key beside the words");
+        }
+        assertTrue(rule(admin.send("POST", url, plan, "application/json", null, null, "vi").json(), "documents").startsWith("Sổ đăng ký"));
 
         Api.Response applied = admin.post("/api/t/" + copy.root() + "/reorganisations/apply", withBasis(plan, report).toString());
         assertEquals(200, applied.status(), applied.toString());
@@ -327,6 +345,14 @@ class ReorganisationIT extends DeployedEar {
         // the plan is kept, and applying it again is refused (its units have ended)
         assertEquals(planId, admin.get("/api/t/" + copy.root() + "/reorganisations/" + planId).json()
                 .getJsonNumber("planId").longValue());
+        // kept as keys: read back in the reader's language
+        JsonObject kept = admin.get("/api/t/" + copy.root() + "/reorganisations/" + planId).json();
+        assertTrue(rule(kept, "documents").startsWith("Sổ đăng ký văn bản"), kept.toString());
+        assertTrue(kept.getString("usernames").startsWith("Tên đăng nhập là duy nhất toàn tỉnh"), kept.toString());
+        JsonObject keptEn = admin.send("GET", "/api/t/" + copy.root() + "/reorganisations/" + planId, null, null, null, null, "en").json();
+        assertTrue(rule(keptEn, "documents").startsWith("The ended unit's registers"), keptEn.toString());
+        assertTrue(keptEn.getString("usernames").startsWith("Usernames are unique province-wide"), keptEn.toString());
+        assertTrue(keptEn.getJsonArray("operations").getJsonObject(1).getString("summary").startsWith("Merge "), keptEn.toString());
         Api.Response again = admin.post("/api/t/" + copy.root() + "/reorganisations/apply", withBasis(plan, report).toString());
         assertEquals(422, again.status(), again.toString());
         assertEquals(after.get("notice"), count(copy.root()).get("notice"));
@@ -498,5 +524,11 @@ class ReorganisationIT extends DeployedEar {
         Api.Response roots = Api.anonymous().get("/api/tenants");
         assertTrue(roots.body().contains(merged) && !roots.body().contains("\"" + p1 + "\""), "the ended provinces are no roots any more");
         assertEquals(301, Api.anonymous().get("/t/" + p2 + "/", "text/html").status());
+    }
+
+    /** The dry-run's description of {@code module}'s record rule. */
+    private static String rule(JsonObject report, String module) {
+        return report.getJsonArray("rules").getValuesAs(JsonObject.class).stream().filter(r -> r.getString("module").equals(module))
+                .findFirst().orElseThrow().getString("rule");
     }
 }

@@ -89,8 +89,8 @@ class UnitImportIT extends DeployedEar {
         Path credentials = file.resolveSibling(file.getFileName() + ".admins.csv");
 
         String output = run(admin, file);
-        assertTrue(output.contains("0 units already there, 4 to create"), output);
-        assertTrue(output.contains("4 created, 0 already there"), output);
+        assertTrue(output.contains("đã có 0 đơn vị, cần tạo 4"), output);
+        assertTrue(output.contains("đã tạo 4, đã có 0"), output);
 
         String district = "huyen-nhap-" + tag;
         JsonObject unit = Api.anonymous().get("/api/tenants/" + district).json();
@@ -106,7 +106,7 @@ class UnitImportIT extends DeployedEar {
         assertEquals(200, Api.as(first[1], first[2]).get("/api/me").status(), "the printed one-time password works");
 
         String again = run(admin, file);
-        assertTrue(again.contains("4 units already there, 0 to create"), again);
+        assertTrue(again.contains("đã có 4 đơn vị, cần tạo 0"), again);
         Files.deleteIfExists(credentials);
         Files.deleteIfExists(file);
     }

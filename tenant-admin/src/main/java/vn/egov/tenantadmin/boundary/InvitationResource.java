@@ -14,6 +14,7 @@ import java.util.Map;
 import vn.egov.platform.web.Problem;
 import vn.egov.tenantadmin.control.Wording;
 import vn.egov.platform.web.ProblemException;
+import vn.egov.platform.web.pages.Locales;
 import vn.egov.tenantadmin.control.Invitations;
 
 /**
@@ -29,6 +30,10 @@ public class InvitationResource {
 
     @Inject
     Invitations invitations;
+
+    /** The request, for its language ({@code ?lang=}, then the cookie, then {@code Accept-Language}). */
+    @jakarta.ws.rs.core.Context
+    jakarta.servlet.http.HttpServletRequest request;
 
     public record Choose(String password) {
     }
@@ -49,7 +54,7 @@ public class InvitationResource {
         if (username == null) {
             throw gone();
         }
-        return new Accepted(username, "Đã đặt mật khẩu; hãy đăng nhập.");
+        return new Accepted(username, Wording.in(Locales.of(request)).text("invitation.accepted"));
     }
 
     private static ProblemException gone() {

@@ -68,6 +68,8 @@ public record ReorgPlan(String title, List<Operation> operations, Map<String, In
         return day == null ? this : new ReorgPlan(title, operations, basis, day);
     }
 
+    /** The title of a plan sent without one (stored: written in Vietnamese). */
+    static final String DEFAULT_TITLE = Wording.VIETNAMESE.text("reorg.defaultTitle");
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
     /**
@@ -253,7 +255,7 @@ public record ReorgPlan(String title, List<Operation> operations, Map<String, In
         if (!errors.isEmpty()) {
             throw new Unreadable(errors);
         }
-        return new ReorgPlan(title == null ? "Sắp xếp đơn vị" : nfc(title), operations, basis, effective);
+        return new ReorgPlan(title == null ? DEFAULT_TITLE : nfc(title), operations, basis, effective);
     }
 
     /** A CSV plan (UTF-8, BOM and NFD accepted); the basis comes separately (query parameters or a dry-run). */
@@ -303,7 +305,7 @@ public record ReorgPlan(String title, List<Operation> operations, Map<String, In
         if (!errors.isEmpty()) {
             throw new Unreadable(errors);
         }
-        return new ReorgPlan(title == null || title.isBlank() ? "Sắp xếp đơn vị" : nfc(title.strip()), operations, basis);
+        return new ReorgPlan(title == null || title.isBlank() ? DEFAULT_TITLE : nfc(title.strip()), operations, basis);
     }
 
     private static void operation(int line, String op, List<String> units, String unit, String into, NewUnit newUnit,

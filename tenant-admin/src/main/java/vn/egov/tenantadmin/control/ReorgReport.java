@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import vn.egov.platform.tenancy.entity.TenantKind;
 import vn.egov.platform.tenancy.reorg.Handover;
+import vn.egov.platform.words.Phrase;
 import vn.egov.tenantadmin.control.ReorgTree.Unit;
 
 /** How a played plan is told: its operations in words, the units with their records, the basis to apply it with. */
@@ -43,53 +44,84 @@ final class ReorgReport {
                 .add("operations", ops).add("basis", basis)
                 .add("unitsEnded", ended).add("unitsMoved", moves).add("unitsCreated", creates)
                 .add("recordsToTransfer", Reorganiser.counts(toMove))
-                .add("usernames", Wording.BOTH.text("report.usernames"));
+                .add(ReorgSaid.SAID, ReorgSaid.said("usernames", Phrase.of(Wording.BUNDLE, "report.usernames")));
     }
 
-    // ---- each operation in words, with the units it ends (or moves) and their records
+    // ---- each operation in words (keys of the module's texts, said when the report is shown), with the units it ends
+    // (or moves) and their records
 
     JsonObject merged(int line, List<Unit> sources, Unit target, Handover.Admins admins) {
         return Json.createObjectBuilder().add("line", line).add("op", "merge")
-                .add("summary", "Sáp nhập " + names(sources) + " vào " + target.name + " (" + target.code + ")"
-                        + "; quản trị viên của đơn vị sáp nhập: " + admins(admins))
+                .add(ReorgSaid.SAID, summary(merged(admins), names(sources), target.name, target.code))
                 .add("units", unitsJson(sources, target)).build();
     }
 
     JsonObject moved(int line, Unit u, Unit parent) {
         return Json.createObjectBuilder().add("line", line).add("op", "move")
-                .add("summary", "Chuyển " + u.name + " (" + u.code + ") về trực thuộc " + parent.name)
+                .add(ReorgSaid.SAID, summary("report.moved", u.name, u.code, parent.name))
                 .add("units", Json.createArrayBuilder().add(unitJson(u, parent))).build();
     }
 
+    /** The new kind of unit is said in the reader's language too ({@code report.kind.*}). */
     static JsonObject renamed(int line, String unit, String code, String name, String kind, String gso) {
+        Phrase k = Phrase.of(Wording.BUNDLE, kind(TenantKind.fromDb(kind)));
         return Json.createObjectBuilder().add("line", line).add("op", "rename")
-                .add("summary", "Đổi " + unit + " thành " + name + " (" + code + ", " + TenantKind.fromDb(kind).vietnamese()
-                        + (gso == null ? "" : ", mã thống kê " + gso) + ")").build();
+                .add(ReorgSaid.SAID, gso == null ? summary("report.renamed", unit, name, code, k)
+                        : summary("report.renamedGso", unit, name, code, k, gso)).build();
     }
 
     JsonObject dissolved(int line, Unit u, Unit parent, Handover.Admins admins) {
         return Json.createObjectBuilder().add("line", line).add("op", "dissolve")
-                .add("summary", "Giải thể " + u.name + " (" + u.code + "); các đơn vị trực thuộc về " + parent.name
-                        + "; quản trị viên của đơn vị giải thể: " + admins(admins))
+                .add(ReorgSaid.SAID, summary(dissolved(admins), u.name, u.code, parent.name))
                 .add("units", unitsJson(List.of(u), parent)).build();
     }
 
     JsonObject provincesMerged(int line, List<Unit> roots, Unit root) {
         return Json.createObjectBuilder().add("line", line).add("op", "merge-provinces")
-                .add("summary", "Hợp nhất " + names(roots) + " thành " + root.name + " (" + root.code + ")")
+                .add(ReorgSaid.SAID, summary("report.provincesMerged", names(roots), root.name, root.code))
                 .add("units", unitsJson(roots, root)).build();
     }
 
     static JsonObject provinceAdded(int line, Unit root) {
         return Json.createObjectBuilder().add("line", line).add("op", "add-province")
-                .add("summary", "Thêm " + root.name + " (" + root.code + ")").build();
+                .add(ReorgSaid.SAID, summary("report.provinceAdded", root.name, root.code)).build();
     }
 
-    static String admins(Handover.Admins a) {
+    private static JsonObjectBuilder summary(String key, Object... args) {
+        return ReorgSaid.said("summary", Phrase.of(Wording.BUNDLE, key, args));
+    }
+
+    /** A merge's words, with what the merged units' administrators become. */
+    private static String merged(Handover.Admins a) {
         return switch (a) {
-            case ADMINS -> "giữ quyền quản trị ở đơn vị kế thừa";
-            case STAFF -> "thành cán bộ của đơn vị kế thừa, không còn quyền quản trị";
-            case NONE -> "không giữ vai trò nào (tài khoản bị khóa)";
+            case ADMINS -> "report.merged.admins";
+            case STAFF -> "report.merged.staff";
+            case NONE -> "report.merged.none";
+        };
+    }
+
+    /** A dissolution's words, with what the dissolved unit's administrators become. */
+    private static String dissolved(Handover.Admins a) {
+        return switch (a) {
+            case ADMINS -> "report.dissolved.admins";
+            case STAFF -> "report.dissolved.staff";
+            case NONE -> "report.dissolved.none";
+        };
+    }
+
+    /** The name of a kind of unit. */
+    private static String kind(TenantKind k) {
+        return switch (k) {
+            case PROVINCE -> "report.kind.province";
+            case DEPARTMENT -> "report.kind.department";
+            case AGENCY -> "report.kind.agency";
+            case BOARD -> "report.kind.board";
+            case CITY -> "report.kind.city";
+            case DISTRICT -> "report.kind.district";
+            case TOWN -> "report.kind.town";
+            case WARD -> "report.kind.ward";
+            case COMMUNE -> "report.kind.commune";
+            case TOWNSHIP -> "report.kind.township";
         };
     }
 

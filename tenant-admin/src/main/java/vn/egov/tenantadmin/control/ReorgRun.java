@@ -26,6 +26,7 @@ import vn.egov.platform.tenancy.reorg.Handover;
 import vn.egov.platform.tenancy.reorg.RecordRule;
 import vn.egov.platform.tenancy.reorg.RecordRules;
 import vn.egov.platform.tenancy.reorg.Transferred;
+import vn.egov.platform.words.Phrase;
 
 /**
  * Carries out a plan's steps on one JDBC connection, in the caller's transaction. Each ended unit's records go to its
@@ -245,7 +246,7 @@ final class ReorgRun {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(conflict(line, new Conflict("generic", rs.getString(1), h.toCode(),
-                            Wording.BOTH.text("report.keyCollides", rs.getString(2), h.fromCode(), h.toCode()), rs.getString(4), rs.getLong(3)), h));
+                            Phrase.of(Wording.BUNDLE, "report.keyCollides", rs.getString(2), h.fromCode(), h.toCode()), rs.getString(4), rs.getLong(3)), h));
                 }
             }
         }
@@ -259,7 +260,7 @@ final class ReorgRun {
 
     private static JsonObject conflict(int line, Conflict k, Handover h) {
         return Json.createObjectBuilder().add("line", line).add("module", k.module()).add("table", k.table())
-                .add("unit", h.fromCode()).add("successor", k.successor()).add("rule", k.rule())
+                .add("unit", h.fromCode()).add("successor", k.successor()).add(ReorgSaid.SAID, ReorgSaid.said("rule", k.rule()))
                 .add("rows", k.rows() == null ? "" : k.rows()).add("count", k.count()).build();
     }
 

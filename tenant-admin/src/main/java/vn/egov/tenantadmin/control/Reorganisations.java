@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
 import vn.egov.platform.settings.SettingsRegistry;
@@ -58,25 +59,27 @@ public class Reorganisations {
     @PersistenceContext(unitName = "tenant-admin")
     EntityManager em;
 
-    /** The dry-run of a CSV plan typed on the administration page. */
-    public JsonObject dryRunCsv(String csv, String title, String effective) {
-        return dryRun(read(csv == null ? null : csv.getBytes(StandardCharsets.UTF_8), false, title, null).withEffective(effective(effective)));
+    /** The dry-run of a CSV plan typed on the administration page, its words in the page's language. */
+    public JsonObject dryRunCsv(String csv, String title, String effective, Locale locale) {
+        return dryRun(read(csv == null ? null : csv.getBytes(StandardCharsets.UTF_8), false, title, null).withEffective(effective(effective)),
+                locale);
     }
 
     /** Applying a CSV plan typed on the administration page, with the basis token of its dry-run. */
-    public JsonObject applyCsv(String csv, String title, String basis, String effective) {
-        return apply(read(csv == null ? null : csv.getBytes(StandardCharsets.UTF_8), false, title, basis).withEffective(effective(effective)));
+    public JsonObject applyCsv(String csv, String title, String basis, String effective, Locale locale) {
+        return apply(read(csv == null ? null : csv.getBytes(StandardCharsets.UTF_8), false, title, basis).withEffective(effective(effective)),
+                locale);
     }
 
-    /** What the plan would do, changing nothing (its basis token added for the apply). */
-    public JsonObject dryRun(ReorgPlan plan) {
+    /** What the plan would do, changing nothing (its basis token added for the apply), its words said in {@code locale}. */
+    public JsonObject dryRun(ReorgPlan plan, Locale locale) {
         Tenant unit = access.requireSubtree(Units.DOMAIN, Units.ACTION);
         try (Connection c = dataSource.getConnection()) {
             Reorganiser.Checked checked = new Reorganiser(c, access.username(), unit.getId()).dryRun(plan);
             if (!checked.valid()) {
                 throw invalid(checked.errors());
             }
-            JsonObject report = checked.report();
+            JsonObject report = ReorgSaid.in(checked.report(), locale);
             return Jsonp.createObjectBuilder(report).add("basisToken", ReorgPlan.basisToken(report.getJsonObject("basis"))).build();
         } catch (SQLException e) {
             throw database(e);
@@ -89,12 +92,12 @@ public class Reorganisations {
             return ReorgPlan.day(day);
         } catch (ReorgPlan.BadDay e) {
             throw new ProblemException(Problem.said(Wording::in, 400, "invalid-input", "problem.invalidInput",
-                    w -> w.text("problem.effectiveDate"), w -> Map.of("effective", List.of(e.error().reason(w::text)))));
+                    w -> w.text("problem.effectiveDate"), w -> Map.of("effective", List.of(e.error().reason(Wording.of(w))))));
         }
     }
 
-    /** Carries the plan out in the caller's transaction, or refuses it with nothing changed. */
-    public JsonObject apply(ReorgPlan plan) {
+    /** Carries the plan out in the caller's transaction, or refuses it with nothing changed; its report said in {@code locale}. */
+    public JsonObject apply(ReorgPlan plan, Locale locale) {
         Tenant unit = access.requireSubtree(Units.DOMAIN, Units.ACTION);
         if (plan.basis().isEmpty()) {
             throw new ProblemException(Problem.of(Wording::in, 428, "basis-missing", "problem.basisMissing.title", "problem.basisMissing"));
@@ -124,7 +127,7 @@ public class Reorganisations {
                 .add("planId", applied.planId()).add("unitsEnded", report.getJsonNumber("unitsEnded"))
                 .add("unitsMoved", report.getJsonNumber("unitsMoved")).add("unitsCreated", report.getJsonNumber("unitsCreated"))
                 .add("moved", report.getJsonObject("moved")).build());
-        return report;
+        return ReorgSaid.in(report, locale);
     }
 
     /** The plans applied from this unit (and, as far as the rights reach, below it), newest first. */
@@ -147,15 +150,15 @@ public class Reorganisations {
         return out;
     }
 
-    /** One applied plan's report. */
-    public JsonObject one(long id) {
+    /** One applied plan's report, its words said in {@code locale} (a report stored before them shows what it holds). */
+    public JsonObject one(long id, Locale locale) {
         access.require(Units.DOMAIN, Units.ACTION);
         List<?> rows = em.createNativeQuery("SELECT report FROM reorg_plan WHERE id = ?1").setParameter(1, id).getResultList();
         if (rows.isEmpty()) {
             throw ProblemException.notFound(Wording::in, "notFound.reorganisationPlan", id);
         }
         try (JsonReader r = Jsonp.createReader(new StringReader((String) rows.get(0)))) {
-            return r.readObject();
+            return ReorgSaid.in(r.readObject(), locale);
         }
     }
 
@@ -202,7 +205,7 @@ public class Reorganisations {
 
     private static ProblemException invalid(List<UnitCsvPlan.LineError> errors) {
         return new ProblemException(Problem.said(Wording::in, 422, "plan-invalid", "problem.planInvalid.title",
-                w -> w.text("problem.planInvalid", errors.size()), w -> Map.of(), w -> UnitCsvPlan.LineError.json(errors, w::text)));
+                w -> w.text("problem.planInvalid", errors.size()), w -> Map.of(), w -> UnitCsvPlan.LineError.json(errors, Wording.of(w))));
     }
 
     private static ProblemException database(SQLException e) {

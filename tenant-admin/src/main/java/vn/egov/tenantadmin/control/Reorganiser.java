@@ -136,7 +136,7 @@ public final class Reorganiser {
             c.rollback(sp); // the steps before the refusal are undone here, whatever the caller does
             for (JsonObject k : run.conflicts) {
                 errorsOut.add(new UnitCsvPlan.LineError(k.getInt("line"), "planError.conflict", k.getString("unit"), k.getString("successor"),
-                        k.getString("module"), k.getString("table"), k.getString("rule"),
+                        k.getString("module"), k.getString("table"), ReorgSaid.phrase(k, "rule"),
                         k.getString("rows").isEmpty() ? "" : " [" + k.getString("rows") + "]"));
             }
             return null;
@@ -170,7 +170,7 @@ public final class Reorganiser {
     private static JsonArrayBuilder rules(List<RecordRule> rules) {
         JsonArrayBuilder a = Json.createArrayBuilder();
         for (RecordRule r : rules) {
-            a.add(Json.createObjectBuilder().add("module", r.module()).add("rule", r.describe()));
+            a.add(Json.createObjectBuilder().add("module", r.module()).add(ReorgSaid.SAID, ReorgSaid.said("rule", r.description())));
         }
         return a;
     }

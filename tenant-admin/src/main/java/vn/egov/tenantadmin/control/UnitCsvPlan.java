@@ -64,9 +64,14 @@ public final class UnitCsvPlan {
             this(line, key, java.util.Arrays.asList(args));
         }
 
-        /** Why, in the words of {@code wording} (a page's texts, the API's language). */
+        /**
+         * Why, in the words of {@code wording} (a page's texts, the API's language); an argument that is a
+         * {@link vn.egov.platform.words.Phrase} (another module's words, such as a rule refusing a hand-over) is said in
+         * the same language.
+         */
         public String reason(Wording wording) {
-            return wording.text(key, args.toArray());
+            java.util.Locale language = Wording.language(wording);
+            return wording.text(key, args.stream().map(a -> a instanceof vn.egov.platform.words.Phrase p ? p.in(language) : a).toArray());
         }
 
         /** Why, in Vietnamese. */

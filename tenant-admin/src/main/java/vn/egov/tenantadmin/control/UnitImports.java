@@ -67,6 +67,6 @@ public class UnitImports {
 
     private static ProblemException invalid(List<UnitCsvPlan.LineError> errors) {
         return new ProblemException(Problem.said(Wording::in, 422, "csv-invalid", "problem.csvInvalid.title",
-                w -> w.text("problem.csvInvalid", errors.size()), w -> Map.of(), w -> UnitCsvPlan.LineError.json(errors, w::text)));
+                w -> w.text("problem.csvInvalid", errors.size()), w -> Map.of(), w -> UnitCsvPlan.LineError.json(errors, Wording.of(w))));
     }
 }

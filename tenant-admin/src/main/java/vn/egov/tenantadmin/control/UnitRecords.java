@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.Set;
 import vn.egov.platform.tenancy.reorg.Handover;
 import vn.egov.platform.tenancy.reorg.FunctionRecords;
+import vn.egov.platform.words.Phrase;
 
 /**
  * How a unit's accounts and administration follow a reorganisation (database function {@code reorg_accounts}, V8_0):
@@ -17,7 +18,7 @@ import vn.egov.platform.tenancy.reorg.FunctionRecords;
 public class UnitRecords extends FunctionRecords {
     public UnitRecords() {
         super("units", Set.of("app_user"), Set.of("api_token", "audit_entry", "reorg_plan", "unit_setting", "unit_logo", "user_invitation"),
-                "reorg_accounts", 1, Wording.BOTH.text("report.unitsRule"));
+                "reorg_accounts", 1, Phrase.of(Wording.BUNDLE, "report.unitsRule"));
     }
 
     @Override

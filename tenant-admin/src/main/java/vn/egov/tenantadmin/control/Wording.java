@@ -15,11 +15,6 @@ public interface Wording extends Words {
     String BUNDLE = "vn.egov.tenantadmin.pages.messages";
     Wording VIETNAMESE = Words.of(Locale.forLanguageTag("vi"), BUNDLE)::text;
     Wording ENGLISH = Words.of(Locale.ENGLISH, BUNDLE)::text;
-    /**
-     * "tiếng Việt / English", for the texts of a reorganisation's report, which is stored and read in both languages as
-     * the record rules of every module describe themselves.
-     */
-    Wording BOTH = (key, args) -> VIETNAMESE.text(key, args) + " / " + ENGLISH.text(key, args);
     /** The pages' pseudo-language ({@code qps}): the English text marked ⟦…⟧ and a third longer, as the platform's pages mark it. */
     Wording PSEUDO = Words.of(Locale.forLanguageTag(Words.PSEUDO), BUNDLE)::text;
 
@@ -27,5 +22,15 @@ public interface Wording extends Words {
     static Wording in(Locale locale) {
         String language = locale == null ? "vi" : locale.getLanguage();
         return "en".equals(language) ? ENGLISH : Words.PSEUDO.equals(language) ? PSEUDO : VIETNAMESE;
+    }
+
+    /** {@code words} as this module's wording (itself when it is one: its language is then known to {@link #language}). */
+    static Wording of(Words words) {
+        return words instanceof Wording w ? w : words::text;
+    }
+
+    /** The language {@code wording} speaks: English, the pseudo-language, or Vietnamese (any other wording). */
+    static Locale language(Wording wording) {
+        return wording == ENGLISH ? Locale.ENGLISH : wording == PSEUDO ? Locale.forLanguageTag(Words.PSEUDO) : Locale.forLanguageTag("vi");
     }
 }

@@ -32,6 +32,7 @@ import vn.egov.platform.web.Access;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.platform.web.desk.Desk;
 import vn.egov.platform.web.desk.DeskFrame;
+import vn.egov.tenantadmin.control.Wording;
 
 /**
  * {@code /t/{code}/admin/calendar?year=}: the province's working days of a year, for every unit's administrators
@@ -129,7 +130,7 @@ public class CalendarPage {
         return AdminPages.texts(layout).t().text(key, args);
     }
 
-    /** One day per line: {@code dd/MM/yyyy; nghỉ|làm bù; tên}. Blank lines and lines starting with # are skipped. */
+    /** One day per line: {@code dd/MM/yyyy; <kind>; <name>}, the kind a keyword of the list ({@link #kind}). Blank lines and lines starting with # are skipped. */
     List<SpecialDay> parse(String text, Map<String, String> errors) {
         List<SpecialDay> days = new ArrayList<>();
         String[] lines = text.split("\\r?\\n");
@@ -151,12 +152,7 @@ public class CalendarPage {
                 errors.put(where, text("calendar.error.date", parts[0].strip()));
                 continue;
             }
-            String k = java.text.Normalizer.normalize(parts[1].strip().toLowerCase(java.util.Locale.ROOT), java.text.Normalizer.Form.NFC);
-            SpecialDay.Kind kind = switch (k) {
-                case "nghỉ", "nghi", "day_off" -> SpecialDay.Kind.DAY_OFF;
-                case "làm bù", "lam bu", "làm việc", "working_day" -> SpecialDay.Kind.WORKING_DAY;
-                default -> null;
-            };
+            SpecialDay.Kind kind = kind(parts[1]);
             if (kind == null) {
                 errors.put(where, text("calendar.error.kind"));
                 continue;
@@ -166,10 +162,33 @@ public class CalendarPage {
         return days;
     }
 
+    /**
+     * The kinds' keywords of the list ({@code nghỉ}, {@code làm bù}, and the forms also accepted): the list's own
+     * vocabulary, the same whatever the page's language (its English help names them too), kept in the Vietnamese texts.
+     */
+    private static final Wording KEYWORDS = Wording.VIETNAMESE;
+
+    private static String keyword(SpecialDay.Kind kind) {
+        return kind == SpecialDay.Kind.DAY_OFF ? "calendar.keyword.dayOff" : "calendar.keyword.workingDay";
+    }
+
+    /** The kind a line's keyword names (its own or one of the forms also accepted), or null. */
+    static SpecialDay.Kind kind(String word) {
+        String k = java.text.Normalizer.normalize(word.strip().toLowerCase(java.util.Locale.ROOT), java.text.Normalizer.Form.NFC);
+        for (SpecialDay.Kind kind : SpecialDay.Kind.values()) {
+            java.util.List<String> words = new java.util.ArrayList<>(java.util.List.of(KEYWORDS.text(keyword(kind))));
+            words.addAll(java.util.Arrays.stream(KEYWORDS.text(keyword(kind) + "Also").split(",")).map(String::strip).toList());
+            if (words.contains(k)) {
+                return kind;
+            }
+        }
+        return null;
+    }
+
     private String lines(CalendarYear c) {
         StringBuilder b = new StringBuilder();
         for (SpecialDay d : c.days()) {
-            b.append(DAY.format(d.date())).append("; ").append(d.kind() == SpecialDay.Kind.DAY_OFF ? "nghỉ" : "làm bù").append("; ")
+            b.append(DAY.format(d.date())).append("; ").append(KEYWORDS.text(keyword(d.kind()))).append("; ")
                     .append(d.name()).append('\n');
         }
         return b.toString();

@@ -26,6 +26,7 @@ import vn.egov.platform.web.ProblemException;
 import vn.egov.platform.web.desk.Desk;
 import vn.egov.platform.web.desk.DeskFrame;
 import vn.egov.tenantadmin.control.UnitCsvPlan;
+import vn.egov.tenantadmin.control.Wording;
 import vn.egov.tenantadmin.control.UnitImports;
 
 /**
@@ -148,7 +149,7 @@ public class ImportPage {
                     .add("body", Jsonp.createObjectBuilder().add("code", r.code()).add("name", r.name()).add("kind", r.kind())
                             .add("gsoCode", r.gsoCode()).add("firstAdmin", Jsonp.createObjectBuilder()
                                     .add("username", admin.length() > 64 ? admin.substring(0, 64) : admin)
-                                    .add("displayName", "Quản trị " + r.name()))));
+                                    .add("displayName", Wording.VIETNAMESE.text("import.firstAdminName", r.name())))));
         }
         return jobs.build().toString();
     }

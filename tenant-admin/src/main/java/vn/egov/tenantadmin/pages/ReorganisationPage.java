@@ -81,9 +81,16 @@ public class ReorganisationPage {
     public record Operation(String summary, List<Ending> units) {
     }
 
-    /** What the plan would do, its conflicts (then there is nothing to apply), and the basis the apply form carries. */
+    /** How a module's records follow the plan: its rule, in the page's language. */
+    public record Rule(String module, String text) {
+    }
+
+    /**
+     * What the plan would do, its conflicts (then there is nothing to apply), the basis the apply form carries, and how
+     * each module's records follow.
+     */
     public record DryRun(List<Operation> operations, int ended, int moved, int created, String effective, List<Line> conflicts,
-                         String basis) {
+                         String basis, List<Rule> rules) {
     }
 
     /** An applied plan: its number, the records given to successors, the records before and after. */
@@ -111,10 +118,10 @@ public class ReorganisationPage {
         Form form = new Form(title, text, effective == null ? "" : effective.strip());
         try {
             if ("apply".equals(action)) {
-                JsonObject done = ownTransaction.call(() -> plans.applyCsv(text, title, basis, form.effective()));
+                JsonObject done = ownTransaction.call(() -> plans.applyCsv(text, title, basis, form.effective(), layout.locale()));
                 return layout.okTemplate(page(unit, new View(form, null, null, applied(done), null)));
             }
-            JsonObject report = ownTransaction.call(() -> plans.dryRunCsv(text, title, form.effective()));
+            JsonObject report = ownTransaction.call(() -> plans.dryRunCsv(text, title, form.effective(), layout.locale()));
             return layout.okTemplate(page(unit, new View(form, null, dryRun(report), null, null)));
         } catch (ProblemException e) {
             if (e.problem().status() == 401 || e.problem().status() == 403) {
@@ -127,7 +134,7 @@ public class ReorganisationPage {
 
     private Refusal refused(ProblemException e) {
         List<Line> lines = new ArrayList<>();
-        // the plan's bad lines are said in the page's language; any other list still pairs "tiếng Việt / English"
+        // the plan's bad lines are said in the page's language; a list of a problem not said per language holds keys
         JsonArray errors = e.problem().in(layout.locale()).errors();
         if (errors != null) {
             for (JsonValue v : errors) {
@@ -160,8 +167,10 @@ public class ReorganisationPage {
                     + k.getString("module") + ", " + k.getString("table") + "): " + k.getString("rule")
                     + (k.getString("rows").isEmpty() ? "" : " [" + k.getString("rows") + "]") : k.getString("detail")));
         }
+        List<Rule> rules = r.getJsonArray("rules").getValuesAs(JsonObject.class).stream()
+                .map(x -> new Rule(x.getString("module"), x.getString("rule"))).toList();
         return new DryRun(operations, r.getInt("unitsEnded"), r.getInt("unitsMoved"), r.getInt("unitsCreated"), r.getString("effective", ""),
-                conflicts, r.getString("basisToken", ""));
+                conflicts, r.getString("basisToken", ""), rules);
     }
 
     private static Applied applied(JsonObject r) {

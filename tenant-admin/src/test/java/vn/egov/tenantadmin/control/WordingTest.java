@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
+import vn.egov.platform.words.Phrase;
 
 /** The bad lines' texts: in the bundles in both languages, and said in the reader's language. */
 class WordingTest {
@@ -74,11 +75,40 @@ class WordingTest {
     }
 
     @Test
-    void aReorganisationsReportSaysItsRulesInBothLanguages() {
-        assertEquals("Khóa duy nhất uq_x sẽ trùng khi chuyển dữ liệu của xa-a sang xa-b / The unique key uq_x would collide when the "
-                + "records of xa-a move to xa-b", Wording.BOTH.text("report.keyCollides", "uq_x", "xa-a", "xa-b"));
-        assertTrue(new UnitRecords().describe().startsWith("Người dùng giữ tài khoản và thuộc đơn vị kế thừa; "), new UnitRecords().describe());
-        assertTrue(new UnitRecords().describe().contains(" / Users keep their accounts under the successor"), new UnitRecords().describe());
+    void aReorganisationsReportKeepsItsWordsAsKeysAndSaysThemInTheReadersLanguage() {
+        Phrase collides = Phrase.of(Wording.BUNDLE, "report.keyCollides", "uq_x", "xa-a", "xa-b");
+        assertEquals("Khóa duy nhất uq_x sẽ trùng khi chuyển dữ liệu của xa-a sang xa-b", collides.in(Locale.forLanguageTag("vi")));
+        assertEquals("The unique key uq_x would collide when the records of xa-a move to xa-b", collides.in(Locale.ENGLISH));
+        assertEquals(collides.in(Locale.forLanguageTag("vi")), collides.in(Locale.FRENCH), "any other language: Vietnamese");
+        Phrase rule = new UnitRecords().description();
+        assertTrue(rule.in(null).startsWith("Người dùng giữ tài khoản và thuộc đơn vị kế thừa; "), rule.in(null));
+        assertTrue(rule.in(Locale.ENGLISH).startsWith("Users keep their accounts under the successor"), rule.in(Locale.ENGLISH));
+        assertFalse(rule.in(null).contains(" / "), "no pair of languages any more");
+
+        // stored as keys: each reader gets the words in their language; a report stored before shows what it holds
+        JsonObject stored = Json.createObjectBuilder().add("rules", Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("module", "units").add("said", ReorgSaid.said("rule", rule)))
+                .add(Json.createObjectBuilder().add("module", "old").add("rule", "quy tắc / rule")))
+                .add("operations", Json.createArrayBuilder().add(ReorgReport.renamed(1, "xa-a", "phuong-a", "Phường A", "ward", "09")))
+                .build();
+        JsonObject en = ReorgSaid.in(stored, Locale.ENGLISH);
+        assertEquals(rule.in(Locale.ENGLISH), en.getJsonArray("rules").getJsonObject(0).getString("rule"));
+        assertEquals("quy tắc / rule", en.getJsonArray("rules").getJsonObject(1).getString("rule"));
+        assertEquals("Rename xa-a to Phường A (phuong-a, " + vn.egov.platform.tenancy.entity.TenantKind.fromDb("ward").english()
+                + ", statistical code 09)",
+                en.getJsonArray("operations").getJsonObject(0).getString("summary"));
+        JsonObject vi = ReorgSaid.in(stored, null);
+        assertEquals("Đổi xa-a thành Phường A (phuong-a, " + vn.egov.platform.tenancy.entity.TenantKind.fromDb("ward").vietnamese()
+                + ", mã thống kê 09)", vi.getJsonArray("operations").getJsonObject(0).getString("summary"));
+        assertEquals(stored.getJsonArray("rules").getJsonObject(0).getJsonObject("said"), vi.getJsonArray("rules").getJsonObject(0)
+                .getJsonObject("said"), "the keys stay beside the words");
+
+        // a rule refusing a hand-over, in a bad line of the apply: said in the line's language
+        UnitCsvPlan.LineError refused = new UnitCsvPlan.LineError(2, "planError.conflict", "xa-a", "xa-b", "generic", "t", collides, "");
+        assertEquals("Dữ liệu của xa-a không chuyển được sang xa-b (generic, t): Khóa duy nhất uq_x sẽ trùng khi chuyển dữ liệu của xa-a "
+                + "sang xa-b", refused.reason());
+        assertEquals("The records of xa-a cannot move to xa-b (generic, t): The unique key uq_x would collide when the records of xa-a "
+                + "move to xa-b", refused.reason(Wording.in(Locale.ENGLISH)));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.Set;
 import vn.egov.platform.tenancy.reorg.Conflict;
 import vn.egov.platform.tenancy.reorg.Handover;
 import vn.egov.platform.tenancy.reorg.FunctionRecords;
+import vn.egov.platform.words.Phrase;
 
 /**
  * How official documents follow a reorganisation (database functions {@code documents_reorg_*}, V8_2). Registers
@@ -25,11 +26,7 @@ public class DocumentRecords extends FunctionRecords {
     public DocumentRecords() {
         super("documents", Set.of("document", "document_counter", "document_delivery", "document_inbound"),
                 Set.of("document_event", "document_file", "document_outbound", "document_outbox", "document_exchange_identity"),
-                "documents_reorg_transfer", 1,
-                "Sổ đăng ký văn bản của đơn vị kết thúc được khóa từ ngày hiệu lực và giữ nguyên (Nghị định 30/2020/NĐ-CP); đơn vị kế thừa "
-                        + "đánh số trong sổ của mình; văn bản đang xử lý chuyển sang đơn vị kế thừa; không số nào bị đổi / the ended unit's "
-                        + "registers close on the effective date and stay as they were (Decree 30/2020); the successor numbers in its own; "
-                        + "documents in handling continue; no number changes");
+                "documents_reorg_transfer", 1, Phrase.of(Wording.BUNDLE, "reorg.rule"));
     }
 
     @Override
@@ -48,10 +45,8 @@ public class DocumentRecords extends FunctionRecords {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Conflict(module(), "document", h.toCode(),
-                            "Sổ " + rs.getString(2) + " của " + rs.getString(1) + " có " + rs.getLong(3) + " văn bản được đánh số sau ngày hiệu lực "
-                                    + Registers.DAY.format(h.effective()) + ": sổ không thể khóa giữa chừng; hãy chọn ngày hiệu lực sau số cuối / "
-                                    + "the register holds entries numbered after the effective date: it cannot close in the middle of its "
-                                    + "numbering; take an effective date after its last entry",
+                            Phrase.of(Wording.BUNDLE, "reorg.registerClosesMidway", rs.getString(2), rs.getString(1), rs.getLong(3),
+                                    Registers.DAY.format(h.effective())),
                             rs.getString(4), rs.getLong(3)));
                 }
             }

@@ -2,6 +2,7 @@ package vn.egov.dossiers.control;
 
 import java.util.Set;
 import vn.egov.platform.tenancy.reorg.FunctionRecords;
+import vn.egov.platform.words.Phrase;
 
 /**
  * How dossiers follow a reorganisation (database function {@code dossiers_reorg_transfer}, V8_1): in-progress
@@ -16,10 +17,6 @@ public class DossierRecords extends FunctionRecords {
         super("dossiers", Set.of("dossier", "dossier_sequence"),
                 Set.of("dossier_file", "dossier_event", "dossier_handover", "dossier_notice", "dossier_outbox", "dossier_payment",
                         "dossier_refund", "dossier_shipment", "dossier_pickup", "payment_reconciliation", "unit_payment_account"),
-                "dossiers_reorg_transfer", 0,
-                "Hồ sơ đang giải quyết tiếp tục tại đơn vị kế thừa, giữ nguyên mã (Nghị định 61/2018/NĐ-CP, 107/2021/NĐ-CP); "
-                        + "đơn vị đang giữ và các bên liên thông chuyển theo; số thứ tự trong ngày đi theo tiền tố mã nên không trùng / "
-                        + "in-progress dossiers continue under the successor with their codes; holder and parties follow; day sequences "
-                        + "follow their code prefix, so no code repeats");
+                "dossiers_reorg_transfer", 0, Phrase.of(Wording.BUNDLE, "reorg.rule"));
     }
 }

@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Set;
 import vn.egov.platform.tenancy.reorg.FunctionRecords;
+import vn.egov.platform.words.Phrase;
 import vn.egov.platform.tenancy.reorg.Handover;
 
 /**
@@ -15,10 +16,7 @@ import vn.egov.platform.tenancy.reorg.Handover;
 public class PortalRecords extends FunctionRecords {
     public PortalRecords() {
         super("portal", Set.of("portal_file", "portal_category", "portal_page", "portal_article", "portal_article_version", "portal_menu_item",
-                        "portal_theme", "portal_site_visit"), Set.of(), "portal_reorg_transfer", 1,
-                "Tin bài, chuyên mục, trang, tệp chuyển sang đơn vị kế thừa; cổng của đơn vị kế thừa giữ trình đơn và giao diện của mình trừ "
-                        + "khi kế hoạch chọn cổng của đơn vị sáp nhập; lượt truy cập cộng dồn / articles, categories, pages and files follow; "
-                        + "the successor keeps its own menu and theme unless the plan says otherwise; visits add up");
+                        "portal_theme", "portal_site_visit"), Set.of(), "portal_reorg_transfer", 1, Phrase.of(Wording.BUNDLE, "reorg.rule"));
     }
 
     @Override

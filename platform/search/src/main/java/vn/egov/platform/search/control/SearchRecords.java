@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import vn.egov.platform.tenancy.UnitsReorganised;
 import vn.egov.platform.tenancy.reorg.FunctionRecords;
+import vn.egov.platform.words.Phrase;
 
 /**
  * How the search index follows a reorganisation (database functions {@code search_reorg_transfer} and
@@ -15,10 +16,11 @@ import vn.egov.platform.tenancy.reorg.FunctionRecords;
  * after the operator's tool by pending jobs that the worker starts ({@link ReindexRequests}).
  */
 public class SearchRecords extends FunctionRecords {
+    /** The texts of this rule ({@code records_vi}, {@code records_en}). */
+    static final String BUNDLE = "vn.egov.platform.search.control.records";
+
     public SearchRecords() {
-        super("search", Set.of("search_outbox", "search_reindex_job"), Set.of(), "search_reorg_transfer", 0,
-                "Mục tìm kiếm của đơn vị kết thúc bị gỡ khỏi chỉ mục trong cùng giao dịch; đơn vị kế thừa được lập chỉ mục lại / "
-                        + "the ended unit's items leave the index in the same transaction; successors are reindexed");
+        super("search", Set.of("search_outbox", "search_reindex_job"), Set.of(), "search_reorg_transfer", 0, Phrase.of(BUNDLE, "reorg.rule"));
     }
 
     @Override

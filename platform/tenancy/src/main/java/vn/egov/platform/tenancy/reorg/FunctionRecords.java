@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import vn.egov.platform.words.Phrase;
 
 /**
  * A module whose rule is one database function of its migrations, {@code f(from, to, ...)}, answering rows of
@@ -20,19 +21,19 @@ public abstract class FunctionRecords implements RecordRule {
     private final Set<String> generic;
     private final String function;
     private final int extra;
-    private final String describe;
+    private final Phrase description;
 
     /**
      * @param function the function's name
      * @param extra    how many arguments it takes after {@code from} and {@code to}
      */
-    protected FunctionRecords(String module, Set<String> tables, Set<String> generic, String function, int extra, String describe) {
+    protected FunctionRecords(String module, Set<String> tables, Set<String> generic, String function, int extra, Phrase description) {
         this.module = Objects.requireNonNull(module);
         this.tables = Set.copyOf(tables);
         this.generic = Set.copyOf(generic);
         this.function = Objects.requireNonNull(function);
         this.extra = extra;
-        this.describe = Objects.requireNonNull(describe);
+        this.description = Objects.requireNonNull(description);
     }
 
     @Override
@@ -51,8 +52,8 @@ public abstract class FunctionRecords implements RecordRule {
     }
 
     @Override
-    public final String describe() {
-        return describe;
+    public final Phrase description() {
+        return description;
     }
 
     /** Nothing refuses the hand-over unless a subclass says so. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import vn.egov.platform.words.Phrase;
 
 /**
  * A module whose records simply go to the successor (the generic move: every row's {@code tenant_id}; a table with
@@ -13,12 +14,12 @@ import java.util.Set;
 public abstract class GenericRecords implements RecordRule {
     private final String module;
     private final Set<String> tables;
-    private final String describe;
+    private final Phrase description;
 
-    protected GenericRecords(String module, Set<String> tables, String describe) {
+    protected GenericRecords(String module, Set<String> tables, Phrase description) {
         this.module = Objects.requireNonNull(module);
         this.tables = Set.copyOf(tables);
-        this.describe = Objects.requireNonNull(describe);
+        this.description = Objects.requireNonNull(description);
     }
 
     @Override
@@ -37,8 +38,8 @@ public abstract class GenericRecords implements RecordRule {
     }
 
     @Override
-    public final String describe() {
-        return describe;
+    public final Phrase description() {
+        return description;
     }
 
     @Override

@@ -22,8 +22,11 @@ public interface RecordRule {
     /** The module's tenant tables whose rows simply go to the successor (the generic move): declared, not forgotten. */
     Set<String> generic();
 
-    /** The rule in a sentence, with its legal basis where there is one (shown in the dry-run). */
-    String describe();
+    /**
+     * The rule in a sentence, with its legal basis where there is one (shown in the dry-run, kept in the plan's report):
+     * a key of the module's texts, said in the reader's language.
+     */
+    vn.egov.platform.words.Phrase description();
 
     /**
      * What would stop the hand-over of {@code handover.from()} into {@code handover.to()} as the successor stands at

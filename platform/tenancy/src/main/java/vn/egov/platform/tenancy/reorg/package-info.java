@@ -7,6 +7,6 @@
  * dry-run and runs each in the plan's transaction. A tenant table that no rule declares is moved by the generic
  * rule (every row's {@code tenant_id} to the successor); every table must be named by some rule, as carried or
  * as accepting the generic move, and a test of the build fails otherwise.
- * May use: the JDK only (plain JDBC on the plan's connection; no CDI, no JTA: the operator's tool has neither).
+ * May use: the JDK and the platform's words (plain JDBC on the plan's connection; no CDI, no JTA: the operator's tool has neither).
  */
 package vn.egov.platform.tenancy.reorg;
