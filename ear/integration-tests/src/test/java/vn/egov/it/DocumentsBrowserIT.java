@@ -144,6 +144,17 @@ class DocumentsBrowserIT extends DeployedEar {
         assertTrue(files.contains("Chữ ký số hợp lệ") && files.contains(office.leaderName()), "signed by the department's leader: " + files);
         String incomingUrl = browser.getCurrentUrl();
         String incomingId = incomingUrl.replaceAll(".*/documents/([0-9]+).*", "$1");
+        // the same page in English: the signatures' verdict and the platform's line of the history in the reader's language
+        browser.get(Api.baseUrl() + "/t/" + COMMUNE + "/admin/documents/" + incomingId + "?lang=en");
+        String englishFiles = browser.findElement(By.id("files")).getText();
+        assertTrue(englishFiles.contains("The digital signature is valid") && !englishFiles.contains("Chữ ký số hợp lệ"), englishFiles);
+        String englishHistory = browser.findElement(By.id("history")).getText();
+        assertTrue(englishHistory.contains("Received from the sending unit through the platform"), englishHistory);
+        // and in Vietnamese as before
+        browser.get(Api.baseUrl() + "/t/" + COMMUNE + "/admin/documents/" + incomingId + "?lang=vi");
+        assertTrue(browser.findElement(By.id("files")).getText().contains("Chữ ký số hợp lệ"), browser.findElement(By.id("files")).getText());
+        assertTrue(browser.findElement(By.id("history")).getText().contains("Nhận từ đơn vị gửi qua hệ thống"),
+                browser.findElement(By.id("history")).getText());
         Chromium.screenshot(browser, "documents-5-registered");
 
         // another commune returns it with a reason

@@ -577,6 +577,17 @@ class DocumentsIT extends DeployedEar {
         JsonObject whole = office.staff().get(doc).json();
         List<String> actions = whole.getJsonArray("history").stream().map(v -> v.asJsonObject().getString("action")).toList();
         assertEquals(List.of("registered", "directed", "note", "done"), actions);
+        // the platform's lines are kept as keys with their arguments (said), their Vietnamese as before; what a person wrote stays as written
+        JsonArray history = whole.getJsonArray("history");
+        assertEquals("Văn bản giấy", history.getJsonObject(0).getString("note"), history.toString());
+        assertEquals("history.paper", history.getJsonObject(0).getJsonObject("said").getString("key"), history.toString());
+        JsonObject direction = history.getJsonObject(1);
+        assertEquals("Chủ trì: " + lead + "; phối hợp: " + support + "; hạn: " + handleBy + ". Giao công chức văn hóa - xã hội chủ trì",
+                direction.getString("note"), direction.toString());
+        assertEquals("history.directed.supportBy", direction.getJsonObject("said").getString("key"), direction.toString());
+        assertEquals(lead, direction.getJsonObject("said").getJsonArray("args").getString(0), direction.toString());
+        assertEquals("Đã tổng hợp số liệu thôn bản", history.getJsonObject(2).getString("note"));
+        assertFalse(history.getJsonObject(2).containsKey("said"), "a person's note is not the platform's words");
         assertFalse(leadApi.get(path(SIBLING_COMMUNE) + "/work").body().contains("\"id\":" + id), "no longer in the work list");
 
         // another unit's leader cannot direct it, nor its handlers write on it
@@ -788,9 +799,14 @@ class DocumentsIT extends DeployedEar {
     }
 
     static java.net.http.HttpResponse<String> postXml(String user, String unit, byte[] xml) throws Exception {
+        return postXml(user, unit, xml, "vi");
+    }
+
+    /** The same for a reader of {@code language} (its Accept-Language). */
+    static java.net.http.HttpResponse<String> postXml(String user, String unit, byte[] xml, String language) throws Exception {
         return PortalIT.HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(Api.baseUrl() + path(unit) + "/edxml"))
                 .header("Authorization", PortalIT.basic(user)).header("Accept", "application/json").header("Content-Type", "application/xml")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(xml)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                .header("Accept-Language", language).POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(xml)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -800,6 +816,14 @@ class DocumentsIT extends DeployedEar {
         java.net.http.HttpResponse<String> notXml = postXml(clerk, COMMUNE, "không phải XML".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertEquals(422, notXml.statusCode(), notXml.body());
         assertTrue(notXml.body().contains("edxml-invalid") && notXml.body().contains("XML"), notXml.body());
+        assertTrue(notXml.body().contains("Gói edXML không hợp lệ") && notXml.body().contains("Không phải tệp XML hợp lệ"), notXml.body());
+        // a reader in English hears the same refusal in English, every reason too (no "tiếng Việt / English" pairs in either)
+        java.net.http.HttpResponse<String> notXmlEn = postXml(clerk, COMMUNE, "không phải XML".getBytes(java.nio.charset.StandardCharsets.UTF_8), "en");
+        assertEquals(422, notXmlEn.statusCode(), notXmlEn.body());
+        JsonObject refusedEn = jakarta.json.Json.createReader(new java.io.StringReader(notXmlEn.body())).readObject();
+        assertEquals("Invalid edXML package", refusedEn.getString("title"), notXmlEn.body());
+        assertTrue(refusedEn.getJsonArray("errors").getString(0).startsWith("Not well-formed XML"), notXmlEn.body());
+        assertFalse(notXmlEn.body().contains("Không phải tệp XML") || notXml.body().contains("Not well-formed"), notXml.body() + notXmlEn.body());
         vn.egov.platform.signing.TestPki pki = vn.egov.platform.signing.TestPki.create(platformPki(),
                 java.nio.file.Files.readString(platformPki().resolve(".password")).strip().toCharArray());
 
@@ -821,6 +845,10 @@ class DocumentsIT extends DeployedEar {
                 x -> x.replace("Nội dung gốc", "Nội dung sửa")));
         assertEquals(422, changed.statusCode(), changed.body());
         assertTrue(changed.body().contains("bị thay đổi sau khi ký"), changed.body());
+        java.net.http.HttpResponse<String> changedEn = postXml(clerk, COMMUNE, edxml(pki, COMMUNE, "Nội dung gốc " + UUID.randomUUID(),
+                x -> x.replace("Nội dung gốc", "Nội dung sửa")), "en");
+        assertEquals(422, changedEn.statusCode(), changedEn.body());
+        assertTrue(changedEn.body().contains("the package was changed after signing") && !changedEn.body().contains("bị thay đổi"), changedEn.body());
         vn.egov.platform.signing.TestPki foreign = vn.egov.platform.signing.TestPki.create(java.nio.file.Files.createTempDirectory("ngoai"),
                 java.nio.file.Files.readString(platformPki().resolve(".password")).strip().toCharArray());
         java.net.http.HttpResponse<String> unknown = postXml(clerk, COMMUNE, edxml(foreign, COMMUNE, "Gói lạ " + UUID.randomUUID(), null));

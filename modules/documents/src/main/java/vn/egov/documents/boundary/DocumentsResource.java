@@ -118,7 +118,11 @@ public class DocumentsResource {
         JsonArrayBuilder events = Jsonp.createArrayBuilder();
         handling.history(unit, d.id(), access.user()).forEach(e -> {
             JsonObjectBuilder ev = Jsonp.createObjectBuilder().add("action", e.action()).add("actor", e.actor()).add("at", e.at().toString());
-            add(ev, "note", e.note());
+            // the note in Vietnamese as before; the platform's words also as their key and arguments, for a reader in another language
+            add(ev, "note", e.note().vietnamese());
+            if (e.note().key() != null) {
+                ev.add("said", Jsonp.createObjectBuilder().add("key", e.note().key()).add("args", Jsonp.createArrayBuilder(e.note().args())));
+            }
             events.add(ev);
         });
         o.add("history", events);

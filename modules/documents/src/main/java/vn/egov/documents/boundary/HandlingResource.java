@@ -52,7 +52,7 @@ public class HandlingResource {
     public Response note(@PathParam("id") long id, JsonObject body) {
         Tenant unit = access.require(DocumentsResource.DOMAIN, "write");
         Handling.Event e = handling.note(unit, id, text(body, "note"), access.user());
-        return Response.status(201).entity(Jsonp.createObjectBuilder().add("action", e.action()).add("actor", e.actor()).add("note", e.note())
+        return Response.status(201).entity(Jsonp.createObjectBuilder().add("action", e.action()).add("actor", e.actor()).add("note", e.note().vietnamese())
                 .add("at", e.at().toString()).build()).build();
     }
 

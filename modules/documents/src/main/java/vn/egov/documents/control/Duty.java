@@ -30,10 +30,11 @@ public final class Duty {
     /** The user holds one of {@code duties} in the unit, or the answer is 403 naming the duty and what was asked. */
     public static void require(Tenant unit, UserPrincipal user, Set<Role> duties, String whatKey) {
         if (!holds(user, unit, duties)) {
-            String vi = duties.stream().map(Role::vietnamese).collect(Collectors.joining(" hoặc "));
-            String en = duties.stream().map(Role::name).collect(Collectors.joining(" or "));
+            // the duties by their names in the reader's language
+            java.util.function.Function<vn.egov.platform.words.Words, String> named = w -> duties.stream().map(r -> w.text("duty.role." + r.name()))
+                    .collect(Collectors.joining(w.text("duty.or")));
             throw new ProblemException(Problem.said(Wording::in, 403, "duty-required", "problem.notYourDuty.title",
-                    w -> w.text("problem.notYourDuty", w.text(whatKey), vi, en), w -> java.util.Map.of()));
+                    w -> w.text("problem.notYourDuty", w.text(whatKey), named.apply(w)), w -> java.util.Map.of()));
         }
     }
 }

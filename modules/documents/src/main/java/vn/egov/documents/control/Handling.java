@@ -34,7 +34,7 @@ public class Handling {
     Registers registers;
 
     /** A history line of a document. */
-    public record Event(String action, String actor, String note, Instant at) {
+    public record Event(String action, String actor, EventNote note, Instant at) {
     }
 
     @Transactional
@@ -74,9 +74,10 @@ public class Handling {
             leadId.ifPresent(readers::add);
             readers.addAll(supporterIds);
         }
-        String summary = "Chủ trì: " + leadName + (supporters.isEmpty() ? "" : "; phối hợp: " + String.join(", ", supporters))
-                + (by == null ? "" : "; hạn: " + Registers.DAY.format(by)) + (note == null ? "" : ". " + note);
-        Doc after = registers.change(d, "directed", "directed", actor, summary.length() > 2000 ? summary.substring(0, 2000) : summary,
+        // the platform's words (who leads, supports, by when) around the leader's direction as written
+        EventNote summary = EventNote.said("history.directed" + (supporters.isEmpty() ? by == null ? "" : ".by" : by == null ? ".support" : ".supportBy"),
+                leadName, String.join(", ", supporters), by == null ? "" : Registers.DAY.format(by), note == null ? "" : ". " + note);
+        Doc after = registers.change(d, "directed", "directed", actor, summary,
                 ", directed_by = ?, direction = ?, lead_handler = ?, support_handlers = CAST(? AS varchar[]), handle_by = ?, "
                         + "readers = COALESCE((SELECT array_agg(DISTINCT r) FROM unnest(CAST(? AS bigint[])) AS r), '{}')",
                 List.of(actor.username(), Db.orNull(note), leadName, textArray(supporters),
@@ -117,7 +118,7 @@ public class Handling {
             throw Registers.invalid(problems);
         }
         registers.event(d, "note", actor, note);
-        return new Event("note", actor.username(), note, Instant.now());
+        return new Event("note", actor.username(), EventNote.written(note), Instant.now());
     }
 
     /** The lead handler closes the document with its result. */
@@ -148,8 +149,9 @@ public class Handling {
     @TenantTransactional
     public List<Event> history(Tenant unit, long id, UserPrincipal reader) {
         registers.find(unit, id, reader).orElseThrow(() -> Files.notFound(id));
-        return db.list("SELECT action, actor, note, at FROM document_event WHERE tenant_id = ? AND document_id = ? ORDER BY id",
-                rs -> new Event(rs.getString(1), rs.getString(2), rs.getString(3), Db.instant(rs, "at")), unit.getId(), id);
+        return db.list("SELECT action, actor, note, at, note_key, note_args FROM document_event WHERE tenant_id = ? AND document_id = ? ORDER BY id",
+                rs -> new Event(rs.getString(1), rs.getString(2), rs.getString(5) == null ? EventNote.written(rs.getString(3))
+                        : new EventNote(rs.getString(5), List.of((String[]) rs.getArray(6).getArray()), null), Db.instant(rs, "at")), unit.getId(), id);
     }
 
     private void mayWork(Tenant unit, Doc d, UserPrincipal actor, boolean supportToo) {

@@ -76,7 +76,7 @@ public class Incoming {
         if (warning != null) {
             in = db.one("UPDATE document SET signature_warning = ? WHERE id = ? RETURNING " + Registers.COLS, Registers::doc, warning, in.id()).orElseThrow();
         }
-        registers.event(in, "registered", actor, "Nhận từ đơn vị gửi qua hệ thống");
+        registers.event(in, "registered", actor, EventNote.said("history.receivedFromUnit"));
         registers.index(in, unit);
         return in;
     }
@@ -88,23 +88,28 @@ public class Incoming {
      * unsigned PDF is shown as such, not refused.
      */
     String signatureWarning(Map<String, byte[]> pdfsByName, boolean despite) {
-        List<String> bad = new ArrayList<>();
+        Map<String, String> bad = new LinkedHashMap<>();
         for (Map.Entry<String, byte[]> f : pdfsByName.entrySet()) {
             vn.egov.platform.signing.PdfVerifier.Result r = signatures.verify(f.getValue());
             if (r.verdict() == vn.egov.platform.signing.PdfVerifier.Verdict.INVALID
                     || r.verdict() == vn.egov.platform.signing.PdfVerifier.Verdict.UNKNOWN_SIGNER
                     || r.verdict() == vn.egov.platform.signing.PdfVerifier.Verdict.NOT_A_PDF) {
-                bad.add(f.getKey() + ": " + Signatures.words(r.verdict()));
+                bad.put(f.getKey(), r.verdict().name());
             }
         }
         if (bad.isEmpty()) {
             return null;
         }
-        String list = String.join("; ", bad);
+        // each file and its verdict, in the words of a language
+        java.util.function.Function<vn.egov.platform.words.Words, String> list = w -> String.join("; ",
+                bad.entrySet().stream().map(b -> b.getKey() + ": " + Signatures.words(b.getValue(), w)).toList());
         if (!despite) {
-            throw new ProblemException(Problem.of(Wording::in, 409, "signature-invalid", "problem.signatureInvalid.title", "problem.signatureInvalid", list));
+            throw new ProblemException(Problem.said(Wording::in, 409, "signature-invalid", "problem.signatureInvalid.title",
+                    w -> w.text("problem.signatureInvalid", list.apply(w)), w -> Map.of()));
         }
-        return list.length() > 2000 ? list.substring(0, 2000) : list;
+        // kept on the document in Vietnamese (a stored text, read by its handlers as it was)
+        String vi = list.apply(Wording.in(java.util.Locale.forLanguageTag("vi")));
+        return vi.length() > 2000 ? vi.substring(0, 2000) : vi;
     }
 
     /**
@@ -133,7 +138,7 @@ public class Incoming {
             mainTaken |= main;
             files.store(unit, in.id(), main ? "main" : "attachment", a.name(), a.contentType(), a.content(), actor);
         }
-        registers.event(in, "registered", actor, "Nhận qua trục liên thông (edXML) từ " + from.fromName());
+        registers.event(in, "registered", actor, EventNote.said("history.receivedByEdXml", from.fromName()));
         registers.index(in, unit);
         return in;
     }
@@ -205,7 +210,7 @@ public class Incoming {
                 issuedOn == null ? new Db.Typed(java.sql.Types.DATE) : issuedOn, abstractText, Db.orNull(signer),
                 due == null ? new Db.Typed(java.sql.Types.DATE) : due, pages == null ? new Db.Typed(java.sql.Types.INTEGER) : pages, Registers.array(readers),
                 receivedOn, actor.username()).orElseThrow();
-        registers.event(in, "registered", actor, "Văn bản giấy");
+        registers.event(in, "registered", actor, EventNote.said("history.paper"));
         registers.index(in, unit);
         return in;
     }

@@ -196,7 +196,7 @@ public class Outbound {
             queued.add(o.id());
         }
         if (!queued.isEmpty()) {
-            registers.event(d, "sent", actor, "qua trục liên thông văn bản quốc gia: " + String.join(", ", queued));
+            registers.event(d, "sent", actor, EventNote.said("history.sentExternal", String.join(", ", queued)));
         }
         return new Queued(queued, already);
     }

@@ -105,7 +105,7 @@ public class Outgoing {
                 unit.getId(), Db.orNull(secrecy), urgency, type, symbol, unit.getName(), Db.orNull(place), abstractText, Db.orNull(signer),
                 Db.orNull(recipients), due == null ? new Db.Typed(java.sql.Types.DATE) : due, pages == null ? new Db.Typed(java.sql.Types.INTEGER) : pages,
                 Registers.array(readers), actor.username(), Db.orNull(dossier)).map(made -> {
-                    registers.event(made, "drafted", actor, null);
+                    registers.event(made, "drafted", actor, (String) null);
                     return made;
                 }).orElseThrow();
     }
@@ -118,7 +118,7 @@ public class Outgoing {
         if (!d.status().equals("draft")) {
             throw Registers.conflict("problem.submitDraftOnly", d.status());
         }
-        return registers.change(d, "review", "submitted", actor, null, "", List.of());
+        return registers.change(d, "review", "submitted", actor, (String) null, "", List.of());
     }
 
     /**
@@ -169,11 +169,14 @@ public class Outgoing {
                 .orElseThrow(() -> Registers.conflict("problem.noMainPdf"));
         vn.egov.platform.signing.PdfVerifier.Result check = signatures.verify(main.bytes());
         if (check.verdict() != vn.egov.platform.signing.PdfVerifier.Verdict.VALID) {
-            throw Registers.conflict("problem.resultUnsigned", Signatures.words(check.verdict()), check.verdict());
+            String verdict = check.verdict().name();
+            throw new vn.egov.platform.web.ProblemException(vn.egov.platform.web.Problem.said(Wording::in, 409, "conflict", "problem.notPossibleNow",
+                    w -> w.text("problem.resultUnsigned", Signatures.words(verdict, w), verdict) + " " + w.text("problem.nothingChanged"),
+                    w -> java.util.Map.of()));
         }
         DossierResults.Returned done = results.returnResult(unit, d.work().dossierCode(), d.numberSymbol().replace('/', '-') + ".pdf",
                 main.bytes(), "Kết quả là văn bản số " + d.numberSymbol() + " ngày " + Registers.DAY.format(d.issuedOn()) + ", đã ký số", actor.username());
-        registers.event(d, "result", actor, "Trả kết quả hồ sơ " + d.work().dossierCode());
+        registers.event(d, "result", actor, EventNote.said("history.result", d.work().dossierCode()));
         return done;
     }
 
@@ -198,7 +201,7 @@ public class Outgoing {
                     : signatures.signAttachment(unit, f.bytes(), printed);
             files.replace(unit, f.info(), signed, Signatures.json(signatures.verify(signed)).toString(), actor);
         }
-        Doc issued = registers.change(d, "issued", "issued", actor, null, ", year = ?, number = ?, number_symbol = ?, issued_on = ?, registered_at = now(), issued_by = ?",
+        Doc issued = registers.change(d, "issued", "issued", actor, (String) null, ", year = ?, number = ?, number_symbol = ?, issued_on = ?, registered_at = now(), issued_by = ?",
                 List.of(today.getYear(), number, printed, today, actor.username()));
         registers.index(issued, unit);
         return issued;
@@ -259,7 +262,7 @@ public class Outgoing {
         List<Long> already = new ArrayList<>(targets);
         already.removeAll(delivered);
         if (!delivered.isEmpty()) {
-            registers.event(d, "sent", actor, delivered.size() + " đơn vị");
+            registers.event(d, "sent", actor, EventNote.said("history.sentToUnits", delivered.size()));
             // an urgent one is told to each receiver's clerks and leaders at once, in this transaction
             urgentMail.tell(unit.getId(), delivered, new UrgentMail.About(d.urgency(), d.numberSymbol(), d.issuer() == null ? unit.getName() : d.issuer(),
                     d.abstractText(), d.docType()), "/t/%s/admin/documents");

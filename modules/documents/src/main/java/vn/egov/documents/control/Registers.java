@@ -148,6 +148,11 @@ public class Registers {
 
     /** Moves a document to {@code status}, with extra assignments ({@code ", col = ?"}), and records the event. */
     Doc change(Doc d, String status, String action, UserPrincipal actor, String note, String assignments, List<Object> params) {
+        return change(d, status, action, actor, EventNote.written(note), assignments, params);
+    }
+
+    /** The same, the event's note said by the platform or written by a person. */
+    Doc change(Doc d, String status, String action, UserPrincipal actor, EventNote note, String assignments, List<Object> params) {
         List<Object> all = new ArrayList<>();
         all.add(status);
         all.addAll(params);
@@ -158,9 +163,20 @@ public class Registers {
         return after;
     }
 
+    /** A line of the history with what a person wrote (or no note). */
     void event(Doc d, String action, UserPrincipal actor, String note) {
-        db.update("INSERT INTO document_event (tenant_id, document_id, action, actor, note) VALUES (?, ?, ?, ?, ?)", d.tenantId(), d.id(), action,
-                actor.username(), Db.orNull(note));
+        event(d, action, actor, EventNote.written(note));
+    }
+
+    /**
+     * A line of the history: the platform's words kept as their key and arguments (their Vietnamese text beside them,
+     * for the readers of {@code note}), or what a person wrote.
+     */
+    void event(Doc d, String action, UserPrincipal actor, EventNote note) {
+        String text = note.vietnamese();
+        db.update("INSERT INTO document_event (tenant_id, document_id, action, actor, note, note_key, note_args) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                d.tenantId(), d.id(), action, actor.username(), Db.orNull(text == null || text.length() <= 2000 ? text : text.substring(0, 2000)),
+                Db.orNull(note.key()), note.args().toArray(String[]::new));
     }
 
     // ---- reading

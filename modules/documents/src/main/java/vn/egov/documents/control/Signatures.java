@@ -196,7 +196,7 @@ public class Signatures {
         return check;
     }
 
-    /** A check's result as JSON: the verdict, in Vietnamese too, and each signature. */
+    /** A check's result as JSON: the verdict, in Vietnamese too ({@code verdictText}; pages say it in theirs), and each signature. */
     public static JsonObject json(PdfVerifier.Result r) {
         JsonArrayBuilder sigs = Jsonp.createArrayBuilder();
         for (PdfVerifier.SignatureResult s : r.signatures()) {
@@ -220,13 +220,16 @@ public class Signatures {
                 .add("signatures", sigs).build();
     }
 
+    /** The verdict in Vietnamese (the JSON's {@code verdictText}, kept for its readers). */
     public static String words(PdfVerifier.Verdict v) {
-        return switch (v) {
-            case VALID -> "Chữ ký số hợp lệ";
-            case INVALID -> "Chữ ký số không hợp lệ: tệp đã bị thay đổi sau khi ký hoặc chữ ký hỏng";
-            case UNKNOWN_SIGNER -> "Không xác định được người ký: chứng thư số không do tổ chức chứng thực tin cậy cấp";
-            case NOT_SIGNED -> "Tệp không có chữ ký số";
-            case NOT_A_PDF -> "Không phải tệp PDF";
-        };
+        return words(v.name(), Wording.in(java.util.Locale.forLanguageTag("vi")));
     }
+
+    /** The verdict ({@code verdict}: a {@link PdfVerifier.Verdict}'s name) in the words of a language. */
+    public static String words(String verdict, vn.egov.platform.words.Words words) {
+        return words.text(VERDICT + verdict);
+    }
+
+    /** The keys of the verdicts in the documents' texts: this and the verdict's name. */
+    public static final String VERDICT = "signature.verdict.";
 }

@@ -30,7 +30,7 @@ import org.w3c.dom.Node;
  * APIs: the signature is enveloped and covers the whole package except the trace headers (an XPath Filter 2.0
  * subtract), so a system on the way may add its trace without breaking it, and any other change does.
  *
- * <p>Reading is strict and says what is wrong, in Vietnamese and English: not XML, a DOCTYPE (refused: no entity is
+ * <p>Reading is strict and says what is wrong ({@link Refusal}s, said in the reader's language): not XML, a DOCTYPE (refused: no entity is
  * ever expanded), a missing required element, a malformed date or number, an attachment that does not match its
  * manifest, no signature, a signature that does not verify (the package was changed), or a signer whose certificate
  * does not lead to a trusted root.
@@ -82,12 +82,17 @@ public final class EdXml {
     }
 
     /** A package read: what it says, who signed it, or every reason it is refused (then nothing else). */
-    public record Read(Package pkg, X509Certificate signer, List<String> problems) {
+    public record Read(Package pkg, X509Certificate signer, List<Refusal> reasons) {
         public Read {
-            problems = List.copyOf(problems);
+            reasons = List.copyOf(reasons);
         }
 
-        public boolean valid() { return problems.isEmpty(); }
+        public boolean valid() { return reasons.isEmpty(); }
+
+        /** The reasons in Vietnamese. */
+        public List<String> problems() {
+            return reasons.stream().map(Refusal::vietnamese).toList();
+        }
     }
 
     // ---- writing
@@ -196,13 +201,18 @@ public final class EdXml {
     }
 
     /** A status package as read: the status (null when unreadable) and what is wrong with it. */
-    public record StatusRead(Status status, List<String> problems) {
+    public record StatusRead(Status status, List<Refusal> reasons) {
         public StatusRead {
-            problems = List.copyOf(problems);
+            reasons = List.copyOf(reasons);
         }
 
         public boolean valid() {
-            return status != null && problems.isEmpty();
+            return status != null && reasons.isEmpty();
+        }
+
+        /** The reasons in Vietnamese. */
+        public List<String> problems() {
+            return reasons.stream().map(Refusal::vietnamese).toList();
         }
     }
 

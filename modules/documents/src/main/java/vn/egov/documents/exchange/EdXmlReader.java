@@ -25,7 +25,7 @@ import vn.egov.documents.exchange.EdXml.StatusRead;
 import vn.egov.documents.exchange.EdXml.Trace;
 
 /**
- * Reading an edXML package or status strictly, saying what is wrong in Vietnamese and English: not XML, a DOCTYPE, a
+ * Reading an edXML package or status strictly, saying what is wrong ({@link Refusal}s, keys of the documents' texts): not XML, a DOCTYPE, a
  * missing required element, a malformed date or number, an attachment that does not match its manifest, and what the
  * signature check ({@link EdXmlSignature}) finds.
  */
@@ -35,22 +35,21 @@ final class EdXmlReader {
 
     /** Reads and checks a package: well-formed, complete, signed by a certificate that leads to one of {@code trustedRoots}, unchanged. */
     static Read read(byte[] xml, Collection<X509Certificate> trustedRoots) {
-        List<String> problems = new ArrayList<>();
+        List<Refusal> problems = new ArrayList<>();
         Document doc;
         try {
             doc = EdXml.builder().parse(new ByteArrayInputStream(xml));
         } catch (Exception e) {
-            return new Read(null, null, List.of("Không phải tệp XML hợp lệ (hoặc có khai báo DOCTYPE, không được nhận): " + clip(e.getMessage())
-                    + " / Not well-formed XML (or it declares a DOCTYPE, which is refused)."));
+            return new Read(null, null, List.of(Refusal.of("edxml.notXml", clip(e.getMessage()))));
         }
         Element root = doc.getDocumentElement();
         if (!EdXml.NS.equals(root.getNamespaceURI()) || !"edXML".equals(root.getLocalName())) {
-            return new Read(null, null, List.of("Phần tử gốc phải là edXML trong không gian tên " + EdXml.NS + ". / The root element must be edXML in " + EdXml.NS + "."));
+            return new Read(null, null, List.of(Refusal.of("edxml.root", EdXml.NS)));
         }
         Element header = path(root, "edXMLEnvelope", "edXMLHeader");
         Element msg = header == null ? null : first(header, "MessageHeader");
         if (msg == null) {
-            return new Read(null, null, List.of("Thiếu edXMLEnvelope/edXMLHeader/MessageHeader. / edXMLEnvelope/edXMLHeader/MessageHeader is missing."));
+            return new Read(null, null, List.of(Refusal.of("edxml.missing", "edXMLEnvelope/edXMLHeader/MessageHeader")));
         }
         Organ from = organ(first(msg, "From"), "From", problems);
         List<Organ> to = receivers(msg, problems);
@@ -59,7 +58,7 @@ final class EdXmlReader {
         Integer number = null;
         String notation = null;
         if (code == null) {
-            problems.add("Thiếu số, ký hiệu văn bản (Code). / The number and symbol (Code) are missing.");
+            problems.add(Refusal.of("edxml.noCode"));
         } else {
             number = positive(required(code, "CodeNumber", problems), "Code/CodeNumber", problems);
             notation = required(code, "CodeNotation", problems);
@@ -67,7 +66,7 @@ final class EdXmlReader {
         Element prom = first(msg, "PromulgationInfo");
         LocalDate promulgated = prom == null ? null : date(required(prom, "PromulgationDate", problems), "PromulgationInfo/PromulgationDate", problems);
         if (prom == null) {
-            problems.add("Thiếu thông tin ban hành (PromulgationInfo). / PromulgationInfo is missing.");
+            problems.add(Refusal.of("edxml.noPromulgationInfo"));
         }
         String typeName = typeName(msg, problems);
         String subject = required(msg, "Subject", problems);
@@ -92,7 +91,7 @@ final class EdXmlReader {
     }
 
     /** The receivers (To): at least one. */
-    private static List<Organ> receivers(Element msg, List<String> problems) {
+    private static List<Organ> receivers(Element msg, List<Refusal> problems) {
         List<Organ> to = new ArrayList<>();
         for (Element e : children(msg, "To")) {
             Organ o = organ(e, "To", problems);
@@ -101,17 +100,17 @@ final class EdXmlReader {
             }
         }
         if (to.isEmpty()) {
-            problems.add("Thiếu nơi nhận (To). / No recipient (To).");
+            problems.add(Refusal.of("edxml.noRecipient"));
         }
         return to;
     }
 
     /** DocumentType/TypeName. */
-    private static String typeName(Element msg, List<String> problems) {
+    private static String typeName(Element msg, List<Refusal> problems) {
         Element type = first(msg, "DocumentType");
         String typeName = type == null ? null : required(type, "TypeName", problems);
         if (type == null) {
-            problems.add("Thiếu loại văn bản (DocumentType). / DocumentType is missing.");
+            problems.add(Refusal.of("edxml.noDocumentType"));
         }
         return typeName;
     }
@@ -127,7 +126,7 @@ final class EdXmlReader {
     }
 
     /** OtherInfo/Priority: 0 (normal) to 3 (express), 0 when not given. */
-    private static int priority(Element other, List<String> problems) {
+    private static int priority(Element other, List<Refusal> problems) {
         int priority = 0;
         String pr = optional(other, "Priority");
         if (pr != null) {
@@ -137,14 +136,14 @@ final class EdXmlReader {
                     throw new NumberFormatException();
                 }
             } catch (NumberFormatException e) {
-                problems.add("OtherInfo/Priority phải từ 0 đến 3. / OtherInfo/Priority must be 0 to 3.");
+                problems.add(Refusal.of("edxml.priority"));
             }
         }
         return priority;
     }
 
     /** The systems the package went through (TraceHeaderList). */
-    private static List<Trace> traces(Element header, List<String> problems) {
+    private static List<Trace> traces(Element header, List<Refusal> problems) {
         List<Trace> traces = new ArrayList<>();
         Element traceList = first(header, "TraceHeaderList");
         if (traceList != null) {
@@ -152,14 +151,14 @@ final class EdXmlReader {
                 try {
                     traces.add(new Trace(optional(th, "OrganId"), Instant.parse(optional(th, "Timestamp"))));
                 } catch (RuntimeException e) {
-                    problems.add("TraceHeader có thời điểm không hợp lệ. / A TraceHeader has an invalid Timestamp.");
+                    problems.add(Refusal.of("edxml.traceTimestamp"));
                 }
             }
         }
         return traces;
     }
 
-    private static List<Attachment> attachments(Element root, List<String> problems) {
+    private static List<Attachment> attachments(Element root, List<Refusal> problems) {
         Element manifest = path(root, "edXMLEnvelope", "edXMLBody", "edXMLManifest");
         List<Element> refs = manifest == null ? List.of() : children(manifest, "Reference");
         Element encoded = first(root, "AttachmentEncoded");
@@ -172,30 +171,28 @@ final class EdXmlReader {
             String type = optional(ref, "ContentType");
             Element part = parts.stream().filter(p -> Objects.equals(optional(p, "ContentId"), id)).findFirst().orElse(null);
             if (id == null || name == null || type == null) {
-                problems.add("Một mục của edXMLManifest thiếu ContentId, AttachmentName hoặc ContentType. / A manifest Reference lacks ContentId, "
-                        + "AttachmentName or ContentType.");
+                problems.add(Refusal.of("edxml.manifestIncomplete"));
             } else if (part == null) {
-                problems.add("Tệp đính kèm " + id + " (" + name + ") có trong danh mục nhưng không có trong gói. / Attachment " + id
-                        + " is in the manifest but not in the package.");
+                problems.add(Refusal.of("edxml.attachmentMissing", id, name));
             } else {
                 try {
                     String b64 = optional(part, "ContentTransferEncoded");
                     byte[] content = Base64.getMimeDecoder().decode(b64 == null ? "" : b64);
                     if (content.length == 0) {
-                        problems.add("Tệp đính kèm " + id + " (" + name + ") trống. / Attachment " + id + " is empty.");
+                        problems.add(Refusal.of("edxml.attachmentEmpty", id, name));
                     } else {
                         out.add(new Attachment(name, type, content));
                     }
                     seen.add(id);
                 } catch (IllegalArgumentException e) {
-                    problems.add("Tệp đính kèm " + id + " không phải base64 hợp lệ. / Attachment " + id + " is not valid base64.");
+                    problems.add(Refusal.of("edxml.attachmentNotBase64", id));
                 }
             }
         }
         for (Element part : parts) {
             String id = optional(part, "ContentId");
             if (!seen.contains(id) && refs.stream().noneMatch(r -> Objects.equals(optional(r, "ContentId"), id))) {
-                problems.add("Tệp đính kèm " + id + " không có trong danh mục (edXMLManifest). / Attachment " + id + " is not in the manifest.");
+                problems.add(Refusal.of("edxml.attachmentNotInManifest", id));
             }
         }
         return out;
@@ -203,19 +200,19 @@ final class EdXmlReader {
 
     /** Reads and checks a status package: complete, signed by a certificate of one of {@code trustedRoots}, unchanged. */
     static StatusRead readStatus(byte[] xml, Collection<X509Certificate> trustedRoots) {
-        List<String> problems = new ArrayList<>();
+        List<Refusal> problems = new ArrayList<>();
         Document doc;
         try {
             doc = EdXml.builder().parse(new ByteArrayInputStream(xml));
         } catch (Exception e) {
-            return new StatusRead(null, List.of("Không phải tệp XML hợp lệ: " + clip(e.getMessage()) + " / Not well-formed XML."));
+            return new StatusRead(null, List.of(Refusal.of("edxml.statusNotXml", clip(e.getMessage()))));
         }
         Element root = doc.getDocumentElement();
         Element header = EdXml.NS.equals(root.getNamespaceURI()) && "Status".equals(root.getLocalName()) ? first(root, "Header") : null;
         Element status = header == null ? null : first(header, "MessageStatus");
         Element response = status == null ? null : first(status, "ResponseFor");
         if (response == null) {
-            return new StatusRead(null, List.of("Thiếu Status/Header/MessageStatus/ResponseFor. / Status/Header/MessageStatus/ResponseFor is missing."));
+            return new StatusRead(null, List.of(Refusal.of("edxml.missing", "Status/Header/MessageStatus/ResponseFor")));
         }
         EdXmlSignature.verify(doc, header, trustedRoots, problems);
         Organ from = organ(first(status, "From"), "From", problems);
@@ -228,7 +225,7 @@ final class EdXmlReader {
             try {
                 time = Instant.parse(at);
             } catch (java.time.format.DateTimeParseException e) {
-                problems.add("Timestamp không đúng ISO 8601. / Timestamp is not ISO 8601.");
+                problems.add(Refusal.of("edxml.timestamp"));
             }
         }
         Element staff = first(status, "StaffInfo");
@@ -239,15 +236,15 @@ final class EdXmlReader {
                 staff == null ? null : optional(staff, "FullName")), problems);
     }
 
-    private static Organ organ(Element e, String where, List<String> problems) {
+    private static Organ organ(Element e, String where, List<Refusal> problems) {
         if (e == null) {
-            problems.add("Thiếu " + where + ". / " + where + " is missing.");
+            problems.add(Refusal.of("edxml.missing", where));
             return null;
         }
         String id = optional(e, "OrganId");
         String name = optional(e, "OrganName");
         if (id == null || name == null) {
-            problems.add(where + " phải có OrganId và OrganName. / " + where + " must have OrganId and OrganName.");
+            problems.add(Refusal.of("edxml.organIncomplete", where));
             return null;
         }
         return new Organ(id, name);
@@ -289,15 +286,15 @@ final class EdXmlReader {
         return t.isEmpty() ? null : java.text.Normalizer.normalize(t, java.text.Normalizer.Form.NFC);
     }
 
-    private static String required(Element parent, String name, List<String> problems) {
+    private static String required(Element parent, String name, List<Refusal> problems) {
         String v = optional(parent, name);
         if (v == null) {
-            problems.add("Thiếu " + parent.getLocalName() + "/" + name + ". / " + parent.getLocalName() + "/" + name + " is missing.");
+            problems.add(Refusal.of("edxml.missing", parent.getLocalName() + "/" + name));
         }
         return v;
     }
 
-    private static Integer positive(String v, String where, List<String> problems) {
+    private static Integer positive(String v, String where, List<Refusal> problems) {
         if (v == null) {
             return null;
         }
@@ -309,18 +306,18 @@ final class EdXmlReader {
         } catch (NumberFormatException e) {
             // below
         }
-        problems.add(where + " phải là số nguyên dương. / " + where + " must be a positive whole number.");
+        problems.add(Refusal.of("edxml.positive", where));
         return null;
     }
 
-    private static LocalDate date(String v, String where, List<String> problems) {
+    private static LocalDate date(String v, String where, List<Refusal> problems) {
         if (v == null) {
             return null;
         }
         try {
             return LocalDate.parse(v.length() > 10 ? v.substring(0, 10) : v);
         } catch (DateTimeParseException e) {
-            problems.add(where + " phải là ngày dạng yyyy-MM-dd. / " + where + " must be a date (yyyy-MM-dd).");
+            problems.add(Refusal.of("edxml.date", where));
             return null;
         }
     }

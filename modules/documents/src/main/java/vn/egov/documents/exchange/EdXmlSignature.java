@@ -60,11 +60,10 @@ final class EdXmlSignature {
         f.newXMLSignature(si, ki).sign(ctx);
     }
 
-    static X509Certificate verify(Document doc, Element header, Collection<X509Certificate> trustedRoots, List<String> problems) {
+    static X509Certificate verify(Document doc, Element header, Collection<X509Certificate> trustedRoots, List<Refusal> problems) {
         NodeList sigs = header.getElementsByTagNameNS(XMLSignature.XMLNS, "Signature");
         if (sigs.getLength() != 1) {
-            problems.add(sigs.getLength() == 0 ? "Gói không có chữ ký số (Signature trong edXMLHeader). / The package is not signed."
-                    : "Gói có nhiều hơn một chữ ký trong edXMLHeader. / More than one signature in the header.");
+            problems.add(Refusal.of(sigs.getLength() == 0 ? "edxml.notSigned" : "edxml.manySignatures"));
             return null;
         }
         try {
@@ -75,28 +74,26 @@ final class EdXmlSignature {
                         new ByteArrayInputStream(Base64.getMimeDecoder().decode(certs.item(0).getTextContent().strip())));
             }
             if (cert == null) {
-                problems.add("Chữ ký không kèm chứng thư số của bên ký. / The signature carries no signer certificate.");
+                problems.add(Refusal.of("edxml.noCertificate"));
                 return null;
             }
             DOMValidateContext ctx = new DOMValidateContext(cert.getPublicKey(), sigs.item(0));
             ctx.setProperty("org.jcp.xml.dsig.secureValidation", Boolean.TRUE);
             XMLSignature signature = XMLSignatureFactory.getInstance("DOM").unmarshalXMLSignature(ctx);
             if (!coversWholePackage(signature)) {
-                problems.add("Chữ ký không bao trùm cả gói. / The signature does not cover the whole package.");
+                problems.add(Refusal.of("edxml.notWhole"));
                 return cert;
             }
             if (!signature.validate(ctx)) {
-                problems.add("Chữ ký số không hợp lệ: gói đã bị thay đổi sau khi ký. / The signature does not verify: the package was changed after "
-                        + "signing.");
+                problems.add(Refusal.of("edxml.changed"));
                 return cert;
             }
             if (!trusted(cert, trustedRoots)) {
-                problems.add("Chứng thư số của bên ký (" + cert.getSubjectX500Principal().getName() + ") không do tổ chức chứng thực tin cậy cấp, "
-                        + "hoặc đã hết hạn. / The signer's certificate is not issued by a trusted authority, or has expired.");
+                problems.add(Refusal.of("edxml.untrusted", cert.getSubjectX500Principal().getName()));
             }
             return cert;
         } catch (Exception e) {
-            problems.add("Không kiểm tra được chữ ký số: " + EdXmlReader.clip(e.getMessage()) + " / The signature could not be checked.");
+            problems.add(Refusal.of("edxml.signatureUnchecked", EdXmlReader.clip(e.getMessage())));
             return null;
         }
     }

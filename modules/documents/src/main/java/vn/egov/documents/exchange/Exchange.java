@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -86,21 +85,21 @@ public class Exchange {
     public Inbound receive(Tenant unit, byte[] xml, UserPrincipal actor) {
         Duty.require(unit, actor, Duty.CLERKING, "problem.duty.receiveElectronic");
         if (xml == null || xml.length == 0) {
-            throw refused(List.of("Gói edXML trống. / The edXML package is empty."));
+            throw refused(List.of(Refusal.of("edxml.empty")));
         }
         if (xml.length > 50 * 1024 * 1024) {
-            throw refused(List.of("Gói edXML quá lớn: tối đa 50 MB. / The package is too large: at most 50 MB."));
+            throw refused(List.of(Refusal.of("edxml.tooLarge")));
         }
         EdXml.Read read = EdXml.read(xml, signatures.trustedRoots());
         if (!read.valid()) {
-            throw refused(read.problems());
+            throw refused(read.reasons());
         }
         EdXml.Package p = read.pkg();
         // addressed by the unit's organ id on the axis, or by its platform code
         java.util.Optional<String> organId = identity.of(unit);
         if (p.to().stream().noneMatch(o -> o.id().equals(unit.getCode()) || organId.map(o.id()::equals).orElse(false))) {
-            throw refused(List.of("Gói không gửi cho đơn vị này (mã " + organId.map(id -> id + " hay ").orElse("") + unit.getCode() + " không có trong To). "
-                    + "/ The package is not addressed to this unit."));
+            throw refused(List.of(organId.map(id -> Refusal.of("edxml.notForThisUnitOrOrgan", id, unit.getCode()))
+                    .orElseGet(() -> Refusal.of("edxml.notForThisUnit", unit.getCode()))));
         }
         if (db.count("SELECT count(*) FROM document_inbound WHERE tenant_id = ? AND from_organ_id = ? AND edxml_document_id = ?", unit.getId(),
                 p.from().id(), p.documentId()) > 0) {
@@ -114,7 +113,8 @@ public class Exchange {
                 Db.orNull(p.signerName()), p.promulgationDate(), p.dueDate() == null ? new Db.Typed(java.sql.Types.DATE) : p.dueDate(),
                 p.pageAmount() == null ? new Db.Typed(java.sql.Types.INTEGER) : p.pageAmount(), urgency(p.priority()),
                 clip(read.signer().getSubjectX500Principal().getName(), 500), xml).orElseThrow();
-        // the sender hears at once that it arrived (a status package back through the axis, from the outbox)
+        // the sender hears at once that it arrived (a status package back through the axis, from the outbox); the status's
+        // Description travels in the package to another agency's system: in Vietnamese, as the standard's other values
         acknowledge(unit, in, EdXml.ARRIVED, "Đã đến", actor);
         // an urgent one is told to the unit's clerks and leaders at once, in this transaction
         urgentMail.tell(unit.getId(), List.of(unit.getId()), new vn.egov.documents.control.UrgentMail.About(in.urgency(), in.numberSymbol(),
@@ -140,7 +140,7 @@ public class Exchange {
         byte[] xml = db.one("SELECT package FROM document_inbound WHERE id = ?", rs -> rs.getBytes(1), in.id()).orElseThrow();
         EdXml.Read read = EdXml.read(xml, signatures.trustedRoots()); // checked again: the roots may have changed since
         if (!read.valid()) {
-            throw refused(read.problems());
+            throw refused(read.reasons());
         }
         Doc doc = incoming.registerInbound(unit, in, read.pkg(), despiteSignatures, actor);
         db.update("UPDATE document_inbound SET status = 'accepted', incoming_id = ?, answered_by = ?, answered_at = now() WHERE id = ?", doc.id(),
@@ -187,13 +187,14 @@ public class Exchange {
         return in;
     }
 
-    static ProblemException refused(List<String> reasons) {
-        JsonArrayBuilder errors = Jsonp.createArrayBuilder();
-        reasons.forEach(errors::add);
-        return new ProblemException(new Problem(422, "edxml-invalid", "Gói edXML không hợp lệ", "Invalid edXML package",
-                "Gói bị trả lại, không được nhận: " + String.join(" ", reasons.stream().map(r -> r.split(" / ")[0]).toList()) + " Không có gì thay đổi.",
-                "The package is returned, not received: " + String.join(" ", reasons.stream().map(r -> r.contains(" / ") ? r.split(" / ")[1] : r).toList())
-                        + " Nothing changed.", new LinkedHashMap<>(), errors.build()));
+    /** 422 {@code edxml-invalid}: every reason in the detail and in {@code errors}, said in the reader's language. */
+    static ProblemException refused(List<Refusal> reasons) {
+        return new ProblemException(Problem.said(Wording::in, 422, "edxml-invalid", "problem.edxmlInvalid.title",
+                w -> w.text("problem.edxmlInvalid", String.join(" ", reasons.stream().map(r -> r.in(w)).toList())), w -> Map.of(), w -> {
+                    JsonArrayBuilder errors = Jsonp.createArrayBuilder();
+                    reasons.forEach(r -> errors.add(r.in(w)));
+                    return errors.build();
+                }));
     }
 
     private static String clip(String s, int max) {

@@ -13,6 +13,7 @@ import vn.egov.documents.control.Files;
 import vn.egov.documents.control.Handling;
 import vn.egov.documents.control.Outbound;
 import vn.egov.documents.control.Registers;
+import vn.egov.documents.control.Signatures;
 import vn.egov.platform.tenancy.control.TenantDirectory;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Access;
@@ -57,7 +58,7 @@ public class DocumentViews {
                     .map(v -> v.reason() == null ? "" : v.reason()).orElse(null);
         }
         List<DocumentView.EventRow> history = handling.history(unit, d.id(), access.user()).stream()
-                .map(e -> new DocumentView.EventRow(DocumentPages.time(e.at()), e.action(), e.actor(), e.note())).toList();
+                .map(e -> new DocumentView.EventRow(DocumentPages.time(e.at()), e.action(), e.actor(), e.note().in(DocumentPages.texts(layout)))).toList();
         return new DocumentView(layout.url(unit, "documents"), failure, d, details(d), later(d), files(unit, d), deliveries, out, history,
                 withdrawn, actions(unit, d, toError));
     }
@@ -120,7 +121,7 @@ public class DocumentViews {
             String who = s.getString("signer", s.getString("organisation", "?"));
             signers.add(s.containsKey("signedAt") ? who + ", " + DocumentPages.time(s.getString("signedAt")) : who);
         }
-        return new DocumentView.FileRow(f.name(), url, kind, verdict, layout.en() ? verdict : check.getString("verdictText", verdict), signers);
+        return new DocumentView.FileRow(f.name(), url, kind, verdict, DocumentPages.texts(layout).text(Signatures.VERDICT + verdict), signers);
     }
 
     private List<DocumentView.DeliveryRow> deliveries(Tenant unit, Registers.Doc d) {

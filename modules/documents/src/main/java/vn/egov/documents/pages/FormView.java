@@ -7,14 +7,19 @@ import vn.egov.platform.web.desk.DeskFrame;
 /**
  * What a form of the documents (a draft, a paper document to register) shows: the values as typed, each field's
  * messages beside it, the messages of no field ({@code general}), the urgency and secrecy choices and the usual
- * document types offered while typing; {@code duplicate} when the document may be registered already.
+ * document types offered while typing ({@code docTypes}: the type as the register keeps it, its label in the page's
+ * language); {@code duplicate} when the document may be registered already.
  */
 public record FormView(String back, String action, Map<String, String> values, Map<String, List<String>> errors, List<String> general,
-                       boolean duplicate, List<DeskFrame.Option> urgencies, List<DeskFrame.Option> secrecies) {
+                       boolean duplicate, List<DeskFrame.Option> urgencies, List<DeskFrame.Option> secrecies, List<DeskFrame.Option> docTypes) {
 
-    /** The usual document types (Decree 30/2020, Article 7). */
-    public static final List<String> DOC_TYPES = List.of("Công văn", "Quyết định", "Tờ trình", "Thông báo", "Kế hoạch", "Báo cáo", "Giấy mời",
-            "Chỉ thị");
+    /**
+     * The usual document types (Decree 30/2020, Article 7), by their codes in the documents' texts ({@code docType.<code>}):
+     * the type the register keeps (and an edXML package's TypeName carries) is the decree's Vietnamese name in every
+     * language, the label beside it is said in the page's.
+     */
+    public static final List<String> DOC_TYPES = List.of("CONG_VAN", "QUYET_DINH", "TO_TRINH", "THONG_BAO", "KE_HOACH", "BAO_CAO", "GIAY_MOI",
+            "CHI_THI");
 
     public String value(String name) {
         return values.getOrDefault(name, "");
@@ -27,9 +32,5 @@ public record FormView(String back, String action, Map<String, String> values, M
     /** How many fields (or the form as a whole) need correcting. */
     public String count() {
         return String.valueOf(errors.size());
-    }
-
-    public List<String> docTypes() {
-        return DOC_TYPES;
     }
 }

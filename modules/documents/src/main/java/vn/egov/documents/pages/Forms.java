@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import vn.egov.documents.control.Registers;
+import vn.egov.documents.control.Wording;
 import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.platform.web.desk.Desk;
 import vn.egov.platform.web.desk.DeskFrame;
 import vn.egov.platform.web.pages.Messages;
+import vn.egov.platform.words.Words;
 
 /** What the two forms with files (a draft, a paper document) share: reading the parts, the choices, a problem's messages. */
 final class Forms {
@@ -99,6 +101,9 @@ final class Forms {
         Registers.SECRECIES.forEach(s -> secrecies.add(new DeskFrame.Option(s, t.text("secrecy." + s), s.equals(values.get("secrecy")))));
         // the API's words for the box ("confirmDuplicate") are the box on the page
         List<String> general = errors.getOrDefault("", List.of()).stream().map(m -> m.replace(" (confirmDuplicate)", "")).toList();
-        return new FormView(back, action, values, errors, general, duplicate, urgencies, secrecies);
+        Words vi = Wording.in(java.util.Locale.forLanguageTag("vi"));
+        List<DeskFrame.Option> docTypes = FormView.DOC_TYPES.stream()
+                .map(d -> new DeskFrame.Option(vi.text("docType." + d), t.text("docType." + d), false)).toList();
+        return new FormView(back, action, values, errors, general, duplicate, urgencies, secrecies, docTypes);
     }
 }

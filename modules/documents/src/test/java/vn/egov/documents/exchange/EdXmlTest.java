@@ -73,6 +73,11 @@ class EdXmlTest {
         EdXml.Read broken = EdXml.read(changedSubject, List.of(trusted.root()));
         assertFalse(broken.valid());
         assertTrue(broken.problems().get(0).contains("bị thay đổi sau khi ký"), broken.problems().toString());
+        // a reason is a key of the documents' texts: said in English to a reader in English, no pair in either language
+        assertEquals("edxml.changed", broken.reasons().get(0).key());
+        String english = broken.reasons().get(0).in(vn.egov.documents.control.Wording.in(java.util.Locale.ENGLISH));
+        assertEquals("The signature does not verify: the package was changed after signing.", english);
+        assertFalse(broken.problems().get(0).contains(" / "), broken.problems().toString());
         assertEquals(null, broken.pkg(), "nothing of a refused package is given");
 
         String b64 = java.util.Base64.getEncoder().encodeToString("%PDF-1.7 nội dung".getBytes(StandardCharsets.UTF_8));
