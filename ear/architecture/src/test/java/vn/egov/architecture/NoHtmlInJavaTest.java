@@ -85,7 +85,7 @@ class NoHtmlInJavaTest {
     }
 
     /** The contents of the string literals of one line of code (up to a {@code //} comment). */
-    private static List<String> literals(String code) {
+    static List<String> literals(String code) {
         List<String> found = new ArrayList<>();
         StringBuilder current = null;
         for (int i = 0; i < code.length(); i++) {

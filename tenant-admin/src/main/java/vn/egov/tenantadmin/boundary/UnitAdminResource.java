@@ -129,9 +129,8 @@ public class UnitAdminResource {
                 String code = item.unit().code();
                 throw new ProblemException(Problem.inLanguages(language -> {
                     Problem said = why.in(language);
-                    return new Problem(said.status(), said.type(), said.titleVi(), said.titleEn(),
-                            Wording.in(language).text("problem.inBatch", code, said.detailVi()),
-                            Wording.ENGLISH.text("problem.inBatch", code, said.detailEn()), said.fieldErrors(), said.errors());
+                    return said.withDetail(Wording.in(language).text("problem.inBatch", code, said.detailVi()),
+                            Wording.ENGLISH.text("problem.inBatch", code, said.detailEn()));
                 }));
             }
             created.add(Units.created(p, parent, uri.getBaseUri()));

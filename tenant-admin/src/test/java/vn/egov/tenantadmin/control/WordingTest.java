@@ -94,8 +94,7 @@ class WordingTest {
         JsonObject en = ReorgSaid.in(stored, Locale.ENGLISH);
         assertEquals(rule.in(Locale.ENGLISH), en.getJsonArray("rules").getJsonObject(0).getString("rule"));
         assertEquals("quy tắc / rule", en.getJsonArray("rules").getJsonObject(1).getString("rule"));
-        assertEquals("Rename xa-a to Phường A (phuong-a, " + vn.egov.platform.tenancy.entity.TenantKind.fromDb("ward").english()
-                + ", statistical code 09)",
+        assertEquals("Rename xa-a to Phường A (phuong-a, Ward, statistical code 09)",
                 en.getJsonArray("operations").getJsonObject(0).getString("summary"));
         JsonObject vi = ReorgSaid.in(stored, null);
         assertEquals("Đổi xa-a thành Phường A (phuong-a, " + vn.egov.platform.tenancy.entity.TenantKind.fromDb("ward").vietnamese()

@@ -81,9 +81,9 @@ public class Files {
             checked = FileCheck.check(name, content);
         } catch (FileCheck.Refused r) {
             // the portal's check names every kind it takes (Word, Excel...); a document's file is a PDF, so say that instead
-            // (the platform's check says its other refusals in both languages itself)
-            throw Registers.invalid(r.vi.startsWith("Loại tệp không được nhận") ? new Fields().add("file", wrongType)
-                    : new Fields().add("file", "problem.field.fileCheck", r.vi, r.en));
+            // (the platform's check says its other refusals itself, in the reader's language)
+            throw Registers.invalid(r.key().equals("platform.problem.file.kind") ? new Fields().add("file", wrongType)
+                    : new Fields().add("file", "problem.field.fileCheck", Fields.said(r.key(), r.args())));
         }
         boolean pdf = checked.contentType().equals("application/pdf");
         if (!pdf && !(k.equals("scan") && checked.contentType().startsWith("image/"))) {

@@ -14,8 +14,11 @@ public final class Wording {
     private Wording() {
     }
 
-    /** The words of {@code locale}: English, the pseudo-language, or Vietnamese (any other, and none). */
+    /**
+     * The words of {@code locale}: English, the pseudo-language, or Vietnamese (any other, and none); a key the module
+     * has not is looked up in the platform's texts (such as the file check's reasons).
+     */
     public static Words in(Locale locale) {
-        return Words.of(locale, BUNDLE);
+        return Words.of(locale, BUNDLE, vn.egov.platform.web.pages.Messages.PLATFORM);
     }
 }

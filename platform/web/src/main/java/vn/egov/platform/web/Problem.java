@@ -64,6 +64,11 @@ public record Problem(int status, String type, String titleVi, String titleEn, S
         return new Problem(status, type, titleVi, titleEn, detailVi, detailEn, fields, errors, language == null ? null : l -> language.apply(l).withFields(fields));
     }
 
+    /** The same problem with another detail ({@code own}: in the language it is said in; {@code english}: the English one). */
+    public Problem withDetail(String own, String english) {
+        return new Problem(status, type, titleVi, titleEn, own, english, fieldErrors, errors, null);
+    }
+
     /** This problem as said in {@code locale}, Vietnamese when none (itself when it is not said per language). */
     public Problem in(Locale locale) {
         return language == null ? this : language.apply(locale == null ? Locale.forLanguageTag("vi") : locale);

@@ -39,11 +39,6 @@ public final class FileCheck {
      * ({@link #key}, {@link #args}, for a module's {@code Fields}); {@link #text} says it in a language.
      */
     public static final class Refused extends Exception {
-        /** The reason in Vietnamese and in English, for the callers that still take the two. */
-        @Deprecated
-        public final String vi;
-        @Deprecated
-        public final String en;
         public final boolean tooLarge;
         private final String key;
         private final transient Object[] args;
@@ -52,8 +47,6 @@ public final class FileCheck {
             super(ProblemException.platformTexts(Locale.ENGLISH).text(ProblemException.PLATFORM + "file." + why, args));
             this.key = ProblemException.PLATFORM + "file." + why;
             this.args = args;
-            this.vi = text(Locale.forLanguageTag("vi"));
-            this.en = getMessage();
             this.tooLarge = tooLarge;
         }
 

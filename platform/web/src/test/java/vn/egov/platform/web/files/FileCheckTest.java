@@ -56,6 +56,7 @@ class FileCheckTest {
         FileCheck.Refused r = assertThrows(FileCheck.Refused.class, () -> FileCheck.check("a.png", big));
         assertTrue(r.tooLarge);
         FileCheck.Refused huge = assertThrows(FileCheck.Refused.class, () -> FileCheck.check("a.png", png(6001, 1)));
-        assertTrue(huge.vi.contains("6000"), huge.vi);
+        assertTrue(huge.text(java.util.Locale.forLanguageTag("vi")).contains("6000"), huge.text(java.util.Locale.forLanguageTag("vi")));
+        assertEquals("platform.problem.file.tooManyPixels", huge.key());
     }
 }
