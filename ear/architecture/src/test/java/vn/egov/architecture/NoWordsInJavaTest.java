@@ -49,24 +49,6 @@ class NoWordsInJavaTest {
     }
 
     static int count(String java) {
-        int n = 0;
-        boolean textBlock = false;
-        for (String line : java.split("\n")) {
-            String code = line.strip();
-            if (!textBlock && (code.startsWith("*") || code.startsWith("//") || code.startsWith("/*"))) {
-                continue;
-            }
-            if (textBlock || code.contains("\"\"\"")) {
-                n += !code.startsWith("\"\"\"") && VIETNAMESE.matcher(code).find() ? 1 : 0;
-                if ((code.split("\"\"\"", -1).length - 1) % 2 == 1) {
-                    textBlock = !textBlock;
-                }
-                continue;
-            }
-            for (String literal : NoHtmlInJavaTest.literals(code)) {
-                n += VIETNAMESE.matcher(literal).find() ? 1 : 0;
-            }
-        }
-        return n;
+        return NoHtmlInJavaTest.inStrings(java, text -> VIETNAMESE.matcher(text).find() ? 1 : 0);
     }
 }
