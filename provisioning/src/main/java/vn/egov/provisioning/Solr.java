@@ -48,11 +48,11 @@ public final class Solr {
             if (!ping()) {
                 throw new IOException("the Solr at EGOV_SOLR_URL (" + coreUrl() + ") does not answer its ping");
             }
-            log.step("Solr: %s answers", coreUrl());
+            log.say("solr.answers", coreUrl());
             return;
         }
         if (ping()) {
-            log.step("Solr: the node on port %d is already running", settings.solrPort());
+            log.say("solr.running", settings.solrPort());
             return;
         }
         Path jar = project.resolve("platform/search-node/target/egov-search-node.jar");
@@ -65,7 +65,7 @@ public final class Solr {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-Dsolr.log.dir=" + logs, "-cp", jar + java.io.File.pathSeparator + lib + "/*",
                 "vn.egov.search.node.SolrNode", home.toString(), Integer.toString(settings.solrPort()));
-        log.step("Solr: starting the platform's node on port %d (index in %s)", settings.solrPort(), home);
+        log.say("solr.starting", settings.solrPort(), home);
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("solr-" + settings.env() + ".log").toFile())).start();
         Files.createDirectories(settings.envDir());
@@ -76,7 +76,7 @@ public final class Solr {
                 throw new IOException("the Solr node exited; see " + logs.resolve("solr-" + settings.env() + ".log"));
             }
             if (ping()) {
-                log.step("Solr: ready at %s", coreUrl());
+                log.say("solr.ready", coreUrl());
                 return;
             }
             Thread.sleep(250);
@@ -99,7 +99,7 @@ public final class Solr {
             } catch (Exception e) {
                 handle.get().destroyForcibly();
             }
-            log.step("Solr: node stopped");
+            log.say("solr.stopped");
         }
         Files.delete(pid);
         return true;

@@ -35,15 +35,15 @@ public final class SolrCloudSetup {
                 .header("Content-Type", "application/octet-stream").timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(zip)).build(), HttpResponse.BodyHandlers.ofString());
         require(upload, "upload the configset");
-        log.step("SolrCloud: configset %s uploaded to %s", NAME, node);
+        log.say("solrCloud.uploaded", NAME, node);
         String list = require(get(node + "/admin/collections?action=LIST&wt=json"), "list the collections");
         if (list.contains("\"" + NAME + "\"")) {
             require(get(node + "/admin/collections?action=RELOAD&name=" + NAME), "reload the collection");
-            log.step("SolrCloud: collection %s reloaded", NAME);
+            log.say("solrCloud.reloaded", NAME);
         } else {
             require(get(node + "/admin/collections?action=CREATE&name=" + NAME + "&numShards=2&replicationFactor=1"
                     + "&collection.configName=" + URLEncoder.encode(NAME, StandardCharsets.UTF_8)), "create the collection");
-            log.step("SolrCloud: collection %s created (2 shards)", NAME);
+            log.say("solrCloud.created", NAME);
         }
     }
 
