@@ -128,6 +128,26 @@ public final class Egov implements Runnable {
             }
             return 1;
         });
+        cli.setParameterExceptionHandler(Egov::refused);
         System.exit(cli.execute(args));
+    }
+
+    /**
+     * A command line picocli could not read: the reason in Vietnamese for the two usual ones (a required option missing,
+     * an unknown option or argument), picocli's own words for the rare rest, then the command's usage.
+     */
+    static int refused(CommandLine.ParameterException e, String[] args) {
+        CommandLine where = e.getCommandLine();
+        String reason = e.getMessage();
+        if (e instanceof CommandLine.MissingParameterException missing) {
+            reason = Said.text("cli.missing", missing.getMissing().stream()
+                    .map(a -> a instanceof CommandLine.Model.OptionSpec o ? o.longestName() : a.paramLabel())
+                    .collect(java.util.stream.Collectors.joining(", ")));
+        } else if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            reason = Said.text("cli.unknown", String.join(" ", unmatched.getUnmatched()));
+        }
+        where.getErr().println("egov: " + reason);
+        where.usage(where.getErr());
+        return where.getCommandSpec().exitCodeOnInvalidInput();
     }
 }

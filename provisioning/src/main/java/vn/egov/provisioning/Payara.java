@@ -340,10 +340,10 @@ public final class Payara {
         }
         if (!p.waitFor(10, TimeUnit.MINUTES)) {
             p.destroyForcibly();
-            throw new IOException("asadmin " + args[0] + " did not finish");
+            throw new IOException(Said.text("payara.asadminHung", args[0]));
         }
         if (p.exitValue() != 0) {
-            throw new IOException("asadmin " + String.join(" ", redact(args)) + " failed:\n" + out);
+            throw new IOException(Said.text("payara.asadminFailed", String.join(" ", redact(args))) + "\n" + out);
         }
         return out;
     }
@@ -357,7 +357,7 @@ public final class Payara {
             for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
                 Path out = target.resolve(e.getName()).normalize();
                 if (!out.startsWith(target)) {
-                    throw new IOException("zip entry outside the target: " + e.getName());
+                    throw new IOException(Said.text("payara.zipOutside", e.getName()));
                 }
                 if (e.isDirectory()) {
                     Files.createDirectories(out);

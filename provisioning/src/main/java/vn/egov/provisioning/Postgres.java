@@ -84,7 +84,7 @@ public final class Postgres {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
             if (!p.isAlive()) {
-                throw new IOException("embedded PostgreSQL exited; see " + logs.resolve("postgres.log"));
+                throw new IOException(Said.text("postgres.embeddedExited", logs.resolve("postgres.log")));
             }
             if (reachable("127.0.0.1", port)) {
                 try (Connection c = embedded.admin("postgres")) {
@@ -95,7 +95,7 @@ public final class Postgres {
             }
             Thread.sleep(250);
         }
-        throw new IOException("embedded PostgreSQL did not start within 120 s; see " + logs.resolve("postgres.log"));
+        throw new IOException(Said.text("postgres.embeddedSlow", logs.resolve("postgres.log")));
     }
 
     /** Stops the embedded server if this work folder started one. */
@@ -111,7 +111,7 @@ public final class Postgres {
             try {
                 handle.get().onExit().get(60, TimeUnit.SECONDS);
             } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                throw new IOException("embedded PostgreSQL (pid " + pid + ") did not stop", e);
+                throw new IOException(Said.text("postgres.embeddedStuck", pid), e);
             }
             log.say("postgres.embeddedStopped");
         }

@@ -46,7 +46,7 @@ public final class Solr {
         }
         if (!Settings.env("EGOV_SOLR_URL", "").isBlank()) {
             if (!ping()) {
-                throw new IOException("the Solr at EGOV_SOLR_URL (" + coreUrl() + ") does not answer its ping");
+                throw new IOException(Said.text("solr.silent", coreUrl()));
             }
             log.say("solr.answers", coreUrl());
             return;
@@ -58,7 +58,7 @@ public final class Solr {
         Path jar = project.resolve("platform/search-node/target/egov-search-node.jar");
         Path lib = project.resolve("platform/search-node/target/lib");
         if (!Files.exists(jar) || !Files.isDirectory(lib)) {
-            throw new IOException("the Solr node is not built at " + jar + "; build first: ./mvnw -DskipTests package");
+            throw new IOException(Said.text("solr.notBuilt", jar));
         }
         Path home = Files.createDirectories(settings.work().resolve("solr").resolve(settings.env()));
         Path logs = Files.createDirectories(settings.work().resolve("logs"));
@@ -73,7 +73,7 @@ public final class Solr {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (System.nanoTime() < deadline) {
             if (!p.isAlive()) {
-                throw new IOException("the Solr node exited; see " + logs.resolve("solr-" + settings.env() + ".log"));
+                throw new IOException(Said.text("solr.exited", logs.resolve("solr-" + settings.env() + ".log")));
             }
             if (ping()) {
                 log.say("solr.ready", coreUrl());
@@ -82,7 +82,7 @@ public final class Solr {
             Thread.sleep(250);
         }
         p.destroy();
-        throw new IOException("the Solr node did not start within 90 s; see " + logs.resolve("solr-" + settings.env() + ".log"));
+        throw new IOException(Said.text("solr.slow", logs.resolve("solr-" + settings.env() + ".log")));
     }
 
     /** Stops the platform's own node if this work folder started it. */

@@ -82,6 +82,21 @@ class HelpTest {
         });
     }
 
+    @Test
+    void aCommandLineItCannotReadIsRefusedInVietnamese() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        CommandLine cli = new CommandLine(new Egov()).setErr(new java.io.PrintWriter(err, true))
+                .setParameterExceptionHandler(Egov::refused);
+        assertEquals(2, cli.execute("add-user", "--unit", "xa-quang-kim"));
+        assertTrue(err.toString().startsWith("egov: thiếu tùy chọn bắt buộc: --username, --name, --role"), err.toString());
+        assertTrue(err.toString().contains("Cách dùng: egov add-user"), err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(2, cli.execute("search", "check", "--unit", "lao-cai", "--user", "admin", "--bogus"));
+        assertTrue(err.toString().startsWith("egov: không hiểu tùy chọn hoặc đối số: --bogus"), err.toString());
+        assertTrue(err.toString().contains("Cách dùng: egov search check"), err.toString());
+        assertFalse(err.toString().contains("Missing") || err.toString().contains("Unknown"), err.toString());
+    }
+
     /** The key picocli finds the option's description by: its descriptionKey, or its name qualified by the command's. */
     private static String key(CommandSpec spec, OptionSpec option) {
         if (option.descriptionKey() != null && !option.descriptionKey().isEmpty()) {
