@@ -20,7 +20,7 @@ psql -h "${PGHOST:-127.0.0.1}" -U "${PGUSER:-postgres}" -qc "DROP DATABASE IF EX
 
 t0=$(now); egov up > "$work.cold.log" 2>&1 || { cat "$work.cold.log"; exit 1; }; cold=$(first_page "$t0")
 t0=$(now); egov up > "$work.warm.log" 2>&1; warm=$(first_page "$t0")
-deploy=$(grep -o "deployed in [0-9.]* s" "$work.cold.log" | grep -o "[0-9.]*" | head -1)
+deploy=$(grep "Payara: đã triển khai" "$work.cold.log" | grep -o "trong [0-9.]* giây" | grep -o "[0-9.]*" | head -1)
 t0=$(now); "$work/payara6/bin/asadmin" --port "$admin" deploy --force=true --availabilityenabled=true --name egov \
   "$here/ear/egov-ear/target/egov.ear" >/dev/null; redeploy=$(first_page "$t0")
 egov stop >/dev/null

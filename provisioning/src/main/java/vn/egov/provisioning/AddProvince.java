@@ -33,32 +33,32 @@ import vn.egov.platform.tenancy.UnitProvisioned;
  * modules give a new unit ({@link UnitDefaults}: the portal's categories and introduction page, the welcome notice and
  * its search entry) and the audit entry. Anything wrong (a code or GSO code taken, a bad value) and nothing is created.
  */
-@Command(name = "add-province", description = "Creates a new province (a root of the unit tree) with its first administrator, as the operator.")
+@Command(name = "add-province")
 final class AddProvince implements Callable<Integer> {
     static final String CODE = "^[a-z0-9]+(-[a-z0-9]+)*$";
     static final String USERNAME = "^[a-z0-9][a-z0-9._-]{2,63}$";
 
     @CommandLine.ParentCommand Egov parent;
 
-    @Option(names = "--code", required = true, description = "the unit code, e.g. yen-bai (lower-case letters, digits, single hyphens)")
+    @Option(names = "--code", required = true)
     String code;
 
-    @Option(names = "--name", required = true, description = "the official name, e.g. \"Tỉnh Yên Bái\"")
+    @Option(names = "--name", required = true)
     String name;
 
-    @Option(names = "--gso", description = "the province's GSO code (2 digits), e.g. 15")
+    @Option(names = "--gso")
     String gso;
 
-    @Option(names = "--admin", description = "the first administrator's username (default: qt.<code>)")
+    @Option(names = "--admin")
     String admin;
 
-    @Option(names = "--admin-name", description = "the first administrator's display name (default: Quản trị <name>)")
+    @Option(names = "--admin-name")
     String adminName;
 
-    @Option(names = "--credentials", description = "write the one-time password to this new file (mode 0600) instead of printing it")
+    @Option(names = "--credentials")
     Path credentials;
 
-    @Option(names = "--actor", defaultValue = "operator", description = "recorded in the audit as who created it (default: operator)")
+    @Option(names = "--actor", defaultValue = "operator")
     String actor;
 
     @Override
@@ -97,15 +97,10 @@ final class AddProvince implements Callable<Integer> {
                     }
                     throw e;
                 }
-                log.step("province %s created (id %d, path %s): settings, audit entry, module defaults: %s",
-                        code, created.id(), created.path(), String.join(", ", created.defaults()));
-                if (credentials != null) {
-                    log.raw("first administrator " + username + " (PROVINCE_ADMIN over the whole province): one-time password in " + credentials);
-                } else {
-                    log.raw("first administrator " + username + " (PROVINCE_ADMIN over the whole province); one-time password "
-                            + "(shown once, to be changed at first login): " + password);
-                }
-                log.raw("a running server sees the new province at once; its search index gets the welcome notice from the outbox");
+                log.say("addProvince.created", code, created.id(), created.path(), String.join(", ", created.defaults()));
+                log.raw(credentials != null ? Said.text("addProvince.adminInFile", username, credentials)
+                        : Said.text("addProvince.adminPassword", username, password));
+                log.raw(Said.text("addProvince.seen"));
                 return 0;
             } catch (SQLException e) {
                 owner.rollback();

@@ -48,13 +48,12 @@ public final class Database {
             if (!exists(c, "SELECT 1 FROM pg_database WHERE datname = ?", settings.database())) {
                 s.execute("CREATE DATABASE " + settings.database() + " OWNER " + settings.ownerRole()
                         + " ENCODING 'UTF8' TEMPLATE template0");
-                log.step("database %s created", settings.database());
+                log.say("database.created", settings.database());
             }
             try (java.sql.ResultSet rs = s.executeQuery("SHOW autovacuum")) {
                 if (rs.next() && "off".equals(rs.getString(1))) {
                     // nothing the platform can turn on for itself: say so where the operator looks
-                    log.step("WARNING: autovacuum is off on this PostgreSQL server: no table is vacuumed or analysed unless someone "
-                            + "runs VACUUM ANALYZE; dead rows pile up and the planner works from stale estimates");
+                    log.say("database.autovacuumOff");
                 }
             }
             s.execute("REVOKE ALL ON DATABASE " + settings.database() + " FROM PUBLIC");
@@ -71,8 +70,8 @@ public final class Database {
                         "indexer_role", settings.indexerRole()))
                 .load();
         MigrateResult result = flyway.migrate();
-        log.step("migrations: %d applied, schema at version %s", result.migrationsExecuted,
-                flyway.info().current() == null ? "none" : flyway.info().current().getVersion());
+        log.say("database.migrated", result.migrationsExecuted,
+                flyway.info().current() == null ? Said.text("database.noVersion") : flyway.info().current().getVersion());
         return result;
     }
 

@@ -4,23 +4,29 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** The {@code egov} command line: {@code up}, {@code stop}, {@code status}. */
-@Command(name = "egov", mixinStandardHelpOptions = true, version = "egov 0.1",
-        description = "Runs the provincial e-government platform on this machine.",
+/**
+ * The {@code egov} command line: {@code up}, {@code stop}, {@code add-user}… Its help (the commands' and options'
+ * descriptions, by the keys picocli derives: {@code egov.up.usage.description}, {@code egov.up.database-only}…) is in the
+ * tool's Vietnamese bundle, like everything else it says ({@link Said.Help}).
+ */
+@Command(name = "egov", mixinStandardHelpOptions = true, version = "egov 0.1", modelTransformer = Said.Help.class,
         subcommands = {Egov.Up.class, Egov.Stop.class, Egov.AddUser.class, ImportUnits.class, Reorganise.class, SearchCommand.class,
                 AddProvince.class})
 public final class Egov implements Runnable {
 
-    @Option(names = "--project-dir", defaultValue = ".", description = "the checkout (default: current folder)")
+    @Spec CommandSpec spec;
+
+    @Option(names = "--project-dir", defaultValue = ".")
     Path projectDir;
 
-    @Option(names = "--work", description = "the work folder (default: <project-dir>/work)")
+    @Option(names = "--work")
     Path work;
 
-    @Option(names = "--env", defaultValue = "run", description = "the environment whose database the operator's commands use: "
-            + "run (./egov up's, default) or it (the integration tests')")
+    @Option(names = "--env", defaultValue = "run")
     String env;
 
     Path work() { return (work == null ? projectDir.resolve("work") : work).toAbsolutePath().normalize(); }
@@ -30,20 +36,20 @@ public final class Egov implements Runnable {
         return switch (env) {
             case "run" -> Settings.run(work());
             case "it" -> Settings.it(work());
-            default -> throw new CommandLine.ParameterException(new CommandLine(this), "--env is run or it, not " + env);
+            default -> throw new CommandLine.ParameterException(spec.commandLine(), Said.text("env.invalid", env));
         };
     }
 
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        spec.commandLine().usage(System.out);
     }
 
-    @Command(name = "up", description = "Starts (or checks) PostgreSQL, migrates, loads the reference units, starts Payara and deploys the EAR.")
+    @Command(name = "up")
     static final class Up implements Callable<Integer> {
         @CommandLine.ParentCommand Egov parent;
 
-        @Option(names = "--database-only", description = "only PostgreSQL, roles, migrations, units and the administrator")
+        @Option(names = "--database-only")
         boolean databaseOnly;
 
         @Override
@@ -68,7 +74,7 @@ public final class Egov implements Runnable {
         }
     }
 
-    @Command(name = "stop", description = "Stops what 'up' started: the Payara domain, and the embedded PostgreSQL if one was started.")
+    @Command(name = "stop")
     static final class Stop implements Callable<Integer> {
         @CommandLine.ParentCommand Egov parent;
 
@@ -78,20 +84,20 @@ public final class Egov implements Runnable {
             Platform platform = new Platform(parent.projectDir, Settings.run(parent.work()), log);
             platform.stop();
             if (!Postgres.stopEmbedded(parent.work(), log)) {
-                log.step("PostgreSQL: not started by egov, left running");
+                log.say("postgres.leftRunning");
             }
             return 0;
         }
     }
 
-    @Command(name = "add-user", description = "Adds a user to a unit (the platform must have been 'up' once). Prints a one-time password.")
+    @Command(name = "add-user")
     static final class AddUser implements Callable<Integer> {
         @CommandLine.ParentCommand Egov parent;
-        @Option(names = "--unit", required = true, description = "unit code, e.g. xa-quang-kim") String unit;
+        @Option(names = "--unit", required = true) String unit;
         @Option(names = "--username", required = true) String username;
-        @Option(names = "--name", required = true, description = "display name, e.g. \"Nguyễn Văn A\"") String name;
-        @Option(names = "--role", required = true, split = ",", description = "PROVINCE_ADMIN, UNIT_ADMIN, STAFF, CITIZEN, EDITOR, APPROVER, RECEIVER, HANDLER, LEADER, CLERK") String[] roles;
-        @Option(names = "--subtree", description = "the roles reach the unit's sub-units too") boolean subtree;
+        @Option(names = "--name", required = true) String name;
+        @Option(names = "--role", required = true, split = ",") String[] roles;
+        @Option(names = "--subtree") boolean subtree;
 
         @Override
         public Integer call() throws Exception {
@@ -122,6 +128,26 @@ public final class Egov implements Runnable {
             }
             return 1;
         });
+        cli.setParameterExceptionHandler(Egov::refused);
         System.exit(cli.execute(args));
+    }
+
+    /**
+     * A command line picocli could not read: the reason in Vietnamese for the two usual ones (a required option missing,
+     * an unknown option or argument), picocli's own words for the rare rest, then the command's usage.
+     */
+    static int refused(CommandLine.ParameterException e, String[] args) {
+        CommandLine where = e.getCommandLine();
+        String reason = e.getMessage();
+        if (e instanceof CommandLine.MissingParameterException missing) {
+            reason = Said.text("cli.missing", missing.getMissing().stream()
+                    .map(a -> a instanceof CommandLine.Model.OptionSpec o ? o.longestName() : a.paramLabel())
+                    .collect(java.util.stream.Collectors.joining(", ")));
+        } else if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            reason = Said.text("cli.unknown", String.join(" ", unmatched.getUnmatched()));
+        }
+        where.getErr().println("egov: " + reason);
+        where.usage(where.getErr());
+        return where.getCommandSpec().exitCodeOnInvalidInput();
     }
 }

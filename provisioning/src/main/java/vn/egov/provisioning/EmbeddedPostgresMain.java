@@ -29,7 +29,7 @@ public final class EmbeddedPostgresMain {
                 .setServerConfig("max_connections", "100")
                 .setRegisterShutdownHook(true)
                 .start();
-        System.out.println("embedded PostgreSQL ready on port " + pg.getPort() + ", data in " + data);
+        System.out.println(Said.text("postgres.embeddedReady", pg.getPort(), data));
         new CountDownLatch(1).await();
     }
 }

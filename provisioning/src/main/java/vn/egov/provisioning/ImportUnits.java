@@ -27,31 +27,30 @@ import picocli.CommandLine.Option;
  * the batch that uses them is sent ({@link AdminsFile}): a lost answer loses nothing. Re-running creates only what
  * is missing, reports what is there already, and keeps the earlier run's lines. The run ends with what exists.
  */
-@Command(name = "import-units", description = "Provisions units from a GSO-format CSV (validate first, then create with a progress bar).")
+@Command(name = "import-units")
 final class ImportUnits implements Callable<Integer> {
-    @Option(names = "--url", defaultValue = "http://localhost:8080", description = "the platform (default ${DEFAULT-VALUE})")
+    @Option(names = "--url", defaultValue = "http://localhost:8080")
     String url;
-    @Option(names = "--user", required = true, description = "an administrator with rights over the parent's subtree")
+    @Option(names = "--user", required = true)
     String user;
-    @Option(names = "--parent", required = true, description = "code of the unit the file's top-level units go under")
+    @Option(names = "--parent", required = true)
     String parent;
     @Option(names = "--file", required = true)
     Path file;
-    @Option(names = "--validate-only", description = "only check the file")
+    @Option(names = "--validate-only")
     boolean validateOnly;
-    @Option(names = "--credentials", description = "the first administrators' one-time passwords or invitation links, 0600 (default: <file>.admins.csv)")
+    @Option(names = "--credentials")
     Path credentials;
 
-    @Option(names = "--batch", defaultValue = "25", description = "units per request and transaction (default ${DEFAULT-VALUE}; 1: one by one)")
+    @Option(names = "--batch", defaultValue = "25")
     int batch;
 
-    @Option(names = "--invite", description = "give each first administrator an invitation link (they choose their password) "
-            + "instead of a one-time password")
+    @Option(names = "--invite")
     boolean invite;
 
-    @Option(names = "--password-stdin", description = "read the password from the first line of standard input")
+    @Option(names = "--password-stdin")
     boolean passwordStdin;
-    @Option(names = "--parallel", defaultValue = "4", description = "units created at the same time, among those whose parent exists (default ${DEFAULT-VALUE})")
+    @Option(names = "--parallel", defaultValue = "4")
     int parallel;
 
     /**

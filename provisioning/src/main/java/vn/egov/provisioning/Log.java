@@ -17,6 +17,11 @@ public final class Log {
         out.flush();
     }
 
+    /** A progress line in the tool's words: the text of {@code key} in its bundle ({@link Said}), filled with {@code args}. */
+    public void say(String key, Object... args) {
+        step("%s", Said.text(key, args));
+    }
+
     public void raw(String line) {
         out.println(line);
         out.flush();

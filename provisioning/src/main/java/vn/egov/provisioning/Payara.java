@@ -46,7 +46,7 @@ public final class Payara {
     /** Unpacks Payara (once), creates the domain (once), puts the PostgreSQL driver in it and starts it. */
     public void ensureRunning(Path payaraZip, Path jdbcDriver) throws IOException, InterruptedException {
         if (!Files.exists(asadmin())) {
-            log.step("Payara: unpacking %s", payaraZip.getFileName());
+            log.say("payara.unpacking", payaraZip.getFileName());
             unzip(payaraZip, work);
             // zip entries carry no permissions: make the launch scripts executable again
             for (Path bin : List.of(home().resolve("bin"), home().resolve("glassfish/bin"))) {
@@ -59,7 +59,7 @@ public final class Payara {
             }
         }
         if (!Files.exists(domainDir())) {
-            log.step("Payara: creating domain %s (admin port %d, HTTP port %d)", settings.domain(), settings.adminPort(), settings.httpPort());
+            log.say("payara.creatingDomain", settings.domain(), settings.adminPort(), settings.httpPort());
             asadmin(false, "create-domain", "--nopassword=true", "--portbase", Integer.toString(settings.portBase()),
                     "--savelogin=false", settings.domain());
         }
@@ -69,11 +69,11 @@ public final class Payara {
             Files.copy(jdbcDriver, lib, StandardCopyOption.REPLACE_EXISTING);
         }
         if (!Postgres.reachable("127.0.0.1", settings.adminPort())) {
-            log.step("Payara: starting domain %s", settings.domain());
+            log.say("payara.starting", settings.domain());
             asadmin(false, "start-domain", settings.domain());
             configureOnce();
         } else {
-            log.step("Payara: domain %s is already running", settings.domain());
+            log.say("payara.running", settings.domain());
         }
     }
 
@@ -105,7 +105,7 @@ public final class Payara {
         }
         asadmin(true, "create-jvm-options", "-Dfile.encoding=UTF-8:-Duser.timezone=Asia/Ho_Chi_Minh");
         Files.writeString(marker, "configured\n");
-        log.step("Payara: domain configured; restarting it once");
+        log.say("payara.configured");
         asadmin(false, "restart-domain", settings.domain());
     }
 
@@ -207,7 +207,7 @@ public final class Payara {
             }
         }
         asadmin(true, "create-system-properties", name + "=" + value.replace(":", "\\:").replace("=", "\\="));
-        log.step("Payara: %s = %s", name, value);
+        log.say("payara.property", name, value);
     }
 
     /**
@@ -247,7 +247,7 @@ public final class Payara {
                     """.formatted(POOL, VALIDATE_EVERY_S, pg.host(), pg.port(), settings.database(), appUser, appPassword, POOL, JNDI));
             asadmin(true, "add-resources", xml.toString());
             Files.delete(xml);
-            log.step("Payara: JDBC pool %s -> %s:%d/%s as %s", POOL, pg.host(), pg.port(), settings.database(), appUser);
+            log.say("payara.pool", POOL, pg.host(), pg.port(), settings.database(), appUser);
         } else {
             String prefix = "resources.jdbc-connection-pool." + POOL + ".property.";
             asadmin(true, "set", prefix + "serverName=" + pg.host(), prefix + "portNumber=" + pg.port(),
@@ -279,15 +279,14 @@ public final class Payara {
             if (!stuckName && !stuckUnit) {
                 throw e;
             }
-            log.step("Payara: %s after a failed load; restarting the domain once",
-                    stuckName ? "the application name is stuck" : "a persistence unit is stuck");
+            log.say(stuckName ? "payara.stuckName" : "payara.stuckUnit");
             if (stuckUnit && isDeployed(name)) {
                 asadmin(true, "undeploy", name);
             }
             asadmin(false, "restart-domain", settings.domain());
             asadmin(true, deploy);
         }
-        log.step("Payara: %s deployed in %.1f s", ear.getFileName(), (System.nanoTime() - t0) / 1e9);
+        log.say("payara.deployed", ear.getFileName(), String.format("%.1f", (System.nanoTime() - t0) / 1e9));
     }
 
     public void undeploy(String name) throws IOException, InterruptedException {
@@ -299,7 +298,7 @@ public final class Payara {
     public void stop() throws IOException, InterruptedException {
         if (Files.exists(asadmin()) && Postgres.reachable("127.0.0.1", settings.adminPort())) {
             asadmin(false, "stop-domain", settings.domain());
-            log.step("Payara: domain %s stopped", settings.domain());
+            log.say("payara.stopped", settings.domain());
         }
     }
 
@@ -341,10 +340,10 @@ public final class Payara {
         }
         if (!p.waitFor(10, TimeUnit.MINUTES)) {
             p.destroyForcibly();
-            throw new IOException("asadmin " + args[0] + " did not finish");
+            throw new IOException(Said.text("payara.asadminHung", args[0]));
         }
         if (p.exitValue() != 0) {
-            throw new IOException("asadmin " + String.join(" ", redact(args)) + " failed:\n" + out);
+            throw new IOException(Said.text("payara.asadminFailed", String.join(" ", redact(args))) + "\n" + out);
         }
         return out;
     }
@@ -358,7 +357,7 @@ public final class Payara {
             for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
                 Path out = target.resolve(e.getName()).normalize();
                 if (!out.startsWith(target)) {
-                    throw new IOException("zip entry outside the target: " + e.getName());
+                    throw new IOException(Said.text("payara.zipOutside", e.getName()));
                 }
                 if (e.isDirectory()) {
                     Files.createDirectories(out);

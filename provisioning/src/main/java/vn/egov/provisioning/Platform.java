@@ -65,7 +65,7 @@ public final class Platform {
                     : Said.text("admin.createdGiven", ADMIN_USERNAME)));
             log.raw("");
         } else {
-            log.step("%s", Said.text("admin.exists", ADMIN_USERNAME));
+            log.say("admin.exists", ADMIN_USERNAME);
         }
     }
 
@@ -146,13 +146,13 @@ public final class Platform {
         String current = Files.getLastModifiedTime(ear()).toMillis() + ":" + Files.size(ear());
         boolean unchanged = Files.exists(stamp) && Files.readString(stamp).equals(current) && payara.isDeployed(APP_NAME);
         if (unchanged) {
-            log.step("Payara: %s unchanged since the last deploy", ear().getFileName());
+            log.say("payara.unchanged", ear().getFileName());
         } else {
             payara.deploy(ear(), APP_NAME);
             Files.writeString(stamp, current);
         }
         Payara.awaitHttp(baseUrl() + "/api/tenants", Duration.ofMinutes(3));
-        log.step("platform ready");
+        log.say("platform.ready");
     }
 
     /** Removes the application from this environment's domain (the tests use it to leave the domain clean). */

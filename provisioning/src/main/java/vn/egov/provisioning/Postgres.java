@@ -33,16 +33,16 @@ public final class Postgres {
         String password = System.getenv("PGPASSWORD");
         if (host != null && !host.isBlank()) {
             int port = Settings.intEnv("PGPORT", 5432);
-            log.step("PostgreSQL: using %s:%d named by PGHOST", host, port);
+            log.say("postgres.pghost", host, port);
             return new PgServer(host, port, user, password, "PGHOST");
         }
         if (reachable("127.0.0.1", 5432)) {
             PgServer local = new PgServer("127.0.0.1", 5432, user, password, "localhost");
             try (Connection c = local.admin("postgres")) {
-                log.step("PostgreSQL: using the server on 127.0.0.1:5432 (%s)", c.getMetaData().getDatabaseProductVersion());
+                log.say("postgres.local", c.getMetaData().getDatabaseProductVersion());
                 return local;
             } catch (SQLException e) {
-                log.step("PostgreSQL on 127.0.0.1:5432 refused %s (%s); starting an embedded one instead", user, e.getMessage());
+                log.say("postgres.refused", user, e.getMessage());
             }
         }
         return startEmbedded(work, log);
@@ -56,7 +56,7 @@ public final class Postgres {
     public static PgServer startEmbedded(Path work, Log log, int port) throws IOException, InterruptedException {
         PgServer embedded = new PgServer("127.0.0.1", port, "postgres", null, "embedded");
         if (reachable("127.0.0.1", port)) {
-            log.step("PostgreSQL: the embedded server is already running on port %d", port);
+            log.say("postgres.embeddedRunning", port);
             return embedded;
         }
         Path data = work.resolve("pgdata");
@@ -75,7 +75,7 @@ public final class Postgres {
         command.add(EmbeddedPostgresMain.class.getName());
         command.add(data.toAbsolutePath().toString());
         command.add(Integer.toString(port));
-        log.step("PostgreSQL: starting the embedded one on port %d (data in %s)", port, data);
+        log.say("postgres.embeddedStarting", port, data);
         Process p = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("postgres.log").toFile()))
@@ -84,7 +84,7 @@ public final class Postgres {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
             if (!p.isAlive()) {
-                throw new IOException("embedded PostgreSQL exited; see " + logs.resolve("postgres.log"));
+                throw new IOException(Said.text("postgres.embeddedExited", logs.resolve("postgres.log")));
             }
             if (reachable("127.0.0.1", port)) {
                 try (Connection c = embedded.admin("postgres")) {
@@ -95,7 +95,7 @@ public final class Postgres {
             }
             Thread.sleep(250);
         }
-        throw new IOException("embedded PostgreSQL did not start within 120 s; see " + logs.resolve("postgres.log"));
+        throw new IOException(Said.text("postgres.embeddedSlow", logs.resolve("postgres.log")));
     }
 
     /** Stops the embedded server if this work folder started one. */
@@ -111,9 +111,9 @@ public final class Postgres {
             try {
                 handle.get().onExit().get(60, TimeUnit.SECONDS);
             } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                throw new IOException("embedded PostgreSQL (pid " + pid + ") did not stop", e);
+                throw new IOException(Said.text("postgres.embeddedStuck", pid), e);
             }
-            log.step("PostgreSQL: embedded server stopped");
+            log.say("postgres.embeddedStopped");
         }
         Files.delete(pidFile);
         return true;

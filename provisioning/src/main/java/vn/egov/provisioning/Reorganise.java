@@ -28,29 +28,29 @@ import vn.egov.tenantadmin.control.UnitCsvPlan;
  * same checks and steps as the API. It is the only way to merge provinces (a new root is beyond any
  * administrator's scope). Without {@code --apply} it is a dry-run that prints the report and the basis to apply with.
  */
-@Command(name = "reorganise", description = "Checks (dry-run) or applies a reorganisation plan (JSON or CSV) as the operator.")
+@Command(name = "reorganise")
 final class Reorganise implements Callable<Integer> {
     /** The tool speaks Vietnamese: the report's words too. */
     private static final java.util.Locale VIETNAMESE = java.util.Locale.forLanguageTag("vi");
 
     @CommandLine.ParentCommand Egov parent;
 
-    @Option(names = "--plan", required = true, description = "the plan: .json, or .csv (operation,units,target,parent,code,name,kind)")
+    @Option(names = "--plan", required = true)
     Path plan;
 
-    @Option(names = "--title", description = "the plan's title (CSV plans)")
+    @Option(names = "--title")
     String title;
 
-    @Option(names = "--apply", description = "apply the plan (needs --basis from a dry-run)")
+    @Option(names = "--apply")
     boolean apply;
 
-    @Option(names = "--basis", description = "code:version,... as printed by the dry-run")
+    @Option(names = "--basis")
     String basis;
 
-    @Option(names = "--actor", defaultValue = "operator", description = "recorded as who applied it (default: operator)")
+    @Option(names = "--actor", defaultValue = "operator")
     String actor;
 
-    @Option(names = "--effective", description = "dd/MM/yyyy: the day from which successors act (registers of ended units close; default: today)")
+    @Option(names = "--effective")
     String effective;
 
     @Override
@@ -87,7 +87,7 @@ final class Reorganise implements Callable<Integer> {
     private int dryRun(Connection owner, ReorgPlan parsed, Log log, long t0) throws Exception {
         Reorganiser.Checked checked = new Reorganiser(owner, actor, null).dryRun(parsed);
         owner.rollback();
-        log.step("%s", Said.text("reorganise.checked", parsed.operations().size(), String.format("%.0f", (System.nanoTime() - t0) / 1e6)));
+        log.say("reorganise.checked", parsed.operations().size(), String.format("%.0f", (System.nanoTime() - t0) / 1e6));
         if (!checked.valid()) {
             return refuse(checked.errors());
         }
@@ -121,7 +121,7 @@ final class Reorganise implements Callable<Integer> {
         }
         audit(owner, applied);
         owner.commit();
-        log.step("%s", Said.text("reorganise.applied", parsed.operations().size(), String.format("%.0f", (System.nanoTime() - t0) / 1e6)));
+        log.say("reorganise.applied", parsed.operations().size(), String.format("%.0f", (System.nanoTime() - t0) / 1e6));
         log.raw(pretty(ReorgSaid.in(applied.report(), VIETNAMESE)));
         log.raw(Said.text("reorganise.appliedPlan", applied.planId()));
         log.raw(Said.text("reorganise.search"));

@@ -22,24 +22,26 @@ import picocli.CommandLine.Option;
  * {@code egov search reindex|check}: the search index's administration from a terminal, through the platform's
  * API (the modules that own the items run there), as an administrator of the unit.
  */
-@Command(name = "search", description = "Reindexes a unit or subtree, or checks the search index against the database.",
+@Command(name = "search",
         subcommands = {SearchCommand.Reindex.class, SearchCommand.Check.class})
 final class SearchCommand implements Runnable {
     @CommandLine.ParentCommand Egov parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        spec.commandLine().usage(System.out);
     }
 
     abstract static class Remote {
-        @Option(names = "--url", defaultValue = "http://localhost:8080", description = "the platform (default ${DEFAULT-VALUE})")
+        // the same in both subcommands: keys of the search command's
+        @Option(names = "--url", defaultValue = "http://localhost:8080", descriptionKey = "egov.search.url")
         String url;
-        @Option(names = "--user", required = true, description = "an administrator of the unit (of its subtree for --subtree)")
+        @Option(names = "--user", required = true, descriptionKey = "egov.search.user")
         String user;
-        @Option(names = "--unit", required = true, description = "unit code, e.g. huyen-bat-xat")
+        @Option(names = "--unit", required = true, descriptionKey = "egov.search.unit")
         String unit;
-        @Option(names = "--password-stdin", description = "read the password from the first line of standard input")
+        @Option(names = "--password-stdin", descriptionKey = "egov.search.password-stdin")
         boolean passwordStdin;
 
         final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -81,9 +83,9 @@ final class SearchCommand implements Runnable {
         }
     }
 
-    @Command(name = "reindex", description = "Reads every searchable item of the unit (and its subtree) again and replaces the index's copy; shows progress.")
+    @Command(name = "reindex")
     static final class Reindex extends Remote implements Callable<Integer> {
-        @Option(names = "--subtree", description = "the unit's whole subtree (needs subtree rights)")
+        @Option(names = "--subtree")
         boolean subtree;
 
         @Override
@@ -119,16 +121,16 @@ final class SearchCommand implements Runnable {
             }
             out.println();
             if (job.containsKey("error") && !job.isNull("error")) {
-                System.err.println("egov: the reindex stopped: " + job.getString("error"));
+                System.err.println("egov: " + Said.text("search.stopped", job.getString("error")));
                 return 1;
             }
-            out.printf("reindexed %s%s: %d items in %.1f s%n", unit, subtree ? " and its subtree" : "",
-                    job.getJsonNumber("documents").longValue(), (System.nanoTime() - t0) / 1e9);
+            out.println(Said.text(subtree ? "search.reindexedSubtree" : "search.reindexed", unit,
+                    job.getJsonNumber("documents").longValue(), String.format("%.1f", (System.nanoTime() - t0) / 1e9)));
             return 0;
         }
     }
 
-    @Command(name = "check", description = "Compares items per unit in the database and in the index. Exit code 0: consistent, 3: differences.")
+    @Command(name = "check")
     static final class Check extends Remote implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {

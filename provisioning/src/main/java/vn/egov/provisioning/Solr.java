@@ -46,26 +46,26 @@ public final class Solr {
         }
         if (!Settings.env("EGOV_SOLR_URL", "").isBlank()) {
             if (!ping()) {
-                throw new IOException("the Solr at EGOV_SOLR_URL (" + coreUrl() + ") does not answer its ping");
+                throw new IOException(Said.text("solr.silent", coreUrl()));
             }
-            log.step("Solr: %s answers", coreUrl());
+            log.say("solr.answers", coreUrl());
             return;
         }
         if (ping()) {
-            log.step("Solr: the node on port %d is already running", settings.solrPort());
+            log.say("solr.running", settings.solrPort());
             return;
         }
         Path jar = project.resolve("platform/search-node/target/egov-search-node.jar");
         Path lib = project.resolve("platform/search-node/target/lib");
         if (!Files.exists(jar) || !Files.isDirectory(lib)) {
-            throw new IOException("the Solr node is not built at " + jar + "; build first: ./mvnw -DskipTests package");
+            throw new IOException(Said.text("solr.notBuilt", jar));
         }
         Path home = Files.createDirectories(settings.work().resolve("solr").resolve(settings.env()));
         Path logs = Files.createDirectories(settings.work().resolve("logs"));
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-Dsolr.log.dir=" + logs, "-cp", jar + java.io.File.pathSeparator + lib + "/*",
                 "vn.egov.search.node.SolrNode", home.toString(), Integer.toString(settings.solrPort()));
-        log.step("Solr: starting the platform's node on port %d (index in %s)", settings.solrPort(), home);
+        log.say("solr.starting", settings.solrPort(), home);
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("solr-" + settings.env() + ".log").toFile())).start();
         Files.createDirectories(settings.envDir());
@@ -73,16 +73,16 @@ public final class Solr {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (System.nanoTime() < deadline) {
             if (!p.isAlive()) {
-                throw new IOException("the Solr node exited; see " + logs.resolve("solr-" + settings.env() + ".log"));
+                throw new IOException(Said.text("solr.exited", logs.resolve("solr-" + settings.env() + ".log")));
             }
             if (ping()) {
-                log.step("Solr: ready at %s", coreUrl());
+                log.say("solr.ready", coreUrl());
                 return;
             }
             Thread.sleep(250);
         }
         p.destroy();
-        throw new IOException("the Solr node did not start within 90 s; see " + logs.resolve("solr-" + settings.env() + ".log"));
+        throw new IOException(Said.text("solr.slow", logs.resolve("solr-" + settings.env() + ".log")));
     }
 
     /** Stops the platform's own node if this work folder started it. */
@@ -99,7 +99,7 @@ public final class Solr {
             } catch (Exception e) {
                 handle.get().destroyForcibly();
             }
-            log.step("Solr: node stopped");
+            log.say("solr.stopped");
         }
         Files.delete(pid);
         return true;

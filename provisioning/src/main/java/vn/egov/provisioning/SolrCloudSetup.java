@@ -34,16 +34,16 @@ public final class SolrCloudSetup {
         HttpResponse<String> upload = HTTP.send(HttpRequest.newBuilder(URI.create(node + "/admin/configs?action=UPLOAD&name=" + NAME + "&overwrite=true&cleanup=true"))
                 .header("Content-Type", "application/octet-stream").timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(zip)).build(), HttpResponse.BodyHandlers.ofString());
-        require(upload, "upload the configset");
-        log.step("SolrCloud: configset %s uploaded to %s", NAME, node);
-        String list = require(get(node + "/admin/collections?action=LIST&wt=json"), "list the collections");
+        require(upload, "solrCloud.upload");
+        log.say("solrCloud.uploaded", NAME, node);
+        String list = require(get(node + "/admin/collections?action=LIST&wt=json"), "solrCloud.list");
         if (list.contains("\"" + NAME + "\"")) {
-            require(get(node + "/admin/collections?action=RELOAD&name=" + NAME), "reload the collection");
-            log.step("SolrCloud: collection %s reloaded", NAME);
+            require(get(node + "/admin/collections?action=RELOAD&name=" + NAME), "solrCloud.reload");
+            log.say("solrCloud.reloaded", NAME);
         } else {
             require(get(node + "/admin/collections?action=CREATE&name=" + NAME + "&numShards=2&replicationFactor=1"
-                    + "&collection.configName=" + URLEncoder.encode(NAME, StandardCharsets.UTF_8)), "create the collection");
-            log.step("SolrCloud: collection %s created (2 shards)", NAME);
+                    + "&collection.configName=" + URLEncoder.encode(NAME, StandardCharsets.UTF_8)), "solrCloud.create");
+            log.say("solrCloud.created", NAME);
         }
     }
 
@@ -51,9 +51,10 @@ public final class SolrCloudSetup {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The answer's body, or an error saying {@code what} (a key of the tool's bundle) failed. */
     private static String require(HttpResponse<String> r, String what) throws IOException {
         if (r.statusCode() != 200) {
-            throw new IOException("SolrCloud: could not " + what + " (HTTP " + r.statusCode() + "): " + r.body());
+            throw new IOException(Said.text("solrCloud.failed", Said.text(what), r.statusCode(), r.body()));
         }
         return r.body();
     }

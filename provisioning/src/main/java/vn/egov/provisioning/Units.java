@@ -70,7 +70,7 @@ public final class Units {
                 }
             }
             owner.commit();
-            log.step("%s", Said.text("units.reference", units.size(), added, provinceGso));
+            log.say("units.reference", units.size(), added, provinceGso);
         } catch (SQLException | RuntimeException e) {
             owner.rollback();
             throw e;

@@ -36,7 +36,7 @@ public final class Users {
                 ps.setString(1, unitCode);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
-                        throw new IllegalArgumentException("no unit with code " + unitCode);
+                        throw new IllegalArgumentException(Said.text("addUser.noUnit", unitCode));
                     }
                     unitId = rs.getLong(1);
                 }

@@ -31,7 +31,7 @@ class SolrProcessIT {
             assertTrue(solr.ping(), out.toString(StandardCharsets.UTF_8));
             assertEquals("http://127.0.0.1:27083/solr/egov", solr.coreUrl());
             solr.ensureRunning();
-            assertTrue(out.toString(StandardCharsets.UTF_8).contains("already running"));
+            assertTrue(out.toString(StandardCharsets.UTF_8).contains("Solr: nút ở cổng 27083 đang chạy sẵn"), out.toString(StandardCharsets.UTF_8));
             assertTrue(Files.exists(work.resolve("solr/it/egov/core.properties")));
         } finally {
             solr.stop();
