@@ -170,8 +170,8 @@ after=$(total tinh-hop-nhat)
 counts tinh-hop-nhat | sort > "$work.after"
 moved=$(python3 -c 'import json,sys; t=open(sys.argv[1]).read(); r=json.loads(t[t.index("\n{")+1:t.rindex("\n}")+2]); print(sum(r["moved"].values()))' "$work.apply.log")
 
-dry_ms=$(grep -o 'checked in [0-9]* ms' "$work.dry.log" | grep -o '[0-9]*')
-apply_ms=$(grep -o 'in [0-9]* ms (one transaction)' "$work.apply.log" | grep -o '[0-9]*')
+dry_ms=$(grep -o 'thao tác trong [0-9]* ms' "$work.dry.log" | grep -o '[0-9]* ms' | grep -o '[0-9]*')
+apply_ms=$(grep -o 'trong [0-9]* ms (một giao dịch)' "$work.apply.log" | grep -o '[0-9]* ms' | grep -o '[0-9]*')
 echo "scale $scale: units $(pg -c "SELECT count(*) FROM tenant WHERE path <@ (SELECT path FROM tenant WHERE code = 'tinh-hop-nhat')"), communes" \
      "$(pg -c "SELECT count(*) FROM tenant WHERE kind IN ('commune','ward','township')"), records before: $before, plan operations: $ops"
 echo "  dry-run (a trial of the whole plan, rolled back): $dry_ms ms; apply: $apply_ms ms (tool's own clock)"

@@ -66,7 +66,7 @@ ended=$(pg -c "SELECT count(*) FROM tenant WHERE status = 'retired'")
 settings_replaced=$(grep -c '"table": "unit_setting"' "$work.apply.log" || true)
 
 echo "units: $(pg -c "SELECT count(*) FROM tenant"), records before: $before, plan operations: $ops"
-grep -h "dry-run:\|applied:" "$work.dry.log" "$work.apply.log" | grep " ms" | sed 's/^/  /'
+grep -h "chạy thử:\|đã áp dụng:" "$work.dry.log" "$work.apply.log" | grep " ms" | sed 's/^/  /'
 printf '  wall (incl. JVM start): dry-run %.1f s, apply %.1f s\n' "$(echo "$t1 - $t0" | bc)" "$(echo "$t2 - $t1" | bc)"
 echo "  units ended: $ended; records after: $after (settings of ended units replaced by their successors': $settings_replaced)"
 [ "$((before - settings_replaced))" -eq "$after" ] && echo "  nothing lost" || { echo "  RECORDS LOST"; exit 1; }

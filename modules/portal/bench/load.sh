@@ -40,7 +40,7 @@ pg -c "BEGIN" -c "SELECT set_config('app.tenant_id', (SELECT id FROM tenant WHER
    -c "COMMIT" | grep units
 
 user="bench$(date +%s)"
-otp=$(egov add-user --unit lao-cai --username "$user" --name "Đo hiệu năng" --role PROVINCE_ADMIN --subtree | sed -n 's/.*first use): //p')
+otp=$(egov add-user --unit lao-cai --username "$user" --name "Đo hiệu năng" --role PROVINCE_ADMIN --subtree | sed -n 's/.*dùng lần đầu): //p')
 password="Bench-$(date +%s)-mat-khau"
 curl -sf -o /dev/null -u "$user:$otp" -H 'Content-Type: application/json' \
   -d "{\"currentPassword\":\"$otp\",\"newPassword\":\"$password\"}" "$http/api/me/password"

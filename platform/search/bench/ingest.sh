@@ -49,7 +49,7 @@ fi
 
 # a province administrator of our own for the clients (login once, then the session cookie)
 user="bench$(date +%s)"
-otp=$(egov add-user --unit lao-cai --username "$user" --name "Đo hiệu năng" --role PROVINCE_ADMIN --subtree | sed -n 's/.*first use): //p')
+otp=$(egov add-user --unit lao-cai --username "$user" --name "Đo hiệu năng" --role PROVINCE_ADMIN --subtree | sed -n 's/.*dùng lần đầu): //p')
 password="Bench-$(date +%s)-mat-khau"
 curl -sf -o /dev/null -u "$user:$otp" -H 'Content-Type: application/json' \
   -d "{\"currentPassword\":\"$otp\",\"newPassword\":\"$password\"}" "$http/api/me/password"
