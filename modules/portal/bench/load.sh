@@ -9,7 +9,7 @@
 #      file and a bare JAX-RS resource returning a constant (a throw-away WAR, see BenchCeiling.java); then both
 #      pages again as browsers ask for them (Accept-Encoding: gzip).
 #   modules/portal/bench/load.sh     (after ./mvnw -DskipTests package; needs wrk; BENCH_KEEP=1 keeps the environment;
-#   BENCH_SECONDS=20 per measured round, BENCH_WARMUP=20 per warm-up round)
+#   BENCH_SECONDS=20 per measured round, BENCH_WARMUP=20 per warm-up round, BENCH_ROUNDS=1 rounds of page and ceilings)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 cli="$here/provisioning/target/egov-cli.jar"
@@ -82,20 +82,37 @@ until curl -sf -o /dev/null "$http/t/$commune/"; do sleep 1; done
 echo "static: $(curl -s "$http/bench/static.html" | wc -c) and $(curl -s "$http/bench/static-large.html" | wc -c) bytes," \
      "constants: $(curl -s "$http/bench/api/constant" | wc -c) and $(curl -s "$http/bench/api/constant-large" | wc -c) bytes"
 
-run() { # name url [header]: a warm-up round, then the measured one
+warmed=" "
+run() { # name url [header]: a warm-up round the first time a url is asked, then the measured one; its req/s in $rps
   local h=(); [[ -n "${3:-}" ]] && h=(-H "$3")
-  wrk -t2 -c64 -d"${BENCH_WARMUP:-$seconds}s" "${h[@]}" "$2" >/dev/null
+  if [[ "$warmed" != *" $2|${3:-} "* ]]; then
+    wrk -t2 -c64 -d"${BENCH_WARMUP:-$seconds}s" "${h[@]}" "$2" >/dev/null
+    warmed+="$2|${3:-} "
+  fi
   local out; out=$(wrk -t2 -c64 -d"${seconds}s" --latency "${h[@]}" "$2")
-  printf '%-40s %10s req/s   p50 %8s   p99 %8s   errors: %s\n' "$1" "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" \
+  rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+  printf '%-40s %10s req/s   p50 %8s   p99 %8s   errors: %s\n' "$1" "$rps" \
     "$(echo "$out" | awk '$1 == "50%" {print $2}')" "$(echo "$out" | awk '$1 == "99%" {print $2}')" \
     "$(echo "$out" | grep -E 'Non-2xx|Socket errors' | tr '\n' ' ' || true)"
 }
-run "static file ($size B)" "$http/bench/static.html"
-run "bare JAX-RS constant ($size B)" "$http/bench/api/constant"
-run "commune home page (warm)" "$http/t/$commune/"
-run "static file ($large B)" "$http/bench/static-large.html"
-run "bare JAX-RS constant ($large B)" "$http/bench/api/constant-large"
-run "province home page (warm)" "$http/t/lao-cai/"
+# BENCH_ROUNDS rounds of the three, one after another, so that a drift of the machine's speed touches page and ceilings
+# alike; the ratio to the static file is taken per round (the round's page over the round's static file), then its median
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+ratios() { # name static-name static-url constant-name constant-url page-url
+  local r=() c=()
+  for round in $(seq 1 "${BENCH_ROUNDS:-1}"); do
+    run "$2" "$3"; local s=$rps
+    run "$4" "$5"; local k=$rps
+    run "$1 (round $round)" "$6"
+    r+=("$(awk -v p="$rps" -v s="$s" 'BEGIN {printf "%.2f", p / s}')")
+    c+=("$(awk -v p="$rps" -v s="$k" 'BEGIN {printf "%.2f", p / s}')")
+  done
+  echo "$1: to the static file ${r[*]} (median $(median "${r[@]}")); to the bare JAX-RS constant ${c[*]} (median $(median "${c[@]}"))"
+}
+ratios "commune home page (warm)" "static file ($size B)" "$http/bench/static.html" \
+  "bare JAX-RS constant ($size B)" "$http/bench/api/constant" "$http/t/$commune/"
+ratios "province home page (warm)" "static file ($large B)" "$http/bench/static-large.html" \
+  "bare JAX-RS constant ($large B)" "$http/bench/api/constant-large" "$http/t/lao-cai/"
 # as browsers ask for it: the page cache keeps each page gzipped too
 run "commune home page (warm, gzip)" "$http/t/$commune/" "Accept-Encoding: gzip"
 run "province home page (warm, gzip)" "$http/t/lao-cai/" "Accept-Encoding: gzip"
