@@ -1,6 +1,5 @@
 package vn.egov.documents.boundary;
 
-import vn.egov.documents.control.Wording;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -25,6 +24,7 @@ import vn.egov.documents.control.Handling;
 import vn.egov.documents.control.Outgoing;
 import vn.egov.documents.control.Registers.Doc;
 import vn.egov.documents.control.Registers;
+import vn.egov.documents.control.Wording;
 import vn.egov.platform.tenancy.control.TenantDirectory;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Access;
@@ -119,7 +119,7 @@ public class DocumentsResource {
         handling.history(unit, d.id(), access.user()).forEach(e -> {
             JsonObjectBuilder ev = Jsonp.createObjectBuilder().add("action", e.action()).add("actor", e.actor()).add("at", e.at().toString());
             // the note in Vietnamese as before; the platform's words also as their key and arguments, for a reader in another language
-            add(ev, "note", e.note().vietnamese());
+            add(ev, "note", e.note().in(Wording.VI));
             if (e.note().key() != null) {
                 ev.add("said", Jsonp.createObjectBuilder().add("key", e.note().key()).add("args", Jsonp.createArrayBuilder(e.note().args())));
             }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import static vn.egov.documents.boundary.DocumentJson.*;
 import vn.egov.documents.control.Handling;
+import vn.egov.documents.control.Wording;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Access;
 import vn.egov.platform.web.Jsonp;
@@ -52,7 +53,7 @@ public class HandlingResource {
     public Response note(@PathParam("id") long id, JsonObject body) {
         Tenant unit = access.require(DocumentsResource.DOMAIN, "write");
         Handling.Event e = handling.note(unit, id, text(body, "note"), access.user());
-        return Response.status(201).entity(Jsonp.createObjectBuilder().add("action", e.action()).add("actor", e.actor()).add("note", e.note().vietnamese())
+        return Response.status(201).entity(Jsonp.createObjectBuilder().add("action", e.action()).add("actor", e.actor()).add("note", e.note().in(Wording.VI))
                 .add("at", e.at().toString()).build()).build();
     }
 

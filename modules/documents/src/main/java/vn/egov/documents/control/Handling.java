@@ -18,6 +18,7 @@ import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.security.UserPrincipal;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Fields;
+import vn.egov.platform.words.Note;
 
 /**
  * Handling an incoming document: the leader directs it (a lead handler, supporting handlers, a deadline and what to do),
@@ -34,7 +35,7 @@ public class Handling {
     Registers registers;
 
     /** A history line of a document. */
-    public record Event(String action, String actor, EventNote note, Instant at) {
+    public record Event(String action, String actor, Note note, Instant at) {
     }
 
     @Transactional
@@ -75,7 +76,7 @@ public class Handling {
             readers.addAll(supporterIds);
         }
         // the platform's words (who leads, supports, by when) around the leader's direction as written
-        EventNote summary = EventNote.said("history.directed" + (supporters.isEmpty() ? by == null ? "" : ".by" : by == null ? ".support" : ".supportBy"),
+        Note summary = Note.said(Wording.BUNDLE, "history.directed" + (supporters.isEmpty() ? by == null ? "" : ".by" : by == null ? ".support" : ".supportBy"),
                 leadName, String.join(", ", supporters), by == null ? "" : Registers.DAY.format(by), note == null ? "" : ". " + note);
         Doc after = registers.change(d, "directed", "directed", actor, summary,
                 ", directed_by = ?, direction = ?, lead_handler = ?, support_handlers = CAST(? AS varchar[]), handle_by = ?, "
@@ -118,7 +119,7 @@ public class Handling {
             throw Registers.invalid(problems);
         }
         registers.event(d, "note", actor, note);
-        return new Event("note", actor.username(), EventNote.written(note), Instant.now());
+        return new Event("note", actor.username(), Note.written(note), Instant.now());
     }
 
     /** The lead handler closes the document with its result. */
@@ -150,8 +151,8 @@ public class Handling {
     public List<Event> history(Tenant unit, long id, UserPrincipal reader) {
         registers.find(unit, id, reader).orElseThrow(() -> Files.notFound(id));
         return db.list("SELECT action, actor, note, at, note_key, note_args FROM document_event WHERE tenant_id = ? AND document_id = ? ORDER BY id",
-                rs -> new Event(rs.getString(1), rs.getString(2), rs.getString(5) == null ? EventNote.written(rs.getString(3))
-                        : new EventNote(rs.getString(5), List.of((String[]) rs.getArray(6).getArray()), null), Db.instant(rs, "at")), unit.getId(), id);
+                rs -> new Event(rs.getString(1), rs.getString(2), rs.getString(5) == null ? Note.written(rs.getString(3))
+                        : Note.stored(Wording.BUNDLE, rs.getString(5), List.of((String[]) rs.getArray(6).getArray()), null), Db.instant(rs, "at")), unit.getId(), id);
     }
 
     private void mayWork(Tenant unit, Doc d, UserPrincipal actor, boolean supportToo) {

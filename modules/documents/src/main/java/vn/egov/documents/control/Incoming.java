@@ -18,6 +18,7 @@ import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Fields;
 import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
+import vn.egov.platform.words.Note;
 
 /**
  * The incoming register's work: what other units sent waits in the unit's queue, then is accepted into the register
@@ -76,7 +77,7 @@ public class Incoming {
         if (warning != null) {
             in = db.one("UPDATE document SET signature_warning = ? WHERE id = ? RETURNING " + Registers.COLS, Registers::doc, warning, in.id()).orElseThrow();
         }
-        registers.event(in, "registered", actor, EventNote.said("history.receivedFromUnit"));
+        registers.event(in, "registered", actor, Note.said(Wording.BUNDLE, "history.receivedFromUnit"));
         registers.index(in, unit);
         return in;
     }
@@ -138,7 +139,7 @@ public class Incoming {
             mainTaken |= main;
             files.store(unit, in.id(), main ? "main" : "attachment", a.name(), a.contentType(), a.content(), actor);
         }
-        registers.event(in, "registered", actor, EventNote.said("history.receivedByEdXml", from.fromName()));
+        registers.event(in, "registered", actor, Note.said(Wording.BUNDLE, "history.receivedByEdXml", from.fromName()));
         registers.index(in, unit);
         return in;
     }
@@ -210,7 +211,7 @@ public class Incoming {
                 issuedOn == null ? new Db.Typed(java.sql.Types.DATE) : issuedOn, abstractText, Db.orNull(signer),
                 due == null ? new Db.Typed(java.sql.Types.DATE) : due, pages == null ? new Db.Typed(java.sql.Types.INTEGER) : pages, Registers.array(readers),
                 receivedOn, actor.username()).orElseThrow();
-        registers.event(in, "registered", actor, EventNote.said("history.paper"));
+        registers.event(in, "registered", actor, Note.said(Wording.BUNDLE, "history.paper"));
         registers.index(in, unit);
         return in;
     }

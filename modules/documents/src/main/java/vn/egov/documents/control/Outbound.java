@@ -23,6 +23,7 @@ import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.security.UserPrincipal;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Fields;
+import vn.egov.platform.words.Note;
 
 /**
  * Sending an issued document to organisations outside the platform, through the national document axis. The clerk
@@ -196,7 +197,7 @@ public class Outbound {
             queued.add(o.id());
         }
         if (!queued.isEmpty()) {
-            registers.event(d, "sent", actor, EventNote.said("history.sentExternal", String.join(", ", queued)));
+            registers.event(d, "sent", actor, Note.said(Wording.BUNDLE, "history.sentExternal", String.join(", ", queued)));
         }
         return new Queued(queued, already);
     }

@@ -20,6 +20,7 @@ import vn.egov.platform.search.control.SearchIndex;
 import vn.egov.platform.security.UserPrincipal;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Fields;
+import vn.egov.platform.words.Note;
 
 /**
  * The outgoing register's work: a draft is entered, submitted to the leader, approved and signed (or returned), issued
@@ -176,7 +177,7 @@ public class Outgoing {
         }
         DossierResults.Returned done = results.returnResult(unit, d.work().dossierCode(), d.numberSymbol().replace('/', '-') + ".pdf",
                 main.bytes(), "Kết quả là văn bản số " + d.numberSymbol() + " ngày " + Registers.DAY.format(d.issuedOn()) + ", đã ký số", actor.username());
-        registers.event(d, "result", actor, EventNote.said("history.result", d.work().dossierCode()));
+        registers.event(d, "result", actor, Note.said(Wording.BUNDLE, "history.result", d.work().dossierCode()));
         return done;
     }
 
@@ -262,7 +263,7 @@ public class Outgoing {
         List<Long> already = new ArrayList<>(targets);
         already.removeAll(delivered);
         if (!delivered.isEmpty()) {
-            registers.event(d, "sent", actor, EventNote.said("history.sentToUnits", delivered.size()));
+            registers.event(d, "sent", actor, Note.said(Wording.BUNDLE, "history.sentToUnits", delivered.size()));
             // an urgent one is told to each receiver's clerks and leaders at once, in this transaction
             urgentMail.tell(unit.getId(), delivered, new UrgentMail.About(d.urgency(), d.numberSymbol(), d.issuer() == null ? unit.getName() : d.issuer(),
                     d.abstractText(), d.docType()), "/t/%s/admin/documents");

@@ -28,6 +28,7 @@ import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Fields;
 import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
+import vn.egov.platform.words.Note;
 
 /**
  * A unit's registers of official documents: a document and a delivery as the registers hold them, the reading of a
@@ -148,11 +149,11 @@ public class Registers {
 
     /** Moves a document to {@code status}, with extra assignments ({@code ", col = ?"}), and records the event. */
     Doc change(Doc d, String status, String action, UserPrincipal actor, String note, String assignments, List<Object> params) {
-        return change(d, status, action, actor, EventNote.written(note), assignments, params);
+        return change(d, status, action, actor, Note.written(note), assignments, params);
     }
 
     /** The same, the event's note said by the platform or written by a person. */
-    Doc change(Doc d, String status, String action, UserPrincipal actor, EventNote note, String assignments, List<Object> params) {
+    Doc change(Doc d, String status, String action, UserPrincipal actor, Note note, String assignments, List<Object> params) {
         List<Object> all = new ArrayList<>();
         all.add(status);
         all.addAll(params);
@@ -165,15 +166,15 @@ public class Registers {
 
     /** A line of the history with what a person wrote (or no note). */
     void event(Doc d, String action, UserPrincipal actor, String note) {
-        event(d, action, actor, EventNote.written(note));
+        event(d, action, actor, Note.written(note));
     }
 
     /**
      * A line of the history: the platform's words kept as their key and arguments (their Vietnamese text beside them,
      * for the readers of {@code note}), or what a person wrote.
      */
-    void event(Doc d, String action, UserPrincipal actor, EventNote note) {
-        String text = note.vietnamese();
+    void event(Doc d, String action, UserPrincipal actor, Note note) {
+        String text = note.in(Wording.VI);
         db.update("INSERT INTO document_event (tenant_id, document_id, action, actor, note, note_key, note_args) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 d.tenantId(), d.id(), action, actor.username(), Db.orNull(text == null || text.length() <= 2000 ? text : text.substring(0, 2000)),
                 Db.orNull(note.key()), note.args().toArray(String[]::new));

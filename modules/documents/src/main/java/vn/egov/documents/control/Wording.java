@@ -9,6 +9,9 @@ import vn.egov.platform.words.Words;
  * {@link Words}. Pages read the same bundles through {@code Messages}.
  */
 public final class Wording {
+    /** Vietnamese: the language the API's {@code note} and the stored text beside a key are in. */
+    public static final Locale VI = Locale.forLanguageTag("vi");
+
     public static final String BUNDLE = "vn.egov.documents.pages.messages";
 
     private Wording() {

@@ -58,7 +58,7 @@ public class DocumentViews {
                     .map(v -> v.reason() == null ? "" : v.reason()).orElse(null);
         }
         List<DocumentView.EventRow> history = handling.history(unit, d.id(), access.user()).stream()
-                .map(e -> new DocumentView.EventRow(DocumentPages.time(e.at()), e.action(), e.actor(), e.note().in(DocumentPages.texts(layout)))).toList();
+                .map(e -> new DocumentView.EventRow(DocumentPages.time(e.at()), e.action(), e.actor(), e.note().in(layout.locale()))).toList();
         return new DocumentView(layout.url(unit, "documents"), failure, d, details(d), later(d), files(unit, d), deliveries, out, history,
                 withdrawn, actions(unit, d, toError));
     }

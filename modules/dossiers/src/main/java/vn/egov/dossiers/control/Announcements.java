@@ -9,6 +9,7 @@ import vn.egov.platform.tenancy.control.TenantDirectory;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.mail.Letters;
+import vn.egov.platform.words.Note;
 
 /**
  * What a dossier's change tells, in the change's transaction: the history's line (which the applicant reads), the
@@ -27,11 +28,11 @@ public class Announcements {
      * them and they gave an address), in the change's transaction: one statement (this runs on every change).
      */
     void changed(long unitId, State s, String note, String actor, boolean byApplicant) {
-        changed(unitId, s, HistoryNote.written(note), actor, byApplicant);
+        changed(unitId, s, Note.written(note), actor, byApplicant);
     }
 
     /** The same, the history's note said by the platform or written by a person. */
-    void changed(long unitId, State s, HistoryNote note, String actor, boolean byApplicant) {
+    void changed(long unitId, State s, Note note, String actor, boolean byApplicant) {
         String national = nationalPayload(s, NationalPortal.of(s.status(), byApplicant, s.returnBy()));
         String mail = mailPayload(s, tell(s));
         db.update("WITH history AS (INSERT INTO dossier_event (tenant_id, dossier_id, status, actor, note, note_key, note_args) "
@@ -39,7 +40,7 @@ public class Announcements {
                         + "INSERT INTO dossier_outbox (tenant_id, dossier_id, target, payload) "
                         + "SELECT ?, ?, target, CAST(payload AS jsonb) FROM (VALUES (1, 'national-portal', ?), (2, 'email', ?)) AS o (n, target, payload) "
                         + "WHERE payload IS NOT NULL ORDER BY n",
-                unitId, s.id(), s.status(), actor, historyNote(note.text()), Db.orNull(note.key()), note.args().toArray(String[]::new),
+                unitId, s.id(), s.status(), actor, historyNote(note.written()), Db.orNull(note.key()), note.args().toArray(String[]::new),
                 unitId, s.id(), national, Db.orNull(mail));
     }
 
@@ -108,8 +109,8 @@ public class Announcements {
     }
 
     /** A line of the history that changes no status (a payment, a refund, a delivery, an apology). */
-    void event(long unitId, long dossierId, String status, String actor, HistoryNote note) {
+    void event(long unitId, long dossierId, String status, String actor, Note note) {
         db.insert("INSERT INTO dossier_event (tenant_id, dossier_id, status, actor, note, note_key, note_args) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                unitId, dossierId, status, actor, historyNote(note.text()), Db.orNull(note.key()), note.args().toArray(String[]::new));
+                unitId, dossierId, status, actor, historyNote(note.written()), Db.orNull(note.key()), note.args().toArray(String[]::new));
     }
 }

@@ -16,6 +16,7 @@ import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.tenancy.control.TenantDirectory;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Jsonp;
+import vn.egov.platform.words.Note;
 
 /**
  * A dossier as JSON for whoever reads it, in the caller's transaction and scope: the state, the form as filled
@@ -86,8 +87,8 @@ public class Details {
     private JsonArrayBuilder history(Processing.State s, boolean staff) {
         JsonArrayBuilder history = Jsonp.createArrayBuilder();
         db.list("SELECT at, status, note, actor, note_key, note_args FROM dossier_event WHERE dossier_id = ? ORDER BY at, id", rs -> {
-            HistoryNote note = rs.getString(5) == null ? HistoryNote.written(rs.getString(3))
-                    : new HistoryNote(rs.getString(5), List.of((String[]) rs.getArray(6).getArray()), null);
+            Note note = rs.getString(5) == null ? Note.written(rs.getString(3))
+                    : Note.stored(Wording.BUNDLE, rs.getString(5), List.of((String[]) rs.getArray(6).getArray()), null);
             String vi = note.in(Locale.forLanguageTag("vi"));
             JsonObjectBuilder e = Jsonp.createObjectBuilder().add("at", Db.instant(rs, "at").toString()).add("status", rs.getString(2))
                     .add("note", vi == null ? "" : vi);

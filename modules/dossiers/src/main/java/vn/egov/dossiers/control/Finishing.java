@@ -15,6 +15,7 @@ import vn.egov.platform.tenancy.control.TenantDirectory;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Fields;
 import vn.egov.platform.web.Jsonp;
+import vn.egov.platform.words.Note;
 
 /**
  * The result of a dossier: returned with its files at an end step its current step leads to (the receiving unit holds
@@ -99,7 +100,7 @@ public class Finishing {
         }
         db.update("UPDATE dossier SET returned_at = now(), row_version = row_version + 1 WHERE id = ?", s.id());
         State after = processing.locked(code);
-        announcements.event(unit.getId(), s.id(), after.status(), "vnpost", HistoryNote.said("history.deliveredByPost", tracking));
+        announcements.event(unit.getId(), s.id(), after.status(), "vnpost", Note.said(Wording.BUNDLE, "history.deliveredByPost", tracking));
         announcements.national(unit.getId(), after, NationalPortal.RESULT_RETURNED);
         announcements.mail(unit.getId(), after, "tell.delivered", code, tracking);
         return true;

@@ -30,6 +30,7 @@ import vn.egov.platform.web.Fields;
 import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.platform.web.files.FileCheck;
+import vn.egov.platform.words.Note;
 import vn.egov.procedures.api.OfferedProcedures;
 import vn.egov.procedures.api.OfferedProcedures.Offered;
 
@@ -154,7 +155,7 @@ public class Intake {
         if (pickupId != null) {
             pickups.received(pickupId, id);
         }
-        announcements.changed(unit.getId(), received, HistoryNote.said(channel.equals("online") ? "history.receivedOnline"
+        announcements.changed(unit.getId(), received, Note.said(Wording.BUNDLE, channel.equals("online") ? "history.receivedOnline"
                 : channel.equals("post") ? "history.receivedByPost" : "history.receivedAtCounter"), applicant.username(), false);
         return byId(unit, id).orElseThrow();
     }

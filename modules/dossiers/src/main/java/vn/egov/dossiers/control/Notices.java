@@ -14,6 +14,7 @@ import vn.egov.platform.persistence.TenantTransactional;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Fields;
 import vn.egov.platform.web.ProblemException;
+import vn.egov.platform.words.Note;
 
 /**
  * The notices that end or delay a dossier, by the holder's staff with the duty to sign them: refusal (form 03), an
@@ -43,7 +44,7 @@ public class Notices {
                 "problem.duty.refuse", step.name(), step.id()));
         String r = Processing.required(reason, "reason", "problem.field.giveReasonForRefusal");
         db.insert("INSERT INTO dossier_notice (tenant_id, dossier_id, form, reason, actor) VALUES (?, ?, 3, ?, ?) RETURNING id", unit.getId(), s.id(), r, actor);
-        return end(unit, s, "refused", HistoryNote.said("history.refused", r), actor, false);
+        return end(unit, s, "refused", Note.said(Wording.BUNDLE, "history.refused", r), actor, false);
     }
 
     /** Stop (form 05) by the holder's staff: at the applicant's written request (a withdrawal) or the agency's decision. */
@@ -73,7 +74,7 @@ public class Notices {
         String r = Processing.required(reason, "reason", "problem.field.giveReasonForStopping");
         db.insert("INSERT INTO dossier_notice (tenant_id, dossier_id, form, reason, by_applicant, actor) VALUES (?, ?, 5, ?, ?, ?) RETURNING id",
                 unit.getId(), s.id(), r, byApplicant, actor);
-        return end(unit, s, "stopped", HistoryNote.said(byApplicant ? "history.withdrawn" : "history.stopped", r), actor, byApplicant);
+        return end(unit, s, "stopped", Note.said(Wording.BUNDLE, byApplicant ? "history.withdrawn" : "history.stopped", r), actor, byApplicant);
     }
 
     /**
@@ -94,13 +95,13 @@ public class Notices {
         db.insert("INSERT INTO dossier_notice (tenant_id, dossier_id, form, reason, new_due_date, actor) VALUES (?, ?, 4, ?, ?, ?) RETURNING id",
                 unit.getId(), s.id(), r, newDate, actor);
         db.update("UPDATE dossier SET new_due_date = ?, row_version = row_version + 1 WHERE id = ?", newDate, s.id());
-        announcements.event(unit.getId(), s.id(), s.status(), actor, HistoryNote.said("history.apology", Intake.DAY.format(newDate)));
+        announcements.event(unit.getId(), s.id(), s.status(), actor, Note.said(Wording.BUNDLE, "history.apology", Intake.DAY.format(newDate)));
         State after = processing.locked(code);
         announcements.mail(unit.getId(), after, "tell.apology", code, Intake.DAY.format(s.owedOn()), Intake.DAY.format(newDate), r);
         return after;
     }
 
-    private State end(Tenant unit, State s, String status, HistoryNote note, String actor, boolean byApplicant) {
+    private State end(Tenant unit, State s, String status, Note note, String actor, boolean byApplicant) {
         State after = db.one("UPDATE dossier SET status = ?, finished_at = now(), assignee = NULL, paused_on = NULL, row_version = row_version + 1 "
                 + "WHERE id = ? RETURNING " + Processing.COLS, Processing::state, status, s.id()).orElseThrow();
         announcements.changed(unit.getId(), after, note, actor, byApplicant);

@@ -24,6 +24,7 @@ import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.audit.AuditLog;
 import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
+import vn.egov.platform.words.Note;
 
 /**
  * The fees a dossier owes and their payment: requested at intake when the procedure version has fees (the
@@ -205,7 +206,7 @@ public class Payments {
         }
         db.update("UPDATE dossier_payment SET status = 'paid', paid_at = now(), transaction_id = ?, paid_via = ? WHERE id = ?", transactionId, via, p.id());
         String status = db.one("SELECT status FROM dossier WHERE id = ?", rs -> rs.getString(1), p.dossierId()).orElseThrow();
-        announcements.event(unitId, p.dossierId(), status, "payment-gateway", HistoryNote.said("history.paid", p.amount(), transactionId));
+        announcements.event(unitId, p.dossierId(), status, "payment-gateway", Note.said(Wording.BUNDLE, "history.paid", p.amount(), transactionId));
         return true;
     }
 
@@ -236,7 +237,7 @@ public class Payments {
                 p.dossierId(), p.id(), amount, r, actor);
         db.update("UPDATE dossier_payment SET refunded = refunded + ? WHERE id = ?", amount, p.id());
         String status = db.one("SELECT status FROM dossier WHERE id = ?", rs -> rs.getString(1), p.dossierId()).orElseThrow();
-        announcements.event(unit.getId(), p.dossierId(), status, actor, HistoryNote.said("history.refunded", amount, r));
+        announcements.event(unit.getId(), p.dossierId(), status, actor, Note.said(Wording.BUNDLE, "history.refunded", amount, r));
         return json(p.dossierId()).orElseThrow();
     }
 

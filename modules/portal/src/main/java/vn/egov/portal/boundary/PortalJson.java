@@ -13,9 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import vn.egov.platform.web.Jsonp;
+import vn.egov.platform.words.Note;
 import vn.egov.portal.control.ArticleInput;
 import vn.egov.portal.control.Invalid;
-import vn.egov.portal.control.VersionNote;
+import vn.egov.portal.control.Wording;
 import vn.egov.portal.entity.Article;
 import vn.egov.portal.entity.ArticleVersion;
 import vn.egov.portal.entity.Category;
@@ -54,7 +55,7 @@ final class PortalJson {
             opt(b, "note", v.note());
         } else {
             // the platform's words: the Vietnamese as before, and the key with its arguments, said in the reader's language
-            VersionNote note = new VersionNote(v.noteKey(), v.noteArgs(), null);
+            Note note = Note.stored(Wording.BUNDLE, v.noteKey(), v.noteArgs(), null);
             b.add("note", note.in(Locale.forLanguageTag("vi"))).add("said", Jsonp.createObjectBuilder().add("key", v.noteKey())
                     .add("args", Jsonp.createArrayBuilder(v.noteArgs())).add("text", note.in(reader)));
         }

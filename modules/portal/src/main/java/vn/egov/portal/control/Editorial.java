@@ -13,6 +13,7 @@ import java.util.Optional;
 import vn.egov.platform.search.control.SearchIndex;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.ProblemException;
+import vn.egov.platform.words.Note;
 import vn.egov.portal.entity.Article;
 import vn.egov.portal.entity.Article.Status;
 import vn.egov.portal.entity.ArticleVersion;
@@ -62,15 +63,15 @@ public class Editorial {
                 in.attachments().toArray(new Long[0]), c.tags.toArray(new String[0]), Db.orNull(c.author), in.featured(),
                 in.shareUpward(), Db.orNull(in.publishAt()), user, user);
         Article a = article(unit, id);
-        saveVersion(a, VersionNote.writtenOr(in.note(), "version.created"), user);
+        saveVersion(a, writtenOr(in.note(), "version.created"), user);
         return a;
     }
 
     public Article update(Tenant unit, long id, ArticleInput in, String user, boolean approver) {
-        return update(unit, id, in, VersionNote.writtenOr(in.note(), "version.edited"), user, approver);
+        return update(unit, id, in, writtenOr(in.note(), "version.edited"), user, approver);
     }
 
-    private Article update(Tenant unit, long id, ArticleInput in, VersionNote note, String user, boolean approver) {
+    private Article update(Tenant unit, long id, ArticleInput in, Note note, String user, boolean approver) {
         Article old = article(unit, id);
         if (old.status() == Status.PUBLISHED && !approver) {
             throw Invalid.conflict("problem.publishedEdit");
@@ -98,7 +99,7 @@ public class Editorial {
         if (a.status() != Status.DRAFT && a.status() != Status.RETURNED && a.status() != Status.UNPUBLISHED) {
             throw Invalid.conflictSaying("problem.submitWhich", a.status().key());
         }
-        return transition(unit, a, Status.SUBMITTED, null, user, VersionNote.said("version.submitted"), "submitted_by = ?");
+        return transition(unit, a, Status.SUBMITTED, null, user, Note.said(Wording.BUNDLE, "version.submitted"), "submitted_by = ?");
     }
 
     /** The unit's own files an article's body shows (images inserted with the editor, links to documents). */
@@ -137,7 +138,7 @@ public class Editorial {
             db.update("UPDATE portal_file SET is_public = true WHERE tenant_id = ? AND id = ANY (?)", unit.getId(), files.toArray(new Long[0]));
         }
         Article p = article(unit, id);
-        saveVersion(p, when.isAfter(Instant.now()) ? VersionNote.said("version.scheduled", Renderer.dateTime(when)) : VersionNote.said("version.published"),
+        saveVersion(p, when.isAfter(Instant.now()) ? Note.said(Wording.BUNDLE, "version.scheduled", Renderer.dateTime(when)) : Note.said(Wording.BUNDLE, "version.published"),
                 user);
         published(unit, p);
         return p;
@@ -158,7 +159,7 @@ public class Editorial {
             new Invalid().add("comment", "problem.field.returnReason")
                     .throwIfAny();
         }
-        return transition(unit, a, Status.RETURNED, text, user, VersionNote.said("version.returned", text), null);
+        return transition(unit, a, Status.RETURNED, text, user, Note.said(Wording.BUNDLE, "version.returned", text), null);
     }
 
     public Article unpublish(Tenant unit, long id, String user) {
@@ -166,7 +167,7 @@ public class Editorial {
         if (a.status() != Status.PUBLISHED) {
             throw Invalid.conflict("problem.notPublished");
         }
-        Article u = transition(unit, a, Status.UNPUBLISHED, null, user, VersionNote.said("version.unpublished"), null);
+        Article u = transition(unit, a, Status.UNPUBLISHED, null, user, Note.said(Wording.BUNDLE, "version.unpublished"), null);
         db.update("UPDATE portal_article SET went_live = false WHERE tenant_id = ? AND id = ?", unit.getId(), id);
         search.remove(unit.getId(), ArticleSearch.docId(id));
         cache.invalidateAfterCommit(unit);
@@ -202,7 +203,7 @@ public class Editorial {
                         Db.longOrNull(rs, "cover_file_id"), Db.longs(rs, "attachments"), Db.strings(rs, "tags"), rs.getString(8),
                         current.featured(), current.shareUpward(), null, null), unit.getId(), articleId, version)
                 .orElseThrow(() -> ProblemException.notFound(Wording::in, "notFound.versionOfThisArticle", version));
-        return update(unit, articleId, old, VersionNote.said("version.restored", version), user, approver);
+        return update(unit, articleId, old, Note.said(Wording.BUNDLE, "version.restored", version), user, approver);
     }
 
     /** Articles whose scheduled time has come: they go live (search, caches). Called by the scheduler per unit. */
@@ -226,7 +227,7 @@ public class Editorial {
         }
     }
 
-    private Article transition(Tenant unit, Article a, Status to, String comment, String user, VersionNote note, String extraSet) {
+    private Article transition(Tenant unit, Article a, Status to, String comment, String user, Note note, String extraSet) {
         db.update("UPDATE portal_article SET status = ?, review_comment = ?, updated_by = ?, updated_at = now()"
                         + (extraSet == null ? "" : ", " + extraSet) + " WHERE tenant_id = ? AND id = ?",
                 extraSet == null ? new Object[] {to.db(), Db.orNull(comment), user, unit.getId(), a.id()}
@@ -236,12 +237,17 @@ public class Editorial {
         return t;
     }
 
-    private void saveVersion(Article a, VersionNote note, String user) {
+    /** The person's note, or the platform's {@code key} when they gave none. */
+    private static Note writtenOr(String text, String key) {
+        return text == null ? Note.said(Wording.BUNDLE, key) : Note.written(text);
+    }
+
+    private void saveVersion(Article a, Note note, String user) {
         db.update("INSERT INTO portal_article_version (tenant_id, article_id, version, title, summary, body, category_id, cover_file_id, "
                         + "attachments, tags, author, status, note, note_key, note_args, saved_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 a.tenantId(), a.id(), a.version(), a.title(), a.summary(), a.body(), Db.orNull(a.categoryId()), Db.orNull(a.coverFileId()),
                 a.attachments().toArray(new Long[0]), a.tags().toArray(new String[0]), Db.orNull(a.author()), a.status().db(),
-                Db.orNull(note.text() == null || note.text().length() <= 500 ? note.text() : note.text().substring(0, 500)),
+                Db.orNull(note.written() == null || note.written().length() <= 500 ? note.written() : note.written().substring(0, 500)),
                 Db.orNull(note.key()), note.args().toArray(String[]::new), user);
     }
 
