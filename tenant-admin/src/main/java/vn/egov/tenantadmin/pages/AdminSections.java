@@ -2,11 +2,14 @@ package vn.egov.tenantadmin.pages;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Set;
+import vn.egov.platform.security.Role;
+import vn.egov.platform.web.desk.Arrival;
 import vn.egov.platform.web.desk.DeskSection;
 
 /** The unit administration's entries of the desk's menu (for the unit's administrators). */
 @ApplicationScoped
-public class AdminSections implements DeskSection.Contribution {
+public class AdminSections implements DeskSection.Contribution, Arrival.Contribution {
 
     static final String BUNDLE = "vn.egov.tenantadmin.pages.messages";
 
@@ -22,5 +25,12 @@ public class AdminSections implements DeskSection.Contribution {
                 new DeskSection("settings", 70, BUNDLE, "menu.settings", "settings", "tenant", "admin", false),
                 new DeskSection("search", 80, BUNDLE, "menu.search", "search", "tenant", "admin", false),
                 new DeskSection("calendar", 100, BUNDLE, "menu.calendar", "calendar", "tenant", "admin", false));
+    }
+
+    /** Where its people land after login ({@code /me/start}): an administrator lands on their unit's overview. */
+    @Override
+    public List<Arrival> arrivals() {
+        return List.of(
+                new Arrival(10, Set.of(Role.PROVINCE_ADMIN, Role.UNIT_ADMIN), "/t/{unit}/admin/"));
     }
 }

@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.apache.shiro.SecurityUtils;
+import org.apache.shiro.web.util.SavedRequest;
+import org.apache.shiro.web.util.WebUtils;
 import vn.egov.platform.security.UserPrincipal;
 import vn.egov.platform.web.Csrf;
 import vn.egov.platform.web.ProblemException;
@@ -66,6 +68,9 @@ public class PasswordPage {
         if (!password.equals(confirm)) {
             return form(400, me, "password.differ");
         }
+        // the page they were going to when the login asked for a password of their own: the change logs them out
+        // (a new login with the new password), and the new session keeps it for that login
+        SavedRequest going = WebUtils.getSavedRequest(request);
         try {
             passwords.change(new PasswordResource.Change(current, password));
         } catch (ProblemException e) {
@@ -73,6 +78,9 @@ public class PasswordPage {
             vn.egov.platform.web.Problem said = e.problem().in(page.t().locale());
             return answer(400, PagesResource.PAGES.render("password.jte", page, "oneTime", me.mustChangePassword(),
                     "error", page.t().english() ? said.detailEn() : said.detailVi()));
+        }
+        if (going != null) {
+            SecurityUtils.getSubject().getSession(true).setAttribute(WebUtils.SAVED_REQUEST_KEY, going);
         }
         return answer(200, PagesResource.PAGES.render("password-changed.jte", Page.of(request, null, "password.changed.title")));
     }

@@ -13,11 +13,14 @@ import vn.egov.platform.web.pages.Templates;
 
 /**
  * The login form: on success the session gets a new id (no session fixation) and the user goes back to the
- * page they asked for, or to their own unit's page. A login posted from another site is refused (login CSRF: it
+ * page they asked for, or on to their work ({@value #START}: an administrator's overview, a one-stop desk, a
+ * citizen's dossiers); one with a one-time password chooses their own first, and still goes back after. A login posted from another site is refused (login CSRF: it
  * would log the victim's browser into the attacker's account): browsers say where a POST comes from in
  * {@code Origin} (or {@code Sec-Fetch-Site}); programs that send neither, like the CLI, are not browsers to trick.
  */
 public class FormLoginFilter extends FormAuthenticationFilter {
+    /** Where a person going nowhere in particular is sent on to their work. */
+    public static final String START = "/me/start";
 
     @Override
     protected boolean onAccessDenied(ServletRequest request, ServletResponse response) throws Exception {
@@ -54,8 +57,8 @@ public class FormLoginFilter extends FormAuthenticationFilter {
             WebUtils.issueRedirect(request, response, "/me/password");
             return false;
         }
-        String home = user == null ? getSuccessUrl() : "/t/" + user.tenantCode() + "/";
-        WebUtils.redirectToSavedRequest(request, response, home);
+        // the page they asked for, else their work: /me/start chooses it from what the modules contribute
+        WebUtils.redirectToSavedRequest(request, response, user == null ? getSuccessUrl() : START);
         return false;
     }
 }
