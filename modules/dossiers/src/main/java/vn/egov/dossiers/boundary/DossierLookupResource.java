@@ -1,8 +1,5 @@
 package vn.egov.dossiers.boundary;
 
-import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.map.IMap;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,9 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import vn.egov.dossiers.control.Lookup;
 import vn.egov.dossiers.entity.Dossier;
 import vn.egov.dossiers.pages.StatusPage;
@@ -32,24 +27,19 @@ import vn.egov.platform.web.ProblemException;
  * {@code /api/dossiers/{code}}: anyone who has a dossier's code (it is on the receipt) sees its procedure, status,
  * date of receipt and appointment date, and nothing about the applicant or the papers. The dossier's unit is found
  * from the code (not from its prefix: the unit that received it may since have been renamed or merged), and the
- * dossier is read in that unit's scope, by code only. At most {@value #PER_MINUTE} lookups a minute from one
+ * dossier is read in that unit's scope, by code only. At most {@value Lookup#PER_MINUTE} lookups a minute from one
  * address (counted in the data grid, so across nodes): codes cannot be enumerated.
  */
 @Path("api/dossiers/{code}")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class DossierLookupResource {
-    static final int PER_MINUTE = 30;
-    static final Pattern CODE = Pattern.compile("^([a-z0-9]+(?:-[a-z0-9]+)*)-([0-9]{6})-([0-9]{4,6})$");
 
     @Inject
     TenantDirectory directory;
 
     @Inject
     Lookup lookup;
-
-    @Resource(lookup = "payara/Hazelcast")
-    HazelcastInstance grid;
 
     @Context
     HttpServletRequest request;
@@ -66,7 +56,7 @@ public class DossierLookupResource {
     }
 
     private Tenant unitOf(String code) {
-        Matcher m = CODE.matcher(code == null ? "" : code);
+        Matcher m = Lookup.CODE.matcher(code == null ? "" : code);
         return m.matches() ? lookup.unitOf(code).flatMap(directory::byId).orElse(null) : null;
     }
 
@@ -84,22 +74,9 @@ public class DossierLookupResource {
     }
 
     private void limit(String address) {
-        IMap<String, Integer> counts = grid.getMap("egov-dossier-lookups");
-        String key = "lookup|" + address;
-        counts.lock(key);
-        try {
-            Integer n = counts.get(key);
-            if (n != null && n >= PER_MINUTE) {
-                throw new ProblemException(Problem.of(Wording::in, 429, "too-many-requests", "problem.tooManyLookups.title",
-                        "problem.tooManyLookups", PER_MINUTE));
-            }
-            if (n == null) {
-                counts.set(key, 1, 60, TimeUnit.SECONDS);
-            } else {
-                counts.set(key, n + 1, 60, TimeUnit.SECONDS);
-            }
-        } finally {
-            counts.unlock(key);
+        if (!lookup.allowed(address)) {
+            throw new ProblemException(Problem.of(Wording::in, 429, "too-many-requests", "problem.tooManyLookups.title",
+                    "problem.tooManyLookups", Lookup.PER_MINUTE));
         }
     }
 

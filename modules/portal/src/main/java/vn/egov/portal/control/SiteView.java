@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.site.SiteService;
 import vn.egov.portal.entity.Category;
 import vn.egov.portal.entity.MenuItem;
 import vn.egov.portal.entity.Theme;
@@ -17,10 +18,11 @@ import vn.egov.platform.settings.UnitSettings;
  *
  * @param unitNames names of units by id (the unit, its children, and the units of rolled-up items)
  * @param unitCodes codes of units by id, for links to other units' sites
+ * @param services  what every site leads to (the modules' {@link SiteService}s), in order
  */
 public record SiteView(Tenant unit, UnitSettings settings, Theme theme, List<MenuItem> menu, List<Category> categories,
                        List<Tenant> ancestors, List<Tenant> children, long visits, Locale locale, boolean preview,
-                       Map<Long, String> unitNames, Map<Long, String> unitCodes) {
+                       Map<Long, String> unitNames, Map<Long, String> unitCodes, List<SiteService> services) {
     public SiteView {
         Objects.requireNonNull(unit, "unit");
         Objects.requireNonNull(theme, "theme");
@@ -31,6 +33,7 @@ public record SiteView(Tenant unit, UnitSettings settings, Theme theme, List<Men
         children = List.copyOf(children);
         unitNames = Map.copyOf(unitNames);
         unitCodes = Map.copyOf(unitCodes);
+        services = List.copyOf(services);
     }
 
     /** The language's tag: {@code vi}, {@code en} or {@code qps}. */
@@ -64,10 +67,10 @@ public record SiteView(Tenant unit, UnitSettings settings, Theme theme, List<Men
     }
 
     public SiteView withTheme(Theme other) {
-        return new SiteView(unit, settings, other, menu, categories, ancestors, children, visits, locale, true, unitNames, unitCodes);
+        return new SiteView(unit, settings, other, menu, categories, ancestors, children, visits, locale, true, unitNames, unitCodes, services);
     }
 
     public SiteView asPreview() {
-        return new SiteView(unit, settings, theme, menu, categories, ancestors, children, visits, locale, true, unitNames, unitCodes);
+        return new SiteView(unit, settings, theme, menu, categories, ancestors, children, visits, locale, true, unitNames, unitCodes, services);
     }
 }

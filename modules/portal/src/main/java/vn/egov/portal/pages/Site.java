@@ -1,5 +1,7 @@
 package vn.egov.portal.pages;
 
+import jakarta.enterprise.inject.Instance;
+import java.util.Comparator;
 import vn.egov.platform.persistence.PublicReads;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +17,7 @@ import java.util.Set;
 import java.util.function.Function;
 import vn.egov.platform.tenancy.control.TenantDirectory;
 import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.site.SiteService;
 import vn.egov.portal.control.PageCache;
 import vn.egov.portal.control.Feeds;
 import vn.egov.portal.control.Renderer;
@@ -39,6 +42,9 @@ public class Site {
 
     @Inject
     PublicReads reads;
+
+    @Inject
+    Instance<SiteService.Contribution> contributions;
 
     @Inject
     SiteReader reader;
@@ -102,7 +108,7 @@ public class Site {
         }
         Map<Long, StoredFile> covers = reader.files(unit.getId(), coverIds);
         SiteView full = new SiteView(v.unit(), v.settings(), v.theme(), v.menu(), v.categories(), v.ancestors(), v.children(), v.visits(),
-                v.locale(), v.preview(), names, codes);
+                v.locale(), v.preview(), names, codes, v.services());
         return SitePages.home(full, featured, latest, announcements, rolledUp, covers);
     }
 
@@ -201,6 +207,14 @@ public class Site {
     }
 
     /** Must run inside the public read. */
+    /** The services the modules contribute, in order. */
+    private List<SiteService> services() {
+        List<SiteService> all = new ArrayList<>();
+        contributions.forEach(c -> all.addAll(c.services()));
+        all.sort(Comparator.comparingInt(SiteService::order));
+        return all;
+    }
+
     SiteView view(Tenant unit, Optional<UnitSettings> s, Locale language) {
         List<Tenant> children = directory.children(unit.getId());
         Map<Long, String> names = new HashMap<>();
@@ -208,6 +222,6 @@ public class Site {
         names.put(unit.getId(), unit.getName());
         codes.put(unit.getId(), unit.getCode());
         return new SiteView(unit, s.orElse(null), reader.theme(unit.getId()), reader.menu(unit.getId()), reader.categories(unit.getId()),
-                directory.ancestors(unit), children, reader.siteVisits(unit.getId()), language, false, names, codes);
+                directory.ancestors(unit), children, reader.siteVisits(unit.getId()), language, false, names, codes, services());
     }
 }

@@ -13,6 +13,8 @@ import vn.egov.platform.web.pages.Messages;
 import vn.egov.platform.web.pages.Page;
 import vn.egov.platform.web.pages.Templates;
 import vn.egov.platform.web.site.SiteFrame;
+import vn.egov.platform.web.site.SiteService;
+import vn.egov.platform.words.Words;
 import vn.egov.portal.control.Renderer;
 import vn.egov.portal.control.SiteView;
 import vn.egov.portal.entity.Article;
@@ -153,9 +155,21 @@ public final class SitePages {
             for (Category c : v.categories()) {
                 entries.add(new SiteFrame.MenuEntry(c.name(v.english()), v.href(Renderer.categoryPath(c)), List.of()));
             }
-            return entries;
+            return withServices(v, entries);
         }
-        return menuLevel(v, items, null, 0);
+        return withServices(v, menuLevel(v, items, null, 0));
+    }
+
+    /** The menu and, after it, each service the modules contribute that it does not link to already. */
+    private static List<SiteFrame.MenuEntry> withServices(SiteView v, List<SiteFrame.MenuEntry> menu) {
+        List<SiteFrame.MenuEntry> entries = new ArrayList<>(menu);
+        for (SiteService s : v.services()) {
+            String href = v.href(s.path());
+            if (entries.stream().noneMatch(e -> e.href().equals(href))) {
+                entries.add(new SiteFrame.MenuEntry(Words.of(v.locale(), s.bundle()).text(s.labelKey()), href, List.of()));
+            }
+        }
+        return entries;
     }
 
     private static List<SiteFrame.MenuEntry> menuLevel(SiteView v, List<MenuItem> all, Long parent, int depth) {
