@@ -121,7 +121,11 @@ class PortalIT extends DeployedEar {
         assertTrue(shown.body().contains("<h1>Khai trương điểm một cửa " + mark + "</h1>"), shown.body());
         assertFalse(shown.body().contains("<script>alert") || shown.body().contains("onerror"), "sanitised on the page too");
         assertTrue(shown.body().contains("Tác giả: Phòng Văn hoá") && shown.body().contains("Tin hoạt động"));
-        assertTrue(page("/t/" + unit + "/").contains(mark), "the unit's cached home page was invalidated");
+        String fresh = page("/t/" + unit + "/");
+        assertTrue(fresh.contains(mark), "the unit's cached home page was invalidated");
+        // featured, so not again under the latest news (issue 22: an article appears once); nothing comes from below a commune
+        assertEquals(1, fresh.split("/t/" + unit + "/articles/" + id + "\"", -1).length - 1, fresh);
+        assertFalse(fresh.contains("class=\"rolled-up\""), "no news from below a commune");
         assertTrue(page("/t/" + unit + "/?lang=en").contains("Latest news"), "English interface");
         assertTrue(page("/t/" + Fixtures.DISTRICT + "/").contains(mark), "rolled up to the district");
         assertTrue(page("/t/" + Fixtures.PROVINCE + "/").contains(mark), "and to the province");

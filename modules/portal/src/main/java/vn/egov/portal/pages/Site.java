@@ -1,12 +1,11 @@
 package vn.egov.portal.pages;
 
-import jakarta.enterprise.inject.Instance;
-import java.util.Comparator;
-import vn.egov.platform.persistence.PublicReads;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -15,11 +14,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import vn.egov.platform.persistence.PublicReads;
+import vn.egov.platform.settings.SettingsRegistry;
+import vn.egov.platform.settings.UnitSettings;
 import vn.egov.platform.tenancy.control.TenantDirectory;
 import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.site.SiteService;
-import vn.egov.portal.control.PageCache;
 import vn.egov.portal.control.Feeds;
+import vn.egov.portal.control.PageCache;
 import vn.egov.portal.control.Renderer;
 import vn.egov.portal.control.SiteReader;
 import vn.egov.portal.control.SiteView;
@@ -28,8 +30,6 @@ import vn.egov.portal.entity.Category;
 import vn.egov.portal.entity.SitePage;
 import vn.egov.portal.entity.StoredFile;
 import vn.egov.portal.entity.Theme;
-import vn.egov.platform.settings.SettingsRegistry;
-import vn.egov.platform.settings.UnitSettings;
 
 /**
  * The public site of a unit: each page read in the public-read scope, rendered, and kept in the page cache (per unit,
@@ -39,6 +39,8 @@ import vn.egov.platform.settings.UnitSettings;
 @ApplicationScoped
 public class Site {
     public static final int ROLLED_UP = 20;
+    /** How many of the latest news the home page lists (besides the featured and the announcements). */
+    static final int LATEST = 10;
 
     @Inject
     PublicReads reads;
@@ -84,8 +86,13 @@ public class Site {
 
     private String homeHtml(SiteView v, Tenant unit) {
         List<Article> featured = reader.featured(unit.getId(), 3);
-        List<Article> latest = reader.latest(unit.getId(), 10, 0);
         List<Article> announcements = reader.announcements(unit.getId(), 5);
+        // each article once: the latest news leave out what the page shows as featured or as an announcement
+        Set<Long> shown = new HashSet<>();
+        featured.forEach(a -> shown.add(a.id()));
+        announcements.forEach(a -> shown.add(a.id()));
+        List<Article> latest = reader.latest(unit.getId(), LATEST + shown.size(), 0).stream().filter(a -> !shown.contains(a.id()))
+                .limit(LATEST).toList();
         List<Tenant> subtree = directory.subtree(unit);
         List<Long> below = new ArrayList<>();
         Map<Long, String> names = new HashMap<>(v.unitNames());
