@@ -1,15 +1,22 @@
 package vn.egov.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -52,6 +59,38 @@ class ArrivalBrowserIT extends DeployedEar {
             assertEquals(List.of(), Chromium.consoleErrors(browser), w.username() + "'s landing page's console");
         }
         Chromium.screenshot(browser, "arrival-citizen");
+    }
+
+    /**
+     * The desk's menu is built from what the person may do: for every role, every link of its menu opens (200, never a
+     * 403 or a 404), and the links stand in their groups (the site, services, documents, people, the unit).
+     */
+    @Test
+    void everyMenuLinkOfEveryRoleOpens() throws Exception {
+        String unit = Fixtures.COMMUNE;
+        Map<String, List<String>> groupsOf = new LinkedHashMap<>();
+        for (String[] roles : List.of(new String[] {"PROVINCE_ADMIN"}, new String[] {"UNIT_ADMIN"}, new String[] {"STAFF"},
+                new String[] {"STAFF", "RECEIVER", "HANDLER", "LEADER"}, new String[] {"STAFF", "CLERK"}, new String[] {"EDITOR"},
+                new String[] {"APPROVER"})) {
+            boolean province = roles[0].equals("PROVINCE_ADMIN");
+            String username = Fixtures.user(province ? Fixtures.PROVINCE : unit, province, roles);
+            login(username, Fixtures.PASSWORD);
+            wait(ExpectedConditions.not(ExpectedConditions.urlContains("/me/start")));
+            List<WebElement> links = browser.findElements(By.cssSelector("nav.admin a"));
+            assertFalse(links.isEmpty(), String.join(",", roles) + " has a menu at " + browser.getCurrentUrl());
+            List<String> hrefs = links.stream().map(a -> a.getAttribute("href")).toList();
+            groupsOf.put(String.join(",", roles), browser.findElements(By.cssSelector("nav.admin .group")).stream().map(WebElement::getText).toList());
+            String session = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                    .collect(java.util.stream.Collectors.joining("; "));
+            for (String href : hrefs) {
+                HttpResponse<String> r = DossiersIT.HTTP.send(HttpRequest.newBuilder(URI.create(href)).header("Cookie", session)
+                        .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, r.statusCode(), String.join(",", roles) + ": " + href);
+            }
+        }
+        assertEquals(List.of("Trang thông tin", "Dịch vụ công", "Văn bản", "Người dùng", "Đơn vị"), groupsOf.get("UNIT_ADMIN"), groupsOf.toString());
+        assertEquals(List.of("Trang thông tin", "Dịch vụ công", "Văn bản"), groupsOf.get("STAFF"), "no people or unit for plain staff");
+        Chromium.screenshot(browser, "arrival-menu-approver");
     }
 
     @Test

@@ -10,8 +10,10 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -223,12 +225,15 @@ public class Desk {
 
     // ---- the frame
 
-    /** The menu's entries the modules contribute, in order, for {@code unit} and what this user may do there. */
-    private List<DeskFrame.Item> menu(Tenant unit, String section) {
+    /**
+     * The menu's entries the modules contribute for {@code unit}, those this user may open there, in their groups (in
+     * the groups' order, each group's entries in theirs); a group none of whose entries they may open is left out.
+     */
+    private List<DeskFrame.MenuGroup> menu(Tenant unit, String section) {
         List<DeskSection> all = new ArrayList<>();
         contributions.forEach(c -> all.addAll(c.sections()));
         all.sort(Comparator.comparingInt(DeskSection::order));
-        List<DeskFrame.Item> items = new ArrayList<>();
+        Map<DeskSection.Group, List<DeskFrame.Item>> groups = new EnumMap<>(DeskSection.Group.class);
         for (DeskSection s : all) {
             if (s.rootOnly() && unit.getParentId() != null) {
                 continue;
@@ -236,9 +241,11 @@ public class Desk {
             if (!permitted(s.domain(), s.action(), unit.getPath())) {
                 continue;
             }
-            items.add(new DeskFrame.Item(Messages.of(locale(), s.bundle()).text(s.labelKey()), url(unit, s.path()), s.key().equals(section)));
+            groups.computeIfAbsent(s.group(), g -> new ArrayList<>())
+                    .add(new DeskFrame.Item(Messages.of(locale(), s.bundle()).text(s.labelKey()), url(unit, s.path()), s.key().equals(section)));
         }
-        return items;
+        Messages platform = Messages.of(locale(), Messages.PLATFORM);
+        return groups.entrySet().stream().map(g -> new DeskFrame.MenuGroup(platform.text(g.getKey().labelKey()), g.getValue())).toList();
     }
 
     private boolean permitted(String domain, String action, String path) {

@@ -11,11 +11,15 @@ import vn.egov.platform.security.UserPrincipal;
  * links of the user line and the language switch. The flash is HTML made by the pages (their values escaped there);
  * the body is the page's template, or the HTML of a page not moved to templates yet.
  */
-public record DeskFrame(List<Item> crumbs, List<Item> menu, String flashHtml, UserPrincipal user, String publicHref,
+public record DeskFrame(List<Item> crumbs, List<MenuGroup> menu, String flashHtml, UserPrincipal user, String publicHref,
                         String tokensHref, String switchHref, String switchLang) {
 
     /** A link of the breadcrumb or the menu ({@code href} null: shown as text). */
     public record Item(String label, String href, boolean current) {
+    }
+
+    /** A group of the menu (the site, services, documents, people, the unit) with its entries; a group with none is not made. */
+    public record MenuGroup(String label, List<Item> items) {
     }
 
     /** A page of the desk made from a template: its context (texts, title) and its frame. */

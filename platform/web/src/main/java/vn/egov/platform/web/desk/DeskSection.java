@@ -14,8 +14,20 @@ import java.util.List;
  * @param domain   the permission's domain ({@code tenant}, {@code portal}, {@code dossiers}…)
  * @param action   the permission's action ({@code admin}, {@code read}…)
  * @param rootOnly shown at the root of a tree only (the province's catalogue import)
+ * @param group    the menu's group it is listed under ({@link Group}: the site, services, documents, people, the unit)
  */
-public record DeskSection(String key, int order, String bundle, String labelKey, String path, String domain, String action, boolean rootOnly) {
+public record DeskSection(String key, int order, String bundle, String labelKey, String path, String domain, String action, boolean rootOnly,
+                          Group group) {
+
+    /** The menu's groups, in the order the menu shows them; each named by {@code desk.group.<name>} of the platform's texts. */
+    public enum Group {
+        SITE, SERVICES, DOCUMENTS, PEOPLE, UNIT;
+
+        /** Its name's key in the platform's texts. */
+        public String labelKey() {
+            return "desk.group." + name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     /** What a module gives the desk's menu: a CDI bean implementing this lists its sections. */
     public interface Contribution {
