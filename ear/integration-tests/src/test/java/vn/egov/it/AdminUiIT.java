@@ -232,6 +232,15 @@ class AdminUiIT extends DeployedEar {
         Chromium.consoleErrors(browser); // what the pages before left
         open("/t/" + DISTRICT + "/admin/");
         clickAndWait(row(code).findElement(By.cssSelector("button[value=suspend]")));
+        // one click suspends nothing: the question first, saying what suspending does; "no" goes back, nothing changed
+        assertEquals("Tạm dừng hoạt động của Xã Thử Giao Diện " + code + "?", text("h1"));
+        assertTrue(text("#consequences").contains("không đăng nhập được"), text("#consequences"));
+        assertEquals("active", Api.anonymous().get("/api/tenants/" + code).json().getString("status"));
+        screenshot("admin-suspend-question");
+        clickAndWait(browser.findElement(By.id("cancel-suspend")));
+        assertEquals("active", Api.anonymous().get("/api/tenants/" + code).json().getString("status"));
+        clickAndWait(row(code).findElement(By.cssSelector("button[value=suspend]")));
+        clickAndWait(browser.findElement(By.id("confirm-suspend")));
         assertTrue(text("#flash").startsWith("Đã tạm dừng hoạt động: Xã Thử Giao Diện " + code), text("#flash"));
         assertEquals("Tạm dừng", row(code).findElement(By.className("status-suspended")).getText());
         assertEquals("suspended", Api.anonymous().get("/api/tenants/" + code).json().getString("status"));

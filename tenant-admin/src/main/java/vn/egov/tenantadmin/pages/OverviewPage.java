@@ -52,6 +52,10 @@ public class OverviewPage {
         }
     }
 
+    /** The question before suspending: where the confirmation posts, the page to come back to, the unit, its sub-units, where "no" goes. */
+    public record Confirm(String action, String back, String name, int children, String cancel) {
+    }
+
     /** A sub-unit's row: its link (its admin page, or its public page without rights below), kind and state. */
     public record Child(String code, String name, String href, String kind, boolean active, StatusForm form) {
     }
@@ -82,9 +86,18 @@ public class OverviewPage {
     @POST
     @Path("suspend")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response suspend(@FormParam("csrf") String csrf, @FormParam("back") String back) {
+    public Response suspend(@FormParam("csrf") String csrf, @FormParam("back") String back, @FormParam("confirmed") String confirmed) {
         layout.checkCsrf(csrf);
         Tenant unit = layout.unit();
+        if (!"yes".equals(confirmed) && layout.mayFromAbove(unit)) {
+            // what suspending does, and the button that does it: nothing is suspended by one click (one who may not
+            // suspend it goes on to the refusal)
+            DeskFrame.Page desk = layout.desk(unit, "overview", AdminPages.BUNDLE, "suspend.title", unit.getName());
+            return layout.okTemplate(AdminPages.render("suspend-confirm.jte", desk, new Confirm(layout.url(unit, "suspend"),
+                    "parent".equals(back) ? "parent" : "self", unit.getName(), directory.children(unit.getId()).size(),
+                    "parent".equals(back) && unit.getParentId() != null
+                            ? directory.byId(unit.getParentId()).map(p -> layout.url(p, "")).orElse(layout.url(unit, "")) : layout.url(unit, ""))));
+        }
         layout.call(() -> ownTransaction.call(units::suspend));
         layout.flash(AdminPages.flash(layout, "overview.suspended", unit.getName()));
         return back(unit, back);
