@@ -88,4 +88,48 @@ class UsersIT extends DeployedEar {
         assertEquals(409, duplicate.status(), duplicate.toString());
         assertEquals(400, admin.post("/api/t/" + UNIT + "/users", newUser(name("x"), "", false)).status(), "no role");
     }
+
+    /**
+     * A user's e-mail address (where urgent documents and notices reach them): given when added, kept in
+     * lower case, changed, audited; a bad one refused beside its field with nothing stored; a sibling's administrator
+     * neither reads nor changes it.
+     */
+    @Test
+    void aUsersEmailAddressIsKeptChangedAndAudited() {
+        Api admin = Api.as(Fixtures.user(UNIT, false, "UNIT_ADMIN"), Fixtures.PASSWORD);
+        String username = name("vt");
+        Api.Response bad = admin.post("/api/t/" + UNIT + "/users", """
+                {"username":"%s","displayName":"Lù Văn Thư","roles":["STAFF","CLERK"],"subtreeRights":false,"email":"khong-phai-dia-chi"}
+                """.formatted(username));
+        assertEquals(400, bad.status(), bad.toString());
+        assertTrue(bad.json().getJsonObject("fields").containsKey("email"), bad.toString());
+        assertFalse(admin.get("/api/t/" + UNIT + "/users").body().contains(username), "nothing stored");
+
+        Api.Response created = admin.post("/api/t/" + UNIT + "/users", """
+                {"username":"%s","displayName":"Lù Văn Thư","roles":["STAFF","CLERK"],"subtreeRights":false,"email":"Van.Thu@CocSan.LaoCai.gov.vn"}
+                """.formatted(username));
+        assertEquals(201, created.status(), created.toString());
+        assertEquals("van.thu@cocsan.laocai.gov.vn", one(admin, username).getString("email"));
+
+        Api.Response changed = admin.put("/api/t/" + UNIT + "/users/" + username,
+                "{\"displayName\":\"Lù Văn Thư\",\"roles\":[\"STAFF\",\"CLERK\"],\"subtreeRights\":false,\"status\":\"active\",\"email\":\"vanthu.xa@laocai.gov.vn\"}");
+        assertEquals(200, changed.status(), changed.toString());
+        assertEquals("vanthu.xa@laocai.gov.vn", one(admin, username).getString("email"));
+        JsonObject audited = admin.get("/api/t/" + UNIT + "/audit?action=user.changed").array().stream().map(v -> v.asJsonObject())
+                .filter(a -> username.equals(a.getString("target", ""))).findFirst().orElseThrow();
+        assertTrue(audited.getString("before").contains("van.thu@cocsan.laocai.gov.vn") && audited.getString("after").contains("vanthu.xa@laocai.gov.vn"),
+                audited.toString());
+
+        Api sibling = Api.as(Fixtures.user(SIBLING, false, "UNIT_ADMIN"), Fixtures.PASSWORD);
+        assertEquals(403, sibling.get("/api/t/" + UNIT + "/users").status());
+        assertEquals(403, sibling.put("/api/t/" + UNIT + "/users/" + username,
+                "{\"displayName\":\"X\",\"roles\":[\"STAFF\"],\"subtreeRights\":false,\"status\":\"active\",\"email\":\"ke-gian@example.vn\"}").status());
+        assertFalse(sibling.get("/api/t/" + SIBLING + "/users").body().contains("vanthu.xa"), "not in the sibling's list");
+        assertEquals("vanthu.xa@laocai.gov.vn", one(admin, username).getString("email"), "unchanged by the sibling");
+    }
+
+    private static JsonObject one(Api admin, String username) {
+        return admin.get("/api/t/" + UNIT + "/users").array().stream().map(v -> v.asJsonObject())
+                .filter(u -> username.equals(u.getString("username"))).findFirst().orElseThrow();
+    }
 }

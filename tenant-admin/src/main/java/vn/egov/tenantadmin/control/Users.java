@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -63,7 +64,8 @@ public class Users {
             @Size(max = 200, message = "{invalid.full-name-too-long}") String displayName,
             @NotEmpty(message = "{invalid.at-least-one-role}")
             List<@Pattern(regexp = ROLES, message = "{invalid.unknown-role}") String> roles,
-            boolean subtreeRights) {
+            boolean subtreeRights,
+            @Email(message = "{invalid.email-is-not-valid}") @Size(max = 254, message = "{invalid.email-is-not-valid}") String email) {
     }
 
     public record UserChange(
@@ -73,11 +75,13 @@ public class Users {
             List<@Pattern(regexp = ROLES, message = "{invalid.unknown-role}") String> roles,
             boolean subtreeRights,
             @NotNull(message = "{invalid.status-is-required}")
-            @Pattern(regexp = "active|disabled", message = "{invalid.status-active-or-disabled}") String status) {
+            @Pattern(regexp = "active|disabled", message = "{invalid.status-active-or-disabled}") String status,
+            @Email(message = "{invalid.email-is-not-valid}") @Size(max = 254, message = "{invalid.email-is-not-valid}") String email) {
     }
 
+    /** A user as the unit's administrators see them; {@code email} (null: none) is where urgent documents and notices reach them. */
     public record UserView(String username, String displayName, List<String> roles, boolean subtreeRights, String status,
-                           boolean locked) {
+                           boolean locked, String email) {
     }
 
     public record Created(String username, String oneTimePassword) {
@@ -88,11 +92,11 @@ public class Users {
     public List<UserView> list() {
         Tenant unit = access.require("tenant", "admin");
         List<Object[]> rows = em.createNativeQuery("SELECT username, display_name, array_to_string(roles, ','), subtree_rights, status, "
-                        + "coalesce(locked_until > now(), false) FROM app_user WHERE tenant_id = ?1 ORDER BY username")
+                        + "coalesce(locked_until > now(), false), email FROM app_user WHERE tenant_id = ?1 ORDER BY username")
                 .setParameter(1, unit.getId()).getResultList();
         return rows.stream().map(r -> new UserView((String) r[0], (String) r[1],
                 ((String) r[2]).isEmpty() ? List.of() : Arrays.asList(((String) r[2]).split(",")),
-                (Boolean) r[3], (String) r[4], (Boolean) r[5])).toList();
+                (Boolean) r[3], (String) r[4], (Boolean) r[5], (String) r[6])).toList();
     }
 
     /** Adds a user with a one-time password (shown this once); a taken username is refused (409), nothing created. */
@@ -103,17 +107,17 @@ public class Users {
         String password = Passwords.oneTimePassword();
         try {
             em.createNativeQuery("INSERT INTO app_user (tenant_id, username, display_name, password_hash, roles, subtree_rights, "
-                            + "must_change_password) VALUES (?1, ?2, ?3, ?4, string_to_array(?5, ','), ?6, true)")
+                            + "must_change_password, email) VALUES (?1, ?2, ?3, ?4, string_to_array(?5, ','), ?6, true, ?7)")
                     .setParameter(1, unit.getId()).setParameter(2, in.username()).setParameter(3, nfc(in.displayName()))
                     .setParameter(4, Passwords.hash(password)).setParameter(5, String.join(",", roles))
-                    .setParameter(6, in.subtreeRights()).executeUpdate();
+                    .setParameter(6, in.subtreeRights()).setParameter(7, email(in.email())).executeUpdate();
         } catch (PersistenceException e) {
             if (SqlState.is(e, SqlState.UNIQUE_VIOLATION)) {
                 throw new ProblemException(Problem.of(Wording::in, 409, "duplicate", "problem.duplicate", "problem.usernameTaken", in.username()));
             }
             throw e;
         }
-        audit.record(unit.getId(), "user.created", in.username(), null, describe(in.displayName(), roles, in.subtreeRights(), "active"));
+        audit.record(unit.getId(), "user.created", in.username(), null, describe(in.displayName(), roles, in.subtreeRights(), "active", email(in.email())));
         return new Created(in.username(), password);
     }
 
@@ -121,7 +125,7 @@ public class Users {
     @SuppressWarnings("unchecked")
     public UserView change(String username, UserChange in) {
         Tenant unit = access.require("tenant", "admin");
-        List<Object[]> found = em.createNativeQuery("SELECT display_name, array_to_string(roles, ','), subtree_rights, status "
+        List<Object[]> found = em.createNativeQuery("SELECT display_name, array_to_string(roles, ','), subtree_rights, status, email "
                         + "FROM app_user WHERE tenant_id = ?1 AND username = ?2 FOR UPDATE")
                 .setParameter(1, unit.getId()).setParameter(2, username).getResultList();
         if (found.isEmpty()) {
@@ -141,15 +145,15 @@ public class Users {
             touched.add(Role.PROVINCE_ADMIN.name()); // a province administrator's account is the province's to change
         }
         mayGrant(touched, in.subtreeRights() != (Boolean) before[2]);
-        em.createNativeQuery("UPDATE app_user SET display_name = ?3, roles = string_to_array(?4, ','), subtree_rights = ?5, status = ?6 "
-                        + "WHERE tenant_id = ?1 AND username = ?2")
+        em.createNativeQuery("UPDATE app_user SET display_name = ?3, roles = string_to_array(?4, ','), subtree_rights = ?5, status = ?6, "
+                        + "email = ?7 WHERE tenant_id = ?1 AND username = ?2")
                 .setParameter(1, unit.getId()).setParameter(2, username).setParameter(3, nfc(in.displayName()))
                 .setParameter(4, String.join(",", roles)).setParameter(5, in.subtreeRights()).setParameter(6, in.status())
-                .executeUpdate();
+                .setParameter(7, email(in.email())).executeUpdate();
         audit.record(unit.getId(), "user.changed", username,
-                describe((String) before[0], oldRoles, (Boolean) before[2], (String) before[3]),
-                describe(in.displayName(), roles, in.subtreeRights(), in.status()));
-        return new UserView(username, nfc(in.displayName()), List.copyOf(roles), in.subtreeRights(), in.status(), false);
+                describe((String) before[0], oldRoles, (Boolean) before[2], (String) before[3], (String) before[4]),
+                describe(in.displayName(), roles, in.subtreeRights(), in.status(), email(in.email())));
+        return new UserView(username, nfc(in.displayName()), List.copyOf(roles), in.subtreeRights(), in.status(), false, email(in.email()));
     }
 
     /**
@@ -202,11 +206,17 @@ public class Users {
         }
     }
 
-    private static JsonObject describe(String displayName, Set<String> roles, boolean subtree, String status) {
+    private static JsonObject describe(String displayName, Set<String> roles, boolean subtree, String status, String email) {
         JsonArrayBuilder r = Jsonp.createArrayBuilder();
         roles.forEach(r::add);
-        return Jsonp.createObjectBuilder().add("displayName", displayName).add("roles", r).add("subtreeRights", subtree)
-                .add("status", status).build();
+        jakarta.json.JsonObjectBuilder b = Jsonp.createObjectBuilder().add("displayName", displayName).add("roles", r).add("subtreeRights", subtree)
+                .add("status", status);
+        return (email == null ? b : b.add("email", email)).build();
+    }
+
+    /** An address as kept: trimmed, lower-cased, null for none. */
+    private static String email(String given) {
+        return given == null || given.isBlank() ? null : given.strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String nfc(String s) {

@@ -45,7 +45,7 @@ import vn.egov.tenantadmin.control.Users;
 public class UsersPage {
 
     /** A user as the list shows it: roles and status already in the page's language. */
-    public record Row(String username, String displayName, String roles, boolean subtreeRights, boolean active, boolean locked, String edit) {
+    public record Row(String username, String displayName, String email, String roles, boolean subtreeRights, boolean active, boolean locked, String edit) {
     }
 
     /** The role boxes: one per role the user may grant (or the edited user has), the subtree box for a province administrator. */
@@ -98,10 +98,11 @@ public class UsersPage {
         Tenant unit = layout.require();
         String username = value(form, "username");
         String displayName = value(form, "displayName");
+        String email = value(form, "email");
         List<String> roles = form.get("roles") == null ? List.of() : form.get("roles");
         boolean subtree = form.containsKey("subtreeRights");
-        Users.NewUser in = new Users.NewUser(username, displayName, roles, subtree);
-        Map<String, String> values = Map.of("username", username, "displayName", displayName);
+        Users.NewUser in = new Users.NewUser(username, displayName, roles, subtree, email);
+        Map<String, String> values = Map.of("username", username, "displayName", displayName, "email", email);
         Map<String, String> errors = AdminPages.violations(layout, validator.validate(in), UsersPage::field);
         if (!errors.isEmpty()) {
             throw layout.refuseTemplate(400, listPage(unit, values, Set.copyOf(roles), subtree, errors, null));
@@ -128,7 +129,7 @@ public class UsersPage {
     public Response edit(@PathParam("username") String username) {
         Tenant unit = layout.require();
         Users.UserView u = find(username);
-        Map<String, String> values = Map.of("displayName", u.displayName(), "status", u.status());
+        Map<String, String> values = Map.of("displayName", u.displayName(), "status", u.status(), "email", u.email() == null ? "" : u.email());
         return layout.okTemplate(editPage(unit, u, values, Set.copyOf(u.roles()), u.subtreeRights(), Map.of(), null));
     }
 
@@ -141,11 +142,12 @@ public class UsersPage {
         Users.UserView u = find(username);
         String displayName = value(form, "displayName");
         String status = value(form, "status");
+        String email = value(form, "email");
         List<String> roles = form.get("roles") == null ? List.of() : form.get("roles");
         // only a province administrator sees the subtree box; everyone else keeps what the user has
         boolean subtree = provinceAdmin() ? form.containsKey("subtreeRights") : u.subtreeRights();
-        Users.UserChange in = new Users.UserChange(displayName, roles, subtree, status);
-        Map<String, String> values = Map.of("displayName", displayName, "status", status);
+        Users.UserChange in = new Users.UserChange(displayName, roles, subtree, status, email);
+        Map<String, String> values = Map.of("displayName", displayName, "status", status, "email", email);
         Map<String, String> errors = AdminPages.violations(layout, validator.validate(in), UsersPage::field);
         if (!errors.isEmpty()) {
             throw layout.refuseTemplate(400, editPage(unit, u, values, Set.copyOf(roles), subtree, errors, null));
@@ -182,7 +184,7 @@ public class UsersPage {
                 throw layout.error(e.problem());
             }
             String detail = AdminPages.detail(layout, e);
-            Map<String, String> values = Map.of("displayName", u.displayName(), "status", u.status());
+            Map<String, String> values = Map.of("displayName", u.displayName(), "status", u.status(), "email", u.email() == null ? "" : u.email());
             throw layout.refuseTemplate(e.problem().status(),
                     editPage(unit, u, values, Set.copyOf(u.roles()), u.subtreeRights(), Map.of(), detail));
         }
@@ -202,7 +204,7 @@ public class UsersPage {
         List<Row> rows = new ArrayList<>();
         for (Users.UserView u : layout.call(users::list)) {
             String name = u.username();
-            rows.add(new Row(name, u.displayName(), String.join(", ", u.roles().stream().map(r -> roleName(t, r)).toList()),
+            rows.add(new Row(name, u.displayName(), u.email() == null ? "" : u.email(), String.join(", ", u.roles().stream().map(r -> roleName(t, r)).toList()),
                     u.subtreeRights(), "active".equals(u.status()), u.locked(), layout.url(unit, "users/" + name)));
         }
         ListView view = new ListView(rows, v, errors, detail, roles(t, roles, subtree, errors), layout.url(unit, "users"));
