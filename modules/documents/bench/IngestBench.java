@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * one. Exits non-zero on a wrong answer.
  */
 public class IngestBench {
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     static final Pattern NUM_FOUND = Pattern.compile("\"numFound\":(\\d+)");
     static final Pattern TOTAL = Pattern.compile("\"total\":(\\d+)");
 

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  *   java SendBench.java http://127.0.0.1:19780 officer admin password 20
  */
 public class SendBench {
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     static String base;
 
     public static void main(String[] args) throws Exception {

@@ -41,7 +41,7 @@ public class CodeBench {
         for (int c = 0; c < clients; c++) {
             Thread t = new Thread(() -> {
                 try {
-                    HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+                    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager()).build();
                     HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
                             .header("Content-Type", "application/x-www-form-urlencoded")
                             .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)))

@@ -254,7 +254,7 @@ public class Replay {
                     String otp = (String) ((Map<?, ?>) Json.parse(r.body())).get("oneTimePassword");
                     String basic = java.util.Base64.getEncoder().encodeToString((username + ":" + otp).getBytes(StandardCharsets.UTF_8));
                     // a client without the administrator's session cookie: the officer's own credentials
-                    HttpResponse<String> changed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/me/password"))
+                    HttpResponse<String> changed = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(URI.create(base + "/api/me/password"))
                             .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString("{\"currentPassword\":\"" + otp + "\",\"newPassword\":\"" + password + "\"}")).build(),
                             HttpResponse.BodyHandlers.ofString());

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * </pre>
  */
 public class SearchBench {
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     static final Pattern NUM_FOUND = Pattern.compile("\"numFound\":(\\d+)");
     static final Pattern TOTAL = Pattern.compile("\"total\":(\\d+)");
     static final String[] WORDS = ("thủ tục hành chính đăng ký khai sinh kết hôn hộ tịch chứng thực giấy phép xây dựng đất đai "
@@ -88,7 +88,7 @@ public class SearchBench {
     }
 
     static HttpClient login(String base, String user, String password) throws Exception {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         int status = client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -114,7 +114,7 @@ public class SearchBench {
 
     static void query(String base, String solr, String user, String password, String[] districts) throws Exception {
         HttpClient admin = login(base, user, password);
-        HttpClient anonymous = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient anonymous = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         run("warm-up (anonymous, not counted)", anonymous, base, districts, 300, 2, false);
         run("anonymous, /api/search?q=..&unit=<district>", anonymous, base, districts, 2000, 2, true);
         run("province admin (staff filter too), /api/search?q=..&unit=<district>", admin, base, districts, 2000, 2, true);

@@ -57,7 +57,7 @@ final class ImportUnits implements Callable<Integer> {
      * One login per worker, then its session cookie: the password is checked (Argon2) once per worker, not on
      * every request; and a session per worker, because the server handles one session's requests one at a time.
      */
-    private final ThreadLocal<HttpClient> http = ThreadLocal.withInitial(() -> HttpClient.newBuilder()
+    private final ThreadLocal<HttpClient> http = ThreadLocal.withInitial(() -> HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).cookieHandler(new java.net.CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).build());
     private final ThreadLocal<Boolean> loggedIn = ThreadLocal.withInitial(() -> false);

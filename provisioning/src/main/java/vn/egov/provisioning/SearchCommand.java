@@ -44,7 +44,7 @@ final class SearchCommand implements Runnable {
         @Option(names = "--password-stdin", descriptionKey = "egov.search.password-stdin")
         boolean passwordStdin;
 
-        final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         String authorization;
 
         boolean credentials() throws IOException {

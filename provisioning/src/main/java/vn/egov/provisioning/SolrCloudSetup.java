@@ -23,7 +23,7 @@ import java.util.zip.ZipOutputStream;
  */
 public final class SolrCloudSetup {
     public static final String NAME = "egov";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     private SolrCloudSetup() {
     }

@@ -28,22 +28,22 @@ public final class Api {
     }
 
     public static Api anonymous() {
-        return new Api(baseUrl(), null, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+        return new Api(baseUrl(), null, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build());
     }
 
     public static Api as(String username, String password) {
         String token = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return new Api(baseUrl(), "Basic " + token, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+        return new Api(baseUrl(), "Basic " + token, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build());
     }
 
     /** A program's client: an API token ({@code Authorization: Bearer}), no cookies. */
     public static Api bearer(String token) {
-        return new Api(baseUrl(), "Bearer " + token, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+        return new Api(baseUrl(), "Bearer " + token, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build());
     }
 
     /** A browser-like client that keeps cookies and does not follow redirects. */
     public static Api browser() {
-        return new Api(baseUrl(), null, HttpClient.newBuilder().cookieHandler(new CookieManager())
+        return new Api(baseUrl(), null, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build());
     }
 

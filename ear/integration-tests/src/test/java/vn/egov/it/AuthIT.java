@@ -199,7 +199,7 @@ class AuthIT extends DeployedEar {
     @Test
     void theSessionCookieIsNotSentWithCrossSitePosts() throws Exception {
         String user = Fixtures.staff(Fixtures.COMMUNE);
-        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(java.net.http.HttpRequest
                         .newBuilder(java.net.URI.create(Api.baseUrl() + "/login"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + user + "&password="
@@ -215,7 +215,7 @@ class AuthIT extends DeployedEar {
     void aLoginPostedFromAnotherSiteIsRefused() throws Exception {
         String user = Fixtures.staff(Fixtures.COMMUNE);
         String form = "username=" + user + "&password=" + java.net.URLEncoder.encode(PASSWORD, java.nio.charset.StandardCharsets.UTF_8);
-        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
         java.util.function.BiFunction<String, String, Integer> post = (header, value) -> {
             try {
                 return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(Api.baseUrl() + "/login"))
@@ -241,7 +241,7 @@ class AuthIT extends DeployedEar {
     @Test
     void anApiChangeAnotherSiteMadeTheBrowserSendIsRefused() throws Exception {
         String user = Fixtures.user(Fixtures.COMMUNE, false, "CITIZEN");
-        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).cookieHandler(new java.net.CookieManager()).build();
         java.net.http.HttpResponse<String> login = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(Api.baseUrl() + "/login"))
                         .header("Content-Type", "application/x-www-form-urlencoded").POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + user
                                 + "&password=" + java.net.URLEncoder.encode(PASSWORD, java.nio.charset.StandardCharsets.UTF_8))).build(),

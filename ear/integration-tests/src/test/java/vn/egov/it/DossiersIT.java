@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * staff list it, another commune sees nothing, and anyone with the code sees its status and nothing personal.
  */
 class DossiersIT extends DeployedEar {
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     static final byte[] PDF = PortalEditingIT.PDF;
     static String unit;
     static String procedure;

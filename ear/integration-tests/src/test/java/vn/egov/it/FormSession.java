@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  */
 final class FormSession {
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager()).build();
 
     record Part(String name, String fileName, byte[] content) {
     }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** A unit's logo and custom domain, set by its administrators, shown to everyone, never by a sibling. */
 class LogoAndDomainIT extends DeployedEar {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private static HttpResponse<byte[]> bytes(String method, String path, String user, byte[] body, String type, String ifNoneMatch)
             throws Exception {

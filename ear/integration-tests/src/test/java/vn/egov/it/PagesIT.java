@@ -339,7 +339,7 @@ class PagesIT extends DeployedEar {
 
         // the desk's pages made from templates (the audit trail first) carry the same policy, and nothing inline
         String admin = Fixtures.user(Fixtures.DISTRICT, false, "UNIT_ADMIN");
-        java.net.http.HttpClient session = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        java.net.http.HttpClient session = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).cookieHandler(new java.net.CookieManager()).build();
         java.net.http.HttpResponse<String> loggedIn = session.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(Api.baseUrl() + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + admin + "&password="
@@ -356,7 +356,7 @@ class PagesIT extends DeployedEar {
     }
 
     private static java.net.http.HttpResponse<String> raw(String path) throws Exception {
-        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(Api.baseUrl() + path)).build(),
+        return java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(Api.baseUrl() + path)).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 }

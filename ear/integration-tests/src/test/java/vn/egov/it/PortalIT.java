@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * cross-tenant test writes as one commune and reads, edits and deletes as another.
  */
 class PortalIT extends DeployedEar {
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     static Api province;
 
     @BeforeAll
@@ -591,7 +591,7 @@ class PortalIT extends DeployedEar {
 
     /** Bytes through a logged-in browser session. */
     static HttpResponse<byte[]> sessionBytes(String path, String username) throws Exception {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new java.net.CookieManager()).build();
         HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(Api.baseUrl() + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password="

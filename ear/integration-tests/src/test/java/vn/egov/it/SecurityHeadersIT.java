@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * names neither the server nor its version.
  */
 class SecurityHeadersIT extends DeployedEar {
-    static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
 
     @Test
     void everyAnswerCarriesTheSecurityHeadersAndNamesNoServer() throws Exception {

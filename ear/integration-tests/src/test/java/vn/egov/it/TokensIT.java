@@ -49,7 +49,7 @@ class TokensIT extends DeployedEar {
         assertEquals(0, Fixtures.countNotices("title = ?", "Không được phép bằng mã"));
 
         // no web session is made (nor any other cookie)
-        HttpResponse<String> raw = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(Api.baseUrl() + "/api/me"))
+        HttpResponse<String> raw = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(URI.create(Api.baseUrl() + "/api/me"))
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, raw.statusCode());
         assertTrue(raw.headers().allValues("Set-Cookie").isEmpty(), raw.headers().allValues("Set-Cookie").toString());

@@ -23,7 +23,7 @@ import vn.egov.platform.web.Jsonp;
  */
 @ApplicationScoped
 public class AxisAdapter {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     /** What the axis said of a package. */
     public sealed interface Answer permits Accepted, Refused {

@@ -153,7 +153,7 @@ public class AxisSimulator {
         if (body != null && body.get("reason") instanceof JsonString r) {
             report.add("reason", r.getString());
         }
-        java.net.http.HttpResponse<String> platform = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+        java.net.http.HttpResponse<String> platform = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(java.net.http.HttpRequest
                 .newBuilder(uri.getBaseUri().resolve("api/documents/axis/status")).timeout(java.time.Duration.ofSeconds(10))
                 .header("Content-Type", "application/json").header("X-Axis-Token", axis.token().orElse(""))
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(report.build().toString())).build(),

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 @ApplicationScoped
 public class NationalPortalAdapter {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     public Optional<String> url() {
         return ConfigProvider.getConfig().getOptionalValue("egov.national-portal.url", String.class).filter(s -> !s.isBlank());

@@ -32,7 +32,7 @@ import vn.egov.platform.web.Jsonp;
  */
 @ApplicationScoped
 public class PaymentGateway {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     public Optional<String> url() {
         return ConfigProvider.getConfig().getOptionalValue("egov.payment.url", String.class).filter(s -> !s.isBlank());

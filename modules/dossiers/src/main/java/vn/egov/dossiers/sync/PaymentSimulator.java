@@ -78,7 +78,7 @@ public class PaymentSimulator {
         }
         int reported = 0;
         if (!body.getBoolean("silent", false)) {
-            reported = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(uri.getBaseUri() + "api/payments/callback"))
+            reported = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(URI.create(uri.getBaseUri() + "api/payments/callback"))
                     .header("Content-Type", "application/json").header("X-Signature", gateway.sign(line))
                     .POST(HttpRequest.BodyPublishers.ofString(line)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
         }

@@ -105,7 +105,7 @@ public class PostSimulator {
             throw ProblemException.notFound(Wording::in, "notFound.shipment", tracking);
         }
         String event = Jsonp.createObjectBuilder().add("trackingNumber", tracking).add("event", "delivered").add("at", Instant.now().toString()).build().toString();
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(uri.getBaseUri() + "api/vnpost/events"))
+        HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(URI.create(uri.getBaseUri() + "api/vnpost/events"))
                 .header("Content-Type", "application/json").header("X-Vnpost-Token", adapter.token().orElse(""))
                 .POST(HttpRequest.BodyPublishers.ofString(event)).build(), HttpResponse.BodyHandlers.ofString());
         return Response.ok(Jsonp.createObjectBuilder().add("reported", answer.statusCode()).build()).build();

@@ -68,7 +68,7 @@ public class JsonBodyReader implements MessageBodyReader<JsonObject> {
                     || JsonValue.class.isAssignableFrom(target)) {
                 return context.proceed();
             }
-            byte[] bytes = context.getInputStream().readNBytes(MAX_BYTES + 1);
+            byte[] bytes = whole(context.getInputStream());
             // a list (a batch of units, say) is a JSON array; anything else bound is an object
             check(bytes, java.util.Collection.class.isAssignableFrom(target) || target.isArray());
             context.setInputStream(new java.io.ByteArrayInputStream(bytes));
@@ -76,8 +76,20 @@ public class JsonBodyReader implements MessageBodyReader<JsonObject> {
         }
     }
 
-    static JsonObject read(InputStream entityStream) throws IOException {
-        return check(entityStream.readNBytes(MAX_BYTES + 1), false).asJsonObject();
+    static JsonObject read(InputStream entityStream) {
+        return check(whole(entityStream), false).asJsonObject();
+    }
+
+    /**
+     * The body's bytes (one more than allowed, to tell a body too large); a body that stops coming (the container's
+     * read timeout, a client gone) is a 408 problem, not an error of the server's.
+     */
+    static byte[] whole(InputStream in) {
+        try {
+            return in.readNBytes(MAX_BYTES + 1);
+        } catch (IOException e) {
+            throw refuse(408, "body-incomplete", "incomplete", null);
+        }
     }
 
     /** The body as one JSON value: an array if {@code list}, otherwise an object; refused with a 400 problem if not. */

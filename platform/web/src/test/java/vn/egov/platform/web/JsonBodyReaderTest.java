@@ -2,6 +2,7 @@ package vn.egov.platform.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
@@ -56,5 +57,24 @@ class JsonBodyReaderTest {
         assertEquals("Trường title chứa ký tự NUL (\\u0000), không được phép.", nul.detailVi());
         assertEquals("The field title holds a NUL character (\\u0000), which is not allowed.", nul.detailEn());
         assertEquals(List.of("The field title holds a NUL character (\\u0000), which is not allowed."), nul.in(java.util.Locale.ENGLISH).fieldErrors().get("title"));
+    }
+
+    @Test
+    void aBodyThatStopsComingIsA408NotAnError() {
+        java.io.InputStream stalled = new java.io.InputStream() {
+            private int sent;
+
+            @Override
+            public int read() throws java.io.IOException {
+                if (sent++ < 5) {
+                    return '{';
+                }
+                throw new java.io.IOException("Blocking read timeout"); // as the container's input says it
+            }
+        };
+        Problem p = assertThrows(ProblemException.class, () -> JsonBodyReader.read(stalled)).problem();
+        assertEquals(408, p.status());
+        assertEquals("body-incomplete", p.type());
+        assertTrue(p.detailVi().startsWith("Nội dung gửi lên không đến đủ"), p.detailVi());
     }
 }
