@@ -16,15 +16,15 @@ public class AdminSections implements DeskSection.Contribution, Arrival.Contribu
     @Override
     public List<DeskSection> sections() {
         return List.of(
-                new DeskSection("overview", 10, BUNDLE, "menu.overview", "", "tenant", "admin", false, DeskSection.Group.UNIT),
-                new DeskSection("new", 20, BUNDLE, "menu.new", "units/new", "tenant", "admin", false, DeskSection.Group.UNIT),
-                new DeskSection("import", 30, BUNDLE, "menu.import", "import", "tenant", "admin", false, DeskSection.Group.UNIT),
-                new DeskSection("reorganise", 40, BUNDLE, "menu.reorganise", "reorganise", "tenant", "admin", false, DeskSection.Group.UNIT),
-                new DeskSection("audit", 50, BUNDLE, "menu.audit", "audit", "tenant", "admin", false, DeskSection.Group.UNIT),
-                new DeskSection("users", 60, BUNDLE, "menu.users", "users", "tenant", "admin", false, DeskSection.Group.PEOPLE),
-                new DeskSection("settings", 70, BUNDLE, "menu.settings", "settings", "tenant", "admin", false, DeskSection.Group.UNIT),
-                new DeskSection("search", 80, BUNDLE, "menu.search", "search", "tenant", "admin", false, DeskSection.Group.UNIT),
-                new DeskSection("calendar", 100, BUNDLE, "menu.calendar", "calendar", "tenant", "admin", false, DeskSection.Group.UNIT));
+                new DeskSection("overview", 10, BUNDLE, "menu.overview", "", "tenant", "admin", false, DeskSection.Group.UNIT, false),
+                new DeskSection("new", 20, BUNDLE, "menu.new", "units/new", "tenant", "admin", false, DeskSection.Group.UNIT, true),
+                new DeskSection("import", 30, BUNDLE, "menu.import", "import", "tenant", "admin", false, DeskSection.Group.UNIT, true),
+                new DeskSection("reorganise", 40, BUNDLE, "menu.reorganise", "reorganise", "tenant", "admin", false, DeskSection.Group.UNIT, true),
+                new DeskSection("audit", 50, BUNDLE, "menu.audit", "audit", "tenant", "admin", false, DeskSection.Group.UNIT, false),
+                new DeskSection("users", 60, BUNDLE, "menu.users", "users", "tenant", "admin", false, DeskSection.Group.PEOPLE, false),
+                new DeskSection("settings", 70, BUNDLE, "menu.settings", "settings", "tenant", "admin", false, DeskSection.Group.UNIT, false),
+                new DeskSection("search", 80, BUNDLE, "menu.search", "search", "tenant", "admin", false, DeskSection.Group.UNIT, false),
+                new DeskSection("calendar", 100, BUNDLE, "menu.calendar", "calendar", "tenant", "admin", false, DeskSection.Group.UNIT, false));
     }
 
     /** Where its people land after login ({@code /me/start}): an administrator lands on their unit's overview. */

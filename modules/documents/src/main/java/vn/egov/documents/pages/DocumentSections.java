@@ -16,7 +16,7 @@ public class DocumentSections implements DeskSection.Contribution, Arrival.Contr
     @Override
     public List<DeskSection> sections() {
         return List.of(
-                new DeskSection("documents", 130, BUNDLE, "menu.documents", "documents", "documents", "read", false, DeskSection.Group.DOCUMENTS));
+                new DeskSection("documents", 130, BUNDLE, "menu.documents", "documents", "documents", "read", false, DeskSection.Group.DOCUMENTS, false));
     }
 
     /** Where its people land after login ({@code /me/start}): the clerk lands on the registers, other staff on the documents they handle. */

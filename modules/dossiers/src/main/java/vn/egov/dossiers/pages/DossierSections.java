@@ -20,8 +20,8 @@ public class DossierSections implements DeskSection.Contribution, Arrival.Contri
     @Override
     public List<DeskSection> sections() {
         return List.of(
-                new DeskSection("dossiers", 120, BUNDLE, "menu.dossiers", "dossiers", "dossiers", "read", false, DeskSection.Group.SERVICES),
-                new DeskSection("payment-account", 140, BUNDLE, "menu.payment-account", "payment-account", "tenant", "admin", false, DeskSection.Group.SERVICES));
+                new DeskSection("dossiers", 120, BUNDLE, "menu.dossiers", "dossiers", "dossiers", "read", false, DeskSection.Group.SERVICES, false),
+                new DeskSection("payment-account", 140, BUNDLE, "menu.payment-account", "payment-account", "tenant", "admin", false, DeskSection.Group.SERVICES, false));
     }
 
     /** Where its people land after login ({@code /me/start}): a one-stop duty lands on the desk, a citizen on their dossiers. */

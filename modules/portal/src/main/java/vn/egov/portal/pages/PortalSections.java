@@ -16,7 +16,7 @@ public class PortalSections implements DeskSection.Contribution, Arrival.Contrib
     @Override
     public List<DeskSection> sections() {
         return List.of(
-                new DeskSection("portal", 90, BUNDLE, "menu.portal", "portal", "portal", "read", false, DeskSection.Group.SITE));
+                new DeskSection("portal", 90, BUNDLE, "menu.portal", "portal", "portal", "read", false, DeskSection.Group.SITE, false));
     }
 
     /** Where its people land after login ({@code /me/start}): editors and approvers land on the site's articles. */

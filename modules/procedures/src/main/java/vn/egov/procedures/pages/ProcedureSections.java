@@ -14,7 +14,7 @@ public class ProcedureSections implements DeskSection.Contribution, SiteService.
     @Override
     public List<DeskSection> sections() {
         return List.of(
-                new DeskSection("procedures", 110, BUNDLE, "menu.procedures", "procedures/import", "tenant", "admin", true, DeskSection.Group.SERVICES));
+                new DeskSection("procedures", 110, BUNDLE, "menu.procedures", "procedures/import", "tenant", "admin", true, DeskSection.Group.SERVICES, false));
     }
 
     /** What every unit's site leads to: its online public services (the unit's procedures and the province's). */

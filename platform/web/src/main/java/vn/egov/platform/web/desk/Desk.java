@@ -238,7 +238,7 @@ public class Desk {
             if (s.rootOnly() && unit.getParentId() != null) {
                 continue;
             }
-            if (!permitted(s.domain(), s.action(), unit.getPath())) {
+            if (!permitted(s.domain(), s.action(), unit.getPath(), s.subtree())) {
                 continue;
             }
             groups.computeIfAbsent(s.group(), g -> new ArrayList<>())
@@ -248,10 +248,10 @@ public class Desk {
         return groups.entrySet().stream().map(g -> new DeskFrame.MenuGroup(platform.text(g.getKey().labelKey()), g.getValue())).toList();
     }
 
-    private boolean permitted(String domain, String action, String path) {
+    private boolean permitted(String domain, String action, String path, boolean subtree) {
         Optional<UserPrincipal> u = user();
         return u.isPresent() && !u.get().mustChangePassword()
-                && SecurityUtils.getSubject().isPermitted(new ScopedPermission(domain, Set.of(action), path, false));
+                && SecurityUtils.getSubject().isPermitted(new ScopedPermission(domain, Set.of(action), path, subtree));
     }
 
     /**

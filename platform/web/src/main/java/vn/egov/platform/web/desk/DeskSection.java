@@ -15,9 +15,10 @@ import java.util.List;
  * @param action   the permission's action ({@code admin}, {@code read}…)
  * @param rootOnly shown at the root of a tree only (the province's catalogue import)
  * @param group    the menu's group it is listed under ({@link Group}: the site, services, documents, people, the unit)
+ * @param subtree  shown to one whose right reaches the unit's subtree only (creating, importing, reorganising units below)
  */
 public record DeskSection(String key, int order, String bundle, String labelKey, String path, String domain, String action, boolean rootOnly,
-                          Group group) {
+                          Group group, boolean subtree) {
 
     /** The menu's groups, in the order the menu shows them; each named by {@code desk.group.<name>} of the platform's texts. */
     public enum Group {
