@@ -79,7 +79,7 @@ class ArrivalBrowserIT extends DeployedEar {
             List<WebElement> links = browser.findElements(By.cssSelector("nav.admin a"));
             assertFalse(links.isEmpty(), String.join(",", roles) + " has a menu at " + browser.getCurrentUrl());
             List<String> hrefs = links.stream().map(a -> a.getAttribute("href")).toList();
-            groupsOf.put(String.join(",", roles), browser.findElements(By.cssSelector("nav.admin .group")).stream().map(WebElement::getText).toList());
+            groupsOf.put(String.join(",", roles), browser.findElements(By.cssSelector("nav.admin .group")).stream().map(g -> g.getAttribute("textContent").strip()).toList());
             String session = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
                     .collect(java.util.stream.Collectors.joining("; "));
             for (String href : hrefs) {

@@ -92,6 +92,9 @@ public class PortalDesk {
         List<DeskFrame.Item> nav = new ArrayList<>();
         DeskFrame.Page desk = layout.desk(unit, "portal", PortalPages.BUNDLE, titleKey);
         for (String[] s : SECTIONS) {
+            if (s[0].equals("theme") && !may(unit, "tenant", "admin")) {
+                continue; // the site's colours are the unit's administrators' (an editor's link would answer 403)
+            }
             nav.add(new DeskFrame.Item(desk.page().t().text(s[1]), s[0].isEmpty() ? base(unit) : sub(unit, s[0]), s[0].equals(here)));
         }
         nav.add(new DeskFrame.Item(desk.page().t().text("nav.public"), "/t/" + unit.getCode() + "/", false));
