@@ -11,11 +11,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -25,21 +22,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the unit's overview, one-stop staff on their desk, other staff on their documents, a citizen on their dossiers),
  * and one who was going somewhere gets there, even through a first password change.
  */
-class ArrivalBrowserIT extends DeployedEar {
-    static WebDriver browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Chromium.start("1280,1000");
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
+class ArrivalBrowserIT extends InChromium {
     @Test
     void eachLandsOnTheirWorkAndNoneOnARefusal() throws Exception {
         String unit = Fixtures.COMMUNE;
@@ -95,12 +78,10 @@ class ArrivalBrowserIT extends DeployedEar {
 
     @Test
     void aNewCitizenGoingToApplyChoosesTheirPasswordAndComesBackToTheForm() throws Exception {
-        Api province = Api.as(Fixtures.user(Fixtures.PROVINCE, true, "PROVINCE_ADMIN"), Fixtures.PASSWORD);
-        String procedure = ProceduresIT.code();
-        assertEquals(200, province.post("/api/t/" + Fixtures.PROVINCE + "/procedures/import", "[" + ProcessingIT.definition(procedure) + "]").status());
-        String unit = PortalIT.commune("xa-den-dau");
+        ProceduresIT.Offered offered = ProceduresIT.offeredByANewCommune("xa-den-dau");
+        String unit = offered.unit();
+        String procedure = offered.procedure();
         Api admin = PortalIT.as(unit, "UNIT_ADMIN");
-        assertEquals(201, admin.put("/api/t/" + unit + "/procedures/adopted/" + procedure, "").status());
         String username = "cd" + java.util.UUID.randomUUID().toString().substring(0, 8);
         Api.Response created = admin.post("/api/t/" + unit + "/users",
                 "{\"username\":\"" + username + "\",\"displayName\":\"Sùng Thị Mỷ\",\"roles\":[\"CITIZEN\"],\"subtreeRights\":false}");

@@ -7,11 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -19,28 +16,12 @@ import org.openqa.selenium.WebElement;
  * the online services; a code in, the status, dates and steps out, and nothing of the applicant, their papers or the
  * staff; a malformed or unknown code said beside the field with what was typed kept; in English too.
  */
-class LookupBrowserIT extends DeployedEar {
-    static WebDriver browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Chromium.start("1280,1000");
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
+class LookupBrowserIT extends InChromium {
     @Test
     void aCodeFromTheSlipShowsTheStepsAndNothingPersonal() throws Exception {
-        Api province = Api.as(Fixtures.user(Fixtures.PROVINCE, true, "PROVINCE_ADMIN"), Fixtures.PASSWORD);
-        String procedure = ProceduresIT.code();
-        assertEquals(200, province.post("/api/t/" + Fixtures.PROVINCE + "/procedures/import", "[" + ProcessingIT.definition(procedure) + "]").status());
-        String unit = PortalIT.commune("xa-tra-cuu");
-        assertEquals(201, PortalIT.as(unit, "UNIT_ADMIN").put("/api/t/" + unit + "/procedures/adopted/" + procedure, "").status());
+        ProceduresIT.Offered offered = ProceduresIT.offeredByANewCommune("xa-tra-cuu");
+        String unit = offered.unit();
+        String procedure = offered.procedure();
         String citizen = Fixtures.user(Fixtures.COMMUNE, false, "CITIZEN");
         HttpResponse<String> r = DossiersIT.submit(citizen, unit, procedure, "{\"fullName\":\"Giàng Thị Súa\"}", Map.of("to-khai", DossiersIT.PDF));
         assertEquals(201, r.statusCode(), r.body());

@@ -21,6 +21,25 @@ class ProceduresIT extends DeployedEar {
         return "1." + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000)) + ".H38";
     }
 
+    /** A unit and a procedure it offers. */
+    record Offered(String unit, String procedure) {
+    }
+
+    /**
+     * A new procedure in the province's catalogue ({@link ProcessingIT#definition}, the cross-agency one) adopted by a
+     * new commune of the test district whose code starts with {@code prefix}.
+     */
+    static Offered offeredByANewCommune(String prefix) {
+        Api province = Api.as(Fixtures.user(Fixtures.PROVINCE, true, "PROVINCE_ADMIN"), Fixtures.PASSWORD);
+        String procedure = code();
+        org.junit.jupiter.api.Assertions.assertEquals(200,
+                province.post("/api/t/" + Fixtures.PROVINCE + "/procedures/import", "[" + ProcessingIT.definition(procedure) + "]").status());
+        String unit = PortalIT.commune(prefix);
+        org.junit.jupiter.api.Assertions.assertEquals(201,
+                PortalIT.as(unit, "UNIT_ADMIN").put("/api/t/" + unit + "/procedures/adopted/" + procedure, "").status());
+        return new Offered(unit, procedure);
+    }
+
     static String procedure(String code, String name, String level, double limit, double reviewDays, String extra) {
         return """
                 {"code":"%s","name":"%s","sector":"Hộ tịch","level":"%s","onlineLevel":"full","timeLimitDays":%s,
