@@ -187,7 +187,10 @@ class AuthIT extends DeployedEar {
                 + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8), "application/x-www-form-urlencoded", "text/html");
         assertEquals(302, ok.status(), ok.toString());
         assertNotNull(ok.location());
-        assertTrue(ok.location().endsWith("/t/" + COMMUNE + "/"), "to the user's own unit: " + ok.location());
+        assertTrue(ok.location().endsWith("/me/start"), "on to their work: " + ok.location());
+        Api.Response start = browser.get("/me/start", "text/html");
+        assertEquals(303, start.status(), start.toString());
+        assertTrue(start.location().endsWith("/t/" + COMMUNE + "/admin/documents"), "a staff member's documents in their own unit: " + start.location());
         Api.Response me = browser.get("/api/me");
         assertEquals(200, me.status(), me.toString());
         assertEquals(user, me.json().getString("username"));

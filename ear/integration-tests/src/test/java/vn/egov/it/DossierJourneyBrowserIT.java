@@ -136,7 +136,8 @@ class DossierJourneyBrowserIT extends DeployedEar {
         // the district's staff return the result with its file
         login(districtStaff);
         browser.get(Api.baseUrl() + "/t/" + Fixtures.DISTRICT + "/admin/dossiers");
-        assertTrue(browser.findElement(By.id("inbox")).getText().contains(code));
+        String inbox = browser.findElement(By.id("inbox")).getText();
+        assertTrue(inbox.contains(code) && inbox.contains("liên thông từ Xã Cổng " + unit), inbox);
         Chromium.clickAndWait(browser, browser.findElement(By.linkText(code)));
         // an apology without its new date: refused beside its form (kept open), nothing changed
         browser.findElement(By.cssSelector("details:has(#apology-reason) summary")).click();
@@ -150,7 +151,10 @@ class DossierJourneyBrowserIT extends DeployedEar {
         browser.findElement(By.id("result-note")).sendKeys("Đã ký giấy chứng nhận kết hôn");
         Chromium.clickAndWait(browser, browser.findElement(By.id("return-result")));
         assertEquals("Đã có kết quả", browser.findElement(By.id("status")).getText());
-        assertTrue(browser.findElement(By.id("handovers")).getText().contains("Phòng Tư pháp huyện xem xét"));
+        String handovers = browser.findElement(By.id("handovers")).getText();
+        assertTrue(handovers.contains("Phòng Tư pháp huyện xem xét"), handovers);
+        // the agency a step went to by its name, not its code (issue 22)
+        assertTrue(handovers.contains("Huyện Bát Xát") && !handovers.contains(Fixtures.DISTRICT), handovers);
         Chromium.screenshot(browser, "journey-4-result");
 
         // the citizen sees the result and rates the service

@@ -188,7 +188,8 @@ public class Details {
                 + "FROM dossier_handover WHERE dossier_id = ? ORDER BY id", rs -> {
             JsonObjectBuilder h = Jsonp.createObjectBuilder().add("at", Db.instant(rs, "at").toString()).add("fromStep", rs.getString(2))
                     .add("fromName", rs.getString(3)).add("toStep", rs.getString(6)).add("toName", rs.getString(7))
-                    .add("toUnit", directory.byId(rs.getLong(9)).map(Tenant::getCode).orElse("")).add("givenBy", rs.getString(10));
+                    .add("toUnit", directory.byId(rs.getLong(9)).map(Tenant::getCode).orElse(""))
+                    .add("toUnitName", directory.byId(rs.getLong(9)).map(Tenant::getName).orElse("")).add("givenBy", rs.getString(10));
             if (rs.getObject(4) != null) {
                 h.add("fromDue", Intake.DAY.format(Db.localDate(rs, 4)));
             }

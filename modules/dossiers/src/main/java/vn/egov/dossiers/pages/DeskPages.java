@@ -100,7 +100,7 @@ public class DeskPages {
         int arrived = layout.call(() -> pickups.arrivedAt(unit)).size();
         List<DeskViews.Held> rows = new ArrayList<>();
         for (Processing.State d : details.held(unit.getId())) {
-            String from = d.tenantId() == unit.getId() ? null : directory.byId(d.tenantId()).map(Tenant::getCode).orElse("");
+            String from = d.tenantId() == unit.getId() ? null : directory.byId(d.tenantId()).map(Tenant::getName).orElse("");
             rows.add(new DeskViews.Held(d.code(), layout.url(unit, "dossiers/" + d.code()), from, d.procedureName(), d.applicantName(), d.stepName(),
                     d.stepDue() == null ? "" : Intake.DAY.format(d.stepDue()), Intake.DAY.format(d.dueDate()), d.status()));
         }

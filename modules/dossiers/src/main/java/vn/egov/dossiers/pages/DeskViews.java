@@ -98,7 +98,7 @@ public final class DeskViews {
         List<Handover> list = new ArrayList<>();
         for (JsonValue v : d.getJsonArray("handovers")) {
             JsonObject h = v.asJsonObject();
-            list.add(new Handover(time(h.getString("at")), h.getString("fromName"), h.getString("toName"), h.getString("toUnit"), h.getString("givenBy"),
+            list.add(new Handover(time(h.getString("at")), h.getString("fromName"), h.getString("toName"), h.getString("toUnitName", h.getString("toUnit")), h.getString("givenBy"),
                     h.getString("outcome", "")));
         }
         return list;

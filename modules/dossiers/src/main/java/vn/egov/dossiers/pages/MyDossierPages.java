@@ -27,10 +27,13 @@ import java.util.Optional;
 import vn.egov.dossiers.control.Applicants;
 import vn.egov.dossiers.control.Intake;
 import vn.egov.platform.security.SubjectScopeProvider.CurrentUser;
+import vn.egov.platform.tenancy.control.TenantDirectory;
+import vn.egov.platform.tenancy.entity.Tenant;
 import vn.egov.platform.web.Csrf;
 import vn.egov.platform.web.Problem;
 import vn.egov.dossiers.control.Wording;
 import vn.egov.platform.web.ProblemException;
+import vn.egov.platform.web.UnitSites;
 import vn.egov.platform.web.pages.Locales;
 import vn.egov.platform.web.pages.Page;
 import vn.egov.platform.web.pages.Templates;
@@ -40,7 +43,7 @@ import vn.egov.platform.web.pages.Templates;
  * notices the agency sent (as PDFs), the slip, the result to download; and what the applicant can do at that point:
  * send the papers asked for, withdraw it, rate the service once the result is there. Each action goes through the
  * same control code as the API's ({@link Applicants}), in the same scopes; a refused one comes back with its message. Made from the
- * templates {@code mine.jte} and {@code myDossier.jte} in the platform's bare layout, in the request's language.
+ * templates {@code mine.jte} and {@code myDossier.jte}, framed by the site of the person's own unit, in the request's language.
  */
 @Path("me/dossiers")
 @RequestScoped
@@ -57,6 +60,12 @@ public class MyDossierPages {
     @Inject
     Applicants applicants;
 
+    @Inject
+    UnitSites site;
+
+    @Inject
+    TenantDirectory directory;
+
     @GET
     public Response list(@QueryParam("pickup") String askedPickup) {
         if (CurrentUser.get().isEmpty()) {
@@ -65,7 +74,7 @@ public class MyDossierPages {
         long me = CurrentUser.get().orElseThrow().userId();
         MyDossierViews.Mine view = MyDossierViews.mine(askedPickup != null, applicants.dossiers(me), applicants.pickups(me));
         Page page = Page.of(request, DossierTemplates.BUNDLE, "mine.title");
-        return answer(200, DossierTemplates.TEMPLATES.render("mine.jte", page, "view", view));
+        return answer(200, page, DossierTemplates.TEMPLATES.render("mine.jte", page, "view", view), "/me/dossiers");
     }
 
     @GET
@@ -75,11 +84,11 @@ public class MyDossierPages {
             return login();
         }
         try {
-            return answer(200, render(code, isNew != null ? page(code).t().text("mine.submitted", code) : null, Map.of()));
+            return answerAt(200, page(code), "/me/dossiers/" + code, render(code, isNew != null ? page(code).t().text("mine.submitted", code) : null, Map.of()));
         } catch (ProblemException e) {
             Page page = Page.of(request, DossierTemplates.BUNDLE, "mine.notFound");
             String detail = page.t().english() ? e.problem().detailEn() : e.problem().detailVi();
-            return answer(e.problem().status(), DossierTemplates.TEMPLATES.render("missing.jte", page, "detail", detail));
+            return answer(e.problem().status(), page, DossierTemplates.TEMPLATES.render("missing.jte", page, "detail", detail), "/me/dossiers");
         }
     }
 
@@ -91,7 +100,7 @@ public class MyDossierPages {
             return login();
         }
         if (!Csrf.valid(request, form.getFirst(Csrf.FIELD))) {
-            return answer(403, render(code, null, Map.of("", page(code).t().text("mine.expired"))));
+            return answerAt(403, page(code), "/me/dossiers/" + code, render(code, null, Map.of("", page(code).t().text("mine.expired"))));
         }
         String action = String.valueOf(form.getFirst("action"));
         try {
@@ -111,11 +120,11 @@ public class MyDossierPages {
                     return done(code, "mine.withdrawn");
                 }
                 default -> {
-                    return answer(400, render(code, null, Map.of("", page(code).t().text("mine.unknownAction"))));
+                    return answerAt(400, page(code), "/me/dossiers/" + code, render(code, null, Map.of("", page(code).t().text("mine.unknownAction"))));
                 }
             }
         } catch (ProblemException e) {
-            return answer(e.problem().status(), render(code, null, Map.of(action, message(code, e))));
+            return answerAt(e.problem().status(), page(code), "/me/dossiers/" + code, render(code, null, Map.of(action, message(code, e))));
         }
     }
 
@@ -133,13 +142,13 @@ public class MyDossierPages {
             }
         }
         if (!Csrf.valid(request, csrf)) {
-            return answer(403, render(code, null, Map.of("", page(code).t().text("mine.expiredShort"))));
+            return answerAt(403, page(code), "/me/dossiers/" + code, render(code, null, Map.of("", page(code).t().text("mine.expiredShort"))));
         }
         try {
             applicants.supplied(code, CurrentUser.get().orElseThrow(), papers(parts));
             return done(code, "mine.supplemented");
         } catch (ProblemException e) {
-            return answer(e.problem().status(), render(code, null, Map.of("supplement", message(code, e))));
+            return answerAt(e.problem().status(), page(code), "/me/dossiers/" + code, render(code, null, Map.of("supplement", message(code, e))));
         }
     }
 
@@ -198,8 +207,18 @@ public class MyDossierPages {
         return DossierTemplates.TEMPLATES.render("myDossier.jte", page, "view", view);
     }
 
-    /** A page of the user's own (private to them, in their language: no shared cache keeps it). */
-    private static Response answer(int status, String html) {
+    /** The same, the path first (the calls that render a dossier's page). */
+    private Response answerAt(int status, Page page, String path, String main) {
+        return answer(status, page, main, path);
+    }
+
+    /**
+     * A page of the user's own, framed by their own unit's site (its header, menu and language switch, {@code path}
+     * being the page's address); private to them, in their language: no shared cache keeps it.
+     */
+    private Response answer(int status, Page page, String main, String path) {
+        Optional<Tenant> home = CurrentUser.get().flatMap(u -> directory.byId(u.tenantId()));
+        String html = home.map(unit -> site.framed(unit, page.t().locale(), page.title(), DossierTemplates.STYLESHEETS, main, path)).orElse(main);
         return Response.status(status).type(Templates.HTML).header("Content-Security-Policy", Templates.CONTENT_SECURITY_POLICY)
                 .header("Cache-Control", "private").header("Vary", Locales.VARY).entity(html).build();
     }

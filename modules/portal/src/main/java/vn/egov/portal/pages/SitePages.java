@@ -124,7 +124,8 @@ public final class SitePages {
             parent = new SiteFrame.Link(p.getName(), "/t/" + p.getCode() + "/" + v.langQuery());
         }
         // the other language named in the address: a bare one would give the language of the visitor's cookie or browser again
-        String switchHref = v.base() + path + (path.contains("?") ? "&" : "?") + "lang=" + (v.english() ? "vi" : "en");
+        // (a page of the person's own outside the site's addresses, such as their dossiers, gives its whole path)
+        String switchHref = (path.startsWith("/") ? path : v.base() + path) + (path.contains("?") ? "&" : "?") + "lang=" + (v.english() ? "vi" : "en");
         var s = v.settings();
         SiteFrame.Footer footer = new SiteFrame.Footer(s == null ? null : s.address(), s == null ? null : s.phone(),
                 s == null ? null : s.email(), th.footerText(), v.visits(), v.base() + "rss.xml", v.base() + "sitemap.xml",

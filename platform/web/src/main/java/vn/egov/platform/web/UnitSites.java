@@ -19,7 +19,7 @@ public interface UnitSites {
      * A page of the unit's site around {@code mainHtml} (made, and its values escaped, by the calling module's
      * template), not cached. {@code stylesheets} are the assets the page needs besides the site's own
      * ({@code "dossiers/dossiers.css"}), linked in its head; {@code path} is the page's path under the site, for the
-     * language switch.
+     * language switch (or, starting with {@code /}, its whole path: a person's own page framed by their unit's site).
      */
     String framed(Tenant unit, Locale language, String title, List<String> stylesheets, String mainHtml, String path);
 
