@@ -158,7 +158,12 @@ public final class SitePages {
             }
             return withServices(v, entries);
         }
-        return withServices(v, menuLevel(v, items, null, 0));
+        List<SiteFrame.MenuEntry> own = new ArrayList<>(menuLevel(v, items, null, 0));
+        if (own.stream().noneMatch(e -> e.href().equals(v.href("")))) {
+            // a menu of the unit's own with no entry for the home page still starts with one (adding entries dropped it)
+            own.add(0, new SiteFrame.MenuEntry(texts(v).text("site.home"), v.href(""), List.of()));
+        }
+        return withServices(v, own);
     }
 
     /** The menu and, after it, each service the modules contribute that it does not link to already. */
