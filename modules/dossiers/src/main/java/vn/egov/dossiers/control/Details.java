@@ -186,10 +186,11 @@ public class Details {
         JsonArrayBuilder handovers = Jsonp.createArrayBuilder();
         db.list("SELECT at, from_step, from_name, from_due, outcome, to_step, to_name, to_due, to_unit, given_by, assignee, note "
                 + "FROM dossier_handover WHERE dossier_id = ? ORDER BY id", rs -> {
+            java.util.Optional<Tenant> toUnit = directory.byId(rs.getLong(9));
             JsonObjectBuilder h = Jsonp.createObjectBuilder().add("at", Db.instant(rs, "at").toString()).add("fromStep", rs.getString(2))
                     .add("fromName", rs.getString(3)).add("toStep", rs.getString(6)).add("toName", rs.getString(7))
-                    .add("toUnit", directory.byId(rs.getLong(9)).map(Tenant::getCode).orElse(""))
-                    .add("toUnitName", directory.byId(rs.getLong(9)).map(Tenant::getName).orElse("")).add("givenBy", rs.getString(10));
+                    .add("toUnit", toUnit.map(Tenant::getCode).orElse("")).add("toUnitName", toUnit.map(Tenant::getName).orElse(""))
+                    .add("givenBy", rs.getString(10));
             if (rs.getObject(4) != null) {
                 h.add("fromDue", Intake.DAY.format(Db.localDate(rs, 4)));
             }

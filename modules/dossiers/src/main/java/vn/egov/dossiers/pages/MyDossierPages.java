@@ -84,7 +84,7 @@ public class MyDossierPages {
             return login();
         }
         try {
-            return answerAt(200, page(code), "/me/dossiers/" + code, render(code, isNew != null ? page(code).t().text("mine.submitted", code) : null, Map.of()));
+            return answer(200, page(code), render(code, isNew != null ? page(code).t().text("mine.submitted", code) : null, Map.of()), "/me/dossiers/" + code);
         } catch (ProblemException e) {
             Page page = Page.of(request, DossierTemplates.BUNDLE, "mine.notFound");
             String detail = page.t().english() ? e.problem().detailEn() : e.problem().detailVi();
@@ -100,7 +100,7 @@ public class MyDossierPages {
             return login();
         }
         if (!Csrf.valid(request, form.getFirst(Csrf.FIELD))) {
-            return answerAt(403, page(code), "/me/dossiers/" + code, render(code, null, Map.of("", page(code).t().text("mine.expired"))));
+            return answer(403, page(code), render(code, null, Map.of("", page(code).t().text("mine.expired"))), "/me/dossiers/" + code);
         }
         String action = String.valueOf(form.getFirst("action"));
         try {
@@ -120,11 +120,11 @@ public class MyDossierPages {
                     return done(code, "mine.withdrawn");
                 }
                 default -> {
-                    return answerAt(400, page(code), "/me/dossiers/" + code, render(code, null, Map.of("", page(code).t().text("mine.unknownAction"))));
+                    return answer(400, page(code), render(code, null, Map.of("", page(code).t().text("mine.unknownAction"))), "/me/dossiers/" + code);
                 }
             }
         } catch (ProblemException e) {
-            return answerAt(e.problem().status(), page(code), "/me/dossiers/" + code, render(code, null, Map.of(action, message(code, e))));
+            return answer(e.problem().status(), page(code), render(code, null, Map.of(action, message(code, e))), "/me/dossiers/" + code);
         }
     }
 
@@ -142,13 +142,13 @@ public class MyDossierPages {
             }
         }
         if (!Csrf.valid(request, csrf)) {
-            return answerAt(403, page(code), "/me/dossiers/" + code, render(code, null, Map.of("", page(code).t().text("mine.expiredShort"))));
+            return answer(403, page(code), render(code, null, Map.of("", page(code).t().text("mine.expiredShort"))), "/me/dossiers/" + code);
         }
         try {
             applicants.supplied(code, CurrentUser.get().orElseThrow(), papers(parts));
             return done(code, "mine.supplemented");
         } catch (ProblemException e) {
-            return answerAt(e.problem().status(), page(code), "/me/dossiers/" + code, render(code, null, Map.of("supplement", message(code, e))));
+            return answer(e.problem().status(), page(code), render(code, null, Map.of("supplement", message(code, e))), "/me/dossiers/" + code);
         }
     }
 
@@ -205,11 +205,6 @@ public class MyDossierPages {
         }
         MyDossierViews.Dossier view = MyDossierViews.dossier(d, flash, errors, page.t());
         return DossierTemplates.TEMPLATES.render("myDossier.jte", page, "view", view);
-    }
-
-    /** The same, the path first (the calls that render a dossier's page). */
-    private Response answerAt(int status, Page page, String path, String main) {
-        return answer(status, page, main, path);
     }
 
     /**

@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.shiro.SecurityUtils;
+import vn.egov.platform.security.SubjectScopeProvider.CurrentUser;
 import vn.egov.platform.security.UserPrincipal;
 import vn.egov.platform.web.desk.Arrival;
 
@@ -27,8 +27,7 @@ public class StartPage {
 
     @GET
     public Response start() {
-        UserPrincipal me = SecurityUtils.getSubject().getPrincipals() == null ? null
-                : SecurityUtils.getSubject().getPrincipals().oneByType(UserPrincipal.class);
+        UserPrincipal me = CurrentUser.get().orElse(null);
         if (me == null) {
             return Response.seeOther(URI.create("/login")).build();
         }

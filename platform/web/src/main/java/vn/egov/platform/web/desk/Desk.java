@@ -147,9 +147,7 @@ public class Desk {
 
     /** Whether the logged-in user holds admin rights at {@code path} (and below it, if {@code subtree}). */
     public boolean may(String path, boolean subtree) {
-        Optional<UserPrincipal> u = user();
-        return u.isPresent() && !u.get().mustChangePassword()
-                && SecurityUtils.getSubject().isPermitted(new ScopedPermission(DOMAIN, Set.of(ACTION), path, subtree));
+        return permitted(DOMAIN, ACTION, path, subtree);
     }
 
     /** Whether the user may suspend, reactivate or rename {@code t}: rights over its parent's subtree. */
