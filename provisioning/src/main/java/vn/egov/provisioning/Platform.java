@@ -77,6 +77,7 @@ public final class Platform {
         payara.ensureRunning(payaraZip(), jdbcDriver());
         payara.ensurePool(pg, settings.appRole(), db.appPassword());
         searchIndex(payara);
+        nationalIdentity(payara);
         outsideSystems(payara);
         if (deploy) {
             deployIfChanged(payara);
@@ -92,6 +93,22 @@ public final class Platform {
         } else {
             payara.ensureSystemProperty("egov.solr.cloud", solr.cloudNodes());
         }
+    }
+
+    /** The national identity's OpenID Connect provider: this machine's Keycloak when wanted, else the one configured, else none. */
+    public Keycloak keycloak() { return new Keycloak(projectDir, settings, log); }
+
+    private void nationalIdentity(Payara payara) throws IOException, InterruptedException {
+        Keycloak provider = keycloak();
+        payara.ensureSystemProperty("egov.public-url", baseUrl());
+        if (provider.wanted()) {
+            provider.ensureRunning();
+        } else if (System.getenv().getOrDefault("EGOV_OIDC_ISSUER", "").isBlank()) {
+            return;
+        }
+        payara.ensureSystemProperty("egov.oidc.issuer", provider.issuer());
+        payara.ensureSystemProperty("egov.oidc.client-id", provider.clientId());
+        payara.ensureSystemProperty("egov.oidc.client-secret", provider.clientSecret());
     }
 
     /**
@@ -169,6 +186,7 @@ public final class Platform {
         new Payara(settings.work(), settings, log).stop();
         if (searchOwner == null) {
             solr().stop();
+            keycloak().stop();
         }
     }
 

@@ -190,7 +190,12 @@ public class ItEnvironment implements LauncherSessionListener {
                     // a revoked token (its hash matches no token anyone holds)
                     "INSERT INTO api_token (tenant_id, user_id, name, token_hash, hint, expires_at, revoked_at, revoked_by) SELECT u.tenant_id, u.id, "
                             + "'Mẫu', repeat('0', 64), '…seed', now() + interval '1 day', now(), 'seed' FROM app_user u WHERE u.tenant_id = " + province
-                            + " ORDER BY u.id LIMIT 1 ON CONFLICT DO NOTHING")) {
+                            + " ORDER BY u.id LIMIT 1 ON CONFLICT DO NOTHING",
+                    // a used link and a mail the outbox never takes (due at 'infinity'): citizens' own accounts (V8_32)
+                    "INSERT INTO account_link (tenant_id, user_id, purpose, token_hash, expires_at, used_at) SELECT u.tenant_id, u.id, 'reset', "
+                            + "repeat('1', 64), now(), now() FROM app_user u WHERE u.tenant_id = " + province + " ORDER BY u.id LIMIT 1 ON CONFLICT DO NOTHING",
+                    "INSERT INTO account_mail (tenant_id, payload, next_attempt_at) SELECT " + province + ", '{\"to\":\"seed@example.vn\",\"subject\":\"seed\",\"text\":\"seed\"}', 'infinity' "
+                            + "WHERE NOT EXISTS (SELECT 1 FROM account_mail WHERE payload LIKE '%seed@example.vn%')")) {
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     ps.executeUpdate();
                 }

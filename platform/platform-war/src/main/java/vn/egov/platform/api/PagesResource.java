@@ -32,7 +32,7 @@ public class PagesResource {
     static final String HTML = MediaType.TEXT_HTML + ";charset=utf-8";
 
     /** This WAR's templates (src/main/jte). */
-    static final Templates PAGES = new Templates("vn.egov.platform.api.jte");
+    public static final Templates PAGES = new Templates("vn.egov.platform.api.jte");
 
     @Context
     HttpServletRequest request;
@@ -42,6 +42,9 @@ public class PagesResource {
 
     @Inject
     TenantContext context;
+
+    @Inject
+    vn.egov.platform.web.signin.NationalSignOn national;
 
     /** The module that makes units' public sites, if the EAR has one (the platform knows no more of it). */
     @Inject
@@ -82,7 +85,8 @@ public class PagesResource {
     private Response login(int status, String reasonKey, String username) {
         Page page = Page.of(request, null, "login.title");
         return Response.status(status).type(HTML).header("Content-Security-Policy", Templates.CONTENT_SECURITY_POLICY)
-                .entity(PAGES.render("login.jte", page, "error", reasonKey == null ? null : page.t().text(reasonKey), "username", username))
+                .entity(PAGES.render("login.jte", page, "error", reasonKey == null ? null : page.t().text(reasonKey), "username", username,
+                        "national", national.offered()))
                 .build();
     }
 }
