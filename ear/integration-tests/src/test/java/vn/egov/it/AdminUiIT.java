@@ -223,6 +223,38 @@ class AdminUiIT extends DeployedEar {
         Files.deleteIfExists(good);
     }
 
+    /** The import page can give each first administrator an invitation link instead of a one-time password (the CLI's --invite). */
+    @Test
+    void aCsvImportCanInviteTheFirstAdministratorsInsteadOfGivingPasswords() throws Exception {
+        logIn(provinceAdmin);
+        int base = Fixtures.freeGsoCodes(73000, 2900, 10);
+        String tag = Integer.toString(base);
+        Path file = csv("gso_code,name,unit_type,level,parent_gso_code\n" + base + ",Xã Mời Quản Trị " + tag + ",Xã,commune,\n");
+        open("/t/" + DISTRICT + "/admin/import");
+        browser.findElement(By.id("file")).sendKeys(file.toString());
+        submit();
+        browser.findElement(By.id("with-invitations")).click();
+        browser.findElement(By.id("start")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.visibilityOfElementLocated(By.id("import-done")));
+        assertEquals("Liên kết mời", text("#secret-column"));
+        List<WebElement> cells = browser.findElements(By.cssSelector("#passwords tbody tr")).get(0).findElements(By.tagName("td"));
+        String admin = cells.get(1).getText();
+        String link = cells.get(2).getText();
+        assertTrue(link.matches("https?://[^/]+/invitation/[A-Za-z0-9_-]{43}"), link);
+        assertEquals(List.of(), Chromium.consoleErrors(browser), "the import plan's console");
+        screenshot("admin-import-invitations");
+
+        // the invitee opens the link, chooses a password, and logs in with it
+        browser.manage().deleteAllCookies();
+        browser.get(link);
+        browser.findElement(By.id("password")).sendKeys("Mat-khau-cua-toi-1");
+        browser.findElement(By.id("confirm")).sendKeys("Mat-khau-cua-toi-1");
+        clickAndWait(browser.findElement(By.cssSelector("button[type=submit]")));
+        assertEquals(200, Api.as(admin, "Mat-khau-cua-toi-1").get("/api/me").status(), "the invitation's password works");
+        logIn(provinceAdmin);
+        Files.deleteIfExists(file);
+    }
+
     // ---------------------------------------------------------------- suspend, reactivate, audit
 
     @Test
