@@ -21,7 +21,7 @@ import java.util.List;
 @AnalyzeClasses(packages = "vn.egov", importOptions = {ImportOption.DoNotIncludeTests.class})
 class ModuleBoundariesTest {
     /** The feature modules, by their package under {@code vn.egov} (tenant administration is one). */
-    static final List<String> FEATURES = List.of("documents", "dossiers", "notices", "portal", "procedures", "tenantadmin");
+    static final List<String> FEATURES = List.of("documents", "dossiers", "feedback", "notices", "portal", "procedures", "tenantadmin");
 
     private static String[] featurePackages() {
         return FEATURES.stream().map(f -> "vn.egov." + f + "..").toArray(String[]::new);
@@ -44,6 +44,8 @@ class ModuleBoundariesTest {
     static final ArchRule documentsMeetOthersOnlyThroughTheirApi = meetsOthersOnlyThroughTheirApi("documents");
     @ArchTest
     static final ArchRule dossiersMeetOthersOnlyThroughTheirApi = meetsOthersOnlyThroughTheirApi("dossiers");
+    @ArchTest
+    static final ArchRule feedbackMeetsOthersOnlyThroughTheirApi = meetsOthersOnlyThroughTheirApi("feedback");
     @ArchTest
     static final ArchRule noticesMeetOthersOnlyThroughTheirApi = meetsOthersOnlyThroughTheirApi("notices");
     @ArchTest

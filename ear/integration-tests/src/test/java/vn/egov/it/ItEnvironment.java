@@ -184,6 +184,10 @@ public class ItEnvironment implements LauncherSessionListener {
                             + "WHERE created_by = 'seed' ON CONFLICT DO NOTHING",
                     "INSERT INTO document_outbox (tenant_id, target, outbound_id, payload, sent_at) SELECT tenant_id, 'edxml-axis', id, '<seed/>'::bytea, "
                             + "now() FROM document_outbound WHERE queued_by = 'seed' AND NOT EXISTS (SELECT 1 FROM document_outbox WHERE payload = '<seed/>'::bytea)",
+                    // a citizen's report about the province (the account: the administrator's, as the seeded dossier's)
+                    "INSERT INTO feedback (tenant_id, code, applicant_id, applicant_name, subject, content, consent) SELECT " + province
+                            + ", 'PA00-000000', u.id, 'seed', 'Phản ánh mẫu', 'Dữ liệu mẫu cho kiểm thử', true FROM app_user u "
+                            + "WHERE u.username = 'admin' ON CONFLICT DO NOTHING",
                     // the province's organ id on the national document axis
                     "INSERT INTO document_exchange_identity (tenant_id, organ_id, set_by) SELECT " + province + ", '000.00.00.H38', 'seed' "
                             + "ON CONFLICT DO NOTHING",

@@ -144,7 +144,7 @@ class PagesIT extends DeployedEar {
         browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
         Chromium.clickAndWait(browser, browser.findElement(By.cssSelector("button[type=submit]")));
         Chromium.consoleErrors(browser);
-        for (String page : List.of("", "users", "settings", "audit", "portal", "portal/theme", "portal/menu", "documents", "payment-account")) {
+        for (String page : List.of("", "users", "settings", "audit", "portal", "portal/theme", "portal/menu", "documents", "payment-account", "feedback")) {
             browser.get(Api.baseUrl() + "/t/" + unit + "/admin/" + page);
             // the audit trail's entries are data (who, when, the states before and after), but for the action's name
             for (var cell : browser.findElements(By.cssSelector("#audit tbody td:not([data-action])"))) {
@@ -241,11 +241,12 @@ class PagesIT extends DeployedEar {
                 java.util.Map.of("to-khai", DossiersIT.PDF));
         assertEquals(201, submitted.statusCode(), submitted.body());
         String dossier = DossiersIT.json(submitted.body()).getString("code");
+        String report = FeedbackIT.submit(Api.as(citizen, Fixtures.PASSWORD), unit, "Đèn đường hỏng", "Đèn đường trước nhà văn hóa hỏng đã hai tuần.", true);
 
         // data: the units' names and codes, the procedure's definition, the citizen, the dossier, what the editor wrote; and
         // names that are not translated: the language switch's languages, RSS and Sitemap
         List<String> data = new ArrayList<>(List.of(citizen, "Người dùng thử " + citizen, dossier, "Vàng Thị Dín", "Tiếng Việt", "English",
-                "RSS", "Sitemap", "Phòng Văn hoá", "Tin tức", "Thông báo", "News", "Announcements", "Tin hoạt động", "Activities"));
+                "RSS", "Sitemap", "Phòng Văn hoá", "Đèn đường hỏng", "Đèn đường trước nhà văn hóa hỏng đã hai tuần.", "Tin tức", "Thông báo", "News", "Announcements", "Tin hoạt động", "Activities"));
         try (java.sql.Connection c = Fixtures.db().owner();
              java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT name, code FROM tenant")) {
             while (rs.next()) {
@@ -266,6 +267,7 @@ class PagesIT extends DeployedEar {
             strings(reader.readObject(), data);
         }
         data.add("to-khai.pdf");
+        data.add(report);
         // (the reception's line in the dossier's history is the platform's words, said in the reader's language: not data)
 
         String home = "/t/" + unit + "/";
@@ -280,6 +282,7 @@ class PagesIT extends DeployedEar {
         Chromium.screenshot(browser, "pseudo-procedure");
         site(home + "search?q=" + java.net.URLEncoder.encode("một cửa", java.nio.charset.StandardCharsets.UTF_8), data, null);
         site(home + "articles/999999999", data, null);
+        site(home + "feedback", data, null);
         site("/api/dossiers/" + dossier, data, null);
         String top = "/t/" + Fixtures.PROVINCE + "/";
         site(top, data, null);
@@ -297,6 +300,8 @@ class PagesIT extends DeployedEar {
         Chromium.screenshot(browser, "pseudo-apply");
         site("/me/dossiers", data, "table.list td:nth-child(-n+2)");
         site("/me/dossiers/" + dossier, data, null);
+        site(home + "feedback/new", data, null);
+        site("/me/feedback", data, null);
         browser.get(Api.baseUrl() + home + "?lang=vi");
         assertEquals("Tin mới", browser.findElement(By.id("latest-h")).getText(), "?lang=vi takes it back");
         Chromium.consoleErrors(browser);

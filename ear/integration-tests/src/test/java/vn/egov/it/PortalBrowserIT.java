@@ -165,7 +165,7 @@ class PortalBrowserIT extends DeployedEar {
         assertTrue(menu.contains("Dịch vụ công") && menu.indexOf("Thông báo của xã") < menu.indexOf("Dịch vụ công"), menu);
         // the unit's own menu has no home entry: the site's still starts with one (issue 22), and ends with the services
         assertEquals("Trang chủ", browser.findElement(By.cssSelector("nav.menu > ul > li:first-child > a")).getText(), menu);
-        assertEquals("Tra cứu hồ sơ", browser.findElement(By.cssSelector("nav.menu > ul > li:last-child > a")).getText(), menu);
+        assertEquals("Phản ánh, kiến nghị", browser.findElement(By.cssSelector("nav.menu > ul > li:last-child > a")).getText(), menu);
         assertTrue(browser.findElement(By.cssSelector("header.site")).getCssValue("background-color").startsWith("rgba(20, 83, 45"), "the new theme colour");
         assertTrue(browser.findElement(By.tagName("footer")).getText().contains("vì dân phục vụ"));
         browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);

@@ -34,7 +34,7 @@ class RecordRulesIT {
         }
         assertTrue(tables.size() > 30, "the catalogue was read: " + tables);
         List<RecordRule> rules = RecordRules.all();
-        assertEquals(Set.of("documents", "dossiers", "notices", "portal", "procedures", "search", "units"),
+        assertEquals(Set.of("documents", "dossiers", "feedback", "notices", "portal", "procedures", "search", "units"),
                 Set.copyOf(rules.stream().map(RecordRule::module).toList()), "every module's rule is found");
         assertEquals(Set.of(), RecordRules.undeclared(rules, tables), "tenant tables no module's reorganisation rule names");
         Map<String, String> claimed = new TreeMap<>();

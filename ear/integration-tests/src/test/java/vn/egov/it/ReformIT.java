@@ -124,6 +124,11 @@ class ReformIT extends DeployedEar {
             notice(u);
             article(u);
         }
+        // citizens' feedback about every commune, in the states real work leaves it: new, answered, published
+        Map<String, String[]> feedback = new LinkedHashMap<>();
+        for (String c : communes) {
+            feedback.put(c, feedback(c));
+        }
         Map<String, String> inProgress = new LinkedHashMap<>();
         Map<String, String> transferred = new LinkedHashMap<>();
         Map<String, String> received = new LinkedHashMap<>();
@@ -327,6 +332,22 @@ class ReformIT extends DeployedEar {
         assertEquals(1, ofC12.size(), articles.body());
         assertEquals(newsOfNew, ofC12.get(0).getJsonNumber("categoryId").longValue(), "Xã Một Hai's news is in the new commune's Tin tức");
 
+        // ---- feedback: each report is the successor's, with its code, status and answer; a published one on its site
+        for (String[] merged : new String[][] {{c12, newCommune}, {c32, c22}, {t13, c21}}) {
+            String[] codes = feedback.get(merged[0]);
+            Api staff = oneStop.get(merged[0]);
+            assertEquals("new", staff.get("/api/t/" + merged[1] + "/feedback/" + codes[0]).json().getString("status"));
+            JsonObject answered = staff.get("/api/t/" + merged[1] + "/feedback/" + codes[1]).json();
+            assertEquals("answered", answered.getString("status"), answered.toString());
+            assertEquals(merged[1], answered.getString("unit"));
+            assertEquals("Đã chuyển đội giao thông của " + merged[0] + " xử lý.", answered.getString("answer"));
+            assertEquals(200, Api.anonymous().get("/t/" + merged[1] + "/feedback/" + codes[2], "text/html").status(), "published on the successor's site");
+            // the successor answers what the ended commune had not
+            assertEquals("answered", staff.post("/api/t/" + merged[1] + "/feedback/" + codes[0] + "/answer",
+                    "{\"answer\":\"Xã mới đã tiếp nhận và xử lý.\"}").json().getString("status"));
+        }
+        assertEquals(404, oneStop.get(c22).get("/api/t/" + c22 + "/feedback/" + feedback.get(c12)[0]).status(), "another successor's report");
+
         // ---- search: the ended units' items left the index; the changed units are reindexed from the tool's pending jobs
         PortalIT.await("the index matches the database for the new province", () -> {
             Api.Response check = admin1.get("/api/t/" + root + "/search/check?subtree=true");
@@ -457,6 +478,22 @@ class ReformIT extends DeployedEar {
                 {"code":"%s","name":"%s","kind":"%s","firstAdmin":{"username":"qt.%s","displayName":"Quản trị %s"}}
                 """.formatted(code, name, kind, code, name));
         assertEquals(201, r.status(), r.toString());
+    }
+
+    /** Three reports of a citizen of {@code unit} about it: one new, one answered, one answered and published; their codes. */
+    private String[] feedback(String unit) {
+        Api citizenOf = Api.as(Fixtures.user(unit, false, "CITIZEN"), Fixtures.PASSWORD);
+        String[] codes = new String[3];
+        for (int i = 0; i < 3; i++) {
+            codes[i] = FeedbackIT.submit(citizenOf, unit, "Phản ánh số " + (i + 1) + " về " + unit,
+                    "Đường vào thôn của " + unit + " bị sạt lở sau mưa lớn, đề nghị xã khắc phục.", i == 2);
+        }
+        for (int i = 1; i < 3; i++) {
+            assertEquals(200, oneStop.get(unit).post("/api/t/" + unit + "/feedback/" + codes[i] + "/answer",
+                    "{\"answer\":\"Đã chuyển đội giao thông của " + unit + " xử lý.\"}").status());
+        }
+        assertEquals(200, oneStop.get(unit).post("/api/t/" + unit + "/feedback/" + codes[2] + "/publish", "").status());
+        return codes;
     }
 
     private void notice(String unit) {

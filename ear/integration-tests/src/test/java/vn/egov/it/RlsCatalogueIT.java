@@ -128,7 +128,7 @@ class RlsCatalogueIT {
                 assertTrue(rs.getLong(1) > 0, "the seeded dossier of that account is visible");
                 assertEquals(0, rs.getLong(2), "and no one else's");
             }
-            for (String q : List.of("SELECT count(*) FROM dossier_file", "SELECT count(*) FROM dossier_event")) {
+            for (String q : List.of("SELECT count(*) FROM dossier_file", "SELECT count(*) FROM dossier_event", "SELECT count(*) FROM feedback")) {
                 try (Statement s = app.createStatement(); ResultSet rs = s.executeQuery(q)) {
                     rs.next();
                     assertTrue(rs.getLong(1) > 0, q + ": the account's own");
@@ -143,6 +143,7 @@ class RlsCatalogueIT {
             }
             try (Statement s = app.createStatement()) {
                 assertEquals(0, s.executeUpdate("UPDATE dossier SET status = 'done'"), "the applicant scope writes nothing");
+                assertEquals(0, s.executeUpdate("UPDATE feedback SET answer = 'x', status = 'answered'"), "not even to the account's own report");
             }
             app.rollback();
             try (PreparedStatement ps = app.prepareStatement("SELECT set_config('app.applicant_id', '-1', true)")) {
@@ -166,7 +167,8 @@ class RlsCatalogueIT {
             // the seed has a draft article, an unpublished page and a private file: none is visible
             for (String q : List.of("SELECT count(*) FROM portal_article WHERE NOT (status = 'published' AND publish_at <= now())",
                     "SELECT count(*) FROM portal_page WHERE NOT published", "SELECT count(*) FROM portal_file WHERE NOT is_public",
-                    "SELECT count(*) FROM portal_article_version", "SELECT count(*) FROM notice", "SELECT count(*) FROM app_user")) {
+                    "SELECT count(*) FROM portal_article_version", "SELECT count(*) FROM notice", "SELECT count(*) FROM app_user",
+                    "SELECT count(*) FROM feedback WHERE status <> 'published'")) {
                 try (Statement s = app.createStatement(); ResultSet rs = s.executeQuery(q)) {
                     rs.next();
                     assertEquals(0, rs.getLong(1), q);

@@ -16,7 +16,7 @@ import vn.egov.platform.web.ProblemMappers;
 @ApplicationPath("/")
 public class PlatformApplication extends Application {
     /** The modules served by this web surface. A new module adds its boundary package here. */
-    static final String MODULE_PACKAGES = "vn.egov.platform.api,vn.egov.platform.search.boundary,vn.egov.platform.calendar.boundary,vn.egov.procedures.pages,vn.egov.notices.boundary,vn.egov.portal.boundary,vn.egov.portal.pages,vn.egov.procedures.boundary,vn.egov.dossiers.boundary,vn.egov.dossiers.sync,vn.egov.dossiers.pages,vn.egov.documents.boundary,vn.egov.tenantadmin.boundary,vn.egov.tenantadmin.pages";
+    static final String MODULE_PACKAGES = "vn.egov.platform.api,vn.egov.platform.search.boundary,vn.egov.platform.calendar.boundary,vn.egov.procedures.pages,vn.egov.notices.boundary,vn.egov.portal.boundary,vn.egov.portal.pages,vn.egov.procedures.boundary,vn.egov.dossiers.boundary,vn.egov.dossiers.sync,vn.egov.dossiers.pages,vn.egov.documents.boundary,vn.egov.feedback.boundary,vn.egov.feedback.pages,vn.egov.tenantadmin.boundary,vn.egov.tenantadmin.pages";
 
     @Override
     public Map<String, Object> getProperties() {

@@ -73,6 +73,9 @@ public record UserPrincipal(long userId, String username, String displayName, lo
         if (roles.stream().anyMatch(Role::isDuty)) {
             // a one-stop duty: the dossiers of their own unit (which steps they end is the process's to say)
             result.add(new ScopedPermission("dossiers", Set.of("read", "write"), tenantPath, false));
+            // and the citizens' feedback of their own unit, which the one-stop desk answers; its leader publishes it
+            result.add(new ScopedPermission("feedback", has(Role.LEADER) ? Set.of("read", "write", "publish") : Set.of("read", "write"),
+                    tenantPath, false));
         }
         return result;
     }
