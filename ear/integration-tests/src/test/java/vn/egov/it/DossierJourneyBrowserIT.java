@@ -51,6 +51,7 @@ class DossierJourneyBrowserIT extends DeployedEar {
         String citizen = Fixtures.user(Fixtures.COMMUNE, false, "CITIZEN");
         String staff = Fixtures.oneStop(unit);
         String districtStaff = Fixtures.oneStop(Fixtures.DISTRICT);
+        String neighbour = Fixtures.user(unit, false, "CITIZEN"); // a citizen account of the same unit: never an assignee
         Path pdf = Files.write(Files.createTempFile("to-khai", ".pdf"), DossiersIT.PDF);
         Path notPdf = Files.writeString(Files.createTempFile("to-khai", ".pdf"), "<html><script>alert(1)</script></html>");
         Path result = Files.write(Files.createTempFile("ket-qua", ".pdf"), DossiersIT.PDF);
@@ -105,6 +106,14 @@ class DossierJourneyBrowserIT extends DeployedEar {
         Chromium.clickAndWait(browser, browser.findElement(By.linkText(code)));
         assertEquals(List.of(), Chromium.consoleErrors(browser), "the desk's dossier page's console");
         browser.findElement(By.id("to-tham-dinh")).click();
+        // the assignee is picked from the unit's staff, with their roles; no citizen account is among them
+        Select assignee = new Select(browser.findElement(By.id("assignee")));
+        List<String> people = assignee.getOptions().stream().map(o -> o.getAttribute("value")).toList();
+        assertTrue(people.contains(staff), people.toString());
+        assertTrue(assignee.getOptions().stream().anyMatch(o -> o.getAttribute("value").equals(staff) && o.getText().contains("Chuyên viên xử lý hồ sơ")),
+                "the roles are said");
+        assertTrue(!people.contains(neighbour), "no citizen account of the unit");
+        assignee.selectByValue(staff);
         Chromium.clickAndWait(browser, browser.findElement(By.id("move")));
         assertEquals("Đang giải quyết", browser.findElement(By.id("status")).getText());
         // a transfer without its agency: refused, the message beside the unit picker, which says it
@@ -113,8 +122,17 @@ class DossierJourneyBrowserIT extends DeployedEar {
         assertTrue(browser.findElement(By.id("toUnit-error")).getText().startsWith("Hãy chọn đơn vị nhận hồ sơ liên thông"),
                 browser.findElement(By.id("toUnit-error")).getText());
         assertEquals("true", browser.findElement(By.id("toUnit")).getAttribute("aria-invalid"));
-        assertEquals("toUnit-error", browser.findElement(By.id("toUnit")).getAttribute("aria-describedby"));
+        assertEquals("toUnit-hint toUnit-error", browser.findElement(By.id("toUnit")).getAttribute("aria-describedby"));
         assertEquals(List.of(), Chromium.consoleErrors(browser), "the refused transfer's console (its own 400 aside)");
+        // the picker: units by district, found by a name typed without diacritics
+        assertEquals("Huyện Bát Xát", browser.findElement(By.cssSelector("#toUnit option[value='" + Fixtures.DISTRICT + "']"))
+                .findElement(By.xpath("..")).getAttribute("label"), "the district heads its own group");
+        browser.findElement(By.id("toUnit-filter")).sendKeys("bat xat");
+        assertTrue(browser.findElement(By.cssSelector("#toUnit option[value='" + Fixtures.DISTRICT + "']")).getDomProperty("hidden").equals("false"));
+        assertEquals("true", browser.findElement(By.cssSelector("#toUnit option[value='" + Fixtures.COUSIN_DISTRICT + "']")).getDomProperty("hidden"),
+                "Bảo Thắng is not Bát Xát");
+        assertTrue(browser.findElement(By.id("toUnit-shown")).getText().matches("\\d+ đơn vị phù hợp"), browser.findElement(By.id("toUnit-shown")).getText());
+        Chromium.screenshot(browser, "journey-3-unit-picker");
         browser.findElement(By.id("to-huyen")).click();
         new Select(browser.findElement(By.id("toUnit"))).selectByValue(Fixtures.DISTRICT);
         browser.findElement(By.id("note")).sendKeys("Đề nghị Phòng Tư pháp huyện xem xét");

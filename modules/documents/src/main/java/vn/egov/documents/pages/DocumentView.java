@@ -10,7 +10,8 @@ import vn.egov.platform.web.desk.DeskFrame;
  * its history.
  */
 public record DocumentView(String back, String failure, Registers.Doc doc, List<Detail> details, List<Detail> later, List<FileRow> files,
-                           List<DeliveryRow> deliveries, List<OutboundRow> outbound, List<EventRow> history, String withdrawn, Actions actions) {
+                           List<DeliveryRow> deliveries, List<OutboundRow> outbound, List<EventRow> history, String withdrawn, Actions actions,
+                           boolean indexing) {
 
     public boolean outgoing() {
         return doc.register().equals("outgoing");
@@ -54,7 +55,7 @@ public record DocumentView(String back, String failure, Registers.Doc doc, List<
      * beside that field, or null).
      */
     public record Actions(String action, String status, boolean outgoing, boolean secret, boolean handler, boolean lead, String leadHandler,
-                          List<DeskFrame.Option> units, boolean subtree, String toError) {
+                          List<vn.egov.platform.web.desk.UnitChoices.Group> units, boolean subtree, String toError) {
         public boolean any() {
             return outgoing ? List.of("draft", "review", "signed", "issued").contains(status) : List.of("registered", "directed").contains(status);
         }

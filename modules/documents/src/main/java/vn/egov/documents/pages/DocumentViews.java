@@ -7,7 +7,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import vn.egov.documents.control.Files;
 import vn.egov.documents.control.Handling;
@@ -21,6 +20,7 @@ import vn.egov.platform.web.Jsonp;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.platform.web.desk.Desk;
 import vn.egov.platform.web.desk.DeskFrame;
+import vn.egov.platform.web.desk.UnitChoices;
 
 /** Reads one document for its page from the documents' control classes: files checked, receivers, history, actions. */
 @RequestScoped
@@ -60,7 +60,7 @@ public class DocumentViews {
         List<DocumentView.EventRow> history = handling.history(unit, d.id(), access.user()).stream()
                 .map(e -> new DocumentView.EventRow(DocumentPages.time(e.at()), e.action(), e.actor(), e.note().in(layout.locale()))).toList();
         return new DocumentView(layout.url(unit, "documents"), failure, d, details(d), later(d), files(unit, d), deliveries, out, history,
-                withdrawn, actions(unit, d, toError));
+                withdrawn, actions(unit, d, toError), registers.indexing(unit, d.id()));
     }
 
     private static List<DocumentView.Detail> details(Registers.Doc d) {
@@ -151,12 +151,11 @@ public class DocumentViews {
                 sending ? units(unit) : List.of(), sending && !directory.children(unit.getId()).isEmpty(), toError);
     }
 
-    /** The units this one may send to: every active unit of the province but itself, by the tree's order. */
-    private List<DeskFrame.Option> units(Tenant unit) {
+    /** The units this one may send to: every active unit of the province but itself, by district, in the tree's order. */
+    private List<UnitChoices.Group> units(Tenant unit) {
         List<Tenant> ancestors = directory.ancestors(unit);
         Tenant root = ancestors.isEmpty() ? unit : ancestors.get(0);
-        return directory.subtree(root).stream().filter(t -> !t.getId().equals(unit.getId()) && "active".equals(t.getStatus()))
-                .sorted(Comparator.comparing(Tenant::getPath))
-                .map(t -> new DeskFrame.Option(t.getCode(), "\u00a0\u00a0".repeat(Math.max(0, t.getLevel() - 1)) + t.getName(), false)).toList();
+        return UnitChoices.of(directory.subtree(root).stream().filter(t -> !t.getId().equals(unit.getId()) && "active".equals(t.getStatus())).toList(),
+                directory, java.util.Set.of());
     }
 }

@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.egov.dossiers.control.Colleagues;
 import vn.egov.dossiers.control.Details;
 import vn.egov.dossiers.control.Finishing;
 import vn.egov.dossiers.control.Intake;
@@ -44,6 +45,7 @@ import vn.egov.platform.web.Problem;
 import vn.egov.platform.web.ProblemException;
 import vn.egov.platform.web.desk.Desk;
 import vn.egov.platform.web.desk.DeskFrame;
+import vn.egov.platform.web.desk.UnitChoices;
 import vn.egov.platform.web.pages.Messages;
 import vn.egov.procedures.api.OfferedProcedures.Offered;
 import vn.egov.procedures.api.OfferedProcedures;
@@ -72,6 +74,9 @@ public class DeskPages {
 
     @Inject
     Processing processing;
+
+    @Inject
+    Colleagues colleagues;
 
     @Inject
     Notices notices;
@@ -346,21 +351,31 @@ public class DeskPages {
         return new DeskViews.Actions(action, layout.withLang("/t/" + unit.getCode() + "/admin/dossiers/" + d.getString("code") + "/result"),
                 d.getInt("version"), dutyNames, moves, moves.stream().anyMatch(m -> m.role().equals("OTHER_AGENCY")) ? agencies(unit, d) : null,
                 moves.stream().anyMatch(m -> m.role().equals("APPLICANT")) ? DeskViews.papers(d) : null, next.stream().anyMatch(n -> n.getBoolean("end")),
-                failedAction == null ? "" : failedAction, toUnitError);
+                failedAction == null ? "" : failedAction, toUnitError, moves.isEmpty() ? List.of() : people(unit));
     }
 
-    /** The agencies a dossier may be transferred to: the province's active units but communes (its own commune aside). */
-    private List<DeskFrame.Option> agencies(Tenant unit, JsonObject d) {
+    /** The unit's staff a step can be given to: "name (user name): roles", by name; the first choice leaves it to the step's role. */
+    private List<DeskFrame.Option> people(Tenant unit) {
         List<DeskFrame.Option> options = new ArrayList<>();
-        options.add(new DeskFrame.Option("", "—", true));
+        options.add(new DeskFrame.Option("", text("act.assignee.anyone"), true));
+        for (Colleagues.Colleague c : colleagues.of(unit)) {
+            String roles = String.join(", ", c.roles().stream().filter(r -> !r.equals("STAFF")).map(r -> text("role." + r)).toList());
+            options.add(new DeskFrame.Option(c.username(), c.displayName() + " (" + c.username() + ")" + (roles.isEmpty() ? "" : ": " + roles), false));
+        }
+        return options;
+    }
+
+    /** The agencies a dossier may be transferred to: the province's active units but communes (its own commune aside), by district. */
+    private List<UnitChoices.Group> agencies(Tenant unit, JsonObject d) {
         long receiver = directory.byCode(d.getString("unit")).map(Tenant::getId).orElse(-1L);
+        List<Tenant> agencies = new ArrayList<>();
         for (Tenant t : directory.subtree(directory.ancestors(unit).isEmpty() ? unit : directory.ancestors(unit).get(0))) {
             if (t.getId().equals(unit.getId()) || !"active".equals(t.getStatus())
                     || (t.getKind().name().equalsIgnoreCase("commune") && !t.getId().equals(receiver))) {
                 continue;
             }
-            options.add(new DeskFrame.Option(t.getCode(), t.getName(), false));
+            agencies.add(t);
         }
-        return options;
+        return UnitChoices.of(agencies, directory, java.util.Set.of());
     }
 }

@@ -50,8 +50,8 @@ public final class DeskViews {
      * action just refused (its form shown open), or empty; {@code toUnitError} the message of a refused transfer beside
      * the agency, or null.
      */
-    public record Actions(String action, String resultAction, int version, String dutyNames, List<Move> moves, List<DeskFrame.Option> agencies,
-                          List<DeskFrame.Option> papers, boolean canEnd, String failed, String toUnitError) {
+    public record Actions(String action, String resultAction, int version, String dutyNames, List<Move> moves, List<vn.egov.platform.web.desk.UnitChoices.Group> agencies,
+                          List<DeskFrame.Option> papers, boolean canEnd, String failed, String toUnitError, List<DeskFrame.Option> people) {
     }
 
     /** One dossier at the desk; {@code mode} is act, readOnly, supplement or empty (finished). */
