@@ -182,6 +182,13 @@ public class Registers {
 
     // ---- reading
 
+    /** Whether the document's last change still waits to reach the search index (the page says "being indexed"). */
+    @Transactional
+    @TenantTransactional
+    public boolean indexing(Tenant unit, long id) {
+        return search.pending(unit.getId(), SearchDocument.idOf(SEARCH_TYPE, id));
+    }
+
     /** One document of the unit, if this person may read it. */
     @Transactional
     @TenantTransactional
