@@ -46,9 +46,12 @@ public final class ProblemMappers {
     abstract static class Base<E extends Throwable> implements ExceptionMapper<E> {
         @Context HttpHeaders headers;
         @Context UriInfo uri;
+        @Context jakarta.servlet.http.HttpServletRequest request;
 
+        /** The problem as problem+json, or as a page of the platform's layout to a browser asking for a page. */
         Response answer(Problem problem) {
-            return problem.toResponse(locale(), uri == null ? null : uri.getRequestUri().getRawPath());
+            String path = uri == null ? null : uri.getRequestUri().getRawPath();
+            return ProblemPages.page(request, headers, path, problem).orElseGet(() -> problem.toResponse(locale(), path));
         }
 
         /** English when the caller's first {@code Accept-Language} is English, Vietnamese otherwise. */

@@ -40,6 +40,27 @@ public class SearchIndex {
         write(List.of(new Row(tenantId, docId, "delete", null)), null);
     }
 
+    /**
+     * Whether a change of item {@code docId} of unit {@code tenantId} still waits in the outbox (so a search does not
+     * find it as it is yet): read in the caller's transaction, under its scope.
+     */
+    public boolean pending(long tenantId, String docId) {
+        if (transactions.getTransactionKey() == null || transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            throw new IllegalStateException("the search outbox is read in the caller's transaction, and there is none");
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM search_outbox WHERE tenant_id = ? AND doc_id = ?)")) {
+            ps.setLong(1, tenantId);
+            ps.setString(2, docId);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the search outbox could not be read", e);
+        }
+    }
+
     /** A full reindex of one unit: everything of the unit goes from the index, then {@code documents} come back. */
     void replaceUnit(long tenantId, List<SearchDocument> documents, Long jobId) {
         List<Row> rows = new java.util.ArrayList<>(documents.size() + 1);
