@@ -46,4 +46,16 @@ public class BenchCeiling {
             return BODY;
         }
     }
+
+    /** Any size, asked for by the query ({@code ?size=}): the ceiling of each public page of pages.sh. */
+    @Path("sized")
+    public static class Sized {
+        static final java.util.Map<Integer, byte[]> BODIES = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @GET
+        @Produces("text/html;charset=utf-8")
+        public byte[] get(@jakarta.ws.rs.QueryParam("size") int size) {
+            return BODIES.computeIfAbsent(Math.max(1, Math.min(size, 2_000_000)), Constant::body);
+        }
+    }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.egov.it.Fixtures.COMMUNE;
 import static vn.egov.it.Fixtures.COUSIN_COMMUNE;
+import static vn.egov.it.Fixtures.COUSIN_DISTRICT;
 import static vn.egov.it.Fixtures.PASSWORD;
 import static vn.egov.it.Fixtures.SIBLING_COMMUNE;
 
@@ -122,6 +123,11 @@ class DocumentsBrowserIT extends DeployedEar {
         Select to = new Select(browser.findElement(By.id("to")));
         to.selectByValue(COMMUNE);
         to.selectByValue(SIBLING_COMMUNE);
+        // the search box: "ban phiet" (no diacritics) keeps Bản Phiệt and the units chosen already, hides the others
+        browser.findElement(By.id("to-filter")).sendKeys("ban phiet");
+        assertEquals("false", browser.findElement(By.cssSelector("#to option[value='" + COUSIN_COMMUNE + "']")).getDomProperty("hidden"));
+        assertEquals("false", browser.findElement(By.cssSelector("#to option[value='" + SIBLING_COMMUNE + "']")).getDomProperty("hidden"), "chosen: kept");
+        assertEquals("true", browser.findElement(By.cssSelector("#to option[value='" + COUSIN_DISTRICT + "']")).getDomProperty("hidden"));
         to.selectByValue(COUSIN_COMMUNE);
         Chromium.screenshot(browser, "documents-3-send");
         Chromium.clickAndWait(browser, browser.findElement(By.id("send")));
@@ -328,6 +334,41 @@ class DocumentsBrowserIT extends DeployedEar {
         assertTrue(browser.findElement(By.id("files")).getText().contains("cong-van.pdf Văn bản chính Tệp không có chữ ký số"),
                 browser.findElement(By.id("files")).getText());
         assertEquals(subject, browser.findElement(By.id("abstract")).getText());
+    }
+
+    /**
+     * A change the search index does not have yet is said on the document's page ("being indexed"), and no longer once
+     * the outbox has sent it: a pending change is put in the outbox by hand (due never) to hold the state still.
+     */
+    @Test
+    void aDocumentNotYetInTheSearchIndexSaysSo() throws Exception {
+        DocumentsIT.Office office = DocumentsIT.Office.of(COMMUNE);
+        long id = DocumentsIT.issued(office, DocumentsIT.draftJson("Chỉ mục " + DocumentsIT.uniqueNumber())).getJsonNumber("id").longValue();
+        String page = "/t/" + COMMUNE + "/admin/documents/" + id;
+        login(office.clerkName());
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
+            browser.get(Api.baseUrl() + page);
+            return browser.findElements(By.id("indexing")).isEmpty();
+        });
+        try (java.sql.Connection c = Fixtures.provinceScoped(); java.sql.PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO search_outbox (tenant_id, doc_id, op, document, next_attempt_at) SELECT id, ?, 'delete', NULL, 'infinity' FROM tenant WHERE code = ?")) {
+            ps.setString(1, "document:" + id);
+            ps.setString(2, COMMUNE);
+            assertEquals(1, ps.executeUpdate());
+            c.commit();
+        }
+        try {
+            browser.get(Api.baseUrl() + page);
+            assertTrue(browser.findElement(By.id("indexing")).getText().startsWith("Đang lập chỉ mục tìm kiếm"));
+            Chromium.screenshot(browser, "documents-indexing");
+        } finally {
+            try (java.sql.Connection c = Fixtures.provinceScoped();
+                 java.sql.PreparedStatement ps = c.prepareStatement("DELETE FROM search_outbox WHERE doc_id = ? AND next_attempt_at = 'infinity'")) {
+                ps.setString(1, "document:" + id);
+                ps.executeUpdate();
+                c.commit();
+            }
+        }
     }
 
     private static void noConsoleErrors(String what) {

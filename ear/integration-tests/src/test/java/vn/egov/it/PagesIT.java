@@ -67,6 +67,39 @@ class PagesIT extends DeployedEar {
         assertEquals(List.of(), Chromium.consoleErrors(browser), what + ": console errors or policy violations");
     }
 
+    /**
+     * A problem met on a page is a page (the platform's layout, the page's language, the same status), not the API's
+     * problem+json shown raw; the API, and callers that ask for JSON, keep problem+json.
+     */
+    @Test
+    void aProblemOnAPageIsAPageAndOnTheApiProblemJson() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        java.util.function.BiFunction<String, String, java.net.http.HttpResponse<String>> get = (path, accept) -> {
+            try {
+                return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(Api.baseUrl() + path)).header("Accept", accept).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        String browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+        java.net.http.HttpResponse<String> page = get.apply("/t/" + Fixtures.COMMUNE + "/no-such-page", browser);
+        assertEquals(404, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), page.headers().toString());
+        org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(page.body());
+        assertEquals("Không tìm thấy", html.selectFirst("h1").text());
+        assertTrue(html.selectFirst("#error-detail").text().length() > 0);
+        assertTrue(html.select("a[href=/]").size() > 0, "a way home");
+        java.net.http.HttpResponse<String> english = get.apply("/t/" + Fixtures.COMMUNE + "/no-such-page?lang=en", browser);
+        assertEquals("Not found", org.jsoup.Jsoup.parse(english.body()).selectFirst("h1").text());
+        java.net.http.HttpResponse<String> json = get.apply("/t/" + Fixtures.COMMUNE + "/no-such-page", "application/json");
+        assertEquals(404, json.statusCode());
+        assertTrue(json.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        java.net.http.HttpResponse<String> api = get.apply("/api/no-such-thing", browser);
+        assertEquals(404, api.statusCode());
+        assertTrue(api.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), "the API stays problem+json");
+    }
+
     @Test
     void everyTextOfThePlatformsPagesComesFromABundle() throws Exception {
         browser.manage().deleteAllCookies();
@@ -80,7 +113,9 @@ class PagesIT extends DeployedEar {
             }
         }
         open("/?lang=qps", data);
-        open("/login", data); // the cookie keeps the language
+        open("/signup", data); // the cookie keeps the language
+        open("/password/forgot", data);
+        open("/login", data);
         Chromium.screenshot(browser, "pseudo-login");
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys("sai-mật-khẩu");
@@ -283,6 +318,7 @@ class PagesIT extends DeployedEar {
         site(home + "search?q=" + java.net.URLEncoder.encode("một cửa", java.nio.charset.StandardCharsets.UTF_8), data, null);
         site(home + "articles/999999999", data, null);
         site(home + "feedback", data, null);
+        site(home + "lookup", data, null);
         site("/api/dossiers/" + dossier, data, null);
         String top = "/t/" + Fixtures.PROVINCE + "/";
         site(top, data, null);
