@@ -54,6 +54,9 @@ class AdoptionIT extends DeployedEar {
         assertEquals(303, adopted.status(), adopted.body());
         assertTrue(adopted.location().endsWith(pageA + "?q=" + token + "&level=commune"), adopted.location());
         assertEquals(200, Api.anonymous().get("/t/" + a + "/procedures/" + mine, "text/html").status());
+        // in English too (the language is remembered from then on), the filter keeping it
+        String english = adminA.get(pageA + "?lang=en&q=" + token).body();
+        assertTrue(english.contains("Adopt the ticked procedures") && english.contains("name=\"lang\" value=\"en\""), english);
 
         // B: A's page is out of reach, and through its own page it can neither see nor drop A's adoption
         assertEquals(403, adminB.get(pageA).status());
@@ -92,6 +95,8 @@ class AdoptionIT extends DeployedEar {
         assertTrue(found.contains("href=\"/t/" + a + "/procedures/" + communes + "/apply\""), "and to its online application");
         assertFalse(found.contains("/t/" + b + "/"), "the sibling does not offer it");
         assertFalse(found.contains("/t/" + Fixtures.PROVINCE + "/procedures/" + communes), "the province only keeps it in its catalogue");
+        String english = Api.anonymous().get("/t/" + Fixtures.PROVINCE + "/procedures/find?lang=en&q=dang+ky+thuong+tru+" + token, "text/html").body();
+        assertTrue(english.contains("1 procedure(s) found.") && english.contains("Handled by 1 unit(s):"), english);
         String provinceLevel = Api.anonymous().get("/t/" + Fixtures.PROVINCE + "/procedures/find?q=cap+giay+phep+lai+tau+" + token, "text/html").body();
         assertTrue(provinceLevel.contains("href=\"/t/" + Fixtures.PROVINCE + "/procedures/" + provinces + "\""), provinceLevel);
 

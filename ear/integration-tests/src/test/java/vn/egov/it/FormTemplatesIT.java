@@ -105,4 +105,36 @@ class FormTemplatesIT extends DeployedEar {
         assertEquals(404, download("/t/" + offered.unit() + "/procedures/" + code + "/forms/" + id).statusCode());
         assertFalse(Api.anonymous().get("/t/" + offered.unit() + "/procedures/" + code, "text/html").body().contains("/forms/" + id + "\""));
     }
+
+    /** A commune's own procedure keeps its templates through a merge: the successor's page gives them back, byte for byte. */
+    @Test
+    void aLocalProceduresTemplatesFollowItIntoTheSuccessor() throws Exception {
+        String a = PortalIT.commune("xa-mau-a");
+        String b = PortalIT.commune("xa-mau-b");
+        String local = ProceduresIT.code();
+        Api adminA = PortalIT.as(a, "UNIT_ADMIN");
+        assertEquals(200, adminA.post("/api/t/" + a + "/procedures/import", "[" + ProceduresIT.procedure(local, "Thủ tục riêng có mẫu", "commune", 5, 1, "")
+                + "]").status());
+        String desk = "/t/" + a + "/admin/procedures/" + local + "/templates";
+        byte[] word = docx();
+        assertEquals(303, new FormSession(Fixtures.user(a, false, "UNIT_ADMIN")).postMultipart(desk, desk, List.of(),
+                List.of(new FormSession.Part("file", "mau-rieng.docx", word))).status());
+        assertEquals(404, download("/t/" + b + "/procedures/" + local + "/forms/1").statusCode(), "not B's before the merge");
+
+        Api province = Api.as(Fixtures.user(Fixtures.PROVINCE, true, "PROVINCE_ADMIN"), Fixtures.PASSWORD);
+        String plan = "{\"title\":\"Sáp nhập\",\"operations\":[{\"op\":\"merge\",\"units\":[\"" + a + "\"],\"into\":\"" + b + "\"}]}";
+        String url = "/api/t/" + Fixtures.DISTRICT + "/reorganisations/";
+        Api.Response dry = province.post(url + "dry-run", plan);
+        assertEquals(200, dry.status(), dry.toString());
+        jakarta.json.JsonObject withBasis = jakarta.json.Json.createObjectBuilder(jakarta.json.Json.createReader(new java.io.StringReader(plan)).readObject())
+                .add("basis", dry.json().getJsonObject("basis")).build();
+        Api.Response applied = province.post(url + "apply", withBasis.toString());
+        assertEquals(200, applied.status(), applied.toString());
+
+        String page = Api.anonymous().get("/t/" + b + "/procedures/" + local, "text/html").body();
+        Matcher m = LINK.matcher(page);
+        assertTrue(m.find(), page);
+        assertTrue(m.group(1).startsWith("/t/" + b + "/procedures/" + local + "/forms/"));
+        assertArrayEquals(word, download(m.group(1)).body(), "the successor gives the template back");
+    }
 }

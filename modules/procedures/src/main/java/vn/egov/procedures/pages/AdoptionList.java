@@ -15,9 +15,12 @@ public final class AdoptionList {
     /** At most this many rows are listed; the count says how many more the filter let through. */
     static final int LIMIT = 300;
 
-    /** The page: the filter's choices, the rows, the counts, a refusal above the list, and at the province the import's address. */
+    /**
+     * The page: the filter's choices, the rows, the counts, a refusal above the list, at the province the import's address,
+     * and the language its filter keeps (null: Vietnamese).
+     */
     public record View(String action, String q, List<DeskFrame.Option> sectors, List<DeskFrame.Option> levels, List<DeskFrame.Option> states,
-                       Filter filter, int matching, int total, List<Row> rows, String error, String importHref) {
+                       Filter filter, int matching, int total, List<Row> rows, String error, String importHref, String lang) {
         /** Whether the rows can be ticked (not at the province, whose own catalogue this is). */
         public boolean choosing() {
             return importHref == null;
@@ -72,7 +75,8 @@ public final class AdoptionList {
     private AdoptionList() {
     }
 
-    static View view(Adoption adoption, Tenant unit, Filter f, List<String> ticked, Messages t, String action, String importHref, String error) {
+    static View view(Adoption adoption, Tenant unit, Filter f, List<String> ticked, Messages t, String action, String importHref, String error,
+                     String lang) {
         List<Procedure> all = adoption.catalogueOf(adoption.province(unit));
         Set<Long> adopted = adoption.adopted(unit);
         Procedure.Level own = Procedure.Level.ofUnitKind(unit.getKind().name().toLowerCase(Locale.ROOT));
@@ -101,6 +105,6 @@ public final class AdoptionList {
         List<DeskFrame.Option> states = List.of(new DeskFrame.Option("", t.text("catalogue.all"), f.state().isEmpty()),
                 new DeskFrame.Option("adopted", t.text("adoption.state.adopted"), f.state().equals("adopted")),
                 new DeskFrame.Option("other", t.text("adoption.state.other"), f.state().equals("other")));
-        return new View(action, f.q(), sectors, levels, states, f, matching, all.size(), rows, error, importHref);
+        return new View(action, f.q(), sectors, levels, states, f, matching, all.size(), rows, error, importHref, lang);
     }
 }

@@ -97,7 +97,7 @@ public class AdoptionPage {
     private String render(Tenant unit, AdoptionList.Filter f, List<String> ticked, String error) {
         DeskFrame.Page desk = desk(unit);
         AdoptionList.View view = AdoptionList.view(adoption, unit, f, ticked, desk.page().t(), layout.url(unit, "procedures"),
-                unit.getParentId() == null ? layout.url(unit, "procedures/import") : null, error);
+                unit.getParentId() == null ? layout.url(unit, "procedures/import") : null, error, layout.en() ? layout.lang() : null);
         return ProcedurePages.TEMPLATES.render("adoption.jte", desk.page(), "desk", desk, "view", view);
     }
 
