@@ -7,7 +7,9 @@
 #   2. warm home pages of a commune and of the province under load: wrk -t2 -c64 (each target first gets a warm-up
 #      round that is not reported), each next to two ceilings of its own size measured in the same run: a static
 #      file and a bare JAX-RS resource returning a constant (a throw-away WAR, see BenchCeiling.java); then both
-#      pages again as browsers ask for them (Accept-Encoding: gzip).
+#      pages again as browsers ask for them (Accept-Encoding: gzip);
+#   3. the public services' pages of issue 22 under the same load: a commune's procedures, a procedure's page and the
+#      province's finder across its units.
 #   modules/portal/bench/load.sh     (after ./mvnw -DskipTests package; needs wrk; BENCH_KEEP=1 keeps the environment;
 #   BENCH_SECONDS=20 per measured round, BENCH_WARMUP=20 per warm-up round, BENCH_ROUNDS=1 rounds of page and ceilings)
 set -euo pipefail
@@ -116,6 +118,19 @@ ratios "province home page (warm)" "static file ($large B)" "$http/bench/static-
 # as browsers ask for it: the page cache keeps each page gzipped too
 run "commune home page (warm, gzip)" "$http/t/$commune/" "Accept-Encoding: gzip"
 run "province home page (warm, gzip)" "$http/t/lao-cai/" "Accept-Encoding: gzip"
+# the public services' pages (issue 22): a procedure of the province's catalogue that the commune adopted, the commune's
+# list of procedures, the procedure's page, and the province's finder across its units (not cached by the portal)
+procedure='{"code":"1.000001.H38","name":"Đăng ký khai sinh","sector":"Hộ tịch","level":"commune","onlineLevel":"full","timeLimitDays":1,
+ "channels":["online","counter"],"papers":[{"id":"to-khai","name":"Tờ khai","originals":1}],"fees":[{"description":"Lệ phí","amount":0}],
+ "result":"Giấy khai sinh","legalBasis":"Luật Hộ tịch 2014","form":{"fields":[{"name":"fullName","label":"Họ và tên","type":"text","required":true}]},
+ "process":{"start":"tiep-nhan","steps":[{"id":"tiep-nhan","name":"Tiếp nhận","role":"RECEIVER","days":0},
+  {"id":"xu-ly","name":"Xử lý","role":"HANDLER","days":1},{"id":"tra","name":"Trả kết quả","role":"RECEIVER","days":0,"end":true}],
+  "transitions":[{"from":"tiep-nhan","to":"xu-ly"},{"from":"xu-ly","to":"tra"}]}}'
+curl -sf -o /dev/null -u "$user:$password" -H 'Content-Type: application/json' -d "[$procedure]" "$http/api/t/lao-cai/procedures/import"
+curl -sf -o /dev/null -u "$user:$password" -X PUT "$http/api/t/$commune/procedures/adopted/1.000001.H38"
+run "commune's procedures (warm)" "$http/t/$commune/procedures"
+run "a procedure's page (warm)" "$http/t/$commune/procedures/1.000001.H38"
+run "province's finder (warm)" "$http/t/lao-cai/procedures/find?q=dang+ky+khai+sinh"
 $asadmin undeploy egov-bench >/dev/null || true
 $asadmin delete-jvm-options "-Dbench.size=$size:-Dbench.size.large=$large" >/dev/null 2>&1 || true
 

@@ -127,6 +127,9 @@ public class ItEnvironment implements LauncherSessionListener {
                             + "'seed' FROM procedure WHERE code = '9.999999.H38' AND NOT EXISTS (SELECT 1 FROM procedure_version WHERE created_by = 'seed')",
                     "INSERT INTO unit_procedure (tenant_id, procedure_id, adopted_by) SELECT (SELECT id FROM tenant WHERE code = 'xa-quang-kim'), id, "
                             + "'seed' FROM procedure WHERE code = '9.999999.H38' ON CONFLICT DO NOTHING",
+                    "INSERT INTO procedure_template (tenant_id, procedure_id, name, content_type, size_bytes, sha256, content, uploaded_by) SELECT "
+                            + "tenant_id, id, 'seed.pdf', 'application/pdf', 5, repeat('0', 64), '%PDF-'::bytea, 'seed' FROM procedure "
+                            + "WHERE code = '9.999999.H38' AND NOT EXISTS (SELECT 1 FROM procedure_template WHERE uploaded_by = 'seed')",
                     // a dossier of that procedure (its applicant: the province administrator's account), a file, an event, a sequence
                     "INSERT INTO dossier (tenant_id, code, procedure_id, procedure_code, procedure_name, procedure_version, applicant_id, "
                             + "applicant_name, channel, form, status, due_date, created_by, holder_id, parties, step_id, step_name) SELECT p.tenant_id, "

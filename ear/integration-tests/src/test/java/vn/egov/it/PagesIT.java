@@ -179,10 +179,12 @@ class PagesIT extends DeployedEar {
         browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
         Chromium.clickAndWait(browser, browser.findElement(By.cssSelector("button[type=submit]")));
         Chromium.consoleErrors(browser);
-        for (String page : List.of("", "users", "settings", "audit", "portal", "portal/theme", "portal/menu", "documents", "payment-account", "feedback")) {
+        for (String page : List.of("", "users", "settings", "audit", "portal", "portal/theme", "portal/logo", "portal/menu", "documents",
+                "payment-account", "procedures", "feedback")) {
             browser.get(Api.baseUrl() + "/t/" + unit + "/admin/" + page);
-            // the audit trail's entries are data (who, when, the states before and after), but for the action's name
-            for (var cell : browser.findElements(By.cssSelector("#audit tbody td:not([data-action])"))) {
+            // the audit trail's entries are data (who, when, the states before and after), but for the action's name; so are the
+            // catalogue's procedures (code, name, sector) and sectors on the adoption screen
+            for (var cell : browser.findElements(By.cssSelector("#audit tbody td:not([data-action]), #adoption tbody td:nth-child(-n+4), #sector option"))) {
                 if (!cell.getText().isBlank()) {
                     data.add(cell.getText());
                 }
@@ -312,7 +314,7 @@ class PagesIT extends DeployedEar {
         site(home + "articles/" + article, data, "article h1, article .summary, article .body, article .tags a, .crumbs li + li");
         site(home + "categories/" + category, data, "main h1");
         site(home + "pages/" + page, data, "article h1, article .body");
-        site(home + "procedures", data, "main table td:nth-child(-n+2), main h2, #ps option");
+        site(home + "procedures", data, "main table td:nth-child(-n+2), main h2, main h3, #ps option");
         site(home + "procedures/" + procedure, data, null);
         Chromium.screenshot(browser, "pseudo-procedure");
         site(home + "search?q=" + java.net.URLEncoder.encode("một cửa", java.nio.charset.StandardCharsets.UTF_8), data, null);
@@ -322,7 +324,8 @@ class PagesIT extends DeployedEar {
         site("/api/dossiers/" + dossier, data, null);
         String top = "/t/" + Fixtures.PROVINCE + "/";
         site(top, data, null);
-        site(top + "procedures", data, "main table td:nth-child(-n+2), main h2, #ps option");
+        site(top + "procedures", data, "main table td:nth-child(-n+2), main h2, main h3, #ps option");
+        site(top + "procedures/find?q=" + procedure, data, ".found h2, .found .meta");
         site(top + "search?q=" + java.net.URLEncoder.encode("một cửa", java.nio.charset.StandardCharsets.UTF_8), data, null);
         site(top + "pages/999999999", data, null);
 

@@ -1,5 +1,6 @@
 package vn.egov.dossiers.pages;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -78,18 +79,44 @@ public final class DeskViews {
         return TIME.format(Instant.parse(instant).atZone(Intake.VIETNAM));
     }
 
+    /** The form's answers in the order of the procedure's fields (its labels'), then any the version no longer names. */
     static List<Row> form(JsonObject d) {
         JsonObject labels = d.getJsonObject("formLabels");
+        JsonObject form = d.getJsonObject("form");
         List<Row> rows = new ArrayList<>();
-        d.getJsonObject("form").forEach((k, v) -> rows.add(new Row(labels.getString(k, k), v instanceof JsonString s ? s.getString() : v.toString())));
+        labels.forEach((k, label) -> {
+            if (form.containsKey(k)) {
+                rows.add(new Row(((JsonString) label).getString(), value(form.get(k))));
+            }
+        });
+        form.forEach((k, v) -> {
+            if (!labels.containsKey(k)) {
+                rows.add(new Row(k, value(v)));
+            }
+        });
         return rows;
     }
 
+    private static String value(JsonValue v) {
+        return v instanceof JsonString s ? s.getString() : v.toString();
+    }
+
+    /** The files: the papers in the procedure's order, named as it names them, then the rest (supplements, results) as they came. */
     static List<FileLink> files(JsonObject d, String base) {
+        java.util.Map<String, Integer> order = new java.util.HashMap<>();
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        JsonArray papers = d.containsKey("papers") ? d.getJsonArray("papers") : JsonValue.EMPTY_JSON_ARRAY;
+        for (int i = 0; i < papers.size(); i++) {
+            order.put(papers.getJsonObject(i).getString("id"), i);
+            names.put(papers.getJsonObject(i).getString("id"), papers.getJsonObject(i).getString("name"));
+        }
+        List<JsonObject> all = new ArrayList<>(d.getJsonArray("files").getValuesAs(JsonObject.class));
+        all.sort(java.util.Comparator.comparingInt(f -> order.getOrDefault(f.getString("paper", ""), papers.size())));
         List<FileLink> files = new ArrayList<>();
-        for (JsonValue v : d.getJsonArray("files")) {
-            JsonObject f = v.asJsonObject();
-            files.add(new FileLink(f.getString("kind"), base + "/files/" + f.getJsonNumber("id").longValue(), f.getString("name"), f.getString("paper")));
+        for (JsonObject f : all) {
+            String paper = f.getString("paper", "");
+            files.add(new FileLink(f.getString("kind"), base + "/files/" + f.getJsonNumber("id").longValue(), f.getString("name"),
+                    names.getOrDefault(paper, paper)));
         }
         return files;
     }

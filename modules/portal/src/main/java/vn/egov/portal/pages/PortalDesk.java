@@ -38,7 +38,7 @@ public class PortalDesk {
     public static final String TINYMCE_I18N = "26.9.21";
 
     /** The portal's sections: path under {@code portal/} and the bundle key of its name. */
-    static final List<String[]> SECTIONS = List.of(new String[] {"", "nav.articles"}, new String[] {"theme", "nav.theme"},
+    static final List<String[]> SECTIONS = List.of(new String[] {"", "nav.articles"}, new String[] {"theme", "nav.theme"}, new String[] {"logo", "nav.logo"},
             new String[] {"menu", "nav.menu"}, new String[] {"categories", "nav.categories"}, new String[] {"pages", "nav.pages"},
             new String[] {"files", "nav.files"});
 
@@ -92,8 +92,8 @@ public class PortalDesk {
         List<DeskFrame.Item> nav = new ArrayList<>();
         DeskFrame.Page desk = layout.desk(unit, "portal", PortalPages.BUNDLE, titleKey);
         for (String[] s : SECTIONS) {
-            if (s[0].equals("theme") && !may(unit, "tenant", "admin")) {
-                continue; // the site's colours are the unit's administrators' (an editor's link would answer 403)
+            if ((s[0].equals("theme") || s[0].equals("logo")) && !may(unit, "tenant", "admin")) {
+                continue; // the site's colours and logo are the unit's administrators' (an editor's link would answer 403)
             }
             nav.add(new DeskFrame.Item(desk.page().t().text(s[1]), s[0].isEmpty() ? base(unit) : sub(unit, s[0]), s[0].equals(here)));
         }

@@ -19,6 +19,7 @@ import vn.egov.platform.settings.SettingsRegistry;
 import vn.egov.platform.settings.UnitSettings;
 import vn.egov.platform.tenancy.control.TenantDirectory;
 import vn.egov.platform.tenancy.entity.Tenant;
+import vn.egov.platform.web.site.SiteFinder;
 import vn.egov.platform.web.site.SiteService;
 import vn.egov.portal.control.Feeds;
 import vn.egov.portal.control.PageCache;
@@ -47,6 +48,9 @@ public class Site {
 
     @Inject
     Instance<SiteService.Contribution> contributions;
+
+    @Inject
+    Instance<SiteFinder.Contribution> finders;
 
     @Inject
     SiteReader reader;
@@ -116,7 +120,7 @@ public class Site {
         Map<Long, StoredFile> covers = reader.files(unit.getId(), coverIds);
         SiteView full = new SiteView(v.unit(), v.settings(), v.theme(), v.menu(), v.categories(), v.ancestors(), v.children(), v.visits(),
                 v.locale(), v.preview(), names, codes, v.services());
-        return SitePages.home(full, featured, latest, announcements, rolledUp, covers);
+        return SitePages.home(full, featured, latest, announcements, rolledUp, covers, v.children().isEmpty() ? List.of() : finders());
     }
 
     public Rendered article(Tenant unit, long id, Locale language) {
@@ -213,7 +217,14 @@ public class Site {
         return body.length == 0 ? new Rendered(notFound(unit, language), false) : new Rendered(body, true);
     }
 
-    /** Must run inside the public read. */
+    /** The search boxes the modules contribute for the home of a unit with units below, in order. */
+    private List<SiteFinder> finders() {
+        List<SiteFinder> all = new ArrayList<>();
+        finders.forEach(c -> all.addAll(c.finders()));
+        all.sort(Comparator.comparingInt(SiteFinder::order));
+        return all;
+    }
+
     /** The services the modules contribute, in order. */
     private List<SiteService> services() {
         List<SiteService> all = new ArrayList<>();

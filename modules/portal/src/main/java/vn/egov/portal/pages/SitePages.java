@@ -13,6 +13,7 @@ import vn.egov.platform.web.pages.Messages;
 import vn.egov.platform.web.pages.Page;
 import vn.egov.platform.web.pages.Templates;
 import vn.egov.platform.web.site.SiteFrame;
+import vn.egov.platform.web.site.SiteFinder;
 import vn.egov.platform.web.site.SiteService;
 import vn.egov.platform.words.Words;
 import vn.egov.portal.control.Renderer;
@@ -39,10 +40,19 @@ public final class SitePages {
 
     // ---- pages
 
+    /** A search box of the home page ({@link SiteFinder}): its field's id, label and button, and the page that answers. */
+    public record FinderBox(String id, String label, String button, String action) {
+    }
+
     public static String home(SiteView v, List<Article> featured, List<Article> latest, List<Article> announcements,
-                              List<Article> rolledUp, Map<Long, StoredFile> covers) {
+                              List<Article> rolledUp, Map<Long, StoredFile> covers, List<SiteFinder> finders) {
+        List<FinderBox> boxes = new java.util.ArrayList<>();
+        for (SiteFinder f : finders) {
+            Messages words = Messages.of(v.locale(), f.bundle());
+            boxes.add(new FinderBox("finder-" + boxes.size(), words.text(f.labelKey()), words.text(f.buttonKey()), v.base() + f.path()));
+        }
         return render("site/home.jte", v, v.name(), "", "v", v, "featured", featured, "latest", latest, "announcements", announcements,
-                "rolledUp", rolledUp, "covers", covers);
+                "rolledUp", rolledUp, "covers", covers, "finders", boxes);
     }
 
     public static String article(SiteView v, Article a, Optional<Category> category, Optional<StoredFile> cover,

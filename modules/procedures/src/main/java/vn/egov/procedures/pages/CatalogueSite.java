@@ -45,7 +45,12 @@ import vn.egov.procedures.entity.ProcedureVersion;
 public class CatalogueSite {
 
     /** The list: the filter as typed, the sectors, the procedures by sector; the language its filter keeps (null: Vietnamese). */
-    public record CatalogueView(String action, String q, List<DeskFrame.Option> sectors, int count, List<Group> groups, String lang) {
+    public record CatalogueView(String action, String q, List<DeskFrame.Option> sectors, int count, List<Group> groups, String lang,
+                                Province province) {
+    }
+
+    /** Below a unit's own: the procedures the province handles itself (its name, how many the filter lets through, by sector). */
+    public record Province(String name, int count, List<Group> groups) {
     }
 
     /** A sector's procedures. */
@@ -67,6 +72,12 @@ public class CatalogueSite {
 
     @Inject
     UnitSites site;
+
+    @Inject
+    vn.egov.procedures.control.Adoption adoption;
+
+    @Inject
+    vn.egov.procedures.control.FormTemplates templates;
 
     @Inject
     HttpServletRequest request;
@@ -93,23 +104,40 @@ public class CatalogueSite {
         String title = page.t().text("catalogue.title");
         List<Procedure> all = catalogue.offered(unit);
         String words = fold(q == null ? "" : q.strip());
-        List<Procedure> shown = all.stream()
-                .filter(p -> words.isEmpty() || fold(p.name() + " " + p.code() + " " + p.sector()).contains(words))
-                .filter(p -> sector == null || sector.isBlank() || p.sector().equals(sector)).toList();
-        Map<String, List<Row>> bySector = new LinkedHashMap<>();
-        for (Procedure p : shown) {
-            bySector.computeIfAbsent(p.sector(), k -> new ArrayList<>()).add(new Row(p.code(), p.name(),
-                    "/t/" + unit.getCode() + "/procedures/" + p.code() + langQuery(),
-                    online(p.onlineLevel(), page), ProcessDiagram.days(p.timeLimitDays().doubleValue(), page.t())));
+        java.util.function.Predicate<Procedure> lets = p -> (words.isEmpty() || fold(p.name() + " " + p.code() + " " + p.sector()).contains(words))
+                && (sector == null || sector.isBlank() || p.sector().equals(sector));
+        List<Procedure> shown = all.stream().filter(lets).toList();
+        List<Group> groups = groups(unit, shown, page);
+        Province province = null;
+        if (unit.getParentId() != null) {
+            Tenant root = adoption.province(unit);
+            java.util.Set<String> own = new java.util.HashSet<>();
+            all.forEach(p -> own.add(p.code()));
+            List<Procedure> theirs = adoption.catalogueOf(root).stream().filter(p -> p.level() == Procedure.Level.PROVINCE && !own.contains(p.code()))
+                    .toList();
+            all = new ArrayList<>(all);
+            all.addAll(theirs);
+            List<Procedure> shownTheirs = theirs.stream().filter(lets).toList();
+            province = new Province(root.getName(), shownTheirs.size(), groups(root, shownTheirs, page));
         }
-        List<Group> groups = bySector.entrySet().stream().map(e -> new Group(e.getKey(), e.getValue())).toList();
         List<DeskFrame.Option> sectors = all.stream().map(Procedure::sector).distinct().sorted()
                 .map(s -> new DeskFrame.Option(s, s, s.equals(sector))).toList();
         CatalogueView view = new CatalogueView("/t/" + unit.getCode() + "/procedures", q == null ? "" : q, sectors, shown.size(), groups,
-                langQuery().isEmpty() ? null : Locales.of(request).toLanguageTag());
+                langQuery().isEmpty() ? null : Locales.of(request).toLanguageTag(), province);
         String main = ProcedurePages.TEMPLATES.render("catalogue.jte", page, "view", view);
         String path = "procedures" + (q == null || q.isBlank() ? "" : "?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
         return answer(site.framed(unit, Locales.of(request), title, List.of(), main, path));
+    }
+
+    /** {@code procedures} by sector, each linking to its page on {@code owner}'s site. */
+    private List<Group> groups(Tenant owner, List<Procedure> procedures, Page page) {
+        Map<String, List<Row>> bySector = new LinkedHashMap<>();
+        for (Procedure p : procedures) {
+            bySector.computeIfAbsent(p.sector(), k -> new ArrayList<>()).add(new Row(p.code(), p.name(),
+                    "/t/" + owner.getCode() + "/procedures/" + p.code() + langQuery(),
+                    online(p.onlineLevel(), page), ProcessDiagram.days(p.timeLimitDays().doubleValue(), page.t())));
+        }
+        return bySector.entrySet().stream().map(e -> new Group(e.getKey(), e.getValue())).toList();
     }
 
     @GET
@@ -125,7 +153,7 @@ public class CatalogueSite {
         ProcedureVersion v = catalogue.version(p, p.currentVersion()).orElseThrow();
         JsonNode d = read(v.definitionJson());
         Page page = page(p.name());
-        ProcedureView view = ProcedureView.of(unit, p, v.version(), d, page, langQuery());
+        ProcedureView view = ProcedureView.of(unit, p, v.version(), d, page, langQuery(), templates.of(p));
         String main = ProcedurePages.TEMPLATES.render("procedure.jte", page, "view", view);
         return answer(site.framed(unit, Locales.of(request), p.name(), List.of("procedures/catalogue.css"), main,
                 "procedures/" + p.code()));
@@ -149,7 +177,22 @@ public class CatalogueSite {
     }
 
     static String online(Procedure.OnlineLevel l, Page page) {
-        return page.t().text("online." + l.name());
+        return online(l, page.t());
+    }
+
+    static String online(Procedure.OnlineLevel l, vn.egov.platform.web.pages.Messages t) {
+        return t.text("online." + l.name());
+    }
+
+    /** Whether every word of {@code query} (folded) is in {@code text} (folded): "cap giay" finds "Cấp giấy xác nhận". */
+    static boolean matches(String foldedQuery, String text) {
+        String folded = fold(text);
+        for (String w : foldedQuery.split("\\s+")) {
+            if (!w.isEmpty() && !folded.contains(w)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Lower case without diacritics (đ as d), for matching what visitors type. */

@@ -15,7 +15,11 @@ import vn.egov.procedures.entity.Procedure;
  * the ways to submit it, its papers, what the online form asks, and its process (drawn and as a list).
  */
 public record ProcedureView(String back, String name, List<Fact> facts, String apply, String pickup, List<Paper> papers, String steps,
-                            List<Field> fields, ProcessDiagram.Diagram diagram, List<Step> process) {
+                            List<Field> fields, ProcessDiagram.Diagram diagram, List<Step> process, List<Download> downloads) {
+
+    /** A form template to download: its file's name, its size in words, its address. */
+    public record Download(String name, String size, String href) {
+    }
 
     /** A row of the facts table: the bundle key of its label and its value, one line or more. */
     public record Fact(String key, List<String> lines) {
@@ -33,7 +37,8 @@ public record ProcedureView(String back, String name, List<Fact> facts, String a
     public record Step(String name, String role, String time) {
     }
 
-    static ProcedureView of(Tenant unit, Procedure p, int version, JsonNode d, Page page, String langQuery) {
+    static ProcedureView of(Tenant unit, Procedure p, int version, JsonNode d, Page page, String langQuery,
+                            List<vn.egov.procedures.entity.FormTemplate> templates) {
         Messages t = page.t();
         String base = "/t/" + unit.getCode() + "/procedures";
         boolean online = false;
@@ -54,7 +59,8 @@ public record ProcedureView(String back, String name, List<Fact> facts, String a
         // the submission form itself asks for a citizen's or business's login first; so does the pick-up by post
         return new ProcedureView(base + langQuery, p.name(), facts(p, version, d, page), online ? base + "/" + p.code() + "/apply" : null,
                 byPost ? base + "/" + p.code() + "/pickup" : null, papers, steps.isBlank() ? null : steps, fields,
-                ProcessDiagram.of(d.path("process"), t), process);
+                ProcessDiagram.of(d.path("process"), t), process, templates.stream().map(f -> new Download(f.name(),
+                        TemplateSizes.of(f.size(), t), base + "/" + p.code() + "/forms/" + f.id())).toList());
     }
 
     private static List<Fact> facts(Procedure p, int version, JsonNode d, Page page) {

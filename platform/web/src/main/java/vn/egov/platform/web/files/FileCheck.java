@@ -120,15 +120,32 @@ public final class FileCheck {
         return Optional.empty();
     }
 
-    /** The last component of the name the browser sent, NFC, without control characters, at most 200 characters. */
+    /**
+     * The last component of the name the browser sent, NFC, without control characters, at most 200 characters. A browser
+     * sends the name's UTF-8 bytes, which the multipart reader gives as ISO-8859-1 characters ("Tá»\u009d khai"): such
+     * a name is read again as UTF-8 ("Tờ khai").
+     */
     static String safeName(String claimed) {
-        String n = claimed == null ? "" : claimed;
+        String n = utf8(claimed == null ? "" : claimed);
         n = n.substring(Math.max(n.lastIndexOf('/'), n.lastIndexOf('\\')) + 1);
         n = Normalizer.normalize(n, Normalizer.Form.NFC).replaceAll("[\\p{Cntrl}\"]", "").strip();
         if (n.isEmpty() || n.equals(".") || n.equals("..")) {
             n = "tep";
         }
         return n.length() > 200 ? n.substring(n.length() - 200) : n;
+    }
+
+    /** {@code name} read again as UTF-8 when it is UTF-8 bytes taken for ISO-8859-1 characters; else as it is. */
+    static String utf8(String name) {
+        if (name.chars().allMatch(c -> c < 0x80) || !name.chars().allMatch(c -> c < 0x100)) {
+            return name;
+        }
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(
+                    name.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))).toString();
+        } catch (java.nio.charset.CharacterCodingException notUtf8) {
+            return name;
+        }
     }
 
     private static boolean starts(byte[] b, int... magic) {

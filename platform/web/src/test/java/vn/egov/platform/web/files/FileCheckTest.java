@@ -59,4 +59,13 @@ class FileCheckTest {
         assertTrue(huge.text(java.util.Locale.forLanguageTag("vi")).contains("6000"), huge.text(java.util.Locale.forLanguageTag("vi")));
         assertEquals("platform.problem.file.tooManyPixels", huge.key());
     }
+
+    @Test
+    void aNameSentAsUtf8BytesIsReadAgainAsUtf8() {
+        String sent = new String("Tờ khai đăng ký.docx".getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertEquals("Tờ khai đăng ký.docx", FileCheck.safeName(sent));
+        assertEquals("Tờ khai.pdf", FileCheck.safeName("Tờ khai.pdf"), "already read right");
+        assertEquals("caf\u00e9.pdf", FileCheck.safeName("caf\u00e9.pdf"), "a Latin-1 name that is no UTF-8 stays");
+        assertEquals("to-khai.pdf", FileCheck.safeName("C:\\x\\to-khai.pdf"));
+    }
 }
