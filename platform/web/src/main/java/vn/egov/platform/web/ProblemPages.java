@@ -31,7 +31,7 @@ final class ProblemPages {
         Problem said = problem.in(page.t().locale());
         boolean english = page.t().english();
         Page titled = Page.titled(request, page.t().locale(), english ? said.titleEn() : said.titleVi());
-        String html = Templates.PLATFORM.render("error.jte", titled, "detail", english ? said.detailEn() : said.detailVi(),
+        String html = Templates.PLATFORM.render("platform/error.jte", titled, "detail", english ? said.detailEn() : said.detailVi(),
                 "status", said.status());
         return Optional.of(Response.status(said.status()).type(Templates.HTML).header("Content-Security-Policy", Templates.CONTENT_SECURITY_POLICY)
                 .header("Cache-Control", "no-store").entity(html).build());
