@@ -105,7 +105,13 @@
     }
     var keys = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) { return th.getAttribute('data-key'); });
     var names = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) { return th.textContent.trim(); });
-    var rows = Array.prototype.slice.call(table.tBodies[0].rows, 0, 60);
+    var kinds = canvas.getAttribute('data-kinds').split(' ');
+    // the rows with something to draw (at most 40; the table has them all)
+    var rows = Array.prototype.filter.call(table.tBodies[0].rows, function (r) {
+      return canvas.getAttribute('data-line') !== null || kinds.some(function (k) {
+        return parseFloat(r.cells[keys.indexOf(k)].getAttribute('data-v')) > 0;
+      });
+    }).slice(0, 40);
     var labels = rows.map(function (r) { return r.cells[0].textContent.trim(); });
     function column(kind) {
       var col = keys.indexOf(kind);
@@ -116,7 +122,7 @@
       };
     }
     var horizontal = canvas.getAttribute('data-line') === null;
-    var sets = canvas.getAttribute('data-kinds').split(' ').map(function (kind) {
+    var sets = kinds.map(function (kind) {
       var c = column(kind);
       return {label: c.label, data: c.data, shown: c.shown, backgroundColor: pattern(kind), borderColor: '#000000', borderWidth: 1, stack: 'all'};
     });
