@@ -65,14 +65,7 @@ public class Dashboard {
         // a small subtree still reads its units' dossiers by index.
         db.update("SET LOCAL enable_bitmapscan = off");
         Unit top = new Unit(scope.getId(), scope.getCode(), scope.getName(), scope.getPath());
-        Unit focus = top;
-        if (within != null && !within.isBlank() && !within.strip().equals(scope.getCode())) {
-            focus = subtree ? db.one("SELECT t.id, t.code, t.name, t.path::text FROM tenant t WHERE t.code = ? AND t.path <@ ?::ltree AND t.id <> ?",
-                    Dashboard::unit, within.strip(), scope.getPath(), scope.getId()).orElse(null) : null;
-            if (focus == null) {
-                throw ProblemException.notFound(Wording::in, "notFound.unitCode", within.strip());
-            }
-        }
+        Unit focus = focus(scope, top, subtree, within);
         List<Unit> trail = subtree ? db.list("SELECT t.id, t.code, t.name, t.path::text FROM tenant t WHERE t.path @> ?::ltree AND t.path <@ ?::ltree "
                 + "ORDER BY nlevel(t.path)", Dashboard::unit, focus.path(), scope.getPath()) : List.of(top);
         // the units first, then one pass over their dossiers grouped by unit (see Statistics: a join misleads the planner)
@@ -117,6 +110,16 @@ public class Dashboard {
         lines.sort(java.util.Comparator.comparing((Line l) -> !l.own()).thenComparing(l -> l.unit().path()));
         Line total = line(focus, false, false, sum);
         return new View(top, trail, focus, from, to, List.copyOf(lines), total, months(ids, from, to), overdue(ids, today), total.base().overdueNow());
+    }
+
+    /** The unit {@code within} of the scope's subtree (the scope itself when none is named); 404 for any other. */
+    private Unit focus(Tenant scope, Unit top, boolean subtree, String within) {
+        if (within == null || within.isBlank() || within.strip().equals(scope.getCode())) {
+            return top;
+        }
+        return (subtree ? db.one("SELECT t.id, t.code, t.name, t.path::text FROM tenant t WHERE t.code = ? AND t.path <@ ?::ltree AND t.id <> ?",
+                Dashboard::unit, within.strip(), scope.getPath(), scope.getId()) : java.util.Optional.<Unit>empty())
+                .orElseThrow(() -> ProblemException.notFound(Wording::in, "notFound.unitCode", within.strip()));
     }
 
     private static Line line(Unit u, boolean own, boolean hasBelow, ServiceIndex.Counts c) {
