@@ -219,7 +219,7 @@ class DossierJourneyBrowserIT extends DeployedEar {
         browser.get(Api.baseUrl() + "/t/" + Fixtures.DISTRICT + "/admin/dossier-stats?subtree=on");
         String row = browser.findElements(By.cssSelector("#figures tbody tr")).stream().map(org.openqa.selenium.WebElement::getText)
                 .filter(t -> t.startsWith("Xã Cổng " + unit)).findFirst().orElseThrow();
-        assertTrue(row.startsWith("Xã Cổng " + unit + " 2 1 1 0 0 0 0 1 0 100.0%"), row);
+        assertTrue(row.startsWith("Xã Cổng " + unit + " 2 1 1 0 0 0 0 1 0 100,0%"), row);
         assertTrue(browser.findElement(By.id("chart")).isDisplayed());
         assertTrue(browser.findElement(By.id("csv")).getAttribute("href").contains("format=csv"));
         assertEquals(List.of(), Chromium.consoleErrors(browser), "the figures' console");
