@@ -95,14 +95,19 @@ public final class Platform {
         }
     }
 
-    /** The national identity's OpenID Connect provider: this machine's Keycloak when wanted, else the one configured, else none. */
-    public Keycloak keycloak() { return new Keycloak(projectDir, settings, log); }
+    /**
+     * The national identity's OpenID Connect provider: this machine's Keycloak when wanted (one per environment: a second
+     * node uses the first node's), else the one configured, else none.
+     */
+    public Keycloak keycloak() { return searchOwner != null ? searchOwner.keycloak() : new Keycloak(projectDir, settings, log); }
 
     private void nationalIdentity(Payara payara) throws IOException, InterruptedException {
         Keycloak provider = keycloak();
         payara.ensureSystemProperty("egov.public-url", baseUrl());
         if (provider.wanted()) {
-            provider.ensureRunning();
+            if (searchOwner == null) {
+                provider.ensureRunning(); // a second node of the environment uses the first node's provider, as its Solr
+            }
         } else if (System.getenv().getOrDefault("EGOV_OIDC_ISSUER", "").isBlank()) {
             return;
         }

@@ -217,8 +217,9 @@ class CitizenAccountsBrowserIT extends InChromium {
         }
     }
 
+    /** A count over every unit (the administrative login: whichever province the account went to). */
     private static long count(String sql, String arg) throws Exception {
-        try (Connection c = Fixtures.provinceScoped(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = Fixtures.db().server().admin(ItEnvironment.platform().settings().database()); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, arg);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -60,10 +60,13 @@ final class AccountPages {
         return path != null && path.startsWith("/") && !path.startsWith("//") && !path.contains("\\") && path.length() < 2000 ? path : null;
     }
 
-    /** The unit a new citizen account belongs to: the site they came from ({@code unit}), else the tree's first root. */
+    /**
+     * The unit a new citizen account belongs to: the site they came from ({@code unit}), else the deployment's first
+     * province (the oldest root: a province added later does not take the accounts of the first one's login page).
+     */
     static long home(TenantDirectory directory, String unitCode) {
         return Optional.ofNullable(unitCode).filter(c -> !c.isBlank()).flatMap(directory::byCode)
-                .or(() -> directory.roots().stream().findFirst()).map(Tenant::getId).orElseThrow();
+                .or(() -> directory.roots().stream().min(java.util.Comparator.comparing(Tenant::getId))).map(Tenant::getId).orElseThrow();
     }
 
     /** Field errors (name to message) of a form, in the page's language. */
