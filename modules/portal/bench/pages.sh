@@ -96,7 +96,7 @@ for p in "${pages[@]}"; do
   # a page's size can change after the first look (a home page's latest items): its static file is made here too (the
   # WAR is deployed from its folder, which serves files added later)
   [[ -f "$war/static-$size.html" ]] || head -c "$size" /dev/zero | tr '\0' 'x' > "$war/static-$size.html"
-  [[ "$(curl -s -o /dev/null -w '%{http_code}' "$http/bench/static-$size.html")" == 200 ]] || echo "no static file of $size B: its ratio is not valid
+  [[ "$(curl -s -o /dev/null -w '%{http_code}' "$http/bench/static-$size.html")" == 200 ]] || echo "no static file of $size B: its ratio is not valid"
   r=() c=()
   for round in $(seq 1 "${BENCH_ROUNDS:-1}"); do
     run "static file ($size B)" "$http/bench/static-$size.html"; s=$rps
